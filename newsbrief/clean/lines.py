@@ -1,0 +1,106 @@
+"""Line-level cleaning of a cluster: boilerplate rules, fragments, cross-article repeats."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+
+from newsbrief.clean.rules import is_fragment, match_rule
+from newsbrief.model import Article, Paragraph, Removed, squash
+
+END_MARKER_AFTER = 0.4
+"""An end-of-article marker (comment form, newsletter box) cuts the rest only past this share of the body."""
+
+COPY_SHARE = 0.5
+"""Two articles sharing more than this share of their lines are copies, not a template."""
+
+LONG_LINE = 40
+"""A longer line is a paragraph: sentence-level rules judge its sentences one by one instead."""
+
+_KEY = re.compile(r"[^a-z0-9]+")
+
+
+def _lines(article: Article) -> Iterator[tuple[int, int]]:
+    """(start, end) of each non-blank line of the body, stripped of surrounding whitespace."""
+    text = article.text
+    for match in re.finditer(r"[^\n]+", text[article.body_start:]):
+        start = article.body_start + match.start()
+        end = article.body_start + match.end()
+        line = text[start:end]
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            yield start + lead, end - (len(line) - len(line.rstrip()))
+
+
+def _key(line: str) -> str:
+    return _KEY.sub(" ", line.lower()).strip()
+
+
+def _repeated_lines(articles: Sequence[Article]) -> set[str]:
+    """Line keys shared by articles that are otherwise different: templates, not wire copies."""
+    keysets = [{_key(a.text[s:e]) for s, e in _lines(a)} - {""} for a in articles]
+    counts = Counter(k for keys in keysets for k in keys)
+    shared = {k for k, n in counts.items() if n > 1}
+    if not shared:
+        return set()
+    template: set[str] = set()
+    for i, keys in enumerate(keysets):
+        for j in range(i + 1, len(keysets)):
+            common = keys & keysets[j] & shared
+            smaller = min(len(keys), len(keysets[j])) or 1
+            if common and len(common) / smaller <= COPY_SHARE:
+                template |= common
+    return template
+
+
+def _classify(article: Article, start: int, end: int, repeated: set[str]) -> tuple[str | None, bool]:
+    """The reason a line is boilerplate (or None) and whether it ends the article body."""
+    line = article.text[start:end]
+    rule = match_rule(line)
+    if rule and not (rule.sentence and len(line.split()) > LONG_LINE):
+        return rule.reason, rule.ends_article
+    if _key(line) in repeated:
+        return "line repeated across articles of the cluster", False
+    if is_fragment(line):
+        return "heading, label or link line, not a sentence", False
+    return None, False
+
+
+def clean_article(article: Article, repeated: set[str] = frozenset()) -> Article:
+    """Fill ``paragraphs`` (still without sentences) and ``removed`` for one article."""
+    lines = list(_lines(article))
+    body_len = sum(e - s for s, e in lines) or 1
+    seen = 0
+    paragraphs: list[Paragraph] = []
+    removed: list[Removed] = []
+    cut_by: str | None = None
+    for start, end in lines:
+        line = article.text[start:end]
+        if cut_by:
+            removed.append(Removed(start, end, f"after end-of-article marker '{cut_by}'", squash(line)))
+            continue
+        reason, ends = _classify(article, start, end, repeated)
+        if reason:
+            removed.append(Removed(start, end, reason, squash(line)))
+            if ends and seen / body_len >= END_MARKER_AFTER:
+                cut_by = squash(line)[:40]
+        else:
+            paragraphs.append(Paragraph(start, end))
+        seen += end - start
+    article.paragraphs = paragraphs
+    article.removed = removed
+    return article
+
+
+def clean_cluster(articles: Sequence[Article]) -> list[Article]:
+    """Clean every article of a cluster; lines that recur across different articles are dropped."""
+    repeated = _repeated_lines(articles) if len(articles) > 1 else set()
+    return [clean_article(a, repeated) for a in articles]
+
+
+def cleaned_text(article: Article) -> str:
+    """The article's body as kept: paragraphs of sentences, glued sentences spaced apart."""
+    if article.paragraphs and any(p.sentences for p in article.paragraphs):
+        return "\n\n".join(" ".join(s.text for s in p.sentences) for p in article.paragraphs if p.sentences)
+    return "\n\n".join(squash(article.text[p.start:p.end]) for p in article.paragraphs)

@@ -1,0 +1,22 @@
+"""What ingest reports instead of raising: one line that names the input and the trouble."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An input that could not be read. ``str(problem)`` is the one-line message users see."""
+
+    id: str
+    source: str
+    message: str
+    line: int | None = None
+
+    @property
+    def where(self) -> str:
+        return f"{self.source}:{self.line}" if self.line else self.source
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"

@@ -1,0 +1,191 @@
+"""The data model every stage shares: plain dataclasses, one way in and one way out.
+
+An :class:`Article` keeps its *original* text untouched. Every later result
+(removed boilerplate, paragraphs, sentences, summary lines, facts) refers back
+to it by character offsets, the way spaCy spans do, so that any line of a
+briefing can be highlighted in its source: ``article.text[start:end]``.
+
+The reading model follows sumy: Article -> Paragraph -> Sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+Status = Literal["used", "duplicate", "empty", "off-event", "unreadable"]
+
+_WS = re.compile(r"\s+")
+
+
+def squash(text: str) -> str:
+    """Collapse runs of whitespace, so that offsets can stay on raw text while shown text is tidy."""
+    return _WS.sub(" ", text).strip()
+
+
+@dataclass(frozen=True)
+class Span:
+    """A character range ``[start, end)`` of an article's original text."""
+
+    article: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A span that cleaning took out of the text, and why (so nothing is lost silently)."""
+
+    start: int
+    end: int
+    reason: str
+    text: str
+
+
+@dataclass
+class Sentence:
+    """One sentence; ``text`` is ``squash(original[start:end])``."""
+
+    article: str
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int = 0
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def span(self) -> Span:
+        return Span(self.article, self.start, self.end)
+
+
+@dataclass
+class Paragraph:
+    """A kept block of the original text (a line or a run of lines)."""
+
+    start: int
+    end: int
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+@dataclass
+class Article:
+    """An input article. ``text`` is the original text that all offsets point into."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    time: datetime | None = None
+    source: str | None = None
+    body_start: int = 0
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return [s for p in self.paragraphs for s in p.sentences]
+
+    @property
+    def outlet(self) -> str | None:
+        """The site an article came from, when its URL is known."""
+        if not self.url:
+            return None
+        host = re.sub(r"^[a-z]+://", "", self.url).split("/")[0].lower()
+        return host.removeprefix("www.") or None
+
+
+@dataclass
+class ArticleRecord:
+    """The account of one input article in a briefing: what became of it and why."""
+
+    id: str
+    status: Status
+    reason: str
+    title: str | None = None
+    url: str | None = None
+    time: str | None = None
+    source: str | None = None
+    text: str | None = None
+    removed: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class SummarySentence:
+    """A summary line with its provenance: the article and span it was taken from."""
+
+    text: str
+    article: str
+    start: int
+    end: int
+    support: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Source:
+    """Where a fact was read: an article and a span of its original text."""
+
+    article: str
+    start: int
+    end: int
+
+
+@dataclass
+class Fact:
+    """An extracted fact (entity, quantity, date or claim) with every place it was found."""
+
+    kind: Literal["entity", "quantity", "date", "claim"]
+    text: str
+    value: Any = None
+    what: str | None = None
+    qualifier: str | None = None
+    sources: list[Source] = field(default_factory=list)
+
+
+@dataclass
+class ConflictValue:
+    value: Any
+    articles: list[str]
+
+
+@dataclass
+class Conflict:
+    """One subject on which the sources give different values."""
+
+    about: str
+    values: list[ConflictValue]
+
+
+@dataclass
+class TimelineEntry:
+    date: str
+    text: str
+    articles: list[str]
+
+
+@dataclass
+class Briefing:
+    """What newsbrief produces for one event; every output format renders this one object."""
+
+    title: str
+    summary: list[SummarySentence]
+    articles: list[ArticleRecord]
+    facts: list[Fact] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (the schema documented in the README)."""
+        return asdict(self)
+
+    def counts(self) -> dict[str, int]:
+        """How many input articles ended in each status."""
+        out: dict[str, int] = {}
+        for rec in self.articles:
+            out[rec.status] = out.get(rec.status, 0) + 1
+        return out

@@ -1,0 +1,11 @@
+"""JSON output: the briefing dataclass as is (schema in the README)."""
+
+from __future__ import annotations
+
+import json
+
+from newsbrief.model import Briefing
+
+
+def render(briefing: Briefing) -> str:
+    return json.dumps(briefing.to_dict(), ensure_ascii=False, indent=2, default=str) + "\n"

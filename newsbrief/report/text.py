@@ -1,0 +1,29 @@
+"""Plain-text output for a terminal: the summary, each line with its source, then the articles."""
+
+from __future__ import annotations
+
+import textwrap
+
+from newsbrief.model import Briefing
+
+WIDTH = 88
+
+
+def _wrap(text: str, indent: str, first: str | None = None) -> str:
+    return textwrap.fill(text, WIDTH, initial_indent=first or indent, subsequent_indent=indent)
+
+
+def render(briefing: Briefing) -> str:
+    out = [briefing.title, "=" * min(len(briefing.title), WIDTH), "", "SUMMARY"]
+    for i, line in enumerate(briefing.summary, 1):
+        out.append(_wrap(line.text, "     ", f"{i:>3}. "))
+        also = f"; also in {', '.join(line.support)}" if line.support else ""
+        out.append(f"     [{line.article} {line.start}-{line.end}{also}]")
+    if not briefing.summary:
+        out.append("  (nothing usable to summarize)")
+    out += ["", "ARTICLES"]
+    counts = ", ".join(f"{n} {status}" for status, n in briefing.counts().items())
+    out.append(f"  {len(briefing.articles)} in: {counts}")
+    for rec in briefing.articles:
+        out.append(_wrap(f"{rec.status:<10} {rec.id}: {rec.reason}", "             ", "  "))
+    return "\n".join(out) + "\n"

@@ -1,0 +1,96 @@
+"""Sentence splitting for messy news text, keeping offsets into the original.
+
+blingfire does the splitting (fast, abbreviation-aware; see
+``../shared/notes/dependencies.md``), but it neither splits glued sentences
+(``civil war.Turkey``) nor knows about lines. So each paragraph is first cut at
+glue points, each piece is split by blingfire, and pieces that start in lower
+case (``"Where?" asked one resident``) are joined back to the one before.
+Glue points become sentence boundaries: the "missing space" is inserted by
+showing the two sentences apart, while offsets still point into the untouched text.
+"""
+
+from __future__ import annotations
+
+import re
+
+import blingfire
+
+from newsbrief.clean.rules import match_rule
+from newsbrief.model import Article, Removed, Sentence, squash
+
+# A boundary with no space: two lower-case letters (not an abbreviation like U.S.)
+# or a number, then sentence punctuation and optional closing quotes, then a capital
+# letter or an opening quote starting a word.
+_GLUE = re.compile(
+    r"(?:(?<=[a-z]{2})|(?<=\d)|(?<=[a-z][)\]]))[.!?]+[\"”’)]*(?=[\"“”]?[A-Z][a-z])"
+    r"|(?<=[a-z]{2}[\"”’])[.!?]+(?=[A-Z][a-z])"
+    r"|(?<=\.\.\.)(?=[A-Z][a-z])"
+)
+# "ISTANBUL - ", "(MOSCOW) — ", "HATAY (Turkey): ", "WASHINGTON (Reuters) -", "(CNN)".
+_DATELINE = re.compile(
+    r"(?:\(?[A-Z][A-Z.'’ ,-]{2,40}\)?(?: \([A-Za-z .]{2,30}\))?\s*[-—–:]+|\([A-Z][A-Za-z]{1,15}\)\s*[-—–]*)\s+"
+    r"(?=[A-Z“\"])"
+)
+_DOTCOM = re.compile(r"\.(com|org|net|gov|edu|co|uk|io)\b", re.I)
+
+
+def _glue_points(text: str) -> list[int]:
+    points = []
+    for match in _GLUE.finditer(text):
+        end = match.end()
+        if _DOTCOM.match(text, match.start()):
+            continue
+        points.append(end)
+    return points
+
+
+def split_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets into ``text`` for the region ``text[start:end]``."""
+    end = len(text) if end is None else end
+    cuts = [start, *(start + p for p in _glue_points(text[start:end])), end]
+    spans: list[tuple[int, int]] = []
+    for a, b in zip(cuts, cuts[1:]):
+        piece = text[a:b]
+        if not piece.strip():
+            continue
+        _, offsets = blingfire.text_to_sentences_and_offsets(piece)
+        for s, e in offsets:
+            s, e = a + s, a + e
+            if spans and _continues(text, s, spans[-1][1]):
+                spans[-1] = (spans[-1][0], e)
+            else:
+                spans.append((s, e))
+    return spans
+
+
+def _continues(text: str, start: int, prev_end: int) -> bool:
+    """A piece starting in lower case, or after a non-closing character, belongs to the sentence before."""
+    first = text[start:start + 1]
+    if first.islower():
+        return True
+    last = text[prev_end - 1:prev_end]
+    return bool(last) and last not in ".!?\"”’)…:;" and not last.isalnum()
+
+
+def segment_article(article: Article) -> Article:
+    """Split each kept paragraph into sentences; sentence-level boilerplate goes to ``removed``."""
+    index = 0
+    removed: list[Removed] = []
+    for number, para in enumerate(article.paragraphs):
+        sentences = []
+        dateline = _DATELINE.match(article.text, para.start, para.end)
+        if dateline:
+            removed.append(Removed(para.start, dateline.end(), "dateline", squash(dateline.group())))
+            para.start = dateline.end()
+        for s, e in split_spans(article.text, para.start, para.end):
+            text = squash(article.text[s:e])
+            rule = match_rule(text, sentence=True)
+            if rule:
+                removed.append(Removed(s, e, rule.reason, text))
+                continue
+            sentences.append(Sentence(article.id, index, s, e, text, number))
+            index += 1
+        para.sentences = sentences
+    article.paragraphs = [p for p in article.paragraphs if p.sentences]
+    article.removed = sorted(article.removed + removed, key=lambda r: r.start)
+    return article
