@@ -13,7 +13,7 @@ END_MARKER_AFTER = 0.4
 """An end-of-article marker (comment form, newsletter box) cuts the rest only past this share of the body."""
 
 COPY_SHARE = 0.5
-"""Two articles sharing more than this share of their lines are copies, not a template."""
+"""Two articles sharing more than this share of their text in whole lines are copies, not a template."""
 
 LONG_LINE = 40
 """A longer line is a paragraph: sentence-level rules judge its sentences one by one instead."""
@@ -38,19 +38,27 @@ def _key(line: str) -> str:
 
 
 def _repeated_lines(articles: Sequence[Article]) -> set[str]:
-    """Line keys shared by articles that are otherwise different: templates, not wire copies."""
+    """Line keys shared by articles that are otherwise different: templates, not wire copies.
+
+    Two articles are copies when their shared lines make up more than ``COPY_SHARE``
+    of the shorter one's body text (by characters, so short boilerplate lines weigh little).
+    """
     keysets = [{_key(a.text[s:e]) for s, e in _lines(a)} - {""} for a in articles]
     counts = Counter(k for keys in keysets for k in keys)
     shared = {k for k, n in counts.items() if n > 1}
     if not shared:
         return set()
-    template: set[str] = set()
+    sizes = [sum(map(len, keys)) or 1 for keys in keysets]
+    holders: dict[str, list[int]] = {}
     for i, keys in enumerate(keysets):
-        for j in range(i + 1, len(keysets)):
-            common = keys & keysets[j] & shared
-            smaller = min(len(keys), len(keysets[j])) or 1
-            if common and len(common) / smaller <= COPY_SHARE:
-                template |= common
+        for k in keys & shared:
+            holders.setdefault(k, []).append(i)
+    pairs = {(i, j) for idx in holders.values() for n, i in enumerate(idx) for j in idx[n + 1:]}
+    template: set[str] = set()
+    for i, j in pairs:
+        common = keysets[i] & keysets[j] & shared
+        if sum(map(len, common)) / min(sizes[i], sizes[j]) <= COPY_SHARE:
+            template |= common
     return template
 
 
