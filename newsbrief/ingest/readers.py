@@ -86,7 +86,7 @@ def _read_stream(fh: BinaryIO, source: str, stem: str) -> Iterator[Item]:
 
 
 def _too_large(size: int) -> str:
-    return f"too large for one article ({size / 1e6:.0f} MB > {MAX_ARTICLE_BYTES / 1e6:.0f} MB)"
+    return f"too large for one article ({size / 2**20:.0f} MB > {MAX_ARTICLE_BYTES / 2**20:.0f} MB)"
 
 
 def _parse_bytes(data: bytes, source: str, stem: str, ext: str) -> Iterator[Item]:

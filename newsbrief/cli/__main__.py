@@ -1,0 +1,5 @@
+"""``python -m newsbrief.cli`` runs the command line."""
+
+from newsbrief.cli import main
+
+main()

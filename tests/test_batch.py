@@ -1,0 +1,65 @@
+"""Batch mode: the exact output contract the held-out evaluation reads."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from newsbrief.batch import summarize_cluster, summarize_stream
+from newsbrief.model import squash
+
+ARTICLES = [
+    {"title": None, "url": None, "time": None, "text":
+     "Officials said the wildfire near Carver had burned 5,000 acres by Tuesday evening. "
+     "About 1,200 residents were ordered to leave their homes as winds picked up.\n\n"
+     "Firefighters from four counties joined the effort overnight, the forestry service said."},
+    {"title": "Wildfire grows", "url": "https://x.example/a", "time": None, "text":
+     "The Carver wildfire grew to 5,000 acres on Tuesday, forcing about 1,200 people to evacuate. "
+     "Crews hoped cooler weather on Thursday would help them contain the blaze."},
+]
+
+
+def _check(record: dict, out: dict, budget: int) -> None:
+    assert set(out) == {"id", "summary", "sentences"}
+    assert out["summary"] == " ".join(s["text"] for s in out["sentences"])
+    assert len(out["summary"].split()) <= budget
+    for s in out["sentences"]:
+        assert set(s) == {"text", "article", "start", "end"} and isinstance(s["article"], int)
+        assert squash(record["articles"][s["article"]]["text"][s["start"]:s["end"]]) == s["text"]
+
+
+def test_cluster_output_contract() -> None:
+    record = {"id": "c1", "articles": ARTICLES, "summaries": ["ignored"]}
+    out = summarize_cluster(record, max_words=40)
+    assert out["id"] == "c1"
+    _check(record, out, 40)
+
+
+def test_stream_keeps_order_and_reports_failures_inline() -> None:
+    good = {"id": "good", "articles": ARTICLES}
+    lines = [json.dumps(good).encode(), b"{broken\n", json.dumps({"id": "noarts"}).encode(),
+             json.dumps({"id": "empty", "articles": [{"text": ""}]}).encode(), json.dumps(good).encode()]
+    out = io.StringIO()
+    failed = summarize_stream(lines, out, max_words=50, source="in.jsonl")
+    rows = [json.loads(x) for x in out.getvalue().splitlines()]
+    assert [r["id"] for r in rows] == ["good", "in.jsonl:2", "noarts", "empty", "good"]
+    assert failed == 3
+    assert rows[1]["error"].startswith("in.jsonl:2: invalid JSON")
+    assert rows[2] == {"id": "noarts", "error": "no 'articles' list"}
+    assert rows[3] == {"id": "empty", "error": "no usable article text"}
+    _check(good, rows[0], 50)
+
+
+def test_unknown_method_is_refused_before_work() -> None:
+    with pytest.raises(ValueError, match="unknown summarizer"):
+        summarize_stream([], io.StringIO(), method="nope")
+
+
+@pytest.mark.shared
+def test_first_multinews_clusters(multinews: list[dict]) -> None:
+    for record in multinews[:15]:
+        out = summarize_cluster(record, max_words=230)
+        _check(record, out, 230)
+        assert len(out["summary"].split()) >= 100

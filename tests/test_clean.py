@@ -1,0 +1,120 @@
+"""Cleaning and sentence splitting: boilerplate out with reasons, glued sentences apart, offsets exact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsbrief.clean import clean_cluster, cleaned_text
+from newsbrief.model import Article, squash
+from newsbrief.segment import segment_article, split_spans
+
+SEED_BOILERPLATE = ["Leave a Reply", "Be Part of Quality Journalism", "- Advertisement -", "Share on:",
+                    "Please enter your comment!", "Free News Delivery by Email",
+                    "Your email address will not be published", "All rights reserved"]
+
+
+def _prepare(*texts: str) -> list[Article]:
+    arts = [Article(id=f"a{i}", text=t) for i, t in enumerate(texts)]
+    for art in clean_cluster(arts):
+        segment_article(art)
+    return arts
+
+
+def _check_offsets(art: Article) -> None:
+    for s in art.sentences:
+        assert squash(art.text[s.start:s.end]) == s.text
+    for r in art.removed:
+        assert squash(art.text[r.start:r.end]) == r.text
+
+
+def test_boilerplate_lines_removed_with_reasons() -> None:
+    text = ("Share on:\n\nThe mayor opened the new library on Saturday, officials said.\n\n- Advertisement -\n\n"
+            "Photo: The library at dawn (City Hall/J. Doe)\n\n"
+            "Sign up for our newsletter to get the latest updates in your inbox.\n\n"
+            "Residents had waited ten years for the building, which cost 12 million euros.\n\n"
+            "Copyright 2024 Example Media. All rights reserved.\n\nLeave a Reply\n\n"
+            "Your email address will not be published.\n")
+    (art,) = _prepare(text)
+    kept = cleaned_text(art)
+    assert "mayor opened" in kept and "ten years" in kept
+    for junk in ("Share on", "Advertisement", "Photo:", "newsletter", "Copyright", "Leave a Reply", "email"):
+        assert junk not in kept
+    reasons = {r.reason for r in art.removed}
+    assert {"share buttons", "advertisement", "photo credit or caption", "subscription pitch",
+            "copyright line", "comment form"} <= reasons
+    _check_offsets(art)
+
+
+def test_boilerplate_sentence_glued_to_a_paragraph_is_cut_alone() -> None:
+    para = ("The storm closed three schools and cut power to 4,000 homes, the utility said. "
+            "Crews expected to restore most lines by Friday, according to officials in the county. " * 3)
+    (art,) = _prepare(para.strip() + "Copyright © 2020, ABC Audio. All rights reserved.\n")
+    assert "Copyright" not in cleaned_text(art) and "restore most lines" in cleaned_text(art)
+    assert [r.reason for r in art.removed] == ["copyright line", "copyright line"]
+
+
+def test_everything_after_a_comment_form_at_the_end_goes() -> None:
+    body = "\n\n".join(f"Paragraph {i} says something about the flood in the valley today." for i in range(6))
+    (art,) = _prepare(body + "\n\nLeave a Reply\n\nCancel reply\n\nName *\n\nWebsite\n")
+    assert "Cancel" not in cleaned_text(art) and "Paragraph 5" in cleaned_text(art)
+    assert any(r.reason.startswith("after end-of-article marker") for r in art.removed)
+
+
+def test_lines_repeated_across_different_articles_are_template() -> None:
+    promo = "Download our app to read the latest stories from the region on your phone, wherever you are."
+    a = "".join(f"The river rose {n} metres overnight in the north, residents of the valley said.\n\n"
+                for n in ("two", "three", "four")) + promo
+    b = "".join(f"Farmers counted {n} losses after hail hit the south on Sunday afternoon, officials said.\n\n"
+                for n in ("heavy", "light", "costly")) + promo
+    arts = _prepare(a, b)
+    assert all(promo not in cleaned_text(x) for x in arts)
+    assert any(r.reason == "line repeated across articles of the cluster" for r in arts[0].removed)
+
+
+def test_wire_copies_keep_their_shared_lines() -> None:
+    body = "\n\n".join(f"Wire line {i} reports the ceasefire talks resumed in the capital on Monday."
+                       for i in range(5))
+    arts = _prepare(body, body + "\n\nA local paragraph the second outlet added about reactions at home.")
+    assert all("Wire line 3" in cleaned_text(x) for x in arts)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("in Syria’s civil war.Turkey has said so.", ["in Syria’s civil war.", "Turkey has said so."]),
+    ("the toll rose to 33.The army said.", ["the toll rose to 33.", "The army said."]),
+    ("the ministry said.”The talks ended.", ["the ministry said.”", "The talks ended."]),
+    ("He met the U.S. envoy. Then Mr. Smith left.", ["He met the U.S. envoy.", "Then Mr. Smith left."]),
+    ("“Where is the aid?” asked one resident.", ["“Where is the aid?” asked one resident."]),
+    ("Visit example.com for more.", ["Visit example.com for more."]),
+])
+def test_split_spans_handles_glued_and_tricky_sentences(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in split_spans(text)] == expected
+
+
+def test_dateline_is_removed_and_offsets_stay_on_original() -> None:
+    text = "Title\n(MOSCOW) — Russia’s military denied it was responsible for the strikes on Thursday.\n"
+    art = Article(id="x", text=text, body_start=text.index("\n"))
+    clean_cluster([art])
+    segment_article(art)
+    (s,) = art.sentences
+    assert s.text.startswith("Russia’s military") and text[s.start:s.end] == s.text
+    assert art.removed[0].reason == "dateline"
+
+
+@pytest.mark.shared
+def test_seed_boilerplate_never_survives(seeds: Path) -> None:
+    from newsbrief.pipeline import load, prepare
+
+    articles, problems = load(seeds)
+    prep = prepare(articles, problems)
+    assert len(prep.articles) == 5 and not problems
+    for art in prep.articles:
+        kept = cleaned_text(art)
+        for junk in SEED_BOILERPLATE:
+            assert junk not in kept, (art.id, junk)
+        _check_offsets(art)
+    glued = next(a for a in prep.articles if a.id.startswith("002_"))
+    texts = [s.text for s in glued.sentences]
+    assert any(t.endswith("in Syria’s civil war.") for t in texts)
+    assert any(t.startswith("Turkey has said at least 33 of its troops") for t in texts)
