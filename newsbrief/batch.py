@@ -52,7 +52,8 @@ def summarize_cluster(record: Any, max_words: int = 100, method: str = DEFAULT) 
     }
 
 
-def _records(lines: Iterable[bytes], source: str) -> Iterator[tuple[int, Any]]:
+def read_records(lines: Iterable[bytes], source: str) -> Iterator[tuple[int, Any]]:
+    """(line number, parsed JSON) for each non-blank line; a bad line gives a ValueError naming it instead."""
     for lineno, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -68,7 +69,7 @@ def summarize_stream(lines: Iterable[bytes], out: IO[str], max_words: int = 100,
     get_summarizer(method)  # an unknown method is a usage error before any work
     failed = 0
     with _progress(progress) as tick:
-        for lineno, record in _records(lines, source):
+        for lineno, record in read_records(lines, source):
             if isinstance(record, ValueError):
                 result: dict[str, Any] = {"id": f"{source}:{lineno}", "error": str(record)}
             else:

@@ -6,7 +6,7 @@ import importlib
 
 from newsbrief.cli.app import app
 
-COMMANDS = ("brief", "summarize")
+COMMANDS = ("brief", "summarize", "evaluate")
 
 
 def main() -> None:

@@ -1,0 +1,55 @@
+"""``newsbrief evaluate``: ROUGE of newsbrief and its peers on clusters with reference summaries."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from newsbrief.cli.app import app, fail, write_output
+
+_SYSTEMS = "newsbrief,lead,lexrank,textrank,oracle"
+
+
+@app.command()
+def evaluate(
+    data: Path = typer.Argument(..., help="JSON Lines, one cluster a line, with \"summaries\" (references)."),
+    max_words: int = typer.Option(100, "--max-words", "-w", min=1, help="Summaries are cut to this many words."),
+    systems: str = typer.Option(_SYSTEMS, "--systems", help="Comma-separated systems to compare."),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="Only the first K clusters."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+) -> None:
+    """Score summaries with ROUGE-1/2/Lsum (recall and F1) as ../shared/data/README.md says, with seconds per system.
+
+    Example:
+
+      newsbrief evaluate ../shared/data/multinews_val.jsonl --max-words 230
+    """
+    from newsbrief.batch import read_records
+    from newsbrief.evaluate import evaluate as run, table
+
+    if not data.is_file():
+        raise fail(f"{data}: no such file")
+    records = []
+    with data.open("rb") as fh:
+        for lineno, record in read_records(fh, str(data)):
+            if isinstance(record, ValueError):
+                raise fail(str(record))
+            if not isinstance(record, dict) or not record.get("summaries"):
+                raise fail(f"{data}:{lineno}: a cluster with a non-empty \"summaries\" list is needed")
+            records.append(record)
+            if limit and len(records) >= limit:
+                break
+    if not records:
+        raise fail(f"{data}: no clusters")
+    try:
+        results = run(records, max_words, [s.strip() for s in systems.split(",") if s.strip()])
+    except ValueError as exc:
+        raise fail(str(exc)) from None
+    if as_json:
+        payload = {"max_words": max_words, "clusters": len(records),
+                   "systems": {r.system: {**r.scores, "seconds": r.seconds} for r in results}}
+        write_output(json.dumps(payload, indent=2) + "\n", None)
+    else:
+        write_output(table(results, max_words, len(records)), None)
