@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import importlib
 
+import typer
+
 from newsbrief.cli.app import app
 
 COMMANDS = ("brief", "summarize", "evaluate")
 
 
-def main() -> None:
-    """Entry point of the ``newsbrief`` console script."""
+def load_commands() -> typer.Typer:
+    """The app with every command in COMMANDS registered (each module registers itself on import)."""
     for name in COMMANDS:
         importlib.import_module(f"{__name__}.{name}")
-    app()
+    return app
+
+
+def main() -> None:
+    """Entry point of the ``newsbrief`` console script."""
+    load_commands()()

@@ -1,15 +1,30 @@
-"""The Typer application and what every command shares: messages, exit codes, output files."""
+"""The Typer application and what every command shares: global options, messages, exit codes,
+progress display and output files.
+
+Messages go to stderr so that stdout carries only the briefing (pipe-friendly).
+``--quiet`` leaves errors only; ``--verbose`` adds what was done and how long it took;
+progress is drawn only for a person watching (stderr is a terminal) and never under
+``--quiet``, so logs and pipes stay clean.
+"""
 
 from __future__ import annotations
 
 import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import typer
 
+from newsbrief import __version__
+
 app = typer.Typer(
     name="newsbrief",
     help="Turn a pile of news articles into a briefing you can trust: every line points to its source.",
+    epilog="Examples:  newsbrief brief ../shared/seeds/ --format html -o brief.html  ·  "
+           "newsbrief serve --port 8000  ·  newsbrief COMMAND --help",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -18,17 +33,81 @@ app = typer.Typer(
 EXIT_OK = 0
 EXIT_NOTHING_USABLE = 1
 EXIT_USAGE = 2
+EXIT_IO = 3
+"""Cannot write the output, listen on the address, or open the store."""
 
 
-def warn(message: str) -> None:
-    """A one-line message on stderr, prefixed with the program name."""
+@dataclass
+class Settings:
+    """The global options of this run (set by the callback before any command runs)."""
+
+    quiet: bool = False
+    verbose: bool = False
+
+
+settings = Settings()
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        print(f"newsbrief {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def options(
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                 help="Print the version and exit."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Errors only: no warnings, no progress."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also say what was done and how long it took."),
+) -> None:
+    """Turn a pile of news articles into a briefing you can trust: every line points to its source."""
+    if quiet and verbose:
+        raise fail("--quiet and --verbose exclude each other")
+    settings.quiet, settings.verbose = quiet, verbose
+
+
+def _say(message: str) -> None:
     print(f"newsbrief: {message}", file=sys.stderr)
 
 
+def warn(message: str) -> None:
+    """A one-line warning on stderr, prefixed with the program name (silent under --quiet)."""
+    if not settings.quiet:
+        _say(message)
+
+
+def info(message: str) -> None:
+    """A one-line note on stderr shown only under --verbose."""
+    if settings.verbose:
+        _say(message)
+
+
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
-    """Print a one-line error and return the Exit to raise (``raise fail(...)``)."""
-    warn(message)
+    """Print a one-line error (even under --quiet) and return the Exit to raise (``raise fail(...)``)."""
+    _say(message)
     return typer.Exit(code)
+
+
+def show_progress() -> bool:
+    """Whether to draw progress: only for a person watching (stderr is a terminal), never under --quiet."""
+    return sys.stderr.isatty() and not settings.quiet
+
+
+@contextmanager
+def progress(label: str) -> Iterator[None]:
+    """A spinner with the elapsed time on stderr while the block runs, when :func:`show_progress`;
+    under --verbose, a line with the time taken afterwards."""
+    started = time.perf_counter()
+    if show_progress():
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        with Progress(SpinnerColumn(), TextColumn(label), TimeElapsedColumn(), transient=True) as bar:
+            bar.add_task(label, total=None)
+            yield
+    else:
+        yield
+    info(f"{label}: {time.perf_counter() - started:.1f} s")
 
 
 def write_output(text: str, output: Path | None) -> None:
@@ -39,4 +118,5 @@ def write_output(text: str, output: Path | None) -> None:
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise fail(f"{output}: cannot write: {exc.strerror or exc}") from None
+        raise fail(f"{output}: cannot write: {exc.strerror or exc}", EXIT_IO) from None
+    info(f"wrote {output} ({len(text.encode('utf-8')):,} bytes)")

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import typer
 
-from newsbrief.cli.app import EXIT_NOTHING_USABLE, app, fail, warn, write_output
+from newsbrief.cli.app import EXIT_NOTHING_USABLE, app, fail, info, progress, warn, write_output
 from newsbrief.summarize import DEFAULT
 
 
 @app.command()
 def brief(
     paths: list[str] = typer.Argument(..., help="Files, folders (read recursively) or - for stdin."),
-    format: str = typer.Option("text", "--format", "-f", help="text, markdown or json."),
+    format: str = typer.Option("text", "--format", "-f", help="text, markdown, json or html (one self-contained page)."),
     max_words: int = typer.Option(100, "--max-words", "-w", min=1, help="Word budget of the summary."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
     method: str = typer.Option(DEFAULT, "--method", help="Summarizer to use."),
@@ -26,6 +26,8 @@ def brief(
 
       newsbrief brief cluster.jsonl --format json --max-words 120 -o brief.json
 
+      newsbrief brief ../shared/seeds/ --format html -o brief.html
+
       cat article.txt | newsbrief brief -
     """
     from newsbrief.pipeline import brief as run_brief
@@ -34,12 +36,15 @@ def brief(
     if format not in FORMATS:
         raise fail(f"unknown format {format!r}; choose from {', '.join(FORMATS)}")
     try:
-        result = run_brief(paths, max_words=max_words, method=method)
+        with progress(f"briefing {len(paths)} input{'s' * (len(paths) != 1)}"):
+            result = run_brief(paths, max_words=max_words, method=method)
     except ValueError as exc:
         raise fail(str(exc)) from None
     for rec in result.articles:
         if rec.status == "unreadable":
             warn(f"{rec.source}: {rec.reason}")
+    info(", ".join(f"{n} {status}" for status, n in result.counts().items())
+         + f"; {len(result.summary)} summary lines")
     write_output(render(result, format), output)
     if not any(rec.status == "used" for rec in result.articles):
         raise fail("no usable article among the inputs", EXIT_NOTHING_USABLE)

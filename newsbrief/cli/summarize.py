@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from newsbrief.cli.app import app, fail
+from newsbrief.cli.app import app, fail, show_progress
 from newsbrief.summarize import DEFAULT
 
 
@@ -35,7 +35,7 @@ def summarize(
     out = sys.stdout if output is None or str(output) == "-" else output.open("w", encoding="utf-8")
     try:
         with data.open("rb") as fh:
-            summarize_stream(fh, out, max_words, method, str(data), progress=sys.stderr.isatty())
+            summarize_stream(fh, out, max_words, method, str(data), progress=show_progress())
     except ValueError as exc:
         raise fail(str(exc)) from None
     finally:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from newsbrief.model import Briefing
 
-FORMATS = ("text", "markdown", "json")
+FORMATS = ("text", "markdown", "json", "html")
 
 
 def renderer(fmt: str) -> Callable[[Briefing], str]:
@@ -22,5 +22,5 @@ def renderer(fmt: str) -> Callable[[Briefing], str]:
 
 
 def render(briefing: Briefing, fmt: str = "text") -> str:
-    """The briefing as text, Markdown or JSON."""
+    """The briefing as text, Markdown, JSON or a self-contained HTML page."""
     return renderer(fmt)(briefing)

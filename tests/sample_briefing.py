@@ -1,0 +1,103 @@
+"""A hand-made Briefing with facts, a conflict, a timeline, every status and hostile text.
+
+The HTML and browser tests build it directly, so they do not depend on the facts
+extractor, and so they can plant what extraction would never produce: markup and
+script in titles and text, a ``javascript:`` URL, an emoji before a highlighted span.
+"""
+
+from __future__ import annotations
+
+from newsbrief.model import (
+    ArticleRecord, Briefing, Conflict, ConflictValue, Fact, Source, SummarySentence, TimelineEntry,
+)
+
+XSS_SCRIPT = '<script>document.title="pwned";alert("script ran")</script>'
+XSS_IMG = '<img src=x onerror="document.body.dataset.pwned=1;alert(2)">'
+XSS_TITLE = "Crews </script><script>alert(3)</script> <b>contain</b> blaze"
+
+TEXTS = {
+    "ellis-1": (
+        "Fire destroys warehouse at Port Ellis harbour\n\n"
+        "A fire destroyed a grain warehouse at Port Ellis harbour late on Tuesday, the fire service said.\n\n"
+        "At least 12 people were injured, three of them seriously, according to the regional hospital.\n\n"
+        "Harbour master Ines Calder said the blaze started in a storage unit used for fertiliser.\n\n"
+        "Share this article"
+    ),
+    "ellis-2": (
+        f"{XSS_TITLE}\n\n"
+        "🔥 Live: Firefighters battled the blaze at Port Ellis for nine hours before it was contained on "
+        "Wednesday morning.\n\n"
+        f"A reader comment pasted here: {XSS_SCRIPT} and {XSS_IMG}\n\n"
+        "Fourteen people were injured, the regional hospital said, and the harbour reopened on Wednesday.\n\n"
+        "Harbour master Ines Calder said the blaze started in a storage unit."
+    ),
+    "ellis-3": (
+        "Fire destroys warehouse at Port Ellis harbour\n\n"
+        "A fire destroyed a grain warehouse at Port Ellis harbour late on Tuesday, the fire service said."
+    ),
+    "ellis-old": (
+        "Port Ellis recalls 2019 dock fire\n\n"
+        "In June 2019 a smaller fire at the Port Ellis dock injured two workers and closed the quay for a day."
+    ),
+}
+
+
+def span(article: str, sentence: str) -> tuple[int, int]:
+    """Where ``sentence`` is in the article's text (it must be there)."""
+    start = TEXTS[article].index(sentence)
+    return start, start + len(sentence)
+
+
+def src(article: str, sentence: str) -> Source:
+    return Source(article, *span(article, sentence))
+
+
+def line(article: str, sentence: str, support: list[str] | None = None) -> SummarySentence:
+    return SummarySentence(sentence, article, *span(article, sentence), support or [])
+
+
+S1 = "A fire destroyed a grain warehouse at Port Ellis harbour late on Tuesday, the fire service said."
+S2 = ("Firefighters battled the blaze at Port Ellis for nine hours before it was contained on "
+      "Wednesday morning.")
+S3 = "Harbour master Ines Calder said the blaze started in a storage unit used for fertiliser."
+INJURED_12 = "At least 12 people were injured"
+INJURED_14 = "Fourteen people were injured"
+
+
+def sample_briefing() -> Briefing:
+    """Four articles plus an unreadable one; one conflict (12 vs 14 injured); three dated events."""
+    records = [
+        ArticleRecord("ellis-1", "used", "2 of its 4 sentences in the summary",
+                      title="Fire destroys warehouse at Port Ellis harbour",
+                      url="https://www.example-news.test/2024/03/harbour-fire", time="2024-03-12T22:10:00",
+                      source="in/ellis-1.txt", text=TEXTS["ellis-1"],
+                      removed=[{"start": TEXTS["ellis-1"].index("Share this"), "end": len(TEXTS["ellis-1"]),
+                                "reason": "share buttons"}]),
+        ArticleRecord("ellis-2", "used", "1 of its 4 sentences in the summary", title=XSS_TITLE,
+                      url="javascript:alert(4)", source="in/ellis-2.txt", text=TEXTS["ellis-2"]),
+        ArticleRecord("ellis-3", "duplicate", "near-duplicate of ellis-1 (100% of its text is there)",
+                      title="Fire destroys warehouse at Port Ellis harbour", source="in/ellis-3.txt",
+                      text=TEXTS["ellis-3"]),
+        ArticleRecord("ellis-old", "off-event", "reports an earlier fire (June 2019)",
+                      title="Port Ellis recalls 2019 dock fire", source="in/ellis-old.txt", text=TEXTS["ellis-old"]),
+        ArticleRecord("broken", "unreadable", "invalid JSON: Expecting value (column 1)", source="in/feed.jsonl:3"),
+    ]
+    facts = [
+        Fact("quantity", INJURED_12, 12, "people injured", "at least", [src("ellis-1", INJURED_12)]),
+        Fact("quantity", INJURED_14, 14, "people injured", None, [src("ellis-2", INJURED_14)]),
+        Fact("quantity", "nine hours", 9, "hours of firefighting", None, [src("ellis-2", "nine hours")]),
+        Fact("claim", "Ines Calder said the blaze started in a storage unit", None, "cause of the fire", None,
+             [src("ellis-1", S3), src("ellis-2", "Harbour master Ines Calder said the blaze started in a storage unit.")]),
+        Fact("date", "late on Tuesday", "2024-03-12", "fire", None, [src("ellis-1", "late on Tuesday")]),
+        Fact("entity", "Port Ellis", None, "place", None,
+             [src("ellis-1", "Port Ellis"), src("ellis-2", "Port Ellis"), src("ellis-old", "Port Ellis")]),
+        Fact("entity", "Ines Calder", None, "person", None, [src("ellis-1", "Ines Calder"), src("ellis-2", "Ines Calder")]),
+    ]
+    conflicts = [Conflict("people injured", [ConflictValue(12, ["ellis-1"]), ConflictValue(14, ["ellis-2"])])]
+    timeline = [
+        TimelineEntry("2019-06-01", "a smaller fire at the dock injured two workers", ["ellis-old"]),
+        TimelineEntry("2024-03-12", "fire destroys a grain warehouse", ["ellis-1", "ellis-3"]),
+        TimelineEntry("2024-03-13", "blaze contained; harbour reopens", ["ellis-2"]),
+    ]
+    summary = [line("ellis-1", S1, ["ellis-3"]), line("ellis-2", S2), line("ellis-1", S3, ["ellis-2"])]
+    return Briefing("Fire destroys warehouse at Port Ellis harbour", summary, records, facts, conflicts, timeline)
