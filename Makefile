@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install bench clean
+.PHONY: demo test install bench clean chromium
 
 install: $(STAMP)
 
@@ -19,8 +19,22 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/newsbrief brief examples/harbour-fire/
 
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(BIN)/python -m pytest -q
+
+# The browser tests (marker `browser`) drive Debian's chromium through playwright; playwright's own
+# browser download is never used. Installed here where missing (root or passwordless sudo, apt-get);
+# instant when present. Where it cannot be installed the browser tests skip and say why.
+CHROMIUM := /usr/bin/chromium
+chromium:
+	@if [ -x $(CHROMIUM) ]; then exit 0; fi; \
+	sudo=""; [ "$$(id -u)" = 0 ] || sudo="sudo -n"; \
+	if command -v apt-get >/dev/null 2>&1 && { [ -z "$$sudo" ] || sudo -n true 2>/dev/null; }; then \
+	  echo "installing chromium for the browser tests (apt-get)"; \
+	  $$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    --no-install-recommends chromium fonts-dejavu-core >/dev/null \
+	  || echo "could not install chromium: the browser tests will skip"; \
+	else echo "chromium is missing and needs root and apt-get to install: the browser tests will skip"; fi
 
 bench: $(STAMP)
 	$(BIN)/python bench/score_multinews.py

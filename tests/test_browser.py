@@ -1,0 +1,137 @@
+"""The HTML briefing in a real headless Chromium: click a line, see its span; hostile text stays text.
+
+Uses Debian's ``chromium`` (``make test`` installs it where missing) through the
+Python ``playwright`` driver pointed at that binary; Playwright's own browser
+download is never used. Skips, saying why, only where Chromium is not installed.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import EXAMPLE
+from sample_briefing import INJURED_12, INJURED_14, S1, S2, XSS_IMG, XSS_SCRIPT, XSS_TITLE, sample_briefing
+
+from newsbrief.model import squash
+from newsbrief.pipeline import brief
+from newsbrief.report import render
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    exe = CHROMIUM if Path(CHROMIUM).is_file() else shutil.which("chromium")
+    if not exe:
+        pytest.skip(f"Chromium is not installed ({CHROMIUM}); `make test` installs Debian's chromium "
+                    "with apt-get, which needs root on a Debian-like system")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=exe, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Opened:
+    """A page with everything that must not happen on it recorded."""
+
+    page: Any
+    url: str
+    requests: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+    console: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def quiet(self) -> bool:
+        return not (self.requests or self.dialogs or self.console or self.errors)
+
+
+def open_page(browser: Any, html: str, folder: Path) -> Opened:
+    file = folder / "brief.html"
+    file.write_text(html, encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    opened = Opened(page, file.as_uri())
+    page.on("request", lambda r: r.url != opened.url and opened.requests.append(r.url))
+    page.on("dialog", lambda d: (opened.dialogs.append(d.message), d.dismiss()))
+    page.on("console", lambda m: opened.console.append(f"{m.type}: {m.text}"))
+    page.on("pageerror", lambda e: opened.errors.append(str(e)))
+    page.goto(opened.url)
+    return opened
+
+
+@pytest.fixture
+def sample(browser: Any, tmp_path: Path) -> Iterator[Opened]:
+    opened = open_page(browser, render(sample_briefing(), "html"), tmp_path)
+    yield opened
+    opened.page.close()
+
+
+def highlight(page: Any) -> str:
+    return page.locator("#viewer mark#hl").inner_text()
+
+
+def test_clicking_a_sentence_highlights_it_in_its_source(sample: Opened, tmp_path: Path) -> None:
+    page = sample.page
+    lines = page.locator("a.line")
+    lines.nth(1).click()
+    assert page.locator("#viewer").get_attribute("data-article") == "ellis-2"
+    assert highlight(page) == S2  # after an emoji: offsets converted to UTF-16 correctly
+    assert page.locator("#viewer mark#hl").is_visible()
+    assert page.locator("#viewer .v-head h2").inner_text().endswith(XSS_TITLE)
+    lines.nth(0).click()
+    assert page.locator("#viewer").get_attribute("data-article") == "ellis-1"
+    assert highlight(page) == S1 and page.locator("#viewer mark").count() == 1
+    assert page.locator("a.line.active").count() == 1
+    assert page.locator("#viewer .removed").inner_text() == "Share this article"
+    shot = tmp_path / "briefing.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert sample.quiet(), (sample.requests, sample.dialogs, sample.console, sample.errors)
+
+
+def test_hostile_article_text_is_shown_and_never_runs(sample: Opened) -> None:
+    page = sample.page
+    page.locator("#account a.open").nth(1).click()
+    shown = page.locator("#viewer .v-text").inner_text()
+    assert XSS_SCRIPT in shown and XSS_IMG in shown
+    assert page.locator("#account").inner_text().count("</script><script>alert(3)</script>") == 1
+    assert page.title() == "Fire destroys warehouse at Port Ellis harbour"
+    assert page.evaluate("document.body.dataset.pwned") is None
+    assert page.locator("script").count() == 2 and page.locator("img").count() == 0
+    assert sample.quiet(), (sample.requests, sample.dialogs, sample.console, sample.errors)
+
+
+def test_disputed_value_opens_the_span_that_gave_it(sample: Opened) -> None:
+    page = sample.page
+    page.locator(".disputed a.chip").nth(1).click()
+    assert page.locator("#viewer").get_attribute("data-article") == "ellis-2"
+    assert highlight(page) == INJURED_14
+    page.locator("table.grid a.hit", has_text="12").click()
+    assert highlight(page) == INJURED_12
+    assert page.locator("svg.tchart circle").count() == 3
+
+
+def test_every_line_of_a_real_briefing_points_at_its_text(browser: Any, tmp_path: Path) -> None:
+    result = brief(EXAMPLE, max_words=120)
+    opened = open_page(browser, render(result, "html"), tmp_path)
+    page = opened.page
+    lines = page.locator("a.line")
+    assert lines.count() == len(result.summary) > 1
+    for i, line in enumerate(result.summary):
+        lines.nth(i).click()
+        assert page.locator("#viewer").get_attribute("data-article") == line.article
+        assert squash(highlight(page)) == line.text
+    page.screenshot(path=str(tmp_path / "example.png"), full_page=True)
+    assert opened.quiet(), (opened.requests, opened.dialogs, opened.console, opened.errors)
+    page.close()
