@@ -8,7 +8,7 @@ import typer
 
 from newsbrief.cli.app import app
 
-COMMANDS = ("brief", "summarize", "evaluate")
+COMMANDS = ("brief", "summarize", "evaluate", "serve")
 
 
 def load_commands() -> typer.Typer:

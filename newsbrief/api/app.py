@@ -1,0 +1,226 @@
+"""The FastAPI application: a thin HTTP layer over the same Python API the CLI uses.
+
+Errors are always JSON ``{"detail": "<one line>"}`` with a 4xx status that says whose
+fault it was; an unexpected failure is logged on the server and answered with a bare
+500, never with a stack trace. Pipeline work runs in worker threads, at most
+``workers`` at a time, so a burst of requests queues instead of exhausting memory.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import tempfile
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from functools import partial
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+import anyio
+from fastapi import FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
+
+from newsbrief import __version__
+from newsbrief.api.limits import BodyLimit
+from newsbrief.model import Briefing
+from newsbrief.summarize import DEFAULT
+
+log = logging.getLogger("newsbrief.api")
+
+MAX_BODY = 16 * 2**20
+"""Largest request body accepted, in bytes (413 above it)."""
+
+MAX_ARTICLES = 1000
+"""Most articles (or uploaded files) in one request."""
+
+MAX_WORDS = 2000
+"""Largest summary word budget a client may ask for."""
+
+Format = Literal["json", "text", "markdown", "html"]
+MEDIA = {"json": "application/json", "text": "text/plain; charset=utf-8",
+         "markdown": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8"}
+
+T = TypeVar("T")
+
+
+class ArticleIn(BaseModel):
+    """One article, in the schema of ``../shared/data`` (extra keys are ignored)."""
+
+    model_config = ConfigDict(extra="ignore")
+    id: str | int | None = Field(None, description="Your id for it; default: its index in the list.")
+    title: str | None = None
+    text: str = Field(..., description="The article text (plain text or an HTML page).")
+    url: str | None = None
+    time: str | float | None = Field(None, description="Publication time, ISO 8601 preferred.")
+
+
+class Articles(BaseModel):
+    """A cluster: ``{"articles": [...]}`` (a ``../shared/data`` line can be posted as it is)."""
+
+    model_config = ConfigDict(extra="ignore")
+    articles: list[ArticleIn] = Field(..., min_length=1, max_length=MAX_ARTICLES)
+
+
+class GroupRequest(Articles):
+    """Articles to sort into events, and options passed on to ``newsbrief.group.group``."""
+
+    options: dict[str, Any] = Field(default_factory=dict)
+
+
+def create_app(store: Path | None = None, max_body: int = MAX_BODY, workers: int = 2) -> FastAPI:
+    """The API app. ``store`` (a ``newsbrief.store.Store`` path) enables ``/events``."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.limiter = anyio.CapacityLimiter(workers)
+        yield
+
+    app = FastAPI(title="newsbrief", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
+                  description="Briefings with provenance from a pile of news articles.")
+    app.state.store = store
+    app.add_middleware(BodyLimit, max_bytes=max_body)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(ValidationError, _validation_error)
+    app.add_exception_handler(Exception, _internal_error)
+    _routes(app)
+    app.openapi = partial(_openapi, app)  # type: ignore[method-assign]
+    return app
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's document plus the body models it cannot see (POST /brief reads its body itself)."""
+    if app.openapi_schema is None:
+        schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+        models = schema.setdefault("components", {}).setdefault("schemas", {})
+        found = Articles.model_json_schema(ref_template="#/components/schemas/{model}")
+        models.update(found.pop("$defs", {}))
+        models["Articles"] = found
+        app.openapi_schema = schema
+    return app.openapi_schema
+
+
+def _routes(app: FastAPI) -> None:
+    @app.get("/health", summary="Liveness and version")
+    def health() -> dict[str, Any]:
+        return {"status": "ok", "version": __version__, "store": app.state.store is not None}
+
+    @app.post("/brief", summary="Brief articles about one event", openapi_extra=_brief_body(),
+              responses={200: {"description": "The briefing (JSON schema in the README)"},
+                         422: {"description": "Bad input, or no usable article among the inputs"}})
+    async def brief(request: Request, max_words: int = Query(100, ge=1, le=MAX_WORDS),
+                    method: str = Query(DEFAULT), format: Format = Query("json")) -> Response:
+        """Articles as JSON (``{"articles": [...]}``) or files as multipart (field ``files``);
+        returns the briefing, as JSON by default or in another ``format``."""
+        _check_method(method)
+        if _is_multipart(request):
+            result = await _brief_files(request, max_words, method)
+        else:
+            cluster = Articles.model_validate(await _json_body(request))
+            records = [a.model_dump(exclude_none=True) for a in cluster.articles]
+            result = await _work(request, _brief, records, max_words, method)
+        if not any(rec.status == "used" for rec in result.articles):
+            return JSONResponse({"detail": "no usable article among the inputs",
+                                 "articles": [_account(r) for r in result.to_dict()["articles"]]}, 422)
+        from newsbrief.report import render
+
+        return Response(render(result, format), media_type=MEDIA[format])
+
+
+# ---------------------------------------------------------------- request helpers
+
+
+async def _work(request: Request, fn: Callable[..., T], *args: Any) -> T:
+    """Run ``fn`` in a worker thread, at most ``workers`` at a time."""
+    return await anyio.to_thread.run_sync(partial(fn, *args), limiter=request.app.state.limiter)
+
+
+def _brief(items: list[Any], max_words: int, method: str) -> Briefing:
+    from newsbrief.pipeline import brief
+
+    return brief(items, max_words=max_words, method=method)
+
+
+def _check_method(method: str) -> None:
+    from newsbrief.summarize import get_summarizer
+
+    try:
+        get_summarizer(method)
+    except ValueError as exc:
+        raise HTTPException(400, str(exc)) from None
+
+
+def _is_multipart(request: Request) -> bool:
+    return request.headers.get("content-type", "").startswith("multipart/form-data")
+
+
+async def _json_body(request: Request) -> Any:
+    kind = request.headers.get("content-type", "").split(";")[0].strip()
+    if kind not in ("application/json", ""):
+        raise HTTPException(415, f"unsupported content type {kind!r}: send application/json or multipart/form-data")
+    body = await request.body()
+    try:
+        return json.loads(body)
+    except UnicodeDecodeError:
+        raise HTTPException(400, "request body is not UTF-8 JSON") from None
+    except json.JSONDecodeError as exc:
+        raise HTTPException(400, f"invalid JSON: {exc.msg} (line {exc.lineno} column {exc.colno})") from None
+
+
+async def _brief_files(request: Request, max_words: int, method: str) -> Briefing:
+    """Uploaded files go through the same readers as files on disk (by extension), in a
+    private temporary folder; the account names them by their upload names, not temp paths."""
+    form = await request.form(max_files=MAX_ARTICLES, max_fields=MAX_ARTICLES)
+    uploads = [f for f in form.getlist("files") if isinstance(f, UploadFile)]
+    if not uploads:
+        raise HTTPException(422, "multipart request without files: send them in the field 'files'")
+    with tempfile.TemporaryDirectory(prefix="newsbrief-") as tmp:
+        paths, names = [], {}
+        for n, upload in enumerate(uploads):
+            name = Path(upload.filename or f"upload-{n}.txt").name.lstrip(".") or f"upload-{n}.txt"
+            path = Path(tmp, str(n), name)
+            path.parent.mkdir()
+            path.write_bytes(await upload.read())
+            paths.append(str(path))
+            names[str(path)] = name
+        result = await _work(request, _brief, paths, max_words, method)
+    for rec in result.articles:
+        rec.source = names.get(rec.source or "", rec.source)
+    return result
+
+
+def _account(rec: dict[str, Any]) -> dict[str, Any]:
+    """An article's account without its text (for error replies)."""
+    return {k: rec[k] for k in ("id", "status", "reason", "source")}
+
+
+def _brief_body() -> dict[str, Any]:
+    """The two request forms of POST /brief, for the OpenAPI document."""
+    files = {"type": "object", "required": ["files"], "properties": {
+        "files": {"type": "array", "items": {"type": "string", "format": "binary"},
+                  "description": ".txt, .html, .json or .jsonl files, as `newsbrief brief` reads them"}}}
+    return {"requestBody": {"required": True, "content": {
+        "application/json": {"schema": {"$ref": "#/components/schemas/Articles"}},
+        "multipart/form-data": {"schema": files}}}}
+
+
+# ---------------------------------------------------------------- errors
+
+
+async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
+    """422 naming the first bad field in one line, and each problem without echoing the input."""
+    errors = exc.errors() if isinstance(exc, (RequestValidationError, ValidationError)) else []
+    problems = [{"loc": [str(p) for p in e.get("loc", ())], "msg": e.get("msg", "")} for e in errors]
+    first = problems[0] if problems else {"loc": [], "msg": "invalid request"}
+    where = ".".join(first["loc"])
+    return JSONResponse({"detail": f"{where}: {first['msg']}" if where else first["msg"], "errors": problems}, 422)
+
+
+async def _internal_error(request: Request, exc: Exception) -> JSONResponse:
+    log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
+    return JSONResponse({"detail": "internal error; the server log has the details"}, 500)

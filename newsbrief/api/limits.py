@@ -1,0 +1,56 @@
+"""Request size limit as a pure ASGI middleware, so an oversized body is refused before it is held.
+
+A declared ``Content-Length`` over the limit is answered with 413 at once; a chunked
+body is counted as it streams in and the read fails with 413 as soon as it passes the
+limit (the endpoint never sees the rest).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.exceptions import HTTPException
+from starlette.responses import JSONResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+
+class BodyLimit:
+    """Refuse request bodies larger than ``max_bytes`` with 413 and a one-line JSON detail."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    def detail(self) -> str:
+        return f"request body too large (limit {self.max_bytes:,} bytes)"
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = _content_length(scope)
+        if declared is not None and declared > self.max_bytes:
+            await JSONResponse({"detail": self.detail()}, status_code=413)(scope, receive, send)
+            return
+        received = 0
+
+        async def counted() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    raise HTTPException(413, self.detail())
+            return message
+
+        await self.app(scope, counted, send)
+
+
+def _content_length(scope: dict[str, Any]) -> int | None:
+    for name, value in scope.get("headers", []):
+        if name == b"content-length":
+            try:
+                return int(value)
+            except ValueError:
+                return None
+    return None

@@ -1,0 +1,159 @@
+"""The HTTP API on a real uvicorn server on a free loopback port: answers, errors and limits."""
+
+from __future__ import annotations
+
+import json
+import re
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+from conftest import REPO
+from sample_briefing import TEXTS
+
+from newsbrief.api import create_app, running
+from newsbrief.model import squash
+
+LIMIT = 2**20
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[httpx.Client]:
+    with running(create_app(max_body=LIMIT)) as url, httpx.Client(base_url=url, timeout=60) as c:
+        assert url.startswith("http://127.0.0.1:")
+        yield c
+
+
+def cluster() -> dict[str, Any]:
+    return {"id": "ellis", "articles": [{"id": k, "text": v, "url": f"https://news.example/{k}"}
+                                        for k, v in TEXTS.items()]}
+
+
+def test_health_and_openapi(client: httpx.Client) -> None:
+    assert client.get("/health").json() == {"status": "ok", "version": _version(), "store": False}
+    doc = client.get("/openapi.json").json()
+    assert {"/health", "/brief"} <= set(doc["paths"])
+    body = doc["paths"]["/brief"]["post"]["requestBody"]["content"]
+    assert set(body) == {"application/json", "multipart/form-data"}
+    assert doc["components"]["schemas"]["Articles"]["properties"]["articles"]["items"]["$ref"] \
+        == "#/components/schemas/ArticleIn"
+
+
+def _version() -> str:
+    from newsbrief import __version__
+
+    return __version__
+
+
+def test_brief_json_returns_briefing_with_spans(client: httpx.Client) -> None:
+    res = client.post("/brief", params={"max_words": 60}, json=cluster())
+    assert res.status_code == 200 and res.headers["content-type"] == "application/json"
+    data = res.json()
+    texts = {a["id"]: a["text"] for a in data["articles"]}
+    assert data["summary"] and sum(len(s["text"].split()) for s in data["summary"]) <= 60
+    for line in data["summary"]:
+        assert squash(texts[line["article"]][line["start"]:line["end"]]) == line["text"]
+    assert {a["id"]: a["status"] for a in data["articles"]}["ellis-3"] == "duplicate"
+    assert {"facts", "conflicts", "timeline"} <= set(data)
+
+
+def test_brief_multipart_files_names_uploads_not_temp_paths(client: httpx.Client) -> None:
+    files = [("files", (f"{k}.txt", v.encode(), "text/plain")) for k, v in TEXTS.items()]
+    files.append(("files", ("../../etc/binary.dat", b"\x00\x01" * 40, "application/octet-stream")))
+    res = client.post("/brief", files=files)
+    assert res.status_code == 200, res.text
+    records = {a["id"]: a for a in res.json()["articles"]}
+    assert records["ellis-1"]["source"] == "ellis-1.txt"
+    assert records["binary"]["status"] == "unreadable" and records["binary"]["source"] == "binary.dat"
+    assert "newsbrief-" not in res.text and "/tmp" not in res.text
+
+
+def test_brief_in_other_formats(client: httpx.Client) -> None:
+    res = client.post("/brief", params={"format": "html"}, json=cluster())
+    assert res.status_code == 200 and res.headers["content-type"].startswith("text/html")
+    assert res.text.startswith("<!DOCTYPE html>") and res.text.count("<script") == 2
+    res = client.post("/brief", params={"format": "markdown"}, json=cluster())
+    assert res.text.startswith("# ") and "## Summary" in res.text
+
+
+@pytest.mark.parametrize(("kwargs", "status", "detail"), [
+    ({"content": b"{bad", "headers": {"content-type": "application/json"}}, 400, "invalid JSON: Expecting property"),
+    ({"content": b"{\"a\": \"\xc3\x28\"}", "headers": {"content-type": "application/json"}}, 400, "not UTF-8 JSON"),
+    ({"json": {"articles": []}}, 422, "articles: List should have at least 1 item"),
+    ({"json": {"articles": [{"title": "no text"}]}}, 422, "articles.0.text: Field required"),
+    ({"json": [1, 2]}, 422, "Input should be a valid dictionary"),
+    ({"json": {"articles": [{"text": "Too short."}]}}, 422, "no usable article among the inputs"),
+    ({"content": b"a=1", "headers": {"content-type": "application/x-www-form-urlencoded"}}, 415, "unsupported"),
+    ({"files": [("other", ("a.txt", b"x", "text/plain"))]}, 422, "in the field 'files'"),
+    ({"params": {"method": "magic"}, "json": cluster()}, 400, "unknown summarizer 'magic'"),
+    ({"params": {"max_words": 0}, "json": cluster()}, 422, "query.max_words"),
+    ({"params": {"format": "pdf"}, "json": cluster()}, 422, "query.format"),
+])
+def test_bad_input_gets_a_clear_4xx(client: httpx.Client, kwargs: dict, status: int, detail: str) -> None:
+    res = client.post("/brief", **kwargs)
+    assert res.status_code == status, res.text
+    assert detail in res.json()["detail"] and "\n" not in res.json()["detail"]
+    assert "Traceback" not in res.text
+
+
+def test_error_replies_do_not_echo_input(client: httpx.Client) -> None:
+    secret = "x" * 5000
+    res = client.post("/brief", json={"articles": [{"text": 5, "title": secret}]})
+    assert res.status_code == 422 and secret not in res.text and len(res.text) < 1000
+
+
+def test_request_size_limits(client: httpx.Client) -> None:
+    big = json.dumps({"articles": [{"text": "word " * (LIMIT // 5)}]}).encode()
+    res = client.post("/brief", content=big, headers={"content-type": "application/json"})
+    assert res.status_code == 413 and "too large" in res.json()["detail"]
+
+    def chunks() -> Iterator[bytes]:  # no Content-Length: counted as it streams
+        yield b'{"articles": [{"text": "'
+        for _ in range(4):
+            yield b"word " * (LIMIT // 16)
+        yield b'"}]}'
+
+    res = client.post("/brief", content=chunks(), headers={"content-type": "application/json"})
+    assert res.status_code == 413
+    assert client.get("/health").status_code == 200
+
+
+def test_internal_errors_are_logged_not_leaked(client: httpx.Client, monkeypatch: pytest.MonkeyPatch,
+                                               caplog: pytest.LogCaptureFixture) -> None:
+    import newsbrief.api.app as api
+
+    def broken(*args: Any) -> None:
+        raise RuntimeError("secret internals at /srv/newsbrief/pipeline.py")
+
+    monkeypatch.setattr(api, "_brief", broken)
+    res = client.post("/brief", json=cluster())
+    assert res.status_code == 500
+    assert res.json() == {"detail": "internal error; the server log has the details"}
+    assert "secret" not in res.text and "Traceback" not in res.text
+    assert any("POST /brief failed" in r.message for r in caplog.records)
+
+
+def test_unknown_route_and_method(client: httpx.Client) -> None:
+    assert client.get("/nope").status_code == 404
+    assert client.get("/brief").status_code == 405
+    assert client.get("/docs").status_code == 404  # Swagger UI would load scripts from a CDN
+
+
+def test_serve_command_runs_the_real_server() -> None:
+    proc = subprocess.Popen([sys.executable, "-m", "newsbrief.cli", "serve", "--port", "0"], cwd=REPO,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stderr.readline()
+        url = re.search(r"http://127\.0\.0\.1:\d+", line)
+        assert url, line
+        assert httpx.get(url.group(0) + "/health", timeout=10).json()["status"] == "ok"
+        res = httpx.post(url.group(0) + "/brief", json=cluster(), timeout=60)
+        assert res.status_code == 200 and res.json()["summary"]
+    finally:
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(10) == 130
+        proc.stderr.close()
