@@ -1,4 +1,4 @@
-"""Words as ROUGE and readers see them: lower case, alphanumeric, Porter-stemmed; and the concepts built on them.
+"""Words as ROUGE and readers see them: lower case, alphanumeric, Porter-stemmed; the stuff concepts are made of.
 
 Stemming uses rouge-score-rs's native tokenizer (the Porter stemmer of
 rouge-score), word by word through a cache, so "reports" and "reported" are one
@@ -58,10 +58,3 @@ def stemmed_stop() -> frozenset[str]:
     """Stop words and their stems."""
     return STOP | frozenset(tokens(" ".join(STOP)))
 
-
-def concepts(words: list[str]) -> list[str]:
-    """Content unigrams and bigrams (a bigram needs one content word), with repeats."""
-    stop = stemmed_stop()
-    out = [w for w in words if w not in stop and len(w) > 1]
-    out += [f"{a} {b}" for a, b in zip(words, words[1:]) if a not in stop or b not in stop]
-    return out
