@@ -8,7 +8,10 @@ pointing into that article's ``text``; a failing cluster gets ``{"id", "error"}`
 
 from __future__ import annotations
 
+import itertools
 import json
+import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
@@ -52,30 +55,80 @@ def summarize_cluster(record: Any, max_words: int = 100, method: str = DEFAULT) 
     }
 
 
+def _parse(line: bytes, lineno: int, source: str) -> Any:
+    """The JSON of one line, or a ValueError naming the file and line."""
+    try:
+        return json.loads(line)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        return ValueError(f"{source}:{lineno}: invalid JSON: {exc}")
+
+
 def read_records(lines: Iterable[bytes], source: str) -> Iterator[tuple[int, Any]]:
     """(line number, parsed JSON) for each non-blank line; a bad line gives a ValueError naming it instead."""
     for lineno, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            yield lineno, json.loads(line)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            yield lineno, ValueError(f"{source}:{lineno}: invalid JSON: {exc}")
+        if line.strip():
+            yield lineno, _parse(line, lineno, source)
+
+
+Job = tuple[int, bytes, int, str, str]
+"""(line number, raw line, max words, method, source): one cluster's work, small enough to send to a worker."""
+
+
+def _output_line(job: Job) -> tuple[bool, str]:
+    """(failed, output line) for one input line; runs in a worker process when there are several."""
+    lineno, line, max_words, method, source = job
+    record = _parse(line, lineno, source)
+    if isinstance(record, ValueError):
+        result: dict[str, Any] = {"id": f"{source}:{lineno}", "error": str(record)}
+    else:
+        result = summarize_cluster(record, max_words, method)
+    return "error" in result, json.dumps(result, ensure_ascii=False) + "\n"
+
+
+def default_workers() -> int:
+    """The cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _ordered_map(jobs: Iterator[Job], workers: int) -> Iterator[tuple[bool, str]]:
+    """``map(_output_line, jobs)`` on ``workers`` processes, in input order, reading ``jobs`` as it goes.
+
+    At most a few jobs per worker are in flight, so a huge input is never held
+    in memory; one line alone is done in this process (a pool costs more than it saves).
+    """
+    first = list(itertools.islice(jobs, 2))
+    if workers <= 1 or len(first) < 2:
+        yield from map(_output_line, itertools.chain(first, jobs))
+        return
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with context.Pool(workers) as pool:
+        pending: deque = deque()
+        for job in itertools.chain(first, jobs):
+            pending.append(pool.apply_async(_output_line, (job,)))
+            if len(pending) >= 4 * workers:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
 
 
 def summarize_stream(lines: Iterable[bytes], out: IO[str], max_words: int = 100, method: str = DEFAULT,
-                     source: str = "<input>", progress: bool = False) -> int:
-    """Summarize each cluster line of ``lines`` into ``out``; returns how many clusters failed."""
+                     source: str = "<input>", progress: bool = False, workers: int | None = None) -> int:
+    """Summarize each cluster line of ``lines`` into ``out``, in input order; returns how many clusters failed.
+
+    Clusters are independent, so they are spread over ``workers`` processes
+    (default: every core this process may use).
+    """
     get_summarizer(method)  # an unknown method is a usage error before any work
+    jobs = ((lineno, line, max_words, method, source)
+            for lineno, line in enumerate(lines, start=1) if line.strip())
     failed = 0
     with _progress(progress) as tick:
-        for lineno, record in read_records(lines, source):
-            if isinstance(record, ValueError):
-                result: dict[str, Any] = {"id": f"{source}:{lineno}", "error": str(record)}
-            else:
-                result = summarize_cluster(record, max_words, method)
-            failed += "error" in result
-            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        for bad, text in _ordered_map(jobs, default_workers() if workers is None else workers):
+            failed += bad
+            out.write(text)
             tick()
     return failed
 
