@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import signal
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -15,7 +16,7 @@ import pytest
 from conftest import REPO
 from sample_briefing import TEXTS
 
-from newsbrief.api import create_app, running
+from newsbrief.api import bind, create_app, running
 from newsbrief.model import squash
 
 LIMIT = 2**20
@@ -135,6 +136,11 @@ def test_internal_errors_are_logged_not_leaked(client: httpx.Client, monkeypatch
     assert res.json() == {"detail": "internal error; the server log has the details"}
     assert "secret" not in res.text and "Traceback" not in res.text
     assert any("POST /brief failed" in r.message for r in caplog.records)
+
+
+def test_bound_socket_is_tcp_so_replies_are_not_delayed() -> None:
+    with bind("127.0.0.1", 0) as sock:  # asyncio sets TCP_NODELAY on accepted sockets only for IPPROTO_TCP
+        assert sock.proto == socket.IPPROTO_TCP and sock.getsockname()[0] == "127.0.0.1"
 
 
 def test_unknown_route_and_method(client: httpx.Client) -> None:
