@@ -47,9 +47,16 @@ def _shingles(words: list[str], n: int) -> set[str]:
 
 def _rarest_first(sets: Sequence[set[str]]) -> list[list[int]]:
     """Each set as item ranks, rarest item first (ties broken by first appearance, so runs are deterministic)."""
-    counts = Counter(item for items in sets for item in items)
-    rank = {item: r for r, (item, _) in enumerate(sorted(counts.items(), key=lambda kv: kv[1]))}
-    return [sorted(rank[item] for item in items) for items in sets]
+    ids: dict[str, int] = {}
+    flat = np.fromiter((ids.setdefault(item, len(ids)) for items in sets for item in items), dtype=np.int64)
+    rank = np.empty(len(ids), dtype=np.int64)
+    rank[np.argsort(np.bincount(flat, minlength=len(ids)), kind="stable")] = np.arange(len(ids))
+    owner = np.repeat(np.arange(len(sets)), [len(items) for items in sets])
+    ranked = rank[flat]
+    ranked = ranked[np.lexsort((ranked, owner))]
+    bounds = np.cumsum([0] + [len(items) for items in sets]).tolist()
+    flat_list = ranked.tolist()
+    return [flat_list[bounds[i]:bounds[i + 1]] for i in range(len(sets))]
 
 
 def _candidate_pairs(sets: Sequence[set[str]], share: float, contained: bool) -> set[tuple[int, int]]:
@@ -103,23 +110,44 @@ def duplicate_articles(articles: Sequence[Article], texts: Sequence[str]) -> lis
 
 
 def sentence_groups(sentences: Sequence[Sentence]) -> list[list[Sentence]]:
-    """Group sentences that say the same thing; each group keeps input order, first is its representative."""
-    sets = [{w for w in _words(s.text) if w not in _STOP} for s in sentences]
-    parent = np.arange(len(sentences))
+    """Group sentences that say the same thing; each group keeps input order, first is its representative.
+
+    Two sentences of different articles say the same when the Jaccard of their
+    content words reaches :data:`SENTENCE_JACCARD`. Sentences with identical word
+    sets are joined first (together when they span two articles or more), so the
+    similarity join runs once per distinct set.
+    """
+    classes: dict[frozenset[str], int] = {}
+    class_of = [classes.setdefault(frozenset(w for w in _words(s.text) if w not in _STOP), len(classes))
+                for s in sentences]
+    class_sets = list(classes)
+    articles_of: list[set[str]] = [set() for _ in class_sets]
+    first_of: list[int] = [-1] * len(class_sets)
+    for i, (c, sent) in enumerate(zip(class_of, sentences)):
+        articles_of[c].add(sent.article)
+        if first_of[c] < 0:
+            first_of[c] = i
+    parent = list(range(len(sentences)))
 
     def find(i: int) -> int:
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
-        return int(i)
+        return i
 
-    for i, j in _candidate_pairs(sets, SENTENCE_JACCARD, contained=False):
-        if sentences[i].article == sentences[j].article:
+    def union(i: int, j: int) -> None:
+        a, b = find(i), find(j)
+        parent[max(a, b)] = min(a, b)
+
+    for i, c in enumerate(class_of):
+        if len(articles_of[c]) > 1 and class_sets[c]:
+            union(i, first_of[c])
+    for a, b in _candidate_pairs(class_sets, SENTENCE_JACCARD, contained=False):
+        if len(articles_of[a]) == len(articles_of[b]) == 1 and articles_of[a] == articles_of[b]:
             continue
-        inter = len(sets[i] & sets[j])
-        if inter and inter / len(sets[i] | sets[j]) >= SENTENCE_JACCARD:
-            a, b = find(i), find(j)
-            parent[max(a, b)] = min(a, b)
+        inter = len(class_sets[a] & class_sets[b])
+        if inter / (len(class_sets[a]) + len(class_sets[b]) - inter) >= SENTENCE_JACCARD:
+            union(first_of[a], first_of[b])
     groups: dict[int, list[Sentence]] = {}
     for i, sent in enumerate(sentences):
         groups.setdefault(find(i), []).append(sent)

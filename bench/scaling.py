@@ -1,0 +1,89 @@
+"""Per-cluster time and peak memory of newsbrief for clusters of 10, 100, 1,000 and 5,000 articles.
+
+Clusters are pooled from the Multi-News dev articles (690 of them): the first
+``N`` articles in file order, and past the 690th, articles stitched from the
+paragraphs of random dev articles (seeded), so that big clusters hold distinct
+texts with realistic overlap rather than exact copies. Each size runs in a
+fresh process (so peak memory is its own) through the batch mode's per-cluster
+path (clean, split, de-duplicate, summarize at 100 words). The baseline, in the
+same run, is a process that only imports newsbrief; time ratios are against the
+10-article cluster, so linear growth shows as ratio ~ size ratio::
+
+    .venv/bin/python bench/scaling.py                     # 10, 100, 1000, 5000
+    .venv/bin/python bench/scaling.py --sizes 10 100 1000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "multinews_val.jsonl"
+
+
+def pooled_cluster(size: int, data: Path = DATA) -> dict[str, Any]:
+    """A cluster record of ``size`` articles pooled from the dev clusters (see module doc)."""
+    with data.open(encoding="utf-8") as fh:
+        articles = [a for line in fh for a in json.loads(line)["articles"]]
+    rng = random.Random(size)
+    paragraphs = [p for a in articles for p in a["text"].split("\n") if p.strip()]
+    pool = [dict(a) for a in articles[:size]]
+    while len(pool) < size:
+        text = "\n".join(rng.choice(paragraphs) for _ in range(rng.randint(8, 25)))
+        pool.append({"title": None, "text": text, "url": None, "time": None})
+    return {"id": f"pooled-{size}", "articles": pool}
+
+
+def child(size: int, max_words: int) -> None:
+    """Run one cluster in this process and print seconds and peak RSS as JSON."""
+    from newsbrief.batch import summarize_cluster
+
+    seconds = 0.0
+    if size:
+        record = pooled_cluster(size)
+        start = time.perf_counter()
+        result = summarize_cluster(record, max_words)
+        seconds = time.perf_counter() - start
+        assert "error" not in result, result
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"size": size, "seconds": seconds, "rss_mb": rss_mb}))
+
+
+def measure(size: int, max_words: int) -> dict[str, float]:
+    out = subprocess.run([sys.executable, __file__, "--child", str(size), "--max-words", str(max_words)],
+                         check=True, capture_output=True, text=True).stdout
+    return json.loads(out)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000, 5000])
+    parser.add_argument("--max-words", type=int, default=100)
+    parser.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child is not None:
+        child(args.child, args.max_words)
+        return 0
+    base = measure(0, args.max_words)
+    print(f"baseline process (imports only): peak {base['rss_mb']:.0f} MB")
+    print(f"{'articles':>8} {'seconds':>9} {'ms/article':>11} {'time ratio':>11} {'size ratio':>11} "
+          f"{'peak MB':>8} {'over base':>10}")
+    first = None
+    for size in args.sizes:
+        m = measure(size, args.max_words)
+        first = first or m
+        print(f"{size:>8} {m['seconds']:>9.2f} {1000 * m['seconds'] / size:>11.1f} "
+              f"{m['seconds'] / first['seconds']:>11.1f} {size / first['size']:>11.0f} "
+              f"{m['rss_mb']:>8.0f} {m['rss_mb'] - base['rss_mb']:>10.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
