@@ -37,7 +37,7 @@ def cluster() -> dict[str, Any]:
 def test_health_and_openapi(client: httpx.Client) -> None:
     assert client.get("/health").json() == {"status": "ok", "version": _version(), "store": False}
     doc = client.get("/openapi.json").json()
-    assert {"/health", "/brief"} <= set(doc["paths"])
+    assert {"/health", "/brief", "/group"} <= set(doc["paths"])
     body = doc["paths"]["/brief"]["post"]["requestBody"]["content"]
     assert set(body) == {"application/json", "multipart/form-data"}
     assert doc["components"]["schemas"]["Articles"]["properties"]["articles"]["items"]["$ref"] \
@@ -136,6 +136,32 @@ def test_internal_errors_are_logged_not_leaked(client: httpx.Client, monkeypatch
     assert res.json() == {"detail": "internal error; the server log has the details"}
     assert "secret" not in res.text and "Traceback" not in res.text
     assert any("POST /brief failed" in r.message for r in caplog.records)
+
+
+RATES = {"id": "rates", "title": "Central bank raises rates",
+         "text": "The central bank raised its main interest rate by half a point on Thursday, citing inflation "
+                 "that has stayed above target for a year. Markets had expected the move."}
+
+
+def test_group_assigns_every_article_in_input_order(client: httpx.Client) -> None:
+    articles = [*cluster()["articles"], RATES]
+    res = client.post("/group", json={"articles": articles, "options": {"threshold": 0.5}})
+    assert res.status_code == 200, res.text
+    data = res.json()
+    assert [a["id"] for a in data["assignments"]] == [a["id"] for a in articles]
+    event = {a["id"]: a["event"] for a in data["assignments"]}
+    assert event["ellis-1"] == event["ellis-3"] != event["rates"]
+    assert sorted(i for e in data["events"] for i in e["articles"]) == sorted(k for k, v in event.items() if v)
+
+
+@pytest.mark.parametrize(("options", "detail"), [
+    ({"workers": 8}, "option 'workers' cannot be set over HTTP"),
+    ({"bogus": 1}, "unknown grouping option(s): bogus"),
+    ({"threshold": 5}, "threshold must be in (0, 1]"),
+])
+def test_group_refuses_bad_options(client: httpx.Client, options: dict, detail: str) -> None:
+    res = client.post("/group", json={"articles": [RATES], "options": options})
+    assert res.status_code == 400 and detail in res.json()["detail"]
 
 
 def test_bound_socket_is_tcp_so_replies_are_not_delayed() -> None:

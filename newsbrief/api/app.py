@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import tempfile
+from dataclasses import asdict
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from functools import partial
@@ -68,9 +69,14 @@ class Articles(BaseModel):
 
 
 class GroupRequest(Articles):
-    """Articles to sort into events, and options passed on to ``newsbrief.group.group``."""
+    """Articles to sort into events, and grouping settings passed on to ``newsbrief.group.group``."""
 
-    options: dict[str, Any] = Field(default_factory=dict)
+    options: dict[str, float] = Field(default_factory=dict, description="e.g. {\"threshold\": 0.6}")
+
+
+ENGINE_OPTIONS = {"engine", "scheduler", "workers"}
+"""Grouping options a client may not set: they choose where the server sends work and how many
+processes it starts."""
 
 
 def create_app(store: Path | None = None, max_body: int = MAX_BODY, workers: int = 2) -> FastAPI:
@@ -131,6 +137,23 @@ def _routes(app: FastAPI) -> None:
 
         return Response(render(result, format), media_type=MEDIA[format])
 
+    @app.post("/group", summary="Sort articles into events")
+    async def group(request: Request, body: GroupRequest) -> dict[str, Any]:
+        """One assignment per input article, in input order (``event`` null with a ``reason`` when
+        it joined none), and the events with their articles. ``options``: grouping settings such as
+        ``threshold`` (see ``newsbrief.group.Settings``); the engine is always the local one."""
+        engine_opts = sorted(ENGINE_OPTIONS & set(body.options))
+        if engine_opts:
+            raise HTTPException(400, f"option {engine_opts[0]!r} cannot be set over HTTP")
+        records = [a.model_dump(exclude_none=True) for a in body.articles]
+        assignments = await _work(request, _group, records, body.options)
+        events: dict[str, list[str]] = {}
+        for a in assignments:
+            if a.event is not None:
+                events.setdefault(a.event, []).append(a.id)
+        return {"assignments": [asdict(a) for a in assignments],
+                "events": [{"id": e, "articles": ids} for e, ids in events.items()]}
+
 
 # ---------------------------------------------------------------- request helpers
 
@@ -144,6 +167,15 @@ def _brief(items: list[Any], max_words: int, method: str) -> Briefing:
     from newsbrief.pipeline import brief
 
     return brief(items, max_words=max_words, method=method)
+
+
+def _group(records: list[dict[str, Any]], options: dict[str, Any]) -> list[Any]:
+    from newsbrief.group import group
+
+    try:
+        return group(records, **options)
+    except ValueError as exc:  # a bad grouping option
+        raise HTTPException(400, str(exc)) from None
 
 
 def _check_method(method: str) -> None:
