@@ -128,11 +128,17 @@ class SummarySentence:
 
 @dataclass
 class Source:
-    """Where a fact was read: an article and a span of its original text."""
+    """Where a fact was read: an article and a span of its original text.
+
+    ``text`` is the span as that source words it and ``qualifier`` its own
+    qualifier ("at least"), since sources agreeing on a value may hedge it differently.
+    """
 
     article: str
     start: int
     end: int
+    text: str | None = None
+    qualifier: str | None = None
 
 
 @dataclass
@@ -145,12 +151,17 @@ class Fact:
     what: str | None = None
     qualifier: str | None = None
     sources: list[Source] = field(default_factory=list)
+    context: str | None = None
+    """Set for facts from off-event articles: why they are context, not part of the cross-check."""
 
 
 @dataclass
 class ConflictValue:
+    """One side of a conflict: a value (or a party's account) and the articles that give it."""
+
     value: Any
     articles: list[str]
+    qualifier: str | None = None
 
 
 @dataclass
@@ -159,10 +170,13 @@ class Conflict:
 
     about: str
     values: list[ConflictValue]
+    kind: Literal["quantity", "agency"] = "quantity"
 
 
 @dataclass
 class TimelineEntry:
+    """A dated happening: ``date`` is ISO ("2020-02-27", "2019-12", "2016") or, unresolved, relative ("Thursday")."""
+
     date: str
     text: str
     articles: list[str]

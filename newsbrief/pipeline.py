@@ -37,6 +37,16 @@ class Prepared:
     problems: list[Problem]
     order: list[str] = field(default_factory=list)
 
+    def set_aside(self, reasons: Mapping[str, str], status: Status) -> None:
+        """Take articles (id -> reason) out of the cluster, so they feed no summary, and give them ``status``."""
+        if not reasons:
+            return
+        for art_id, reason in reasons.items():
+            self.status[art_id] = (status, reason)
+        kept = [a for a in self.cluster.articles if a.id not in reasons]
+        groups = [[s for s in g if s.article not in reasons] for g in self.cluster.groups]
+        self.cluster = Cluster(kept, [g for g in groups if g])
+
 
 def load(items: Input | Iterable[Input]) -> tuple[list[Article], list[Problem]]:
     """Articles from paths, records or Article objects; whatever cannot be read becomes a Problem."""
@@ -119,20 +129,33 @@ def summarize_prepared(prep: Prepared, max_words: int, method: str = DEFAULT) ->
     return [SummarySentence(s.text, s.article, s.start, s.end, prep.cluster.support(s)) for s in chosen]
 
 
-def brief(items: Input | Iterable[Input], max_words: int = 100, method: str = DEFAULT) -> Briefing:
+def brief(items: Input | Iterable[Input], max_words: int = 100, method: str = DEFAULT,
+          facts: bool = True) -> Briefing:
     """Brief a pile of articles about one event.
 
     ``items`` may be a path (file or folder), a list of paths, article dicts in
     the ``{"id", "title", "text", "url", "time"}`` schema, or :class:`Article`
     objects. Unreadable inputs are accounted for in ``briefing.articles``.
+    With ``facts``, articles about another incident are set aside as ``off-event``
+    before summarizing, and the briefing gets facts, conflicts and a timeline.
     """
     articles, problems = load(items)
     prep = prepare(articles, problems)
+    reading = None
+    if facts and prep.cluster.articles:
+        from newsbrief.facts import read
+
+        reading = read(prep.cluster.articles)
+        prep.set_aside(reading.off_event, "off-event")
     summary = summarize_prepared(prep, max_words, method)
+    sheet = reading.sheet(prep.cluster) if reading else None
     return Briefing(
         title=event_title(prep, summary),
         summary=summary,
         articles=_records(prep, summary),
+        facts=sheet.facts if sheet else [],
+        conflicts=sheet.conflicts if sheet else [],
+        timeline=sheet.timeline if sheet else [],
     )
 
 

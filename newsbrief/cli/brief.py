@@ -17,6 +17,8 @@ def brief(
     max_words: int = typer.Option(100, "--max-words", "-w", min=1, help="Word budget of the summary."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
     method: str = typer.Option(DEFAULT, "--method", help="Summarizer to use."),
+    no_facts: bool = typer.Option(False, "--no-facts",
+                                  help="Skip facts, conflicts, timeline and off-event detection (faster)."),
 ) -> None:
     """Brief the articles about one event.
 
@@ -28,6 +30,8 @@ def brief(
 
       newsbrief brief ../shared/seeds/ --format html -o brief.html
 
+      newsbrief brief ../shared/seeds/ --no-facts
+
       cat article.txt | newsbrief brief -
     """
     from newsbrief.pipeline import brief as run_brief
@@ -37,7 +41,7 @@ def brief(
         raise fail(f"unknown format {format!r}; choose from {', '.join(FORMATS)}")
     try:
         with progress(f"briefing {len(paths)} input{'s' * (len(paths) != 1)}"):
-            result = run_brief(paths, max_words=max_words, method=method)
+            result = run_brief(paths, max_words=max_words, method=method, facts=not no_facts)
     except ValueError as exc:
         raise fail(str(exc)) from None
     for rec in result.articles:

@@ -1,0 +1,456 @@
+"""Attributed claims: who said, denied, warned, accused or blamed what, with the speaker normalised.
+
+Three sentence shapes cover most attribution in news:
+
+* forward: ``Russia's defence ministry on Friday denied its aircraft had carried out ...``
+  (speaker, verb, claim), including an apposition: ``Rahmi Dogan, the governor of ..., told ...``;
+* trailing: ``"There is always room for dialogue," said Sergei Lavrov.`` or
+  ``..., the ministry said in a statement.`` (claim first);
+* ``..., according to a monitoring group``.
+
+Speakers are normalised so that sources can be compared: a person becomes the
+merged name ("Mr Dogan" -> "Rahmi Dogan"); a body becomes its country and role
+("Russia's defense ministry", "the Russian defence ministry" -> Russia, defence
+ministry); "the ministry", "it" and "he" are taken to be the latest matching
+speaker. Each speaker belongs to a *party* (its country, organisation, or
+itself), so that "Turkey blames ..." and "Russia denies ..." can be set
+against each other by :mod:`newsbrief.facts.crosscheck`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from newsbrief.facts.entities import Entity, Gazetteer, fold
+from newsbrief.facts.nlp import Unit
+from newsbrief.model import squash
+
+_PAST = {
+    "says": "said", "say": "said", "tells": "told", "adds": "added", "writes": "wrote", "denies": "denied",
+    "deny": "denied", "warns": "warned", "warn": "warned", "accuses": "accused", "accuse": "accused",
+    "blames": "blamed", "blame": "blamed", "claims": "claimed", "insists": "insisted", "rejects": "rejected",
+    "confirms": "confirmed", "announces": "announced", "vows": "vowed", "urges": "urged", "threatens": "threatened",
+    "condemns": "condemned", "admits": "admitted", "argues": "argued", "stresses": "stressed", "saying": "said",
+}
+_VERBS = (
+    "said|says|say|told|tells|added|adds|stated|wrote|writes|tweeted|noted|explained|insisted|insists|"
+    "maintained|argued|argues|announced|announces|confirmed|confirms|reported|declared|stressed|stresses|"
+    "claimed|claims|alleged|acknowledged|admitted|admits|warned|warns|warn|vowed|vows|pledged|promised|urged|"
+    "urges|threatened|threatens|condemned|condemns|denied|denies|deny|rejected|rejects|blamed|blames|blame|"
+    "accused|accuses|accuse|estimated|suggested|asserted"
+)
+_VERB = re.compile(rf"\b(?:(?:has|have|had|also|later|again|swiftly|quickly)\s+)*(?P<verb>{_VERBS})\b"
+                   r"|\b(?:was|were) quoted as (?P<quoted>saying)\b|\baccording to\b")
+_AGENCY_VERBS = frozenset("blamed accused denied rejected".split())
+_DENIALS = frozenset("denied rejected".split())
+_AGENCY = re.compile(
+    r"\b(?:responsib(?:le|ility) for|(?:is|are|was|were|not|claimed|denied) responsib\w*|blam\w*|accus\w*|"
+    r"carried out|behind (?:the|it|this)|involvement in|involved in|caus(?:e|ed|ing)|fault|perpetrat\w*|culprit|"
+    r"started (?:the|by)|set off)\b"
+    r"|\b(?:killed|martyred|hit|struck|attacked|bombed|targeted|shelled)\b[^.;]{0,70}?\bby\s+(?:the\s+)?\S",
+    re.I,
+)
+_STRONG = re.compile(r"\b(?:blam\w*|accus\w*|carried out by|responsible for|to blame|behind the|caused by)\b", re.I)
+_PRONOUNS = {"he": "person", "she": "person", "it": "body", "they": "any", "we": "any", "i": "person"}
+_LEADING = re.compile(r"^(?:[“”\"'’‘]|\s|but|and|however|meanwhile|also|still|yet|so|instead|though|although|while|"
+                      r"as|if|when|because|since)+\b\s*", re.I)
+_TRAILING = re.compile(
+    r"(?:\s+(?:on|in|at|during|late|early|this|last)\b[^,]{0,30}|\s+(?:has|have|had|also|later|again|"
+    r"\w+ly|himself|herself|itself|themselves|,?\s*in a statement,?))+$", re.I)
+_NOT_IN_SPEAKER = frozenset("is are was were will would be been being could may might can should must to that which "
+                            "who it there".split())
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+$", re.I)
+_PREPOSITIONS = frozenset("in on at by for from with of during after before under over to into as".split())
+_ROLE_WORDS = frozenset(
+    "officials official spokesman spokeswoman spokesperson ministry minister military army government police "
+    "authorities authority company firm union agency department office president governor mayor leader chief "
+    "prosecutors prosecutor witnesses witness residents experts analysts observers group council court report "
+    "sources source activists lawyer lawyers family investigators regulator service services monitor statement "
+    "operator owner organisers organizers commission committee secretary coalition alliance kremlin "
+    "spokesmen aides aide commander commanders diplomats diplomat ambassador embassy board".split())
+_TITLE_WORDS = _ROLE_WORDS | frozenset(
+    "foreign defence defense interior prime deputy general secretary-general head senator sen rep gov "
+    "master chancellor king queen prince director ceo chairman chairwoman top senior state-run state".split())
+_BODY_WORDS = frozenset(
+    "ministry military army government police authorities company firm union agency department office service "
+    "services council court commission committee coalition alliance embassy board operator kremlin".split())
+_GENERIC_BODIES = frozenset("company firm operator group organisation organization".split())
+_PARTICLE = re.compile(r"(?:al|el|bin|ibn|de|da|di|van|von|der|le|la)(?:-[A-Z][\w’'-]*)?")
+_SPELLING = {"defense": "defence", "organization": "organisation"}
+_MAX_SPEAKER_WORDS = 9
+_LONG_TAIL = 14
+_CLAUSE_END = re.compile(r",\s+(?:while|whereas|but)\s|;\s")
+_INVERTED = frozenset("said says added wrote".split())
+_TAIL_START = re.compile(r"\s*,?\s*(?:in|on|at|during|to|from|after|before|via|through|by|late|earlier|later|this|"
+                         r"last|while|when|as)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who made a claim: as shown, a key comparing speakers, and the party they speak for."""
+
+    shown: str
+    key: str
+    party: str
+    person: bool
+
+
+@dataclass(frozen=True)
+class Claim:
+    """An attributed statement; ``start``/``end`` span speaker, verb and content in the article."""
+
+    article: str
+    position: int
+    start: int
+    end: int
+    text: str
+    speaker: Speaker
+    verb: str
+    content: str
+    headline: bool = False
+
+    @property
+    def agency(self) -> bool:
+        """Whether the claim is about who did it or is to blame."""
+        return self.verb in _AGENCY_VERBS or bool(_AGENCY.search(self.content))
+
+    @property
+    def denial(self) -> bool:
+        return self.verb in _DENIALS
+
+    @property
+    def strength(self) -> int:
+        """How explicitly it is about agency: a blaming verb 3, a strong phrase 2, any cue 1, none 0."""
+        if self.verb in _AGENCY_VERBS:
+            return 3
+        if _STRONG.search(self.content):
+            return 2
+        return int(self.agency)
+
+
+@dataclass(frozen=True)
+class _Raw:
+    """A claim before its speaker phrase is normalised."""
+
+    unit: Unit
+    start: int
+    end: int
+    phrase: str
+    apposition: str
+    verb: str
+    content: str
+
+
+def _verb_name(match: re.Match[str]) -> str:
+    if match.group("quoted"):
+        return "said"
+    if match.group("verb") is None:
+        return "according to"
+    verb = match.group("verb").lower()
+    return _PAST.get(verb, verb)
+
+
+def _clean_phrase(phrase: str) -> str:
+    phrase = _LEADING.sub("", phrase.strip(" ,")).strip(" ,“”\"'’‘")
+    return _TRAILING.sub("", phrase).strip(" ,")
+
+
+def _plausible(phrase: str) -> bool:
+    """A speaker is short, has no numbers or finite verbs, and is a name, a pronoun or a role."""
+    words = phrase.split()
+    if not words or len(words) > _MAX_SPEAKER_WORDS or re.search(r"\d|[;:()]", phrase):
+        return False
+    lower = [fold(w).strip("’'") for w in words]
+    if lower[0] in _PRONOUNS and (len(words) == 1 or lower[1] in ("and", "also")):
+        return True
+    if set(lower) & _NOT_IN_SPEAKER or lower[0] in _PREPOSITIONS:
+        return False
+    named = [w for w, low in zip(words, lower) if low not in ("the", "a", "an")]
+    return any(w[0].isupper() for w in named) or lower[-1] in _ROLE_WORDS
+
+
+def _forward(unit: Unit, match: re.Match[str]) -> _Raw | None:
+    """Speaker before the verb (maybe with an apposition), claim after it."""
+    text = unit.text
+    before = text[:match.start()]
+    if _PASSIVE.search(before):
+        return None
+    clause = re.split(r"[,;:“”\"]|\s(?:and|but|while|as|after|when|because|which|who|that)\s", before)
+    phrase, apposition = clause[-1], ""
+    if not phrase.strip() and len(clause) >= 3:
+        phrase, apposition = clause[-3], clause[-2]
+    phrase = _clean_phrase(phrase)
+    if not _plausible(phrase):
+        return None
+    content_start = match.end()
+    rest = text[content_start:]
+    told = re.match(r"\s+(?:[^,.;]{1,60}?)\s+that\s+", rest) if match.group("verb") in ("told", "tells") else None
+    skip = told or re.match(r"\s*(?:that\s+)?", rest)
+    content = squash(_CLAUSE_END.split(rest[skip.end():])[0]).rstrip(".")
+    if len(content.split()) < 3 or (match.group("verb") in ("added", "adds") and content.startswith("to ")):
+        return None
+    return _Raw(unit, max(before.rfind(phrase), 0), len(text.rstrip()), phrase, apposition, _verb_name(match),
+                content)
+
+
+def _trailing(unit: Unit, match: re.Match[str]) -> _Raw | None:
+    """Claim first: "..., X said (in a statement)." or "..., said X." or "..., according to X"."""
+    text = unit.text
+    before, rest = text[:match.start()], text[match.end():]
+    if match.group("verb") is None and not match.group("quoted"):
+        phrase, content, start = rest, before, match.start()
+    elif (re.search(r"[,”\"’]\s*$", before) and len(rest.split()) <= _MAX_SPEAKER_WORDS and "that" not in rest
+          and match.group("verb") in _INVERTED):
+        phrase, content, start = rest, before, match.start()
+    else:
+        tail = _is_tail(rest, match.group("verb") or "")
+        cut = max(before.rfind(","), before.rfind("”"), before.rfind('"'))
+        if not tail or cut < 0:
+            return None
+        phrase, content, start = before[cut + 1:], before[:cut], cut + 1
+        if not phrase.strip() and content.count(",") >= 2:
+            parts = content.rsplit(",", 2)
+            return _with_apposition(unit, match, parts)
+    phrase = _clean_phrase(re.split(r"[,;]", phrase)[0].rstrip(". "))
+    content = squash(content).strip(" ,“”\"'’‘").rstrip(".")
+    if not _plausible(phrase) or len(content.split()) < 3:
+        return None
+    return _Raw(unit, 0, len(text.rstrip()), phrase, "", _verb_name(match), content)
+
+
+def _is_tail(rest: str, verb: str) -> bool:
+    """Whether what follows the verb only closes the sentence: "... X said in a statement." / "told Al Jazeera." """
+    if len(rest.split()) > _LONG_TAIL or re.match(r"\s*that\b", rest):
+        return False
+    return bool(not rest.strip(" .!?”\"") or _TAIL_START.match(rest) or (verb in ("told", "tells") and len(rest.split()) <= 6))
+
+
+def _with_apposition(unit: Unit, match: re.Match[str], parts: list[str]) -> _Raw | None:
+    """ "..., Fahrettin Altun, the head of Turkey's presidential communications department, told Al Jazeera." """
+    content, phrase, apposition = parts
+    cut = max(content.rfind("”"), content.rfind('"'))
+    if cut >= 0 and not content[cut + 1:].strip():
+        content = content[:cut]
+    phrase = _clean_phrase(phrase)
+    content = squash(content).strip(" ,“”\"'’‘").rstrip(".")
+    if not _plausible(phrase) or len(content.split()) < 3:
+        return None
+    return _Raw(unit, 0, len(unit.text.rstrip()), phrase, apposition, _verb_name(match), content)
+
+
+def _raw_claims(unit: Unit) -> list[_Raw]:
+    """Claims in one sentence; a verb inside an earlier claim's content starts no new claim."""
+    found: list[_Raw] = []
+    covered = -1
+    for match in _VERB.finditer(unit.text):
+        if match.start() < covered:
+            continue
+        raw = _trailing(unit, match) or _forward(unit, match)
+        if raw is not None:
+            found.append(raw)
+            covered = raw.end
+    return found
+
+
+class _Speakers:
+    """Normalises speaker phrases within a cluster, remembering who spoke last in each article."""
+
+    def __init__(self, gazetteer: Gazetteer, units: Sequence[Unit]) -> None:
+        self.gazetteer = gazetteer
+        self.units = units
+        self.last: dict[str, list[Speaker]] = {}
+        self.known: dict[str, Speaker] = {}
+        self.titles: dict[str, list[str]] = {}
+
+    def speaker(self, raw: _Raw) -> Speaker | None:
+        phrase = raw.phrase
+        words = [fold(w).strip("’'") for w in phrase.split()]
+        history = self.last.setdefault(raw.unit.article, [])
+        if words[0] in _PRONOUNS:
+            found = self._pronoun(words, history, phrase)
+        elif words[0] == "the" and not any(w[0].isupper() for w in phrase.split()[1:]):
+            found = (self._definite(words[-1], history) or self._recent_body(words[-1], raw.unit)
+                     or self._body(phrase, raw.apposition))
+        elif words[0] in ("his", "her", "its", "their"):
+            found = self._owned(phrase, raw.unit)
+        else:
+            found = self._named(phrase, raw.apposition, raw.unit)
+        if found is not None:
+            history.append(found)
+            self.known.setdefault(found.key, found)
+        return found
+
+    def _pronoun(self, words: list[str], history: list[Speaker], phrase: str) -> Speaker | None:
+        rest = " ".join(phrase.split()[1:])
+        nation = self.gazetteer.nation(rest) if rest else None
+        if nation:
+            return self._nation_speaker(nation, rest)
+        want = _PRONOUNS[words[0]]
+        for prior in reversed(history):
+            if want == "any" or prior.person == (want == "person"):
+                return prior
+        return None
+
+    def _definite(self, head: str, history: list[Speaker]) -> Speaker | None:
+        """ "the ministry": the latest speaker of this article whose role ends so, else the one country's
+        body of the cluster that does."""
+        head = _SPELLING.get(head, head)
+        for prior in reversed(history):
+            if not prior.person and prior.key.split(":")[-1].endswith(head):
+                return prior
+        bodies = {p.key: p for p in self.known.values()
+                  if not p.person and p.key.split(":")[-1].endswith(head) and not p.key.startswith(("role:", "org:"))}
+        if len(bodies) == 1 and head in _BODY_WORDS:
+            return next(iter(bodies.values()))
+        if head in _GENERIC_BODIES:
+            return next((p for p in reversed(history) if p.key.startswith("org:")), None)
+        return None
+
+    def _lately(self, unit: Unit, kinds: tuple[str, ...]) -> Entity | None:
+        """The entity of one of ``kinds`` named last in this sentence or the one before it."""
+        earlier = [u for u in self.units if u.article == unit.article and u.position <= unit.position][-2:]
+        for prior in reversed(earlier):
+            named = [e for e in self.gazetteer.entities_in(prior.text) if e.kind in kinds]
+            if named:
+                return named[-1]
+        return None
+
+    def _recent_body(self, head: str, unit: Unit) -> Speaker | None:
+        """ "the company": the organisation named just before."""
+        entity = self._lately(unit, ("organisation",)) if head in _GENERIC_BODIES else None
+        if entity is None:
+            return None
+        return Speaker(entity.name, f"org:{entity.name}", _entity_party(entity, self.gazetteer), False)
+
+    def _owned(self, phrase: str, unit: Unit) -> Speaker | None:
+        """ "his top spokesman": the role of the person or country named just before, in the same article."""
+        owner = self._lately(unit, ("person",)) or self._lately(unit, ("place", "organisation"))
+        if owner is None:
+            return None
+        party = (self._affiliation(owner.name, "", unit) if owner.kind == "person"
+                 else _entity_party(owner, self.gazetteer))
+        role = _role(phrase)
+        return Speaker(f"{owner.name}’s {role}", f"{party}:{role}", party, False)
+
+    def _named(self, phrase: str, apposition: str, unit: Unit) -> Speaker:
+        if _person_name(apposition, self.gazetteer) and not _person_name(phrase, self.gazetteer):
+            phrase, apposition = _clean_phrase(apposition), phrase
+        entity = self.gazetteer.entity(phrase)
+        if entity is not None and entity.kind != "person":
+            return self._body(phrase, apposition)
+        name = entity.name if entity is not None else _person_name(phrase, self.gazetteer)
+        if name:
+            return Speaker(name, f"person:{name}", self._affiliation(name, apposition, unit), True)
+        return self._body(phrase, apposition)
+
+    def _body(self, phrase: str, apposition: str) -> Speaker:
+        nation = self.gazetteer.nation(phrase)
+        if nation:
+            return self._nation_speaker(nation, phrase)
+        entity = self.gazetteer.entity(phrase)
+        if entity is not None and entity.kind == "organisation":
+            return Speaker(entity.name, f"org:{entity.name}", f"org:{entity.name}", False)
+        role = _role(phrase)
+        return Speaker(_shown(phrase), f"role:{role}", f"role:{role}", False)
+
+    def _nation_speaker(self, nation: str, phrase: str) -> Speaker:
+        role = _role(phrase, self.gazetteer)
+        shown = _shown(phrase) if role else self.gazetteer.nation_name(nation)
+        return Speaker(shown, f"{nation}:{role}", nation, False)
+
+    def _affiliation(self, name: str, apposition: str, unit: Unit) -> str:
+        """The party a person speaks for: a country or body named in their title or apposition."""
+        if name not in self.titles:
+            self.titles[name] = _titles(name, self.units)
+        for context in (apposition, *self.titles[name]):
+            nation = self.gazetteer.nation(context)
+            if nation:
+                return nation
+            entity = self.gazetteer.entity(context)
+            if entity is not None and entity.kind == "organisation":
+                return f"org:{entity.name}"
+            for word in reversed([fold(w) for w in context.split()]):
+                body = (self._definite(word, []) or self._recent_body(word, unit)) if word in _BODY_WORDS else None
+                if body is not None:
+                    return body.party
+        return f"person:{name}"
+
+
+def _entity_party(entity: Entity, gazetteer: Gazetteer) -> str:
+    """The party of a named country or body."""
+    return gazetteer.nation(entity.name) or f"org:{entity.name}"
+
+
+def _person_name(phrase: str, gazetteer: Gazetteer) -> str | None:
+    """The capitalised words after any title: "Russian Foreign Minister Sergei Lavrov" -> "Sergei Lavrov"."""
+    words = phrase.replace("’s", "").replace("'s", "").split()
+    tail: list[str] = []
+    for word in reversed(words):
+        particle = _PARTICLE.fullmatch(word)
+        if not (word[0].isupper() or particle) or fold(word) in _TITLE_WORDS or gazetteer.nation(word):
+            break
+        tail.insert(0, word)
+    if len(tail) < 2 or len(tail) > 4:
+        return None
+    return " ".join(w.strip(",.") for w in tail)
+
+
+def _titles(name: str, units: Sequence[Unit]) -> list[str]:
+    """Phrases next to a name anywhere in the cluster: the title before it and an apposition after it."""
+    out = []
+    pattern = re.compile(rf"((?:\S+\s+){{0,5}})(?:Mr\.?\s+|Ms\.?\s+)?{re.escape(name)}(?:,([^,]{{3,80}}),)?")
+    for unit in units:
+        if name not in unit.text:
+            continue
+        for match in pattern.finditer(unit.text):
+            out.append(re.split(r"[,;.“”\"]", match.group(1))[-1])
+            out.append(match.group(2) or "")
+    return [t for t in out if t.strip()]
+
+
+def _role(phrase: str, gazetteer: Gazetteer | None = None) -> str:
+    """The role words of a speaker phrase, folded: "Russia's defense ministry" -> "defence ministry"."""
+    words = []
+    for word in re.split(r"\s+", phrase):
+        low = fold(word).strip("’',.").removesuffix("’s").removesuffix("'s")
+        if not low or low in ("the", "a", "an", "its", "his", "her", "their") or (gazetteer and gazetteer.nation(word)):
+            continue
+        words.append(_SPELLING.get(low, low))
+    return " ".join(words)
+
+
+def _shown(phrase: str) -> str:
+    """A speaker phrase as shown: without a leading "the"."""
+    return re.sub(r"^(?:the|The)\s+", "", phrase)
+
+
+def read(units_by_article: Sequence[Sequence[Unit]], gazetteer: Gazetteer) -> list[Claim]:
+    """Every attributed claim in the cluster, with normalised speakers."""
+    all_units = [u for units in units_by_article for u in units]
+    speakers = _Speakers(gazetteer, all_units)
+    claims = []
+    for units in units_by_article:
+        for unit in units:
+            for raw in _raw_claims(unit):
+                speaker = speakers.speaker(raw)
+                if speaker is None:
+                    continue
+                start, end = unit.start + raw.start, unit.start + raw.end
+                claims.append(Claim(unit.article, unit.position, start, end, squash(unit.text[raw.start:raw.end]),
+                                    speaker, raw.verb, raw.content, unit.sentence is None))
+    return _canonical_speakers(claims)
+
+
+def _canonical_speakers(claims: list[Claim]) -> list[Claim]:
+    """One key per speaker: a role inside a longer role of the same party ("ministry" in "defence ministry")."""
+    keys = {c.speaker.key: c.speaker for c in claims}
+    better: dict[str, Speaker] = {}
+    for key, speaker in keys.items():
+        party, _, role = key.partition(":")
+        longer = [s for k, s in keys.items() if k != key and k.startswith(party + ":")
+                  and role and set(role.split()) < set(k.partition(":")[2].split())]
+        if len(longer) == 1 and not speaker.person:
+            better[key] = longer[0]
+    return [replace(c, speaker=better.get(c.speaker.key, c.speaker)) for c in claims]

@@ -1,0 +1,399 @@
+"""Quantities with what they count: "at least 33 of its troops were killed" -> 33, "at least", Turkish soldiers killed.
+
+A number (digits, or words: "Thirty-three", "a dozen", "one million") is read
+with the qualifier before it ("at least", "more than", "almost", "about"), the
+noun phrase it counts ("Turkish soldiers", "of its troops" -> whose troops from
+the country named before "its"), and what happened to them: a passive or
+participle after the noun ("were killed", "injured"), an active verb before the
+number ("displaced about 950,000 people", "the killing of seven"), "the death
+toll rose to N", or such a verb later in the same clause. Verbs of the same
+meaning share a category ("died", "martyred", "dead" are *killed*), and nouns of
+the same kind share a class ("troops", "servicemen" are soldiers), so that
+sources that word it differently are compared.
+
+Each quantity knows the range its qualifier allows, so "33" agrees with
+"at least 33" and "about 950,000" with "nearly one million", but "two" does not
+agree with "at least three".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsbrief.facts.entities import Gazetteer, fold
+from newsbrief.facts.nlp import Unit
+from newsbrief.model import squash
+
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+          "fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_WORD_VALUE = {w: i for i, w in enumerate(_UNITS)} | {w: 10 * (i + 2) for i, w in enumerate(_TENS)}
+_SCALE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_WORD = "|".join([*_UNITS, *_TENS, "hundred", "dozen", *_SCALE])
+_MONTHS = ("january february march april may june july august september october november december "
+           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
+
+QUALIFIERS = {
+    "at least": "min", "no fewer than": "min", "no less than": "min", "a minimum of": "min",
+    "more than": "over", "over": "over", "upwards of": "over", "in excess of": "over", "just over": "over",
+    "about": "about", "around": "about", "approximately": "about", "roughly": "about", "some": "about",
+    "an estimated": "about", "estimated": "about",
+    "almost": "near", "nearly": "near", "close to": "near", "just under": "near", "nearly all": "near",
+    "up to": "max", "as many as": "max", "at most": "max",
+    "fewer than": "under", "less than": "under", "under": "under",
+}
+_QUAL = "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
+_NUMBER_PATTERN = (
+    rf"(?:(?P<qual>{_QUAL})\s+)?"
+    rf"(?P<num>(?P<cur>[$£€])?(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?:\s+(?P<dscale>{'|'.join(_SCALE)})\b)?"
+    rf"|(?<![\w-])(?<!few )(?<!several )(?<!many )(?P<words>(?:an?\s+)?(?:{_WORD})(?:(?:\s+|-)(?:and\s+)?(?:{_WORD}))*)\b)"
+)
+# Matched on lower-cased text: ten times faster than re.IGNORECASE with this many alternatives.
+_NUMBER = re.compile(_NUMBER_PATTERN)
+_NUMBER_ANY_CASE = re.compile(_NUMBER_PATTERN, re.I)
+
+# Canonical category -> the ways news says it.
+LEXICON = {
+    "killed": "killed|kills?|killing|dead|died|dies?|dying|deaths?|martyred|slain|perished|lost their lives|fatalities",
+    "injured": "injured|injur(?:es?|ing|ies)|wounded|wounding|wounds|hurt",
+    "displaced": ("displaced|displacing|forced to flee|fled|fleeing|flee|uprooted|made homeless|left homeless"
+                  "|forced from their homes|driven from their homes"),
+    "evacuated": "evacuated|evacuating|evacuate|told to leave|ordered to leave|asked to leave",
+    "missing": "missing|unaccounted for",
+    "arrested": "arrested|arresting|detained|detaining",
+    "rescued": "rescued|rescuing",
+    "hit": "hit|hitting|struck|striking|targeted|targeting",
+}
+_LEX = re.compile("|".join(f"(?P<{k}>\\b(?:{v})\\b)" for k, v in LEXICON.items()), re.I)
+_LEX_AT = re.compile(rf"(?:{'|'.join(LEXICON.values())})\b", re.I)
+_VERB = rf"(?:{'|'.join(LEXICON.values())}|[a-z]+ed)"
+_BEFORE = re.compile(rf"\b(?:(?P<first>{_VERB})\s+(?:or|and)\s+)?(?P<verb>{_VERB})\s+(?:of\s+)?$", re.I)
+_TOLL = re.compile(r"\bdeath toll\b[^.;]{0,40}?\b(?:to|at|of|is|was|reached|hit)\s+$", re.I)
+_SKIP = frozenset("were was are is have has had been being be reportedly also all now later who that which "
+                  "already allegedly believed thought feared to more confirmed say said".split())
+_FILLER = frozenset("more other additional another further new".split())
+_POSSESSIVE = frozenset("its their our his her".split())
+_SUBSET = frozenset("them those these whom which us".split())
+_STOP = frozenset(
+    "a an the and or but of to in on at by for from with as after before since during when while who which that "
+    "were was are is have has had be been being will would could should may might can than then there their its "
+    "our his her them they it this these those across into over under per each all both about around near "
+    "some what where whose if so not no within without through throughout against among amid between beyond "
+    "toward towards upon via despite inside outside behind along including like "
+    # common irregular verbs, which end a noun phrase but not in -ed
+    "said says told took made went came got gave found left held kept ran saw brought began became spent sent "
+    "won lost met put set stood heard paid built broke caught fell led rose spread shot tore swept burnt fought "
+    "remain remained remains already still just even only never ever once".split())
+_EARLIER = re.compile(r"\b(?:last (?:week|month|year)|earlier|previous(?:ly)?|a (?:week|month|year) ago|"
+                      r"(?:days|weeks|months|years) ago|prior)\b", re.I)
+_TOKEN = re.compile(r"[A-Za-z][\w’'-]*|\d[\d,.]*|[^\sA-Za-z\d]")
+_CLASSES = {
+    "people": "people persons person civilians civilian residents resident individuals inhabitants".split(),
+    "soldier": "soldiers soldier troops troop servicemen serviceman personnel forces".split(),
+}
+_CLASS_OF = {w: k for k, words in _CLASSES.items() for w in words}
+_DURATIONS = frozenset("second minute hour day week month year decade century time".split())
+_NOUN_CATEGORY = {"deaths": "killed", "dead": "killed", "fatalities": "killed", "injuries": "injured"}
+_WINDOW = 18
+HEDGE = 2.0
+_CURRENCY = {"$": "dollars", "£": "pounds", "€": "euros"}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number in a sentence, with its qualifier and what it counts."""
+
+    article: str
+    position: int
+    start: int
+    end: int
+    text: str
+    value: float
+    qualifier: str | None
+    noun: str | None
+    kind: str | None
+    modifier: str | None
+    side: str | None
+    category: str | None
+    earlier: str | None = None
+    """A phrase of the sentence that puts it in the past ("last week"), if any."""
+
+    @property
+    def what(self) -> str:
+        """What is counted, as shown: "Turkish soldiers killed"."""
+        return " ".join(w for w in (self.modifier, self.noun, self.category) if w) or "(unspecified)"
+
+    @property
+    def shown(self) -> str:
+        """Qualifier and number: "at least 33"."""
+        return f"{self.qualifier + ' ' if self.qualifier else ''}{number(self.value)}"
+
+    @property
+    def interval(self) -> tuple[float, float]:
+        """The values the source allows: "at least 33" is [33, inf)."""
+        return interval(self.value, self.qualifier)
+
+
+def plain(value: float) -> int | float:
+    """A value for JSON: 33, not 33.0."""
+    return int(value) if float(value).is_integer() else value
+
+
+def number(value: float) -> str:
+    """A value as shown: 950000 -> "950,000", 3.5 -> "3.5"."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+
+def interval(value: float, qualifier: str | None) -> tuple[float, float]:
+    """The range of true values a qualified number allows.
+
+    A hedge stays within a factor of :data:`HEDGE` of the number it states: a
+    reporter who knew of 33 dead would not write "at least two".
+    """
+    kind = QUALIFIERS.get(qualifier or "", "exact")
+    return {
+        "exact": (value, value), "min": (value, value * HEDGE), "over": (value + 1e-9, value * HEDGE),
+        "about": (value * 0.9, value * 1.1), "near": (value * 0.8, value), "max": (value / HEDGE, value),
+        "under": (value / HEDGE, value - 1e-9),
+    }[kind]
+
+
+def compatible(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Whether two ranges can both be true."""
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def parse_words(text: str) -> float | None:
+    """ "Thirty-three" -> 33, "one million" -> 1e6, "a dozen" -> 12, "two hundred and five" -> 205."""
+    total, current, seen = 0, 0, False
+    for word in re.split(r"[\s-]+", text.lower()):
+        if word in ("a", "an"):
+            current, seen = 1, True
+        elif word in _WORD_VALUE:
+            current, seen = current + _WORD_VALUE[word], True
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word == "dozen":
+            current = max(current, 1) * 12
+        elif word in _SCALE:
+            total, current = total + max(current, 1) * _SCALE[word], 0
+        elif word != "and":
+            return None
+        seen = True
+    return float(total + current) if seen else None
+
+
+def _value(match: re.Match[str]) -> float | None:
+    if match.group("digits"):
+        value = float(match.group("digits").replace(",", ""))
+        scale = match.group("dscale")
+        return value * _SCALE[scale.lower()] if scale else value
+    return parse_words(match.group("words"))
+
+
+def _excluded(text: str, match: re.Match[str]) -> bool:
+    """Years, dates, times, ordinals, ages, model numbers: not counts."""
+    before, after = text[:match.start("num")], text[match.end():]
+    digits = match.group("digits")
+    if digits and re.fullmatch(r"(?:1[89]|20)\d\d", digits):
+        return True
+    if re.match(r"[-‑–][A-Za-z]|\s*(?:%|per ?cent|a\.?m\b|p\.?m\b|[:.]\d)|\w", after):
+        return True
+    if re.match(rf"\s+(?:{'|'.join(_MONTHS)})\b", after, re.I) or re.search(
+            rf"\b(?:{'|'.join(_MONTHS)})\.?\s+$", before, re.I):
+        return True
+    return bool(re.search(r"(?:[A-Z][\w.]*|[-‑/#])\s?$", before)) and not match.group("qual")
+
+
+def _noun_phrase(tokens: list[str]) -> tuple[list[str], int, str | None] | None:
+    """(noun phrase words, tokens used, possessive) after a number; None for "two of them" (a subset)."""
+    i, possessive = 0, None
+    if len(tokens) > 1 and tokens[0].lower() == "of":
+        nxt = tokens[1].lower()
+        if nxt in _SUBSET:
+            return None
+        if nxt in _POSSESSIVE or nxt == "the":
+            possessive = nxt if nxt in _POSSESSIVE else None
+            i = 2
+    while i < len(tokens) and tokens[i].lower() in _FILLER:
+        i += 1
+    words: list[str] = []
+    while i < len(tokens) and len(words) < 4:
+        tok = tokens[i]
+        low = tok.lower()
+        if not tok[0].isalpha() or low in _STOP or low.endswith("ly") or _LEX_AT.fullmatch(low):
+            break
+        if words and (low.endswith("ing") or low.endswith("ed")) and not tok[0].isupper():
+            break
+        words.append(tok)
+        i += 1
+    return words, i, possessive
+
+
+def nouns_of(kind: str | None) -> list[str]:
+    """The words that name a kind of thing counted: "soldier" -> soldiers, troops, servicemen, ..."""
+    if kind is None:
+        return []
+    return _CLASSES.get(kind, [kind])
+
+
+def singular(noun: str) -> str:
+    """A rough singular, enough to compare "workers" with "worker"."""
+    low = fold(noun)
+    if low in _CLASS_OF:
+        return _CLASS_OF[low]
+    if low.endswith("ies") and len(low) > 4:
+        return low[:-3] + "y"
+    if low.endswith("s") and not low.endswith(("ss", "us", "is")):
+        return low[:-1]
+    return low
+
+
+def _category_after(tokens: list[str]) -> tuple[str | None, int]:
+    """What happened, from the words after the noun phrase: (category, tokens used)."""
+    i, aux = 0, False
+    while i < len(tokens) and i < 6 and tokens[i].lower() in _SKIP:
+        aux = aux or tokens[i].lower() in ("were", "was", "been", "are", "is", "being")
+        i += 1
+    if i >= len(tokens):
+        return None, 0
+    tail = " ".join(tokens[i:i + 5])
+    lex = _LEX.match(tail)
+    if lex:
+        extra = _compound(tail[lex.end():])
+        return _canonical(lex) + extra, i + len(lex.group().split())
+    word = tokens[i]
+    if aux and word.islower() and re.fullmatch(r"[a-z]+(?:ed|en)", word):
+        return word, i + 1
+    return None, 0
+
+
+def _compound(after: str) -> str:
+    """ "killed or wounded": keep the second verb so it is not compared with plain "killed"."""
+    m = re.match(r"\s+or\s+([a-z]+ed)\b", after)
+    if not m:
+        return ""
+    lex = _LEX.fullmatch(m.group(1))
+    return f" or {_canonical(lex) if lex else m.group(1)}"
+
+
+def _canonical(lex: re.Match[str]) -> str:
+    return next(k for k, v in lex.groupdict().items() if v)
+
+
+def _category_before(before: str) -> str | None:
+    if _TOLL.search(before):
+        return "killed"
+    m = _BEFORE.search(before)
+    if not m:
+        return None
+    verbs = [v for v in (m.group("first"), m.group("verb")) if v]
+    lexes = [_LEX.fullmatch(v) for v in verbs]
+    if not any(lexes):
+        return None
+    return " or ".join(_canonical(lex) if lex else v.lower() for v, lex in zip(verbs, lexes))
+
+
+def _category_later(tokens: list[str]) -> str | None:
+    """A category verb later in the clause, before any other number or clause break."""
+    for i, tok in enumerate(tokens[:_WINDOW]):
+        if tok[0].isdigit() or tok in (",", ";", ":", "—", "“", '"') or tok.lower() in _WORD_VALUE:
+            return None
+        lex = _LEX.match(" ".join(tokens[i:i + 4]))
+        if lex:
+            return _canonical(lex)
+    return None
+
+
+def _side(gazetteer: Gazetteer, modifiers: list[str], before: str, possessive: str | None,
+          post: list[str]) -> tuple[str | None, str | None]:
+    """(shown modifier, side key): "Turkish" from the noun phrase, from "of the Syrian army", or from "its"."""
+    proper = [w for w in modifiers if w[0].isupper()]
+    for word in proper:
+        key = gazetteer.nation(word)
+        if key:
+            return word, key
+    if proper:
+        return " ".join(proper), fold(" ".join(proper))
+    if post and post[0].lower() == "of":
+        found = gazetteer.nations_in(" ".join(post[1:5]))
+        if found:
+            return found[0]
+    if possessive in ("its", "their"):
+        found = gazetteer.nations_in(before)
+        if found:
+            name, key = found[-1]
+            return gazetteer.demonym(key, name), key
+    return None, None
+
+
+def read_unit(unit: Unit, gazetteer: Gazetteer) -> list[Quantity]:
+    """Every counted quantity in one sentence."""
+    found: list[Quantity] = []
+    text = unit.text
+    lower = text.lower()
+    matches = _NUMBER.finditer(lower) if len(lower) == len(text) else _NUMBER_ANY_CASE.finditer(text)
+    for match in matches:
+        if _excluded(text, match):
+            continue
+        value = _value(match)
+        if value is None:
+            continue
+        quantity = _read(unit, gazetteer, match, value, found[-1] if found else None)
+        if quantity is not None:
+            found.append(quantity)
+    return found
+
+
+def _read(unit: Unit, gazetteer: Gazetteer, match: re.Match[str], value: float,
+          previous: Quantity | None) -> Quantity | None:
+    text = unit.text
+    tokens = _TOKEN.findall(text[match.end():])
+    phrase = _noun_phrase(tokens)
+    if phrase is None:
+        return None
+    words, used, possessive = phrase
+    before = text[:match.start()]
+    category, extra = _category_after(tokens[used:])
+    end_tokens = used + extra
+    noun = words[-1] if words else _CURRENCY.get(match.group("cur") or "")
+    category = category or _category_before(before) or (_category_later(tokens[used:]) if noun else None)
+    if noun and noun.lower() in _NOUN_CATEGORY:
+        category, noun, words = category or _NOUN_CATEGORY[noun.lower()], None, words[:-1]
+    if noun is None and previous is not None and previous.end >= unit.start + match.start() - 60:
+        noun, kind, modifier, side = previous.noun, previous.kind, previous.modifier, previous.side
+    else:
+        kind = singular(noun) if noun else None
+        modifier, side = _side(gazetteer, words[:-1], before, possessive, tokens[used:used + 6])
+    if (noun is None and category is None) or (kind in _DURATIONS):
+        return None
+    if value == 1 and category is None:
+        return None
+    start, end = _span(text, match, tokens, end_tokens)
+    return Quantity(
+        unit.article, unit.position, unit.start + start, unit.start + end, squash(text[start:end]), value,
+        (match.group("qual") or "").lower() or None, noun, kind, modifier, side, category,
+        _earlier(text),
+    )
+
+
+def _earlier(text: str) -> str | None:
+    match = _EARLIER.search(text)
+    return match.group() if match else None
+
+
+def _span(text: str, match: re.Match[str], tokens: list[str], used: int) -> tuple[int, int]:
+    """From the qualifier to the last word read after the number."""
+    end, pos = match.end(), match.end()
+    for tok in tokens[:used]:
+        pos = text.index(tok, pos) + len(tok)
+        end = pos
+    return match.start(), end
+
+
+def read(units: Sequence[Unit], gazetteer: Gazetteer) -> list[Quantity]:
+    """Quantities in every unit."""
+    return [q for unit in units for q in read_unit(unit, gazetteer)]

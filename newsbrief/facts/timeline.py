@@ -1,0 +1,76 @@
+"""A timeline: the dated sentences of the articles, in date order, each with the articles that say it.
+
+A sentence that several articles share (a near-duplicate group from the dedup
+stage) is one entry with all of them. A weekday left relative in an article
+without a publication time is placed on the calendar day another article
+resolved for the same weekday, when exactly one was. Unresolved entries follow
+the dated ones, in weekday order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from newsbrief.facts.dates import WEEKDAYS, DateMention
+from newsbrief.facts.nlp import Unit
+from newsbrief.model import Article, TimelineEntry
+from newsbrief.summarize import Cluster
+
+PER_DATE = 3
+"""Entries kept for one date, most-sourced first: a briefing, not an index."""
+MAX_WORDS = 40
+
+
+def anchors(dates: Sequence[DateMention]) -> dict[str, str]:
+    """Weekday -> calendar day, for weekdays exactly one calendar day was resolved to."""
+    days: dict[str, set[str]] = {}
+    for d in dates:
+        if d.period == "day" and d.weekday:
+            days.setdefault(d.weekday, set()).add(d.value)
+    return {w: next(iter(v)) for w, v in days.items() if len(v) == 1}
+
+
+def timeline(dates: Sequence[DateMention], units: Mapping[tuple[str, int], Unit], cluster: Cluster) -> list[TimelineEntry]:
+    """Timeline entries from the date mentions of the cluster's articles."""
+    by_id = {a.id: a for a in cluster.articles}
+    fixed = anchors(dates)
+    entries: list[tuple[TimelineEntry, set[str]]] = []
+    for d in dates:
+        if d.article not in by_id:
+            continue
+        unit = units[(d.article, d.position)]
+        date = d.value if d.resolved else fixed.get(d.value, d.value)
+        also = _support(by_id[d.article], unit, cluster)
+        same = next((e for e in entries if e[0].date == date and (e[1] & also or d.article in e[1] and
+                                                                  e[0].text == _text(unit))), None)
+        if same is None:
+            entries.append((TimelineEntry(date, _text(unit), [d.article]), {d.article, *also}))
+        elif d.article not in same[0].articles:
+            same[0].articles.append(d.article)
+    kept = _cap([e for e, _ in entries])
+    return sorted(kept, key=_order)
+
+
+def _support(article: Article, unit: Unit, cluster: Cluster) -> set[str]:
+    if unit.sentence is None:
+        return set()
+    return set(cluster.support(article.sentences[unit.sentence]))
+
+
+def _text(unit: Unit) -> str:
+    words = unit.shown.split()
+    return " ".join(words[:MAX_WORDS]) + ("…" if len(words) > MAX_WORDS else "")
+
+
+def _cap(entries: list[TimelineEntry]) -> list[TimelineEntry]:
+    by_date: dict[str, list[TimelineEntry]] = {}
+    for entry in entries:
+        by_date.setdefault(entry.date, []).append(entry)
+    return [e for group in by_date.values() for e in sorted(group, key=lambda e: -len(e.articles))[:PER_DATE]]
+
+
+def _order(entry: TimelineEntry) -> tuple[int, str, int]:
+    if entry.date[:4].isdigit():
+        return (0, entry.date, 0)
+    weekday = next((i for i, w in enumerate(WEEKDAYS) if w in entry.date), len(WEEKDAYS))
+    return (1, "", weekday)
