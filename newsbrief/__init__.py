@@ -23,6 +23,7 @@ _API = {
     "render": "newsbrief.report",
     "Briefing": "newsbrief.model",
     "Article": "newsbrief.model",
+    "group": "newsbrief.group",  # the function; once imported, the package itself is callable too
 }
 
 __all__ = [*_API, "__version__"]

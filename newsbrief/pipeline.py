@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -48,19 +48,23 @@ class Prepared:
         self.cluster = Cluster(kept, [g for g in groups if g])
 
 
-def load(items: Input | Iterable[Input]) -> tuple[list[Article], list[Problem]]:
-    """Articles from paths, records or Article objects; whatever cannot be read becomes a Problem."""
+def iter_load(items: Input | Iterable[Input]) -> Iterator[Article | Problem]:
+    """Each article (or Problem) from paths, records or Article objects, in input order, streamed."""
     if isinstance(items, (str, os.PathLike, Mapping, Article)):
         items = [items]
-    articles: list[Article] = []
-    problems: list[Problem] = []
     for n, item in enumerate(items):
         if isinstance(item, (str, os.PathLike)):
-            results: Iterable[Article | Problem] = read_inputs([item])
+            yield from read_inputs([item])
         else:
-            results = [article_from_record(item, str(n))]
-        for result in results:
-            (problems if isinstance(result, Problem) else articles).append(result)
+            yield article_from_record(item, str(n))
+
+
+def load(items: Input | Iterable[Input]) -> tuple[list[Article], list[Problem]]:
+    """Articles from paths, records or Article objects; whatever cannot be read becomes a Problem."""
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    for result in iter_load(items):
+        (problems if isinstance(result, Problem) else articles).append(result)
     return articles, problems
 
 

@@ -1,0 +1,80 @@
+"""One block of articles into groups: time-aware similarity, local scaling, average link.
+
+Plain cosine with one threshold fails where it matters: reports of one event
+may share little wording, while two events of the same kind share a lot. What
+separates them is that same-event reports are each other's *nearest*
+neighbours. So each similarity is divided by the two articles' local scale
+(their similarity to their k-th nearest neighbour, never below a floor): in a
+crowded topic the bar rises, for a lone article it stays at the floor.
+Average link then merges groups while their mean scaled similarity clears the
+threshold.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import scipy.sparse as sp
+
+from newsbrief.group.settings import Settings
+
+
+def time_factor(gap_days: np.ndarray, same_days: float) -> np.ndarray:
+    """1 for articles ``same_days`` apart or closer (or of unknown time), sqrt(same_days/gap) beyond."""
+    gap = np.nan_to_num(np.asarray(gap_days, dtype=np.float64), nan=0.0)
+    return np.sqrt(same_days / np.maximum(gap, same_days))
+
+
+def similarity(vectors: sp.csr_matrix, times: np.ndarray, same_days: float) -> np.ndarray:
+    """Cosine similarity of every pair of articles, discounted for distance in time (times in days)."""
+    sim = (vectors @ vectors.T).toarray().astype(np.float64)
+    if not np.all(np.isnan(times)):
+        sim *= time_factor(np.abs(times[:, None] - times[None, :]), same_days)
+    np.fill_diagonal(sim, 1.0)
+    return sim
+
+
+def local_scale(sim: np.ndarray, k: int, floor: float) -> np.ndarray:
+    """Each article's similarity to its k-th nearest other article, at least ``floor``."""
+    n = len(sim)
+    if n <= k:
+        return np.full(n, floor)
+    others = sim.copy()
+    np.fill_diagonal(others, -np.inf)
+    kth = -np.partition(-others, k - 1, axis=1)[:, k - 1]
+    return np.maximum(kth, floor)
+
+
+def link_tree(scaled: np.ndarray) -> np.ndarray:
+    """The average-link merge tree (scipy linkage) of a scaled similarity matrix (at least 2 articles)."""
+    from scipy.cluster.hierarchy import linkage
+    from scipy.spatial.distance import squareform
+
+    dist = np.clip(1.0 - scaled, 0.0, None)
+    np.fill_diagonal(dist, 0.0)
+    return linkage(squareform(dist, checks=False), method="average")
+
+
+def cut(tree: np.ndarray, threshold: float) -> np.ndarray:
+    """Labels 0..m-1, numbered by first member, of the groups whose average similarity clears ``threshold``."""
+    from scipy.cluster.hierarchy import fcluster
+
+    raw = fcluster(tree, t=1.0 - threshold, criterion="distance")
+    _, first, inverse = np.unique(raw, return_index=True, return_inverse=True)
+    return np.argsort(np.argsort(first))[inverse]
+
+
+def scaled_similarity(vectors: sp.csr_matrix, times: np.ndarray, settings: Settings,
+                      ) -> tuple[np.ndarray, np.ndarray]:
+    """Similarities divided by the local scales (capped at 1), and the local scales."""
+    sim = similarity(vectors, times, settings.same_days)
+    scale = local_scale(sim, settings.neighbours, settings.floor)
+    return np.minimum(sim / np.sqrt(np.outer(scale, scale)), 1.0), scale
+
+
+def cluster_block(vectors: sp.csr_matrix, times: np.ndarray, settings: Settings,
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """Group labels and local scales of the articles of one block (times in days, NaN if unknown)."""
+    scaled, scale = scaled_similarity(vectors, times, settings)
+    if len(scaled) == 1:
+        return np.zeros(1, dtype=np.int64), scale
+    return cut(link_tree(scaled), settings.threshold), scale

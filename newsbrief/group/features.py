@@ -1,0 +1,209 @@
+"""What an article is about, as a vector: words, names and numbers, weighted toward the headline and lead.
+
+Two reports of one event share its *particulars* (who, where, how many) far more
+than its theme; two events of one kind (two boxing title defences, two rehab
+stays) share the theme and differ in the particulars. So besides plain words,
+proper-noun runs ("Tony Thompson") and numbers ("26 pirates", "dies at 75")
+are features of their own, and the headline and first sentences, where news
+puts the particulars, count double.
+
+Features are hashed (murmur3, the same on every machine and process) into one
+fixed space, so vectors made in different blocks, processes or Dask workers,
+or stored in a database, can be compared without a shared vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import scipy.sparse as sp
+
+from newsbrief.clean.rules import match_rule
+
+WORD_BITS, NAME_BITS, NUMBER_BITS = 20, 19, 17
+"""Hash space of each kind of feature; they sit side by side in one vector."""
+
+KINDS = ("word", "name", "number")
+OFFSETS = (0, 1 << WORD_BITS, (1 << WORD_BITS) + (1 << NAME_BITS))
+DIM = OFFSETS[-1] + (1 << NUMBER_BITS)
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d,.]*\d|\d")
+_SENTENCE = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“'(]?[A-Z0-9])|\n\s*")
+_BREAK = re.compile(r"[.!?:;\n]")
+_JOIN = re.compile(r"[ \t\-]*")
+_STOP_EXTRA = {"said", "says", "say", "told", "mr", "mrs", "ms", "dr", "new", "year", "years",
+               "just", "like", "according", "also", "would", "could", "one", "two", "first", "last"}
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """English function words plus reporting verbs: frequent in every article, telling about none."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS | _STOP_EXTRA)
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much each part of an article and each kind of feature counts."""
+
+    title: float = 2.0
+    lead: float = 2.0
+    lead_sentences: int = 2
+    names: float = 1.0
+    numbers: float = 0.5
+
+
+@dataclass
+class Bag:
+    """Weighted counts of one article's words, proper-noun runs and numbers."""
+
+    word: Counter[str]
+    name: Counter[str]
+    number: Counter[str]
+
+    def __bool__(self) -> bool:
+        return bool(self.word or self.name or self.number)
+
+
+def _is_headline_case(tokens: Sequence[str], stop: frozenset[str]) -> bool:
+    """Most content words capitalized (or the whole line in capitals): capitals say nothing about names."""
+    content = [t for t in tokens if t[0].isalpha() and t.lower() not in stop]
+    return bool(content) and sum(t[0].isupper() for t in content) > 0.6 * len(content)
+
+
+def _scan(text: str, weight: float, bag: Bag, known_names: set[str] | None) -> None:
+    """Add the words, names and numbers of ``text`` to ``bag``.
+
+    A name is a run of capitalized content words not at a sentence start, unless it
+    was seen mid-sentence elsewhere in the article (``known_names``, used for headlines,
+    where every word may be capitalized).
+    """
+    stop = stop_words()
+    matches = list(_TOKEN.finditer(text))
+    headline = known_names is not None and _is_headline_case([m.group() for m in matches], stop)
+    run: list[str] = []
+    prev_end = 0
+    for m in matches:
+        tok = m.group()
+        gap = text[prev_end:m.start()]
+        starts_sentence = prev_end == 0 or bool(_BREAK.search(gap))
+        if run and (starts_sentence or not _JOIN.fullmatch(gap)):
+            bag.name[" ".join(run)] += weight
+            run = []
+        prev_end = m.end()
+        if tok[0].isdigit():
+            bag.number[tok.replace(",", "")] += weight
+            continue
+        low = tok.lower()
+        if low in stop or len(low) < 2:
+            continue
+        bag.word[low] += weight
+        if not tok[0].isupper():
+            continue
+        if headline:
+            if low in known_names:
+                run.append(low)
+        elif not starts_sentence or (known_names is not None and low in known_names):
+            run.append(low)
+    if run:
+        bag.name[" ".join(run)] += weight
+
+
+def _body_lines(text: str) -> str:
+    """The text without lines that cleaning rules call boilerplate (share rows, ads, copyright)."""
+    return "\n".join(line for line in text.splitlines() if not match_rule(line))
+
+
+def bag_of(title: str | None, text: str, weights: Weights = Weights()) -> Bag:
+    """The weighted feature counts of one article (headline and lead sentences weigh more)."""
+    bag = Bag(Counter(), Counter(), Counter())
+    body = _body_lines(text)
+    sentences = [s for s in _SENTENCE.split(body) if s.strip()]
+    lead_n = weights.lead_sentences
+    _scan(" ".join(sentences[:lead_n]), weights.lead, bag, None)
+    _scan("\n".join(sentences[lead_n:]), 1.0, bag, None)
+    if title and title.strip():
+        known = {part for name in bag.name for part in name.split()}
+        _scan(title, weights.title, bag, known)
+    for name in [n for n in bag.name if " " in n]:
+        for part in name.split():
+            bag.name[part] += bag.name[name]
+    return bag
+
+
+def _hash_kind(counts: Sequence[Counter[str]], bits: int) -> sp.csr_matrix:
+    from sklearn.feature_extraction import FeatureHasher
+
+    hasher = FeatureHasher(n_features=1 << bits, input_type="dict", alternate_sign=False, dtype=np.float32)
+    return hasher.transform(counts).tocsr()
+
+
+def hashed(bags: Sequence[Bag]) -> list[sp.csr_matrix]:
+    """Raw weighted counts, one hashed matrix per kind of feature (rows are articles)."""
+    return [_hash_kind([getattr(b, kind) for b in bags], bits)
+            for kind, bits in zip(KINDS, (WORD_BITS, NAME_BITS, NUMBER_BITS))]
+
+
+def document_frequency(counts: Sequence[sp.csr_matrix]) -> sp.csr_matrix:
+    """In how many articles each hashed feature occurs, as one sparse row over the whole space."""
+    rows = [sp.csr_matrix((np.ones_like(m.data), m.indices, m.indptr), shape=m.shape).sum(axis=0)
+            for m in counts]
+    return sp.csr_matrix(np.concatenate([np.asarray(r).ravel() for r in rows]).astype(np.float32))
+
+
+@dataclass(frozen=True)
+class Prior:
+    """Document frequencies seen before (a store's articles), added to those of the block being grouped."""
+
+    docs: int
+    df: sp.csr_matrix  # 1 x DIM
+
+
+def weigh(counts: Sequence[sp.csr_matrix], weights: Weights = Weights(), prior: Prior | None = None,
+          ) -> sp.csr_matrix:
+    """TF-IDF vectors of unit length: sublinear term counts, smoothed IDF, each kind normalized and weighted.
+
+    The IDF comes from the articles at hand plus ``prior``: a theme word that
+    every article of a topic uses weighs little next to the names that tell
+    its events apart.
+    """
+    from sklearn.preprocessing import normalize
+
+    n_docs = counts[0].shape[0]
+    df = document_frequency(counts)
+    if prior is not None:
+        df = df + prior.df
+        n_docs += prior.docs
+    df_dense = np.asarray(df.todense()).ravel()
+    parts = []
+    for matrix, offset, factor in zip(counts, OFFSETS, (1.0, weights.names, weights.numbers)):
+        tf = matrix.copy()
+        tf.data = 1.0 + np.log(tf.data)
+        span = df_dense[offset:offset + matrix.shape[1]]
+        idf = np.log((1.0 + n_docs) / (1.0 + span)) + 1.0
+        parts.append(factor * normalize(tf @ sp.diags(idf.astype(np.float32))))
+    return normalize(sp.hstack(parts, format="csr")).astype(np.float32)
+
+
+def vectors(titles: Sequence[str | None], texts: Sequence[str], weights: Weights = Weights(),
+            prior: Prior | None = None) -> tuple[sp.csr_matrix, list[sp.csr_matrix]]:
+    """Unit TF-IDF vectors of the articles and their raw hashed counts (for document frequencies)."""
+    bags = [bag_of(t, x, weights) for t, x in zip(titles, texts)]
+    counts = hashed(bags)
+    return weigh(counts, weights, prior), counts
+
+
+def prune(row: sp.csr_matrix, keep: int) -> sp.csr_matrix:
+    """The ``keep`` largest entries of a sparse row: an event summary stays small however big it grows."""
+    row = row.tocsr()
+    if row.nnz <= keep:
+        return row
+    top = np.argpartition(row.data, -keep)[-keep:]
+    top.sort()
+    return sp.csr_matrix((row.data[top], row.indices[top], [0, keep]), shape=row.shape)
