@@ -1,0 +1,127 @@
+"""Every summarizer on small handmade clusters: budget, whole sentences, spans, redundancy, order."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from newsbrief.model import squash
+from newsbrief.pipeline import Prepared, load, prepare
+from newsbrief.summarize import available, get_summarizer
+from newsbrief.summarize.concepts import ClusterConcepts, lazy_greedy
+from newsbrief.summarize.terms import tokens
+
+# A fictional event, three outlets. The dam sentence is carried by all three (one verbatim copy, inside
+# a longer line: a line repeated whole across articles is cleaned away as a template);
+# each outlet adds colour of its own.
+ARTICLES = [
+    {"id": "north", "title": "Dam on the Selva river gives way", "text": (
+        "Dam on the Selva river gives way\n"
+        "The Korvan dam on the Selva river collapsed on Tuesday night, flooding four villages downstream.\n"
+        "Rescue teams evacuated more than two thousand residents from the flooded villages before dawn.\n"
+        "Engineers had warned in March that cracks in the Korvan dam were growing.\n"
+        "A local bakery handed out free bread to the volunteers at the school gym.")},
+    {"id": "valley", "title": "Villages flooded after Korvan dam collapse", "text": (
+        "Villages flooded after Korvan dam collapse\n"
+        "The Korvan dam on the Selva river collapsed on Tuesday night, flooding four villages downstream. "
+        "It was finished in 1961.\n"
+        "Regional officials said two people were missing and the water was still rising near Orsk.\n"
+        "Engineers had warned in March that cracks in the dam were growing, documents show.\n"
+        "The football match planned for Saturday was moved to another town.")},
+    {"id": "wire", "title": "Korvan dam breach", "text": (
+        "Korvan dam breach\n"
+        "Floodwater from the collapsed Korvan dam covered four villages on the Selva river on Wednesday.\n"
+        "More than two thousand residents were evacuated overnight, rescue teams said.\n"
+        "Two people are missing, regional officials said, as the water kept rising near Orsk.")},
+]
+
+
+@pytest.fixture
+def prep() -> Prepared:
+    articles, problems = load(ARTICLES)
+    return prepare(articles, problems)
+
+
+def _group_index(prep: Prepared) -> dict[tuple[str, int], int]:
+    return {(s.article, s.index): g for g, group in enumerate(prep.cluster.groups) for s in group}
+
+
+@pytest.mark.parametrize("name", sorted(available()))
+@pytest.mark.parametrize("budget", [25, 40, 70])
+def test_budget_whole_sentences_spans_and_no_repeats(prep: Prepared, name: str, budget: int) -> None:
+    chosen = get_summarizer(name).summarize(prep.cluster, budget)
+    assert chosen, "a budget that fits sentences gets some"
+    assert sum(s.words for s in chosen) <= budget
+    by_id = {a.id: a for a in prep.cluster.articles}
+    groups = _group_index(prep)
+    for s in chosen:
+        article = by_id[s.article]
+        assert s in article.sentences, "a summary sentence is a whole sentence of its article"
+        assert squash(article.text[s.start:s.end]) == s.text
+    assert len({groups[(s.article, s.index)] for s in chosen}) == len(chosen), "the same thing said twice"
+    assert len({s.text for s in chosen}) == len(chosen)
+
+
+@pytest.mark.parametrize("name", sorted(available()))
+def test_a_budget_below_every_sentence_gives_nothing(prep: Prepared, name: str) -> None:
+    assert get_summarizer(name).summarize(prep.cluster, 3) == []
+
+
+def test_lead_takes_the_first_article_in_order(prep: Prepared) -> None:
+    chosen = get_summarizer("lead").summarize(prep.cluster, 40)
+    first = prep.cluster.articles[0]
+    assert [s.article for s in chosen] == [first.id, first.id]
+    assert [s.index for s in chosen] == [0, 1]
+
+
+def test_concepts_leads_with_what_every_outlet_reports(prep: Prepared) -> None:
+    chosen = get_summarizer("concepts").summarize(prep.cluster, 20)
+    assert len(chosen) == 1
+    assert "Korvan dam" in chosen[0].text and "four villages" in chosen[0].text
+    colour = ("bakery", "football")
+    longer = get_summarizer("concepts").summarize(prep.cluster, 60)
+    assert not any(word in s.text for s in longer for word in colour)
+
+
+def test_concept_weights_favour_shared_early_concepts(prep: Prepared) -> None:
+    found = ClusterConcepts(prep.cluster)
+    weight = dict(zip(found.keys.tolist(), found.weights()))
+    vocab = {}
+    for s in found.sentences:
+        for w in tokens(s.text):
+            vocab.setdefault(w, len(vocab))
+    korvan, bakery = tokens("Korvan")[0], tokens("bakery")[0]
+    assert weight[vocab[korvan]] > weight[vocab[bakery]]
+    assert all(0.0 < w < 1.0 for w in weight.values())
+
+
+def test_lazy_greedy_picks_what_plain_greedy_picks(prep: Prepared) -> None:
+    rng = random.Random(7)
+    sentences = [s for a in prep.cluster.articles for s in a.sentences]
+    n_concepts = 30
+    weight = np.array([rng.random() for _ in range(n_concepts)])
+    pool = [(s, np.array(sorted(rng.sample(range(n_concepts), 5)))) for s in sentences]
+
+    def plain() -> list:
+        covered, chosen, left = np.zeros(n_concepts, bool), [], list(pool)
+        while True:
+            fits = [(float(weight[c[~covered[c]]].sum()) / s.words ** 0.6, i)
+                    for i, (s, c) in enumerate(left) if sum(x.words for x in chosen) + s.words <= 60]
+            fits = [f for f in fits if f[0] > 0]
+            if not fits:
+                return chosen
+            _, i = max(fits, key=lambda f: (f[0], -f[1]))
+            s, c = left.pop(i)
+            chosen.append(s)
+            covered[c] = True
+
+    lazy: list = []
+    lazy_greedy(list(pool), weight, 60, lazy, np.zeros(n_concepts, bool), 0.6)
+    assert lazy == plain()
+
+
+def test_unknown_summarizer_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="unknown summarizer 'nope'; choose from"):
+        get_summarizer("nope")
