@@ -170,7 +170,7 @@ class ConceptCoverage(Summarizer):
 
     name = "concepts"
 
-    def __init__(self, length_power: float = 0.6, min_probability: float = 0.2) -> None:
+    def __init__(self, length_power: float = 0.8, min_probability: float = 0.2) -> None:
         self.length_power = length_power
         self.min_probability = min_probability
 
