@@ -56,10 +56,13 @@ def server() -> Iterator[str]:
     """``newsbrief serve`` on a free loopback port, in its own process; yields the base URL."""
     proc = subprocess.Popen([sys.executable, "-m", "newsbrief.cli", "serve", "--host", HOST, "--port", "0"],
                             stderr=subprocess.PIPE, text=True)
+    assert proc.stderr is not None
     try:
-        found = re.search(r"http://127\.0\.0\.1:\d+", proc.stderr.readline() if proc.stderr else "")
+        found = re.search(r"http://127\.0\.0\.1:\d+", proc.stderr.readline())
         if not found:
             raise SystemExit("bench: the server did not start")
+        # The server's log is copied to ours as it comes (an unread pipe would fill up and stall it).
+        threading.Thread(target=lambda: sys.stderr.writelines(proc.stderr), daemon=True).start()  # type: ignore[arg-type]
         yield found.group(0)
     finally:
         proc.send_signal(signal.SIGINT)
@@ -84,7 +87,11 @@ def load(url: str, send: Callable[[httpx.Client], httpx.Response], requests: int
                         return
                     left -= 1
                 t0 = time.perf_counter()
-                ok = send(client).status_code == 200
+                try:
+                    ok = send(client).status_code == 200
+                except httpx.TransportError as exc:
+                    print(f"bench: {type(exc).__name__}: {exc}", file=sys.stderr)
+                    ok = False
                 took = time.perf_counter() - t0
                 with lock:
                     if ok:
