@@ -1,9 +1,10 @@
 """Per-cluster time and peak memory of newsbrief for clusters of 10, 100, 1,000 and 5,000 articles.
 
 Clusters are pooled from the Multi-News dev articles (690 of them): the first
-``N`` articles in file order, and past the 690th, articles stitched from the
-paragraphs of random dev articles (seeded), so that big clusters hold distinct
-texts with realistic overlap rather than exact copies. Each size runs in a
+``N`` articles in file order, and past the 690th, articles stitched from
+random sentences of the dev articles (seeded; each line a new mix), so that big
+clusters hold distinct texts whose sentences recur across articles, the way
+wire copy does, rather than exact copies that cleaning would drop as templates. Each size runs in a
 fresh process (so peak memory is its own) through the batch mode's per-cluster
 path (clean, split, de-duplicate, summarize at 100 words). The baseline, in the
 same run, is a process that only imports newsbrief; time ratios are against the
@@ -18,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import resource
 import subprocess
 import sys
@@ -33,11 +35,11 @@ def pooled_cluster(size: int, data: Path = DATA) -> dict[str, Any]:
     with data.open(encoding="utf-8") as fh:
         articles = [a for line in fh for a in json.loads(line)["articles"]]
     rng = random.Random(size)
-    paragraphs = [p for a in articles for p in a["text"].split("\n") if p.strip()]
+    sentences = [s for a in articles for s in re.split(r"(?<=[.!?])\s+", a["text"]) if len(s.split()) > 3]
     pool = [dict(a) for a in articles[:size]]
     while len(pool) < size:
-        text = "\n".join(rng.choice(paragraphs) for _ in range(rng.randint(8, 25)))
-        pool.append({"title": None, "text": text, "url": None, "time": None})
+        lines = (" ".join(rng.choice(sentences) for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(8, 20)))
+        pool.append({"title": None, "text": "\n".join(lines), "url": None, "time": None})
     return {"id": f"pooled-{size}", "articles": pool}
 
 

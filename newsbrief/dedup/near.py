@@ -27,6 +27,9 @@ ARTICLE_SHARE = 0.7
 SENTENCE_JACCARD = 0.6
 """Jaccard of content-word sets above which two sentences say the same thing."""
 
+ALL_PAIRS_UP_TO = 24
+"""Up to this many sets, checking every pair costs less than building the index."""
+
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _STOP = frozenset(
     "a an the and or but of to in on at by for with from as is are was were be been has have had "
@@ -39,13 +42,13 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def _shingles(words: list[str], n: int) -> set[str]:
+def _shingles(words: list[str], n: int) -> set[tuple[str, ...]]:
     if len(words) < n:
-        return {" ".join(words)} if words else set()
-    return {" ".join(words[i:i + n]) for i in range(len(words) - n + 1)}
+        return {tuple(words)} if words else set()
+    return set(zip(*(words[k:] for k in range(n))))
 
 
-def _rarest_first(sets: Sequence[set[str]]) -> list[list[int]]:
+def _rarest_first(sets: Sequence[set]) -> list[list[int]]:
     """Each set as item ranks, rarest item first (ties broken by first appearance, so runs are deterministic)."""
     ids: dict[str, int] = {}
     flat = np.fromiter((ids.setdefault(item, len(ids)) for items in sets for item in items), dtype=np.int64)
@@ -59,13 +62,16 @@ def _rarest_first(sets: Sequence[set[str]]) -> list[list[int]]:
     return [flat_list[bounds[i]:bounds[i + 1]] for i in range(len(sets))]
 
 
-def _candidate_pairs(sets: Sequence[set[str]], share: float, contained: bool) -> set[tuple[int, int]]:
+def _candidate_pairs(sets: Sequence[set], share: float, contained: bool) -> set[tuple[int, int]]:
     """Index pairs (i < j) that may share ``share`` of the smaller set (``contained``) or of each set (Jaccard).
 
     For a containment share the larger sets are indexed whole and probed by the
     smaller ones' prefixes; for Jaccard ``share`` (which bounds the overlap by
     ``share`` times the larger set) prefixes on both sides suffice.
     """
+    if len(sets) <= ALL_PAIRS_UP_TO:
+        filled = [i for i, items in enumerate(sets) if items]
+        return {(i, j) for n, i in enumerate(filled) for j in filled[n + 1:]}
     ranked = _rarest_first(sets)
     order = sorted(range(len(sets)), key=lambda i: -len(ranked[i]))
     index: dict[int, list[int]] = {}
