@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import ctypes
 import re
+from functools import lru_cache
 
 import blingfire
 import numpy as np
 
-from newsbrief.clean.rules import match_rule
+from newsbrief.clean.rules import RULES, match_rule
 from newsbrief.model import Article, Removed, Sentence, squash
 
 # A boundary with no space: two lower-case letters (not an abbreviation like U.S.)
@@ -33,10 +34,15 @@ _DATELINE = re.compile(
     r"(?:\(?[A-Z][A-Z.'’ ,-]{2,40}\)?(?: \([A-Za-z .]{2,30}\))?\s*[-—–:]+|\([A-Z][A-Za-z]{1,15}\)\s*[-—–]*)\s+"
     r"(?=[A-Z“\"])"
 )
+# Every _GLUE match has sentence punctuation followed (closers and a quote aside) by a capital: a cheap
+# test that lets most paragraphs skip the look-behinds.
+_MAYBE_GLUE = re.compile(r"[.!?][\"”’)\]]*[\"“”]?[A-Z]")
 _DOTCOM = re.compile(r"\.(com|org|net|gov|edu|co|uk|io)\b", re.I)
 
 
 def _glue_points(text: str) -> list[int]:
+    if not _MAYBE_GLUE.search(text):
+        return []
     points = []
     for match in _GLUE.finditer(text):
         end = match.end()
@@ -50,12 +56,15 @@ _INT_P = ctypes.POINTER(ctypes.c_int32)
 _BUFFERS: list = []
 
 
-def _buffers(capacity: int) -> tuple[ctypes.Array, np.ndarray, np.ndarray]:
-    """Output buffers for blingfire, reused across calls (allocating them per call cost as much as splitting)."""
+def _buffers(capacity: int) -> tuple[ctypes.Array, np.ndarray, np.ndarray, object, object]:
+    """Output buffers for blingfire and their pointers, reused across calls (allocating per call cost as much
+    as splitting)."""
     if not _BUFFERS or len(_BUFFERS[0]) < capacity:
         size = max(capacity, 1 << 16)
-        _BUFFERS[:] = [ctypes.create_string_buffer(size), np.empty(size, np.int32), np.empty(size, np.int32)]
-    return _BUFFERS[0], _BUFFERS[1], _BUFFERS[2]
+        starts, ends = np.empty(size, np.int32), np.empty(size, np.int32)
+        _BUFFERS[:] = [ctypes.create_string_buffer(size), starts, ends,
+                       starts.ctypes.data_as(_INT_P), ends.ctypes.data_as(_INT_P)]
+    return tuple(_BUFFERS)  # type: ignore[return-value]
 
 
 def _sentence_offsets(text: str) -> list[tuple[int, int]]:
@@ -67,10 +76,9 @@ def _sentence_offsets(text: str) -> list[tuple[int, int]]:
     """
     data = text.encode("utf-8")
     size = len(data)
-    out, starts, ends = _buffers(size * 2)
+    out, starts, ends, starts_p, ends_p = _buffers(size * 2)
     found = blingfire.blingfire.TextToSentencesWithOffsets(
-        ctypes.c_char_p(data), ctypes.c_int(size), out, starts.ctypes.data_as(_INT_P),
-        ends.ctypes.data_as(_INT_P), ctypes.c_int(size * 2))
+        ctypes.c_char_p(data), ctypes.c_int(size), out, starts_p, ends_p, ctypes.c_int(size * 2))
     if found <= 0 or found > size * 2:
         return []
     count = ctypes.string_at(out, found).rstrip(b"\0").count(b"\n") + 1
@@ -110,6 +118,12 @@ def _continues(text: str, start: int, prev_end: int) -> bool:
     return bool(last) and last not in ".!?\"”’)…:;" and not last.isalnum()
 
 
+@lru_cache(maxsize=1)
+def _any_sentence_rule() -> re.Pattern[str]:
+    """One pattern matching where any sentence-level cleaning rule matches: one scan instead of one a rule."""
+    return re.compile("|".join(f"(?:{r.pattern.pattern})" for r in RULES if r.sentence), re.I)
+
+
 def segment_article(article: Article) -> Article:
     """Split each kept paragraph into sentences; sentence-level boilerplate goes to ``removed``."""
     index = 0
@@ -122,7 +136,7 @@ def segment_article(article: Article) -> Article:
             para.start = dateline.end()
         for s, e in split_spans(article.text, para.start, para.end):
             text = squash(article.text[s:e])
-            rule = match_rule(text, sentence=True)
+            rule = match_rule(text, sentence=True) if _any_sentence_rule().search(text) else None
             if rule:
                 removed.append(Removed(s, e, rule.reason, text))
                 continue
