@@ -37,7 +37,7 @@ def cluster() -> dict[str, Any]:
 def test_health_and_openapi(client: httpx.Client) -> None:
     assert client.get("/health").json() == {"status": "ok", "version": _version(), "store": False}
     doc = client.get("/openapi.json").json()
-    assert {"/health", "/brief", "/group"} <= set(doc["paths"])
+    assert {"/health", "/brief", "/group", "/events", "/events/{event_id}"} <= set(doc["paths"])
     body = doc["paths"]["/brief"]["post"]["requestBody"]["content"]
     assert set(body) == {"application/json", "multipart/form-data"}
     assert doc["components"]["schemas"]["Articles"]["properties"]["articles"]["items"]["$ref"] \
@@ -136,6 +136,8 @@ def test_internal_errors_are_logged_not_leaked(client: httpx.Client, monkeypatch
     assert res.json() == {"detail": "internal error; the server log has the details"}
     assert "secret" not in res.text and "Traceback" not in res.text
     assert any("POST /brief failed" in r.message for r in caplog.records)
+    for _ in range(3):  # the keep-alive connection survives the failure
+        assert client.get("/health").status_code == 200
 
 
 RATES = {"id": "rates", "title": "Central bank raises rates",
@@ -164,6 +166,38 @@ def test_group_refuses_bad_options(client: httpx.Client, options: dict, detail: 
     assert res.status_code == 400 and detail in res.json()["detail"]
 
 
+@pytest.fixture(scope="module")
+def store_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Client]:
+    from newsbrief.store import Store
+
+    path = tmp_path_factory.mktemp("store") / "news.db"
+    with Store(path) as store:
+        store.add([*cluster()["articles"], RATES])
+    with running(create_app(store=path)) as url, httpx.Client(base_url=url, timeout=60) as c:
+        yield c
+
+
+def test_events_over_a_store(store_client: httpx.Client) -> None:
+    events = store_client.get("/events").json()
+    assert sum(e["size"] for e in events) == len(TEXTS) + 1
+    assert set(events[0]) == {"id", "title", "size", "outlets", "first", "last"}
+    ellis = next(e for e in events if e["size"] > 1)
+    one = store_client.get(f"/events/{ellis['id']}").json()
+    assert one["event"] == ellis and one["briefing"]["summary"]
+    assert {a["id"] for a in one["briefing"]["articles"]} <= set(TEXTS)
+    found = store_client.get("/events", params={"q": "interest rate"}).json()
+    assert [e["id"] for e in found] == [next(e["id"] for e in events if e["id"] != ellis["id"])]
+    assert [e["id"] for e in store_client.get("/events", params={"limit": 1}).json()] == [events[0]["id"]]
+
+
+def test_events_errors(client: httpx.Client, store_client: httpx.Client) -> None:
+    res = store_client.get("/events/e999")
+    assert res.status_code == 404 and res.json()["detail"] == "no event 'e999' in the store"
+    res = client.get("/events")
+    assert res.status_code == 404 and "--store" in res.json()["detail"]
+    assert store_client.get("/events", params={"limit": 0}).status_code == 422
+
+
 def test_bound_socket_is_tcp_so_replies_are_not_delayed() -> None:
     with bind("127.0.0.1", 0) as sock:  # asyncio sets TCP_NODELAY on accepted sockets only for IPPROTO_TCP
         assert sock.proto == socket.IPPROTO_TCP and sock.getsockname()[0] == "127.0.0.1"
@@ -183,8 +217,8 @@ def test_serve_command_runs_the_real_server() -> None:
         url = re.search(r"http://127\.0\.0\.1:\d+", line)
         assert url, line
         assert httpx.get(url.group(0) + "/health", timeout=10).json()["status"] == "ok"
-        res = httpx.post(url.group(0) + "/brief", json=cluster(), timeout=60)
-        assert res.status_code == 200 and res.json()["summary"]
+        res = httpx.post(url.group(0) + "/brief", json={"articles": []}, timeout=10)
+        assert res.status_code == 422 and res.json()["detail"].startswith("articles:")
     finally:
         proc.send_signal(signal.SIGINT)
         assert proc.wait(10) == 130

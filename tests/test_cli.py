@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from newsbrief.cli import COMMANDS, load_commands
 from newsbrief.cli.app import progress, settings, show_progress
+from newsbrief.pipeline import brief
 
 runner = CliRunner()
 APP = load_commands()
@@ -56,7 +57,8 @@ def test_verbose_says_what_was_done(tmp_path: Path) -> None:
     out = tmp_path / "b.html"
     res = invoke("--verbose", "brief", str(EXAMPLE), "-f", "html", "-o", str(out))
     assert res.exit_code == 0
-    assert "5 used, 1 duplicate" in res.stderr and "summary lines" in res.stderr
+    counts = ", ".join(f"{n} {status}" for status, n in brief(EXAMPLE).counts().items())
+    assert f"newsbrief: {counts}; " in res.stderr and "summary lines" in res.stderr
     assert f"wrote {out}" in res.stderr and "briefing 1 input:" in res.stderr
     assert invoke("-q", "-v", "brief", str(EXAMPLE)).exit_code == 2
 
@@ -99,3 +101,6 @@ def test_exit_codes(tmp_path: Path) -> None:
     assert "Traceback" not in res.stderr
     res = invoke("serve", "--store", str(tmp_path / "nowhere.db"))
     assert res.exit_code == 3 and "no such store" in res.stderr
+    (tmp_path / "junk.db").write_text("not a database")
+    res = invoke("serve", "--store", str(tmp_path / "junk.db"))
+    assert res.exit_code == 3 and "junk.db: cannot open the store" in res.stderr

@@ -28,7 +28,7 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 
 from newsbrief import __version__
-from newsbrief.api.limits import BodyLimit
+from newsbrief.api.middleware import BodyLimit, CatchAll
 from newsbrief.model import Briefing
 from newsbrief.summarize import DEFAULT
 
@@ -90,10 +90,10 @@ def create_app(store: Path | None = None, max_body: int = MAX_BODY, workers: int
     app = FastAPI(title="newsbrief", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Briefings with provenance from a pile of news articles.")
     app.state.store = store
+    app.add_middleware(CatchAll)
     app.add_middleware(BodyLimit, max_bytes=max_body)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(ValidationError, _validation_error)
-    app.add_exception_handler(Exception, _internal_error)
     _routes(app)
     app.openapi = partial(_openapi, app)  # type: ignore[method-assign]
     return app
@@ -153,6 +153,58 @@ def _routes(app: FastAPI) -> None:
                 events.setdefault(a.event, []).append(a.id)
         return {"assignments": [asdict(a) for a in assignments],
                 "events": [{"id": e, "articles": ids} for e, ids in events.items()]}
+
+    _store_routes(app)
+
+
+def _store_routes(app: FastAPI) -> None:
+    """GET /events and /events/{id}: read-only views of the ``newsbrief.store`` given at start."""
+
+    @app.get("/events", summary="Events in the store, largest first")
+    async def events(request: Request, q: str | None = Query(None, max_length=500, description="only events "
+                     "whose title, summary or articles contain every word"),
+                     limit: int = Query(50, ge=1, le=1000)) -> list[dict[str, Any]]:
+        """Each event as ``{id, title, size, outlets, first, last}``."""
+        return await _work(request, _with_store, _store_path(app), _list_events, q, limit)
+
+    @app.get("/events/{event_id}", summary="One event and its briefing",
+             responses={404: {"description": "No such event"}})
+    async def event(request: Request, event_id: str) -> dict[str, Any]:
+        """``{"event": {...}, "briefing": {...}}``; the briefing is made now if the event is new or has grown."""
+        found = await _work(request, _with_store, _store_path(app), _one_event, event_id)
+        if found is None:
+            raise HTTPException(404, f"no event {event_id!r} in the store")
+        return found
+
+
+def _store_path(app: FastAPI) -> Path:
+    if app.state.store is None:
+        raise HTTPException(404, "this server has no event store (start it with --store PATH)")
+    return app.state.store
+
+
+def _with_store(path: Path, fn: Callable[..., T], *args: Any) -> T:
+    """``fn(store, *args)`` on a store opened for this request only (no connection shared by threads)."""
+    from newsbrief.store import Store, StoreError
+
+    try:
+        with Store(path) as store:
+            return fn(store, *args)
+    except StoreError as exc:
+        log.error("%s", exc)
+        raise HTTPException(503, "the event store cannot be read") from None
+
+
+def _list_events(store: Any, q: str | None, limit: int) -> list[dict[str, Any]]:
+    if q is None:
+        return [asdict(e) for e in store.events(limit)]
+    ids = dict.fromkeys(hit.event for hit in store.search(q, limit) if hit.event)
+    return [asdict(e) for e in map(store.event, ids) if e is not None]
+
+
+def _one_event(store: Any, event_id: str) -> dict[str, Any] | None:
+    info = store.event(event_id)
+    return None if info is None else {"event": asdict(info), "briefing": store.briefing(event_id)}
 
 
 # ---------------------------------------------------------------- request helpers
@@ -251,8 +303,3 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     first = problems[0] if problems else {"loc": [], "msg": "invalid request"}
     where = ".".join(first["loc"])
     return JSONResponse({"detail": f"{where}: {first['msg']}" if where else first["msg"], "errors": problems}, 422)
-
-
-async def _internal_error(request: Request, exc: Exception) -> JSONResponse:
-    log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
-    return JSONResponse({"detail": "internal error; the server log has the details"}, 500)
