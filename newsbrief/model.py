@@ -57,10 +57,12 @@ class Sentence:
 
     @property
     def words(self) -> int:
+        """Length in words, the unit of summary budgets."""
         return len(self.text.split())
 
     @property
     def span(self) -> Span:
+        """Where the sentence is in its article's original text."""
         return Span(self.article, self.start, self.end)
 
 
@@ -89,6 +91,7 @@ class Article:
 
     @property
     def sentences(self) -> list[Sentence]:
+        """Every kept sentence, in reading order across paragraphs."""
         return [s for p in self.paragraphs for s in p.sentences]
 
     @property

@@ -50,11 +50,13 @@ class SumyTokenizer:
         self._is_word = Tokenizer._is_word
 
     def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        """Sentences by newsbrief's own splitter, so peers and newsbrief choose among the same sentences."""
         from newsbrief.segment import split_spans
 
         return tuple(squash(paragraph[s:e]) for s, e in split_spans(paragraph))
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
+        """Word tokens as sumy's own tokenizer keeps them (punctuation dropped)."""
         return tuple(w for w in self._words.tokenize(sentence) if self._is_word(w))
 
 
@@ -99,6 +101,7 @@ def sumy_lines(kind: str, record: dict[str, Any], max_words: int) -> list[str]:
 
 
 def oracle_lines(record: dict[str, Any], max_words: int) -> list[str]:
+    """The extractive oracle's lines: the ceiling any sentence-picking system could reach."""
     from newsbrief.evaluate.oracle import oracle
 
     return oracle(record, max_words)

@@ -20,7 +20,9 @@ ENGINES = ("local", "dask")
 class Engine(Protocol):
     """Maps a function over blocks, yielding results in order."""
 
-    def map(self, fn: Callable[[Any], Any], blocks: Iterable[Any]) -> Iterator[Any]: ...
+    def map(self, fn: Callable[[Any], Any], blocks: Iterable[Any]) -> Iterator[Any]:
+        """``fn`` of each block, in input order, however the engine spreads the work."""
+        ...
 
 
 def ordered_map(submit: Callable[[Any], Any], items: Iterable[Any], ahead: int) -> Iterator[Any]:

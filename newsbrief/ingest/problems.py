@@ -16,6 +16,7 @@ class Problem:
 
     @property
     def where(self) -> str:
+        """``file:line`` when the line is known, else the file: what messages name."""
         return f"{self.source}:{self.line}" if self.line else self.source
 
     def __str__(self) -> str:

@@ -8,4 +8,5 @@ from newsbrief.model import Briefing
 
 
 def render(briefing: Briefing) -> str:
+    """The briefing as indented JSON (non-ASCII kept as is, dates as ISO strings)."""
     return json.dumps(briefing.to_dict(), ensure_ascii=False, indent=2, default=str) + "\n"

@@ -10,6 +10,7 @@ def _cell(text: str | None) -> str:
 
 
 def render(briefing: Briefing) -> str:
+    """The briefing as Markdown: title, summary lines with their sources, the facts, then the articles table."""
     out = [f"# {briefing.title}", "", "## Summary", ""]
     for line in briefing.summary:
         also = f"; also in {', '.join(f'`{a}`' for a in line.support)}" if line.support else ""

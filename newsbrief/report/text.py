@@ -15,6 +15,7 @@ def _wrap(text: str, indent: str, first: str | None = None) -> str:
 
 
 def render(briefing: Briefing) -> str:
+    """The briefing as plain text wrapped for a terminal (layout in the module docstring)."""
     out = [briefing.title, "=" * min(len(briefing.title), WIDTH), "", "SUMMARY"]
     for i, line in enumerate(briefing.summary, 1):
         out.append(_wrap(line.text, "     ", f"{i:>3}. "))

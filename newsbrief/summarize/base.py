@@ -54,6 +54,7 @@ class Cluster:
         return seen
 
     def article_rank(self) -> dict[str, int]:
+        """Article id -> its place in the cluster (reading order), for ordering and tie-breaks."""
         return {a.id: i for i, a in enumerate(self.articles)}
 
 
@@ -91,4 +92,5 @@ def _naive(t: datetime | None) -> datetime:
 
 
 def fits(chosen: Sequence[Sentence], sentence: Sentence, max_words: int) -> bool:
+    """Whether ``sentence`` can join ``chosen`` within the word budget."""
     return sum(s.words for s in chosen) + sentence.words <= max_words
