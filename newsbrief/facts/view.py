@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from newsbrief.facts.quantities import number
-from newsbrief.model import Briefing, ConflictValue, Fact
+from newsbrief.model import Briefing, ConflictValue, Fact, Source
 
 MAX_FACTS = 8
 MAX_CLAIMS = 6
@@ -22,12 +22,16 @@ CLAIM_WORDS = 30
 
 @dataclass(frozen=True)
 class Item:
-    """A line of a section, the articles behind it, an optional note, and sub-lines (a dispute's sides)."""
+    """A line of a section, the articles behind it, an optional note, and sub-lines (a dispute's sides).
+
+    ``sources`` are the spans the line was read from, for formats that link to them (HTML).
+    """
 
     text: str
     articles: list[str] = field(default_factory=list)
     note: str | None = None
     children: list[Item] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -47,7 +51,8 @@ def sections(briefing: Briefing) -> list[Section]:
         Section("Claims", _claims([f for f in briefing.facts if f.kind == "claim"])),
         Section("Context (other incidents, not compared)", _context(quantities)),
         Section("People, organisations, places",
-                [Item(f"{f.text} ({f.what})", _articles(f)) for f in briefing.facts if f.kind == "entity"]
+                [Item(f"{f.text} ({f.what})", _articles(f), sources=f.sources) for f in briefing.facts
+                 if f.kind == "entity"]
                 [:MAX_ENTITIES]),
         Section("Timeline", [Item(f"{e.date}: {e.text}", e.articles) for e in briefing.timeline][:MAX_TIMELINE]),
     ]
@@ -64,7 +69,7 @@ def _quantity(fact: Fact) -> Item:
     for s in fact.sources:
         if s.qualifier and s.qualifier != fact.qualifier:
             hedged.setdefault(s.article, f"{s.article}: {s.text}")
-    return Item(fact.text, _articles(fact), "; ".join(hedged.values()) or None)
+    return Item(fact.text, _articles(fact), "; ".join(hedged.values()) or None, sources=fact.sources)
 
 
 def _context(quantities: list[Fact]) -> list[Item]:
@@ -73,7 +78,8 @@ def _context(quantities: list[Fact]) -> list[Item]:
     for fact in quantities:
         if fact.context:
             by_reason.setdefault(fact.context, []).append(fact)
-    return [Item(reason, children=[Item(f.text, _articles(f)) for f in facts]) for reason, facts in by_reason.items()]
+    return [Item(reason, children=[Item(f.text, _articles(f), sources=f.sources) for f in facts])
+            for reason, facts in by_reason.items()]
 
 
 def _claims(claims: list[Fact]) -> list[Item]:
@@ -99,5 +105,5 @@ def _claim(fact: Fact) -> Item:
     words = str(fact.value).split()
     content = " ".join(words[:CLAIM_WORDS]) + ("…" if len(words) > CLAIM_WORDS else "")
     if fact.qualifier == "according to":
-        return Item(f"{content} (according to {fact.what})", _articles(fact))
-    return Item(f"{fact.what} {fact.qualifier} {content}", _articles(fact))
+        return Item(f"{content} (according to {fact.what})", _articles(fact), sources=fact.sources)
+    return Item(f"{fact.what} {fact.qualifier} {content}", _articles(fact), sources=fact.sources)
