@@ -30,7 +30,7 @@ from newsbrief.facts.crosscheck import (
     quantity_facts,
 )
 from newsbrief.facts.dates import DateMention
-from newsbrief.facts.entities import Entity, Gazetteer
+from newsbrief.facts.entities import Entity, Gazetteer, acronyms
 from newsbrief.facts.offevent import off_event
 from newsbrief.facts.quantities import Quantity, nouns_of
 from newsbrief.facts.timeline import timeline
@@ -103,12 +103,14 @@ def read(articles: Sequence[Article]) -> Reading:
     """Read every kind of fact from ``articles`` (segmented, in reading order) and find the off-event ones."""
     by_article = [nlp.units(a) for a in articles]
     every = [u for units in by_article for u in units]
-    mentions = nlp.recognise([u for units in by_article for u in nlp.lead(units)])
-    gazetteer = Gazetteer(mentions)
-    people = [c.speaker.shown for c in claims_mod.read(by_article, gazetteer) if c.speaker.person]
-    if people:
-        gazetteer = Gazetteer(mentions, people)
-    said = claims_mod.read(by_article, gazetteer)
+    leads = [u for units in by_article for u in nlp.lead(units)]
+    mentions = nlp.recognise(leads)
+    bodies = acronyms(every)
+    found = claims_mod.attributions(every)
+    mentions += nlp.recognise(nlp.unnamed(every, leads, [m.text for m in mentions] + bodies))
+    people = claims_mod.people(found, Gazetteer(mentions, organisations=bodies))
+    gazetteer = Gazetteer(mentions, people, bodies)
+    said = claims_mod.read(found, every, gazetteer)
     counted = quantities_mod.read(every, gazetteer)
     dated = [d for a, units in zip(articles, by_article) for d in dates_mod.read(units, a.time)]
     entities = gazetteer.locate(every)

@@ -61,6 +61,8 @@ _TRAILING = re.compile(
     r"\w+ly|himself|herself|itself|themselves|,?\s*in a statement,?))+$", re.I)
 _NOT_IN_SPEAKER = frozenset("is are was were will would be been being could may might can should must to that which "
                             "who it there".split())
+_CONTEXT_BREAK = re.compile(r"[,;.“”\"]")
+_APPOSITION = re.compile(r",([^,]{3,80}),")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+$", re.I)
 _PREPOSITIONS = frozenset("in on at by for from with of during after before under over to into as".split())
 _ROLE_WORDS = frozenset(
@@ -131,8 +133,8 @@ class Claim:
 
 
 @dataclass(frozen=True)
-class _Raw:
-    """A claim before its speaker phrase is normalised."""
+class Attribution:
+    """A claim as found, before its speaker phrase is normalised."""
 
     unit: Unit
     start: int
@@ -171,7 +173,7 @@ def _plausible(phrase: str) -> bool:
     return any(w[0].isupper() for w in named) or lower[-1] in _ROLE_WORDS
 
 
-def _forward(unit: Unit, match: re.Match[str]) -> _Raw | None:
+def _forward(unit: Unit, match: re.Match[str]) -> Attribution | None:
     """Speaker before the verb (maybe with an apposition), claim after it."""
     text = unit.text
     before = text[:match.start()]
@@ -191,11 +193,11 @@ def _forward(unit: Unit, match: re.Match[str]) -> _Raw | None:
     content = squash(_CLAUSE_END.split(rest[skip.end():])[0]).rstrip(".")
     if len(content.split()) < 3 or (match.group("verb") in ("added", "adds") and content.startswith("to ")):
         return None
-    return _Raw(unit, max(before.rfind(phrase), 0), len(text.rstrip()), phrase, apposition, _verb_name(match),
+    return Attribution(unit, max(before.rfind(phrase), 0), len(text.rstrip()), phrase, apposition, _verb_name(match),
                 content)
 
 
-def _trailing(unit: Unit, match: re.Match[str]) -> _Raw | None:
+def _trailing(unit: Unit, match: re.Match[str]) -> Attribution | None:
     """Claim first: "..., X said (in a statement)." or "..., said X." or "..., according to X"."""
     text = unit.text
     before, rest = text[:match.start()], text[match.end():]
@@ -217,7 +219,7 @@ def _trailing(unit: Unit, match: re.Match[str]) -> _Raw | None:
     content = squash(content).strip(" ,“”\"'’‘").rstrip(".")
     if not _plausible(phrase) or len(content.split()) < 3:
         return None
-    return _Raw(unit, 0, len(text.rstrip()), phrase, "", _verb_name(match), content)
+    return Attribution(unit, 0, len(text.rstrip()), phrase, "", _verb_name(match), content)
 
 
 def _is_tail(rest: str, verb: str) -> bool:
@@ -227,7 +229,7 @@ def _is_tail(rest: str, verb: str) -> bool:
     return bool(not rest.strip(" .!?”\"") or _TAIL_START.match(rest) or (verb in ("told", "tells") and len(rest.split()) <= 6))
 
 
-def _with_apposition(unit: Unit, match: re.Match[str], parts: list[str]) -> _Raw | None:
+def _with_apposition(unit: Unit, match: re.Match[str], parts: list[str]) -> Attribution | None:
     """ "..., Fahrettin Altun, the head of Turkey's presidential communications department, told Al Jazeera." """
     content, phrase, apposition = parts
     cut = max(content.rfind("”"), content.rfind('"'))
@@ -237,12 +239,12 @@ def _with_apposition(unit: Unit, match: re.Match[str], parts: list[str]) -> _Raw
     content = squash(content).strip(" ,“”\"'’‘").rstrip(".")
     if not _plausible(phrase) or len(content.split()) < 3:
         return None
-    return _Raw(unit, 0, len(unit.text.rstrip()), phrase, apposition, _verb_name(match), content)
+    return Attribution(unit, 0, len(unit.text.rstrip()), phrase, apposition, _verb_name(match), content)
 
 
-def _raw_claims(unit: Unit) -> list[_Raw]:
+def _raw_claims(unit: Unit) -> list[Attribution]:
     """Claims in one sentence; a verb inside an earlier claim's content starts no new claim."""
-    found: list[_Raw] = []
+    found: list[Attribution] = []
     covered = -1
     for match in _VERB.finditer(unit.text):
         if match.start() < covered:
@@ -264,7 +266,7 @@ class _Speakers:
         self.known: dict[str, Speaker] = {}
         self.titles: dict[str, list[str]] = {}
 
-    def speaker(self, raw: _Raw) -> Speaker | None:
+    def speaker(self, raw: Attribution) -> Speaker | None:
         phrase = raw.phrase
         words = [fold(w).strip("’'") for w in phrase.split()]
         history = self.last.setdefault(raw.unit.article, [])
@@ -400,13 +402,14 @@ def _person_name(phrase: str, gazetteer: Gazetteer) -> str | None:
 def _titles(name: str, units: Sequence[Unit]) -> list[str]:
     """Phrases next to a name anywhere in the cluster: the title before it and an apposition after it."""
     out = []
-    pattern = re.compile(rf"((?:\S+\s+){{0,5}})(?:Mr\.?\s+|Ms\.?\s+)?{re.escape(name)}(?:,([^,]{{3,80}}),)?")
     for unit in units:
-        if name not in unit.text:
-            continue
-        for match in pattern.finditer(unit.text):
-            out.append(re.split(r"[,;.“”\"]", match.group(1))[-1])
-            out.append(match.group(2) or "")
+        at = unit.text.find(name)
+        while at >= 0:
+            before = " ".join(_CONTEXT_BREAK.split(unit.text[max(0, at - 60):at])[-1].split()[-5:])
+            after = unit.text[at + len(name):at + len(name) + 82]
+            apposition = _APPOSITION.match(after)
+            out += [before, apposition.group(1) if apposition else ""]
+            at = unit.text.find(name, at + len(name))
     return [t for t in out if t.strip()]
 
 
@@ -422,24 +425,38 @@ def _role(phrase: str, gazetteer: Gazetteer | None = None) -> str:
 
 
 def _shown(phrase: str) -> str:
-    """A speaker phrase as shown: without a leading "the"."""
-    return re.sub(r"^(?:the|The)\s+", "", phrase)
+    """A speaker phrase as shown: without a leading article."""
+    return re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
 
 
-def read(units_by_article: Sequence[Sequence[Unit]], gazetteer: Gazetteer) -> list[Claim]:
-    """Every attributed claim in the cluster, with normalised speakers."""
-    all_units = [u for units in units_by_article for u in units]
-    speakers = _Speakers(gazetteer, all_units)
+def attributions(units: Sequence[Unit]) -> list[Attribution]:
+    """Every attribution in ``units`` (in order), speakers not yet normalised."""
+    return [raw for unit in units for raw in _raw_claims(unit)]
+
+
+def people(found: Sequence[Attribution], gazetteer: Gazetteer) -> list[str]:
+    """Names of the people who speak, for the gazetteer: a claim is where news names people past its lead."""
+    names = []
+    for raw in found:
+        for phrase in (raw.phrase, raw.apposition):
+            name = _person_name(_clean_phrase(phrase), gazetteer) if phrase else None
+            if name and gazetteer.known_kind(name) in (None, "person"):
+                names.append(name)
+    return names
+
+
+def read(found: Sequence[Attribution], units: Sequence[Unit], gazetteer: Gazetteer) -> list[Claim]:
+    """The claims of ``found`` attributions with normalised speakers; ``units``: all units of the cluster."""
+    speakers = _Speakers(gazetteer, units)
     claims = []
-    for units in units_by_article:
-        for unit in units:
-            for raw in _raw_claims(unit):
-                speaker = speakers.speaker(raw)
-                if speaker is None:
-                    continue
-                start, end = unit.start + raw.start, unit.start + raw.end
-                claims.append(Claim(unit.article, unit.position, start, end, squash(unit.text[raw.start:raw.end]),
-                                    speaker, raw.verb, raw.content, unit.sentence is None))
+    for raw in found:
+        speaker = speakers.speaker(raw)
+        if speaker is None:
+            continue
+        unit = raw.unit
+        claims.append(Claim(unit.article, unit.position, unit.start + raw.start, unit.start + raw.end,
+                            squash(unit.text[raw.start:raw.end]), speaker, raw.verb, raw.content,
+                            unit.sentence is None))
     return _canonical_speakers(claims)
 
 

@@ -45,6 +45,9 @@ _PHRASE = re.compile(
 _QUALIFIER = re.compile(r"^(?:(late|early|overnight|mid|since|until|by|before|after)\b[-\s]*)(?:on\s+)?", re.I)
 _NOISE = re.compile(r"^(?:on|in|of|during|from|a|the|earlier|later)\s+|\s+(?:night|morning|evening|afternoon)$",
                     re.I)
+# Something every date phrase contains: a cheap test that spares most sentences the big pattern.
+_CUE = re.compile(r"day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|1[89]\d\d|20\d\d|tonight|tomorrow|night|"
+                  r"morning|week|month|year|ago")
 _ARTICLE = re.compile(r"(?:(?:a|the|in|of|during|from)\s+)?")
 _CALENDAR = re.compile(
     rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<month>{_MONTH})"
@@ -143,7 +146,9 @@ def _last(weekday: str, base: datetime) -> tuple[datetime, str]:
 
 def read_unit(unit: Unit, published: datetime | None) -> list[DateMention]:
     """Every date phrase in one sentence."""
-    found = []
+    found: list[DateMention] = []
+    if not _CUE.search(unit.text):
+        return found
     for match in _PHRASE.finditer(unit.text):
         start = match.start() + len(_ARTICLE.match(match.group()).group())
         phrase = unit.text[start:match.end()]

@@ -20,6 +20,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from newsbrief.facts.nlp import Mention, Unit
 from newsbrief.model import Source
@@ -40,18 +41,23 @@ _CALENDAR = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
+_ACRONYM = re.compile(r"(?<![\w.’'-])[A-Z]{2,6}(?![\w.’'-])")
+_NOT_ACRONYMS = frozenset("AM PM TV OK II III IV VI VII VIII IX XI XII ID US UK AP AFP CEO CFO GDP DNA".split())
+_SPACES = re.compile(r"\s+")
+_WORD_BREAK = re.compile(r"[\s\-]+")
+_NAME_WORD = re.compile(r"([A-Z][\w’'-]*)\s+")
 _EDGE = re.compile(r"^(?:the|The)\s+|(?:['’]s|['’])$")
 
 
 def fold(text: str) -> str:
     """Lower case without diacritics or dots: "Erdoğan" -> "erdogan", "U.N." -> "un"."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"\s+", " ", plain.replace(".", "")).strip().lower()
+    return _SPACES.sub(" ", plain.replace(".", "")).strip().lower()
 
 
 def surface(text: str) -> str:
     """A mention as it should be matched and shown: no leading "the", no possessive ending."""
-    return _EDGE.sub("", re.sub(r"\s+", " ", text.strip())).strip()
+    return _EDGE.sub("", _SPACES.sub(" ", text.strip())).strip()
 
 
 def stem(name: str) -> str:
@@ -61,12 +67,12 @@ def stem(name: str) -> str:
 
 
 def _tokens(name: str) -> frozenset[str]:
-    words = re.split(r"[\s\-]+", fold(name))
+    words = _WORD_BREAK.split(fold(name))
     return frozenset(w for w in words if w and w not in _HONORIFICS)
 
 
 def _initials(name: str) -> str:
-    words = [w for w in re.split(r"[\s\-]+", fold(name)) if w and w not in _PARTICLES]
+    words = [w for w in _WORD_BREAK.split(fold(name)) if w and w not in _PARTICLES]
     return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
@@ -140,17 +146,29 @@ def _merge_surnames(merge: _Merge, people: Sequence[str], others: Sequence[str])
             merge.join(next(iter(roots)), name)
 
 
+def _merge_titled(merge: _Merge, people: Sequence[str], others: Sequence[str]) -> None:
+    """ "Harbour Master Ilse Brandt" tagged as an organisation is the person Ilse Brandt with a title."""
+    full = {tuple(fold(n).split()): n for n in people if " " in n}
+    for name in others:
+        words = tuple(fold(name).split())
+        person = next((full[words[i:]] for i in range(1, len(words) - 1) if words[i:] in full), None)
+        if person is not None:
+            merge.join(person, name)
+
+
 class Gazetteer:
     """The cluster's named entities: merged variants, their matcher, and nationality stems."""
 
-    def __init__(self, mentions: Sequence[Mention], people: Sequence[str] = ()) -> None:
-        """``people``: names known to be people without NER (speakers of claims outside the lead)."""
+    def __init__(self, mentions: Sequence[Mention], people: Sequence[str] = (),
+                 organisations: Sequence[str] = ()) -> None:
+        """``people`` and ``organisations``: names known without NER (speakers of claims, acronyms)."""
         labels: dict[str, Counter[str]] = {}
         counts: Counter[str] = Counter()
         self.nations: dict[str, str] = {}
-        for name in map(surface, people):
-            labels.setdefault(name, Counter())["PERSON"] += 1
-            counts[name] += 1
+        for label, names in (("PERSON", people), ("ORG", organisations)):
+            for name in map(surface, names):
+                labels.setdefault(name, Counter())[label] += 1
+                counts[name] += 1
         for m in mentions:
             name = surface(m.text)
             if not re.search(r"[A-Z]", name) or fold(name) in _CALENDAR:
@@ -160,10 +178,20 @@ class Gazetteer:
             if m.label in KINDS:
                 labels.setdefault(name, Counter())[m.label] += 1
                 counts[name] += 1
+        self._labels = labels
         self.entities = self._build(labels, counts)
-        self._by_variant = {v: e for e in self.entities for v in e.variants}
-        self._matcher = _alternation(self._by_variant)
+        self._by_variant = {form: e for e in self.entities for v in e.variants for form in _forms(v)}
         self._nation_matcher = _alternation(self.nations)
+
+    @cached_property
+    def _matcher(self) -> re.Pattern[str] | None:
+        """One pattern for every variant; compiled on first use (a gazetteer may serve only nation lookups)."""
+        return _alternation(self._by_variant)
+
+    def known_kind(self, name: str) -> str | None:
+        """The kind NER gave an exact name, if it saw it."""
+        labels = self._labels.get(surface(name))
+        return _kind(name, labels) if labels else None
 
     @staticmethod
     def _build(labels: dict[str, Counter[str]], counts: Counter[str]) -> list[Entity]:
@@ -174,6 +202,7 @@ class Gazetteer:
         _merge_people(merge, people)
         _merge_names(merge, others)
         _merge_surnames(merge, people, [n for n in others if " " not in n])
+        _merge_titled(merge, people, others)
         groups: dict[str, list[str]] = {}
         for name in labels:
             groups.setdefault(merge.find(name), []).append(name)
@@ -181,9 +210,8 @@ class Gazetteer:
         entities = []
         for names in groups.values():
             votes = Counter(kind[n] for n in names for _ in range(counts[n]))
-            best = max(names, key=lambda n: (len(_tokens(n)) if kind[n] == "person" else 0, counts[n], -len(n)))
+            best = max(names, key=lambda n: (len(_tokens(n)) if kind[n] == "person" else 0, counts[n], len(n)))
             variants = set(names) | {s for s in _surname(names, kind) if surnames[s] == 1 and s not in labels}
-            variants |= {c for v in variants if " " not in v and len(v) > 3 for c in (v.upper(), v.title())}
             entities.append(Entity(votes.most_common(1)[0][0], best, variants))
         return entities
 
@@ -194,7 +222,10 @@ class Gazetteer:
         for unit in units:
             for match in self._matcher.finditer(unit.text):
                 entity = self._by_variant[match.group()]
-                entity.sources.append(Source(unit.article, unit.start + match.start(), unit.start + match.end()))
+                start = _extend(unit.text, match.start(), entity) if entity.kind == "person" else match.start()
+                if start < match.start():
+                    entity.variants.add(unit.text[start:match.end()])
+                entity.sources.append(Source(unit.article, unit.start + start, unit.start + match.end()))
         found = [e for e in self.entities if e.sources]
         return sorted(found, key=lambda e: (-len(e.articles), -len(e.sources), e.name))
 
@@ -249,6 +280,32 @@ def _surname(names: Sequence[str], kind: dict[str, str]) -> set[str]:
         return set()
     last = max(people, key=len).split()[-1]
     return {last} if len(last) > 2 and last[0].isupper() and fold(last) not in _CALENDAR else set()
+
+
+def acronyms(units: Iterable[Unit], min_articles: int = 2) -> list[str]:
+    """All-capital names ("NATO", "FBI") that several articles use: organisations the lead may not name."""
+    seen: dict[str, set[str]] = {}
+    for unit in units:
+        for match in _ACRONYM.finditer(unit.text):
+            seen.setdefault(match.group(), set()).add(unit.article)
+    return [a for a, arts in seen.items() if len(arts) >= min_articles and a not in _NOT_ACRONYMS]
+
+
+def _forms(variant: str) -> set[str]:
+    """A variant and, for one-word names, its upper- and title-case forms ("Nato", "NATO")."""
+    if " " in variant or len(variant) <= 3:
+        return {variant}
+    return {variant, variant.upper(), variant.title()}
+
+
+def _extend(text: str, start: int, entity: Entity) -> int:
+    """Start of the full name before a matched surname: "Tayyip Recep Erdogan" around "Erdogan"."""
+    known = set().union(*(_tokens(v) for v in entity.variants))
+    for word in reversed(list(_NAME_WORD.finditer(text, 0, start))):
+        if word.end() != start or fold(word.group(1)) not in known:
+            break
+        start = word.start()
+    return start
 
 
 def _alternation(names: Iterable[str]) -> re.Pattern[str] | None:

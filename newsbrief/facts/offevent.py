@@ -1,22 +1,23 @@
 """Off-event articles: about a different incident than the one most of the cluster reports.
 
-An article is set aside only on evidence both ways:
+Evidence that an article reports another incident:
 
-* it *differs*: it gives a count of the same thing (Turkish soldiers killed)
-  that cannot be true together with a count at least two other sources agree
-  on, or its lead dates its story on another weekday than the others' leads do;
-* and nothing ties it to the main event: none of its counts is shared with
-  another source, its lead does not name the same calendar day as another
-  lead, and (when only the date differs) it names fewer than half of the
-  people, places and organisations that most other articles name. Naming the same *weekday* ties it too, unless the counts are far apart
-  (a factor of :data:`FAR` or more) or the sentence puts them in the past
-  ("last week"): weekdays repeat, and a toll revised from 30 to 33 is a
-  conflict, not another incident.
+* a *clash*: it counts the same thing (Turkish soldiers killed) with a value
+  that cannot be true together with a value at least two other sources agree on,
+  and never gives the agreed value;
+* a different *day*: its lead names a weekday, and not the one most other leads name.
 
-So an early report ("two workers killed", later three) stays, with a conflict,
-while a report of an earlier strike with two dead is set aside; its numbers are
-kept as context. With fewer than three articles there is no majority to tell
-the main event by, and nothing is set aside.
+It is set aside when a clash is decisive (the values are a factor of
+:data:`FAR` or more apart, or its sentence puts them in the past: "last week"),
+or when its day differs and it either clashes or names fewer than half of the
+people, places and organisations most other articles name. Nothing sets aside
+an article that shares a count with another source or whose lead names the
+same calendar day as another lead.
+
+So an early report ("two workers killed", later three) stays, and the sources
+are shown in conflict; a report of an earlier strike with two dead is set aside,
+and its numbers are kept as context. With fewer than three articles there is
+no majority to tell the main event by, and nothing is set aside.
 """
 
 from __future__ import annotations
@@ -67,9 +68,7 @@ def off_event(articles: Sequence[str], quantities: Sequence[Quantity], dates: Se
     for art in articles:
         clashes = _clashes(art, sets)
         shares = any(art in vs.articles and len(vs.articles) > 1 for _, vss in sets for vs in vss)
-        if not clashes and _shares_names(art, articles, names):
-            continue
-        reason = _judge(art, clashes, shares, leads)
+        reason = _judge(art, clashes, shares, _shares_names(art, articles, names), leads)
         if reason:
             flagged[art] = f"about a different incident: {reason}"
     return flagged
@@ -108,21 +107,20 @@ def _lead_days(dates: Sequence[DateMention]) -> dict[str, tuple[set[str], set[st
     return out
 
 
-def _judge(article: str, clashes: list[_Clash], shares: bool,
+def _judge(article: str, clashes: list[_Clash], shares: bool, near: bool,
            leads: dict[str, tuple[set[str], set[str]]]) -> str | None:
+    """The reason an article is off-event, or None (see the module doc)."""
     days, resolved = leads.get(article, (set(), set()))
     others = {a: v for a, v in leads.items() if a != article}
+    if shares or resolved & {r for _, rs in others.values() for r in rs}:
+        return None
     usual = Counter(day for d, _ in others.values() for day in d).most_common(1)
     main_day = usual[0][0] if usual and usual[0][1] >= 2 else None
-    other_days = bool(days) and main_day is not None and main_day not in days
-    if shares or not (clashes or other_days):
+    other_day = bool(days) and main_day is not None and main_day not in days
+    decisive = [c for c in clashes if c.ratio >= FAR or c.said.earlier]
+    if not decisive and not (other_day and (clashes or not near)):
         return None
-    if resolved & {r for _, rs in others.values() for r in rs}:
-        return None
-    if days and main_day in days and not any(c.ratio >= FAR or c.said.earlier for c in clashes):
-        return None
-    reasons = [c.describe() for c in clashes[:2]]
-    if other_days:
+    reasons = [c.describe() for c in (decisive or clashes)[:2]]
+    if other_day:
         reasons.append(f"its lead is dated {', '.join(sorted(days))} where the others say {main_day}")
     return "; ".join(reasons)
-

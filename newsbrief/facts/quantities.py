@@ -45,15 +45,18 @@ QUALIFIERS = {
     "fewer than": "under", "less than": "under", "under": "under",
 }
 _QUAL = "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
-_NUMBER_PATTERN = (
-    rf"(?:(?P<qual>{_QUAL})\s+)?"
-    rf"(?P<num>(?P<cur>[$£€])?(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+# Matched on lower-cased text: ten times faster than re.IGNORECASE with this many alternatives; the
+# qualifier is looked for only before a number found, not tried at every position.
+_NUMBER = re.compile(
+    rf"(?P<cur>[$£€])?(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"(?:\s+(?P<dscale>{'|'.join(_SCALE)})\b)?"
-    rf"|(?<![\w-])(?<!few )(?<!several )(?<!many )(?P<words>(?:an?\s+)?(?:{_WORD})(?:(?:\s+|-)(?:and\s+)?(?:{_WORD}))*)\b)"
+    rf"|\b(?P<words>(?:an?\s+)?(?:{_WORD})(?:(?:\s+|-)(?:and\s+)?(?:{_WORD}))*)\b"
 )
-# Matched on lower-cased text: ten times faster than re.IGNORECASE with this many alternatives.
-_NUMBER = re.compile(_NUMBER_PATTERN)
-_NUMBER_ANY_CASE = re.compile(_NUMBER_PATTERN, re.I)
+# Something every number contains: a cheap test that spares most sentences the big pattern.
+_NUMBER_CUE = re.compile(r"\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty\b|"
+                         r"hundred|thousand|million|billion|trillion|dozen")
+_QUAL_BEFORE = re.compile(rf"(?<![\w-])(?P<qual>{_QUAL})\s+$")
+_VAGUE_BEFORE = re.compile(r"(?:[\w-]|\b(?:few|several|many) )$")
 
 # Canonical category -> the ways news says it.
 LEXICON = {
@@ -186,6 +189,47 @@ def parse_words(text: str) -> float | None:
     return float(total + current) if seen else None
 
 
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_NOT_A_COUNT_AFTER = re.compile(r"[-‑–][A-Za-z]|\s*(?:%|per ?cent|a\.?m\b|p\.?m\b|[:.]\d)|\w")
+_MONTH_AFTER = re.compile(rf"\s+(?:{'|'.join(_MONTHS)})\b", re.I)
+_MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(_MONTHS)})\.?\s+$", re.I)
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w.]*|[-‑/#])\s?$")
+_BEFORE_WINDOW = 80
+
+
+@dataclass(frozen=True)
+class _Number:
+    """A number in a sentence: ``start`` includes its qualifier, ``at`` is where the number itself starts."""
+
+    start: int
+    at: int
+    end: int
+    value: float
+    qualifier: str | None
+    currency: str | None
+    digits: bool
+
+
+def _numbers(text: str) -> list[_Number]:
+    lower = text.lower()
+    if len(lower) != len(text):
+        lower = text
+    found: list[_Number] = []
+    if not _NUMBER_CUE.search(lower):
+        return found
+    for match in _NUMBER.finditer(lower):
+        at = match.start()
+        if match.group("words") and _VAGUE_BEFORE.search(lower, max(0, at - 8), at):
+            continue
+        value = _value(match)
+        if value is None:
+            continue
+        qual = _QUAL_BEFORE.search(lower, max(0, at - 24), at)
+        found.append(_Number(qual.start() if qual else at, at, match.end(), value,
+                             qual.group("qual") if qual else None, match.group("cur"), bool(match.group("digits"))))
+    return found
+
+
 def _value(match: re.Match[str]) -> float | None:
     if match.group("digits"):
         value = float(match.group("digits").replace(",", ""))
@@ -194,18 +238,14 @@ def _value(match: re.Match[str]) -> float | None:
     return parse_words(match.group("words"))
 
 
-def _excluded(text: str, match: re.Match[str]) -> bool:
+def _excluded(text: str, number: _Number) -> bool:
     """Years, dates, times, ordinals, ages, model numbers: not counts."""
-    before, after = text[:match.start("num")], text[match.end():]
-    digits = match.group("digits")
-    if digits and re.fullmatch(r"(?:1[89]|20)\d\d", digits):
+    before, after = text[max(0, number.at - 16):number.at], text[number.end:number.end + 16]
+    if number.digits and _YEAR.fullmatch(text, number.at, number.end):
         return True
-    if re.match(r"[-‑–][A-Za-z]|\s*(?:%|per ?cent|a\.?m\b|p\.?m\b|[:.]\d)|\w", after):
+    if _NOT_A_COUNT_AFTER.match(after) or _MONTH_AFTER.match(after) or _MONTH_BEFORE.search(before):
         return True
-    if re.match(rf"\s+(?:{'|'.join(_MONTHS)})\b", after, re.I) or re.search(
-            rf"\b(?:{'|'.join(_MONTHS)})\.?\s+$", before, re.I):
-        return True
-    return bool(re.search(r"(?:[A-Z][\w.]*|[-‑/#])\s?$", before)) and not match.group("qual")
+    return bool(_NAME_BEFORE.search(before)) and not number.qualifier
 
 
 def _noun_phrase(tokens: list[str]) -> tuple[list[str], int, str | None] | None:
@@ -333,49 +373,43 @@ def _side(gazetteer: Gazetteer, modifiers: list[str], before: str, possessive: s
 def read_unit(unit: Unit, gazetteer: Gazetteer) -> list[Quantity]:
     """Every counted quantity in one sentence."""
     found: list[Quantity] = []
-    text = unit.text
-    lower = text.lower()
-    matches = _NUMBER.finditer(lower) if len(lower) == len(text) else _NUMBER_ANY_CASE.finditer(text)
-    for match in matches:
-        if _excluded(text, match):
+    for number in _numbers(unit.text):
+        if _excluded(unit.text, number):
             continue
-        value = _value(match)
-        if value is None:
-            continue
-        quantity = _read(unit, gazetteer, match, value, found[-1] if found else None)
+        quantity = _read(unit, gazetteer, number, found[-1] if found else None)
         if quantity is not None:
             found.append(quantity)
     return found
 
 
-def _read(unit: Unit, gazetteer: Gazetteer, match: re.Match[str], value: float,
-          previous: Quantity | None) -> Quantity | None:
+def _read(unit: Unit, gazetteer: Gazetteer, number: _Number, previous: Quantity | None) -> Quantity | None:
     text = unit.text
-    tokens = _TOKEN.findall(text[match.end():])
+    tokens = _TOKEN.findall(text[number.end:])
     phrase = _noun_phrase(tokens)
     if phrase is None:
         return None
     words, used, possessive = phrase
-    before = text[:match.start()]
+    before = text[:number.start]
     category, extra = _category_after(tokens[used:])
+    near = before[-_BEFORE_WINDOW:]
     end_tokens = used + extra
-    noun = words[-1] if words else _CURRENCY.get(match.group("cur") or "")
-    category = category or _category_before(before) or (_category_later(tokens[used:]) if noun else None)
+    noun = words[-1] if words else _CURRENCY.get(number.currency or "")
+    category = category or _category_before(near) or (_category_later(tokens[used:]) if noun else None)
     if noun and noun.lower() in _NOUN_CATEGORY:
         category, noun, words = category or _NOUN_CATEGORY[noun.lower()], None, words[:-1]
-    if noun is None and previous is not None and previous.end >= unit.start + match.start() - 60:
+    if noun is None and previous is not None and previous.end >= unit.start + number.start - 60:
         noun, kind, modifier, side = previous.noun, previous.kind, previous.modifier, previous.side
     else:
         kind = singular(noun) if noun else None
         modifier, side = _side(gazetteer, words[:-1], before, possessive, tokens[used:used + 6])
     if (noun is None and category is None) or (kind in _DURATIONS):
         return None
-    if value == 1 and category is None:
+    if number.value == 1 and category is None:
         return None
-    start, end = _span(text, match, tokens, end_tokens)
+    end = _span_end(text, number.end, tokens, end_tokens)
     return Quantity(
-        unit.article, unit.position, unit.start + start, unit.start + end, squash(text[start:end]), value,
-        (match.group("qual") or "").lower() or None, noun, kind, modifier, side, category,
+        unit.article, unit.position, unit.start + number.start, unit.start + end, squash(text[number.start:end]),
+        number.value, number.qualifier, noun, kind, modifier, side, category,
         _earlier(text),
     )
 
@@ -385,13 +419,11 @@ def _earlier(text: str) -> str | None:
     return match.group() if match else None
 
 
-def _span(text: str, match: re.Match[str], tokens: list[str], used: int) -> tuple[int, int]:
-    """From the qualifier to the last word read after the number."""
-    end, pos = match.end(), match.end()
+def _span_end(text: str, end: int, tokens: list[str], used: int) -> int:
+    """The end of the last word read after the number."""
     for tok in tokens[:used]:
-        pos = text.index(tok, pos) + len(tok)
-        end = pos
-    return match.start(), end
+        end = text.index(tok, end) + len(tok)
+    return end
 
 
 def read(units: Sequence[Unit], gazetteer: Gazetteer) -> list[Quantity]:
