@@ -62,10 +62,12 @@ S2 = ("Firefighters battled the blaze at Port Ellis for nine hours before it was
 S3 = "Harbour master Ines Calder said the blaze started in a storage unit used for fertiliser."
 INJURED_12 = "At least 12 people were injured"
 INJURED_14 = "Fourteen people were injured"
+OLD_FIRE = "ellis-old is about a different incident: it reports 2 people injured where 2 other sources report 12-14"
 
 
 def sample_briefing() -> Briefing:
-    """Four articles plus an unreadable one; one conflict (12 vs 14 injured); three dated events."""
+    """Four articles plus an unreadable one; one conflict (12 vs 14 injured); an off-event count as context;
+    three dated events."""
     records = [
         ArticleRecord("ellis-1", "used", "2 of its 4 sentences in the summary",
                       title="Fire destroys warehouse at Port Ellis harbour",
@@ -86,12 +88,15 @@ def sample_briefing() -> Briefing:
         Fact("quantity", INJURED_12, 12, "people injured", "at least", [src("ellis-1", INJURED_12)]),
         Fact("quantity", INJURED_14, 14, "people injured", None, [src("ellis-2", INJURED_14)]),
         Fact("quantity", "nine hours", 9, "hours of firefighting", None, [src("ellis-2", "nine hours")]),
-        Fact("claim", "Ines Calder said the blaze started in a storage unit", None, "cause of the fire", None,
+        Fact("claim", "Ines Calder said the blaze started in a storage unit", "the blaze started in a storage unit",
+             "Ines Calder", "said",
              [src("ellis-1", S3), src("ellis-2", "Harbour master Ines Calder said the blaze started in a storage unit.")]),
         Fact("date", "late on Tuesday", "2024-03-12", "fire", None, [src("ellis-1", "late on Tuesday")]),
         Fact("entity", "Port Ellis", None, "place", None,
              [src("ellis-1", "Port Ellis"), src("ellis-2", "Port Ellis"), src("ellis-old", "Port Ellis")]),
         Fact("entity", "Ines Calder", None, "person", None, [src("ellis-1", "Ines Calder"), src("ellis-2", "Ines Calder")]),
+        Fact("quantity", "two workers injured", 2, "people injured", None, [src("ellis-old", "injured two workers")],
+             context=OLD_FIRE),
     ]
     conflicts = [Conflict("people injured", [ConflictValue(12, ["ellis-1"]), ConflictValue(14, ["ellis-2"])])]
     timeline = [

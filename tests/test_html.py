@@ -10,7 +10,9 @@ from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
-from sample_briefing import INJURED_12, INJURED_14, S2, TEXTS, XSS_SCRIPT, XSS_TITLE, sample_briefing
+from sample_briefing import (
+    INJURED_12, INJURED_14, OLD_FIRE, S2, TEXTS, XSS_SCRIPT, XSS_TITLE, sample_briefing,
+)
 from typer.testing import CliRunner
 
 from newsbrief.cli import load_commands
@@ -101,12 +103,16 @@ def test_summary_lines_link_to_utf16_spans() -> None:
 def test_facts_side_by_side_with_their_sources() -> None:
     html = page()
     agreed = html[html.index('class="side agreed"'):html.index('class="side disputed"')]
-    disputed = html[html.index('class="side disputed"'):html.index('id="timeline"')]
-    assert "nine hours" in agreed and "Ines Calder" in agreed and INJURED_12 not in agreed
+    disputed = html[html.index('class="side disputed"'):html.index("<h4>Claims</h4>")]
+    claims = html[html.index("<h4>Claims</h4>"):html.index('id="timeline"')]
+    assert "nine hours" in agreed and "Ines Calder (person)" in agreed and "people injured" not in agreed
     assert "people injured" in disputed and ">12<" in disputed and ">14<" in disputed
+    assert OLD_FIRE in disputed and "two workers injured" in disputed and "two workers" not in agreed
+    assert "Ines Calder said the blaze started" in claims
     starts = {(a["data-i"], a.get("data-s")) for a in Tags(disputed).find("a")}
     assert ("0", str(TEXTS["ellis-1"].index(INJURED_12))) in starts
     assert ("1", str(TEXTS["ellis-2"].index(INJURED_14) + 1)) in starts
+    assert ("3", str(TEXTS["ellis-old"].index("injured two workers"))) in starts
 
 
 def test_timeline_chart_and_coverage_grid() -> None:
@@ -118,7 +124,7 @@ def test_timeline_chart_and_coverage_grid() -> None:
     grid = html[html.index('class="grid"'):html.index('id="account"')]
     rows = re.findall(r"<tr[^>]*><th>(.*?)</th>(.*?)</tr>", grid)
     cells = {name: re.findall(r"<td[^>]*>(.*?)</td>", row) for name, row in rows}
-    assert [bool(c) for c in cells["Port Ellis"]] == [True, True, False, True]
+    assert [bool(c) for c in cells["Port Ellis (place)"]] == [True, True, False, True]
     assert [">12<" in c or ">14<" in c for c in cells["people injured"]] == [True, True, False, False]
 
 

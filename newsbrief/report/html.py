@@ -24,21 +24,36 @@ import base64
 import hashlib
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from newsbrief.model import ArticleRecord, Briefing, Conflict, Fact, Source, TimelineEntry
+from newsbrief.model import ArticleRecord, Briefing, Conflict, ConflictValue, Fact, TimelineEntry
 
-ENTITY_LIMIT = 24
-"""Entities beyond this many (ranked by sources) are folded away under "more"."""
+if TYPE_CHECKING:
+    from newsbrief.facts.view import Item, Section
+
+CHIP_WIDTH = 16
+"""Characters of an outlet or id shown on a source chip (the full id is in its tooltip)."""
 
 GRID_ROWS = 24
-"""At most this many facts in the coverage grid; disputed subjects come first."""
+"""At most this many rows in the sources-by-facts grid; disputed subjects come first."""
 
-KIND_ORDER = ("quantity", "claim", "date", "entity")
-KIND_LABEL = {"quantity": "Numbers", "claim": "Claims", "date": "Dates", "entity": "People, organisations, places"}
+SIDE = {"Key facts (sources agree)": "agreed", "People, organisations, places": "agreed",
+        "Disputed": "disputed", "Context (other incidents, not compared)": "disputed"}
+"""Where each section of ``newsbrief.facts.view`` goes; any other section spans the page below them."""
+
+DRAWN = {"Timeline"}
+"""Sections shown elsewhere on the page (the timeline has its own chart)."""
+
+GRID_SECTIONS = ("Disputed", "Key facts (sources agree)", "People, organisations, places")
+"""The sections whose lines are rows of the grid, in this order."""
+
+NOTHING = {"agreed": "No fact that the sources agree on.",
+           "disputed": "The sources do not contradict each other on any extracted fact."}
+
+Spans = dict[str, tuple[int, int]]
 
 
 def render(briefing: Briefing) -> str:
@@ -77,35 +92,16 @@ def utf16_offset(text: str, offset: int) -> int:
     return len(text[:offset].encode("utf-16-le")) // 2
 
 
-def _value(value: Any) -> str:
-    """A fact value as a reader sees it (numbers with thousands separators)."""
-    if isinstance(value, bool) or value is None:
-        return "" if value is None else str(value).lower()
-    if isinstance(value, int):
-        return f"{value:,}"
-    if isinstance(value, float):
-        return f"{value:,.6g}"
-    if isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
-
-
-def _articles_of(sources: Iterable[Source]) -> list[str]:
-    """Distinct article ids, in first-seen order."""
-    return list(dict.fromkeys(s.article for s in sources))
-
-
 class _Page:
     """The sections of one page; each method returns escaped HTML."""
 
     def __init__(self, briefing: Briefing, index: dict[str, int]) -> None:
+        from newsbrief.facts.view import sections
+
         self.b = briefing
         self.index = index
-        disputed = {c.about.casefold() for c in briefing.conflicts}
-        self.agreed = [f for f in briefing.facts if (f.what or f.text).casefold() not in disputed]
-        self.agreed.sort(key=lambda f: (KIND_ORDER.index(f.kind) if f.kind in KIND_ORDER else 9,
-                                        -len(_articles_of(f.sources))))
-        self.value_spans = _value_spans(briefing.facts)
+        self.sections = [sec for sec in sections(briefing) if sec.title not in DRAWN]
+        self.disputes = _dispute_spans(briefing)
 
     # ---------------------------------------------------------- links
 
@@ -128,19 +124,16 @@ class _Page:
             return '<b class="n st-unreadable">?</b>'
         return f'<b class="n st-{self.b.articles[i].status}">{i + 1}</b>'
 
-    def chip(self, article: str, start: int | None = None, end: int | None = None) -> str:
-        """A small numbered source label: the outlet (or id) after the article's number."""
+    def chip(self, article: str, start: int | None = None, end: int | None = None, named: bool = True) -> str:
+        """A small source label: the article's number, then (``named``) its outlet or id, cut short."""
         i = self.index.get(article)
         rec = self.b.articles[i] if i is not None else None
-        label = _short((rec and _outlet(rec.url)) or article)
-        return self.link(article, f"{self.number(i)}{_e(label)}", start, end)
+        label = _e(_short((rec and _outlet(rec.url)) or article, CHIP_WIDTH)) if named else ""
+        return self.link(article, f"{self.number(i)}{label}", start, end, cls="chip" if named else "chip bare")
 
-    def chips(self, sources: Sequence[Source]) -> str:
-        """One chip per article (its first span), so a fact repeated in one article counts once."""
-        first: dict[str, Source] = {}
-        for s in sources:
-            first.setdefault(s.article, s)
-        return "".join(self.chip(s.article, s.start, s.end) for s in first.values())
+    def chips(self, articles: Sequence[str], spans: Spans, named: bool = True) -> str:
+        """One chip per article, opening the span it gave when known."""
+        return "".join(self.chip(a, *spans.get(a, (None, None)), named=named) for a in dict.fromkeys(articles))
 
     # ---------------------------------------------------------- sections
 
@@ -151,7 +144,7 @@ class _Page:
 
     def summary(self) -> str:
         if not self.b.summary:
-            return '<p class="empty">Nothing usable to summarize.</p>'
+            return _empty("Nothing usable to summarize.")
         items = []
         for line in self.b.summary:
             text = self.link(line.article, _e(line.text), line.start, line.end, cls="line")
@@ -162,90 +155,79 @@ class _Page:
         return f'<ol class="summary">{"".join(items)}</ol>'
 
     def facts(self) -> str:
-        if not self.b.facts and not self.b.conflicts:
-            return '<p class="empty">No facts were extracted for this briefing.</p>'
-        return (f'<div class="sides"><div class="side agreed"><h3>Agreed</h3>{self._agreed()}</div>'
-                f'<div class="side disputed"><h3>Disputed</h3>{self._disputed()}</div></div>')
+        """Agreed and disputed side by side (as ``newsbrief.facts.view`` arranges them), the rest below."""
+        if not self.sections:
+            return _empty("No facts were extracted for this briefing.")
+        side = {"agreed": "", "disputed": ""}
+        below = ""
+        for sec in self.sections:
+            if sec.title in SIDE:
+                side[SIDE[sec.title]] += self.section(sec, titled=sec.title.casefold() != SIDE[sec.title])
+            else:
+                below += self.section(sec)
+        cols = "".join(f'<div class="side {k}"><h3>{k.title()}</h3>{v or _empty(NOTHING[k])}</div>'
+                       for k, v in side.items())
+        return f'<div class="sides">{cols}</div>{below}'
 
-    def _agreed(self) -> str:
-        if not self.agreed:
-            return '<p class="empty">No fact that all sources agree on.</p>'
-        out = []
-        for kind in sorted({f.kind for f in self.agreed}, key=_kind_rank):
-            facts = [f for f in self.agreed if f.kind == kind]
-            items = [self._fact(f) for f in facts]
-            shown = "".join(items[:ENTITY_LIMIT] if kind == "entity" else items)
-            more = ""
-            if kind == "entity" and len(items) > ENTITY_LIMIT:
-                more = (f'<details><summary>{len(items) - ENTITY_LIMIT} more</summary>'
-                        f'<ul class="facts">{"".join(items[ENTITY_LIMIT:])}</ul></details>')
-            out.append(f'<h4>{_e(KIND_LABEL.get(kind, kind))}</h4><ul class="facts k-{_e(kind)}">{shown}</ul>{more}')
-        return "".join(out)
+    def section(self, sec: Section, titled: bool = True) -> str:
+        """A list of fact lines; a dispute's sides link to the spans that give each value."""
+        names = sec.title.startswith("People")
+        items = "".join(self.item(it, self.disputes.get(it.text, ()) if sec.title == "Disputed" else (),
+                                  named=not names) for it in sec.items)
+        title = f"<h4>{_e(sec.title)}</h4>" if titled else ""
+        return f'{title}<ul class="facts{" names" * names}">{items}</ul>'
 
-    def _fact(self, fact: Fact) -> str:
-        qual = f' <span class="qual">{_e(fact.qualifier)}</span>' if fact.qualifier else ""
-        n = len(_articles_of(fact.sources))
-        return (f'<li><span class="ftext">{_e(fact.text)}</span>{qual}'
-                f'<span class="srcs" title="{n} source{"s" * (n != 1)}">{self.chips(fact.sources)}</span></li>')
-
-    def _disputed(self) -> str:
-        if not self.b.conflicts:
-            return '<p class="empty">The sources do not contradict each other on any extracted fact.</p>'
-        return "".join(self._conflict(c) for c in self.b.conflicts)
-
-    def _conflict(self, conflict: Conflict) -> str:
-        rows = []
-        for v in conflict.values:
-            spans = self.value_spans.get((conflict.about.casefold(), _value(v.value)), {})
-            chips = "".join(self.chip(a, *spans.get(a, (None, None))) for a in v.articles)
-            rows.append(f'<tr><th class="val">{_e(_value(v.value))}</th><td>{chips}</td></tr>')
-        return f'<div class="conflict"><h4>{_e(conflict.about)}</h4><table>{"".join(rows)}</table></div>'
+    def item(self, it: Item, child_spans: Sequence[Spans] = (), spans: Spans | None = None,
+             named: bool = True) -> str:
+        """A fact line with its source chips and note, then its sub-lines."""
+        note = f'<div class="fnote">{_e(it.note)}</div>' if it.note else ""
+        kids = "".join(self.item(c, spans=child_spans[n] if n < len(child_spans) else None)
+                       for n, c in enumerate(it.children))
+        kids = f'<ul class="facts kids">{kids}</ul>' if kids else ""
+        chips = self.chips(it.articles, _item_spans(it) if spans is None else spans, named)
+        return f'<li><span class="ftext">{_e(it.text)}</span> <span class="srcs">{chips}</span>{note}{kids}</li>'
 
     def timeline(self) -> str:
         entries = self.b.timeline
         if not entries:
-            return '<p class="empty">No dated events were found.</p>'
+            return _empty("No dated events were found.")
         items = []
         for n, t in enumerate(entries, 1):
             chips = "".join(self.chip(a) for a in t.articles)
-            items.append(f'<li><span class="tnum">{n}</span><time>{_e(t.date)}</time> '
-                         f'<span class="ttext">{_e(t.text)}</span><span class="srcs">{chips}</span></li>')
+            items.append(f'<li><span class="tnum">{n}</span><time>{_e(t.date)}</time>'
+                         f'<span class="ttext">{_e(t.text)} <span class="srcs">{chips}</span></span></li>')
         return f'{timeline_svg(entries)}<ol class="timeline">{"".join(items)}</ol>'
 
     def coverage(self) -> str:
-        """Facts down, articles across: which source reports what (disputed rows show each value)."""
+        """Facts down, articles across: which source reports what (disputed rows show each source's side)."""
         cols = [i for i, rec in enumerate(self.b.articles) if rec.text is not None]
-        rows = [self._conflict_row(c, cols) for c in self.b.conflicts]
-        rows += [self._fact_row(f, cols) for f in self.agreed if f.kind != "entity"]
-        rows += [self._fact_row(f, cols) for f in self.agreed if f.kind == "entity"]
+        by_title = {sec.title: sec for sec in self.sections}
+        rows = [self._row(it, t == "Disputed", cols)
+                for t in GRID_SECTIONS if t in by_title for it in by_title[t].items]
         if not rows or not cols:
-            return '<p class="empty">No facts to cross-check.</p>'
+            return _empty("No facts to cross-check.")
         head = "".join(f'<th class="col">{self.link(self.b.articles[i].id, self.number(i))}</th>' for i in cols)
+        more = f'<p class="note">{len(rows) - GRID_ROWS} more rows not shown.</p>' if len(rows) > GRID_ROWS else ""
         return (f'<div class="gridwrap"><table class="grid"><thead><tr><th></th>{head}</tr></thead>'
-                f'<tbody>{"".join(rows[:GRID_ROWS])}</tbody></table></div>'
-                + (f'<p class="note">{len(rows) - GRID_ROWS} more facts not shown.</p>' if len(rows) > GRID_ROWS else ""))
+                f'<tbody>{"".join(rows[:GRID_ROWS])}</tbody></table></div>{more}')
 
-    def _fact_row(self, fact: Fact, cols: list[int]) -> str:
-        spans = {s.article: s for s in reversed(fact.sources)}
-        cells = []
-        for i in cols:
-            s = spans.get(self.b.articles[i].id)
-            cells.append(f'<td>{self.link(s.article, "●", s.start, s.end, cls="hit")}</td>' if s else "<td></td>")
-        return f'<tr><th>{_e(fact.text)}</th>{"".join(cells)}</tr>'
-
-    def _conflict_row(self, conflict: Conflict, cols: list[int]) -> str:
-        said = {a: _value(v.value) for v in conflict.values for a in v.articles}
-        spans = {}
-        for value in set(said.values()):
-            spans.update(self.value_spans.get((conflict.about.casefold(), value), {}))
-        cells = []
+    def _row(self, it: Item, disputed: bool, cols: list[int]) -> str:
+        """One grid row: a dot per source of the line, or for a dispute every side each source gives."""
+        cells: dict[str, list[tuple[str, tuple[int, int] | None]]] = {}
+        if disputed:
+            for child, spans in zip(it.children, self.disputes.get(it.text, [{}] * len(it.children))):
+                for art in child.articles:
+                    cells.setdefault(art, []).append((_side_label(child.text), spans.get(art)))
+        else:
+            spans = _item_spans(it)
+            cells = {art: [("●", spans.get(art))] for art in it.articles}
+        tds = []
         for i in cols:
             art = self.b.articles[i].id
-            if art in said:
-                cells.append(f'<td class="dis">{self.link(art, _e(said[art]), *spans.get(art, (None, None)), cls="hit")}</td>')
-            else:
-                cells.append("<td></td>")
-        return f'<tr class="dis"><th>{_e(conflict.about)}</th>{"".join(cells)}</tr>'
+            links = " ".join(self.link(art, _e(text), *(span or (None, None)), cls="hit")
+                             for text, span in cells.get(art, []))
+            tds.append(f'<td class="{"dis" if disputed else "hit"}">{links}</td>' if links else "<td></td>")
+        return f'<tr class="{"dis" if disputed else ""}"><th>{_e(_short(it.text, 80))}</th>{"".join(tds)}</tr>'
 
     def account(self) -> str:
         rows = []
@@ -276,21 +258,46 @@ def _article_data(i: int, rec: ArticleRecord) -> dict[str, Any]:
             "status": rec.status, "text": text, "removed": removed}
 
 
-def _value_spans(facts: Sequence[Fact]) -> dict[tuple[str, str], dict[str, tuple[int, int]]]:
-    """(subject, shown value) -> article -> the span that gave that value, to link conflict values."""
-    out: dict[tuple[str, str], dict[str, tuple[int, int]]] = {}
+def _item_spans(it: Item) -> Spans:
+    """Article -> the first span the line was read from in it."""
+    spans: Spans = {}
+    for src in it.sources:
+        spans.setdefault(src.article, (src.start, src.end))
+    return spans
+
+
+def _dispute_spans(briefing: Briefing) -> dict[str, list[Spans]]:
+    """For each disputed subject, per side: where each of its articles gives that side's value."""
+    return {c.about: [_side_spans(briefing.facts, c, v) for v in c.values] for c in briefing.conflicts}
+
+
+def _side_spans(facts: Sequence[Fact], conflict: Conflict, side: ConflictValue) -> Spans:
+    """The quantity fact with the subject and value of the side, or (agency disputes) the claims it quotes."""
+    spans: Spans = {}
     for f in facts:
-        spans = out.setdefault(((f.what or f.text).casefold(), _value(f.value)), {})
-        for s in f.sources:
-            spans.setdefault(s.article, (s.start, s.end))
-    return out
+        if f.context:
+            continue
+        if conflict.kind == "quantity":
+            gives = f.kind == "quantity" and f.what == conflict.about and f.value == side.value
+        else:
+            gives = f.kind == "claim" and f.value is not None and str(f.value) in str(side.value)
+        for src in f.sources if gives else ():
+            if src.article in side.articles:
+                spans.setdefault(src.article, (src.start, src.end))
+    return spans
 
 
-def _kind_rank(kind: str) -> int:
-    return KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER)
+def _side_label(text: str) -> str:
+    """A dispute side in a grid cell: the party ("Russia: ...") or the value itself, cut short."""
+    head, sep, _ = text.partition(":")
+    return _short(head if sep and len(head) <= 30 else text, 16)
 
 
-def _short(label: str, width: int = 18) -> str:
+def _empty(message: str) -> str:
+    return f'<p class="empty">{_e(message)}</p>'
+
+
+def _short(label: str, width: int) -> str:
     return label if len(label) <= width else label[: width - 1] + "…"
 
 
@@ -431,6 +438,7 @@ border:1px solid var(--line);border-radius:999px;color:var(--ink);text-decoratio
 white-space:nowrap}
 a.chip:hover,a.chip.active{border-color:var(--accent)}
 .chip.dead{opacity:.6}
+.chip.bare{padding:0;border:0;background:none}
 b.n{display:inline-grid;place-items:center;min-width:1.4em;height:1.4em;border-radius:999px;color:#fff;
 font-size:.7rem;font-weight:700;padding:0 .25em}
 .st-used{--st:var(--used)}.st-duplicate{--st:var(--duplicate)}.st-empty{--st:var(--empty)}
@@ -438,18 +446,16 @@ font-size:.7rem;font-weight:700;padding:0 .25em}
 b.n,.badge{background:var(--st,var(--mute))}
 .badge{display:inline-block;color:#fff;border-radius:4px;padding:0 .45rem;font-size:.75rem;margin-right:.3rem;
 white-space:nowrap}
-.sides{display:grid;grid-template-columns:1fr 1fr;gap:1rem}
+.sides{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1rem;margin-bottom:.6rem}
 .side{border-radius:8px;padding:.7rem .9rem}
 .agreed{background:var(--agree)}.disputed{background:var(--dispute)}
 ul.facts{list-style:none;margin:0;padding:0}
-ul.facts li{margin:.3rem 0}
-ul.k-entity{display:flex;flex-wrap:wrap;gap:.2rem .8rem}
-ul.k-entity li{margin:0}
-.qual{font-size:.75rem;color:var(--mute);border:1px solid var(--line);border-radius:4px;padding:0 .3rem}
-.conflict table{border-collapse:collapse;width:100%}
-.conflict th.val{text-align:left;font-weight:700;padding:.2rem .6rem .2rem 0;white-space:nowrap;width:1%}
-.conflict td{padding:.2rem 0}
-details summary{cursor:pointer;color:var(--mute);font-size:.85rem}
+ul.facts li{margin:.4rem 0;overflow-wrap:anywhere}
+ul.facts.kids{margin:.2rem 0 .4rem .9rem;padding-left:.6rem;border-left:3px solid var(--line)}
+.disputed > ul.facts > li > .ftext{font-weight:600}
+ul.names{display:flex;flex-wrap:wrap;gap:.1rem 1rem}
+ul.names li{margin:.1rem 0}
+.fnote{color:var(--mute);font-size:.8rem;margin-top:.1rem}
 svg.tchart{width:100%;height:auto;display:block;margin-bottom:.4rem}
 .tchart .axis{stroke:var(--line);stroke-width:2}
 .tchart circle{fill:var(--accent);fill-opacity:.85;stroke:var(--card);stroke-width:2}
@@ -457,9 +463,9 @@ svg.tchart{width:100%;height:auto;display:block;margin-bottom:.4rem}
 .tchart .tn{fill:var(--ink);font-weight:700}
 .tchart .brk{fill:var(--mute);font-size:13px;font-weight:700}
 ol.timeline{list-style:none;margin:0;padding:0}
-ol.timeline li{margin:.35rem 0;display:flex;flex-wrap:wrap;gap:.2rem .5rem;align-items:baseline}
-.tnum{font-weight:700;color:var(--accent);min-width:1.2em}
-ol.timeline time{font-weight:600;white-space:nowrap}
+ol.timeline li{margin:.45rem 0;display:grid;grid-template-columns:1.8em 7.5em minmax(0,1fr);align-items:baseline}
+.tnum{font-weight:700;color:var(--accent)}
+ol.timeline time{font-weight:600;overflow-wrap:anywhere;padding-right:.5rem}
 .gridwrap{overflow-x:auto}
 table.grid{border-collapse:collapse;font-size:.85rem}
 table.grid th,table.grid td{border:1px solid var(--line);padding:.2rem .5rem;text-align:center}
