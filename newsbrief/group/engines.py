@@ -43,6 +43,7 @@ class LocalEngine:
         self.workers = max(1, workers or os.cpu_count() or 1)
 
     def map(self, fn: Callable[[Any], Any], blocks: Iterable[Any]) -> Iterator[Any]:
+        """``fn`` of each block in input order, in a process pool when there is more than one block."""
         it = iter(blocks)
         head = list(islice(it, 2))
         if self.workers == 1 or len(head) < 2:
@@ -61,6 +62,7 @@ class DaskEngine:
         self.scheduler = scheduler
 
     def map(self, fn: Callable[[Any], Any], blocks: Iterable[Any]) -> Iterator[Any]:
+        """``fn`` of each block in input order, on the cluster's workers (two blocks in flight per worker)."""
         from distributed import Client
 
         with Client(self.scheduler, timeout="20s") as client:
