@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -196,6 +197,26 @@ def test_events_errors(client: httpx.Client, store_client: httpx.Client) -> None
     res = client.get("/events")
     assert res.status_code == 404 and "--store" in res.json()["detail"]
     assert store_client.get("/events", params={"limit": 0}).status_code == 422
+
+
+def test_sentence_splitting_is_safe_in_worker_threads() -> None:
+    """The API briefs in worker threads; blingfire runs without the GIL, so shared buffers would mix offsets."""
+    from newsbrief.segment import split_spans
+
+    texts = [*TEXTS.values(), "Ünïcödé “quoted” text — again. Another one here! And é more. " * 30]
+    expected = [split_spans(t) for t in texts]
+    wrong: list[int] = []
+
+    def work() -> None:
+        for _ in range(150):
+            wrong.extend(n for n, t in enumerate(texts) if split_spans(t) != expected[n])
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not wrong
 
 
 def test_bound_socket_is_tcp_so_replies_are_not_delayed() -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import threading
 from functools import lru_cache
 
 import blingfire
@@ -53,18 +54,20 @@ def _glue_points(text: str) -> list[int]:
 
 
 _INT_P = ctypes.POINTER(ctypes.c_int32)
-_BUFFERS: list = []
+_LOCAL = threading.local()
 
 
 def _buffers(capacity: int) -> tuple[ctypes.Array, np.ndarray, np.ndarray, object, object]:
     """Output buffers for blingfire and their pointers, reused across calls (allocating per call cost as much
-    as splitting)."""
-    if not _BUFFERS or len(_BUFFERS[0]) < capacity:
+    as splitting). One set per thread: blingfire runs without the GIL, so threads sharing them (the HTTP
+    API briefs in worker threads) would overwrite each other's offsets."""
+    buffers = getattr(_LOCAL, "buffers", None)
+    if buffers is None or len(buffers[0]) < capacity:
         size = max(capacity, 1 << 16)
         starts, ends = np.empty(size, np.int32), np.empty(size, np.int32)
-        _BUFFERS[:] = [ctypes.create_string_buffer(size), starts, ends,
-                       starts.ctypes.data_as(_INT_P), ends.ctypes.data_as(_INT_P)]
-    return tuple(_BUFFERS)  # type: ignore[return-value]
+        buffers = _LOCAL.buffers = (ctypes.create_string_buffer(size), starts, ends,
+                                    starts.ctypes.data_as(_INT_P), ends.ctypes.data_as(_INT_P))
+    return buffers
 
 
 def _sentence_offsets(text: str) -> list[tuple[int, int]]:
