@@ -125,3 +125,19 @@ def test_lazy_greedy_picks_what_plain_greedy_picks(prep: Prepared) -> None:
 def test_unknown_summarizer_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="unknown summarizer 'nope'; choose from"):
         get_summarizer("nope")
+
+
+def test_repeats_within_an_article_join_the_copy_in_another() -> None:
+    """Redundancy control rests on groups: a sentence said twice in one article and once elsewhere is one group."""
+    from newsbrief.dedup import sentence_groups
+    from newsbrief.model import Sentence
+
+    said = "The Korvan dam on the Selva river collapsed on Tuesday night, flooding four villages."
+    near = "The Korvan dam on the Selva river collapsed on Tuesday, flooding four villages downstream."
+    sentences = [Sentence("a", 0, 0, 1, said), Sentence("a", 1, 0, 1, said), Sentence("b", 0, 0, 1, near),
+                 Sentence("c", 0, 0, 1, "Two people are missing near Orsk, regional officials said.")]
+    sentences += [Sentence("c", i, 0, 1, f"Unrelated filler sentence number {i} about weather {i}.")
+                  for i in range(1, 40)]
+    groups = sentence_groups(sentences)
+    assert [(s.article, s.index) for s in groups[0]] == [("a", 0), ("a", 1), ("b", 0)]
+    assert len(groups) == len(sentences) - 2

@@ -67,7 +67,8 @@ def _candidate_pairs(sets: Sequence[set], share: float, contained: bool) -> set[
 
     For a containment share the larger sets are indexed whole and probed by the
     smaller ones' prefixes; for Jaccard ``share`` (which bounds the overlap by
-    ``share`` times the larger set) prefixes on both sides suffice.
+    ``share`` times the larger set) prefixes on both sides suffice, and sets
+    longer than ``len / share`` can be skipped.
     """
     if len(sets) <= ALL_PAIRS_UP_TO:
         filled = [i for i, items in enumerate(sets) if items]
@@ -81,8 +82,11 @@ def _candidate_pairs(sets: Sequence[set], share: float, contained: bool) -> set[
         if not items:
             continue
         prefix = items[:len(items) - math.ceil(share * len(items) - 1e-9) + 1]
+        longest = math.inf if contained else len(items) / share + 1e-9
         for item in prefix:
-            for j in index.get(item, ()):
+            for j in reversed(index.get(item, ())):  # shortest first: sets arrive longest first
+                if len(ranked[j]) > longest:
+                    break  # Jaccard >= share needs the longer set within len / share
                 pairs.add((min(i, j), max(i, j)))
         for item in items if contained else prefix:
             index.setdefault(item, []).append(i)
@@ -128,12 +132,12 @@ def sentence_groups(sentences: Sequence[Sentence]) -> list[list[Sentence]]:
                 for s in sentences]
     class_sets = list(classes)
     articles_of: list[set[str]] = [set() for _ in class_sets]
-    first_of: list[int] = [-1] * len(class_sets)
-    for i, (c, sent) in enumerate(zip(class_of, sentences)):
+    for c, sent in zip(class_of, sentences):
         articles_of[c].add(sent.article)
-        if first_of[c] < 0:
-            first_of[c] = i
-    parent = list(range(len(sentences)))
+    # A class is linked when its sentences join others: it spans two articles, or it is similar to
+    # another class and they are not both from one same article. Linked classes are unioned.
+    linked = [len(arts) > 1 and bool(items) for arts, items in zip(articles_of, class_sets)]
+    parent = list(range(len(class_sets)))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -141,20 +145,15 @@ def sentence_groups(sentences: Sequence[Sentence]) -> list[list[Sentence]]:
             i = parent[i]
         return i
 
-    def union(i: int, j: int) -> None:
-        a, b = find(i), find(j)
-        parent[max(a, b)] = min(a, b)
-
-    for i, c in enumerate(class_of):
-        if len(articles_of[c]) > 1 and class_sets[c]:
-            union(i, first_of[c])
     for a, b in _candidate_pairs(class_sets, SENTENCE_JACCARD, contained=False):
         if len(articles_of[a]) == len(articles_of[b]) == 1 and articles_of[a] == articles_of[b]:
             continue
         inter = len(class_sets[a] & class_sets[b])
         if inter / (len(class_sets[a]) + len(class_sets[b]) - inter) >= SENTENCE_JACCARD:
-            union(first_of[a], first_of[b])
-    groups: dict[int, list[Sentence]] = {}
-    for i, sent in enumerate(sentences):
-        groups.setdefault(find(i), []).append(sent)
+            ra, rb = find(a), find(b)
+            parent[max(ra, rb)] = min(ra, rb)
+            linked[a] = linked[b] = True
+    groups: dict[tuple[bool, int], list[Sentence]] = {}
+    for i, (c, sent) in enumerate(zip(class_of, sentences)):
+        groups.setdefault((True, find(c)) if linked[c] else (False, i), []).append(sent)
     return list(groups.values())
