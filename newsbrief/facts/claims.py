@@ -120,6 +120,7 @@ class Claim:
 
     @property
     def denial(self) -> bool:
+        """Whether the speaker denies (an account set against another's in agency disputes)."""
         return self.verb in _DENIALS
 
     @property

@@ -46,12 +46,15 @@ class ValueSet:
 
     @property
     def articles(self) -> list[str]:
+        """The articles of the readings, each once, in reading order."""
         return list(dict.fromkeys(q.article for q in self.members))
 
     def admits(self, quantity: Quantity) -> bool:
+        """Whether ``quantity`` can be true together with every reading already in the set."""
         return compatible((self.low, self.high), quantity.interval)
 
     def add(self, quantity: Quantity) -> None:
+        """Take ``quantity`` in, narrowing the interval all readings allow."""
         low, high = quantity.interval
         self.members.append(quantity)
         self.low, self.high = max(self.low, low), min(self.high, high)
@@ -83,6 +86,7 @@ class Group:
 
     @property
     def articles(self) -> list[str]:
+        """The articles of the group's readings, each once, in reading order."""
         return list(dict.fromkeys(q.article for q in self.members))
 
     def value_sets(self) -> list[ValueSet]:

@@ -73,6 +73,7 @@ class DateMention:
 
     @property
     def resolved(self) -> bool:
+        """Whether the phrase became a calendar date (else it stays relative, like "Thursday")."""
         return self.period != "relative"
 
 
