@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from newsbrief.cli.app import app, fail, write_output
+from newsbrief.cli.app import app, fail, progress, write_output
 
 _SYSTEMS = "newsbrief,lead,lexrank,textrank,oracle"
 
@@ -44,7 +44,8 @@ def evaluate(
     if not records:
         raise fail(f"{data}: no clusters")
     try:
-        results = run(records, max_words, [s.strip() for s in systems.split(",") if s.strip()])
+        with progress(f"scoring {len(records)} clusters"):
+            results = run(records, max_words, [s.strip() for s in systems.split(",") if s.strip()])
     except ValueError as exc:
         raise fail(str(exc)) from None
     if as_json:
