@@ -26,7 +26,7 @@ def serve(
 
       curl -s localhost:8000/brief -H 'content-type: application/json' -d @cluster.json
 
-      curl -s localhost:8000/brief?format=html -F files=@a.txt -F files=@b.html -o brief.html
+      curl -s 'localhost:8000/brief?format=html' -F files=@a.txt -F files=@b.html -o brief.html
     """
     from newsbrief.api import bind, create_app, serve as run
 
