@@ -73,6 +73,15 @@ def test_lines_repeated_across_different_articles_are_template() -> None:
     assert any(r.reason == "line repeated across articles of the cluster" for r in arts[0].removed)
 
 
+def test_long_shared_paragraph_of_different_stories_is_content() -> None:
+    background = ("The dam, built in 1958 and last inspected in 2019, holds back about 40 million cubic metres "
+                  "of water above the towns of the lower valley, according to the regional water authority.")
+    a = "Engineers found a new crack in the dam wall on Monday, officials said.\n\n" + background
+    b = "Thousands of residents downstream were told to prepare to leave on Tuesday.\n\n" + background
+    arts = _prepare(a, b)
+    assert all("40 million cubic metres" in cleaned_text(x) for x in arts)
+
+
 def test_wire_copies_keep_their_shared_lines() -> None:
     body = "\n\n".join(f"Wire line {i} reports the ceasefire talks resumed in the capital on Monday."
                        for i in range(5))
@@ -92,8 +101,9 @@ def test_split_spans_handles_glued_and_tricky_sentences(text: str, expected: lis
     assert [text[a:b] for a, b in split_spans(text)] == expected
 
 
-def test_dateline_is_removed_and_offsets_stay_on_original() -> None:
-    text = "Title\n(MOSCOW) — Russia’s military denied it was responsible for the strikes on Thursday.\n"
+@pytest.mark.parametrize("dateline", ["(MOSCOW) — ", "ISTANBUL - ", "STORRS, Conn. (WTNH) — ", "NEW YORK (AP) — "])
+def test_dateline_is_removed_and_offsets_stay_on_original(dateline: str) -> None:
+    text = f"Title\n{dateline}Russia’s military denied it was responsible for the strikes on Thursday.\n"
     art = Article(id="x", text=text, body_start=text.index("\n"))
     clean_cluster([art])
     segment_article(art)

@@ -15,6 +15,9 @@ END_MARKER_AFTER = 0.4
 COPY_SHARE = 0.5
 """Two articles sharing more than this share of their text in whole lines are copies, not a template."""
 
+TEMPLATE_WORDS = 25
+"""Only lines up to this long can be a repeated template; a longer shared line is shared content."""
+
 LONG_LINE = 40
 """A longer line is a paragraph: sentence-level rules judge its sentences one by one instead."""
 
@@ -38,28 +41,26 @@ def _key(line: str) -> str:
 
 
 def _repeated_lines(articles: Sequence[Article]) -> set[str]:
-    """Line keys shared by articles that are otherwise different: templates, not wire copies.
+    """Short line keys shared by articles that are otherwise different: templates, not wire copies.
 
-    Two articles are copies when their shared lines make up more than ``COPY_SHARE``
-    of the shorter one's body text (by characters, so short boilerplate lines weigh little).
+    An article is a copy when more than ``COPY_SHARE`` of its body text (by
+    characters, so short boilerplate lines weigh little) is in lines other
+    articles share. A shared line is template when it is short and most of the
+    articles holding it are not copies; long shared lines are content, left to
+    sentence de-duplication to turn into support. Linear in the cluster's size.
     """
     keysets = [{_key(a.text[s:e]) for s, e in _lines(a)} - {""} for a in articles]
     counts = Counter(k for keys in keysets for k in keys)
-    shared = {k for k, n in counts.items() if n > 1}
+    shared = {k for k, n in counts.items() if n > 1 and len(k.split()) <= TEMPLATE_WORDS}
     if not shared:
         return set()
-    sizes = [sum(map(len, keys)) or 1 for keys in keysets]
-    holders: dict[str, list[int]] = {}
-    for i, keys in enumerate(keysets):
-        for k in keys & shared:
-            holders.setdefault(k, []).append(i)
-    pairs = {(i, j) for idx in holders.values() for n, i in enumerate(idx) for j in idx[n + 1:]}
-    template: set[str] = set()
-    for i, j in pairs:
-        common = keysets[i] & keysets[j] & shared
-        if sum(map(len, common)) / min(sizes[i], sizes[j]) <= COPY_SHARE:
-            template |= common
-    return template
+    copies = Counter()
+    for keys in keysets:
+        common = keys & shared
+        size = sum(map(len, keys)) or 1
+        if sum(map(len, common)) / size > COPY_SHARE:
+            copies.update(common)
+    return {k for k in shared if copies[k] * 2 < counts[k]}
 
 
 def _classify(article: Article, start: int, end: int, repeated: set[str]) -> tuple[str | None, bool]:

@@ -30,9 +30,10 @@ _GLUE = re.compile(
     r"|(?<=[a-z]{2}[\"”’])[.!?]+(?=[A-Z][a-z])"
     r"|(?<=\.\.\.)(?=[A-Z][a-z])"
 )
-# "ISTANBUL - ", "(MOSCOW) — ", "HATAY (Turkey): ", "WASHINGTON (Reuters) -", "(CNN)".
+# "ISTANBUL - ", "(MOSCOW) — ", "HATAY (Turkey): ", "WASHINGTON (Reuters) -", "STORRS, Conn. (WTNH) —", "(CNN)".
 _DATELINE = re.compile(
-    r"(?:\(?[A-Z][A-Z.'’ ,-]{2,40}\)?(?: \([A-Za-z .]{2,30}\))?\s*[-—–:]+|\([A-Z][A-Za-z]{1,15}\)\s*[-—–]*)\s+"
+    r"(?:\(?[A-Z][A-Z.'’ ,-]{2,40}\)?(?:,? [A-Z][a-z]{1,4}\.?)?(?: \([A-Za-z .]{2,30}\))?\s*[-—–:]+"
+    r"|\([A-Z][A-Za-z]{1,15}\)\s*[-—–]*)\s+"
     r"(?=[A-Z“\"])"
 )
 # Every _GLUE match has sentence punctuation followed (closers and a quote aside) by a capital: a cheap
