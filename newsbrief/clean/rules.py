@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -69,8 +70,16 @@ RULES: tuple[Rule, ...] = (
 TERMINAL = re.compile(r"[.!?…:;\"”’)\]]\s*$")
 
 
+@lru_cache(maxsize=2)
+def _any_rule(sentence: bool) -> re.Pattern[str]:
+    """One pattern matching wherever any (sentence-level) rule matches: one scan for the usual clean line."""
+    return re.compile("|".join(f"(?:{r.pattern.pattern})" for r in RULES if r.sentence or not sentence), re.I)
+
+
 def match_rule(text: str, sentence: bool = False) -> Rule | None:
     """The first rule the text matches (only sentence-level rules when ``sentence``)."""
+    if not _any_rule(sentence).search(text):
+        return None
     for rule in RULES:
         if sentence and not rule.sentence:
             continue

@@ -19,7 +19,7 @@ from functools import lru_cache
 import blingfire
 import numpy as np
 
-from newsbrief.clean.rules import RULES, match_rule
+from newsbrief.clean.rules import match_rule
 from newsbrief.model import Article, Removed, Sentence, squash
 
 # A boundary with no space: two lower-case letters (not an abbreviation like U.S.)
@@ -122,12 +122,6 @@ def _continues(text: str, start: int, prev_end: int) -> bool:
     return bool(last) and last not in ".!?\"”’)…:;" and not last.isalnum()
 
 
-@lru_cache(maxsize=1)
-def _any_sentence_rule() -> re.Pattern[str]:
-    """One pattern matching where any sentence-level cleaning rule matches: one scan instead of one a rule."""
-    return re.compile("|".join(f"(?:{r.pattern.pattern})" for r in RULES if r.sentence), re.I)
-
-
 def segment_article(article: Article) -> Article:
     """Split each kept paragraph into sentences; sentence-level boilerplate goes to ``removed``."""
     index = 0
@@ -140,7 +134,7 @@ def segment_article(article: Article) -> Article:
             para.start = dateline.end()
         for s, e in split_spans(article.text, para.start, para.end):
             text = squash(article.text[s:e])
-            rule = match_rule(text, sentence=True) if _any_sentence_rule().search(text) else None
+            rule = match_rule(text, sentence=True)
             if rule:
                 removed.append(Removed(s, e, rule.reason, text))
                 continue
