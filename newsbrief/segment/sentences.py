@@ -14,7 +14,6 @@ from __future__ import annotations
 import ctypes
 import re
 import threading
-from functools import lru_cache
 
 import blingfire
 import numpy as np
