@@ -103,11 +103,9 @@ def read(articles: Sequence[Article]) -> Reading:
     """Read every kind of fact from ``articles`` (segmented, in reading order) and find the off-event ones."""
     by_article = [nlp.units(a) for a in articles]
     every = [u for units in by_article for u in units]
-    leads = [u for units in by_article for u in nlp.lead(units)]
-    mentions = nlp.recognise(leads)
     bodies = acronyms(every)
+    mentions = nlp.names(by_article, bodies)
     found = claims_mod.attributions(every)
-    mentions += nlp.recognise(nlp.unnamed(every, leads, [m.text for m in mentions] + bodies))
     people = claims_mod.people(found, Gazetteer(mentions, organisations=bodies))
     gazetteer = Gazetteer(mentions, people, bodies)
     said = claims_mod.read(found, every, gazetteer)

