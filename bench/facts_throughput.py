@@ -9,10 +9,14 @@ For each cluster (in one process, models loaded once by a warm-up before timing)
   cluster), reported in articles per second.
 
 It also prints what the facts stage found (off-event articles, conflicts, facts),
-a check that it does not set aside articles of clusters that are about one event::
+a check that it does not set aside articles of clusters that are about one event.
+With ``--ecbplus`` it then briefs each ECB+ topic (two similar but different events
+each, gold labels) and reports how many articles were set aside as off-event, how
+many of those belong to another event than most used articles, and how many such
+articles there were::
 
     .venv/bin/python bench/facts_throughput.py                 # the 250 dev clusters
-    .venv/bin/python bench/facts_throughput.py --clusters 50
+    .venv/bin/python bench/facts_throughput.py --clusters 50 --ecbplus
 """
 
 from __future__ import annotations
@@ -27,7 +31,9 @@ from newsbrief.facts import read
 from newsbrief.facts.nlp import model
 from newsbrief.pipeline import brief, load, prepare
 
-DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "multinews_val.jsonl"
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+DATA = SHARED / "multinews_val.jsonl"
+ECBPLUS = SHARED / "ecbplus_docs.jsonl"
 BUDGET = 3.0
 
 
@@ -57,6 +63,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--clusters", type=int, default=250)
     parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--ecbplus", action="store_true", help="also check off-event articles on ECB+ topics")
     args = parser.parse_args()
     data = clusters(args.data, args.clusters)
 
@@ -94,6 +101,31 @@ def main() -> None:
     print(f"ratio on/off             {ratio:.2f}x  (budget {BUDGET:.0f}x: {'OK' if ratio <= BUDGET else 'OVER'})")
     for key, value in sorted(found.items()):
         print(f"  {key:<36} {value:6d}  ({value / n:.2f} per cluster)")
+    if args.ecbplus:
+        offevent_check(ECBPLUS)
+
+
+def offevent_check(path: Path) -> None:
+    """Off-event articles on ECB+ topics against the gold events (the main event: most used articles')."""
+    topics: dict[str, list[dict]] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            doc = json.loads(line)
+            topics.setdefault(doc["topic"], []).append(doc)
+    flagged = right = other = 0
+    for docs in topics.values():
+        event = {d["id"]: d["event"] for d in docs}
+        records = [{"id": d["id"], "title": d.get("title"), "text": d["text"]} for d in docs]
+        status = {r.id: r.status for r in brief(records, max_words=60, facts=True).articles}
+        used = {r.id for r in brief(records, max_words=60, facts=False).articles if r.status == "used"}
+        main = Counter(event[i] for i in used).most_common(1)[0][0]
+        other += sum(event[i] != main for i in used)
+        off = [i for i, s in status.items() if s == "off-event"]
+        flagged += len(off)
+        right += sum(event[i] != main for i in off)
+    print(f"ECB+ {len(topics)} topics: {flagged} articles set aside as off-event, {right} of them "
+          f"({right / max(flagged, 1):.0%}) of another event than the main one; "
+          f"{other} usable articles were of another event ({right / max(other, 1):.0%} of them set aside)")
 
 
 if __name__ == "__main__":

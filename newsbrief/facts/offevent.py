@@ -8,11 +8,12 @@ Evidence that an article reports another incident:
 * a different *day*: its lead names a weekday, and not the one most other leads name.
 
 It is set aside when a clash is decisive (the values are a factor of
-:data:`FAR` or more apart, or its sentence puts them in the past: "last week"),
-or when its day differs and it either clashes or names fewer than half of the
-people, places and organisations most other articles name. Nothing sets aside
-an article that shares a count with another source or whose lead names the
-same calendar day as another lead.
+:data:`FAR` to :data:`APART` apart, or its sentence puts them in the past:
+"last week"), or when its day differs and it clashes too, or its day is two or
+more days off and it names fewer than half of the people, places and
+organisations most other articles name (a story told the day after often dates
+its lead by that day). Nothing sets aside an article that shares a count with
+another source or whose lead names the same calendar day as another lead.
 
 So an early report ("two workers killed", later three) stays, and the sources
 are shown in conflict; a report of an earlier strike with two dead is set aside,
@@ -27,13 +28,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from newsbrief.facts.crosscheck import Group, ValueSet, group_quantities
-from newsbrief.facts.dates import DateMention
+from newsbrief.facts.dates import WEEKDAYS, DateMention
 from newsbrief.facts.quantities import Quantity
 
 MIN_ARTICLES = 3
 LEAD_POSITIONS = 4
 """Title and first three sentences: where an article says when its story happened."""
 FAR = 2.0
+APART = 100.0
+"""Counts further apart than this count different things (a war's toll and a day's): no evidence."""
 
 
 @dataclass(frozen=True)
@@ -116,11 +119,17 @@ def _judge(article: str, clashes: list[_Clash], shares: bool, near: bool,
         return None
     usual = Counter(day for d, _ in others.values() for day in d).most_common(1)
     main_day = usual[0][0] if usual and usual[0][1] >= 2 else None
-    other_day = bool(days) and main_day is not None and main_day not in days
-    decisive = [c for c in clashes if c.ratio >= FAR or c.said.earlier]
-    if not decisive and not (other_day and (clashes or not near)):
+    gap = min((_days_apart(d, main_day) for d in days), default=0) if main_day else 0
+    decisive = [c for c in clashes if FAR <= c.ratio <= APART or (c.said.earlier and c.ratio <= APART)]
+    if not decisive and not (gap > 1 and not near) and not (gap and clashes):
         return None
     reasons = [c.describe() for c in (decisive or clashes)[:2]]
-    if other_day:
+    if gap:
         reasons.append(f"its lead is dated {', '.join(sorted(days))} where the others say {main_day}")
     return "; ".join(reasons)
+
+
+def _days_apart(a: str, b: str) -> int:
+    """Days between two weekdays, either way round the week: Friday and Monday are 3 apart."""
+    step = abs(WEEKDAYS.index(a) - WEEKDAYS.index(b))
+    return min(step, 7 - step)

@@ -408,7 +408,7 @@ def _read(unit: Unit, gazetteer: Gazetteer, number: _Number, previous: Quantity 
         modifier, side = _side(gazetteer, words[:-1], before, possessive, tokens[used:used + 6])
     if (noun is None and category is None) or (kind in _DURATIONS):
         return None
-    if number.value == 1 and category is None:
+    if number.value == 0 or (number.value == 1 and category is None):
         return None
     end = _span_end(text, number.end, tokens, end_tokens)
     return Quantity(
