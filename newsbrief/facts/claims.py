@@ -268,6 +268,7 @@ class _Speakers:
         self.titles: dict[str, list[str]] = {}
 
     def speaker(self, raw: Attribution) -> Speaker | None:
+        """Who made ``raw``: a pronoun, "the ministry", "his spokesman" or a name resolved; None if unknown."""
         phrase = raw.phrase
         words = [fold(w).strip("’'") for w in phrase.split()]
         history = self.last.setdefault(raw.unit.article, [])

@@ -98,11 +98,13 @@ class _Merge:
         self.parent = {n: n for n in names}
 
     def find(self, name: str) -> str:
+        """The name standing for ``name``'s cluster."""
         while self.parent[name] != name:
             name = self.parent[name]
         return name
 
     def join(self, a: str, b: str) -> None:
+        """Put ``b``'s cluster into ``a``'s."""
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.parent[rb] = ra

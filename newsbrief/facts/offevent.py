@@ -49,10 +49,12 @@ class _Clash:
 
     @property
     def ratio(self) -> float:
+        """How many times the article's count is off the agreed one (either way)."""
         low, high = self.said.interval
         return max(self.others.low / max(high, 1e-9), low / max(self.others.high, 1e-9))
 
     def describe(self) -> str:
+        """The reason, for the article's record."""
         rep = self.others.representative
         when = f" ({self.said.earlier})" if self.said.earlier else ""
         return (f"it reports {self.said.shown} {self.group.label}{when} where {len(self.others.articles)} "

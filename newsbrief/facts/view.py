@@ -36,6 +36,8 @@ class Item:
 
 @dataclass(frozen=True)
 class Section:
+    """A titled list of lines of the facts part of a briefing."""
+
     title: str
     items: list[Item]
 
