@@ -323,6 +323,8 @@ def test_seeds_displaced_and_injured(seeded: Briefing) -> None:
 def test_seeds_turkish_retaliation(seeded: Briefing) -> None:
     assert any(f.what == "Turkey" and "retaliat" in f.text for f in facts_of(seeded, "claim"))
     assert any(f.what == "Syrian targets hit" and f.qualifier == "more than" for f in facts_of(seeded, "quantity"))
+    claims = render(seeded, "text").split("CLAIMS")[1].split("CONTEXT")[0]
+    assert "Turkey said it retaliated" in claims
 
 
 @pytest.mark.shared

@@ -178,8 +178,8 @@ def _mixed(sets: Sequence[ValueSet]) -> bool:
 
 
 def claim_facts(claims: Sequence[Claim]) -> list[Fact]:
-    """Claims, merged when the same speaker says much the same in several articles; the most-sourced and
-    the most explicit about agency first."""
+    """Claims, merged when the same speaker says much the same in several articles; the most-sourced first,
+    then in reading order."""
     merged: list[tuple[Claim, list[Claim]]] = []
     for claim in claims:
         same = next((m for m in merged if m[0].speaker.key == claim.speaker.key and m[0].verb == claim.verb
@@ -188,7 +188,7 @@ def claim_facts(claims: Sequence[Claim]) -> list[Fact]:
             merged.append((claim, [claim]))
         else:
             same[1].append(claim)
-    merged.sort(key=lambda m: (-len({c.article for c in m[1]}), -max(c.strength for c in m[1])))
+    merged.sort(key=lambda m: -len({c.article for c in m[1]}))
     return [Fact("claim", first.text, first.content, first.speaker.shown, first.verb,
                  [Source(c.article, c.start, c.end, c.text) for c in group]) for first, group in merged]
 

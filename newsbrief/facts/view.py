@@ -18,6 +18,8 @@ MAX_CLAIMS = 6
 MAX_ENTITIES = 12
 MAX_TIMELINE = 15
 CLAIM_WORDS = 30
+CLAIM_START = 60
+"""Characters of a claim that identify it in a party's account."""
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ def sections(briefing: Briefing) -> list[Section]:
         Section("Key facts (sources agree)", [_quantity(f) for f in quantities
                                               if not f.context and f.what not in disputed][:MAX_FACTS]),
         Section("Disputed", [Item(c.about, children=[_side(v) for v in c.values]) for c in briefing.conflicts]),
-        Section("Claims", _claims([f for f in briefing.facts if f.kind == "claim"])),
+        Section("Claims", _claims([f for f in briefing.facts if f.kind == "claim"], _disputes(briefing))),
         Section("Context (other incidents, not compared)", _context(quantities)),
         Section("People, organisations, places",
                 [Item(f"{f.text} ({f.what})", _articles(f), sources=f.sources) for f in briefing.facts
@@ -84,11 +86,18 @@ def _context(quantities: list[Fact]) -> list[Item]:
             for reason, facts in by_reason.items()]
 
 
-def _claims(claims: list[Fact]) -> list[Item]:
-    """The most-sourced claims, at most two per speaker."""
+def _disputes(briefing: Briefing) -> str:
+    """The parties' accounts in the disputes, to not show their claims twice."""
+    return " ".join(str(v.value) for c in briefing.conflicts if c.kind == "agency" for v in c.values)
+
+
+def _claims(claims: list[Fact], disputed: str) -> list[Item]:
+    """The most-sourced claims not already in a dispute, at most two per speaker."""
     shown: list[Item] = []
     per_speaker: dict[str | None, int] = {}
     for fact in claims:
+        if str(fact.value)[:CLAIM_START] in disputed:
+            continue
         if per_speaker.get(fact.what, 0) < 2 and len(shown) < MAX_CLAIMS:
             per_speaker[fact.what] = per_speaker.get(fact.what, 0) + 1
             shown.append(_claim(fact))
