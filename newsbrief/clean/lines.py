@@ -51,16 +51,16 @@ def _repeated_lines(articles: Sequence[Article]) -> set[str]:
     """
     keysets = [{_key(a.text[s:e]) for s, e in _lines(a)} - {""} for a in articles]
     counts = Counter(k for keys in keysets for k in keys)
-    shared = {k for k, n in counts.items() if n > 1 and len(k.split()) <= TEMPLATE_WORDS}
-    if not shared:
+    shared = {k for k, n in counts.items() if n > 1}
+    short = {k for k in shared if len(k.split()) <= TEMPLATE_WORDS}
+    if not short:
         return set()
-    copies = Counter()
+    copies: Counter[str] = Counter()
     for keys in keysets:
         common = keys & shared
-        size = sum(map(len, keys)) or 1
-        if sum(map(len, common)) / size > COPY_SHARE:
-            copies.update(common)
-    return {k for k in shared if copies[k] * 2 < counts[k]}
+        if sum(map(len, common)) / (sum(map(len, keys)) or 1) > COPY_SHARE:
+            copies.update(common & short)
+    return {k for k in short if copies[k] * 2 < counts[k]}
 
 
 def _classify(article: Article, start: int, end: int, repeated: set[str]) -> tuple[str | None, bool]:
