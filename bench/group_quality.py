@@ -39,7 +39,7 @@ from pathlib import Path
 import numpy as np
 
 import newsbrief
-from newsbrief.group.cluster import cut, link_tree, local_scale, similarity
+from newsbrief.group.cluster import cut, link_tree, local_scale, scale_by, similarity
 from newsbrief.group.features import bag_of, hashed, weigh
 from newsbrief.group.metrics import Scores, scores
 from newsbrief.group.settings import Settings
@@ -95,8 +95,7 @@ def labelings(corpus: Corpus, floors: Sequence[float]) -> dict[tuple[int, float,
     sim = similarity(vectors, np.array([d.time for d in docs]), base.same_days)
     out = {}
     for k, floor in product(NEIGHBOURS, floors):
-        scale = local_scale(sim, k, floor)
-        tree = link_tree(np.minimum(sim / np.sqrt(np.outer(scale, scale)), 1.0))
+        tree = link_tree(scale_by(sim.copy(), local_scale(sim, k, floor)))
         for threshold in THRESHOLDS:
             out[(k, floor, float(threshold))] = cut(tree, threshold)
     return out

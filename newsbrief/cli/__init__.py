@@ -8,7 +8,7 @@ import typer
 
 from newsbrief.cli.app import app
 
-COMMANDS = ("brief", "summarize", "evaluate", "serve")
+COMMANDS = ("brief", "summarize", "evaluate", "serve", "group")
 
 
 def load_commands() -> typer.Typer:

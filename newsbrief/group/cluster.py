@@ -19,16 +19,23 @@ from newsbrief.group.settings import Settings
 
 
 def time_factor(gap_days: np.ndarray, same_days: float) -> np.ndarray:
-    """1 for articles ``same_days`` apart or closer (or of unknown time), sqrt(same_days/gap) beyond."""
-    gap = np.nan_to_num(np.asarray(gap_days, dtype=np.float64), nan=0.0)
-    return np.sqrt(same_days / np.maximum(gap, same_days))
+    """1 for articles ``same_days`` apart or closer (or of unknown time), sqrt(same_days/gap) beyond.
+
+    Works in place on ``gap_days`` (a float array it may overwrite), which blocks of
+    thousands of articles need to stay small.
+    """
+    gap = np.nan_to_num(gap_days, copy=False, nan=0.0)
+    np.maximum(gap, same_days, out=gap)
+    np.divide(same_days, gap, out=gap)
+    return np.sqrt(gap, out=gap)
 
 
 def similarity(vectors: sp.csr_matrix, times: np.ndarray, same_days: float) -> np.ndarray:
-    """Cosine similarity of every pair of articles, discounted for distance in time (times in days)."""
-    sim = (vectors @ vectors.T).toarray().astype(np.float64)
+    """Cosine similarity (float32) of every pair of articles, discounted for distance in time (days)."""
+    sim = (vectors @ vectors.T).toarray().astype(np.float32, copy=False)
     if not np.all(np.isnan(times)):
-        sim *= time_factor(np.abs(times[:, None] - times[None, :]), same_days)
+        rel = (times - np.nanmin(times)).astype(np.float32)
+        sim *= time_factor(np.abs(rel[:, None] - rel[None, :]), same_days)
     np.fill_diagonal(sim, 1.0)
     return sim
 
@@ -38,20 +45,24 @@ def local_scale(sim: np.ndarray, k: int, floor: float) -> np.ndarray:
     n = len(sim)
     if n <= k:
         return np.full(n, floor)
-    others = sim.copy()
-    np.fill_diagonal(others, -np.inf)
-    kth = -np.partition(-others, k - 1, axis=1)[:, k - 1]
+    np.fill_diagonal(sim, -np.inf)
+    kth = np.partition(sim, n - k, axis=1)[:, n - k]
+    np.fill_diagonal(sim, 1.0)
     return np.maximum(kth, floor)
 
 
 def link_tree(scaled: np.ndarray) -> np.ndarray:
-    """The average-link merge tree (scipy linkage) of a scaled similarity matrix (at least 2 articles)."""
+    """The average-link merge tree (scipy linkage) of a scaled similarity matrix (at least 2 articles).
+
+    ``scaled`` is overwritten (with distances).
+    """
     from scipy.cluster.hierarchy import linkage
     from scipy.spatial.distance import squareform
 
-    dist = np.clip(1.0 - scaled, 0.0, None)
+    dist = np.subtract(1.0, scaled, out=scaled)
+    np.maximum(dist, 0.0, out=dist)
     np.fill_diagonal(dist, 0.0)
-    return linkage(squareform(dist, checks=False), method="average")
+    return linkage(squareform(dist, checks=False).astype(np.float64), method="average")
 
 
 def cut(tree: np.ndarray, threshold: float) -> np.ndarray:
@@ -64,17 +75,30 @@ def cut(tree: np.ndarray, threshold: float) -> np.ndarray:
 
 
 def scaled_similarity(vectors: sp.csr_matrix, times: np.ndarray, settings: Settings,
-                      ) -> tuple[np.ndarray, np.ndarray]:
-    """Similarities divided by the local scales (capped at 1), and the local scales."""
+                      context: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Similarities divided by the local scales (capped at 1), and the local scales.
+
+    ``context``: scales the articles get from neighbours outside the block (open events).
+    """
     sim = similarity(vectors, times, settings.same_days)
     scale = local_scale(sim, settings.neighbours, settings.floor)
-    return np.minimum(sim / np.sqrt(np.outer(scale, scale)), 1.0), scale
+    if context is not None:
+        scale = np.maximum(scale, context)
+    return scale_by(sim, scale), scale
+
+
+def scale_by(sim: np.ndarray, scale: np.ndarray) -> np.ndarray:
+    """``sim[i, j] / sqrt(scale[i] * scale[j])``, capped at 1, in place."""
+    inverse = (1.0 / np.sqrt(scale)).astype(sim.dtype)
+    sim *= inverse[:, None]
+    sim *= inverse[None, :]
+    return np.minimum(sim, 1.0, out=sim)
 
 
 def cluster_block(vectors: sp.csr_matrix, times: np.ndarray, settings: Settings,
-                  ) -> tuple[np.ndarray, np.ndarray]:
+                  context: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Group labels and local scales of the articles of one block (times in days, NaN if unknown)."""
-    scaled, scale = scaled_similarity(vectors, times, settings)
+    scaled, scale = scaled_similarity(vectors, times, settings, context)
     if len(scaled) == 1:
         return np.zeros(1, dtype=np.int64), scale
     return cut(link_tree(scaled), settings.threshold), scale

@@ -23,8 +23,6 @@ from functools import lru_cache
 import numpy as np
 import scipy.sparse as sp
 
-from newsbrief.clean.rules import match_rule
-
 WORD_BITS, NAME_BITS, NUMBER_BITS = 20, 19, 17
 """Hash space of each kind of feature; they sit side by side in one vector."""
 
@@ -88,12 +86,16 @@ def _scan(text: str, weight: float, bag: Bag, known_names: set[str] | None) -> N
     matches = list(_TOKEN.finditer(text))
     headline = known_names is not None and _is_headline_case([m.group() for m in matches], stop)
     run: list[str] = []
-    prev_end = 0
+    prev_end = -1
     for m in matches:
         tok = m.group()
-        gap = text[prev_end:m.start()]
-        starts_sentence = prev_end == 0 or bool(_BREAK.search(gap))
-        if run and (starts_sentence or not _JOIN.fullmatch(gap)):
+        gap = text[max(prev_end, 0):m.start()]
+        if gap == " " and prev_end >= 0:  # the common case, without a regex
+            starts_sentence, joins = False, True
+        else:
+            starts_sentence = prev_end < 0 or bool(_BREAK.search(gap))
+            joins = bool(_JOIN.fullmatch(gap))
+        if run and (starts_sentence or not joins):
             bag.name[" ".join(run)] += weight
             run = []
         prev_end = m.end()
@@ -115,16 +117,10 @@ def _scan(text: str, weight: float, bag: Bag, known_names: set[str] | None) -> N
         bag.name[" ".join(run)] += weight
 
 
-def _body_lines(text: str) -> str:
-    """The text without lines that cleaning rules call boilerplate (share rows, ads, copyright)."""
-    return "\n".join(line for line in text.splitlines() if not match_rule(line))
-
-
 def bag_of(title: str | None, text: str, weights: Weights = Weights()) -> Bag:
     """The weighted feature counts of one article (headline and lead sentences weigh more)."""
     bag = Bag(Counter(), Counter(), Counter())
-    body = _body_lines(text)
-    sentences = [s for s in _SENTENCE.split(body) if s.strip()]
+    sentences = [s for s in _SENTENCE.split(text) if s.strip()]
     lead_n = weights.lead_sentences
     _scan(" ".join(sentences[:lead_n]), weights.lead, bag, None)
     _scan("\n".join(sentences[lead_n:]), 1.0, bag, None)

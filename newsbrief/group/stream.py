@@ -22,7 +22,7 @@ import scipy.sparse as sp
 from newsbrief.group.cluster import cluster_block
 from newsbrief.group.features import Prior, bag_of, document_frequency, hashed, weigh
 from newsbrief.group.settings import Settings
-from newsbrief.group.window import Summary, Window
+from newsbrief.group.window import Summary, Window, summaries
 from newsbrief.ingest import Problem
 from newsbrief.model import Article
 
@@ -84,7 +84,7 @@ def days(time: datetime | None) -> float:
 def to_item(item: Article | Problem) -> Item:
     """The grouping view of a read article, or of an input that could not be read."""
     if isinstance(item, Problem):
-        return Unreadable(item.id, f"unreadable: {item.where}: {item.message}")
+        return Unreadable(item.id, f"unreadable: {item.message} at {item.where}")
     return Doc(item.id, item.title, item.text, days(item.time), item.url)
 
 
@@ -95,8 +95,14 @@ def blocks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield block
 
 
-def group_block(items: list[Item], settings: Settings, prior: Prior | None = None) -> BlockResult:
-    """Group one block on its own: which articles belong together, and a summary of each group."""
+def group_block(items: list[Item], settings: Settings, prior: Prior | None = None,
+                context: Window | None = None) -> BlockResult:
+    """Group one block: which articles belong together, and a summary of each group.
+
+    Blocks of a stream are grouped on their own (in parallel); a store passes its
+    open events as ``context``, so that a small batch in a crowded topic is judged
+    against that crowd, as it would be inside one large block.
+    """
     reasons: list[str | None] = [it.reason if isinstance(it, Unreadable) else None for it in items]
     docs = [(i, it) for i, it in enumerate(items) if isinstance(it, Doc)]
     bags = [(i, doc, bag_of(doc.title, doc.text, settings.weights)) for i, doc in docs]
@@ -110,19 +116,13 @@ def group_block(items: list[Item], settings: Settings, prior: Prior | None = Non
     counts = hashed([bag for _, _, bag in kept])
     vectors = weigh(counts, settings.weights, prior)
     times = np.array([doc.time for _, doc, _ in kept])
-    labels, scales = cluster_block(vectors, times, settings)
+    near = context.context_scale(vectors, times) if context is not None else None
+    labels, scales = cluster_block(vectors, times, settings, near)
     for (i, _, _), label in zip(kept, labels):
         group_of[i] = int(label)
     titles = [doc.title or _first_words(doc.text) for _, doc, _ in kept]
-    groups = [_summary(np.flatnonzero(labels == g), vectors, scales, times, titles, settings)
-              for g in range(int(labels.max()) + 1)]
+    groups = summaries(vectors, labels, scales, times, titles, settings.keep_features)
     return BlockResult(items, group_of, reasons, groups, document_frequency(counts))
-
-
-def _summary(members: np.ndarray, vectors: sp.csr_matrix, scales: np.ndarray, times: np.ndarray,
-             titles: list[str | None], settings: Settings) -> Summary:
-    return Summary.of(vectors[members], scales[members], times[members], [titles[i] for i in members],
-                      settings.keep_features)
 
 
 def _first_words(text: str, words: int = 12) -> str | None:
@@ -134,6 +134,5 @@ def _first_words(text: str, words: int = 12) -> str | None:
 def assignments(result: BlockResult, window: Window) -> list[Assignment]:
     """Link a grouped block into the window; one Assignment per item, in block order."""
     events = window.link(result.groups)
-    window.retire()
     return [Assignment(it.id, events[g].id if g is not None else None, reason)
             for it, g, reason in zip(result.items, result.group_of, result.reasons)]

@@ -34,20 +34,6 @@ class Summary:
     last: float
     title: str | None
 
-    @classmethod
-    def of(cls, vectors: sp.csr_matrix, scales: np.ndarray, times: np.ndarray,
-           titles: Sequence[str | None], keep: int) -> Summary:
-        """The summary of the articles whose rows are ``vectors``; the title is the most central one's."""
-        n = vectors.shape[0]
-        centroid = sp.csr_matrix(np.full((1, n), 1.0 / n, dtype=np.float32)) @ vectors
-        central = np.asarray((vectors @ centroid.T).todense()).ravel()
-        titled = [i for i in np.argsort(-central, kind="stable") if titles[i]]
-        known = times[~np.isnan(times)]
-        return cls(prune(centroid, keep), vectors.shape[0], float(scales.mean()),
-                   float(known.min()) if known.size else np.nan,
-                   float(known.max()) if known.size else np.nan,
-                   titles[titled[0]] if titled else None)
-
     def absorb(self, other: Summary, keep: int) -> None:
         """Grow by ``other``'s articles: size-weighted centroid and scale, widened time span."""
         total = self.size + other.size
@@ -59,6 +45,26 @@ class Summary:
         self.title = self.title or other.title
 
 
+def summaries(vectors: sp.csr_matrix, labels: np.ndarray, scales: np.ndarray, times: np.ndarray,
+              titles: Sequence[str | None], keep: int) -> list[Summary]:
+    """The summary of each group of a block (labels 0..m-1); a group's title is its most central titled article's."""
+    n, m = len(labels), int(labels.max()) + 1
+    sizes = np.bincount(labels, minlength=m)
+    membership = sp.csr_matrix(((1.0 / sizes[labels]).astype(np.float32), (labels, np.arange(n))), shape=(m, n))
+    centroids = (membership @ vectors).tocsr()
+    centrality = np.asarray((vectors @ centroids.T).tocsr()[np.arange(n), labels]).ravel()
+    out = []
+    for group in range(m):
+        members = np.flatnonzero(labels == group)
+        titled = [i for i in members[np.argsort(-centrality[members], kind="stable")] if titles[i]]
+        known = times[members][~np.isnan(times[members])]
+        out.append(Summary(prune(centroids[group], keep), int(sizes[group]), float(scales[members].mean()),
+                           float(known.min()) if known.size else np.nan,
+                           float(known.max()) if known.size else np.nan,
+                           titles[titled[0]] if titled else None))
+    return out
+
+
 @dataclass
 class Event(Summary):
     """An open event: a summary with an id and the tick at which it last grew."""
@@ -67,13 +73,11 @@ class Event(Summary):
     touched: int = 0
 
 
-def _gaps(groups: Sequence[Summary], events: Sequence[Summary]) -> np.ndarray:
-    """Days between each group's and each event's time spans (0 when they overlap, NaN if unknown)."""
-    g_first = np.array([g.first for g in groups])[:, None]
-    g_last = np.array([g.last for g in groups])[:, None]
+def _gaps(first: np.ndarray, last: np.ndarray, events: Sequence[Summary]) -> np.ndarray:
+    """Days between each of the spans [first, last] and each event's span (0 when they overlap, NaN if unknown)."""
     e_first = np.array([e.first for e in events])[None, :]
     e_last = np.array([e.last for e in events])[None, :]
-    return np.maximum(np.maximum(g_first - e_last, e_first - g_last), 0.0)
+    return np.maximum(np.maximum(first[:, None] - e_last, e_first - last[:, None]), 0.0)
 
 
 def _stack(items: Sequence[Summary]) -> sp.csr_matrix:
@@ -91,16 +95,50 @@ class Window:
         self.tick = tick
         self.now = max((e.last for e in self.events.values() if not np.isnan(e.last)), default=np.nan)
 
+    def _similarity(self, vectors: sp.csr_matrix, first: np.ndarray, last: np.ndarray,
+                    events: Sequence[Event]) -> np.ndarray:
+        """Average similarity of each row's articles to each event's, discounted for the time gap."""
+        sims = (vectors @ _stack(events).T).toarray().astype(np.float64)
+        return sims * time_factor(_gaps(first, last, events), self.settings.same_days)
+
+    def _kth(self, sims: np.ndarray, events: Sequence[Event]) -> np.ndarray:
+        """For each row, the k-th highest similarity among the events' articles (an event of m articles
+        offers min(m, k) of them at the row's average similarity to it); 0 when there are fewer than k."""
+        k = self.settings.neighbours
+        order = np.argsort(-sims, axis=1, kind="stable")
+        copies = np.minimum([e.size for e in events], k)[order]
+        reached = np.argmax(np.cumsum(copies, axis=1) >= k, axis=1)
+        kth = np.take_along_axis(sims, order, axis=1)[np.arange(len(sims)), reached]
+        return np.where(copies.sum(axis=1) >= k, kth, 0.0)
+
+    def context_scale(self, vectors: sp.csr_matrix, times: np.ndarray) -> np.ndarray:
+        """Local scale each article would get from the open events' articles (see :meth:`scores`)."""
+        events = list(self.events.values())
+        if not events:
+            return np.zeros(vectors.shape[0])
+        return self._kth(self._similarity(vectors, times, times, events), events)
+
     def scores(self, groups: Sequence[Summary], events: Sequence[Event]) -> np.ndarray:
-        """Scaled, time-discounted average similarity of each group to each event."""
-        sims = (_stack(groups) @ _stack(events).T).toarray().astype(np.float64)
-        sims *= time_factor(_gaps(groups, events), self.settings.same_days)
-        scales = np.sqrt(np.outer([g.scale for g in groups], [e.scale for e in events]))
-        return sims / scales
+        """Scaled, time-discounted average similarity of each group to each event.
+
+        A group's local scale counts the open events' articles as neighbours too,
+        so that a group arriving in a crowded topic meets the same higher bar as it
+        would have inside one block with those articles.
+        """
+        sims = self._similarity(_stack(groups), np.array([g.first for g in groups]),
+                                np.array([g.last for g in groups]), events)
+        group_scale = np.maximum([g.scale for g in groups], self._kth(sims, events))
+        return sims / np.sqrt(np.outer(group_scale, [e.scale for e in events]))
 
     def link(self, groups: Sequence[Summary]) -> list[Event]:
-        """The event each group joins (an open one, or a new one), in order of the groups."""
+        """The event each group joins (an open one, or a new one), in order of the groups.
+
+        Stream time first moves to the latest of the groups, and events silent
+        for ``window_days`` before it leave, so they can take no more articles.
+        """
         self.tick += 1
+        self.now = np.fmax(self.now, max((g.last for g in groups if not np.isnan(g.last)), default=np.nan))
+        self.retire()
         open_events = list(self.events.values())
         scores = self.scores(groups, open_events) if open_events and groups else None
         keep = self.settings.keep_features
@@ -114,7 +152,6 @@ class Window:
                 event = self._open(group)
             event.touched = self.tick
             joined.append(event)
-            self.now = np.fmax(self.now, group.last)
         return joined
 
     def _open(self, group: Summary) -> Event:
@@ -124,16 +161,12 @@ class Window:
         self.events[event.id] = event
         return event
 
-    def retire(self) -> list[Event]:
+    def retire(self) -> None:
         """Close events silent for ``window_days`` of stream time, then the least recent beyond ``max_active``."""
         horizon = self.now - self.settings.window_days
-        old = [e for e in self.events.values() if e.last < horizon]
-        for event in old:
+        for event in [e for e in self.events.values() if e.last < horizon]:
             del self.events[event.id]
         extra = len(self.events) - self.settings.max_active
         if extra > 0:
-            stale = sorted(self.events.values(), key=lambda e: (e.touched, e.id))[:extra]
-            for event in stale:
+            for event in sorted(self.events.values(), key=lambda e: (e.touched, e.id))[:extra]:
                 del self.events[event.id]
-            old += stale
-        return old

@@ -1,0 +1,146 @@
+"""Grouping a stream into events: the API, time-awareness, the sliding window, metrics and ``newsbrief group``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sample_events import gold_partition, partition, stream
+from typer.testing import CliRunner
+
+import newsbrief
+from newsbrief.cli import load_commands
+from newsbrief.group import Assignment, Settings, group
+from newsbrief.group.metrics import bcubed, scores
+
+runner = CliRunner()
+
+
+def grouping(result: list[Assignment]) -> set[frozenset[str]]:
+    return partition([a.id for a in result], [a.event for a in result])
+
+
+def test_each_event_becomes_one_group() -> None:
+    records = stream()
+    result = group(records, workers=1)
+    assert [a.id for a in result] == [r["id"] for r in records]
+    assert grouping(result) == gold_partition(records)
+    assert all(a.reason is None for a in result)
+
+
+@pytest.mark.parametrize("block_size", [2, 5])
+def test_events_join_across_blocks(block_size: int) -> None:
+    records = stream(interleave=False)
+    assert grouping(group(records, block_size=block_size, workers=1)) == gold_partition(records)
+
+
+def test_newsbrief_group_is_callable_both_ways() -> None:
+    import newsbrief.group as package
+
+    records = stream()
+    assert newsbrief.group(records) == package(records) == package.group(records)
+
+
+def test_nothing_is_lost_and_unassigned_say_why() -> None:
+    records = [*stream()[:3], {"id": "blank", "title": " ", "text": "\n"}, {"id": "dots", "text": "... !!"},
+               "no-such-file.txt", ["not", "an", "article"]]
+    result = group(records, workers=1)
+    assert len(result) == len(records)
+    by_id = {a.id: a for a in result}
+    assert by_id["blank"].event is None and "empty" in by_id["blank"].reason
+    assert by_id["dots"].event is None and "no words" in by_id["dots"].reason
+    assert by_id["no-such-file"].event is None and "no such file" in by_id["no-such-file"].reason
+    assert by_id["6"].event is None and by_id["6"].reason.startswith("unreadable")
+    assert all(a.event is not None for a in result[:3])
+
+
+def test_far_apart_in_time_needs_strong_evidence() -> None:
+    first, second = (dict(r) for r in stream(interleave=False)[:2])
+    assert len({a.event for a in group([first, second])}) == 1
+    second["time"] = "2027-03-05T08:00:00+00:00"  # the same kind of report, three years later
+    assert len({a.event for a in group([first, second])}) == 2
+
+
+def test_sliding_window_closes_silent_events() -> None:
+    first = stream(interleave=False)[0]
+    repeat = dict(first, id="again", time="2024-04-24T08:00:00+00:00")  # 50 days later, word for word
+    assert len({a.event for a in group([first, repeat], block_size=1)}) == 1
+    assert len({a.event for a in group([first, repeat], block_size=1, window_days=30)}) == 2
+
+
+def test_open_events_stay_bounded() -> None:
+    records = stream(interleave=False, times=False)
+    result = group(records, block_size=4, max_active=1)
+    assert len(result) == len(records) and all(a.event for a in result)
+
+
+def test_bad_options_are_refused() -> None:
+    with pytest.raises(ValueError, match="unknown grouping option"):
+        group(stream(), colour="red")
+    with pytest.raises(ValueError, match="threshold"):
+        group(stream(), threshold=1.5)
+    with pytest.raises(ValueError, match="unknown engine"):
+        group(stream(), engine="spark")
+    assert Settings().with_options(title=3.0).weights.title == 3.0
+
+
+def test_local_worker_processes_give_the_same_events() -> None:
+    records = stream(interleave=False) * 2
+    records = [dict(r, id=f"{r['id']}/{n}") for n, r in enumerate(records)]
+    assert group(records, block_size=6, workers=2) == group(records, block_size=6, workers=1)
+
+
+def test_bcubed_and_ari() -> None:
+    gold = ["a", "a", "b", "b"]
+    p, r, f = bcubed(gold, ["x", "x", "x", "y"])
+    assert (p, r) == pytest.approx(((2 / 3 + 2 / 3 + 1 / 3 + 1) / 4, (1 + 1 + 0.5 + 0.5) / 4))
+    assert f == pytest.approx(2 * p * r / (p + r))
+    perfect = scores(gold, ["u", "u", "v", "v"])
+    assert (perfect.precision, perfect.recall, perfect.f1, perfect.ari) == (1.0, 1.0, 1.0, 1.0)
+    with pytest.raises(ValueError):
+        bcubed(gold, ["x"])
+
+
+# ---------------------------------------------------------------- command line
+
+
+def test_group_command_writes_one_line_per_input_in_order(tmp_path: Path) -> None:
+    records = stream()
+    misleading = [{**r, "event": "same-for-all"} for r in records]  # the gold key is never read
+    data = tmp_path / "docs.jsonl"
+    data.write_text("\n".join(json.dumps(r) for r in misleading) + "\n{broken\n", encoding="utf-8")
+    out = tmp_path / "groups.jsonl"
+    result = runner.invoke(load_commands(), ["group", str(data), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [line["id"] for line in lines[:-1]] == [r["id"] for r in records]
+    assert partition([x["id"] for x in lines[:-1]], [x["event"] for x in lines[:-1]]) == gold_partition(records)
+    assert set(lines[0]) == {"id", "event"}
+    assert lines[-1]["event"] is None and "invalid JSON" in lines[-1]["reason"]
+    assert "docs.jsonl:13" in result.stderr
+
+
+def test_group_command_errors(tmp_path: Path) -> None:
+    app = load_commands()
+    missing = runner.invoke(app, ["group", str(tmp_path / "missing.jsonl")])
+    assert missing.exit_code == 2 and "no such file" in missing.stderr
+    data = tmp_path / "docs.jsonl"
+    data.write_text(json.dumps(stream()[0]) + "\n", encoding="utf-8")
+    no_scheduler = runner.invoke(app, ["group", str(data), "--engine", "dask"])
+    assert no_scheduler.exit_code == 2 and "scheduler" in no_scheduler.stderr
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text(json.dumps({"id": "x", "text": ""}) + "\n", encoding="utf-8")
+    nothing = runner.invoke(app, ["group", str(empty)])
+    assert nothing.exit_code == 1 and '"event": null' in nothing.stdout
+
+
+# ---------------------------------------------------------------- dev data
+
+
+@pytest.mark.shared
+def test_ecbplus_quality_with_default_settings(shared_dir: Path) -> None:
+    """A regression guard (the settings were chosen by cross-validation: bench/group_quality.py)."""
+    rows = [json.loads(line) for line in (shared_dir / "data" / "ecbplus_docs.jsonl").open(encoding="utf-8")]
+    result = group([{k: v for k, v in r.items() if k not in ("event", "topic")} for r in rows])
+    assert scores([r["event"] for r in rows], [a.event for a in result]).f1 >= 0.93
