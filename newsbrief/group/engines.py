@@ -58,6 +58,8 @@ class LocalEngine:
 class DaskEngine:
     """A Dask distributed cluster at ``scheduler`` (e.g. ``tcp://10.0.0.5:8786``)."""
 
+    connect_timeout = "20s"
+
     def __init__(self, scheduler: str) -> None:
         self.scheduler = scheduler
 
@@ -65,7 +67,7 @@ class DaskEngine:
         """``fn`` of each block in input order, on the cluster's workers (two blocks in flight per worker)."""
         from distributed import Client
 
-        with Client(self.scheduler, timeout="20s") as client:
+        with Client(self.scheduler, timeout=self.connect_timeout) as client:
             workers = max(1, len(client.scheduler_info()["workers"]))
             yield from ordered_map(lambda b: client.submit(fn, b, pure=False), blocks, 2 * workers)
 
