@@ -133,6 +133,7 @@ def _first_words(text: str, words: int = 12) -> str | None:
 
 def assignments(result: BlockResult, window: Window) -> list[Assignment]:
     """Link a grouped block into the window; one Assignment per item, in block order."""
+    window.advance(result.groups)
     events = window.link(result.groups)
     return [Assignment(it.id, events[g].id if g is not None else None, reason)
             for it, g, reason in zip(result.items, result.group_of, result.reasons)]

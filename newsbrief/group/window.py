@@ -85,7 +85,7 @@ def _stack(items: Sequence[Summary]) -> sp.csr_matrix:
 
 
 class Window:
-    """Open events, in memory; ``link`` assigns a block's groups, ``retire`` lets old events go."""
+    """Open events, in memory; ``advance`` lets old events go, ``link`` assigns a block's groups."""
 
     def __init__(self, settings: Settings, events: Iterable[Event] = (), next_number: int = 1,
                  tick: int = 0) -> None:
@@ -93,7 +93,7 @@ class Window:
         self.events: dict[str, Event] = {e.id: e for e in events}
         self.next_number = next_number
         self.tick = tick
-        self.now = max((e.last for e in self.events.values() if not np.isnan(e.last)), default=np.nan)
+        self.now = np.nan
 
     def _similarity(self, vectors: sp.csr_matrix, first: np.ndarray, last: np.ndarray,
                     events: Sequence[Event]) -> np.ndarray:
@@ -131,14 +131,8 @@ class Window:
         return sims / np.sqrt(np.outer(group_scale, [e.scale for e in events]))
 
     def link(self, groups: Sequence[Summary]) -> list[Event]:
-        """The event each group joins (an open one, or a new one), in order of the groups.
-
-        Stream time first moves to the latest of the groups, and events silent
-        for ``window_days`` before it leave, so they can take no more articles.
-        """
+        """The event each group joins (an open one, or a new one), in order of the groups."""
         self.tick += 1
-        self.now = np.fmax(self.now, max((g.last for g in groups if not np.isnan(g.last)), default=np.nan))
-        self.retire()
         open_events = list(self.events.values())
         scores = self.scores(groups, open_events) if open_events and groups else None
         keep = self.settings.keep_features
@@ -161,8 +155,15 @@ class Window:
         self.events[event.id] = event
         return event
 
-    def retire(self) -> None:
-        """Close events silent for ``window_days`` of stream time, then the least recent beyond ``max_active``."""
+    def advance(self, groups: Sequence[Summary]) -> None:
+        """Move stream time on to the groups' median time and close the events silent for ``window_days``
+        before it, then the least recently grown beyond ``max_active``.
+
+        A median, so that one article with a wrong date cannot close every event.
+        """
+        known = [g.last for g in groups if not np.isnan(g.last)]
+        if known:
+            self.now = np.fmax(self.now, float(np.median(known)))
         horizon = self.now - self.settings.window_days
         for event in [e for e in self.events.values() if e.last < horizon]:
             del self.events[event.id]
