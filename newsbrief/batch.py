@@ -12,7 +12,7 @@ import itertools
 import json
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
 from newsbrief.ingest import Problem, article_from_record
@@ -115,42 +115,20 @@ def _ordered_map(jobs: Iterator[Job], workers: int) -> Iterator[tuple[bool, str]
 
 
 def summarize_stream(lines: Iterable[bytes], out: IO[str], max_words: int = 100, method: str = DEFAULT,
-                     source: str = "<input>", progress: bool = False, workers: int | None = None) -> int:
-    """Summarize each cluster line of ``lines`` into ``out``, in input order; returns how many clusters failed.
+                     source: str = "<input>", tick: Callable[[], None] = lambda: None,
+                     workers: int | None = None) -> tuple[int, int]:
+    """Summarize each cluster line of ``lines`` into ``out``, in input order; returns (clusters, failed).
 
     Clusters are independent, so they are spread over ``workers`` processes
-    (default: every core this process may use).
+    (default: every core this process may use); ``tick`` is called as each is written.
     """
     get_summarizer(method)  # an unknown method is a usage error before any work
     jobs = ((lineno, line, max_words, method, source)
             for lineno, line in enumerate(lines, start=1) if line.strip())
-    failed = 0
-    with _progress(progress) as tick:
-        for bad, text in _ordered_map(jobs, default_workers() if workers is None else workers):
-            failed += bad
-            out.write(text)
-            tick()
-    return failed
-
-
-class _progress:
-    """A rich spinner counting clusters on stderr, or nothing when stderr is not a terminal."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self._bar: Any = None
-
-    def __enter__(self):
-        if not self.enabled:
-            return lambda: None
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-        self._bar = Progress(SpinnerColumn(), TextColumn("{task.completed} clusters"), TimeElapsedColumn(),
-                             transient=True)
-        self._bar.start()
-        task = self._bar.add_task("summarize", total=None)
-        return lambda: self._bar.advance(task)
-
-    def __exit__(self, *exc: object) -> None:
-        if self._bar is not None:
-            self._bar.stop()
+    done = failed = 0
+    for bad, text in _ordered_map(jobs, default_workers() if workers is None else workers):
+        done += 1
+        failed += bad
+        out.write(text)
+        tick()
+    return done, failed

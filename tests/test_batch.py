@@ -42,10 +42,11 @@ def test_stream_keeps_order_and_reports_failures_inline() -> None:
     lines = [json.dumps(good).encode(), b"{broken\n", json.dumps({"id": "noarts"}).encode(),
              json.dumps({"id": "empty", "articles": [{"text": ""}]}).encode(), json.dumps(good).encode()]
     out = io.StringIO()
-    failed = summarize_stream(lines, out, max_words=50, source="in.jsonl")
+    ticks: list[int] = []
+    done, failed = summarize_stream(lines, out, max_words=50, source="in.jsonl", tick=lambda: ticks.append(1))
     rows = [json.loads(x) for x in out.getvalue().splitlines()]
     assert [r["id"] for r in rows] == ["good", "in.jsonl:2", "noarts", "empty", "good"]
-    assert failed == 3
+    assert (done, failed) == (5, 3) and len(ticks) == 5
     assert rows[1]["error"].startswith("in.jsonl:2: invalid JSON")
     assert rows[2] == {"id": "noarts", "error": "no 'articles' list"}
     assert rows[3] == {"id": "empty", "error": "no usable article text"}

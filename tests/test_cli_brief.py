@@ -67,5 +67,9 @@ def test_summarize_batch_command(tmp_path: Path) -> None:
     rows = [json.loads(x) for x in out.read_text().splitlines()]
     assert rows[0]["id"] == "a" and len(rows[0]["summary"].split()) <= 60
     assert "error" in rows[1]
+    data.write_text("oops\n" + json.dumps({"id": "b", "articles": []}) + "\n", encoding="utf-8")
+    res = run("summarize", str(data), "-o", str(out))
+    assert res.returncode == 1 and "no cluster could be summarized" in res.stderr
+    assert len(out.read_text().splitlines()) == 2
     res = run("summarize", str(tmp_path / "none.jsonl"))
     assert res.returncode == 2 and "no such file" in res.stderr

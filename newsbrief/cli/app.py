@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,18 +95,19 @@ def show_progress() -> bool:
 
 
 @contextmanager
-def progress(label: str) -> Iterator[None]:
+def progress(label: str) -> Iterator[Callable[[], None]]:
     """A spinner with the elapsed time on stderr while the block runs, when :func:`show_progress`;
-    under --verbose, a line with the time taken afterwards."""
+    under --verbose, a line with the time taken afterwards. Yields ``tick``, which counts a done item."""
     started = time.perf_counter()
     if show_progress():
         from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-        with Progress(SpinnerColumn(), TextColumn(label), TimeElapsedColumn(), transient=True) as bar:
-            bar.add_task(label, total=None)
-            yield
+        columns = (SpinnerColumn(), TextColumn(label), TextColumn("{task.completed:.0f} done"), TimeElapsedColumn())
+        with Progress(*columns, transient=True) as bar:
+            task = bar.add_task(label, total=None)
+            yield lambda: bar.advance(task)
     else:
-        yield
+        yield lambda: None
     info(f"{label}: {time.perf_counter() - started:.1f} s")
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from newsbrief.cli.app import app, fail, show_progress
+from newsbrief.cli.app import EXIT_NOTHING_USABLE, app, fail, progress
 from newsbrief.summarize import DEFAULT
 
 
@@ -34,10 +34,12 @@ def summarize(
         raise fail(f"{data}: no such file")
     out = sys.stdout if output is None or str(output) == "-" else output.open("w", encoding="utf-8")
     try:
-        with data.open("rb") as fh:
-            summarize_stream(fh, out, max_words, method, str(data), progress=show_progress())
+        with data.open("rb") as fh, progress("summarizing clusters") as tick:
+            done, failed = summarize_stream(fh, out, max_words, method, str(data), tick=tick)
     except ValueError as exc:
         raise fail(str(exc)) from None
     finally:
         if out is not sys.stdout:
             out.close()
+    if done and failed == done:
+        raise fail(f"{data}: no cluster could be summarized", EXIT_NOTHING_USABLE)
