@@ -47,7 +47,6 @@ class Doc:
     title: str | None
     text: str
     time: float  # days since 1970-01-01 UTC; NaN when unknown
-    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -85,7 +84,7 @@ def to_item(item: Article | Problem) -> Item:
     """The grouping view of a read article, or of an input that could not be read."""
     if isinstance(item, Problem):
         return Unreadable(item.id, f"unreadable: {item.message} at {item.where}")
-    return Doc(item.id, item.title, item.text, days(item.time), item.url)
+    return Doc(item.id, item.title, item.text, days(item.time))
 
 
 def blocks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:

@@ -188,14 +188,20 @@ class Store:
         self._set_meta("tick", window.tick)
 
     def _assignments(self, ids: Sequence[str]) -> dict[str, Assignment]:
-        found: dict[str, Assignment] = {}
-        for start in range(0, len(ids), 500):
-            chunk = list(ids[start:start + 500])
-            marks = ",".join("?" * len(chunk))
-            for art_id, event, reason in self._db.execute(
-                    f"SELECT id, event, reason FROM articles WHERE id IN ({marks})", chunk):
-                found[art_id] = Assignment(art_id, event, reason)
-        return found
+        return {r[0]: Assignment(*r) for r in self._rows_in("SELECT id, event, reason FROM articles", "id", ids)}
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        """All rows of a query, under the store's lock (a Store may serve several threads)."""
+        with self._lock:
+            return self._db.execute(sql, params).fetchall()
+
+    def _rows_in(self, sql: str, column: str, values: Sequence[str], tail: str = "") -> list[tuple]:
+        """Rows of ``sql WHERE column IN values tail``, asked 500 values at a time."""
+        rows: list[tuple] = []
+        for start in range(0, len(values), 500):
+            chunk = list(values[start:start + 500])
+            rows += self._rows(f"{sql} WHERE {column} IN ({','.join('?' * len(chunk))}) {tail}", chunk)
+        return rows
 
     def _meta(self, key: str, default: str) -> str:
         row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -209,46 +215,41 @@ class Store:
 
     def events(self, limit: int | None = None) -> list[EventInfo]:
         """Events, largest first (then earliest)."""
-        rows = self._db.execute("SELECT id, title, size, first, last FROM events "
-                                "ORDER BY size DESC, first IS NULL, first, id LIMIT ?",
-                                (-1 if limit is None else limit,)).fetchall()
+        rows = self._rows("SELECT id, title, size, first, last FROM events "
+                          "ORDER BY size DESC, first IS NULL, first, id LIMIT ?", (-1 if limit is None else limit,))
         outlets = self._outlets([r[0] for r in rows])
         return [EventInfo(r[0], r[1], r[2], outlets.get(r[0], []), iso(r[3]), iso(r[4])) for r in rows]
 
     def event(self, event_id: str) -> EventInfo | None:
         """One event, or None if there is no such event."""
-        row = self._db.execute("SELECT id, title, size, first, last FROM events WHERE id = ?",
-                               (event_id,)).fetchone()
-        if row is None:
+        rows = self._rows("SELECT id, title, size, first, last FROM events WHERE id = ?", (event_id,))
+        if not rows:
             return None
-        return EventInfo(row[0], row[1], row[2], self._outlets([event_id]).get(event_id, []),
-                         iso(row[3]), iso(row[4]))
+        r = rows[0]
+        return EventInfo(r[0], r[1], r[2], self._outlets([event_id]).get(event_id, []), iso(r[3]), iso(r[4]))
 
     def _outlets(self, event_ids: Sequence[str]) -> dict[str, list[str]]:
+        """Each event's outlets, the one with most articles first."""
         out: dict[str, list[str]] = {}
-        wanted = set(event_ids)
-        for event, outlet, _ in self._db.execute(
-                "SELECT event, outlet, count(*) AS n FROM articles WHERE outlet IS NOT NULL "
-                "AND event IS NOT NULL GROUP BY event, outlet ORDER BY event, n DESC, outlet"):
-            if event in wanted:
-                out.setdefault(event, []).append(outlet)
+        for event, outlet, _ in sorted(self._rows_in(
+                "SELECT event, outlet, count(*) FROM articles", "event", event_ids,
+                "AND outlet IS NOT NULL GROUP BY event, outlet"), key=lambda r: (r[0], -r[2], r[1])):
+            out.setdefault(event, []).append(outlet)
         return out
 
     def articles(self, event_id: str) -> list[dict[str, Any]]:
         """The articles of an event as records ``{"id", "title", "text", "url", "time"}``, earliest first."""
-        rows = self._db.execute("SELECT id, title, text, url, time FROM articles WHERE event = ? "
-                                "ORDER BY time IS NULL, time, seq", (event_id,)).fetchall()
+        rows = self._rows("SELECT id, title, text, url, time FROM articles WHERE event = ? "
+                          "ORDER BY time IS NULL, time, seq", (event_id,))
         return [{"id": r[0], "title": r[1], "text": r[2], "url": r[3], "time": iso(r[4])} for r in rows]
 
     def briefing(self, event_id: str) -> dict[str, Any] | None:
         """The event's briefing as a JSON-ready dict (made now if the event is new or has grown)."""
-        row = self._db.execute("SELECT briefing FROM events WHERE id = ?", (event_id,)).fetchone()
-        if row is None:
-            return None
-        if row[0] is not None:
-            return json.loads(row[0])
         with self._lock:
-            return self._make_briefing(event_id)
+            rows = self._rows("SELECT briefing FROM events WHERE id = ?", (event_id,))
+            if not rows:
+                return None
+            return json.loads(rows[0][0]) if rows[0][0] is not None else self._make_briefing(event_id)
 
     def _make_briefing(self, event_id: str) -> dict[str, Any]:
         from newsbrief.pipeline import brief
@@ -264,7 +265,7 @@ class Store:
 
     def stale(self) -> list[str]:
         """Ids of the events whose briefing must be made (new or grown since it was made)."""
-        return [r[0] for r in self._db.execute("SELECT id FROM events WHERE briefing IS NULL ORDER BY id")]
+        return [r[0] for r in self._rows("SELECT id FROM events WHERE briefing IS NULL ORDER BY id")]
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Events (by title and summary), then articles (by title and text) matching every word of ``query``."""
@@ -272,10 +273,10 @@ class Store:
         if not words:
             return []
         match = " ".join(f'"{w}"' for w in words)
-        hits = [SearchHit("event", r[0], r[0], r[1], r[2]) for r in self._db.execute(
+        hits = [SearchHit("event", r[0], r[0], r[1], r[2]) for r in self._rows(
             "SELECT id, title, snippet(events_fts, -1, '[', ']', '...', 12) FROM events_fts "
             "WHERE events_fts MATCH ? ORDER BY bm25(events_fts) LIMIT ?", (match, limit))]
-        hits += [SearchHit("article", r[0], r[1], r[2], r[3]) for r in self._db.execute(
+        hits += [SearchHit("article", r[0], r[1], r[2], r[3]) for r in self._rows(
             "SELECT a.id, a.event, a.title, snippet(articles_fts, -1, '[', ']', '...', 12) "
             "FROM articles_fts JOIN articles AS a ON a.rowid = articles_fts.rowid "
             "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?", (match, limit))]
