@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from sample_events import gold_partition, partition, stream
 from typer.testing import CliRunner
@@ -12,6 +13,7 @@ from typer.testing import CliRunner
 import newsbrief
 from newsbrief.cli import load_commands
 from newsbrief.group import Assignment, Settings, group
+from newsbrief.group.cluster import stories
 from newsbrief.group.metrics import bcubed, scores
 
 runner = CliRunner()
@@ -76,6 +78,17 @@ def test_open_events_stay_bounded() -> None:
     assert events[4] == events[0]
     bounded = [a.event for a in group(fire_election_fire, block_size=2, max_active=1)]
     assert bounded[4] not in bounded[:4]  # the fire event had to leave when the election opened
+
+
+def test_wire_copies_count_as_one_story() -> None:
+    records = stream(interleave=False)
+    copies = [dict(records[0], id=f"fire-0#{c}", title=f"{records[0]['title']} (update {c})") for c in range(6)]
+    result = group(records + copies)
+    fire = {a.event for a in result if a.id.startswith("fire")}
+    assert len(fire) == 1 and grouping(result[:12]) == gold_partition(records)
+    sim = np.array([[1.0, 0.9, 0.1, 0.85], [0.9, 1.0, 0.2, 0.7], [0.1, 0.2, 1.0, 0.1], [0.85, 0.7, 0.1, 1.0]])
+    story, first = stories(sim, 0.8)
+    assert story.tolist() == [0, 0, 1, 0] and first.tolist() == [0, 2]
 
 
 def test_bad_options_are_refused() -> None:

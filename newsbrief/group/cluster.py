@@ -40,6 +40,19 @@ def similarity(vectors: sp.csr_matrix, times: np.ndarray, same_days: float) -> n
     return sim
 
 
+def stories(sim: np.ndarray, copies: float) -> tuple[np.ndarray, np.ndarray]:
+    """Near-copies (similarity ``copies`` or more, e.g. one wire story run by many outlets) as one story:
+    each article's story number (0..s-1, by first article) and each story's first article."""
+    from scipy.sparse.csgraph import connected_components
+
+    _, label = connected_components(sp.csr_matrix(sim >= copies), directed=False)
+    _, first, story = np.unique(label, return_index=True, return_inverse=True)
+    order = np.argsort(first)
+    rank = np.empty_like(order)
+    rank[order] = np.arange(len(order))
+    return rank[story], first[order]
+
+
 def local_scale(sim: np.ndarray, k: int, floor: float) -> np.ndarray:
     """Each article's similarity to its k-th nearest other article, at least ``floor``."""
     n = len(sim)
@@ -74,19 +87,6 @@ def cut(tree: np.ndarray, threshold: float) -> np.ndarray:
     return np.argsort(np.argsort(first))[inverse]
 
 
-def scaled_similarity(vectors: sp.csr_matrix, times: np.ndarray, settings: Settings,
-                      context: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Similarities divided by the local scales (capped at 1), and the local scales.
-
-    ``context``: scales the articles get from neighbours outside the block (open events).
-    """
-    sim = similarity(vectors, times, settings.same_days)
-    scale = local_scale(sim, settings.neighbours, settings.floor)
-    if context is not None:
-        scale = np.maximum(scale, context)
-    return scale_by(sim, scale), scale
-
-
 def scale_by(sim: np.ndarray, scale: np.ndarray) -> np.ndarray:
     """``sim[i, j] / sqrt(scale[i] * scale[j])``, capped at 1, in place."""
     inverse = (1.0 / np.sqrt(scale)).astype(sim.dtype)
@@ -97,8 +97,19 @@ def scale_by(sim: np.ndarray, scale: np.ndarray) -> np.ndarray:
 
 def cluster_block(vectors: sp.csr_matrix, times: np.ndarray, settings: Settings,
                   context: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Group labels and local scales of the articles of one block (times in days, NaN if unknown)."""
-    scaled, scale = scaled_similarity(vectors, times, settings, context)
-    if len(scaled) == 1:
-        return np.zeros(1, dtype=np.int64), scale
-    return cut(link_tree(scaled), settings.threshold), scale
+    """Group labels (numbered by first article) and local scales of the articles of one block.
+
+    Near-copies are grouped once, as one story, so that a story run by ten outlets
+    counts once in every average and in every neighbourhood. ``context``: the
+    scales articles get from neighbours outside the block (a store's open events).
+    Times are in days, NaN when unknown.
+    """
+    sim = similarity(vectors, times, settings.same_days)
+    story, first = stories(sim, settings.copies)
+    sim = sim[np.ix_(first, first)]
+    scale = local_scale(sim, settings.neighbours, settings.floor)
+    if context is not None:
+        scale = np.maximum(scale, context[first])
+    if len(first) == 1:
+        return np.zeros(len(story), dtype=np.int64), scale[story]
+    return cut(link_tree(scale_by(sim, scale)), settings.threshold)[story], scale[story]

@@ -27,6 +27,9 @@ class Settings:
     (many reports of similar events) two articles must be closer than in a sparse one."""
     floor: float = 0.2
     """The local scale never drops below this, so lone articles are not pulled into weak matches."""
+    copies: float = 0.8
+    """Articles this similar are copies of one story (a wire report run by many outlets): they are
+    grouped together and count once, so copies neither outweigh nor crowd out other reports."""
     weights: Weights = field(default_factory=Weights)
     same_days: float = 14.0
     """Articles this close in time compare on text alone; further apart, similarity is scaled by
@@ -58,8 +61,9 @@ class Settings:
         """ValueError when a setting is out of range."""
         if not 0 < self.threshold <= 1:
             raise ValueError(f"threshold must be in (0, 1], got {self.threshold}")
-        if not 0 < self.floor <= 1:
-            raise ValueError(f"floor must be in (0, 1], got {self.floor}")
+        for name in ("floor", "copies"):
+            if not 0 < getattr(self, name) <= 1:
+                raise ValueError(f"{name} must be in (0, 1], got {getattr(self, name)}")
         for name in ("neighbours", "block_size", "max_active", "keep_features"):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1, got {getattr(self, name)}")
