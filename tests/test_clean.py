@@ -89,6 +89,23 @@ def test_wire_copies_keep_their_shared_lines() -> None:
     assert all("Wire line 3" in cleaned_text(x) for x in arts)
 
 
+@pytest.mark.parametrize("line,reason", [
+    ("EPA-EFE/YAHYA NEMAH", "photo credit or caption"),
+    ("Graylock/Abaca Press/MCT/Newscom", "photo credit or caption"),
+    ("Mourners sit outside the home of a soldier killed in Syria.—AP", "photo credit or caption"),
+    ("A man walks on the beach in Cannes on May 15. (REUTERS/Eric Gaillard)", "photo credit or caption"),
+    ("He said the U.S./Mexico border would stay closed.", None),
+    ("Voters weighed the and/or question for weeks.", None),
+    ("Leave a Reply", "comment form"),
+    ("- Advertisement -", "advertisement"),
+])
+def test_line_rules(line: str, reason: str | None) -> None:
+    from newsbrief.clean.rules import match_rule
+
+    rule = match_rule(line)
+    assert (rule.reason if rule else None) == reason
+
+
 @pytest.mark.parametrize("text,expected", [
     ("in Syria’s civil war.Turkey has said so.", ["in Syria’s civil war.", "Turkey has said so."]),
     ("the toll rose to 33.The army said.", ["the toll rose to 33.", "The army said."]),

@@ -13,57 +13,78 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 
+def _either(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
 @dataclass(frozen=True)
 class Rule:
+    """A kind of clutter. ``start`` patterns must match at the start of the lower-cased text,
+    ``anywhere`` patterns anywhere in it, and ``exact`` patterns (case matters) anywhere in the text."""
+
     reason: str
-    pattern: re.Pattern[str]
+    start: tuple[str, ...] = ()
+    anywhere: tuple[str, ...] = ()
+    exact: tuple[str, ...] = ()
     sentence: bool = False
     ends_article: bool = False
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_start", _either(self.start))
+        object.__setattr__(self, "_anywhere", _either(self.anywhere))
+        object.__setattr__(self, "_exact", _either(self.exact))
 
-def _rx(*alternatives: str) -> re.Pattern[str]:
-    return re.compile("|".join(alternatives), re.I)
+    def matches(self, text: str, lower: str) -> bool:
+        """Whether ``text`` (with ``lower`` its lower-cased form) is this kind of clutter."""
+        return bool((self._start and self._start.match(lower)) or (self._anywhere and self._anywhere.search(lower))
+                    or (self._exact and self._exact.search(text)))
 
+
+# "EPA-EFE/YAHYA NEMAH", "Graylock/Abaca Press/MCT/Newscom": capitalised names joined by slashes, nothing else.
+_NAMES = r"[A-Z][\w'’\-]*(?: [A-Z\d][\w.'’\-]*){0,3}"
+_CREDIT = rf"^{_NAMES}(?:/{_NAMES})+\s*$"
 
 RULES: tuple[Rule, ...] = (
-    Rule("comment form", _rx(
-        r"^\s*(leave a (reply|comment)|post a comment|add a comment|join the (conversation|discussion))\b",
-        r"your email address will not be published", r"required fields are marked",
-        r"^\s*please enter your (comment|name|email)", r"^\s*(\d+\s+)?comments?\s*(\(\d+\))?\s*$",
-        r"^\s*you must be logged in to", r"^\s*(show|view|load) (all |more )?comments",
-        r"^\s*comments? (are|have been) (closed|disabled)"), ends_article=True),
-    Rule("subscription pitch", _rx(
+    Rule("comment form", start=(
+        r"\s*(leave a (reply|comment)|post a comment|add a comment|join the (conversation|discussion))\b",
+        r"\s*please enter your (comment|name|email)", r"\s*(\d+\s+)?comments?\s*(\(\d+\))?\s*$",
+        r"\s*you must be logged in to", r"\s*(show|view|load) (all |more )?comments",
+        r"\s*comments? (are|have been) (closed|disabled)"),
+        anywhere=(r"your email address will not be published", r"required fields are marked"),
+        ends_article=True),
+    Rule("subscription pitch", start=(
+        r"\s*be part of quality journalism", r"\s*(support|become a member of) (our|independent|quality) journalism",
+        r"\s*(already a subscriber|subscribe now|get the newsletter)", r"\s*free news delivery"),
+        anywhere=(
         r"\b(sign up|subscribe)\b.{0,60}\b(newsletter|updates|alerts|inbox|today|now)\b",
         r"\bnews(letter)? delivery by email\b", r"delivered (right )?to your inbox",
-        r"\benter your e-?mail\b", r"^\s*be part of quality journalism",
-        r"quality journalism takes a lot of", r"\bonly a handful are paying\b",
-        r"^\s*(support|become a member of) (our|independent|quality) journalism",
-        r"^\s*(already a subscriber|subscribe now|get the newsletter)", r"^\s*free news delivery"),
+        r"\benter your e-?mail\b", r"quality journalism takes a lot of", r"\bonly a handful are paying\b"),
         sentence=True, ends_article=True),
-    Rule("share buttons", _rx(
-        r"^\s*(share|tweet|email|print|pin|whatsapp|reddit|linkedin|facebook|twitter)"
+    Rule("share buttons", start=(
+        r"\s*(share|tweet|email|print|pin|whatsapp|reddit|linkedin|facebook|twitter)"
         r"(\s+(on|this|via|article|story|page))*\s*[:|]?\s*$",
-        r"^\s*share (on|this|via) (facebook|twitter|whatsapp|email|linkedin)",
-        r"^\s*(follow|like) us on\b", r"^\s*click (here )?to share\b",
-        r"^\s*tweet with a location\b", r"^\s*you can add location information to your tweets"),
+        r"\s*share (on|this|via) (facebook|twitter|whatsapp|email|linkedin)",
+        r"\s*(follow|like) us on\b", r"\s*click (here )?to share\b",
+        r"\s*tweet with a location\b", r"\s*you can add location information to your tweets"),
         sentence=True),
-    Rule("advertisement", _rx(
-        r"^[\s\-–—•*|]*(advertisement|advertising|sponsored( content)?|ad|promoted|"
-        r"story continues (below|after)( advertisement)?|continue reading below)[\s\-–—•*|]*$"),
+    Rule("advertisement", start=(
+        r"[\s\-–—•*|]*(advertisement|advertising|sponsored( content)?|ad|promoted|"
+        r"story continues (below|after)( advertisement)?|continue reading below)[\s\-–—•*|]*$",),
         sentence=True),
-    Rule("photo credit or caption", _rx(
-        r"^\s*(photo|image|picture|video|file photo|caption)\s*(credit)?\s*[:/]",
-        r"^\s*(\(|\[)?(photo|image|picture)s? (by|courtesy|credit)\b",
-        r"\b(getty images|shutterstock|afp photo|ap photo|reuters/[A-Z])",
-        r"^[A-Z][A-Z\-]+(/[A-Z][A-Z .\-]+)+\s*$",
-        r"[.\s][—–-]\s?(AP|AFP|Reuters|EPA|Getty|Anadolu|Xinhua)\s*$"), sentence=True),
-    Rule("copyright line", _rx(
-        r"^\s*(copyright\b|©|\(c\)\s*\d{4})", r"\ball rights reserved\b",
-        r"\bmay not be (published|reproduced|redistributed|rewritten)"), sentence=True),
-    Rule("related link", _rx(
-        r"^\s*(read more|related( articles| stories| coverage| news)?|see also|also read|recommended"
+    Rule("photo credit or caption", start=(
+        r"\s*(photo|image|picture|video|file photo|caption)\s*(credit)?\s*[:/]",
+        r"\s*(\(|\[)?(photo|image|picture)s? (by|courtesy|credit)\b"),
+        anywhere=(r"\b(getty images|shutterstock|afp photo|ap photo|reuters/[a-z])",),
+        exact=(_CREDIT,
+               r"[.\s][—–-]\s?(AP|AFP|Reuters|EPA|Getty|Anadolu|Xinhua)\s*$"),
+        sentence=True),
+    Rule("copyright line", start=(r"\s*(copyright\b|©|\(c\)\s*\d{4})",),
+         anywhere=(r"\ball rights reserved\b", r"\bmay not be (published|reproduced|redistributed|rewritten)"),
+         sentence=True),
+    Rule("related link", start=(
+        r"\s*(read more|related( articles| stories| coverage| news)?|see also|also read|recommended"
         r"( for you)?|more from|more stories|watch|listen|trending( now| news)?|most read|"
-        r"top stories|you may also like|don'?t miss)\s*[:|>»\-–—]"),
+        r"top stories|you may also like|don'?t miss)\s*[:|>»\-–—]",),
         sentence=True),
 )
 
@@ -71,21 +92,18 @@ TERMINAL = re.compile(r"[.!?…:;\"”’)\]]\s*$")
 
 
 @lru_cache(maxsize=2)
-def _any_rule(sentence: bool) -> re.Pattern[str]:
-    """One pattern matching wherever any (sentence-level) rule matches: one scan for the usual clean line."""
-    return re.compile("|".join(f"(?:{r.pattern.pattern})" for r in RULES if r.sentence or not sentence), re.I)
+def _prefilter(sentence: bool) -> Rule:
+    """All (sentence-level) rules in one: a single scan clears the usual clean line."""
+    rules = [r for r in RULES if r.sentence or not sentence]
+    return Rule("any", *(tuple(p for r in rules for p in getattr(r, part)) for part in ("start", "anywhere", "exact")))
 
 
 def match_rule(text: str, sentence: bool = False) -> Rule | None:
     """The first rule the text matches (only sentence-level rules when ``sentence``)."""
-    if not _any_rule(sentence).search(text):
+    lower = text.lower()
+    if not _prefilter(sentence).matches(text, lower):
         return None
-    for rule in RULES:
-        if sentence and not rule.sentence:
-            continue
-        if rule.pattern.search(text):
-            return rule
-    return None
+    return next((r for r in RULES if (r.sentence or not sentence) and r.matches(text, lower)), None)
 
 
 def is_fragment(line: str) -> bool:
