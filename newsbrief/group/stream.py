@@ -64,7 +64,7 @@ Item = Doc | Unreadable
 class BlockResult:
     """One block grouped: for each item its group (index into ``groups``) or the reason it has none."""
 
-    items: list[Item]
+    ids: list[str]
     group_of: list[int | None]
     reasons: list[str | None]
     groups: list[Summary] = field(default_factory=list)
@@ -111,7 +111,7 @@ def group_block(items: list[Item], settings: Settings, prior: Prior | None = Non
     kept = [(i, doc, bag) for i, doc, bag in bags if bag]
     group_of: list[int | None] = [None] * len(items)
     if not kept:
-        return BlockResult(items, group_of, reasons)
+        return BlockResult([it.id for it in items], group_of, reasons)
     counts = hashed([bag for _, _, bag in kept])
     vectors = weigh(counts, settings.weights, prior)
     times = np.array([doc.time for _, doc, _ in kept])
@@ -121,7 +121,7 @@ def group_block(items: list[Item], settings: Settings, prior: Prior | None = Non
         group_of[i] = int(label)
     titles = [doc.title or _first_words(doc.text) for _, doc, _ in kept]
     groups = summaries(vectors, labels, scales, times, titles, settings.keep_features)
-    return BlockResult(items, group_of, reasons, groups, document_frequency(counts))
+    return BlockResult([it.id for it in items], group_of, reasons, groups, document_frequency(counts))
 
 
 def _first_words(text: str, words: int = 12) -> str | None:
@@ -134,5 +134,5 @@ def assignments(result: BlockResult, window: Window) -> list[Assignment]:
     """Link a grouped block into the window; one Assignment per item, in block order."""
     window.advance(result.groups)
     events = window.link(result.groups)
-    return [Assignment(it.id, events[g].id if g is not None else None, reason)
-            for it, g, reason in zip(result.items, result.group_of, result.reasons)]
+    return [Assignment(i, events[g].id if g is not None else None, reason)
+            for i, g, reason in zip(result.ids, result.group_of, result.reasons)]
