@@ -6,10 +6,11 @@ similar but different events. No setting is scored on labels it was tuned on:
 * ``floor`` is chosen on other data: Multi-News (``multinews_val.jsonl``, 250
   clusters pooled into one stream), as the floor of the best (neighbours, floor,
   threshold) there.
-* ``neighbours`` and ``threshold`` are chosen by leave-topics-out
-  cross-validation on ECB+: topics go round robin (in topic number order) into
-  ``--folds`` folds; for each fold the pair with the best B-cubed F1 on the
-  *other* folds' labels is chosen, and the fold's articles are scored with it.
+* the feature weights (headline, lead, numbers), ``neighbours`` and
+  ``threshold`` are chosen by leave-topics-out cross-validation on ECB+: topics
+  go round robin (in topic number order) into ``--folds`` folds; for each fold
+  the grid point with the best B-cubed F1 on the *other* folds' labels is chosen,
+  and the fold's articles are scored with it.
   The grouping input is always the whole stream (as for any user of ``newsbrief
   group``); only the labels are held out. The held-out predictions of all folds
   are scored together; they come from ``newsbrief.group`` itself.
@@ -47,7 +48,7 @@ import numpy as np
 
 import newsbrief
 from newsbrief.group.cluster import cut, link_tree, local_scale, scale_by, similarity, stories
-from newsbrief.group.features import bag_of, hashed, weigh
+from newsbrief.group.features import Weights, bag_of, hashed, weigh
 from newsbrief.group.metrics import Scores, scores
 from newsbrief.group.settings import Settings
 from newsbrief.group.stream import to_item
@@ -58,6 +59,8 @@ DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 THRESHOLDS = np.round(np.arange(0.40, 0.761, 0.02), 2)
 NEIGHBOURS = (2, 3, 4, 5)
 FLOORS = (0.1, 0.15, 0.2, 0.25, 0.3)
+WEIGHT_GRID = tuple(Weights(title=t, lead=lead, numbers=n) for t in (1.0, 2.0) for lead in (1.0, 2.0)
+                    for n in (0.25, 0.5))
 BASELINE_THRESHOLDS = np.round(np.arange(0.05, 0.451, 0.01), 2)
 
 
@@ -95,20 +98,32 @@ def folds(topics: Sequence[str], k: int) -> list[np.ndarray]:
 # ---------------------------------------------------------------- newsbrief
 
 
-def labelings(corpus: Corpus, floors: Sequence[float]) -> dict[tuple[int, float, float], np.ndarray]:
-    """Group labels of the whole corpus for every (neighbours, floor, threshold) of the grid."""
+Point = tuple[Weights, int, float, float]  # feature weights, neighbours, floor, threshold
+
+
+def labelings(corpus: Corpus, floors: Sequence[float], weight_grid: Sequence[Weights] = (Weights(),),
+              ) -> dict[Point, np.ndarray]:
+    """Group labels of the whole corpus for every point of the grid."""
     base = Settings()
     docs = [to_item(article_from_record(r, r["id"])) for r in corpus.records]
-    vectors = weigh(hashed([bag_of(d.title, d.text, base.weights) for d in docs]), base.weights)
-    sim = similarity(vectors, np.array([d.time for d in docs]), base.same_days)
-    story, first = stories(sim, base.copies)
-    sim = sim[np.ix_(first, first)]
+    times = np.array([d.time for d in docs])
     out = {}
-    for k, floor in product(NEIGHBOURS, floors):
-        tree = link_tree(scale_by(sim.copy(), local_scale(sim, k, floor)))
-        for threshold in THRESHOLDS:
-            out[(k, floor, float(threshold))] = cut(tree, threshold)[story]
+    for weights in weight_grid:
+        vectors = weigh(hashed([bag_of(d.title, d.text, weights) for d in docs]), weights)
+        sim = similarity(vectors, times, base.same_days)
+        story, first = stories(sim, base.copies)
+        sim = sim[np.ix_(first, first)]
+        for k, floor in product(NEIGHBOURS, floors):
+            tree = link_tree(scale_by(sim.copy(), local_scale(sim, k, floor)))
+            for threshold in THRESHOLDS:
+                out[(weights, k, floor, float(threshold))] = cut(tree, threshold)[story]
     return out
+
+
+def describe(point: Point) -> str:
+    w, k, floor, threshold = point
+    return (f"title x{w.title:g} lead x{w.lead:g} numbers x{w.numbers:g}, neighbours {k}, floor {floor}, "
+            f"threshold {threshold:.2f}")
 
 
 def choose_floor(multinews: Corpus) -> tuple[float, str]:
@@ -116,26 +131,26 @@ def choose_floor(multinews: Corpus) -> tuple[float, str]:
     gold = np.array(multinews.gold)
     grid = labelings(multinews, FLOORS)
     best = max(grid, key=lambda p: scores(gold, grid[p]).f1)
-    return best[1], (f"floor {best[1]} chosen on Multi-News (best there: neighbours {best[0]}, "
-                     f"threshold {best[2]:.2f}, F1 {scores(gold, grid[best]).f1:.3f})")
+    return best[2], (f"floor {best[2]} chosen on Multi-News (best there: {describe(best)}, "
+                     f"F1 {scores(gold, grid[best]).f1:.3f})")
 
 
 def newsbrief_cv(corpus: Corpus, k: int, floor: float) -> tuple[Scores, list[str]]:
     gold = np.array(corpus.gold)
-    grid = labelings(corpus, [floor])
+    grid = labelings(corpus, [floor], WEIGHT_GRID)
     predicted = np.empty(len(gold), dtype=object)
     notes, runs = [], {}
     for f, test in enumerate(folds(corpus.topic, k)):
         train = np.setdiff1d(np.arange(len(gold)), test)
         chosen = max(grid, key=lambda p: scores(gold[train], grid[p][train]).f1)
         if chosen not in runs:
-            result = newsbrief.group(corpus.records, neighbours=chosen[0], floor=chosen[1],
-                                     threshold=chosen[2], workers=1)
+            w, k, floor, threshold = chosen
+            result = newsbrief.group(corpus.records, title=w.title, lead=w.lead, numbers=w.numbers,
+                                     neighbours=k, floor=floor, threshold=threshold, workers=1)
             runs[chosen] = np.array([a.event for a in result], dtype=object)
         predicted[test] = [f"{f}:{e}" for e in runs[chosen][test]]
         notes.append(f"fold {f}: {len(set(corpus.topic[i] for i in test))} topics held out; chose "
-                     f"neighbours {chosen[0]} threshold {chosen[2]:.2f} "
-                     f"(F1 {scores(gold[train], grid[chosen][train]).f1:.3f} on the other folds)")
+                     f"{describe(chosen)} (F1 {scores(gold[train], grid[chosen][train]).f1:.3f} on the other folds)")
     return scores(corpus.gold, list(predicted)), notes
 
 

@@ -1,11 +1,11 @@
 """Every setting of grouping in one place, with why it has the value it has.
 
-The three that decide what is "one event" were never tuned on the labels they
-are scored on: ``floor`` was chosen on Multi-News, ``neighbours`` and
-``threshold`` by leave-topics-out cross-validation on ECB+ (every fold but one
-chose these values); ``bench/group_quality.py`` reruns that choice and prints it.
-The time settings are priors about news, not tuned: no labelled data with
-reliable dates was at hand.
+What decides "one event" was never tuned on the labels it is scored on:
+``floor`` was chosen on Multi-News; ``neighbours``, ``threshold`` and the feature
+weights by leave-topics-out cross-validation on ECB+, where these values are the
+folds' usual choice; ``bench/group_quality.py`` reruns that choice and prints it.
+The time settings and ``copies`` are priors about news, not tuned: no labelled
+data with reliable dates was at hand.
 """
 
 from __future__ import annotations
