@@ -85,6 +85,7 @@ class Store:
         self.close()
 
     def close(self) -> None:
+        """Close the database; every change is already committed, so nothing is lost."""
         self._db.close()
 
     # ------------------------------------------------------------ adding
