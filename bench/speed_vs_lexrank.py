@@ -12,35 +12,25 @@ then scored with the same ROUGE protocol, so the ratio comes with the quality::
 
 from __future__ import annotations
 
-import argparse
 import sys
-from pathlib import Path
+
+from devset import newsbrief_run, options
 
 from newsbrief.evaluate import Result, run_system, table
-from newsbrief.evaluate.batchrun import read_clusters, summarize_process
 from newsbrief.evaluate.rouge import score
-
-DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "multinews_val.jsonl"
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--max-words", type=int, default=230)
-    parser.add_argument("--limit", type=int, default=None)
-    args = parser.parse_args()
-    records = read_clusters(args.data, args.limit)
+    args, records = options(__doc__)
     references = [r["summaries"] for r in records]
     run_system("lexrank", records[:1], args.max_words)  # imports and set-up, not counted
     lexrank_lines, lexrank_seconds = run_system("lexrank", records, args.max_words)
-    outputs, seconds = summarize_process(records, args.max_words)
-    ours_lines = [[s["text"] for s in o.get("sentences", [])] for o in outputs]
-    results = [Result("newsbrief", score(ours_lines, references, args.max_words), seconds),
-               Result("lexrank", score(lexrank_lines, references, args.max_words), lexrank_seconds)]
-    print(table(results, args.max_words, len(records)), end="")
-    print(f"newsbrief summarize (whole process): {seconds:.2f} s; sumy LexRank (in process): "
-          f"{lexrank_seconds:.2f} s; newsbrief is {lexrank_seconds / seconds:.1f}x faster")
-    better = results[0].scores["rouge1_f"] > results[1].scores["rouge1_f"]
+    _, ours = newsbrief_run(records, args.max_words)
+    lexrank = Result("lexrank", score(lexrank_lines, references, args.max_words), lexrank_seconds)
+    print(table([ours, lexrank], args.max_words, len(records)), end="")
+    print(f"newsbrief summarize (whole process): {ours.seconds:.2f} s; sumy LexRank (in process): "
+          f"{lexrank_seconds:.2f} s; newsbrief is {lexrank_seconds / ours.seconds:.1f}x faster")
+    better = ours.scores["rouge1_f"] > lexrank.scores["rouge1_f"]
     print(f"ROUGE-1 F1 {'higher' if better else 'NOT higher'} than LexRank")
     return 0
 
