@@ -26,15 +26,6 @@ def squash(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class Span:
-    """A character range ``[start, end)`` of an article's original text."""
-
-    article: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
 class Removed:
     """A span that cleaning took out of the text, and why (so nothing is lost silently)."""
 
@@ -53,17 +44,11 @@ class Sentence:
     start: int
     end: int
     text: str
-    paragraph: int = 0
 
     @property
     def words(self) -> int:
         """Length in words, the unit of summary budgets."""
         return len(self.text.split())
-
-    @property
-    def span(self) -> Span:
-        """Where the sentence is in its article's original text."""
-        return Span(self.article, self.start, self.end)
 
 
 @dataclass

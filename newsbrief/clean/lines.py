@@ -22,18 +22,15 @@ LONG_LINE = 40
 """A longer line is a paragraph: sentence-level rules judge its sentences one by one instead."""
 
 _KEY = re.compile(r"[^a-z0-9]+")
+_LINE = re.compile(r"[^\n]+")
 
 
 def _lines(article: Article) -> Iterator[tuple[int, int]]:
     """(start, end) of each non-blank line of the body, stripped of surrounding whitespace."""
-    text = article.text
-    for match in re.finditer(r"[^\n]+", text[article.body_start:]):
-        start = article.body_start + match.start()
-        end = article.body_start + match.end()
-        line = text[start:end]
+    for match in _LINE.finditer(article.text, article.body_start):
+        line = match.group()
         if line.strip():
-            lead = len(line) - len(line.lstrip())
-            yield start + lead, end - (len(line) - len(line.rstrip()))
+            yield match.start() + len(line) - len(line.lstrip()), match.end() - len(line) + len(line.rstrip())
 
 
 def _key(line: str) -> str:
@@ -63,9 +60,8 @@ def _repeated_lines(articles: Sequence[Article]) -> set[str]:
     return {k for k in short if copies[k] * 2 < counts[k]}
 
 
-def _classify(article: Article, start: int, end: int, repeated: set[str]) -> tuple[str | None, bool]:
+def _classify(line: str, repeated: set[str]) -> tuple[str | None, bool]:
     """The reason a line is boilerplate (or None) and whether it ends the article body."""
-    line = article.text[start:end]
     rule = match_rule(line)
     if rule and not (rule.sentence and len(line.split()) > LONG_LINE):
         return rule.reason, rule.ends_article
@@ -89,7 +85,7 @@ def clean_article(article: Article, repeated: set[str] = frozenset()) -> Article
         if cut_by:
             removed.append(Removed(start, end, f"after end-of-article marker '{cut_by}'", squash(line)))
             continue
-        reason, ends = _classify(article, start, end, repeated)
+        reason, ends = _classify(line, repeated)
         if reason:
             removed.append(Removed(start, end, reason, squash(line)))
             if ends and seen / body_len >= END_MARKER_AFTER:
@@ -109,7 +105,5 @@ def clean_cluster(articles: Sequence[Article]) -> list[Article]:
 
 
 def cleaned_text(article: Article) -> str:
-    """The article's body as kept: paragraphs of sentences, glued sentences spaced apart."""
-    if article.paragraphs and any(p.sentences for p in article.paragraphs):
-        return "\n\n".join(" ".join(s.text for s in p.sentences) for p in article.paragraphs if p.sentences)
-    return "\n\n".join(squash(article.text[p.start:p.end]) for p in article.paragraphs)
+    """The article's body as kept, once segmented: paragraphs of sentences, glued sentences spaced apart."""
+    return "\n\n".join(" ".join(s.text for s in p.sentences) for p in article.paragraphs)

@@ -125,7 +125,7 @@ def segment_article(article: Article) -> Article:
     """Split each kept paragraph into sentences; sentence-level boilerplate goes to ``removed``."""
     index = 0
     removed: list[Removed] = []
-    for number, para in enumerate(article.paragraphs):
+    for para in article.paragraphs:
         sentences = []
         dateline = _DATELINE.match(article.text, para.start, para.end)
         if dateline:
@@ -137,7 +137,7 @@ def segment_article(article: Article) -> Article:
             if rule:
                 removed.append(Removed(s, e, rule.reason, text))
                 continue
-            sentences.append(Sentence(article.id, index, s, e, text, number))
+            sentences.append(Sentence(article.id, index, s, e, text))
             index += 1
         para.sentences = sentences
     article.paragraphs = [p for p in article.paragraphs if p.sentences]

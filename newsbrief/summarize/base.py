@@ -10,7 +10,6 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import ClassVar
 
 from newsbrief.model import Article, Sentence
@@ -73,22 +72,17 @@ class Summarizer(ABC):
 
 
 def order(cluster: Cluster, chosen: Sequence[Sentence]) -> list[Sentence]:
-    """Chronological when articles carry times; otherwise by relative position, leads first."""
+    """Chronological when every chosen line's article carries a time, otherwise by relative position, leads first.
+
+    ``cluster.articles`` are already in reading order (earliest first), so
+    chronological order is article rank, then position in the article.
+    """
     rank = cluster.article_rank()
     by_id = {a.id: a for a in cluster.articles}
-    timed = all(by_id[s.article].time for s in chosen)
-
-    def key(s: Sentence) -> tuple:
-        art = by_id[s.article]
-        if timed:
-            return (_naive(art.time), rank[s.article], s.index)
-        return (round(s.index / max(len(art.sentences), 1), 1), rank[s.article], s.index)
-
-    return sorted(chosen, key=key)
-
-
-def _naive(t: datetime | None) -> datetime:
-    return t.replace(tzinfo=None) if t else datetime.min
+    if all(by_id[s.article].time for s in chosen):
+        return sorted(chosen, key=lambda s: (rank[s.article], s.index))
+    lengths = {a.id: max(len(a.sentences), 1) for a in cluster.articles}
+    return sorted(chosen, key=lambda s: (round(s.index / lengths[s.article], 1), rank[s.article], s.index))
 
 
 def fits(chosen: Sequence[Sentence], sentence: Sentence, max_words: int) -> bool:
