@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, Any
 
 import typer
 
@@ -30,7 +31,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-EXIT_OK = 0
 EXIT_NOTHING_USABLE = 1
 EXIT_USAGE = 2
 EXIT_IO = 3
@@ -111,13 +111,36 @@ def progress(label: str) -> Iterator[Callable[[], None]]:
     info(f"{label}: {time.perf_counter() - started:.1f} s")
 
 
-def write_output(text: str, output: Path | None) -> None:
-    """Write to ``output``, or to stdout when it is None or '-'."""
+@contextmanager
+def open_output(output: Path | None) -> Iterator[IO[str]]:
+    """A text stream to ``output``, or stdout when it is None or '-'; a one-line error if it cannot be opened."""
     if output is None or str(output) == "-":
-        sys.stdout.write(text)
+        yield sys.stdout
         return
     try:
-        output.write_text(text, encoding="utf-8")
+        fh = output.open("w", encoding="utf-8")
     except OSError as exc:
         raise fail(f"{output}: cannot write: {exc.strerror or exc}", EXIT_IO) from None
-    info(f"wrote {output} ({len(text.encode('utf-8')):,} bytes)")
+    with fh:
+        yield fh
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """Write ``text`` to ``output``, or to stdout when it is None or '-'."""
+    with open_output(output) as out:
+        out.write(text)
+    if out is not sys.stdout:
+        info(f"wrote {output} ({len(text.encode('utf-8')):,} bytes)")
+
+
+def open_store(path: Path, existing: bool = False, max_words: int = 100) -> Any:
+    """The ``newsbrief.store.Store`` at ``path``; with ``existing``, a missing file is refused
+    (a mistyped path must not create an empty store). Failures are one line, exit code 3."""
+    from newsbrief.store import Store, StoreError
+
+    if existing and not path.is_file():
+        raise fail(f"{path}: no such store", EXIT_IO)
+    try:
+        return Store(path, max_words=max_words)
+    except StoreError as exc:
+        raise fail(str(exc), EXIT_IO) from None

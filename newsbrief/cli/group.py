@@ -3,34 +3,18 @@
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import typer
 
-from newsbrief.cli.app import EXIT_IO, EXIT_NOTHING_USABLE, app, fail, info, progress, warn
+from newsbrief.cli.app import EXIT_IO, EXIT_NOTHING_USABLE, app, fail, info, open_output, open_store, progress, warn
 
 STORE_HELP = "SQLite store file (created if missing)."
 
 
 def _grouping_options(threshold: float | None, block_size: int | None) -> dict[str, Any]:
     return {k: v for k, v in (("threshold", threshold), ("block_size", block_size)) if v is not None}
-
-
-@contextmanager
-def _output(path: Path | None) -> Iterator[IO[str]]:
-    if path is None or str(path) == "-":
-        yield sys.stdout
-        return
-    try:
-        fh = path.open("w", encoding="utf-8")
-    except OSError as exc:
-        raise fail(f"{path}: cannot write: {exc.strerror or exc}", EXIT_IO) from None
-    with fh:
-        yield fh
 
 
 @app.command()
@@ -69,7 +53,7 @@ def group(
         raise fail(str(exc)) from None
     counts = {"articles": 0, "unassigned": 0}
     events: set[str] = set()
-    with _output(output) as out, progress("grouping"):
+    with open_output(output) as out, progress("grouping"):
         try:
             for a in group_stream(read_inputs([str(data)]), settings, runner):
                 out.write(json.dumps(_line(a), ensure_ascii=False) + "\n")
@@ -93,15 +77,6 @@ def _line(a: Any) -> dict[str, Any]:
     return line
 
 
-def _open_store(path: Path, max_words: int = 100) -> Any:
-    from newsbrief.store import Store, StoreError
-
-    try:
-        return Store(path, max_words=max_words)
-    except StoreError as exc:
-        raise fail(str(exc), EXIT_IO) from None
-
-
 @app.command()
 def digest(
     paths: list[str] = typer.Argument(..., help="Files, folders (read recursively) or - for stdin."),
@@ -118,7 +93,7 @@ def digest(
 
       newsbrief digest monday.jsonl tuesday.jsonl --store news.db --max-words 80
     """
-    with _open_store(store, max_words) as db:
+    with open_store(store, max_words=max_words) as db:
         with progress("grouping"):
             added = db.add(paths)
         for a in added:
@@ -152,7 +127,7 @@ def events(
 
     if format not in ("text", "json"):
         raise fail(f"unknown format {format!r}; choose from text, json")
-    with _open_store(store) as db:
+    with open_store(store, existing=True) as db:
         found = db.events(limit)
     if format == "json":
         print(json.dumps([asdict(e) for e in found], ensure_ascii=False, indent=2))
@@ -175,7 +150,7 @@ def search(
 
       newsbrief search "earthquake Iran" --store news.db
     """
-    with _open_store(store) as db:
+    with open_store(store, existing=True) as db:
         hits = db.search(query, limit)
     for h in hits:
         where = f"event {h.event}" if h.kind == "article" else "event"

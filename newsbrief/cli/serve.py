@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from newsbrief.cli.app import EXIT_IO, app, fail, settings, warn
+from newsbrief.cli.app import EXIT_IO, app, fail, open_store, settings, warn
 
 
 @app.command()
@@ -31,7 +31,7 @@ def serve(
     from newsbrief.api import bind, create_app, serve as run
 
     if store is not None:
-        _check_store(store)
+        open_store(store, existing=True).close()
     try:
         sock = bind(host, port)
     except OSError as exc:
@@ -41,16 +41,3 @@ def serve(
     level = "info" if settings.verbose else "error" if settings.quiet else "warning"
     run(create_app(store=store, max_body=int(max_body_mb * 2**20)), sock, log_level=level,
         access_log=settings.verbose)
-
-
-def _check_store(path: Path) -> None:
-    """Refuse a store that is missing (a typo must not create an empty one) or cannot be opened."""
-    from newsbrief.store import Store, StoreError
-
-    if not path.is_file():
-        raise fail(f"{path}: no such store", EXIT_IO)
-    try:
-        with Store(path):
-            pass
-    except StoreError as exc:
-        raise fail(str(exc), EXIT_IO) from None

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import typer
 
-from newsbrief.cli.app import EXIT_NOTHING_USABLE, app, fail, progress
+from newsbrief.cli.app import EXIT_NOTHING_USABLE, app, fail, open_output, progress
 from newsbrief.summarize import DEFAULT
 
 
@@ -29,17 +28,13 @@ def summarize(
       newsbrief summarize clusters.jsonl -o summaries.jsonl --max-words 100
     """
     from newsbrief.batch import summarize_stream
+    from newsbrief.summarize import available
 
+    if method not in available():
+        raise fail(f"unknown summarizer {method!r}; choose from {', '.join(sorted(available()))}")
     if not data.is_file():
         raise fail(f"{data}: no such file")
-    out = sys.stdout if output is None or str(output) == "-" else output.open("w", encoding="utf-8")
-    try:
-        with data.open("rb") as fh, progress("summarizing clusters") as tick:
-            done, failed = summarize_stream(fh, out, max_words, method, str(data), tick=tick)
-    except ValueError as exc:
-        raise fail(str(exc)) from None
-    finally:
-        if out is not sys.stdout:
-            out.close()
+    with data.open("rb") as fh, open_output(output) as out, progress("summarizing clusters") as tick:
+        done, failed = summarize_stream(fh, out, max_words, method, str(data), tick=tick)
     if done and failed == done:
         raise fail(f"{data}: no cluster could be summarized", EXIT_NOTHING_USABLE)

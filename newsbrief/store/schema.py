@@ -19,7 +19,7 @@ import scipy.sparse as sp
 
 from newsbrief.group.features import DIM
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -33,7 +33,7 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE INDEX IF NOT EXISTS events_last ON events (last);
 CREATE TABLE IF NOT EXISTS df (feature INTEGER PRIMARY KEY, n INTEGER NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (title, text, content='articles');
-CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5 (id UNINDEXED, title, summary);
+CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5 (title, summary);  -- rowid = events.rowid
 """
 
 

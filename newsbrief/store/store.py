@@ -2,14 +2,16 @@
 
 ``add`` groups only the new articles (a block at a time, with the IDF of the
 whole store) and links their groups to the events still open around their
-time, exactly as the stream grouper links blocks; nothing already stored is
-regrouped. Articles are keyed by id, so adding the same article again changes
-nothing. An event's briefing (``newsbrief.pipeline.brief`` over its articles)
+time, with the stream grouper's window (its horizon taken from the batch's
+earliest time); nothing already stored is regrouped. Articles are keyed by id, so
+adding the same article again changes nothing; an id already stored for a different
+text gets a hashed suffix instead of being taken for a re-add. An event's briefing (``newsbrief.pipeline.brief`` over its articles)
 is made on demand and kept until the event grows.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import os
@@ -105,6 +107,7 @@ class Store:
         return out
 
     def _add_batch(self, batch: Sequence[Article | Problem]) -> list[Assignment]:
+        self._rekey_others(batch)
         known = self._assignments([b.id for b in batch])
         fresh: dict[str, Article | Problem] = {}
         for item in batch:
@@ -114,6 +117,18 @@ class Store:
             new = self._group(list(fresh.values()))
             known.update({a.id: a for a in new})
         return [Assignment(b.id, known[b.id].event, known[b.id].reason) for b in batch]
+
+    def _rekey_others(self, batch: Sequence[Article | Problem]) -> None:
+        """Give an article whose id is stored for a different text an id of its own, ``ID#<text hash>``.
+
+        Ids from file names or positions (``notes.txt``, a record without ``id``) recur
+        for other articles; keyed by id alone, those would be taken for re-adds and lost.
+        The hashed id is stable, so adding that article again still changes nothing.
+        """
+        stored = dict(self._rows_in("SELECT id, text FROM articles", "id", [b.id for b in batch]))
+        for item in batch:
+            if isinstance(item, Article) and item.id in stored and stored[item.id] != item.text:
+                item.id = f"{item.id}#{hashlib.sha1(item.text.encode('utf-8')).hexdigest()[:10]}"
 
     def _group(self, items: list[Article | Problem]) -> list[Assignment]:
         docs = [to_item(i) for i in items]
@@ -157,9 +172,10 @@ class Store:
                 "vector = excluded.vector, touched = excluded.touched, briefing = NULL, "
                 "title = coalesce(events.title, excluded.title)",
                 (e.id, e.title, e.size, db_time(e.first), db_time(e.last), e.scale, pack(e.vector), e.touched))
-            self._db.execute("DELETE FROM events_fts WHERE id = ?", (e.id,))
-            self._db.execute("INSERT INTO events_fts (id, title, summary) "
-                             "SELECT id, title, '' FROM events WHERE id = ?", (e.id,))
+            rowid = self._db.execute("SELECT rowid FROM events WHERE id = ?", (e.id,)).fetchone()[0]
+            self._db.execute("DELETE FROM events_fts WHERE rowid = ?", (rowid,))  # by rowid: no index scan
+            self._db.execute("INSERT INTO events_fts (rowid, title, summary) VALUES (?, ?, '')",
+                             (rowid, e.title))
 
     def _save_articles(self, items: Sequence[Article | Problem], assigned: Sequence[Assignment]) -> None:
         seq = int(self._meta("seq", "0"))
@@ -260,8 +276,8 @@ class Store:
         with self._db:
             self._db.execute("UPDATE events SET briefing = ?, title = ? WHERE id = ?",
                              (json.dumps(made, ensure_ascii=False, default=str), made["title"], event_id))
-            self._db.execute("UPDATE events_fts SET title = ?, summary = ? WHERE id = ?",
-                             (made["title"], summary, event_id))
+            self._db.execute("UPDATE events_fts SET title = ?, summary = ? "
+                             "WHERE rowid = (SELECT rowid FROM events WHERE id = ?)", (made["title"], summary, event_id))
         return made
 
     def stale(self) -> list[str]:
@@ -275,7 +291,8 @@ class Store:
             return []
         match = " ".join(f'"{w}"' for w in words)
         hits = [SearchHit("event", r[0], r[0], r[1], r[2]) for r in self._rows(
-            "SELECT id, title, snippet(events_fts, -1, '[', ']', '...', 12) FROM events_fts "
+            "SELECT e.id, events_fts.title, snippet(events_fts, -1, '[', ']', '...', 12) "
+            "FROM events_fts JOIN events AS e ON e.rowid = events_fts.rowid "
             "WHERE events_fts MATCH ? ORDER BY bm25(events_fts) LIMIT ?", (match, limit))]
         hits += [SearchHit("article", r[0], r[1], r[2], r[3]) for r in self._rows(
             "SELECT a.id, a.event, a.title, snippet(articles_fts, -1, '[', ']', '...', 12) "
