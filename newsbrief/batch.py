@@ -30,7 +30,7 @@ def cluster_articles(record: Any) -> list[Article]:
         raise ValueError("no 'articles' list")
     articles = []
     for i, rec in enumerate(items):
-        art = article_from_record({**rec, "id": str(i)} if isinstance(rec, dict) else rec, str(i))
+        art = article_from_record({**rec, "id": str(i)} if isinstance(rec, dict) else rec, str(i), html=False)
         if isinstance(art, Problem):
             continue
         articles.append(art)
@@ -45,6 +45,8 @@ def summarize_cluster(record: Any, max_words: int = 100, method: str = DEFAULT) 
         lines = summarize_prepared(prepare(articles), max_words, method)
     except ValueError as exc:
         return {"id": cluster_id, "error": str(exc)}
+    except Exception as exc:  # noqa: BLE001 - one bad cluster must not end the run (the contract)
+        return {"id": cluster_id, "error": f"{type(exc).__name__}: {exc}"}
     if not lines:
         return {"id": cluster_id, "error": "no usable article text"}
     return {
@@ -82,7 +84,8 @@ def _output_line(job: Job) -> tuple[bool, str]:
         result: dict[str, Any] = {"id": f"{source}:{lineno}", "error": str(record)}
     else:
         result = summarize_cluster(record, max_words, method)
-    return "error" in result, json.dumps(result, ensure_ascii=False) + "\n"
+    # ASCII JSON: a lone surrogate in the input cannot break writing the line.
+    return "error" in result, json.dumps(result) + "\n"
 
 
 def default_workers() -> int:

@@ -64,3 +64,21 @@ def test_first_multinews_clusters(multinews: list[dict]) -> None:
         out = summarize_cluster(record, max_words=230)
         _check(record, out, 230)
         assert len(out["summary"].split()) >= 100
+
+
+def test_html_looking_text_is_kept_as_given_so_offsets_point_into_it() -> None:
+    page = ("<html><body><p>The Korvan bridge reopened on Monday after two years of repairs, officials said.</p>"
+            "<p>Traffic returned to normal by the evening rush hour, the city transport office reported.</p>"
+            "</body></html>")
+    record = {"id": "h", "articles": [{"text": page}, ARTICLES[0]]}
+    out = summarize_cluster(record, max_words=100)
+    _check(record, out, 100)
+
+
+def test_a_lone_surrogate_does_not_fail_the_cluster() -> None:
+    text = ARTICLES[0]["text"].replace("Officials", "Officials \ud800", 1)
+    record = {"id": "s", "articles": [{"text": text}, ARTICLES[1]]}
+    out = io.StringIO()
+    done, failed = summarize_stream([json.dumps(record).encode()], out, max_words=60)
+    assert (done, failed) == (1, 0)
+    _check(record, json.loads(out.getvalue()), 60)

@@ -145,3 +145,13 @@ def test_seed_boilerplate_never_survives(seeds: Path) -> None:
     texts = [s.text for s in glued.sentences]
     assert any(t.endswith("in Syria’s civil war.") for t in texts)
     assert any(t.startswith("Turkey has said at least 33 of its troops") for t in texts)
+
+
+def test_dateline_only_where_the_text_begins() -> None:
+    text = ("WASHINGTON (AP) — The talks opened on Monday with a long list of demands from both sides.\n"
+            "U.S. - China relations have been strained for years over trade, officials said on Monday.\n")
+    art = Article(id="d", text=text)
+    clean_cluster([art])
+    segment_article(art)
+    assert [s.text[:5] for s in art.sentences] == ["The t", "U.S. "]
+    assert [r.reason for r in art.removed] == ["dateline"]

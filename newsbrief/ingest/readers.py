@@ -199,8 +199,12 @@ def records_from_json(value: Any, source: str, fallback_id: str, line: int | Non
 
 
 def article_from_record(rec: Any, fallback_id: str, source: str = "<record>",
-                        line: int | None = None) -> Item:
-    """An Article from a mapping in the ``../shared/data`` schema; ``id`` wins over the fallback."""
+                        line: int | None = None, html: bool = True) -> Item:
+    """An Article from a mapping in the ``../shared/data`` schema; ``id`` wins over the fallback.
+
+    A ``text`` that is a web page is reduced to its main text, unless ``html`` is False
+    (batch mode, whose offsets must point into the ``text`` given).
+    """
     if isinstance(rec, Article):
         return rec
     if not isinstance(rec, Mapping):
@@ -209,7 +213,7 @@ def article_from_record(rec: Any, fallback_id: str, source: str = "<record>",
     text = rec.get("text")
     if not isinstance(text, str):
         return Problem(art_id, source, "article has no 'text' string", line)
-    if _looks_html(text):
+    if html and _looks_html(text):
         art = html_article(art_id, text, source)
         if isinstance(art, Problem):
             return art

@@ -77,7 +77,7 @@ def _sentence_offsets(text: str) -> list[tuple[int, int]]:
     characters byte by byte in Python, which was a third of the pipeline's time;
     the same mapping is one ``np.cumsum`` here (and nothing for ASCII text).
     """
-    data = text.encode("utf-8")
+    data = text.encode("utf-8", "replace")  # a lone surrogate becomes one "?" byte: offsets stay aligned
     size = len(data)
     out, starts, ends, starts_p, ends_p = _buffers(size * 2)
     found = blingfire.blingfire.TextToSentencesWithOffsets(
@@ -127,8 +127,8 @@ def segment_article(article: Article) -> Article:
     removed: list[Removed] = []
     for para in article.paragraphs:
         sentences = []
-        dateline = _DATELINE.match(article.text, para.start, para.end)
-        if dateline:
+        dateline = _DATELINE.match(article.text, para.start, para.end) if index == 0 else None
+        if dateline:  # only where the article's text begins: elsewhere "U.S. - China ..." is prose
             removed.append(Removed(para.start, dateline.end(), "dateline", squash(dateline.group())))
             para.start = dateline.end()
         for s, e in split_spans(article.text, para.start, para.end):

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from functools import lru_cache
 
 from newsbrief.summarize.base import Cluster, Summarizer, order
 
 DEFAULT = "concepts"
 
 
+@lru_cache(maxsize=1)
 def available() -> dict[str, type[Summarizer]]:
     """Every summarizer in this package, by name."""
     for module in pkgutil.iter_modules(__path__):

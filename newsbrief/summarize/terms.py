@@ -33,24 +33,26 @@ def _tokenizer() -> Any:
     return DefaultTokenizer(use_stemmer=True)
 
 
-def _stem_all(words: set[str]) -> None:
-    """Stem unseen words in one native call (the tokenizer maps each [a-z0-9]+ word to one token)."""
-    missing = [w for w in words if w not in _STEMS]
-    if not missing:
-        return
-    if len(_STEMS) > _CACHE_LIMIT:
-        _STEMS.clear()
-    stems = _tokenizer().tokenize(" ".join(missing))
-    if len(stems) != len(missing):  # never expected; stay correct word by word if it happens
-        stems = [(_tokenizer().tokenize(w) or [w])[0] for w in missing]
-    _STEMS.update(zip(missing, stems))
+def _stems(words: set[str]) -> dict[str, str]:
+    """word -> stem for ``words``; unseen ones stemmed in one native call (one token per [a-z0-9]+ word).
+
+    Returns its own dict, so a thread clearing the shared cache cannot pull a stem from under another.
+    """
+    known = {w: _STEMS[w] for w in words if w in _STEMS}
+    missing = [w for w in words if w not in known]
+    if missing:
+        known.update(zip(missing, _tokenizer().tokenize(" ".join(missing))))
+        if len(_STEMS) > _CACHE_LIMIT:
+            _STEMS.clear()
+        _STEMS.update(known)
+    return known
 
 
 def tokens(text: str) -> list[str]:
     """Stemmed lower-case alphanumeric tokens of ``text``."""
     words = _WORD.findall(text.lower())
-    _stem_all(set(words))
-    return [_STEMS[w] for w in words]
+    stems = _stems(set(words))
+    return [stems[w] for w in words]
 
 
 @lru_cache(maxsize=1)
