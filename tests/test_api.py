@@ -157,6 +157,13 @@ def test_group_assigns_every_article_in_input_order(client: httpx.Client) -> Non
     assert sorted(i for e in data["events"] for i in e["articles"]) == sorted(k for k, v in event.items() if v)
 
 
+def test_group_integer_options_stay_integers(client: httpx.Client) -> None:
+    articles = [*cluster()["articles"], RATES]
+    res = client.post("/group", json={"articles": articles, "options": {"block_size": 2}})
+    assert res.status_code == 200, res.text
+    assert len(res.json()["assignments"]) == len(articles)
+
+
 @pytest.mark.parametrize(("options", "detail"), [
     ({"workers": 8}, "option 'workers' cannot be set over HTTP"),
     ({"bogus": 1}, "unknown grouping option(s): bogus"),

@@ -1,7 +1,7 @@
 """The FastAPI application: a thin HTTP layer over the same Python API the CLI uses.
 
 Errors are always JSON ``{"detail": "<one line>"}`` with a 4xx status that says whose
-fault it was; an unexpected failure is logged on the server and answered with a bare
+fault it was (503 when the event store cannot be read); an unexpected failure is logged on the server and answered with a bare
 500, never with a stack trace. Pipeline work runs in worker threads, at most
 ``workers`` at a time, so a burst of requests queues instead of exhausting memory.
 """
@@ -71,7 +71,7 @@ class Articles(BaseModel):
 class GroupRequest(Articles):
     """Articles to sort into events, and grouping settings passed on to ``newsbrief.group.group``."""
 
-    options: dict[str, float] = Field(default_factory=dict, description="e.g. {\"threshold\": 0.6}")
+    options: dict[str, int | float] = Field(default_factory=dict, description="e.g. {\"threshold\": 0.6}")
 
 
 ENGINE_OPTIONS = {"engine", "scheduler", "workers"}
@@ -85,7 +85,10 @@ def create_app(store: Path | None = None, max_body: int = MAX_BODY, workers: int
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.limiter = anyio.CapacityLimiter(workers)
+        app.state.db = _open(store) if store is not None else None
         yield
+        if app.state.db is not None:
+            app.state.db.close()
 
     app = FastAPI(title="newsbrief", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Briefings with provenance from a pile of news articles.")
@@ -165,31 +168,36 @@ def _store_routes(app: FastAPI) -> None:
                      "whose title, summary or articles contain every word"),
                      limit: int = Query(50, ge=1, le=1000)) -> list[dict[str, Any]]:
         """Each event as ``{id, title, size, outlets, first, last}``."""
-        return await _work(request, _with_store, _store_path(app), _list_events, q, limit)
+        return await _work(request, _with_store, _store(app), _list_events, q, limit)
 
     @app.get("/events/{event_id}", summary="One event and its briefing",
              responses={404: {"description": "No such event"}})
     async def event(request: Request, event_id: str) -> dict[str, Any]:
         """``{"event": {...}, "briefing": {...}}``; the briefing is made now if the event is new or has grown."""
-        found = await _work(request, _with_store, _store_path(app), _one_event, event_id)
+        found = await _work(request, _with_store, _store(app), _one_event, event_id)
         if found is None:
             raise HTTPException(404, f"no event {event_id!r} in the store")
         return found
 
 
-def _store_path(app: FastAPI) -> Path:
-    if app.state.store is None:
+def _open(path: Path) -> Any:
+    from newsbrief.store import Store
+
+    return Store(path)
+
+
+def _store(app: FastAPI) -> Any:
+    if app.state.db is None:
         raise HTTPException(404, "this server has no event store (start it with --store PATH)")
-    return app.state.store
+    return app.state.db
 
 
-def _with_store(path: Path, fn: Callable[..., T], *args: Any) -> T:
-    """``fn(store, *args)`` on a store opened for this request only (no connection shared by threads)."""
-    from newsbrief.store import Store, StoreError
+def _with_store(store: Any, fn: Callable[..., T], *args: Any) -> T:
+    """``fn(store, *args)``; a store that fails to read is a 503, logged on the server."""
+    from newsbrief.store import StoreError
 
     try:
-        with Store(path) as store:
-            return fn(store, *args)
+        return fn(store, *args)
     except StoreError as exc:
         log.error("%s", exc)
         raise HTTPException(503, "the event store cannot be read") from None
@@ -224,19 +232,17 @@ def _brief(items: list[Any], max_words: int, method: str) -> Briefing:
 def _group(records: list[dict[str, Any]], options: dict[str, Any]) -> list[Any]:
     from newsbrief.group import group
 
-    try:
-        return group(records, **options)
+    try:  # one process: the API's own thread limit bounds the work, and forking from a thread is unsafe
+        return group(records, **options, workers=1)
     except ValueError as exc:  # a bad grouping option
         raise HTTPException(400, str(exc)) from None
 
 
 def _check_method(method: str) -> None:
-    from newsbrief.summarize import get_summarizer
+    from newsbrief.summarize import available
 
-    try:
-        get_summarizer(method)
-    except ValueError as exc:
-        raise HTTPException(400, str(exc)) from None
+    if method not in available():
+        raise HTTPException(400, f"unknown summarizer {method!r}; choose from {', '.join(sorted(available()))}")
 
 
 def _is_multipart(request: Request) -> bool:

@@ -46,6 +46,12 @@ def serve(app: FastAPI, sock: socket.socket, log_level: str = "warning", access_
         _server(app, log_level, access_log).run(sockets=[sock])
 
 
+def base_url(sock: socket.socket) -> str:
+    """``http://host:port`` of a bound socket, an IPv6 host in brackets."""
+    host, port = sock.getsockname()[:2]
+    return f"http://{f'[{host}]' if ':' in host else host}:{port}"
+
+
 @contextmanager
 def running(app: FastAPI, host: str = "127.0.0.1", port: int = 0, timeout: float = 20.0) -> Iterator[str]:
     """A real uvicorn server for ``app`` in a background thread; yields its base URL, stops on exit."""
@@ -59,8 +65,7 @@ def running(app: FastAPI, host: str = "127.0.0.1", port: int = 0, timeout: float
             if not thread.is_alive() or time.monotonic() > deadline:
                 raise RuntimeError("the API server did not start")
             time.sleep(0.01)
-        bound_host, bound_port = sock.getsockname()[:2]
-        yield f"http://{f'[{bound_host}]' if ':' in bound_host else bound_host}:{bound_port}"
+        yield base_url(sock)
     finally:
         server.should_exit = True
         thread.join(timeout)

@@ -29,6 +29,7 @@ def serve(
       curl -s 'localhost:8000/brief?format=html' -F files=@a.txt -F files=@b.html -o brief.html
     """
     from newsbrief.api import bind, create_app, serve as run
+    from newsbrief.api.server import base_url
 
     if store is not None:
         open_store(store, existing=True).close()
@@ -36,8 +37,7 @@ def serve(
         sock = bind(host, port)
     except OSError as exc:
         raise fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}", EXIT_IO) from None
-    bound = sock.getsockname()
-    warn(f"serving on http://{host}:{bound[1]} (API document at /openapi.json; Ctrl-C to stop)")
+    warn(f"serving on {base_url(sock)} (API document at /openapi.json; Ctrl-C to stop)")
     level = "info" if settings.verbose else "error" if settings.quiet else "warning"
     run(create_app(store=store, max_body=int(max_body_mb * 2**20)), sock, log_level=level,
         access_log=settings.verbose)
