@@ -356,3 +356,26 @@ def test_seeds_entities_merged(seeded: Briefing) -> None:
 def test_one_event_clusters_keep_every_article(multinews: list[dict]) -> None:
     for cluster in multinews[:12]:
         assert "off-event" not in brief(cluster["articles"], max_words=60).counts(), cluster["id"]
+
+
+@pytest.mark.parametrize(("phrase", "value"), [
+    ("last night", "2020-02-27"), ("this morning", "2020-02-28"), ("Thursday night", "2020-02-27"),
+    ("late on Thursday", "2020-02-27"), ("Today", "2020-02-28"),
+])
+def test_parts_of_the_day_resolve_to_their_day(phrase: str, value: str) -> None:
+    assert resolve(phrase, datetime(2020, 2, 28, 9, 15))[0] == value
+    assert resolve(phrase, None)[0] in {"yesterday", "today", "Thursday"}
+
+
+def test_headline_words_are_not_taken_for_names() -> None:
+    from newsbrief.clean import clean_cluster
+    from newsbrief.facts import nlp
+    from newsbrief.model import Article
+    from newsbrief.segment import segment_article
+
+    texts = [f"Huge Fire Breaks Out At Dockside Warehouse\nCrews fought a fire at a warehouse on {day}, "
+             "officials said.\nNo one was hurt in the blaze, the fire service said." for day in ("Monday", "Sunday")]
+    arts = [Article(id=str(i), text=t, title=t.split("\n")[0], body_start=t.index("\n")) for i, t in enumerate(texts)]
+    for art in clean_cluster(arts):
+        segment_article(art)
+    assert nlp._shared_unnamed([nlp.units(a) for a in arts], set()) == []

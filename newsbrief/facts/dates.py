@@ -43,8 +43,11 @@ _PHRASE = re.compile(
     r"|(?:last|next) (?:week|month|year)|(?:two|three|four|five|six|\d+) (?:days|weeks) ago)\b"
 )
 _QUALIFIER = re.compile(r"^(?:(late|early|overnight|mid|since|until|by|before|after)\b[-\s]*)(?:on\s+)?", re.I)
-_NOISE = re.compile(r"^(?:on|in|of|during|from|a|the|earlier|later)\s+|\s+(?:night|morning|evening|afternoon)$",
+# A part of the day is dropped only after a day ("Thursday night"); "last night" is a day of its own.
+_NOISE = re.compile(r"^(?:on|in|of|during|from|a|the|earlier|later)\s+|(?<=day)\s+(?:night|morning|evening|afternoon)$",
                     re.I)
+_PART_OF_DAY = {"last night": "yesterday", "tonight": "today", "this morning": "today",
+                "this afternoon": "today", "this evening": "today"}
 # Something every date phrase contains: a cheap test that spares most sentences the big pattern.
 _CUE = re.compile(r"day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|1[89]\d\d|20\d\d|tonight|tomorrow|night|"
                   r"morning|week|month|year|ago")
@@ -96,12 +99,13 @@ def resolve(phrase: str, base: datetime | None) -> tuple[str, str, str | None, s
     qualifier = qual.group(1).lower() if qual else None
     core = core[qual.end():] if qual else core
     core = _NOISE.sub("", _NOISE.sub("", core)).strip()
+    core = _PART_OF_DAY.get(core.lower(), core)
     named = next((d for d in WEEKDAYS if d in core), None)
     found = _calendar(core, _naive(base))
     if found is None and base is not None:
         found = _last(named, base) if core == named else _relative(core, _naive(base))
     if found is None:
-        return core, "relative", qualifier, named
+        return core if named else core.lower(), "relative", qualifier, named
     when, period = found
     return when.strftime(_FORMATS[period]), period, qualifier, when.strftime("%A") if period == "day" else None
 

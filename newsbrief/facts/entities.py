@@ -33,8 +33,8 @@ _ORG_WORDS = frozenset(
     "university college school hospital party airlines airways association institute foundation committee "
     "commission authority service services news times post herald press network police army navy".split())
 _PLACE_WORDS = frozenset(
-    "port street road avenue river lake mount bay district city county province state island airport square "
-    "bridge valley coast harbour harbor quay terminal".split())
+    "port street road avenue river lake mount bay district city county province island airport square "
+    "bridge valley coast harbour harbor".split())
 _HONORIFICS = frozenset("mr mrs ms dr sir dame lord sen rep gov gen president".split())
 _PARTICLES = frozenset("of the and for".split())
 _CALENDAR = frozenset(

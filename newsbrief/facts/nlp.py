@@ -4,8 +4,8 @@ A :class:`Unit` is an article's title line (when it is part of the text) or one
 of its sentences, with offsets into ``Article.text``; every fact found in a unit
 keeps those offsets, so a briefing can point at the exact span.
 
-spaCy is the expensive part of the facts stage (about 6,000 words/s with only
-the ``ner`` pipe here, see ``../shared/notes/dependencies.md``), so it reads only
+spaCy is the expensive part of the facts stage (about 5,000-8,000 words/s with
+only the ``ner`` pipe on this project's 2-core machine), so it reads only
 where names are introduced (:func:`names`): the first sentence of each article,
 and short windows around the new names of second sentences and around the
 first mention of names several articles share. Names found there are then
@@ -136,7 +136,7 @@ def _shared_unnamed(by_article: Sequence[Sequence[Unit]], seen: set[str]) -> lis
     ("Assad", "Saltmarsh" named past the leads): names the sources share matter most."""
     first: dict[str, tuple[Unit, re.Match[str]]] = {}
     articles: dict[str, set[str]] = {}
-    for unit in (u for units in by_article for u in units):
+    for unit in (u for units in by_article for u in units if u.sentence is not None):  # not titles: all capitals
         for match in _new_names(unit, seen):
             first.setdefault(match.group(), (unit, match))
             articles.setdefault(match.group(), set()).add(unit.article)
