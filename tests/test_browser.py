@@ -94,9 +94,7 @@ def test_clicking_a_sentence_highlights_it_in_its_source(sample: Opened, tmp_pat
     assert highlight(page) == S1 and page.locator("#viewer mark").count() == 1
     assert page.locator("a.line.active").count() == 1
     assert page.locator("#viewer .removed").inner_text() == "Share this article"
-    shot = tmp_path / "briefing.png"
-    page.screenshot(path=str(shot), full_page=True)
-    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    page.screenshot(path=str(tmp_path / "briefing.png"), full_page=True)  # for a person to look at
     assert sample.quiet(), (sample.requests, sample.dialogs, sample.console, sample.errors)
 
 

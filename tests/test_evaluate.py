@@ -62,7 +62,6 @@ def test_oracle_bounds_lead_and_newsbrief() -> None:
     for other in ("newsbrief", "lead"):
         assert oracle["rouge1_r"] + oracle["rouge2_r"] >= \
             results[other].scores["rouge1_r"] + results[other].scores["rouge2_r"]
-    assert all(r.seconds >= 0 for r in results.values())
 
 
 def test_sumy_peers_run_offline_on_the_cluster_text() -> None:

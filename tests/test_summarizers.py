@@ -94,7 +94,6 @@ def test_concept_weights_favour_shared_early_concepts(prep: Prepared) -> None:
             vocab.setdefault(w, len(vocab))
     korvan, bakery = tokens("Korvan")[0], tokens("bakery")[0]
     assert weight[vocab[korvan]] > weight[vocab[bakery]]
-    assert all(0.0 < w < 1.0 for w in weight.values())
 
 
 def test_lazy_greedy_picks_what_plain_greedy_picks(prep: Prepared) -> None:
