@@ -87,7 +87,6 @@ def measure(cmd: Sequence[str], out: Path) -> Run:
 
 def baseline(data: Path, out: Path) -> None:
     """All in memory: TF-IDF of every article, then one average-link clustering of the whole set."""
-    import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     from newsbrief.group.cluster import cut, link_tree
@@ -95,7 +94,7 @@ def baseline(data: Path, out: Path) -> None:
     rows = [json.loads(line) for line in data.open(encoding="utf-8")]
     vectors = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(
         [f"{r['title'] or ''}\n{r['text']}" for r in rows])
-    labels = cut(link_tree((vectors @ vectors.T).toarray().astype(np.float64)), 0.18)
+    labels = cut(link_tree((vectors @ vectors.T).toarray()), 0.18)
     with out.open("w", encoding="utf-8") as fh:
         for r, label in zip(rows, labels):
             fh.write(json.dumps({"id": r["id"], "event": f"b{label}"}) + "\n")

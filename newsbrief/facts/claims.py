@@ -203,16 +203,16 @@ def _trailing(unit: Unit, match: re.Match[str]) -> Attribution | None:
     text = unit.text
     before, rest = text[:match.start()], text[match.end():]
     if match.group("verb") is None and not match.group("quoted"):
-        phrase, content, start = rest, before, match.start()
+        phrase, content = rest, before
     elif (re.search(r"[,”\"’]\s*$", before) and len(rest.split()) <= _MAX_SPEAKER_WORDS and "that" not in rest
           and match.group("verb") in _INVERTED):
-        phrase, content, start = rest, before, match.start()
+        phrase, content = rest, before
     else:
         tail = _is_tail(rest, match.group("verb") or "")
         cut = max(before.rfind(","), before.rfind("”"), before.rfind('"'))
         if not tail or cut < 0:
             return None
-        phrase, content, start = before[cut + 1:], before[:cut], cut + 1
+        phrase, content = before[cut + 1:], before[:cut]
         if not phrase.strip() and content.count(",") >= 2:
             parts = content.rsplit(",", 2)
             return _with_apposition(unit, match, parts)

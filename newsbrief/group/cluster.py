@@ -75,7 +75,7 @@ def link_tree(scaled: np.ndarray) -> np.ndarray:
     dist = np.subtract(1.0, scaled, out=scaled)
     np.maximum(dist, 0.0, out=dist)
     np.fill_diagonal(dist, 0.0)
-    return linkage(squareform(dist, checks=False).astype(np.float64), method="average")
+    return linkage(squareform(dist, checks=False).astype(np.float64, copy=False), method="average")
 
 
 def cut(tree: np.ndarray, threshold: float) -> np.ndarray:
