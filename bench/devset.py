@@ -23,9 +23,11 @@ def options(doc: str) -> tuple[argparse.Namespace, list[dict[str, Any]]]:
     return args, read_clusters(args.data, args.limit)
 
 
-def newsbrief_run(records: list[dict[str, Any]], max_words: int) -> tuple[list[dict[str, Any]], Result]:
-    """``newsbrief summarize`` run as a user runs it (its own process), its output lines and its scores."""
-    outputs, seconds = summarize_process(records, max_words)
+def newsbrief_run(records: list[dict[str, Any]], max_words: int,
+                  cores: set[int] | None = None) -> tuple[list[dict[str, Any]], Result]:
+    """``newsbrief summarize`` run as a user runs it (its own process, on ``cores`` if given),
+    its output lines and its scores."""
+    outputs, seconds = summarize_process(records, max_words, cores)
     lines = [[s["text"] for s in o.get("sentences", [])] for o in outputs]
     references = [r["summaries"] for r in records]
     return outputs, Result("newsbrief", score(lines, references, max_words), seconds)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -25,15 +26,20 @@ def read_clusters(data: Path, limit: int | None = None) -> list[dict[str, Any]]:
     return [json.loads(line) for line in lines]
 
 
-def summarize_process(records: list[dict[str, Any]], max_words: int) -> tuple[list[dict[str, Any]], float]:
-    """``newsbrief summarize`` over ``records`` in a fresh process: its output lines and wall-clock seconds."""
+def summarize_process(records: list[dict[str, Any]], max_words: int,
+                      cores: set[int] | None = None) -> tuple[list[dict[str, Any]], float]:
+    """``newsbrief summarize`` over ``records`` in a fresh process: its output lines and wall-clock seconds.
+
+    ``cores`` pins the process to those CPUs (it then starts as many workers), e.g. ``{0}`` for one core.
+    """
     with tempfile.TemporaryDirectory() as tmp:
         data, out = Path(tmp) / "in.jsonl", Path(tmp) / "out.jsonl"
         data.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
         command = [sys.executable, "-m", "newsbrief.cli", "summarize", str(data), "-o", str(out),
                    "--max-words", str(max_words)]
         start = time.perf_counter()
-        subprocess.run(command, check=True)
+        pin = (lambda: os.sched_setaffinity(0, cores)) if cores else None
+        subprocess.run(command, check=True, preexec_fn=pin)
         seconds = time.perf_counter() - start
         with out.open(encoding="utf-8") as fh:
             return [json.loads(line) for line in fh], seconds
