@@ -31,7 +31,8 @@ from typing import Any
 
 from newsbrief.facts import FactSheet, Reading, read
 from newsbrief.facts.nlp import model
-from newsbrief.pipeline import brief, load, prepare
+from newsbrief.ingest import load
+from newsbrief.pipeline import brief, prepare
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 DATA = SHARED / "multinews_val.jsonl"

@@ -38,7 +38,7 @@ from newsbrief.pipeline import Prepared, prepare, summarize_prepared
 from newsbrief.segment import split_spans
 from newsbrief.summarize import Cluster, concepts
 from newsbrief.summarize.concepts import ClusterConcepts
-from newsbrief.summarize.terms import tokens
+from newsbrief.lang.tokens import tokens
 
 Model = tuple[float, np.ndarray]
 """(intercept, coefficients) of the logistic concept model."""

@@ -8,15 +8,13 @@ pointing into that article's ``text``; a failing cluster gets ``{"id", "error"}`
 
 from __future__ import annotations
 
-import itertools
 import json
-import os
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
 from newsbrief.ingest import Problem, article_from_record
 from newsbrief.model import Article
+from newsbrief.parallel import process_map
 from newsbrief.pipeline import prepare, summarize_prepared
 from newsbrief.summarize import DEFAULT, get_summarizer
 
@@ -88,35 +86,6 @@ def _output_line(job: Job) -> tuple[bool, str]:
     return "error" in result, json.dumps(result) + "\n"
 
 
-def default_workers() -> int:
-    """The cores this process may use."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
-def _ordered_map(jobs: Iterator[Job], workers: int) -> Iterator[tuple[bool, str]]:
-    """``map(_output_line, jobs)`` on ``workers`` processes, in input order, reading ``jobs`` as it goes.
-
-    At most a few jobs per worker are in flight, so a huge input is never held
-    in memory; one line alone is done in this process (a pool costs more than it saves).
-    """
-    first = list(itertools.islice(jobs, 2))
-    if workers <= 1 or len(first) < 2:
-        yield from map(_output_line, itertools.chain(first, jobs))
-        return
-    import multiprocessing
-
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with context.Pool(workers) as pool:
-        pending: deque = deque()
-        for job in itertools.chain(first, jobs):
-            pending.append(pool.apply_async(_output_line, (job,)))
-            if len(pending) >= 4 * workers:
-                yield pending.popleft().get()
-        while pending:
-            yield pending.popleft().get()
-
-
 def summarize_stream(lines: Iterable[bytes], out: IO[str], max_words: int = 100, method: str = DEFAULT,
                      source: str = "<input>", tick: Callable[[], None] = lambda: None,
                      workers: int | None = None) -> tuple[int, int]:
@@ -129,7 +98,7 @@ def summarize_stream(lines: Iterable[bytes], out: IO[str], max_words: int = 100,
     jobs = ((lineno, line, max_words, method, source)
             for lineno, line in enumerate(lines, start=1) if line.strip())
     done = failed = 0
-    for bad, text in _ordered_map(jobs, default_workers() if workers is None else workers):
+    for bad, text in process_map(_output_line, jobs, workers):
         done += 1
         failed += bad
         out.write(text)

@@ -1,118 +1,93 @@
-"""The main job, one way through the stages: ingest -> clean -> segment -> dedup -> summarize -> briefing.
+"""The main job, one way through the stages. Each stage takes what the one before returned and returns a
+new value; none changes what another produced.
 
-:func:`prepare` does everything up to the summary and accounts for every input
-(used, duplicate, empty, unreadable); :func:`brief` adds the summary and the
-briefing. The CLI, the HTTP API and the batch mode are thin layers over these.
+====  ===========  ==========================================================================
+ #    stage        what it returns
+====  ===========  ==========================================================================
+ 1    ingest       articles and problems from paths, records or Articles (ids made unique)
+ 2    clean        each article with its kept paragraphs and every removed span (and why)
+ 3    segment      each article with its sentences (offsets into the original text)
+ 4    account      which articles are too short to use (``empty``), and the reading order
+ 5    dedup        the :class:`Cluster`: usable articles, duplicates set apart, sentence groups
+ 6    facts        what the articles say (names, counts, dates, claims), checked across them,
+                   and which articles report another incident (``off-event``)
+ 7    summarize    the summary lines, from the articles that are left
+ 8    brief        the :class:`Briefing`: title, summary, facts, and the account of every input
+====  ===========  ==========================================================================
+
+:func:`prepare` runs stages 2-5 (batch mode needs nothing more); :func:`brief`
+runs them all. The CLI, the HTTP API, the store and the batch mode are thin layers
+over these two.
 """
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any
+from types import MappingProxyType
 
 from newsbrief.clean import clean_cluster, cleaned_text
 from newsbrief.dedup import duplicate_articles, sentence_groups
-from newsbrief.ingest import Problem, article_from_record, read_inputs
-from newsbrief.model import Article, ArticleRecord, Briefing, Status, SummarySentence
+from newsbrief.ingest import Input, Problem, load, timestamp, unique_ids
+from newsbrief.model import Article, ArticleRecord, Briefing, Cluster, Status, SummarySentence
 from newsbrief.segment import segment_article
-from newsbrief.summarize import DEFAULT, Cluster, get_summarizer
+from newsbrief.summarize import DEFAULT, get_summarizer
 
 MIN_BODY_WORDS = 15
 """An article body shorter than this (after cleaning) has nothing to summarize: status ``empty``."""
 
-Input = Article | Mapping[str, Any] | str | os.PathLike[str]
 
-
-@dataclass
+@dataclass(frozen=True)
 class Prepared:
-    """A cluster after every stage but the summary, with each input's status and reason."""
+    """A cluster after stages 1-5: the Cluster to summarize, every article as segmented, each set-apart
+    input's status and reason, and the input order the account follows."""
 
     cluster: Cluster
-    articles: list[Article]
-    status: dict[str, tuple[Status, str]]
-    problems: list[Problem]
-    order: list[str] = field(default_factory=list)
+    articles: tuple[Article, ...]
+    status: Mapping[str, tuple[Status, str]]
+    problems: tuple[Problem, ...]
+    order: tuple[str, ...] = field(default=())
 
-    def set_aside(self, reasons: Mapping[str, str], status: Status) -> None:
-        """Take articles (id -> reason) out of the cluster, so they feed no summary, and give them ``status``."""
+    def setting_aside(self, reasons: Mapping[str, str], status: Status) -> Prepared:
+        """This cluster without the articles ``reasons`` names (id -> reason), which get ``status``."""
         if not reasons:
-            return
-        for art_id, reason in reasons.items():
-            self.status[art_id] = (status, reason)
-        kept = [a for a in self.cluster.articles if a.id not in reasons]
-        groups = [[s for s in g if s.article not in reasons] for g in self.cluster.groups]
-        self.cluster = Cluster(kept, [g for g in groups if g])
+            return self
+        statuses = {**self.status, **{art_id: (status, reason) for art_id, reason in reasons.items()}}
+        return Prepared(self.cluster.without(set(reasons)), self.articles, MappingProxyType(statuses),
+                        self.problems, self.order)
 
 
-def iter_load(items: Input | Iterable[Input]) -> Iterator[Article | Problem]:
-    """Each article (or Problem) from paths, records or Article objects, in input order, streamed."""
-    if isinstance(items, (str, os.PathLike, Mapping, Article)):
-        items = [items]
-    for n, item in enumerate(items):
-        if isinstance(item, (str, os.PathLike)):
-            yield from read_inputs([item])
-        else:
-            yield article_from_record(item, str(n))
-
-
-def load(items: Input | Iterable[Input]) -> tuple[list[Article], list[Problem]]:
-    """Articles from paths, records or Article objects; whatever cannot be read becomes a Problem."""
-    articles: list[Article] = []
-    problems: list[Problem] = []
-    for result in iter_load(items):
-        (problems if isinstance(result, Problem) else articles).append(result)
-    return articles, problems
-
-
-def _unique_ids(articles: Sequence[Article], problems: Sequence[Problem]) -> None:
-    seen: set[str] = {p.id for p in problems}
-    for art in articles:
-        base, n = art.id, 1
-        while art.id in seen:
-            n += 1
-            art.id = f"{base}#{n}"
-        seen.add(art.id)
-
-
-def _reading_order(articles: Sequence[Article]) -> list[Article]:
+def reading_order(articles: Sequence[Article]) -> list[Article]:
     """Earliest first when times are known; input order breaks ties and stands in for unknown times."""
-    indexed = list(enumerate(articles))
-    indexed.sort(key=lambda p: (_sort_time(p[1].time), p[0]))
-    return [a for _, a in indexed]
+    def key(pair: tuple[int, Article]) -> tuple[bool, float, int]:
+        when = timestamp(pair[1].time)
+        return when != when, when if when == when else 0.0, pair[0]  # unknown (NaN) times last
+
+    return [a for _, a in sorted(enumerate(articles), key=key)]
 
 
-def _sort_time(t: datetime | None) -> float:
-    if t is None:
-        return float("inf")
-    return t.timestamp() if t.tzinfo else t.replace(tzinfo=None).timestamp()
-
-
-def prepare(articles: list[Article], problems: Sequence[Problem] = ()) -> Prepared:
-    """Clean, split, find empties and duplicates, and group repeated sentences."""
-    _unique_ids(articles, problems)
-    order = [a.id for a in articles] + [p.id for p in problems]
+def prepare(articles: Sequence[Article], problems: Sequence[Problem] = ()) -> Prepared:
+    """Stages 2-5: clean, split, find empties and duplicates, and group repeated sentences."""
+    articles = unique_ids(articles, problems)
+    order = tuple([a.id for a in articles] + [p.id for p in problems])
     status: dict[str, tuple[Status, str]] = {p.id: ("unreadable", p.message) for p in problems}
-    for art in clean_cluster(articles):
-        segment_article(art)
+    segmented = [segment_article(a) for a in clean_cluster(articles)]
     usable = []
-    for art in articles:
+    for art in segmented:
         words = sum(s.words for s in art.sentences)
         if words < MIN_BODY_WORDS:
             status[art.id] = ("empty", _empty_reason(art, words))
         else:
             usable.append(art)
-    usable = _reading_order(usable)
+    usable = reading_order(usable)
     dups = duplicate_articles(usable, [cleaned_text(a) for a in usable])
     for dup in dups:
         status[dup.id] = ("duplicate", f"near-duplicate of {dup.of} ({dup.share:.0%} of its text is there)")
     dup_ids = {d.id for d in dups}
-    kept = [a for a in usable if a.id not in dup_ids]
-    groups = sentence_groups([s for a in usable for s in a.sentences])
-    return Prepared(Cluster(kept, groups), articles, status, list(problems), order)
+    kept = tuple(a for a in usable if a.id not in dup_ids)
+    groups = tuple(tuple(g) for g in sentence_groups([s for a in usable for s in a.sentences]))
+    return Prepared(Cluster(kept, groups), tuple(segmented), MappingProxyType(status), tuple(problems), order)
 
 
 def _empty_reason(article: Article, words: int) -> str:
@@ -126,7 +101,7 @@ def _empty_reason(article: Article, words: int) -> str:
 
 
 def summarize_prepared(prep: Prepared, max_words: int, method: str = DEFAULT) -> list[SummarySentence]:
-    """The summary lines of a prepared cluster, each with its source span and support."""
+    """Stage 7: the summary lines of a prepared cluster, each with its source span and support."""
     if not prep.cluster.articles:
         return []
     chosen = get_summarizer(method).summarize(prep.cluster, max_words)
@@ -143,16 +118,15 @@ def brief(items: Input | Iterable[Input], max_words: int = 100, method: str = DE
     With ``facts``, articles about another incident are set aside as ``off-event``
     before summarizing, and the briefing gets facts, conflicts and a timeline.
     """
-    articles, problems = load(items)
-    prep = prepare(articles, problems)
-    reading = None
+    prep = prepare(*load(items))
+    sheet = None
     if facts and prep.cluster.articles:
-        from newsbrief.facts import read
+        from newsbrief.facts import read  # spaCy and dateparser: loaded only when facts are asked for
 
         reading = read(prep.cluster.articles)
-        prep.set_aside(reading.off_event, "off-event")
+        prep = prep.setting_aside(reading.off_event, "off-event")
+        sheet = reading.sheet(prep.cluster)
     summary = summarize_prepared(prep, max_words, method)
-    sheet = reading.sheet(prep.cluster) if reading else None
     return Briefing(
         title=event_title(prep, summary),
         summary=summary,

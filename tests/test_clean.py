@@ -17,9 +17,11 @@ SEED_BOILERPLATE = ["Leave a Reply", "Be Part of Quality Journalism", "- Adverti
 
 def _prepare(*texts: str) -> list[Article]:
     arts = [Article(id=f"a{i}", text=t) for i, t in enumerate(texts)]
-    for art in clean_cluster(arts):
-        segment_article(art)
-    return arts
+    return [segment_article(art) for art in clean_cluster(arts)]
+
+
+def _prepare_one(article: Article) -> list[Article]:
+    return [segment_article(art) for art in clean_cluster([article])]
 
 
 def _check_offsets(art: Article) -> None:
@@ -121,9 +123,7 @@ def test_split_spans_handles_glued_and_tricky_sentences(text: str, expected: lis
 @pytest.mark.parametrize("dateline", ["(MOSCOW) — ", "ISTANBUL - ", "STORRS, Conn. (WTNH) — ", "NEW YORK (AP) — "])
 def test_dateline_is_removed_and_offsets_stay_on_original(dateline: str) -> None:
     text = f"Title\n{dateline}Russia’s military denied it was responsible for the strikes on Thursday.\n"
-    art = Article(id="x", text=text, body_start=text.index("\n"))
-    clean_cluster([art])
-    segment_article(art)
+    (art,) = _prepare_one(Article(id="x", text=text, body_start=text.index("\n")))
     (s,) = art.sentences
     assert s.text.startswith("Russia’s military") and text[s.start:s.end] == s.text
     assert art.removed[0].reason == "dateline"
@@ -131,7 +131,8 @@ def test_dateline_is_removed_and_offsets_stay_on_original(dateline: str) -> None
 
 @pytest.mark.shared
 def test_seed_boilerplate_never_survives(seeds: Path) -> None:
-    from newsbrief.pipeline import load, prepare
+    from newsbrief.ingest import load
+    from newsbrief.pipeline import prepare
 
     articles, problems = load(seeds)
     prep = prepare(articles, problems)
@@ -150,8 +151,6 @@ def test_seed_boilerplate_never_survives(seeds: Path) -> None:
 def test_dateline_only_where_the_text_begins() -> None:
     text = ("WASHINGTON (AP) — The talks opened on Monday with a long list of demands from both sides.\n"
             "U.S. - China relations have been strained for years over trade, officials said on Monday.\n")
-    art = Article(id="d", text=text)
-    clean_cluster([art])
-    segment_article(art)
+    (art,) = _prepare_one(Article(id="d", text=text))
     assert [s.text[:5] for s in art.sentences] == ["The t", "U.S. "]
     assert [r.reason for r in art.removed] == ["dateline"]

@@ -8,10 +8,11 @@ import numpy as np
 import pytest
 
 from newsbrief.model import squash
-from newsbrief.pipeline import Prepared, load, prepare
+from newsbrief.ingest import load
+from newsbrief.pipeline import Prepared, prepare
 from newsbrief.summarize import available, get_summarizer
 from newsbrief.summarize.concepts import ClusterConcepts, lazy_greedy
-from newsbrief.summarize.terms import tokens
+from newsbrief.lang.tokens import tokens
 
 # A fictional event, three outlets. The dam sentence is carried by all three (one verbatim copy, inside
 # a longer line: a line repeated whole across articles is cleaned away as a template);
@@ -133,9 +134,9 @@ def test_repeats_within_an_article_join_the_copy_in_another() -> None:
 
     said = "The Korvan dam on the Selva river collapsed on Tuesday night, flooding four villages."
     near = "The Korvan dam on the Selva river collapsed on Tuesday, flooding four villages downstream."
-    sentences = [Sentence("a", 0, 0, 1, said), Sentence("a", 1, 0, 1, said), Sentence("b", 0, 0, 1, near),
-                 Sentence("c", 0, 0, 1, "Two people are missing near Orsk, regional officials said.")]
-    sentences += [Sentence("c", i, 0, 1, f"Unrelated filler sentence number {i} about weather {i}.")
+    sentences = [Sentence("a", 0, 1, said, 0), Sentence("a", 0, 1, said, 1), Sentence("b", 0, 1, near, 0),
+                 Sentence("c", 0, 1, "Two people are missing near Orsk, regional officials said.", 0)]
+    sentences += [Sentence("c", 0, 1, f"Unrelated filler sentence number {i} about weather {i}.", i)
                   for i in range(1, 40)]
     groups = sentence_groups(sentences)
     assert [(s.article, s.index) for s in groups[0]] == [("a", 0), ("a", 1), ("b", 0)]

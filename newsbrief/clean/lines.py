@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from newsbrief.clean.rules import is_fragment, match_rule
 from newsbrief.model import Article, Paragraph, Removed, squash
@@ -72,8 +73,8 @@ def _classify(line: str, repeated: set[str]) -> tuple[str | None, bool]:
     return None, False
 
 
-def clean_article(article: Article, repeated: set[str] = frozenset()) -> Article:
-    """Fill ``paragraphs`` (still without sentences) and ``removed`` for one article."""
+def clean_article(article: Article, repeated: set[str] | frozenset[str] = frozenset()) -> Article:
+    """The article with its ``paragraphs`` (still without sentences) and ``removed`` spans."""
     lines = list(_lines(article))
     body_len = sum(e - s for s, e in lines) or 1
     seen = 0
@@ -83,19 +84,17 @@ def clean_article(article: Article, repeated: set[str] = frozenset()) -> Article
     for start, end in lines:
         line = article.text[start:end]
         if cut_by:
-            removed.append(Removed(start, end, f"after end-of-article marker '{cut_by}'", squash(line)))
+            removed.append(Removed(article.id, start, end, squash(line), f"after end-of-article marker '{cut_by}'"))
             continue
         reason, ends = _classify(line, repeated)
         if reason:
-            removed.append(Removed(start, end, reason, squash(line)))
+            removed.append(Removed(article.id, start, end, squash(line), reason))
             if ends and seen / body_len >= END_MARKER_AFTER:
                 cut_by = squash(line)[:40]
         else:
             paragraphs.append(Paragraph(start, end))
         seen += end - start
-    article.paragraphs = paragraphs
-    article.removed = removed
-    return article
+    return replace(article, paragraphs=tuple(paragraphs), removed=tuple(removed))
 
 
 def clean_cluster(articles: Sequence[Article]) -> list[Article]:

@@ -12,12 +12,13 @@ it misses nothing, needs no random permutations and imports nothing heavy.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from newsbrief.lang.en import FUNCTION_WORDS
+from newsbrief.lang.tokens import words
 from newsbrief.model import Article, Sentence
 
 ARTICLE_SHARE = 0.7
@@ -29,22 +30,10 @@ SENTENCE_JACCARD = 0.6
 ALL_PAIRS_UP_TO = 24
 """Up to this many sets, checking every pair costs less than building the index."""
 
-_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
-_STOP = frozenset(
-    "a an the and or but of to in on at by for with from as is are was were be been has have had "
-    "it its this that these those he she they we you i his her their our said says will would "
-    "not no s".split()
-)
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
-
-
-def _shingles(words: list[str], n: int) -> set[tuple[str, ...]]:
-    if len(words) < n:
-        return {tuple(words)} if words else set()
-    return set(zip(*(words[k:] for k in range(n))))
+def _shingles(found: list[str], n: int) -> set[tuple[str, ...]]:
+    if len(found) < n:
+        return {tuple(found)} if found else set()
+    return set(zip(*(found[k:] for k in range(n))))
 
 
 def _rarest_first(sets: Sequence[set]) -> list[list[int]]:
@@ -107,7 +96,7 @@ def duplicate_articles(articles: Sequence[Article], texts: Sequence[str]) -> lis
     Articles should come in preference order (earliest first): the later copy is
     the one reported as a duplicate.
     """
-    sets = [_shingles(_words(t), 3) for t in texts]
+    sets = [_shingles(words(t, clitics=True), 3) for t in texts]
     dups: dict[int, Duplicate] = {}
     for i, j in sorted(_candidate_pairs(sets, ARTICLE_SHARE, contained=True)):
         if i in dups or j in dups:
@@ -116,6 +105,10 @@ def duplicate_articles(articles: Sequence[Article], texts: Sequence[str]) -> lis
         if share >= ARTICLE_SHARE:
             dups[j] = Duplicate(articles[j].id, articles[i].id, round(share, 3))
     return [dups[k] for k in sorted(dups)]
+
+
+def _content(text: str) -> frozenset[str]:
+    return frozenset(w for w in words(text, clitics=True) if w not in FUNCTION_WORDS)
 
 
 def sentence_groups(sentences: Sequence[Sentence]) -> list[list[Sentence]]:
@@ -127,8 +120,7 @@ def sentence_groups(sentences: Sequence[Sentence]) -> list[list[Sentence]]:
     similarity join runs once per distinct set.
     """
     classes: dict[frozenset[str], int] = {}
-    class_of = [classes.setdefault(frozenset(w for w in _words(s.text) if w not in _STOP), len(classes))
-                for s in sentences]
+    class_of = [classes.setdefault(_content(s.text), len(classes)) for s in sentences]
     class_sets = list(classes)
     articles_of: list[set[str]] = [set() for _ in class_sets]
     for c, sent in zip(class_of, sentences):

@@ -34,8 +34,7 @@ from newsbrief.facts.entities import Entity, Gazetteer, acronyms
 from newsbrief.facts.offevent import off_event
 from newsbrief.facts.quantities import Quantity, nouns_of
 from newsbrief.facts.timeline import timeline
-from newsbrief.model import Article, Conflict, Fact, Source, TimelineEntry
-from newsbrief.summarize import Cluster
+from newsbrief.model import Article, Cluster, Conflict, Fact, Source, TimelineEntry
 
 
 @dataclass

@@ -13,8 +13,7 @@ from collections.abc import Mapping, Sequence
 
 from newsbrief.facts.dates import WEEKDAYS, DateMention
 from newsbrief.facts.nlp import Unit
-from newsbrief.model import Article, TimelineEntry
-from newsbrief.summarize import Cluster
+from newsbrief.model import Article, Cluster, TimelineEntry
 
 PER_DATE = 3
 """Entries kept for one date, most-sourced first: a briefing, not an index."""

@@ -25,7 +25,7 @@ from newsbrief.group.engines import Engine, LocalEngine, make_engine
 from newsbrief.group.settings import Settings
 from newsbrief.group.stream import Assignment, assignments, blocks, group_block, to_item
 from newsbrief.group.window import Window
-from newsbrief.ingest import Problem
+from newsbrief.ingest import Problem, iter_load
 from newsbrief.model import Article
 
 
@@ -48,8 +48,6 @@ def group(articles: Any, **options: Any) -> list[Assignment]:
     ``engine="local"|"dask"``, ``scheduler`` (Dask address), ``workers``.
     ValueError on an unknown or bad option.
     """
-    from newsbrief.pipeline import iter_load
-
     engine = make_engine(options.pop("engine", "local"), options.pop("scheduler", None),
                          options.pop("workers", None))
     settings = Settings().with_options(**options)

@@ -8,11 +8,10 @@ on every engine.
 
 from __future__ import annotations
 
-import os
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from itertools import chain, islice
 from typing import Any, Protocol
+
+from newsbrief.parallel import ordered, process_map, worker_count
 
 ENGINES = ("local", "dask")
 
@@ -25,34 +24,15 @@ class Engine(Protocol):
         ...
 
 
-def ordered_map(submit: Callable[[Any], Any], items: Iterable[Any], ahead: int) -> Iterator[Any]:
-    """Submit items as futures with at most ``ahead`` pending; yield their results in input order."""
-    pending: deque[Any] = deque()
-    for item in items:
-        pending.append(submit(item))
-        if len(pending) >= ahead:
-            yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
-
-
 class LocalEngine:
     """Worker processes on this machine (one block needs no pool: it runs here)."""
 
     def __init__(self, workers: int | None = None) -> None:
-        self.workers = max(1, workers or os.cpu_count() or 1)
+        self.workers = worker_count(workers)
 
     def map(self, fn: Callable[[Any], Any], blocks: Iterable[Any]) -> Iterator[Any]:
         """``fn`` of each block in input order, in a process pool when there is more than one block."""
-        it = iter(blocks)
-        head = list(islice(it, 2))
-        if self.workers == 1 or len(head) < 2:
-            yield from map(fn, chain(head, it))
-            return
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(self.workers) as pool:
-            yield from ordered_map(lambda b: pool.submit(fn, b), chain(head, it), self.workers + 1)
+        return process_map(fn, blocks, self.workers)
 
 
 class DaskEngine:
@@ -69,7 +49,7 @@ class DaskEngine:
 
         with Client(self.scheduler, timeout=self.connect_timeout) as client:
             workers = max(1, len(client.scheduler_info()["workers"]))
-            yield from ordered_map(lambda b: client.submit(fn, b, pure=False), blocks, 2 * workers)
+            yield from ordered(lambda b: client.submit(fn, b, pure=False), blocks, 2 * workers)
 
 
 def make_engine(engine: str = "local", scheduler: str | None = None, workers: int | None = None) -> Engine:

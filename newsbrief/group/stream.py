@@ -10,10 +10,8 @@ in order in one place, so every engine gives the same events.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from itertools import islice
 
 import numpy as np
@@ -23,7 +21,7 @@ from newsbrief.group.cluster import cluster_block
 from newsbrief.group.features import Prior, bag_of, document_frequency, hashed, weigh
 from newsbrief.group.settings import Settings
 from newsbrief.group.window import Summary, Window, summaries
-from newsbrief.ingest import Problem
+from newsbrief.ingest import Problem, days
 from newsbrief.model import Article
 
 EMPTY = "empty text: no title and no article text"
@@ -69,15 +67,6 @@ class BlockResult:
     reasons: list[str | None]
     groups: list[Summary] = field(default_factory=list)
     df: sp.csr_matrix | None = None  # document frequencies of the block (for a store's IDF)
-
-
-def days(time: datetime | None) -> float:
-    """A time as days since the epoch (naive times are taken as UTC); NaN when unknown."""
-    if time is None:
-        return math.nan
-    if time.tzinfo is None:
-        time = time.replace(tzinfo=timezone.utc)
-    return time.timestamp() / 86400.0
 
 
 def to_item(item: Article | Problem) -> Item:

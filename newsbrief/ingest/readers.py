@@ -11,12 +11,14 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import datetime
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from newsbrief.ingest.decode import BinaryInput, decode
+from newsbrief.ingest.html import extract_html
 from newsbrief.ingest.problems import Problem
+from newsbrief.ingest.times import parse_time
 from newsbrief.model import Article
 
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
@@ -125,8 +127,6 @@ def text_article(id: str, text: str, source: str) -> Article:
 
 def html_article(id: str, html: str, source: str) -> Article | Problem:
     """Main text, title, date and URL of a web page, via trafilatura."""
-    from newsbrief.ingest.html import extract_html
-
     extracted = extract_html(html)
     if extracted is None:
         return Problem(id, source, "no article text found in the HTML page")
@@ -217,33 +217,11 @@ def article_from_record(rec: Any, fallback_id: str, source: str = "<record>",
         art = html_article(art_id, text, source)
         if isinstance(art, Problem):
             return art
-        art.title = _str(rec.get("title")) or art.title
-        art.url = _str(rec.get("url")) or art.url
-        art.time = parse_time(rec.get("time")) or art.time
-        return art
+        return replace(art, title=_str(rec.get("title")) or art.title, url=_str(rec.get("url")) or art.url,
+                       time=parse_time(rec.get("time")) or art.time)
     return Article(id=art_id, text=text, title=_str(rec.get("title")), url=_str(rec.get("url")),
                    time=parse_time(rec.get("time")), source=source)
 
 
 def _str(value: Any) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
-
-
-def parse_time(value: Any) -> datetime | None:
-    """ISO 8601 first (fast), then dateparser for anything else; None when it is not a date."""
-    if isinstance(value, datetime):
-        return value
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        try:
-            return datetime.fromtimestamp(value)
-        except (OverflowError, OSError, ValueError):
-            return None
-    if not isinstance(value, str) or not value.strip():
-        return None
-    try:
-        return datetime.fromisoformat(value.strip())
-    except ValueError:
-        pass
-    import dateparser
-
-    return dateparser.parse(value, languages=["en"])

@@ -14,12 +14,13 @@ from __future__ import annotations
 import ctypes
 import re
 import threading
+from dataclasses import replace
 
 import blingfire
 import numpy as np
 
 from newsbrief.clean.rules import match_rule
-from newsbrief.model import Article, Removed, Sentence, squash
+from newsbrief.model import Article, Paragraph, Removed, Sentence, squash
 
 # A boundary with no space: two lower-case letters (not an abbreviation like U.S.)
 # or a number, then sentence punctuation and optional closing quotes, then a capital
@@ -122,24 +123,27 @@ def _continues(text: str, start: int, prev_end: int) -> bool:
 
 
 def segment_article(article: Article) -> Article:
-    """Split each kept paragraph into sentences; sentence-level boilerplate goes to ``removed``."""
+    """The article with each kept paragraph split into sentences; sentence-level boilerplate (and a
+    dateline where the text begins) joins ``removed``."""
     index = 0
     removed: list[Removed] = []
+    paragraphs: list[Paragraph] = []
     for para in article.paragraphs:
-        sentences = []
-        dateline = _DATELINE.match(article.text, para.start, para.end) if index == 0 else None
+        start = para.start
+        dateline = _DATELINE.match(article.text, start, para.end) if index == 0 else None
         if dateline:  # only where the article's text begins: elsewhere "U.S. - China ..." is prose
-            removed.append(Removed(para.start, dateline.end(), "dateline", squash(dateline.group())))
-            para.start = dateline.end()
-        for s, e in split_spans(article.text, para.start, para.end):
+            removed.append(Removed(article.id, start, dateline.end(), squash(dateline.group()), "dateline"))
+            start = dateline.end()
+        sentences = []
+        for s, e in split_spans(article.text, start, para.end):
             text = squash(article.text[s:e])
             rule = match_rule(text, sentence=True)
             if rule:
-                removed.append(Removed(s, e, rule.reason, text))
+                removed.append(Removed(article.id, s, e, text, rule.reason))
                 continue
-            sentences.append(Sentence(article.id, index, s, e, text))
+            sentences.append(Sentence(article.id, s, e, text, index))
             index += 1
-        para.sentences = sentences
-    article.paragraphs = [p for p in article.paragraphs if p.sentences]
-    article.removed = sorted(article.removed + removed, key=lambda r: r.start)
-    return article
+        if sentences:
+            paragraphs.append(Paragraph(start, para.end, tuple(sentences)))
+    return replace(article, paragraphs=tuple(paragraphs),
+                   removed=tuple(sorted((*article.removed, *removed), key=lambda r: r.start)))

@@ -19,7 +19,7 @@ import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -27,9 +27,9 @@ import scipy.sparse as sp
 
 from newsbrief.group.features import DIM, Prior
 from newsbrief.group.settings import Settings
-from newsbrief.group.stream import Assignment, BlockResult, Doc, Item, blocks, days, group_block, to_item
+from newsbrief.group.stream import Assignment, BlockResult, Doc, Item, blocks, group_block, to_item
 from newsbrief.group.window import Event, Window
-from newsbrief.ingest import Problem
+from newsbrief.ingest import Problem, days, iter_load
 from newsbrief.model import Article
 from newsbrief.store.schema import connect, db_time, iso, pack, unpack, window_time
 
@@ -98,8 +98,6 @@ class Store:
         New articles join the open events around their time or open new ones;
         articles whose id is already stored keep their assignment and change nothing.
         """
-        from newsbrief.pipeline import iter_load
-
         out: list[Assignment] = []
         for batch in blocks(iter_load(articles), self.settings.block_size):
             with self._lock:
@@ -107,7 +105,7 @@ class Store:
         return out
 
     def _add_batch(self, batch: Sequence[Article | Problem]) -> list[Assignment]:
-        self._rekey_others(batch)
+        batch = self._rekey_others(batch)
         known = self._assignments([b.id for b in batch])
         fresh: dict[str, Article | Problem] = {}
         for item in batch:
@@ -118,17 +116,18 @@ class Store:
             known.update({a.id: a for a in new})
         return [Assignment(b.id, known[b.id].event, known[b.id].reason) for b in batch]
 
-    def _rekey_others(self, batch: Sequence[Article | Problem]) -> None:
-        """Give an article whose id is stored for a different text an id of its own, ``ID#<text hash>``.
+    def _rekey_others(self, batch: Sequence[Article | Problem]) -> list[Article | Problem]:
+        """The batch, an article whose id is stored for a different text given an id of its own,
+        ``ID#<text hash>``.
 
         Ids from file names or positions (``notes.txt``, a record without ``id``) recur
         for other articles; keyed by id alone, those would be taken for re-adds and lost.
         The hashed id is stable, so adding that article again still changes nothing.
         """
         stored = dict(self._rows_in("SELECT id, text FROM articles", "id", [b.id for b in batch]))
-        for item in batch:
-            if isinstance(item, Article) and item.id in stored and stored[item.id] != item.text:
-                item.id = f"{item.id}#{hashlib.sha1(item.text.encode('utf-8')).hexdigest()[:10]}"
+        return [replace(item, id=f"{item.id}#{hashlib.sha1(item.text.encode('utf-8')).hexdigest()[:10]}")
+                if isinstance(item, Article) and item.id in stored and stored[item.id] != item.text else item
+                for item in batch]
 
     def _group(self, items: list[Article | Problem]) -> list[Assignment]:
         docs = [to_item(i) for i in items]

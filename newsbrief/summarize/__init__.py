@@ -10,7 +10,7 @@ import importlib
 import pkgutil
 from functools import lru_cache
 
-from newsbrief.summarize.base import Cluster, Summarizer, order
+from newsbrief.summarize.base import Summarizer, candidates, order
 
 DEFAULT = "concepts"
 
@@ -38,4 +38,4 @@ def get_summarizer(name: str = DEFAULT) -> Summarizer:
     return classes[name]()
 
 
-__all__ = ["DEFAULT", "Cluster", "Summarizer", "available", "get_summarizer", "order"]
+__all__ = ["DEFAULT", "Summarizer", "available", "candidates", "get_summarizer", "order"]

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import ClassVar
 
-from newsbrief.model import Article, Sentence
+from newsbrief.model import Cluster, Sentence
 
 MIN_WORDS = 6
 """Shorter sentences (datelines, stray labels) are not summary candidates."""
@@ -21,40 +20,16 @@ MAX_WORDS = 80
 """Longer "sentences" are almost always run-ons from missing punctuation."""
 
 
-@dataclass
-class Cluster:
-    """Usable articles (in reading order) and their sentences grouped by near-duplication."""
-
-    articles: list[Article]
-    groups: list[list[Sentence]]
-    _group_of: dict[tuple[str, int], int] = field(init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        self._group_of = {(s.article, s.index): g for g, group in enumerate(self.groups) for s in group}
-
-    @property
-    def candidates(self) -> list[Sentence]:
-        """One sentence per group (its first), of a sensible length, from a usable article."""
-        usable = {a.id for a in self.articles}
-        out = []
-        for group in self.groups:
-            rep = next((s for s in group if s.article in usable), None)
-            if rep is not None and MIN_WORDS <= rep.words <= MAX_WORDS:
-                out.append(rep)
-        return out
-
-    def support(self, sentence: Sentence) -> list[str]:
-        """Ids of the other articles that say the same as ``sentence``."""
-        group = self.groups[self._group_of[(sentence.article, sentence.index)]]
-        seen: list[str] = []
-        for s in group:
-            if s.article != sentence.article and s.article not in seen:
-                seen.append(s.article)
-        return seen
-
-    def article_rank(self) -> dict[str, int]:
-        """Article id -> its place in the cluster (reading order), for ordering and tie-breaks."""
-        return {a.id: i for i, a in enumerate(self.articles)}
+def candidates(cluster: Cluster) -> list[Sentence]:
+    """What a summary may use: one sentence per near-duplicate group (its first from a usable article, as
+    a duplicate article's sentences are only support), of a sensible length."""
+    usable = {a.id for a in cluster.articles}
+    out = []
+    for group in cluster.groups:
+        rep = next((s for s in group if s.article in usable), None)
+        if rep is not None and MIN_WORDS <= rep.words <= MAX_WORDS:
+            out.append(rep)
+    return out
 
 
 class Summarizer(ABC):
@@ -77,7 +52,7 @@ def order(cluster: Cluster, chosen: Sequence[Sentence]) -> list[Sentence]:
     ``cluster.articles`` are already in reading order (earliest first), so
     chronological order is article rank, then position in the article.
     """
-    rank = cluster.article_rank()
+    rank = cluster.rank()
     by_id = {a.id: a for a in cluster.articles}
     if all(by_id[s.article].time for s in chosen):
         return sorted(chosen, key=lambda s: (rank[s.article], s.index))

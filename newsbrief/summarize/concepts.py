@@ -25,9 +25,9 @@ import heapq
 
 import numpy as np
 
-from newsbrief.model import Sentence
-from newsbrief.summarize.base import Cluster, Summarizer
-from newsbrief.summarize.terms import stemmed_stop, tokens
+from newsbrief.model import Cluster, Sentence
+from newsbrief.summarize.base import Summarizer, candidates
+from newsbrief.lang.tokens import stemmed_stop, tokens
 
 INTERCEPT = -1.366
 COEFFICIENTS = np.array([
@@ -195,7 +195,7 @@ class ConceptCoverage(Summarizer):
         weight = found.weights()
         strong = np.where(weight >= self.min_probability, weight, 0.0)
         of = found.of_sentences()
-        pool = [(s, of[(s.article, s.index)]) for s in cluster.candidates]
+        pool = [(s, of[(s.article, s.index)]) for s in candidates(cluster)]
         chosen: list[Sentence] = []
         covered = np.zeros(len(weight), bool)
         for weights in (strong, weight):

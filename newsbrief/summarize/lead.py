@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from newsbrief.model import Sentence
-from newsbrief.summarize.base import Cluster, Summarizer, fits
+from newsbrief.model import Cluster, Sentence
+from newsbrief.summarize.base import Summarizer, candidates, fits
 
 
 class Lead(Summarizer):
@@ -12,11 +12,11 @@ class Lead(Summarizer):
     name = "lead"
 
     def select(self, cluster: Cluster, max_words: int) -> list[Sentence]:
-        candidates = {(s.article, s.index) for s in cluster.candidates}
+        allowed = {(s.article, s.index) for s in candidates(cluster)}
         chosen: list[Sentence] = []
         for article in cluster.articles:
             for sentence in article.sentences:
-                if (sentence.article, sentence.index) not in candidates:
+                if (sentence.article, sentence.index) not in allowed:
                     continue
                 if not fits(chosen, sentence, max_words):
                     return chosen

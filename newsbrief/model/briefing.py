@@ -1,91 +1,15 @@
-"""The data model every stage shares: plain dataclasses, one way in and one way out.
+"""What newsbrief produces: a briefing, with the account of every input article, and what it is made of.
 
-An :class:`Article` keeps its *original* text untouched. Every later result
-(removed boilerplate, paragraphs, sentences, summary lines, facts) refers back
-to it by character offsets, the way spaCy spans do, so that any line of a
-briefing can be highlighted in its source: ``article.text[start:end]``.
-
-The reading model follows sumy: Article -> Paragraph -> Sentence.
+Every output format (text, Markdown, JSON, HTML; the HTTP API) renders this one
+object; ``Briefing.to_dict()`` is the JSON documented in the README.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
 from typing import Any, Literal
 
 Status = Literal["used", "duplicate", "empty", "off-event", "unreadable"]
-
-_WS = re.compile(r"\s+")
-
-
-def squash(text: str) -> str:
-    """Collapse runs of whitespace, so that offsets can stay on raw text while shown text is tidy."""
-    return _WS.sub(" ", text).strip()
-
-
-@dataclass(frozen=True)
-class Removed:
-    """A span that cleaning took out of the text, and why (so nothing is lost silently)."""
-
-    start: int
-    end: int
-    reason: str
-    text: str
-
-
-@dataclass
-class Sentence:
-    """One sentence; ``text`` is ``squash(original[start:end])``."""
-
-    article: str
-    index: int
-    start: int
-    end: int
-    text: str
-
-    @property
-    def words(self) -> int:
-        """Length in words, the unit of summary budgets."""
-        return len(self.text.split())
-
-
-@dataclass
-class Paragraph:
-    """A kept block of the original text (a line or a run of lines)."""
-
-    start: int
-    end: int
-    sentences: list[Sentence] = field(default_factory=list)
-
-
-@dataclass
-class Article:
-    """An input article. ``text`` is the original text that all offsets point into."""
-
-    id: str
-    text: str
-    title: str | None = None
-    url: str | None = None
-    time: datetime | None = None
-    source: str | None = None
-    body_start: int = 0
-    paragraphs: list[Paragraph] = field(default_factory=list)
-    removed: list[Removed] = field(default_factory=list)
-
-    @property
-    def sentences(self) -> list[Sentence]:
-        """Every kept sentence, in reading order across paragraphs."""
-        return [s for p in self.paragraphs for s in p.sentences]
-
-    @property
-    def outlet(self) -> str | None:
-        """The site an article came from, when its URL is known."""
-        if not self.url:
-            return None
-        host = re.sub(r"^[a-z]+://", "", self.url).split("/")[0].lower()
-        return host.removeprefix("www.") or None
 
 
 @dataclass

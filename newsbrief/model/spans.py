@@ -1,0 +1,35 @@
+"""The one located-annotation type: a span of an article's original text, as spaCy's ``Span`` is of a Doc.
+
+Every located thing newsbrief produces (a sentence, a removed boilerplate line,
+a number read in a sentence, a name, a claim, the place a fact was read, a
+summary line) extends :class:`Span`, so any of them can be highlighted in its
+source the same way: ``article.text[span.start:span.end]``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WS = re.compile(r"\s+")
+
+
+def squash(text: str) -> str:
+    """Collapse runs of whitespace, so that offsets can stay on raw text while shown text is tidy."""
+    return _WS.sub(" ", text).strip()
+
+
+@dataclass(frozen=True)
+class Span:
+    """Characters ``start:end`` of the original text of article ``article``; ``text`` is that span as shown
+    (whitespace tidied, or as the annotation words it)."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+
+    @property
+    def words(self) -> int:
+        """Length in words, the unit of summary budgets."""
+        return len(self.text.split())
