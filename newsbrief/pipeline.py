@@ -105,7 +105,7 @@ def summarize_prepared(prep: Prepared, max_words: int, method: str = DEFAULT) ->
     if not prep.cluster.articles:
         return []
     chosen = get_summarizer(method).summarize(prep.cluster, max_words)
-    return [SummarySentence(s.text, s.article, s.start, s.end, prep.cluster.support(s)) for s in chosen]
+    return [SummarySentence(s.article, s.start, s.end, s.text, tuple(prep.cluster.support(s))) for s in chosen]
 
 
 def brief(items: Input | Iterable[Input], max_words: int = 100, method: str = DEFAULT,
@@ -129,11 +129,11 @@ def brief(items: Input | Iterable[Input], max_words: int = 100, method: str = DE
     summary = summarize_prepared(prep, max_words, method)
     return Briefing(
         title=event_title(prep, summary),
-        summary=summary,
-        articles=_records(prep, summary),
-        facts=sheet.facts if sheet else [],
-        conflicts=sheet.conflicts if sheet else [],
-        timeline=sheet.timeline if sheet else [],
+        summary=tuple(summary),
+        articles=tuple(_records(prep, summary)),
+        facts=sheet.facts if sheet else (),
+        conflicts=sheet.conflicts if sheet else (),
+        timeline=sheet.timeline if sheet else (),
     )
 
 
@@ -154,7 +154,7 @@ def _records(prep: Prepared, summary: Sequence[SummarySentence]) -> list[Article
         records.append(ArticleRecord(
             art_id, status, reason, title=art.title, url=art.url,
             time=art.time.isoformat() if art.time else None, source=art.source, text=art.text,
-            removed=[{"start": r.start, "end": r.end, "reason": r.reason} for r in art.removed],
+            removed=art.removed,
         ))
     return records
 

@@ -8,7 +8,8 @@ script in titles and text, a ``javascript:`` URL, an emoji before a highlighted 
 from __future__ import annotations
 
 from newsbrief.model import (
-    ArticleRecord, Briefing, Conflict, ConflictValue, Fact, Source, SummarySentence, TimelineEntry,
+    ArticleRecord, Briefing, ClaimFact, Conflict, DateFact, EntityFact, QuantityFact, Removed, Source,
+    SummarySentence, TimelineEntry, ValueSide,
 )
 
 XSS_SCRIPT = '<script>document.title="pwned";alert("script ran")</script>'
@@ -49,11 +50,11 @@ def span(article: str, sentence: str) -> tuple[int, int]:
 
 
 def src(article: str, sentence: str) -> Source:
-    return Source(article, *span(article, sentence))
+    return Source(article, *span(article, sentence), sentence)
 
 
 def line(article: str, sentence: str, support: list[str] | None = None) -> SummarySentence:
-    return SummarySentence(sentence, article, *span(article, sentence), support or [])
+    return SummarySentence(article, *span(article, sentence), sentence, tuple(support or ()))
 
 
 S1 = "A fire destroyed a grain warehouse at Port Ellis harbour late on Tuesday, the fire service said."
@@ -73,8 +74,8 @@ def sample_briefing() -> Briefing:
                       title="Fire destroys warehouse at Port Ellis harbour",
                       url="https://www.example-news.test/2024/03/harbour-fire", time="2024-03-12T22:10:00",
                       source="in/ellis-1.txt", text=TEXTS["ellis-1"],
-                      removed=[{"start": TEXTS["ellis-1"].index("Share this"), "end": len(TEXTS["ellis-1"]),
-                                "reason": "share buttons"}]),
+                      removed=(Removed("ellis-1", TEXTS["ellis-1"].index("Share this"), len(TEXTS["ellis-1"]),
+                                       "Share this article", "share buttons"),)),
         ArticleRecord("ellis-2", "used", "1 of its 4 sentences in the summary", title=XSS_TITLE,
                       url="javascript:alert(4)", source="in/ellis-2.txt", text=TEXTS["ellis-2"]),
         ArticleRecord("ellis-3", "duplicate", "near-duplicate of ellis-1 (100% of its text is there)",
@@ -85,24 +86,30 @@ def sample_briefing() -> Briefing:
         ArticleRecord("broken", "unreadable", "invalid JSON: Expecting value (column 1)", source="in/feed.jsonl:3"),
     ]
     facts = [
-        Fact("quantity", INJURED_12, 12, "people injured", "at least", [src("ellis-1", INJURED_12)]),
-        Fact("quantity", INJURED_14, 14, "people injured", None, [src("ellis-2", INJURED_14)]),
-        Fact("quantity", "nine hours", 9, "hours of firefighting", None, [src("ellis-2", "nine hours")]),
-        Fact("claim", "Ines Calder said the blaze started in a storage unit", "the blaze started in a storage unit",
-             "Ines Calder", "said",
-             [src("ellis-1", S3), src("ellis-2", "Harbour master Ines Calder said the blaze started in a storage unit.")]),
-        Fact("date", "late on Tuesday", "2024-03-12", "fire", None, [src("ellis-1", "late on Tuesday")]),
-        Fact("entity", "Port Ellis", None, "place", None,
-             [src("ellis-1", "Port Ellis"), src("ellis-2", "Port Ellis"), src("ellis-old", "Port Ellis")]),
-        Fact("entity", "Ines Calder", None, "person", None, [src("ellis-1", "Ines Calder"), src("ellis-2", "Ines Calder")]),
-        Fact("quantity", "two workers injured", 2, "people injured", None, [src("ellis-old", "injured two workers")],
-             context=OLD_FIRE),
+        QuantityFact(value=12, counts="people injured", qualifier="at least", hedge="at least",
+                     sources=(src("ellis-1", INJURED_12),)),
+        QuantityFact(value=14, counts="people injured", sources=(src("ellis-2", INJURED_14),)),
+        QuantityFact(value=9, counts="hours of firefighting", sources=(src("ellis-2", "nine hours"),)),
+        ClaimFact(speaker="Ines Calder", verb="said", content="the blaze started in a storage unit",
+                  statement="Ines Calder said the blaze started in a storage unit",
+                  sources=(src("ellis-1", S3),
+                           src("ellis-2", "Harbour master Ines Calder said the blaze started in a storage unit."))),
+        DateFact(phrase="late on Tuesday", value="2024-03-12", period="day", sources=(src("ellis-1", "late on Tuesday"),)),
+        EntityFact(name="Port Ellis", category="place",
+                   sources=(src("ellis-1", "Port Ellis"), src("ellis-2", "Port Ellis"), src("ellis-old", "Port Ellis"))),
+        EntityFact(name="Ines Calder", category="person",
+                   sources=(src("ellis-1", "Ines Calder"), src("ellis-2", "Ines Calder"))),
+        QuantityFact(value=2, counts="people injured", sources=(src("ellis-old", "injured two workers"),),
+                     context=OLD_FIRE),
     ]
-    conflicts = [Conflict("people injured", [ConflictValue(12, ["ellis-1"]), ConflictValue(14, ["ellis-2"])])]
+    conflicts = [Conflict("people injured", "quantity", (
+        ValueSide(value=12, articles=("ellis-1",), sources=(src("ellis-1", INJURED_12),)),
+        ValueSide(value=14, articles=("ellis-2",), sources=(src("ellis-2", INJURED_14),))))]
     timeline = [
-        TimelineEntry("2019-06-01", "a smaller fire at the dock injured two workers", ["ellis-old"]),
-        TimelineEntry("2024-03-12", "fire destroys a grain warehouse", ["ellis-1", "ellis-3"]),
-        TimelineEntry("2024-03-13", "blaze contained; harbour reopens", ["ellis-2"]),
+        TimelineEntry("2019-06-01", "a smaller fire at the dock injured two workers", ("ellis-old",)),
+        TimelineEntry("2024-03-12", "fire destroys a grain warehouse", ("ellis-1", "ellis-3")),
+        TimelineEntry("2024-03-13", "blaze contained; harbour reopens", ("ellis-2",)),
     ]
     summary = [line("ellis-1", S1, ["ellis-3"]), line("ellis-2", S2), line("ellis-1", S3, ["ellis-2"])]
-    return Briefing("Fire destroys warehouse at Port Ellis harbour", summary, records, facts, conflicts, timeline)
+    return Briefing("Fire destroys warehouse at Port Ellis harbour", tuple(summary), tuple(records), tuple(facts),
+                    tuple(conflicts), tuple(timeline))

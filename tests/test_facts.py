@@ -15,26 +15,30 @@ import pytest
 
 from conftest import EXAMPLE
 from newsbrief import render
-from newsbrief.facts import claims as claims_mod
-from newsbrief.facts.crosscheck import group_quantities, quantity_conflicts
-from newsbrief.facts.dates import resolve
-from newsbrief.facts.entities import Gazetteer
-from newsbrief.facts.nlp import Mention, Unit
-from newsbrief.facts.offevent import off_event
-from newsbrief.facts.quantities import compatible, interval, parse_words, read_unit
-from newsbrief.model import Briefing, Fact
+from newsbrief.facts.check.offevent import off_event
+from newsbrief.facts.check.quantities import group_quantities, quantity_conflicts
+from newsbrief.facts.read import claims as claims_mod
+from newsbrief.facts.read.dates import resolve
+from newsbrief.facts.read.entities import Gazetteer
+from newsbrief.clean import clean_cluster
+from newsbrief.facts.read import ner
+from newsbrief.facts.read.ner import Mention
+from newsbrief.facts.read.quantities import compatible, interval, parse_words, read_unit
+from newsbrief.facts.read.units import Unit, units
+from newsbrief.model import Article, Briefing, ClaimFact, EntityFact, Fact, PartySide, QuantityFact
 from newsbrief.pipeline import brief
+from newsbrief.segment import segment_article
 
 FRIDAY = datetime(2020, 2, 28, 9, 15)
 
 
 def unit(text: str, article: str = "a", position: int = 1) -> Unit:
-    return Unit(article, position, 0, len(text), text, position)
+    return Unit(article, 0, len(text), text, position, position)
 
 
 def gazetteer(*names: tuple[str, str], people: tuple[str, ...] = ()) -> Gazetteer:
     """A gazetteer from (label, name) pairs, as spaCy would have found them."""
-    return Gazetteer([Mention("a", label, 0, len(name), name) for label, name in names], people)
+    return Gazetteer([Mention("a", 0, len(name), name, label) for label, name in names], people)
 
 
 NATIONS = gazetteer(("GPE", "Turkey"), ("NORP", "Turkish"), ("GPE", "Russia"), ("NORP", "Russian"),
@@ -119,7 +123,7 @@ def test_name_variants_merge_into_one_entity_ranked_by_sources() -> None:
                   ("ORG", "the United Nations"), ("ORG", "UN"), ("GPE", "Idlib"))
     texts = {"a": "Recep Tayyip Erdogan spoke to the UN.", "b": "Erdogan met United Nations staff in Idlib.",
              "c": "Tayyip Recep Erdogan left."}
-    found = g.locate([Unit(a, 1, 0, len(t), t) for a, t in texts.items()])
+    found = g.locate([Unit(a, 0, len(t), t, 1) for a, t in texts.items()])
     assert [(e.name, e.kind, len(e.articles)) for e in found] == [
         ("Recep Tayyip Erdogan", "person", 3), ("United Nations", "organisation", 2), ("Idlib", "place", 1)]
 
@@ -179,7 +183,7 @@ def test_values_that_can_all_be_true_agree_and_others_conflict() -> None:
     groups = {g.label: g for g in group_quantities(found)}
     assert [sorted(vs.articles) for vs in groups["workers killed"].value_sets()] == [["a", "b"], ["c"]]
     (conflict,) = quantity_conflicts(list(groups.values()))
-    assert (conflict.about, [v.value for v in conflict.values]) == ("workers killed", [3, 2])
+    assert (conflict.about, [v.value for v in conflict.sides]) == ("workers killed", [3, 2])
 
 
 def test_an_article_counting_two_things_under_one_label_is_not_a_conflict() -> None:
@@ -214,8 +218,8 @@ def facts_of(b: Briefing, kind: str) -> list[Fact]:
     return [f for f in b.facts if f.kind == kind and not f.context]
 
 
-def quantity(b: Briefing, what: str) -> Fact:
-    return next(f for f in facts_of(b, "quantity") if f.what == what)
+def quantity(b: Briefing, counts: str) -> QuantityFact:
+    return next(f for f in facts_of(b, "quantity") if f.counts == counts)
 
 
 def articles(fact: Fact) -> set[str]:
@@ -223,7 +227,7 @@ def articles(fact: Fact) -> set[str]:
 
 
 def test_example_agreed_counts_with_each_source_qualifier(harbour: Briefing) -> None:
-    killed = next(f for f in facts_of(harbour, "quantity") if f.what == "workers killed" and f.value == 3)
+    killed = next(f for f in facts_of(harbour, "quantity") if f.counts == "workers killed" and f.value == 3)
     assert len(articles(killed)) >= 3
     assert "at least" in {s.qualifier for s in killed.sources}
     injured = quantity(harbour, "firefighters injured")
@@ -245,7 +249,7 @@ def test_example_early_report_is_a_conflict_not_off_event(harbour: Briefing) -> 
     status = {r.id: r.status for r in harbour.articles}
     assert status["harbour-times"] == "used"
     conflict = next(c for c in harbour.conflicts if c.about == "workers killed")
-    assert [(v.value, v.articles) for v in conflict.values][1] == (2, ["harbour-times"])
+    assert [(v.value, v.articles) for v in conflict.sides][1] == (2, ("harbour-times",))
 
 
 def test_example_off_event_article_is_set_aside_with_a_reason(harbour: Briefing) -> None:
@@ -259,16 +263,17 @@ def test_example_off_event_article_is_set_aside_with_a_reason(harbour: Briefing)
 def test_example_agency_dispute(harbour: Briefing) -> None:
     conflict = next(c for c in harbour.conflicts if c.kind == "agency")
     assert conflict.about == "who is responsible for the fire"
-    sides = {str(v.value).split(":")[0]: str(v.value) for v in conflict.values}
+    sides = {v.party: " ".join(v.account) for v in conflict.sides if isinstance(v, PartySide)}
     assert "blamed an electrical fault" in sides["Ilse Brandt"]
     assert "denied" in sides["Varen Bulk Logistics"]
 
 
 def test_example_entities_claims_timeline(harbour: Briefing) -> None:
-    entities = {f.text: f for f in facts_of(harbour, "entity")}
-    assert entities["Varen Bulk Logistics"].what == "organisation"
+    entities = {f.name: f for f in facts_of(harbour, "entity") if isinstance(f, EntityFact)}
+    assert entities["Varen Bulk Logistics"].category == "organisation"
     assert len(articles(entities["Ilse Brandt"])) >= 2
-    assert any(f.what == "dockworkers' union" and f.qualifier == "accused" for f in facts_of(harbour, "claim"))
+    assert any(f.speaker == "dockworkers' union" and f.verb == "accused" for f in facts_of(harbour, "claim")
+               if isinstance(f, ClaimFact))
     assert harbour.timeline[0].date == "2024-03-12"
     assert "Tuesday" in harbour.timeline[0].text
 
@@ -287,7 +292,7 @@ def test_example_renders_agreed_then_disputed_in_every_format(harbour: Briefing)
 
 def test_without_facts_nothing_is_set_aside() -> None:
     plain = brief(EXAMPLE, max_words=100, facts=False)
-    assert (plain.facts, plain.conflicts, plain.timeline) == ([], [], [])
+    assert (plain.facts, plain.conflicts, plain.timeline) == ((), (), ())
     assert "off-event" not in plain.counts()
 
 
@@ -321,8 +326,10 @@ def test_seeds_displaced_and_injured(seeded: Briefing) -> None:
 
 @pytest.mark.shared
 def test_seeds_turkish_retaliation(seeded: Briefing) -> None:
-    assert any(f.what == "Turkey" and "retaliat" in f.text for f in facts_of(seeded, "claim"))
-    assert any(f.what == "Syrian targets hit" and f.qualifier == "more than" for f in facts_of(seeded, "quantity"))
+    assert any(f.speaker == "Turkey" and "retaliat" in f.text for f in facts_of(seeded, "claim")
+               if isinstance(f, ClaimFact))
+    assert any(f.counts == "Syrian targets hit" and f.qualifier == "more than" for f in facts_of(seeded, "quantity")
+               if isinstance(f, QuantityFact))
     claims = render(seeded, "text").split("CLAIMS")[1].split("CONTEXT")[0]
     assert "Turkey said it retaliated" in claims
 
@@ -330,7 +337,7 @@ def test_seeds_turkish_retaliation(seeded: Briefing) -> None:
 @pytest.mark.shared
 def test_seeds_russian_denial_against_turkish_account(seeded: Briefing) -> None:
     conflict = next(c for c in seeded.conflicts if c.kind == "agency")
-    sides = {str(v.value).split(":")[0]: str(v.value) for v in conflict.values}
+    sides = {v.party: " ".join(v.account) for v in conflict.sides if isinstance(v, PartySide)}
     assert "Syrian government" in sides["Turkey"]
     assert "denied its aircraft" in sides["Russia"] and "terrorist" in sides["Russia"]
 
@@ -342,14 +349,14 @@ def test_seeds_earlier_incidents_are_off_event_and_their_numbers_context(seeded:
     assert records["003"].status == "off-event"
     assert all(line.article[:3] not in ("003", "004") for line in seeded.summary)
     context = [f for f in seeded.facts if f.context]
-    assert any(f.value == 2 and f.what == "Turkish soldiers killed" for f in context)
-    assert all(a[:3] not in ("003", "004") for c in seeded.conflicts for v in c.values for a in v.articles)
+    assert any(isinstance(f, QuantityFact) and f.value == 2 and f.counts == "Turkish soldiers killed" for f in context)
+    assert all(a[:3] not in ("003", "004") for c in seeded.conflicts for v in c.sides for a in v.articles)
 
 
 @pytest.mark.shared
 def test_seeds_entities_merged(seeded: Briefing) -> None:
-    erdogan = next(f for f in facts_of(seeded, "entity") if "Erdogan" in f.text)
-    assert {"Erdogan", "Recep Tayyip Erdogan", "Tayyip Recep Erdogan"} <= set(erdogan.value)
+    erdogan = next(f for f in facts_of(seeded, "entity") if isinstance(f, EntityFact) and "Erdogan" in f.name)
+    assert {"Erdogan", "Recep Tayyip Erdogan", "Tayyip Recep Erdogan"} <= set(erdogan.variants)
 
 
 @pytest.mark.shared
@@ -368,14 +375,8 @@ def test_parts_of_the_day_resolve_to_their_day(phrase: str, value: str) -> None:
 
 
 def test_headline_words_are_not_taken_for_names() -> None:
-    from newsbrief.clean import clean_cluster
-    from newsbrief.facts import nlp
-    from newsbrief.model import Article
-    from newsbrief.segment import segment_article
-
     texts = [f"Huge Fire Breaks Out At Dockside Warehouse\nCrews fought a fire at a warehouse on {day}, "
              "officials said.\nNo one was hurt in the blaze, the fire service said." for day in ("Monday", "Sunday")]
     arts = [Article(id=str(i), text=t, title=t.split("\n")[0], body_start=t.index("\n")) for i, t in enumerate(texts)]
-    for art in clean_cluster(arts):
-        segment_article(art)
-    assert nlp._shared_unnamed([nlp.units(a) for a in arts], set()) == []
+    arts = [segment_article(a) for a in clean_cluster(arts)]
+    assert ner._shared_unnamed([units(a) for a in arts], set()) == []

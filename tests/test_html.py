@@ -106,9 +106,9 @@ def test_facts_side_by_side_with_their_sources() -> None:
     agreed = html[html.index('class="side agreed"'):html.index('class="side disputed"')]
     disputed = html[html.index('class="side disputed"'):html.index("<h4>Claims</h4>")]
     claims = html[html.index("<h4>Claims</h4>"):html.index('id="timeline"')]
-    assert "nine hours" in agreed and "Ines Calder (person)" in agreed and "people injured" not in agreed
+    assert "9 hours of firefighting" in agreed and "Ines Calder (person)" in agreed and "people injured" not in agreed
     assert "people injured" in disputed and ">12<" in disputed and ">14<" in disputed
-    assert OLD_FIRE in disputed and "two workers injured" in disputed and "two workers" not in agreed
+    assert OLD_FIRE in disputed and "2 people injured" in disputed and "two workers" not in agreed
     assert "Ines Calder said the blaze started" in claims
     starts = {(a["data-i"], a.get("data-s")) for a in Tags(disputed).find("a")}
     assert ("0", str(TEXTS["ellis-1"].index(INJURED_12))) in starts

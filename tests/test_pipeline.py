@@ -48,7 +48,7 @@ def test_duplicate_is_support_never_said_twice() -> None:
 def test_short_lines_shared_by_copies_are_not_template() -> None:
     b = newsbrief.brief(EXAMPLE, facts=False)
     wire = next(r for r in b.articles if r.id == "northern-wire")
-    assert not any(r["reason"] == "line repeated across articles of the cluster" for r in wire.removed)
+    assert not any(r.reason == "line repeated across articles of the cluster" for r in wire.removed)
 
 
 @pytest.mark.parametrize("budget", [20, 45, 100, 250])

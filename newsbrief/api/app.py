@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import tempfile
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from functools import partial
@@ -279,9 +279,8 @@ async def _brief_files(request: Request, max_words: int, method: str) -> Briefin
             paths.append(str(path))
             names[str(path)] = name
         result = await _work(request, _brief, paths, max_words, method)
-    for rec in result.articles:
-        rec.source = names.get(rec.source or "", rec.source)
-    return result
+    return replace(result, articles=tuple(replace(rec, source=names.get(rec.source or "", rec.source))
+                                          for rec in result.articles))
 
 
 def _account(rec: dict[str, Any]) -> dict[str, Any]:

@@ -1,61 +1,64 @@
-"""Facts across sources: who, what, how many, when, and where the sources disagree.
+"""Stage 6, facts: who, what, how many, when, and where the sources disagree.
 
-One module per kind of fact, each reading the same :class:`~newsbrief.facts.nlp.Unit`
-list (titles and sentences with offsets into the article text):
-:mod:`entities` (people, organisations, places), :mod:`quantities` (numbers and
-what they count), :mod:`dates`, :mod:`claims` (who said what); then
-:mod:`offevent` sets aside articles about another incident, :mod:`crosscheck`
-compares what the rest say, and :mod:`timeline` orders the dated happenings.
+Two halves, one way through:
 
-The pipeline calls :func:`read` on the usable articles before summarising (so
-off-event articles feed neither the summary nor the cross-check), then
-:meth:`Reading.sheet` for the briefing. Nothing heavy is imported until then.
+* **reading** (:mod:`newsbrief.facts.read`): text -> located mentions. One
+  module per kind, each reading the same :class:`~newsbrief.facts.read.units.Unit`
+  list (titles and sentences with offsets into the article text):
+  :mod:`~.read.entities` (people, organisations, places; spaCy NER in
+  :mod:`~.read.ner`), :mod:`~.read.quantities` (numbers and what they count),
+  :mod:`~.read.dates`, :mod:`~.read.claims` (who said what);
+* **checking** (:mod:`newsbrief.facts.check`): mentions -> what the briefing
+  shows. :mod:`~.check.offevent` decides which articles report another
+  incident, :mod:`~.check.quantities` and :mod:`~.check.agency` compare what the
+  rest say (facts and conflicts), :mod:`~.check.timeline` orders the dated
+  happenings.
+
+The pipeline calls :func:`read` on the usable articles, sets the off-event ones
+aside (so they feed neither the summary nor the cross-check), then
+:meth:`Reading.sheet` for the briefing's typed facts, conflicts and timeline.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from newsbrief.facts import claims as claims_mod
-from newsbrief.facts import dates as dates_mod
-from newsbrief.facts import nlp
-from newsbrief.facts import quantities as quantities_mod
-from newsbrief.facts.claims import Claim
-from newsbrief.facts.crosscheck import (
-    agency_conflicts,
-    claim_facts,
-    group_quantities,
-    quantity_conflicts,
-    quantity_facts,
-)
-from newsbrief.facts.dates import DateMention
-from newsbrief.facts.entities import Entity, Gazetteer, acronyms
-from newsbrief.facts.offevent import off_event
-from newsbrief.facts.quantities import Quantity, nouns_of
-from newsbrief.facts.timeline import timeline
-from newsbrief.model import Article, Cluster, Conflict, Fact, Source, TimelineEntry
+from newsbrief.facts.check.agency import agency_conflicts, claim_facts
+from newsbrief.facts.check.offevent import off_event
+from newsbrief.facts.check.quantities import group_quantities, quantity_conflicts, quantity_facts
+from newsbrief.facts.check.timeline import timeline
+from newsbrief.facts.read import claims as claims_mod
+from newsbrief.facts.read import dates as dates_mod
+from newsbrief.facts.read import quantities as quantities_mod
+from newsbrief.facts.read.claims import Claim
+from newsbrief.facts.read.dates import DateMention
+from newsbrief.facts.read.entities import Entity, Gazetteer, acronyms
+from newsbrief.facts.read.ner import names
+from newsbrief.facts.read.quantities import Quantity, nouns_of
+from newsbrief.facts.read.units import Unit, units
+from newsbrief.model import Article, Cluster, Conflict, DateFact, EntityFact, Fact, Source, TimelineEntry
 
 
-@dataclass
+@dataclass(frozen=True)
 class FactSheet:
     """What the briefing shows of the facts."""
 
-    facts: list[Fact] = field(default_factory=list)
-    conflicts: list[Conflict] = field(default_factory=list)
-    timeline: list[TimelineEntry] = field(default_factory=list)
+    facts: tuple[Fact, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
 
 
-@dataclass
+@dataclass(frozen=True)
 class Reading:
-    """Every fact read from a cluster's articles, and which articles are off-event (id -> reason)."""
+    """Every mention read from a cluster's articles, and which articles are off-event (id -> reason)."""
 
-    units: dict[tuple[str, int], nlp.Unit]
+    units: dict[tuple[str, int], Unit]
     gazetteer: Gazetteer
-    entities: list[Entity]
-    quantities: list[Quantity]
-    dates: list[DateMention]
-    claims: list[Claim]
+    entities: tuple[Entity, ...]
+    quantities: tuple[Quantity, ...]
+    dates: tuple[DateMention, ...]
+    claims: tuple[Claim, ...]
     off_event: dict[str, str]
 
     def sheet(self, cluster: Cluster) -> FactSheet:
@@ -71,49 +74,51 @@ class Reading:
         ]
         victims = next((nouns_of(g.kind) for g in groups if g.category and g.kind), [])
         conflicts = [*quantity_conflicts(groups), *agency_conflicts(said, self.gazetteer, victims)]
-        return FactSheet(facts, conflicts, timeline(dated, self.units, cluster))
+        return FactSheet(tuple(facts), tuple(conflicts), tuple(timeline(dated, self.units, cluster)))
 
-    def _entity_facts(self) -> list[Fact]:
+    def _entity_facts(self) -> list[EntityFact]:
         facts = []
         for entity in self.entities:
-            sources = [s for s in entity.sources if s.article not in self.off_event]
+            sources = tuple(s for s in entity.sources if s.article not in self.off_event)
             if sources:
-                facts.append(Fact("entity", entity.name, sorted(entity.variants), entity.kind, None, sources))
-        return sorted(facts, key=lambda f: -len({s.article for s in f.sources}))
+                facts.append(EntityFact(name=entity.name, category=entity.kind, variants=tuple(sorted(entity.variants)),
+                                        sources=sources))
+        return sorted(facts, key=lambda f: -len(f.articles))
 
     def _context_facts(self) -> list[Fact]:
         """The counts of off-event articles, shown as context with the reason."""
-        facts = []
+        facts: list[Fact] = []
         for article, reason in self.off_event.items():
             mine = [q for q in self.quantities if q.article == article and q.category]
             facts += quantity_facts(group_quantities(mine), context=f"{article} is {reason}")
         return facts
 
 
-def _date_facts(dates: Sequence[DateMention]) -> list[Fact]:
-    merged: dict[tuple[str, str | None], Fact] = {}
+def _date_facts(dates: Sequence[DateMention]) -> list[DateFact]:
+    merged: dict[tuple[str, str | None], list[DateMention]] = {}
     for d in dates:
-        fact = merged.setdefault((d.value, d.qualifier), Fact("date", d.text, d.value, d.period, d.qualifier))
-        fact.sources.append(Source(d.article, d.start, d.end, d.text))
-    return sorted(merged.values(), key=lambda f: -len({s.article for s in f.sources}))
+        merged.setdefault((d.value, d.qualifier), []).append(d)
+    facts = [DateFact(phrase=ds[0].text, value=ds[0].value, period=ds[0].period, qualifier=ds[0].qualifier,
+                      sources=tuple(Source(d.article, d.start, d.end, d.text) for d in ds)) for ds in merged.values()]
+    return sorted(facts, key=lambda f: -len(f.articles))
 
 
 def read(articles: Sequence[Article]) -> Reading:
     """Read every kind of fact from ``articles`` (segmented, in reading order) and find the off-event ones."""
-    by_article = [nlp.units(a) for a in articles]
-    every = [u for units in by_article for u in units]
+    by_article = [units(a) for a in articles]
+    every = [u for found in by_article for u in found]
     bodies = acronyms(every)
-    mentions = nlp.names(by_article, bodies)
+    mentions = names(by_article, bodies)
     found = claims_mod.attributions(every)
     people = claims_mod.people(found, Gazetteer(mentions, organisations=bodies))
     gazetteer = Gazetteer(mentions, people, bodies)
     said = claims_mod.read(found, every, gazetteer)
     counted = quantities_mod.read(every, gazetteer)
-    dated = [d for a, units in zip(articles, by_article) for d in dates_mod.read(units, a.time)]
+    dated = [d for a, mine in zip(articles, by_article) for d in dates_mod.read(mine, a.time)]
     entities = gazetteer.locate(every)
     return Reading(
-        {(u.article, u.position): u for u in every}, gazetteer, entities, counted, dated, said,
-        off_event([a.id for a in articles], counted, dated, _names(entities)),
+        {(u.article, u.position): u for u in every}, gazetteer, tuple(entities), tuple(counted), tuple(dated),
+        tuple(said), off_event([a.id for a in articles], counted, dated, _names(entities)),
     )
 
 

@@ -2,25 +2,38 @@
 
 * :mod:`~newsbrief.model.spans`: :class:`Span`, the one located-annotation type;
 * :mod:`~newsbrief.model.document`: the reading model (Article -> Paragraph -> Sentence, a Cluster);
-* :mod:`~newsbrief.model.briefing`: what a briefing holds (summary lines, typed facts, conflicts,
-  timeline, the account of every article).
+* :mod:`~newsbrief.model.briefing`: what a briefing holds (summary lines, typed facts, conflicts with
+  typed sides, timeline, the account of every article).
 """
 
 from newsbrief.model.briefing import (
     ArticleRecord,
     Briefing,
+    ClaimFact,
     Conflict,
-    ConflictValue,
+    ConflictKind,
+    DateFact,
+    EntityFact,
+    EntityKind,
     Fact,
+    PartySide,
+    QuantityFact,
+    Side,
     Source,
     Status,
     SummarySentence,
     TimelineEntry,
+    ValueSide,
+    hedged,
+    number,
+    plain,
 )
 from newsbrief.model.document import Article, Cluster, Paragraph, Removed, Sentence, outlet
 from newsbrief.model.spans import Span, squash
 
 __all__ = [
-    "Article", "ArticleRecord", "Briefing", "Cluster", "Conflict", "ConflictValue", "Fact", "Paragraph",
-    "Removed", "Sentence", "Source", "Span", "Status", "SummarySentence", "TimelineEntry", "outlet", "squash",
+    "Article", "ArticleRecord", "Briefing", "ClaimFact", "Cluster", "Conflict", "ConflictKind", "DateFact",
+    "EntityFact", "EntityKind", "Fact", "Paragraph", "PartySide", "QuantityFact", "Removed", "Sentence", "Side",
+    "Source", "Span", "Status", "SummarySentence", "TimelineEntry", "ValueSide", "hedged", "number", "outlet",
+    "plain", "squash",
 ]

@@ -1,18 +1,262 @@
 """What newsbrief produces: a briefing, with the account of every input article, and what it is made of.
 
 Every output format (text, Markdown, JSON, HTML; the HTTP API) renders this one
-object; ``Briefing.to_dict()`` is the JSON documented in the README.
+object; :meth:`Briefing.to_dict` is the JSON documented in the README.
+
+Facts are typed, one class per kind (:class:`EntityFact`, :class:`QuantityFact`,
+:class:`DateFact`, :class:`ClaimFact`), and so are the sides of a conflict
+(:class:`ValueSide`: a value and its qualifier; :class:`PartySide`: a party and
+its account), so that no consumer has to parse a string back into its parts.
+Each keeps the spans it was read from (:class:`Source`).
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from dataclasses import dataclass
+from typing import Any, ClassVar, Literal
+
+from newsbrief.model.document import Removed
+from newsbrief.model.spans import Span
 
 Status = Literal["used", "duplicate", "empty", "off-event", "unreadable"]
+EntityKind = Literal["person", "organisation", "place"]
+ConflictKind = Literal["quantity", "agency", "update"]
 
 
-@dataclass
+def plain(value: float) -> int | float:
+    """A number for JSON and display: 33, not 33.0."""
+    return int(value) if float(value).is_integer() else value
+
+
+def number(value: float) -> str:
+    """A number as shown: 950000 -> "950,000", 3.5 -> "3.5"."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+
+def hedged(value: float, qualifier: str | None) -> str:
+    """A number with its qualifier, as shown: "at least 33"."""
+    return f"{qualifier} {number(value)}" if qualifier else number(value)
+
+
+@dataclass(frozen=True)
+class Source(Span):
+    """Where a fact was read: ``text`` is the span as that source words it, ``qualifier`` its own hedge
+    ("at least"), since sources agreeing on a value may hedge it differently."""
+
+    qualifier: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON of one source: ``{article, start, end, text, qualifier}``."""
+        return {"article": self.article, "start": self.start, "end": self.end, "text": self.text,
+                "qualifier": self.qualifier}
+
+
+def _articles(sources: tuple[Source, ...]) -> list[str]:
+    return list(dict.fromkeys(s.article for s in sources))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Fact:
+    """What every fact has: the spans it was read from and, for the counts of an off-event article, why
+    it is context rather than part of the cross-check."""
+
+    kind: ClassVar[str]
+    sources: tuple[Source, ...] = ()
+    context: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The fact as a reader sees it."""
+        raise NotImplementedError
+
+    @property
+    def articles(self) -> list[str]:
+        """Ids of the articles it was read in, in first-mention order."""
+        return _articles(self.sources)
+
+    def _fields(self) -> tuple[Any, str | None, str | None]:
+        """(value, what, qualifier) in the JSON's terms (see the README's schema)."""
+        raise NotImplementedError
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON of a fact: ``{kind, text, value, what, qualifier, sources, context}``."""
+        value, what, qualifier = self._fields()
+        return {"kind": self.kind, "text": self.text, "value": value, "what": what, "qualifier": qualifier,
+                "sources": [s.to_dict() for s in self.sources], "context": self.context}
+
+
+@dataclass(frozen=True, kw_only=True)
+class EntityFact(Fact):
+    """A person, organisation or place, with every variant of its name the articles use."""
+
+    kind: ClassVar[str] = "entity"
+    name: str
+    category: EntityKind
+    variants: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The name as shown."""
+        return self.name
+
+    def _fields(self) -> tuple[Any, str | None, str | None]:
+        return list(self.variants), self.category, None
+
+
+@dataclass(frozen=True, kw_only=True)
+class QuantityFact(Fact):
+    """A count and what it counts ("33", "Turkish soldiers killed"). ``qualifier`` is set when every
+    source hedges it the same way; ``hedge`` is how it is shown (the wording most sources use), since
+    "about 950,000" and "around 950,000" agree without sharing a qualifier."""
+
+    kind: ClassVar[str] = "quantity"
+    value: float
+    counts: str
+    qualifier: str | None = None
+    hedge: str | None = None
+
+    @property
+    def text(self) -> str:
+        """ "at least 33 Turkish soldiers killed"."""
+        return f"{hedged(self.value, self.hedge)} {self.counts}"
+
+    def _fields(self) -> tuple[Any, str | None, str | None]:
+        return plain(self.value), self.counts, self.qualifier
+
+
+@dataclass(frozen=True, kw_only=True)
+class DateFact(Fact):
+    """A date the articles name: ``value`` is ISO ("2020-02-27", "2019-12", "2016") or, unresolved, the
+    phrase ("Thursday"); ``period`` is day, week, month, year or relative."""
+
+    kind: ClassVar[str] = "date"
+    phrase: str
+    value: str
+    period: str
+    qualifier: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The date as the first source words it ("late on Thursday")."""
+        return self.phrase
+
+    def _fields(self) -> tuple[Any, str | None, str | None]:
+        return self.value, self.period, self.qualifier
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClaimFact(Fact):
+    """Who said what: the speaker (normalised), the verb (said, denied, blamed, ...), what was claimed,
+    and the party the speaker speaks for (a country, an organisation, or the speaker), if known."""
+
+    kind: ClassVar[str] = "claim"
+    speaker: str
+    verb: str
+    content: str
+    party: str | None = None
+    statement: str = ""
+    """The sentence the claim was read from, as written."""
+
+    @property
+    def text(self) -> str:
+        """The sentence the claim was read from."""
+        return self.statement or f"{self.speaker} {self.verb} {self.content}"
+
+    def _fields(self) -> tuple[Any, str | None, str | None]:
+        return self.content, self.speaker, self.verb
+
+
+@dataclass(frozen=True, kw_only=True)
+class Side:
+    """One side of a conflict: the articles that give it and the spans where they do."""
+
+    articles: tuple[str, ...]
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class ValueSide(Side):
+    """A value some sources give ("at least 33"); ``as_of`` is when they gave it (for updates)."""
+
+    value: float
+    qualifier: str | None = None
+    as_of: str | None = None
+
+    @property
+    def shown(self) -> str:
+        """ "at least 33"."""
+        return hedged(self.value, self.qualifier)
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{value, qualifier, articles, as_of}``."""
+        return {"value": plain(self.value), "qualifier": self.qualifier, "articles": list(self.articles),
+                "as_of": self.as_of}
+
+
+@dataclass(frozen=True, kw_only=True)
+class PartySide(Side):
+    """A party (a country, an organisation, a person) and its account, in its own words: each statement
+    is what one of its speakers said, verb first ("denied its aircraft had carried out ...")."""
+
+    party: str
+    account: tuple[str, ...] = ()
+
+    @property
+    def shown(self) -> str:
+        """ "Russia: denied ...; blamed ..."."""
+        return f"{self.party}: {'; '.join(self.account)}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{value, party, account, articles}``; ``value`` is the party's account as one line."""
+        return {"value": self.shown, "party": self.party, "account": list(self.account),
+                "articles": list(self.articles), "qualifier": None}
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A subject on which the sources differ: counts that cannot all be true (``quantity``), a figure that
+    changed as the story developed (``update``, sides in time order), or parties that disagree about who
+    did it or is to blame (``agency``)."""
+
+    about: str
+    kind: ConflictKind
+    sides: tuple[ValueSide | PartySide, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{about, kind, values: [side, ...]}``."""
+        return {"about": self.about, "kind": self.kind, "values": [s.to_dict() for s in self.sides]}
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """A dated happening: ``date`` is ISO ("2020-02-27", "2019-12", "2016") or, unresolved, relative
+    ("Thursday"); ``sources`` are the sentences that tell it."""
+
+    date: str
+    text: str
+    articles: tuple[str, ...]
+    sources: tuple[Source, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{date, text, articles, sources}``."""
+        return {"date": self.date, "text": self.text, "articles": list(self.articles),
+                "sources": [s.to_dict() for s in self.sources]}
+
+
+@dataclass(frozen=True)
+class SummarySentence(Span):
+    """A summary line with its provenance: the span it was taken from and the other articles that say
+    the same (``support``)."""
+
+    support: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{text, article, start, end, support}``."""
+        return {"text": self.text, "article": self.article, "start": self.start, "end": self.end,
+                "support": list(self.support)}
+
+
+@dataclass(frozen=True)
 class ArticleRecord:
     """The account of one input article in a briefing: what became of it and why."""
 
@@ -24,90 +268,32 @@ class ArticleRecord:
     time: str | None = None
     source: str | None = None
     text: str | None = None
-    removed: list[dict[str, Any]] = field(default_factory=list)
+    removed: tuple[Removed, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON of one article's account (``removed`` as ``{start, end, reason}``)."""
+        return {"id": self.id, "status": self.status, "reason": self.reason, "title": self.title, "url": self.url,
+                "time": self.time, "source": self.source, "text": self.text,
+                "removed": [{"start": r.start, "end": r.end, "reason": r.reason} for r in self.removed]}
 
 
-@dataclass
-class SummarySentence:
-    """A summary line with its provenance: the article and span it was taken from."""
-
-    text: str
-    article: str
-    start: int
-    end: int
-    support: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Source:
-    """Where a fact was read: an article and a span of its original text.
-
-    ``text`` is the span as that source words it and ``qualifier`` its own
-    qualifier ("at least"), since sources agreeing on a value may hedge it differently.
-    """
-
-    article: str
-    start: int
-    end: int
-    text: str | None = None
-    qualifier: str | None = None
-
-
-@dataclass
-class Fact:
-    """An extracted fact (entity, quantity, date or claim) with every place it was found."""
-
-    kind: Literal["entity", "quantity", "date", "claim"]
-    text: str
-    value: Any = None
-    what: str | None = None
-    qualifier: str | None = None
-    sources: list[Source] = field(default_factory=list)
-    context: str | None = None
-    """Set for facts from off-event articles: why they are context, not part of the cross-check."""
-
-
-@dataclass
-class ConflictValue:
-    """One side of a conflict: a value (or a party's account) and the articles that give it."""
-
-    value: Any
-    articles: list[str]
-    qualifier: str | None = None
-
-
-@dataclass
-class Conflict:
-    """One subject on which the sources give different values."""
-
-    about: str
-    values: list[ConflictValue]
-    kind: Literal["quantity", "agency"] = "quantity"
-
-
-@dataclass
-class TimelineEntry:
-    """A dated happening: ``date`` is ISO ("2020-02-27", "2019-12", "2016") or, unresolved, relative ("Thursday")."""
-
-    date: str
-    text: str
-    articles: list[str]
-
-
-@dataclass
+@dataclass(frozen=True)
 class Briefing:
     """What newsbrief produces for one event; every output format renders this one object."""
 
     title: str
-    summary: list[SummarySentence]
-    articles: list[ArticleRecord]
-    facts: list[Fact] = field(default_factory=list)
-    conflicts: list[Conflict] = field(default_factory=list)
-    timeline: list[TimelineEntry] = field(default_factory=list)
+    summary: tuple[SummarySentence, ...]
+    articles: tuple[ArticleRecord, ...]
+    facts: tuple[EntityFact | QuantityFact | DateFact | ClaimFact, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (the schema documented in the README)."""
-        return asdict(self)
+        return {"title": self.title, "summary": [s.to_dict() for s in self.summary],
+                "articles": [a.to_dict() for a in self.articles], "facts": [f.to_dict() for f in self.facts],
+                "conflicts": [c.to_dict() for c in self.conflicts],
+                "timeline": [t.to_dict() for t in self.timeline]}
 
     def counts(self) -> dict[str, int]:
         """How many input articles ended in each status."""
@@ -115,3 +301,12 @@ class Briefing:
         for rec in self.articles:
             out[rec.status] = out.get(rec.status, 0) + 1
         return out
+
+    def record(self, article: str) -> ArticleRecord | None:
+        """The account of the article with id ``article``."""
+        return next((r for r in self.articles if r.id == article), None)
+
+
+__all__ = ["ArticleRecord", "Briefing", "ClaimFact", "Conflict", "ConflictKind", "DateFact", "EntityFact",
+           "EntityKind", "Fact", "PartySide", "QuantityFact", "Side", "Source", "Status", "SummarySentence",
+           "TimelineEntry", "ValueSide", "hedged", "number", "plain"]

@@ -27,12 +27,10 @@ import math
 from collections.abc import Sequence
 from datetime import date
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from newsbrief.model import ArticleRecord, Briefing, Conflict, ConflictValue, Fact, TimelineEntry
-
-if TYPE_CHECKING:
-    from newsbrief.facts.view import Item, Section
+from newsbrief.model import ArticleRecord, Briefing, TimelineEntry, outlet
+from newsbrief.report.sections import Item, Part, Section, sections
 
 CHIP_WIDTH = 16
 """Characters of an outlet or id shown on a source chip (the full id is in its tooltip)."""
@@ -40,14 +38,13 @@ CHIP_WIDTH = 16
 GRID_ROWS = 24
 """At most this many rows in the sources-by-facts grid; disputed subjects come first."""
 
-SIDE = {"Key facts (sources agree)": "agreed", "People, organisations, places": "agreed",
-        "Disputed": "disputed", "Context (other incidents, not compared)": "disputed"}
-"""Where each section of ``newsbrief.facts.view`` goes; any other section spans the page below them."""
+SIDE = {Part.AGREED: "agreed", Part.NAMES: "agreed", Part.DISPUTED: "disputed", Part.CONTEXT: "disputed"}
+"""Where each section goes; any other section spans the page below them."""
 
-DRAWN = {"Timeline"}
+DRAWN = {Part.TIMELINE}
 """Sections shown elsewhere on the page (the timeline has its own chart)."""
 
-GRID_SECTIONS = ("Disputed", "Key facts (sources agree)", "People, organisations, places")
+GRID_SECTIONS = (Part.DISPUTED, Part.AGREED, Part.NAMES)
 """The sections whose lines are rows of the grid, in this order."""
 
 NOTHING = {"agreed": "No fact that the sources agree on.",
@@ -96,12 +93,9 @@ class _Page:
     """The sections of one page; each method returns escaped HTML."""
 
     def __init__(self, briefing: Briefing, index: dict[str, int]) -> None:
-        from newsbrief.facts.view import sections
-
         self.b = briefing
         self.index = index
-        self.sections = [sec for sec in sections(briefing) if sec.title not in DRAWN]
-        self.disputes = _dispute_spans(briefing)
+        self.sections = [sec for sec in sections(briefing) if sec.part not in DRAWN]
 
     # ---------------------------------------------------------- links
 
@@ -128,7 +122,7 @@ class _Page:
         """A small source label: the article's number, then (``named``) its outlet or id, cut short."""
         i = self.index.get(article)
         rec = self.b.articles[i] if i is not None else None
-        label = _e(_short((rec and _outlet(rec.url)) or article, CHIP_WIDTH)) if named else ""
+        label = _e(_short((rec and outlet(_safe_url(rec.url))) or article, CHIP_WIDTH)) if named else ""
         return self.link(article, f"{self.number(i)}{label}", start, end, cls="chip" if named else "chip bare")
 
     def chips(self, articles: Sequence[str], spans: Spans, named: bool = True) -> str:
@@ -161,8 +155,8 @@ class _Page:
         side = {"agreed": "", "disputed": ""}
         below = ""
         for sec in self.sections:
-            if sec.title in SIDE:
-                side[SIDE[sec.title]] += self.section(sec, titled=sec.title.casefold() != SIDE[sec.title])
+            if sec.part in SIDE:
+                side[SIDE[sec.part]] += self.section(sec, titled=sec.title.casefold() != SIDE[sec.part])
             else:
                 below += self.section(sec)
         cols = "".join(f'<div class="side {k}"><h3>{k.title()}</h3>{v or _empty(NOTHING[k])}</div>'
@@ -171,20 +165,17 @@ class _Page:
 
     def section(self, sec: Section, titled: bool = True) -> str:
         """A list of fact lines; a dispute's sides link to the spans that give each value."""
-        names = sec.title.startswith("People")
-        items = "".join(self.item(it, self.disputes.get(it.text, ()) if sec.title == "Disputed" else (),
-                                  named=not names) for it in sec.items)
+        names = sec.part is Part.NAMES
+        items = "".join(self.item(it, named=not names) for it in sec.items)
         title = f"<h4>{_e(sec.title)}</h4>" if titled else ""
         return f'{title}<ul class="facts{" names" * names}">{items}</ul>'
 
-    def item(self, it: Item, child_spans: Sequence[Spans] = (), spans: Spans | None = None,
-             named: bool = True) -> str:
+    def item(self, it: Item, named: bool = True) -> str:
         """A fact line with its source chips and note, then its sub-lines."""
         note = f'<div class="fnote">{_e(it.note)}</div>' if it.note else ""
-        kids = "".join(self.item(c, spans=child_spans[n] if n < len(child_spans) else None)
-                       for n, c in enumerate(it.children))
+        kids = "".join(self.item(c) for c in it.children)
         kids = f'<ul class="facts kids">{kids}</ul>' if kids else ""
-        chips = self.chips(it.articles, _item_spans(it) if spans is None else spans, named)
+        chips = self.chips(it.articles, _item_spans(it), named)
         return f'<li><span class="ftext">{_e(it.text)}</span> <span class="srcs">{chips}</span>{note}{kids}</li>'
 
     def timeline(self) -> str:
@@ -201,9 +192,9 @@ class _Page:
     def coverage(self) -> str:
         """Facts down, articles across: which source reports what (disputed rows show each source's side)."""
         cols = [i for i, rec in enumerate(self.b.articles) if rec.text is not None]
-        by_title = {sec.title: sec for sec in self.sections}
-        rows = [self._row(it, t == "Disputed", cols)
-                for t in GRID_SECTIONS if t in by_title for it in by_title[t].items]
+        by_part = {sec.part: sec for sec in self.sections}
+        rows = [self._row(it, p is Part.DISPUTED, cols)
+                for p in GRID_SECTIONS if p in by_part for it in by_part[p].items]
         if not rows or not cols:
             return _empty("No facts to cross-check.")
         head = "".join(f'<th class="col">{self.link(self.b.articles[i].id, self.number(i))}</th>' for i in cols)
@@ -215,7 +206,8 @@ class _Page:
         """One grid row: a dot per source of the line, or for a dispute every side each source gives."""
         cells: dict[str, list[tuple[str, tuple[int, int] | None]]] = {}
         if disputed:
-            for child, spans in zip(it.children, self.disputes.get(it.text, [{}] * len(it.children))):
+            for child in it.children:
+                spans = _item_spans(child)
                 for art in child.articles:
                     cells.setdefault(art, []).append((_side_label(child.text), spans.get(art)))
         else:
@@ -252,7 +244,7 @@ class _Page:
 
 def _article_data(i: int, rec: ArticleRecord) -> dict[str, Any]:
     text = rec.text or ""
-    removed = [[utf16_offset(text, r["start"]), utf16_offset(text, r["end"]), str(r.get("reason", ""))]
+    removed = [[utf16_offset(text, r.start), utf16_offset(text, r.end), r.reason]
                for r in rec.removed]
     return {"n": i + 1, "id": rec.id, "title": rec.title, "url": _safe_url(rec.url), "time": rec.time,
             "status": rec.status, "text": text, "removed": removed}
@@ -263,27 +255,6 @@ def _item_spans(it: Item) -> Spans:
     spans: Spans = {}
     for src in it.sources:
         spans.setdefault(src.article, (src.start, src.end))
-    return spans
-
-
-def _dispute_spans(briefing: Briefing) -> dict[str, list[Spans]]:
-    """For each disputed subject, per side: where each of its articles gives that side's value."""
-    return {c.about: [_side_spans(briefing.facts, c, v) for v in c.values] for c in briefing.conflicts}
-
-
-def _side_spans(facts: Sequence[Fact], conflict: Conflict, side: ConflictValue) -> Spans:
-    """The quantity fact with the subject and value of the side, or (agency disputes) the claims it quotes."""
-    spans: Spans = {}
-    for f in facts:
-        if f.context:
-            continue
-        if conflict.kind == "quantity":
-            gives = f.kind == "quantity" and f.what == conflict.about and f.value == side.value
-        else:
-            gives = f.kind == "claim" and f.value is not None and str(f.value) in str(side.value)
-        for src in f.sources if gives else ():
-            if src.article in side.articles:
-                spans.setdefault(src.article, (src.start, src.end))
     return spans
 
 
@@ -299,12 +270,6 @@ def _empty(message: str) -> str:
 
 def _short(label: str, width: int) -> str:
     return label if len(label) <= width else label[: width - 1] + "…"
-
-
-def _outlet(url: str | None) -> str | None:
-    """The site of an http(s) URL, without ``www.``."""
-    safe = _safe_url(url)
-    return safe.split("://", 1)[1].split("/")[0].lower().removeprefix("www.") or None if safe else None
 
 
 def _safe_url(url: str | None) -> str | None:

@@ -26,7 +26,7 @@ def render(briefing: Briefing) -> str:
 
 def _facts(briefing: Briefing) -> list[str]:
     """Agreed facts, disputes, claims, context, names and timeline (see newsbrief.facts.view)."""
-    from newsbrief.facts.view import sections
+    from newsbrief.report.sections import sections
 
     out: list[str] = []
     for section in sections(briefing):

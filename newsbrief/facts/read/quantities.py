@@ -23,9 +23,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from newsbrief.facts.entities import Gazetteer, fold
-from newsbrief.facts.nlp import Unit
-from newsbrief.model import squash
+from newsbrief.facts.read.entities import Gazetteer, fold
+from newsbrief.facts.read.units import Unit
+from newsbrief.model import Span, hedged, squash
 
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
           "fifteen sixteen seventeen eighteen nineteen").split()
@@ -106,15 +106,11 @@ HEDGE = 2.0
 _CURRENCY = {"$": "dollars", "£": "pounds", "€": "euros"}
 
 
-@dataclass(frozen=True)
-class Quantity:
+@dataclass(frozen=True, kw_only=True)
+class Quantity(Span):
     """A number in a sentence, with its qualifier and what it counts."""
 
-    article: str
     position: int
-    start: int
-    end: int
-    text: str
     value: float
     qualifier: str | None
     noun: str | None
@@ -133,10 +129,15 @@ class Quantity:
     @property
     def shown(self) -> str:
         """Qualifier and number: "at least 33"."""
-        return f"{self.qualifier + ' ' if self.qualifier else ''}{number(self.value)}"
+        return hedged(self.value, self.qualifier)
 
     @cached_property
     def interval(self) -> tuple[float, float]:
+        """The values the source allows: "at least 33" is [33, inf)."""
+        return interval(self.value, self.qualifier)
+
+
+def interval(self) -> tuple[float, float]:
         """The values the source allows: "at least 33" is [33, inf)."""
         return interval(self.value, self.qualifier)
 
@@ -412,8 +413,9 @@ def _read(unit: Unit, gazetteer: Gazetteer, number: _Number, previous: Quantity 
         return None
     end = _span_end(text, number.end, tokens, end_tokens)
     return Quantity(
-        unit.article, unit.position, unit.start + number.start, unit.start + end, squash(text[number.start:end]),
-        number.value, number.qualifier, noun, kind, modifier, side, category, earlier,
+        unit.article, unit.start + number.start, unit.start + end, squash(text[number.start:end]),
+        position=unit.position, value=number.value, qualifier=number.qualifier, noun=noun, kind=kind,
+        modifier=modifier, side=side, category=category, earlier=earlier,
     )
 
 

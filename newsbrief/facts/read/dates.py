@@ -19,8 +19,8 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from newsbrief.facts.nlp import Unit
-from newsbrief.model import squash
+from newsbrief.facts.read.units import Unit
+from newsbrief.model import Span, squash
 
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
@@ -60,15 +60,11 @@ _MONTH_NO = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep
 _FORMATS = {"day": "%Y-%m-%d", "week": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 
 
-@dataclass(frozen=True)
-class DateMention:
+@dataclass(frozen=True, kw_only=True)
+class DateMention(Span):
     """A date phrase: ``value`` is ISO ("2020-02-27", "2019-12", "2016") or, unresolved, the phrase ("Thursday")."""
 
-    article: str
     position: int
-    start: int
-    end: int
-    text: str
     value: str
     period: str
     qualifier: str | None
@@ -158,8 +154,9 @@ def read_unit(unit: Unit, published: datetime | None) -> list[DateMention]:
         start = match.start() + len(_ARTICLE.match(match.group()).group())
         phrase = unit.text[start:match.end()]
         value, period, qualifier, weekday = resolve(phrase, published)
-        found.append(DateMention(unit.article, unit.position, unit.start + start, unit.start + match.end(),
-                                 squash(phrase), value, period, qualifier, weekday))
+        found.append(DateMention(unit.article, unit.start + start, unit.start + match.end(), squash(phrase),
+                                 position=unit.position, value=value, period=period, qualifier=qualifier,
+                                 weekday=weekday))
     return found
 
 

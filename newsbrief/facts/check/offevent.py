@@ -27,9 +27,9 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from newsbrief.facts.crosscheck import Group, ValueSet, group_quantities
-from newsbrief.facts.dates import WEEKDAYS, DateMention
-from newsbrief.facts.quantities import Quantity
+from newsbrief.facts.check.quantities import Group, ValueSet, group_quantities
+from newsbrief.facts.read.dates import WEEKDAYS, DateMention
+from newsbrief.facts.read.quantities import Quantity
 
 MIN_ARTICLES = 3
 LEAD_POSITIONS = 4

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from newsbrief.facts.dates import WEEKDAYS, DateMention
-from newsbrief.facts.nlp import Unit
-from newsbrief.model import Article, Cluster, TimelineEntry
+from newsbrief.facts.read.dates import WEEKDAYS, DateMention
+from newsbrief.facts.read.units import Unit
+from newsbrief.model import Article, Cluster, Source, TimelineEntry
 
 PER_DATE = 3
 """Entries kept for one date, most-sourced first: a briefing, not an index."""
@@ -33,21 +33,25 @@ def timeline(dates: Sequence[DateMention], units: Mapping[tuple[str, int], Unit]
     """Timeline entries from the date mentions of the cluster's articles."""
     by_id = {a.id: a for a in cluster.articles}
     fixed = anchors(dates)
-    entries: list[tuple[TimelineEntry, set[str]]] = []
+    entries: list[tuple[str, str, dict[str, Source], set[str]]] = []  # date, text, article -> sentence, support
     for d in dates:
         if d.article not in by_id:
             continue
         unit = units[(d.article, d.position)]
         date = d.value if d.resolved else fixed.get(d.value, d.value)
         also = _support(by_id[d.article], unit, cluster)
-        same = next((e for e in entries if e[0].date == date and (e[1] & also or d.article in e[1] and
-                                                                  e[0].text == _text(unit))), None)
+        same = next((e for e in entries if e[0] == date and (e[3] & also or d.article in e[3] and
+                                                             e[1] == _text(unit))), None)
         if same is None:
-            entries.append((TimelineEntry(date, _text(unit), [d.article]), {d.article, *also}))
-        elif d.article not in same[0].articles:
-            same[0].articles.append(d.article)
-    kept = _cap([e for e, _ in entries])
-    return sorted(kept, key=_order)
+            entries.append((date, _text(unit), {d.article: _source(unit)}, {d.article, *also}))
+        else:
+            same[2].setdefault(d.article, _source(unit))
+    made = [TimelineEntry(date, text, tuple(told), tuple(told.values())) for date, text, told, _ in entries]
+    return sorted(_cap(made), key=_order)
+
+
+def _source(unit: Unit) -> Source:
+    return Source(unit.article, unit.start, unit.end, unit.shown)
 
 
 def _support(article: Article, unit: Unit, cluster: Cluster) -> set[str]:

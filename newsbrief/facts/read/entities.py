@@ -22,7 +22,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from newsbrief.facts.nlp import Mention, Unit
+from newsbrief.facts.read.ner import Mention
+from newsbrief.facts.read.units import Unit
 from newsbrief.model import Source
 
 KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -222,18 +223,21 @@ class Gazetteer:
         return entities
 
     def locate(self, units: Iterable[Unit]) -> list[Entity]:
-        """Find every mention of every entity in ``units``; entities ranked by sources, then mentions."""
+        """Every mention of every entity in ``units``: new Entity records (the gazetteer is left as built),
+        ranked by sources, then mentions."""
         if self._matcher is None:
             return []
+        found = {id(e): Entity(e.kind, e.name, set(e.variants)) for e in self.entities}
         for unit in units:
             for match in self._matcher.finditer(unit.text):
-                entity = self._by_variant[match.group()]
+                entity = found[id(self._by_variant[match.group()])]
                 start = _extend(unit.text, match.start(), entity) if entity.kind == "person" else match.start()
                 if start < match.start():
                     entity.variants.add(unit.text[start:match.end()])
-                entity.sources.append(Source(unit.article, unit.start + start, unit.start + match.end()))
-        found = [e for e in self.entities if e.sources]
-        return sorted(found, key=lambda e: (-len(e.articles), -len(e.sources), e.name))
+                entity.sources.append(Source(unit.article, unit.start + start, unit.start + match.end(),
+                                             unit.text[start:match.end()]))
+        located = [e for e in found.values() if e.sources]
+        return sorted(located, key=lambda e: (-len(e.articles), -len(e.sources), e.name))
 
     def entity(self, text: str) -> Entity | None:
         """The first entity named in ``text`` (a phrase such as a speaker), if any."""

@@ -23,9 +23,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from newsbrief.facts.entities import Entity, Gazetteer, fold
-from newsbrief.facts.nlp import Unit
-from newsbrief.model import squash
+from newsbrief.facts.read.entities import Entity, Gazetteer, fold
+from newsbrief.facts.read.units import Unit
+from newsbrief.model import Span, squash
 
 _PAST = {
     "says": "said", "say": "said", "tells": "told", "adds": "added", "writes": "wrote", "denies": "denied",
@@ -99,15 +99,11 @@ class Speaker:
     person: bool
 
 
-@dataclass(frozen=True)
-class Claim:
+@dataclass(frozen=True, kw_only=True)
+class Claim(Span):
     """An attributed statement; ``start``/``end`` span speaker, verb and content in the article."""
 
-    article: str
     position: int
-    start: int
-    end: int
-    text: str
     speaker: Speaker
     verb: str
     content: str
@@ -456,9 +452,9 @@ def read(found: Sequence[Attribution], units: Sequence[Unit], gazetteer: Gazette
         if speaker is None:
             continue
         unit = raw.unit
-        claims.append(Claim(unit.article, unit.position, unit.start + raw.start, unit.start + raw.end,
-                            squash(unit.text[raw.start:raw.end]), speaker, raw.verb, raw.content,
-                            unit.sentence is None))
+        claims.append(Claim(unit.article, unit.start + raw.start, unit.start + raw.end,
+                            squash(unit.text[raw.start:raw.end]), position=unit.position, speaker=speaker,
+                            verb=raw.verb, content=raw.content, headline=unit.sentence is None))
     return _canonical_speakers(claims)
 
 

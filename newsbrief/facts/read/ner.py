@@ -1,8 +1,4 @@
-"""The text units facts are read from, and spaCy NER over them (loaded lazily, once).
-
-A :class:`Unit` is an article's title line (when it is part of the text) or one
-of its sentences, with offsets into ``Article.text``; every fact found in a unit
-keeps those offsets, so a briefing can point at the exact span.
+"""spaCy NER over the units of a cluster (the model loaded lazily, once).
 
 spaCy is the expensive part of the facts stage (about 5,000-8,000 words/s with
 only the ``ner`` pipe on this project's 2-core machine), so it reads only
@@ -18,11 +14,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from newsbrief.model import Article, squash
+from newsbrief.facts.read.units import Unit
+from newsbrief.model import Span
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -51,45 +48,10 @@ BATCH = 256
 
 
 @dataclass(frozen=True)
-class Unit:
-    """A title or sentence of an article; ``text`` is ``article.text[start:end]`` untouched."""
+class Mention(Span):
+    """A named entity spaCy found (``label``: PERSON, ORG, GPE, ...), with offsets into the article text."""
 
-    article: str
-    position: int
-    start: int
-    end: int
-    text: str
-    sentence: int | None = None
-    """Index of the sentence in ``Article.sentences``; None for the title."""
-
-    @property
-    def shown(self) -> str:
-        """The unit with whitespace tidied, for display."""
-        return squash(self.text)
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A named entity spaCy found, with offsets into the article text."""
-
-    article: str
-    label: str
-    start: int
-    end: int
-    text: str
-
-
-def units(article: Article) -> list[Unit]:
-    """The article's title line (if the text starts with it) and its sentences, in order."""
-    out: list[Unit] = []
-    head = article.text[:article.body_start]
-    if article.title and article.title.strip() in head:
-        start = head.index(article.title.strip())
-        out.append(Unit(article.id, 0, start, start + len(article.title.strip()), article.title.strip()))
-    for sentence in article.sentences:
-        text = article.text[sentence.start:sentence.end]
-        out.append(Unit(article.id, len(out), sentence.start, sentence.end, text, sentence.index))
-    return out
+    label: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -155,7 +117,7 @@ def _window(unit: Unit, start: int, end: int) -> Unit:
     before = _WORDS_BEFORE.search(unit.text, 0, start)
     after = _WORDS_AFTER.match(unit.text, end)
     a, b = before.start() if before else start, after.end() if after else end
-    return Unit(unit.article, unit.position, unit.start + a, unit.start + b, unit.text[a:b], unit.sentence)
+    return replace(unit, start=unit.start + a, end=unit.start + b, text=unit.text[a:b])
 
 
 def _merged(windows: Sequence[Unit]) -> list[Unit]:
@@ -165,7 +127,7 @@ def _merged(windows: Sequence[Unit]) -> list[Unit]:
         last = out[-1] if out else None
         if last is not None and (last.article, last.position) == (w.article, w.position) and w.start <= last.end:
             text = last.text + w.text[last.end - w.start:] if w.end > last.end else last.text
-            out[-1] = Unit(last.article, last.position, last.start, max(last.end, w.end), text, last.sentence)
+            out[-1] = replace(last, end=max(last.end, w.end), text=text)
         else:
             out.append(w)
     return out
@@ -179,8 +141,8 @@ def recognise(chosen: Sequence[Unit]) -> list[Mention]:
     texts = (u.text[:_cropped(u.text)] for u in chosen)
     for unit, doc in zip(chosen, model().pipe(texts, batch_size=BATCH)):
         for ent in doc.ents:
-            mentions.append(Mention(unit.article, ent.label_, unit.start + ent.start_char,
-                                    unit.start + ent.end_char, ent.text))
+            mentions.append(Mention(unit.article, unit.start + ent.start_char, unit.start + ent.end_char, ent.text,
+                                    ent.label_))
     return mentions
 
 

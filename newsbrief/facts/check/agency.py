@@ -1,0 +1,154 @@
+"""Claims across sources, and who is responsible: parties that disagree about who did it or is to blame.
+
+Claims of the same speaker that say much the same in several articles are one
+fact. Claims about who is responsible ("blamed", "accused", "denied", "carried
+out by", "caused") and about this event are grouped by the party of their
+speaker; when one party denies what another asserts, or two parties blame
+different culprits, that is a conflict over agency, with each party's account.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from newsbrief.facts.read.claims import Claim
+from newsbrief.facts.read.entities import Gazetteer, fold
+from newsbrief.facts.read.quantities import LEXICON
+from newsbrief.lang.tokens import words
+from newsbrief.model import ClaimFact, Conflict, PartySide, Source
+
+
+_EVENT_NOUN = re.compile(
+    r"\b(?:air ?strikes?|strikes?|attacks?|bombings?|blasts?|explosions?|fires?|blaze|crash|shooting|collapse|"
+    r"leak|spill|deaths|killings?|raids?|shelling|incident|accident|outage|derailment|flood(?:ing)?)\b", re.I)
+_HARM = re.compile(rf"\b(?:{'|'.join(LEXICON[k] for k in ('killed', 'injured'))}|caus(?:e|ed|ing)|fault)\b", re.I)
+_CLAIM_SIMILAR = 0.5
+_ACCOUNT_CLAIMS = 3
+_ACCOUNT_WORDS = 30
+
+
+def claim_facts(claims: Sequence[Claim]) -> list[ClaimFact]:
+    """Claims, merged when the same speaker says much the same in several articles; the most-sourced first,
+    then in reading order."""
+    merged: list[tuple[Claim, list[Claim]]] = []
+    for claim in claims:
+        same = next((m for m in merged if m[0].speaker.key == claim.speaker.key and m[0].verb == claim.verb
+                     and _similar(m[0].content, claim.content)), None)
+        if same is None:
+            merged.append((claim, [claim]))
+        else:
+            same[1].append(claim)
+    merged.sort(key=lambda m: -len({c.article for c in m[1]}))
+    return [ClaimFact(speaker=first.speaker.shown, verb=first.verb, content=first.content, party=first.speaker.party,
+                      statement=first.text, sources=tuple(_source(c) for c in group)) for first, group in merged]
+
+
+def _source(claim: Claim) -> Source:
+    return Source(claim.article, claim.start, claim.end, claim.text)
+
+
+def _similar(a: str, b: str) -> bool:
+    wa, wb = set(words(a)), set(words(b))
+    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= _CLAIM_SIMILAR
+
+
+def agency_conflicts(claims: Sequence[Claim], gazetteer: Gazetteer, victims: Sequence[str] = ()) -> list[Conflict]:
+    """Parties that disagree about who is responsible, each with its account (see module doc)."""
+    by_party: dict[str, list[Claim]] = {}
+    for claim in _on_the_event([c for c in claims if c.agency], victims, gazetteer):
+        by_party.setdefault(claim.speaker.party, []).append(claim)
+    if len(by_party) < 2:
+        return []
+    if not _disputed(by_party, gazetteer):
+        return []
+    sides = []
+    for party, agency in sorted(by_party.items(), key=lambda p: -len({c.article for c in p[1]})):
+        related = [c for c in claims if c.speaker.party == party and not c.agency and _about(c, victims)]
+        chosen = _account(agency, related)
+        name = _party_name(party, chosen, gazetteer)
+        sides.append(PartySide(party=name, account=tuple(_told(c, name) for c in chosen),
+                               articles=tuple(dict.fromkeys(c.article for c in [*agency, *related])),
+                               sources=tuple(_source(c) for c in chosen)))
+    about = f"who is responsible for the {_event(claims)}".removesuffix(" for the ")
+    return [Conflict(about, "agency", tuple(sides))]
+
+
+def _on_the_event(agency: Sequence[Claim], victims: Sequence[str], gazetteer: Gazetteer) -> list[Claim]:
+    """The agency claims about this event: people blame and deny many things in news.
+
+    A claim counts when it names the event, its victims, a death or injury, or a cause;
+    a denial also when it answers another party's accusation, and an accusation when
+    its target denies something about the event.
+    """
+    direct = [c for c in agency if _EVENT_NOUN.search(c.content) or _about(c, victims) or _HARM.search(c.content)]
+    accusations = [c for c in agency if not c.denial]
+    answers = [c for c in agency if c.denial and any(_targets(a, c, gazetteer) for a in accusations)]
+    denied = [c for c in direct if c.denial]
+    answered = [a for a in accusations if any(_targets(a, d, gazetteer) for d in denied)]
+    chosen = {id(c) for c in [*direct, *answers, *answered]}
+    return [c for c in agency if id(c) in chosen]
+
+
+def _targets(accusation: Claim, denial: Claim, gazetteer: Gazetteer) -> bool:
+    """Whether ``accusation``, by another party, names the party that made ``denial``."""
+    party = denial.speaker.party
+    if accusation.speaker.party == party:
+        return False
+    named = gazetteer.entity(accusation.content)
+    return (party == gazetteer.nation(accusation.content) or denial.speaker.shown in accusation.content
+            or (named is not None and party.endswith(":" + named.name)))
+
+
+def _disputed(by_party: dict[str, list[Claim]], gazetteer: Gazetteer) -> bool:
+    """A party denies while another blames (with a clear phrase at least), or two parties blame in so many
+    words and name different culprits."""
+    deniers = {p for p, cs in by_party.items() if any(c.denial for c in cs)}
+    if any(p not in deniers and any(c.strength >= 2 for c in cs) for p, cs in by_party.items()) and deniers:
+        return True
+    blamers = [cs for cs in by_party.values() if any(c.strength >= 3 for c in cs)]
+    return len(blamers) >= 2 and len({frozenset(_culprits(cs, gazetteer)) for cs in blamers}) >= 2
+
+
+def _culprits(claims: Sequence[Claim], gazetteer: Gazetteer) -> set[str]:
+    return {gazetteer.nation(c.content) or fold(getattr(gazetteer.entity(c.content), "name", "")) for c in claims}
+
+
+def _about(claim: Claim, victims: Sequence[str]) -> bool:
+    content = claim.content.lower()
+    return any(re.search(rf"\b{re.escape(v)}", content) for v in victims)
+
+
+def _account(agency: Sequence[Claim], related: Sequence[Claim]) -> list[Claim]:
+    """A party's account in a few claims: a denial, an accusation, one more on the victims.
+
+    Of each kind the clearest: the most explicit about agency, then from the body
+    of an article rather than its headline, then the shortest.
+    """
+    kinds = [[c for c in agency if c.denial], [c for c in agency if not c.denial], list(related)]
+    return [min(kind, key=_clarity) for kind in kinds if kind][:_ACCOUNT_CLAIMS]
+
+
+def _clarity(claim: Claim) -> tuple[int, bool, int]:
+    return (-claim.strength, claim.headline, len(claim.content.split()))
+
+
+def _told(claim: Claim, party: str) -> str:
+    """ "Russia's defence ministry denied ...", or just "denied ..." when the speaker is the party."""
+    words = claim.content.split()
+    content = " ".join(words[:_ACCOUNT_WORDS]) + ("…" if len(words) > _ACCOUNT_WORDS else "")
+    who = "" if claim.speaker.shown == party else f"{claim.speaker.shown} "
+    return f"{who}{claim.verb} {content}"
+
+
+def _party_name(party: str, claims: Sequence[Claim], gazetteer: Gazetteer) -> str:
+    if ":" not in party:
+        return gazetteer.nation_name(party)
+    return party.split(":", 1)[1] if party.startswith("org:") else claims[0].speaker.shown
+
+
+def _event(claims: Sequence[Claim]) -> str:
+    """The event the agency claims are about: the noun they use most ("strikes", "fire")."""
+    nouns = Counter(m.group().lower() for c in claims if c.agency for m in _EVENT_NOUN.finditer(c.content))
+    return nouns.most_common(1)[0][0] if nouns else ""

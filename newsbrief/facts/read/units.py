@@ -1,0 +1,40 @@
+"""The text units facts are read from: an article's title line (when it is part of the text) and its
+sentences, each a :class:`~newsbrief.model.Span` of the article, so that every fact found in a unit keeps
+offsets into the original text and a briefing can point at the exact span."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsbrief.model import Article, Span, squash
+
+
+@dataclass(frozen=True)
+class Unit(Span):
+    """A title or sentence of an article; ``text`` is ``article.text[start:end]`` untouched.
+
+    ``position`` is its place among the article's units (the title is 0 when it is part of the text);
+    ``sentence`` its index in ``Article.sentences`` (None for the title).
+    """
+
+    position: int = 0
+    sentence: int | None = None
+
+    @property
+    def shown(self) -> str:
+        """The unit with whitespace tidied, for display."""
+        return squash(self.text)
+
+
+def units(article: Article) -> list[Unit]:
+    """The article's title line (if the text starts with it) and its sentences, in order."""
+    out: list[Unit] = []
+    head = article.text[:article.body_start]
+    title = (article.title or "").strip()
+    if title and title in head:
+        start = head.index(title)
+        out.append(Unit(article.id, start, start + len(title), title, 0))
+    for sentence in article.sentences:
+        text = article.text[sentence.start:sentence.end]
+        out.append(Unit(article.id, sentence.start, sentence.end, text, len(out), sentence.index))
+    return out

@@ -1,0 +1,159 @@
+"""The facts of a briefing arranged for reading: the view model every report renders.
+
+Sections are keyed by :class:`Part`, not by their titles, so a format can place
+each one (the HTML page puts agreed and disputed facts side by side) without
+matching strings. Order: what the sources agree on, what they dispute, the
+claims, the counts of off-event articles (context, not compared), the people,
+organisations and places most sources name, and the timeline. Lists are cut to
+what a reader takes in, and a cut section says how many lines it left out; the
+JSON briefing keeps everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+
+from newsbrief.model import (
+    Briefing,
+    ClaimFact,
+    Conflict,
+    EntityFact,
+    PartySide,
+    QuantityFact,
+    Source,
+    TimelineEntry,
+    ValueSide,
+)
+
+MAX_FACTS = 8
+MAX_CLAIMS = 6
+MAX_ENTITIES = 12
+MAX_TIMELINE = 15
+CLAIM_WORDS = 30
+
+
+class Part(Enum):
+    """A section of the facts part of a briefing; the value is its title."""
+
+    AGREED = "Key facts (sources agree)"
+    DISPUTED = "Disputed"
+    CLAIMS = "Claims"
+    CONTEXT = "Context (other incidents, not compared)"
+    NAMES = "People, organisations, places"
+    TIMELINE = "Timeline"
+
+    @property
+    def title(self) -> str:
+        """The section's heading."""
+        return self.value
+
+
+@dataclass(frozen=True)
+class Item:
+    """A line of a section, the articles behind it, an optional note, and sub-lines (a dispute's sides).
+
+    ``sources`` are the spans the line was read from, for formats that link to them (HTML).
+    """
+
+    text: str
+    articles: tuple[str, ...] = ()
+    note: str | None = None
+    children: tuple[Item, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    """The lines of one part of a briefing; ``omitted`` counts the lines cut to keep it short."""
+
+    part: Part
+    items: tuple[Item, ...]
+    omitted: int = 0
+
+    @property
+    def title(self) -> str:
+        """The section's heading."""
+        return self.part.title
+
+
+def sections(briefing: Briefing) -> list[Section]:
+    """The non-empty fact sections of a briefing, in reading order."""
+    facts = briefing.facts
+    quantities = [f for f in facts if isinstance(f, QuantityFact)]
+    disputed = {c.about for c in briefing.conflicts if c.kind == "quantity"}
+    found = [
+        _cut(Part.AGREED, [_quantity(f) for f in quantities if not f.context and f.counts not in disputed],
+             MAX_FACTS),
+        _cut(Part.DISPUTED, [_conflict(c) for c in briefing.conflicts]),
+        _claims([f for f in facts if isinstance(f, ClaimFact)], briefing.conflicts),
+        _cut(Part.CONTEXT, _context(quantities)),
+        _cut(Part.NAMES, [_entity(f) for f in facts if isinstance(f, EntityFact)], MAX_ENTITIES),
+        _cut(Part.TIMELINE, [_dated(e) for e in briefing.timeline], MAX_TIMELINE),
+    ]
+    return [s for s in found if s.items]
+
+
+def _cut(part: Part, items: Sequence[Item], limit: int | None = None) -> Section:
+    shown = items if limit is None else items[:limit]
+    return Section(part, tuple(shown), len(items) - len(shown))
+
+
+def _quantity(fact: QuantityFact) -> Item:
+    """ "33 Turkish soldiers killed", noting how sources that hedge it word it ("002: at least 33 of its troops")."""
+    hedges: dict[str, str] = {}
+    for s in fact.sources:
+        if s.qualifier and s.qualifier != fact.qualifier:
+            hedges.setdefault(s.article, f"{s.article}: {s.text}")
+    return Item(fact.text, tuple(fact.articles), "; ".join(hedges.values()) or None, sources=fact.sources)
+
+
+def _conflict(conflict: Conflict) -> Item:
+    return Item(conflict.about, children=tuple(_side(s) for s in conflict.sides))
+
+
+def _side(side: ValueSide | PartySide) -> Item:
+    return Item(side.shown, side.articles, sources=side.sources)
+
+
+def _context(quantities: Sequence[QuantityFact]) -> list[Item]:
+    """One line per off-event article (its reason), its counts below it."""
+    by_reason: dict[str, list[QuantityFact]] = {}
+    for fact in quantities:
+        if fact.context:
+            by_reason.setdefault(fact.context, []).append(fact)
+    return [Item(reason, children=tuple(Item(f.text, tuple(f.articles), sources=f.sources) for f in found))
+            for reason, found in by_reason.items()]
+
+
+def _claims(claims: Sequence[ClaimFact], conflicts: Sequence[Conflict]) -> Section:
+    """The most-sourced claims not already quoted in a dispute, at most two per speaker."""
+    quoted = {(s.article, s.start) for c in conflicts for side in c.sides for s in side.sources}
+    fresh = [f for f in claims if not any((s.article, s.start) in quoted for s in f.sources)]
+    shown: list[Item] = []
+    per_speaker: dict[str, int] = {}
+    for fact in fresh:
+        if per_speaker.get(fact.speaker, 0) < 2 and len(shown) < MAX_CLAIMS:
+            per_speaker[fact.speaker] = per_speaker.get(fact.speaker, 0) + 1
+            shown.append(_claim(fact))
+    return Section(Part.CLAIMS, tuple(shown), len(fresh) - len(shown))
+
+
+def _claim(fact: ClaimFact) -> Item:
+    words = fact.content.split()
+    content = " ".join(words[:CLAIM_WORDS]) + ("…" if len(words) > CLAIM_WORDS else "")
+    if fact.verb == "according to":
+        return Item(f"{content} (according to {fact.speaker})", tuple(fact.articles), sources=fact.sources)
+    return Item(f"{fact.speaker} {fact.verb} {content}", tuple(fact.articles), sources=fact.sources)
+
+
+def _entity(fact: EntityFact) -> Item:
+    return Item(f"{fact.name} ({fact.category})", tuple(fact.articles), sources=fact.sources)
+
+
+def _dated(entry: TimelineEntry) -> Item:
+    return Item(f"{entry.date}: {entry.text}", entry.articles, sources=entry.sources)
+
+
+__all__ = ["Item", "Part", "Section", "sections"]
