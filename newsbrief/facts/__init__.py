@@ -37,6 +37,7 @@ from newsbrief.facts.read.entities import Entity, Gazetteer, acronyms
 from newsbrief.facts.read.ner import names
 from newsbrief.facts.read.quantities import Quantity, nouns_of
 from newsbrief.facts.read.units import Unit, units
+from newsbrief.facts.settings import DEFAULT, Settings
 from newsbrief.model import Article, Cluster, Conflict, DateFact, EntityFact, Fact, Source, TimelineEntry
 
 
@@ -60,6 +61,7 @@ class Reading:
     dates: tuple[DateMention, ...]
     claims: tuple[Claim, ...]
     off_event: dict[str, str]
+    settings: Settings = DEFAULT
 
     def sheet(self, cluster: Cluster) -> FactSheet:
         """Facts, conflicts and timeline of the articles that are not off-event."""
@@ -70,11 +72,11 @@ class Reading:
         dated = [d for d in self.dates if d.article not in off]
         facts = [
             *self._entity_facts(), *quantity_facts(groups), *self._context_facts(),
-            *_date_facts(dated), *claim_facts(said),
+            *_date_facts(dated), *claim_facts(said, self.settings),
         ]
         victims = next((nouns_of(g.kind) for g in groups if g.category and g.kind), [])
-        conflicts = [*quantity_conflicts(groups), *agency_conflicts(said, self.gazetteer, victims)]
-        return FactSheet(tuple(facts), tuple(conflicts), tuple(timeline(dated, self.units, cluster)))
+        conflicts = [*quantity_conflicts(groups), *agency_conflicts(said, self.gazetteer, victims, self.settings)]
+        return FactSheet(tuple(facts), tuple(conflicts), tuple(timeline(dated, self.units, cluster, self.settings)))
 
     def _entity_facts(self) -> list[EntityFact]:
         facts = []
@@ -103,12 +105,12 @@ def _date_facts(dates: Sequence[DateMention]) -> list[DateFact]:
     return sorted(facts, key=lambda f: -len(f.articles))
 
 
-def read(articles: Sequence[Article]) -> Reading:
+def read(articles: Sequence[Article], settings: Settings = DEFAULT) -> Reading:
     """Read every kind of fact from ``articles`` (segmented, in reading order) and find the off-event ones."""
     by_article = [units(a) for a in articles]
     every = [u for found in by_article for u in found]
     bodies = acronyms(every)
-    mentions = names(by_article, bodies)
+    mentions = names(by_article, bodies, settings)
     found = claims_mod.attributions(every)
     people = claims_mod.people(found, Gazetteer(mentions, organisations=bodies))
     gazetteer = Gazetteer(mentions, people, bodies)
@@ -118,7 +120,7 @@ def read(articles: Sequence[Article]) -> Reading:
     entities = gazetteer.locate(every)
     return Reading(
         {(u.article, u.position): u for u in every}, gazetteer, tuple(entities), tuple(counted), tuple(dated),
-        tuple(said), off_event([a.id for a in articles], counted, dated, _names(entities)),
+        tuple(said), off_event([a.id for a in articles], counted, dated, _names(entities), settings), settings,
     )
 
 

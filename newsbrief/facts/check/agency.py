@@ -15,27 +15,22 @@ from collections.abc import Sequence
 
 from newsbrief.facts.read.claims import Claim
 from newsbrief.facts.read.entities import Gazetteer, fold
-from newsbrief.facts.read.quantities import LEXICON
+from newsbrief.facts.settings import DEFAULT, Settings
+from newsbrief.lang.en.events import EVENT_NOUNS, OUTCOMES
 from newsbrief.lang.tokens import words
 from newsbrief.model import ClaimFact, Conflict, PartySide, Source
 
-
-_EVENT_NOUN = re.compile(
-    r"\b(?:air ?strikes?|strikes?|attacks?|bombings?|blasts?|explosions?|fires?|blaze|crash|shooting|collapse|"
-    r"leak|spill|deaths|killings?|raids?|shelling|incident|accident|outage|derailment|flood(?:ing)?)\b", re.I)
-_HARM = re.compile(rf"\b(?:{'|'.join(LEXICON[k] for k in ('killed', 'injured'))}|caus(?:e|ed|ing)|fault)\b", re.I)
-_CLAIM_SIMILAR = 0.5
-_ACCOUNT_CLAIMS = 3
-_ACCOUNT_WORDS = 30
+_EVENT_NOUN = re.compile(rf"\b(?:{EVENT_NOUNS})\b", re.I)
+_HARM = re.compile(rf"\b(?:{'|'.join(OUTCOMES[k] for k in ('killed', 'injured'))}|caus(?:e|ed|ing)|fault)\b", re.I)
 
 
-def claim_facts(claims: Sequence[Claim]) -> list[ClaimFact]:
+def claim_facts(claims: Sequence[Claim], settings: Settings = DEFAULT) -> list[ClaimFact]:
     """Claims, merged when the same speaker says much the same in several articles; the most-sourced first,
     then in reading order."""
     merged: list[tuple[Claim, list[Claim]]] = []
     for claim in claims:
         same = next((m for m in merged if m[0].speaker.key == claim.speaker.key and m[0].verb == claim.verb
-                     and _similar(m[0].content, claim.content)), None)
+                     and _similar(m[0].content, claim.content, settings.claim_similar)), None)
         if same is None:
             merged.append((claim, [claim]))
         else:
@@ -49,12 +44,13 @@ def _source(claim: Claim) -> Source:
     return Source(claim.article, claim.start, claim.end, claim.text)
 
 
-def _similar(a: str, b: str) -> bool:
+def _similar(a: str, b: str, least: float) -> bool:
     wa, wb = set(words(a)), set(words(b))
-    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= _CLAIM_SIMILAR
+    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= least
 
 
-def agency_conflicts(claims: Sequence[Claim], gazetteer: Gazetteer, victims: Sequence[str] = ()) -> list[Conflict]:
+def agency_conflicts(claims: Sequence[Claim], gazetteer: Gazetteer, victims: Sequence[str] = (),
+                     settings: Settings = DEFAULT) -> list[Conflict]:
     """Parties that disagree about who is responsible, each with its account (see module doc)."""
     by_party: dict[str, list[Claim]] = {}
     for claim in _on_the_event([c for c in claims if c.agency], victims, gazetteer):
@@ -66,9 +62,9 @@ def agency_conflicts(claims: Sequence[Claim], gazetteer: Gazetteer, victims: Seq
     sides = []
     for party, agency in sorted(by_party.items(), key=lambda p: -len({c.article for c in p[1]})):
         related = [c for c in claims if c.speaker.party == party and not c.agency and _about(c, victims)]
-        chosen = _account(agency, related)
+        chosen = _account(agency, related)[:settings.account_claims]
         name = _party_name(party, chosen, gazetteer)
-        sides.append(PartySide(party=name, account=tuple(_told(c, name) for c in chosen),
+        sides.append(PartySide(party=name, account=tuple(_told(c, name, settings.account_words) for c in chosen),
                                articles=tuple(dict.fromkeys(c.article for c in [*agency, *related])),
                                sources=tuple(_source(c) for c in chosen)))
     about = f"who is responsible for the {_event(claims)}".removesuffix(" for the ")
@@ -127,17 +123,17 @@ def _account(agency: Sequence[Claim], related: Sequence[Claim]) -> list[Claim]:
     of an article rather than its headline, then the shortest.
     """
     kinds = [[c for c in agency if c.denial], [c for c in agency if not c.denial], list(related)]
-    return [min(kind, key=_clarity) for kind in kinds if kind][:_ACCOUNT_CLAIMS]
+    return [min(kind, key=_clarity) for kind in kinds if kind]
 
 
 def _clarity(claim: Claim) -> tuple[int, bool, int]:
     return (-claim.strength, claim.headline, len(claim.content.split()))
 
 
-def _told(claim: Claim, party: str) -> str:
+def _told(claim: Claim, party: str, most: int) -> str:
     """ "Russia's defence ministry denied ...", or just "denied ..." when the speaker is the party."""
     words = claim.content.split()
-    content = " ".join(words[:_ACCOUNT_WORDS]) + ("…" if len(words) > _ACCOUNT_WORDS else "")
+    content = " ".join(words[:most]) + ("…" if len(words) > most else "")
     who = "" if claim.speaker.shown == party else f"{claim.speaker.shown} "
     return f"{who}{claim.verb} {content}"
 

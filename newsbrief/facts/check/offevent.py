@@ -8,7 +8,7 @@ Evidence that an article reports another incident:
 * a different *day*: its lead names a weekday, and not the one most other leads name.
 
 It is set aside when a clash is decisive (the values are a factor of
-:data:`FAR` to :data:`APART` apart, or its sentence puts them in the past:
+:attr:`Settings.far` to :attr:`Settings.apart` apart, or its sentence puts them in the past:
 "last week"), or when its day differs and it clashes too, or its day is two or
 more days off and it names fewer than half of the people, places and
 organisations most other articles name (a story told the day after often dates
@@ -30,13 +30,7 @@ from dataclasses import dataclass
 from newsbrief.facts.check.quantities import Group, ValueSet, group_quantities
 from newsbrief.facts.read.dates import WEEKDAYS, DateMention
 from newsbrief.facts.read.quantities import Quantity
-
-MIN_ARTICLES = 3
-LEAD_POSITIONS = 4
-"""Title and first three sentences: where an article says when its story happened."""
-FAR = 2.0
-APART = 100.0
-"""Counts further apart than this count different things (a war's toll and a day's): no evidence."""
+from newsbrief.facts.settings import DEFAULT, Settings
 
 
 @dataclass(frozen=True)
@@ -62,18 +56,18 @@ class _Clash:
 
 
 def off_event(articles: Sequence[str], quantities: Sequence[Quantity], dates: Sequence[DateMention],
-              names: Mapping[str, set[str]]) -> dict[str, str]:
+              names: Mapping[str, set[str]], settings: Settings = DEFAULT) -> dict[str, str]:
     """Ids of off-event articles with the reason for each; ``names``: the entities each article names."""
-    if len(articles) < MIN_ARTICLES:
+    if len(articles) < settings.min_articles:
         return {}
     groups = [g for g in group_quantities(quantities) if g.category is not None]
     sets = [(g, g.value_sets()) for g in groups]
-    leads = _lead_days(dates)
+    leads = _lead_days(dates, settings.lead_positions)
     flagged = {}
     for art in articles:
         clashes = _clashes(art, sets)
         shares = any(art in vs.articles and len(vs.articles) > 1 for _, vss in sets for vs in vss)
-        reason = _judge(art, clashes, shares, _shares_names(art, articles, names), leads)
+        reason = _judge(art, clashes, shares, _shares_names(art, articles, names), leads, settings)
         if reason:
             flagged[art] = f"about a different incident: {reason}"
     return flagged
@@ -100,11 +94,11 @@ def _clashes(article: str, sets: Sequence[tuple[Group, list[ValueSet]]]) -> list
     return out
 
 
-def _lead_days(dates: Sequence[DateMention]) -> dict[str, tuple[set[str], set[str]]]:
+def _lead_days(dates: Sequence[DateMention], positions: int) -> dict[str, tuple[set[str], set[str]]]:
     """Per article: (weekdays, resolved days) its lead names."""
     out: dict[str, tuple[set[str], set[str]]] = {}
     for d in dates:
-        if d.position < LEAD_POSITIONS and d.weekday:
+        if d.position < positions and d.weekday:
             days, resolved = out.setdefault(d.article, (set(), set()))
             days.add(d.weekday)
             if d.period == "day":
@@ -113,7 +107,7 @@ def _lead_days(dates: Sequence[DateMention]) -> dict[str, tuple[set[str], set[st
 
 
 def _judge(article: str, clashes: list[_Clash], shares: bool, near: bool,
-           leads: dict[str, tuple[set[str], set[str]]]) -> str | None:
+           leads: dict[str, tuple[set[str], set[str]]], settings: Settings) -> str | None:
     """The reason an article is off-event, or None (see the module doc)."""
     days, resolved = leads.get(article, (set(), set()))
     others = {a: v for a, v in leads.items() if a != article}
@@ -122,7 +116,8 @@ def _judge(article: str, clashes: list[_Clash], shares: bool, near: bool,
     usual = Counter(day for d, _ in others.values() for day in d).most_common(1)
     main_day = usual[0][0] if usual and usual[0][1] >= 2 else None
     gap = min((_days_apart(d, main_day) for d in days), default=0) if main_day else 0
-    decisive = [c for c in clashes if FAR <= c.ratio <= APART or (c.said.earlier and c.ratio <= APART)]
+    far, apart = settings.far, settings.apart
+    decisive = [c for c in clashes if far <= c.ratio <= apart or (c.said.earlier and c.ratio <= apart)]
     if not decisive and not (gap > 1 and not near) and not (gap and clashes):
         return None
     reasons = [c.describe() for c in (decisive or clashes)[:2]]

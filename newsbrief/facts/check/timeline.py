@@ -13,11 +13,8 @@ from collections.abc import Mapping, Sequence
 
 from newsbrief.facts.read.dates import WEEKDAYS, DateMention
 from newsbrief.facts.read.units import Unit
+from newsbrief.facts.settings import DEFAULT, Settings
 from newsbrief.model import Article, Cluster, Source, TimelineEntry
-
-PER_DATE = 3
-"""Entries kept for one date, most-sourced first: a briefing, not an index."""
-MAX_WORDS = 40
 
 
 def anchors(dates: Sequence[DateMention]) -> dict[str, str]:
@@ -29,7 +26,8 @@ def anchors(dates: Sequence[DateMention]) -> dict[str, str]:
     return {w: next(iter(v)) for w, v in days.items() if len(v) == 1}
 
 
-def timeline(dates: Sequence[DateMention], units: Mapping[tuple[str, int], Unit], cluster: Cluster) -> list[TimelineEntry]:
+def timeline(dates: Sequence[DateMention], units: Mapping[tuple[str, int], Unit], cluster: Cluster,
+             settings: Settings = DEFAULT) -> list[TimelineEntry]:
     """Timeline entries from the date mentions of the cluster's articles."""
     by_id = {a.id: a for a in cluster.articles}
     fixed = anchors(dates)
@@ -41,13 +39,13 @@ def timeline(dates: Sequence[DateMention], units: Mapping[tuple[str, int], Unit]
         date = d.value if d.resolved else fixed.get(d.value, d.value)
         also = _support(by_id[d.article], unit, cluster)
         same = next((e for e in entries if e[0] == date and (e[3] & also or d.article in e[3] and
-                                                             e[1] == _text(unit))), None)
+                                                             e[1] == _text(unit, settings.entry_words))), None)
         if same is None:
-            entries.append((date, _text(unit), {d.article: _source(unit)}, {d.article, *also}))
+            entries.append((date, _text(unit, settings.entry_words), {d.article: _source(unit)}, {d.article, *also}))
         else:
             same[2].setdefault(d.article, _source(unit))
     made = [TimelineEntry(date, text, tuple(told), tuple(told.values())) for date, text, told, _ in entries]
-    return sorted(_cap(made), key=_order)
+    return sorted(_cap(made, settings.per_date), key=_order)
 
 
 def _source(unit: Unit) -> Source:
@@ -60,16 +58,16 @@ def _support(article: Article, unit: Unit, cluster: Cluster) -> set[str]:
     return set(cluster.support(article.sentences[unit.sentence]))
 
 
-def _text(unit: Unit) -> str:
+def _text(unit: Unit, most: int) -> str:
     words = unit.shown.split()
-    return " ".join(words[:MAX_WORDS]) + ("…" if len(words) > MAX_WORDS else "")
+    return " ".join(words[:most]) + ("…" if len(words) > most else "")
 
 
-def _cap(entries: list[TimelineEntry]) -> list[TimelineEntry]:
+def _cap(entries: list[TimelineEntry], per_date: int) -> list[TimelineEntry]:
     by_date: dict[str, list[TimelineEntry]] = {}
     for entry in entries:
         by_date.setdefault(entry.date, []).append(entry)
-    return [e for group in by_date.values() for e in sorted(group, key=lambda e: -len(e.articles))[:PER_DATE]]
+    return [e for group in by_date.values() for e in sorted(group, key=lambda e: -len(e.articles))[:per_date]]
 
 
 def _order(entry: TimelineEntry) -> tuple[int, str, int]:

@@ -25,26 +25,25 @@ from dataclasses import dataclass, replace
 
 from newsbrief.facts.read.entities import Entity, Gazetteer, fold
 from newsbrief.facts.read.units import Unit
+from newsbrief.lang.en.attribution import (
+    AGENCY_VERBS,
+    BODY_WORDS,
+    DENIAL_VERBS,
+    GENERIC_BODIES,
+    INVERTED_VERBS,
+    NOT_IN_SPEAKER,
+    PAST_FORMS,
+    PREPOSITIONS,
+    REPORTING_VERBS,
+    ROLE_WORDS,
+    SPEAKER_PRONOUNS,
+    SPELLINGS,
+    TITLE_WORDS,
+)
 from newsbrief.model import Span, squash
 
-_PAST = {
-    "says": "said", "say": "said", "tells": "told", "adds": "added", "writes": "wrote", "denies": "denied",
-    "deny": "denied", "warns": "warned", "warn": "warned", "accuses": "accused", "accuse": "accused",
-    "blames": "blamed", "blame": "blamed", "claims": "claimed", "insists": "insisted", "rejects": "rejected",
-    "confirms": "confirmed", "announces": "announced", "vows": "vowed", "urges": "urged", "threatens": "threatened",
-    "condemns": "condemned", "admits": "admitted", "argues": "argued", "stresses": "stressed", "saying": "said",
-}
-_VERBS = (
-    "said|says|say|told|tells|added|adds|stated|wrote|writes|tweeted|noted|explained|insisted|insists|"
-    "maintained|argued|argues|announced|announces|confirmed|confirms|reported|declared|stressed|stresses|"
-    "claimed|claims|alleged|acknowledged|admitted|admits|warned|warns|warn|vowed|vows|pledged|promised|urged|"
-    "urges|threatened|threatens|condemned|condemns|denied|denies|deny|rejected|rejects|blamed|blames|blame|"
-    "accused|accuses|accuse|estimated|suggested|asserted"
-)
-_VERB = re.compile(rf"\b(?:(?:has|have|had|also|later|again|swiftly|quickly)\s+)*(?P<verb>{_VERBS})\b"
+_VERB = re.compile(rf"\b(?:(?:has|have|had|also|later|again|swiftly|quickly)\s+)*(?P<verb>{REPORTING_VERBS})\b"
                    r"|\b(?:was|were) quoted as (?P<quoted>saying)\b|\baccording to\b")
-_AGENCY_VERBS = frozenset("blamed accused denied rejected".split())
-_DENIALS = frozenset("denied rejected".split())
 _AGENCY = re.compile(
     r"\b(?:responsib(?:le|ility) for|(?:is|are|was|were|not|claimed|denied) responsib\w*|blam\w*|accus\w*|"
     r"carried out|behind (?:the|it|this)|involvement in|involved in|caus(?:e|ed|ing)|fault|perpetrat\w*|culprit|"
@@ -53,38 +52,18 @@ _AGENCY = re.compile(
     re.I,
 )
 _STRONG = re.compile(r"\b(?:blam\w*|accus\w*|carried out by|responsible for|to blame|behind the|caused by)\b", re.I)
-_PRONOUNS = {"he": "person", "she": "person", "it": "body", "they": "any", "we": "any", "i": "person"}
 _LEADING = re.compile(r"^(?:[“”\"'’‘]|\s|but|and|however|meanwhile|also|still|yet|so|instead|though|although|while|"
                       r"as|if|when|because|since)+\b\s*", re.I)
 _TRAILING = re.compile(
     r"(?:\s+(?:on|in|at|during|late|early|this|last)\b[^,]{0,30}|\s+(?:has|have|had|also|later|again|"
     r"\w+ly|himself|herself|itself|themselves|,?\s*in a statement,?))+$", re.I)
-_NOT_IN_SPEAKER = frozenset("is are was were will would be been being could may might can should must to that which "
-                            "who it there".split())
 _CONTEXT_BREAK = re.compile(r"[,;.“”\"]")
 _APPOSITION = re.compile(r",([^,]{3,80}),")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+$", re.I)
-_PREPOSITIONS = frozenset("in on at by for from with of during after before under over to into as".split())
-_ROLE_WORDS = frozenset(
-    "officials official spokesman spokeswoman spokesperson ministry minister military army government police "
-    "authorities authority company firm union agency department office president governor mayor leader chief "
-    "prosecutors prosecutor witnesses witness residents experts analysts observers group council court report "
-    "sources source activists lawyer lawyers family investigators regulator service services monitor statement "
-    "operator owner organisers organizers commission committee secretary coalition alliance kremlin "
-    "spokesmen aides aide commander commanders diplomats diplomat ambassador embassy board".split())
-_TITLE_WORDS = _ROLE_WORDS | frozenset(
-    "foreign defence defense interior prime deputy general secretary-general head senator sen rep gov "
-    "master chancellor king queen prince director ceo chairman chairwoman top senior state-run state".split())
-_BODY_WORDS = frozenset(
-    "ministry military army government police authorities company firm union agency department office service "
-    "services council court commission committee coalition alliance embassy board operator kremlin".split())
-_GENERIC_BODIES = frozenset("company firm operator group organisation organization".split())
 _PARTICLE = re.compile(r"(?:al|el|bin|ibn|de|da|di|van|von|der|le|la)(?:-[A-Z][\w’'-]*)?")
-_SPELLING = {"defense": "defence", "organization": "organisation"}
 _MAX_SPEAKER_WORDS = 9
 _LONG_TAIL = 14
 _CLAUSE_END = re.compile(r",\s+(?:while|whereas|but)\s|;\s")
-_INVERTED = frozenset("said says added wrote".split())
 _TAIL_START = re.compile(r"\s*,?\s*(?:in|on|at|during|to|from|after|before|via|through|by|late|earlier|later|this|"
                          r"last|while|when|as)\b", re.I)
 
@@ -112,17 +91,17 @@ class Claim(Span):
     @property
     def agency(self) -> bool:
         """Whether the claim is about who did it or is to blame."""
-        return self.verb in _AGENCY_VERBS or bool(_AGENCY.search(self.content))
+        return self.verb in AGENCY_VERBS or bool(_AGENCY.search(self.content))
 
     @property
     def denial(self) -> bool:
         """Whether the speaker denies (an account set against another's in agency disputes)."""
-        return self.verb in _DENIALS
+        return self.verb in DENIAL_VERBS
 
     @property
     def strength(self) -> int:
         """How explicitly it is about agency: a blaming verb 3, a strong phrase 2, any cue 1, none 0."""
-        if self.verb in _AGENCY_VERBS:
+        if self.verb in AGENCY_VERBS:
             return 3
         if _STRONG.search(self.content):
             return 2
@@ -148,7 +127,7 @@ def _verb_name(match: re.Match[str]) -> str:
     if match.group("verb") is None:
         return "according to"
     verb = match.group("verb").lower()
-    return _PAST.get(verb, verb)
+    return PAST_FORMS.get(verb, verb)
 
 
 def _clean_phrase(phrase: str) -> str:
@@ -162,12 +141,12 @@ def _plausible(phrase: str) -> bool:
     if not words or len(words) > _MAX_SPEAKER_WORDS or re.search(r"\d|[;:()]", phrase):
         return False
     lower = [fold(w).strip("’'") for w in words]
-    if lower[0] in _PRONOUNS and (len(words) == 1 or lower[1] in ("and", "also")):
+    if lower[0] in SPEAKER_PRONOUNS and (len(words) == 1 or lower[1] in ("and", "also")):
         return True
-    if set(lower) & _NOT_IN_SPEAKER or lower[0] in _PREPOSITIONS:
+    if set(lower) & NOT_IN_SPEAKER or lower[0] in PREPOSITIONS:
         return False
     named = [w for w, low in zip(words, lower) if low not in ("the", "a", "an")]
-    return any(w[0].isupper() for w in named) or lower[-1] in _ROLE_WORDS
+    return any(w[0].isupper() for w in named) or lower[-1] in ROLE_WORDS
 
 
 def _forward(unit: Unit, match: re.Match[str]) -> Attribution | None:
@@ -201,7 +180,7 @@ def _trailing(unit: Unit, match: re.Match[str]) -> Attribution | None:
     if match.group("verb") is None and not match.group("quoted"):
         phrase, content = rest, before
     elif (re.search(r"[,”\"’]\s*$", before) and len(rest.split()) <= _MAX_SPEAKER_WORDS and "that" not in rest
-          and match.group("verb") in _INVERTED):
+          and match.group("verb") in INVERTED_VERBS):
         phrase, content = rest, before
     else:
         tail = _is_tail(rest, match.group("verb") or "")
@@ -223,7 +202,8 @@ def _is_tail(rest: str, verb: str) -> bool:
     """Whether what follows the verb only closes the sentence: "... X said in a statement." / "told Al Jazeera." """
     if len(rest.split()) > _LONG_TAIL or re.match(r"\s*that\b", rest):
         return False
-    return bool(not rest.strip(" .!?”\"") or _TAIL_START.match(rest) or (verb in ("told", "tells") and len(rest.split()) <= 6))
+    return bool(not rest.strip(" .!?”\"") or _TAIL_START.match(rest)
+                or (verb in ("told", "tells") and len(rest.split()) <= 6))
 
 
 def _with_apposition(unit: Unit, match: re.Match[str], parts: list[str]) -> Attribution | None:
@@ -268,7 +248,7 @@ class _Speakers:
         phrase = raw.phrase
         words = [fold(w).strip("’'") for w in phrase.split()]
         history = self.last.setdefault(raw.unit.article, [])
-        if words[0] in _PRONOUNS:
+        if words[0] in SPEAKER_PRONOUNS:
             found = self._pronoun(words, history, phrase)
         elif words[0] == "the" and not any(w[0].isupper() for w in phrase.split()[1:]):
             found = (self._definite(words[-1], history) or self._recent_body(words[-1], raw.unit)
@@ -287,7 +267,7 @@ class _Speakers:
         nation = self.gazetteer.nation(rest) if rest else None
         if nation:
             return self._nation_speaker(nation, rest)
-        want = _PRONOUNS[words[0]]
+        want = SPEAKER_PRONOUNS[words[0]]
         for prior in reversed(history):
             if want == "any" or prior.person == (want == "person"):
                 return prior
@@ -296,15 +276,15 @@ class _Speakers:
     def _definite(self, head: str, history: list[Speaker]) -> Speaker | None:
         """ "the ministry": the latest speaker of this article whose role ends so, else the one country's
         body of the cluster that does."""
-        head = _SPELLING.get(head, head)
+        head = SPELLINGS.get(head, head)
         for prior in reversed(history):
             if not prior.person and prior.key.split(":")[-1].endswith(head):
                 return prior
         bodies = {p.key: p for p in self.known.values()
                   if not p.person and p.key.split(":")[-1].endswith(head) and not p.key.startswith(("role:", "org:"))}
-        if len(bodies) == 1 and head in _BODY_WORDS:
+        if len(bodies) == 1 and head in BODY_WORDS:
             return next(iter(bodies.values()))
-        if head in _GENERIC_BODIES:
+        if head in GENERIC_BODIES:
             return next((p for p in reversed(history) if p.key.startswith("org:")), None)
         return None
 
@@ -319,7 +299,7 @@ class _Speakers:
 
     def _recent_body(self, head: str, unit: Unit) -> Speaker | None:
         """ "the company": the organisation named just before."""
-        entity = self._lately(unit, ("organisation",)) if head in _GENERIC_BODIES else None
+        entity = self._lately(unit, ("organisation",)) if head in GENERIC_BODIES else None
         if entity is None:
             return None
         return Speaker(entity.name, f"org:{entity.name}", _entity_party(entity, self.gazetteer), False)
@@ -372,7 +352,7 @@ class _Speakers:
             if entity is not None and entity.kind == "organisation":
                 return f"org:{entity.name}"
             for word in reversed([fold(w) for w in context.split()]):
-                body = (self._definite(word, []) or self._recent_body(word, unit)) if word in _BODY_WORDS else None
+                body = (self._definite(word, []) or self._recent_body(word, unit)) if word in BODY_WORDS else None
                 if body is not None:
                     return body.party
         return f"person:{name}"
@@ -389,7 +369,7 @@ def _person_name(phrase: str, gazetteer: Gazetteer) -> str | None:
     tail: list[str] = []
     for word in reversed(words):
         particle = _PARTICLE.fullmatch(word)
-        if not (word[0].isupper() or particle) or fold(word) in _TITLE_WORDS or gazetteer.nation(word):
+        if not (word[0].isupper() or particle) or fold(word) in TITLE_WORDS or gazetteer.nation(word):
             break
         tail.insert(0, word)
     if len(tail) < 2 or len(tail) > 4:
@@ -418,7 +398,7 @@ def _role(phrase: str, gazetteer: Gazetteer | None = None) -> str:
         low = fold(word).strip("’',.").removesuffix("’s").removesuffix("'s")
         if not low or low in ("the", "a", "an", "its", "his", "her", "their") or (gazetteer and gazetteer.nation(word)):
             continue
-        words.append(_SPELLING.get(low, low))
+        words.append(SPELLINGS.get(low, low))
     return " ".join(words)
 
 

@@ -20,15 +20,17 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsbrief.facts.read.units import Unit
+from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+from newsbrief.lang.en.time_words import PARTS_OF_DAY
 from newsbrief.model import Span, squash
 
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _DAY = "|".join(WEEKDAYS)
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)")
+# A month, written out or abbreviated ("Sep" also "Sept"; "May" needs no abbreviation).
+_MONTH = "(?:{}|(?:{})\\.?)".format(
+    "|".join(MONTHS), "|".join("Sept?" if a == "Sep" else a for a in MONTH_ABBREVIATIONS if a not in MONTHS))
 _PART = r"(?:\s+(?:night|morning|evening|afternoon))?"
 _LEAD = r"(?:(?:late|early|overnight)\s+(?:on\s+)?|on\s+|last\s+|next\s+|this\s+)?"
 _IN = r"(?:in|since|until|by|from|of|during|before|after|early|late|mid-?|last|next|this|a|the)\s+"
@@ -46,8 +48,6 @@ _QUALIFIER = re.compile(r"^(?:(late|early|overnight|mid|since|until|by|before|af
 # A part of the day is dropped only after a day ("Thursday night"); "last night" is a day of its own.
 _NOISE = re.compile(r"^(?:on|in|of|during|from|a|the|earlier|later)\s+|(?<=day)\s+(?:night|morning|evening|afternoon)$",
                     re.I)
-_PART_OF_DAY = {"last night": "yesterday", "tonight": "today", "this morning": "today",
-                "this afternoon": "today", "this evening": "today"}
 # Something every date phrase contains: a cheap test that spares most sentences the big pattern.
 _CUE = re.compile(r"day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|1[89]\d\d|20\d\d|tonight|tomorrow|night|"
                   r"morning|week|month|year|ago")
@@ -56,7 +56,7 @@ _CALENDAR = re.compile(
     rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<month>{_MONTH})"
     rf"(?:\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)?,?(?:\s+(?P<year>\d{{4}}))?|(?P<year2>(?:19|20)\d\d)"
 )
-_MONTH_NO = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
+_MONTH_NO = {m.lower(): i + 1 for i, m in enumerate(MONTH_ABBREVIATIONS)}
 _FORMATS = {"day": "%Y-%m-%d", "week": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 
 
@@ -95,7 +95,7 @@ def resolve(phrase: str, base: datetime | None) -> tuple[str, str, str | None, s
     qualifier = qual.group(1).lower() if qual else None
     core = core[qual.end():] if qual else core
     core = _NOISE.sub("", _NOISE.sub("", core)).strip()
-    core = _PART_OF_DAY.get(core.lower(), core)
+    core = PARTS_OF_DAY.get(core.lower(), core)
     named = next((d for d in WEEKDAYS if d in core), None)
     found = _calendar(core, _naive(base))
     if found is None and base is not None:

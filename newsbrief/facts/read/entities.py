@@ -24,26 +24,14 @@ from functools import cached_property
 
 from newsbrief.facts.read.ner import Mention
 from newsbrief.facts.read.units import Unit
+from newsbrief.lang.en import MONTHS, WEEKDAYS
+from newsbrief.lang.en.names import HONORIFICS, NAME_PARTICLES, NOT_ACRONYMS, ORGANISATION_WORDS, PLACE_WORDS
 from newsbrief.model import Source
 
 KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 _DEMONYM = re.compile(r"(?:an|ish|ese|i|ic)$")
-# Words that make a name an organisation or a place whatever the small model said.
-_ORG_WORDS = frozenset(
-    "logistics ltd inc corp corporation company co group holdings bank agency ministry department council union "
-    "university college school hospital party airlines airways association institute foundation committee "
-    "commission authority service services news times post herald press network police army navy".split())
-_PLACE_WORDS = frozenset(
-    "port street road avenue river lake mount bay district city county province island airport square "
-    "bridge valley coast harbour harbor".split())
-_HONORIFICS = frozenset("mr mrs ms dr sir dame lord sen rep gov gen president".split())
-_PARTICLES = frozenset("of the and for".split())
-_CALENDAR = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
-)
+_CALENDAR = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS))
 _ACRONYM = re.compile(r"(?<![\w.’'-])[A-Z]{2,6}(?![\w.’'-])")
-_NOT_ACRONYMS = frozenset("AM PM TV OK II III IV VI VII VIII IX XI XII ID US UK AP AFP CEO CFO GDP DNA".split())
 _SPACES = re.compile(r"\s+")
 _WORD_BREAK = re.compile(r"[\s\-]+")
 _NAME_WORD = re.compile(r"([A-Z][\w’'-]*)\s+")
@@ -69,11 +57,11 @@ def stem(name: str) -> str:
 
 def _tokens(name: str) -> frozenset[str]:
     words = _WORD_BREAK.split(fold(name))
-    return frozenset(w for w in words if w and w not in _HONORIFICS)
+    return frozenset(w for w in words if w and w not in HONORIFICS)
 
 
 def _initials(name: str) -> str:
-    words = [w for w in _WORD_BREAK.split(fold(name)) if w and w not in _PARTICLES]
+    words = [w for w in _WORD_BREAK.split(fold(name)) if w and w not in NAME_PARTICLES]
     return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
@@ -273,9 +261,9 @@ class Gazetteer:
 def _kind(name: str, labels: Counter[str]) -> str:
     """person, organisation or place: a designator word decides ("Varen Bulk Logistics"), else the votes."""
     words = set(fold(name).split())
-    if words & _ORG_WORDS:
+    if words & ORGANISATION_WORDS:
         return "organisation"
-    if words & _PLACE_WORDS:
+    if words & PLACE_WORDS:
         return "place"
     votes = Counter[str]()
     for label, n in labels.items():
@@ -298,7 +286,7 @@ def acronyms(units: Iterable[Unit], min_articles: int = 2) -> list[str]:
     for unit in units:
         for match in _ACRONYM.finditer(unit.text):
             seen.setdefault(match.group(), set()).add(unit.article)
-    return [a for a, arts in seen.items() if len(arts) >= min_articles and a not in _NOT_ACRONYMS]
+    return [a for a, arts in seen.items() if len(arts) >= min_articles and a not in NOT_ACRONYMS]
 
 
 def _forms(variant: str) -> set[str]:

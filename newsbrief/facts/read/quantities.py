@@ -25,32 +25,28 @@ from functools import cached_property
 
 from newsbrief.facts.read.entities import Gazetteer, fold
 from newsbrief.facts.read.units import Unit
+from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS
+from newsbrief.lang.en.events import COUNTED_CLASSES, CURRENCY_SYMBOLS, DURATIONS, OUTCOME_NOUNS, OUTCOMES
+from newsbrief.lang.en.grammar import (
+    NOUN_PHRASE_BREAKS,
+    POSSESSIVES,
+    QUANTITY_FILLERS,
+    SUBSET_PRONOUNS,
+    VERB_GROUP_WORDS,
+)
+from newsbrief.lang.en.numbers import NUMBER_WORDS, QUALIFIERS, SCALES, TENS
 from newsbrief.model import Span, hedged, squash
 
-_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-          "fifteen sixteen seventeen eighteen nineteen").split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_WORD_VALUE = {w: i for i, w in enumerate(_UNITS)} | {w: 10 * (i + 2) for i, w in enumerate(_TENS)}
-_SCALE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-_WORD = "|".join([*_UNITS, *_TENS, "hundred", "dozen", *_SCALE])
-_MONTHS = ("january february march april may june july august september october november december "
-           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
+_WORD_VALUE = {w: i for i, w in enumerate(NUMBER_WORDS)} | {w: 10 * (i + 2) for i, w in enumerate(TENS)}
+_WORD = "|".join([*NUMBER_WORDS, *TENS, "hundred", "dozen", *SCALES])
+_MONTHS = sorted({w.lower() for w in (*MONTHS, *MONTH_ABBREVIATIONS, "Sept")}, key=len, reverse=True)
 
-QUALIFIERS = {
-    "at least": "min", "no fewer than": "min", "no less than": "min", "a minimum of": "min",
-    "more than": "over", "over": "over", "upwards of": "over", "in excess of": "over", "just over": "over",
-    "about": "about", "around": "about", "approximately": "about", "roughly": "about", "some": "about",
-    "an estimated": "about", "estimated": "about",
-    "almost": "near", "nearly": "near", "close to": "near", "just under": "near", "nearly all": "near",
-    "up to": "max", "as many as": "max", "at most": "max",
-    "fewer than": "under", "less than": "under", "under": "under",
-}
 _QUAL = "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
 # Matched on lower-cased text: ten times faster than re.IGNORECASE with this many alternatives; the
 # qualifier is looked for only before a number found, not tried at every position.
 _NUMBER = re.compile(
     rf"(?P<cur>[$£€])?(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    rf"(?:\s+(?P<dscale>{'|'.join(_SCALE)})\b)?"
+    rf"(?:\s+(?P<dscale>{'|'.join(SCALES)})\b)?"
     rf"|\b(?P<words>(?:an?\s+)?(?:{_WORD})(?:(?:\s+|-)(?:and\s+)?(?:{_WORD}))*)\b"
 )
 # Something every number contains: a cheap test that spares most sentences the big pattern.
@@ -59,51 +55,17 @@ _NUMBER_CUE = re.compile(r"\d|zero|one|two|three|four|five|six|seven|eight|nine|
 _QUAL_BEFORE = re.compile(rf"(?<![\w-])(?P<qual>{_QUAL})\s+$")
 _VAGUE_BEFORE = re.compile(r"(?:[\w-]|\b(?:few|several|many) )$")
 
-# Canonical category -> the ways news says it.
-LEXICON = {
-    "killed": "killed|kills?|killing|dead|died|dies?|dying|deaths?|martyred|slain|perished|lost their lives|fatalities",
-    "injured": "injured|injur(?:es?|ing|ies)|wounded|wounding|wounds|hurt",
-    "displaced": ("displaced|displacing|forced to flee|fled|fleeing|flee|uprooted|made homeless|left homeless"
-                  "|forced from their homes|driven from their homes"),
-    "evacuated": "evacuated|evacuating|evacuate|told to leave|ordered to leave|asked to leave",
-    "missing": "missing|unaccounted for",
-    "arrested": "arrested|arresting|detained|detaining",
-    "rescued": "rescued|rescuing",
-    "hit": "hit|hitting|struck|striking|targeted|targeting",
-}
-_LEX = re.compile("|".join(f"(?P<{k}>\\b(?:{v})\\b)" for k, v in LEXICON.items()), re.I)
-_LEX_AT = re.compile(rf"(?:{'|'.join(LEXICON.values())})\b", re.I)
-_VERB = rf"(?:{'|'.join(LEXICON.values())}|[a-z]+ed)"
+_LEX = re.compile("|".join(f"(?P<{k}>\\b(?:{v})\\b)" for k, v in OUTCOMES.items()), re.I)
+_LEX_AT = re.compile(rf"(?:{'|'.join(OUTCOMES.values())})\b", re.I)
+_VERB = rf"(?:{'|'.join(OUTCOMES.values())}|[a-z]+ed)"
 _BEFORE = re.compile(rf"\b(?:(?P<first>{_VERB})\s+(?:or|and)\s+)?(?P<verb>{_VERB})\s+(?:of\s+)?$", re.I)
 _TOLL = re.compile(r"\bdeath toll\b[^.;]{0,40}?\b(?:to|at|of|is|was|reached|hit)\s+$", re.I)
-_SKIP = frozenset("were was are is have has had been being be reportedly also all now later who that which "
-                  "already allegedly believed thought feared to more confirmed say said".split())
-_FILLER = frozenset("more other additional another further new".split())
-_POSSESSIVE = frozenset("its their our his her".split())
-_SUBSET = frozenset("them those these whom which us".split())
-_STOP = frozenset(
-    "a an the and or but of to in on at by for from with as after before since during when while who which that "
-    "were was are is have has had be been being will would could should may might can than then there their its "
-    "our his her them they it this these those across into over under per each all both about around near "
-    "some what where whose if so not no within without through throughout against among amid between beyond "
-    "toward towards upon via despite inside outside behind along including like "
-    # common irregular verbs, which end a noun phrase but not in -ed
-    "said says told took made went came got gave found left held kept ran saw brought began became spent sent "
-    "won lost met put set stood heard paid built broke caught fell led rose spread shot tore swept burnt fought "
-    "remain remained remains already still just even only never ever once".split())
 _EARLIER = re.compile(r"\b(?:last (?:week|month|year)|earlier|previous(?:ly)?|a (?:week|month|year) ago|"
                       r"(?:days|weeks|months|years) ago|prior)\b", re.I)
 _TOKEN = re.compile(r"[A-Za-z][\w’'-]*|\d[\d,.]*|[^\sA-Za-z\d]")
-_CLASSES = {
-    "people": "people persons person civilians civilian residents resident individuals inhabitants".split(),
-    "soldier": "soldiers soldier troops troop servicemen serviceman personnel forces".split(),
-}
-_CLASS_OF = {w: k for k, words in _CLASSES.items() for w in words}
-_DURATIONS = frozenset("second minute hour day week month year decade century time".split())
-_NOUN_CATEGORY = {"deaths": "killed", "dead": "killed", "fatalities": "killed", "injuries": "injured"}
+_CLASS_OF = {w: k for k, words in COUNTED_CLASSES.items() for w in words}
 _WINDOW = 18
 HEDGE = 2.0
-_CURRENCY = {"$": "dollars", "£": "pounds", "€": "euros"}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -183,8 +145,8 @@ def parse_words(text: str) -> float | None:
             current = max(current, 1) * 100
         elif word == "dozen":
             current = max(current, 1) * 12
-        elif word in _SCALE:
-            total, current = total + max(current, 1) * _SCALE[word], 0
+        elif word in SCALES:
+            total, current = total + max(current, 1) * SCALES[word], 0
         elif word != "and":
             return None
         seen = True
@@ -236,7 +198,7 @@ def _value(match: re.Match[str]) -> float | None:
     if match.group("digits"):
         value = float(match.group("digits").replace(",", ""))
         scale = match.group("dscale")
-        return value * _SCALE[scale.lower()] if scale else value
+        return value * SCALES[scale.lower()] if scale else value
     return parse_words(match.group("words"))
 
 
@@ -255,18 +217,18 @@ def _noun_phrase(tokens: list[str]) -> tuple[list[str], int, str | None] | None:
     i, possessive = 0, None
     if len(tokens) > 1 and tokens[0].lower() == "of":
         nxt = tokens[1].lower()
-        if nxt in _SUBSET:
+        if nxt in SUBSET_PRONOUNS:
             return None
-        if nxt in _POSSESSIVE or nxt == "the":
-            possessive = nxt if nxt in _POSSESSIVE else None
+        if nxt in POSSESSIVES or nxt == "the":
+            possessive = nxt if nxt in POSSESSIVES else None
             i = 2
-    while i < len(tokens) and tokens[i].lower() in _FILLER:
+    while i < len(tokens) and tokens[i].lower() in QUANTITY_FILLERS:
         i += 1
     words: list[str] = []
     while i < len(tokens) and len(words) < 4:
         tok = tokens[i]
         low = tok.lower()
-        if not tok[0].isalpha() or low in _STOP or low.endswith("ly") or _LEX_AT.fullmatch(low):
+        if not tok[0].isalpha() or low in NOUN_PHRASE_BREAKS or low.endswith("ly") or _LEX_AT.fullmatch(low):
             break
         if words and (low.endswith("ing") or low.endswith("ed")) and not tok[0].isupper():
             break
@@ -279,7 +241,7 @@ def nouns_of(kind: str | None) -> list[str]:
     """The words that name a kind of thing counted: "soldier" -> soldiers, troops, servicemen, ..."""
     if kind is None:
         return []
-    return _CLASSES.get(kind, [kind])
+    return COUNTED_CLASSES.get(kind, [kind])
 
 
 def singular(noun: str) -> str:
@@ -297,7 +259,7 @@ def singular(noun: str) -> str:
 def _category_after(tokens: list[str]) -> tuple[str | None, int]:
     """What happened, from the words after the noun phrase: (category, tokens used)."""
     i, aux = 0, False
-    while i < len(tokens) and i < 6 and tokens[i].lower() in _SKIP:
+    while i < len(tokens) and i < 6 and tokens[i].lower() in VERB_GROUP_WORDS:
         aux = aux or tokens[i].lower() in ("were", "was", "been", "are", "is", "being")
         i += 1
     if i >= len(tokens):
@@ -398,16 +360,16 @@ def _read(unit: Unit, gazetteer: Gazetteer, number: _Number, previous: Quantity 
     category, extra = _category_after(tokens[used:])
     near = before[-_BEFORE_WINDOW:]
     end_tokens = used + extra
-    noun = words[-1] if words else _CURRENCY.get(number.currency or "")
+    noun = words[-1] if words else CURRENCY_SYMBOLS.get(number.currency or "")
     category = category or _category_before(near) or (_category_later(tokens[used:]) if noun else None)
-    if noun and noun.lower() in _NOUN_CATEGORY:
-        category, noun, words = category or _NOUN_CATEGORY[noun.lower()], None, words[:-1]
+    if noun and noun.lower() in OUTCOME_NOUNS:
+        category, noun, words = category or OUTCOME_NOUNS[noun.lower()], None, words[:-1]
     if noun is None and previous is not None and previous.end >= unit.start + number.start - 60:
         noun, kind, modifier, side = previous.noun, previous.kind, previous.modifier, previous.side
     else:
         kind = singular(noun) if noun else None
         modifier, side = _side(gazetteer, words[:-1], before, possessive, tokens[used:used + 6])
-    if (noun is None and category is None) or (kind in _DURATIONS):
+    if (noun is None and category is None) or (kind in DURATIONS):
         return None
     if number.value == 0 or (number.value == 1 and category is None):
         return None

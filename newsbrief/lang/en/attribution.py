@@ -1,0 +1,63 @@
+"""Who said what: reporting verbs, the verbs of blame and denial, and the words of speakers' roles and bodies."""
+
+PAST_FORMS = {
+    "says": "said", "say": "said", "tells": "told", "adds": "added", "writes": "wrote", "denies": "denied",
+    "deny": "denied", "warns": "warned", "warn": "warned", "accuses": "accused", "accuse": "accused",
+    "blames": "blamed", "blame": "blamed", "claims": "claimed", "insists": "insisted", "rejects": "rejected",
+    "confirms": "confirmed", "announces": "announced", "vows": "vowed", "urges": "urged", "threatens": "threatened",
+    "condemns": "condemned", "admits": "admitted", "argues": "argued", "stresses": "stressed", "saying": "said",
+}
+"""A reporting verb's present form -> its past form, so one verb is one claim kind."""
+
+REPORTING_VERBS = (
+    "said|says|say|told|tells|added|adds|stated|wrote|writes|tweeted|noted|explained|insisted|insists|"
+    "maintained|argued|argues|announced|announces|confirmed|confirms|reported|declared|stressed|stresses|"
+    "claimed|claims|alleged|acknowledged|admitted|admits|warned|warns|warn|vowed|vows|pledged|promised|urged|"
+    "urges|threatened|threatens|condemned|condemns|denied|denies|deny|rejected|rejects|blamed|blames|blame|"
+    "accused|accuses|accuse|estimated|suggested|asserted"
+)
+"""Verbs that attribute a statement to a speaker (a regex alternation)."""
+
+AGENCY_VERBS = frozenset("blamed accused denied rejected".split())
+"""Reporting verbs that say who is to blame."""
+
+DENIAL_VERBS = frozenset("denied rejected".split())
+"""Reporting verbs of denial."""
+
+SPEAKER_PRONOUNS = {"he": "person", "she": "person", "it": "body", "they": "any", "we": "any", "i": "person"}
+"""Pronouns that stand for a speaker, and what they can stand for: a person, a body, or either."""
+
+NOT_IN_SPEAKER = frozenset("is are was were will would be been being could may might can should must to that which "
+                            "who it there".split())
+"""Words a speaker phrase never holds (verbs and clause words): their presence means it is not one."""
+
+PREPOSITIONS = frozenset("in on at by for from with of during after before under over to into as".split())
+"""Prepositions: a phrase starting with one is not a speaker."""
+
+ROLE_WORDS = frozenset(
+    "officials official spokesman spokeswoman spokesperson ministry minister military army government police "
+    "authorities authority company firm union agency department office president governor mayor leader chief "
+    "prosecutors prosecutor witnesses witness residents experts analysts observers group council court report "
+    "sources source activists lawyer lawyers family investigators regulator service services monitor statement "
+    "operator owner organisers organizers commission committee secretary coalition alliance kremlin "
+    "spokesmen aides aide commander commanders diplomats diplomat ambassador embassy board".split())
+"""Words naming a speaker by role (officials, the ministry, witnesses)."""
+
+TITLE_WORDS = ROLE_WORDS | frozenset(
+    "foreign defence defense interior prime deputy general secretary-general head senator sen rep gov "
+    "master chancellor king queen prince director ceo chairman chairwoman top senior state-run state".split())
+"""Words of a title before a name ("Foreign Minister", "Harbour Master")."""
+
+BODY_WORDS = frozenset(
+    "ministry military army government police authorities company firm union agency department office service "
+    "services council court commission committee coalition alliance embassy board operator kremlin".split())
+"""Words naming a body (not a person) that speaks."""
+
+GENERIC_BODIES = frozenset("company firm operator group organisation organization".split())
+"""Bodies that "the company" may refer back to."""
+
+SPELLINGS = {"defense": "defence", "organization": "organisation"}
+"""American spellings -> the spelling speakers are compared in."""
+
+INVERTED_VERBS = frozenset("said says added wrote".split())
+"""Verbs that come before their speaker in news ("..., said X.")."""

@@ -1,0 +1,26 @@
+"""Function words the readers of counts rely on to find where a noun phrase or a verb group starts and ends."""
+
+VERB_GROUP_WORDS = frozenset("were was are is have has had been being be reportedly also all now later who that which "
+                  "already allegedly believed thought feared to more confirmed say said".split())
+"""Words that may stand between what is counted and what happened to it ("were reportedly killed")."""
+
+QUANTITY_FILLERS = frozenset("more other additional another further new".split())
+"""Words between a number and its noun that add nothing to what is counted ("two more soldiers")."""
+
+POSSESSIVES = frozenset("its their our his her".split())
+"""Possessive determiners ("33 of its troops": whose troops is named before)."""
+
+SUBSET_PRONOUNS = frozenset("them those these whom which us".split())
+"""Pronouns after "of" that make a number a part of something counted before ("two of them")."""
+
+NOUN_PHRASE_BREAKS = frozenset(
+    "a an the and or but of to in on at by for from with as after before since during when while who which that "
+    "were was are is have has had be been being will would could should may might can than then there their its "
+    "our his her them they it this these those across into over under per each all both about around near "
+    "some what where whose if so not no within without through throughout against among amid between beyond "
+    "toward towards upon via despite inside outside behind along including like "
+    # common irregular verbs, which end a noun phrase but not in -ed
+    "said says told took made went came got gave found left held kept ran saw brought began became spent sent "
+    "won lost met put set stood heard paid built broke caught fell led rose spread shot tore swept burnt fought "
+    "remain remained remains already still just even only never ever once".split())
+"""Words that end a noun phrase after a number."""
