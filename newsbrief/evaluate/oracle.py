@@ -9,22 +9,18 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Any
 
+from newsbrief.batch import cluster_articles
+from newsbrief.lang.tokens import tokens as stemmed
 from newsbrief.model import Sentence
-
-
-@lru_cache(maxsize=1)
-def _tokenizer() -> Any:
-    from rouge_score_rs.tokenizers import DefaultTokenizer
-
-    return DefaultTokenizer(use_stemmer=True)
+from newsbrief.pipeline import prepare
+from newsbrief.summarize import order
 
 
 def ngrams(text: str) -> Counter[tuple[str, ...]]:
     """Unigram and bigram counts of ``text`` in rouge-score's tokens."""
-    tokens = _tokenizer().tokenize(text)
+    tokens = stemmed(text)
     return Counter([(t,) for t in tokens] + list(zip(tokens, tokens[1:])))
 
 
@@ -71,10 +67,6 @@ def greedy(sentences: Sequence[Sentence], references: Sequence[str], max_words: 
 
 def oracle(record: dict[str, Any], max_words: int) -> list[str]:
     """The oracle summary lines of a cluster record, in newsbrief's reading order."""
-    from newsbrief.batch import cluster_articles
-    from newsbrief.pipeline import prepare
-    from newsbrief.summarize import order
-
     cluster = prepare(cluster_articles(record)).cluster
     sentences = [s for a in cluster.articles for s in a.sentences]
     return [s.text for s in order(cluster, greedy(sentences, record.get("summaries") or [], max_words))]

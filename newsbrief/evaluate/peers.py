@@ -1,6 +1,6 @@
 """The systems compared by ``newsbrief evaluate``: newsbrief itself and the summarizers users pick today.
 
-Every system maps a cluster record (the ``../shared/data`` schema) and a word
+Every system maps a cluster record (``{"id", "articles": [...], "summaries": [...]}``) and a word
 budget to summary lines, one sentence a line. ``newsbrief`` is exactly the
 batch mode's output; ``lead`` is newsbrief's Lead baseline through the same
 pipeline; ``lexrank`` and ``textrank`` are sumy 0.13 given the cluster as one
@@ -14,16 +14,17 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
+from newsbrief.batch import summarize_cluster
+from newsbrief.evaluate.oracle import oracle
 from newsbrief.model import squash
+from newsbrief.segment import split_spans
+from newsbrief.summarize import DEFAULT
 
 System = Callable[[dict[str, Any], int], list[str]]
 
 
 def newsbrief_lines(record: dict[str, Any], max_words: int, method: str | None = None) -> list[str]:
     """What ``newsbrief summarize`` writes for this cluster (with ``method``, else the default)."""
-    from newsbrief.batch import summarize_cluster
-    from newsbrief.summarize import DEFAULT
-
     result = summarize_cluster(record, max_words, method or DEFAULT)
     return [s["text"] for s in result.get("sentences", [])]
 
@@ -43,7 +44,9 @@ class SumyTokenizer:
     language = "english"
 
     def __init__(self) -> None:
-        from nltk.tokenize import NLTKWordTokenizer
+        from nltk.tokenize import (
+            NLTKWordTokenizer,  # peers are optional (the bench extra): loaded on use
+        )
         from sumy.nlp.tokenizers import Tokenizer
 
         self._words = NLTKWordTokenizer()
@@ -51,8 +54,6 @@ class SumyTokenizer:
 
     def to_sentences(self, paragraph: str) -> tuple[str, ...]:
         """Sentences by newsbrief's own splitter, so peers and newsbrief choose among the same sentences."""
-        from newsbrief.segment import split_spans
-
         return tuple(squash(paragraph[s:e]) for s, e in split_spans(paragraph))
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
@@ -63,7 +64,9 @@ class SumyTokenizer:
 @lru_cache(maxsize=4)
 def _sumy(kind: str) -> tuple[Any, SumyTokenizer]:
     """A sumy summarizer set up as its README shows (English stemmer and stop words), with our tokenizer."""
-    from sumy.nlp.stemmers import Stemmer
+    from sumy.nlp.stemmers import (
+        Stemmer,  # peers are optional (the bench extra): loaded on use
+    )
     from sumy.summarizers.lex_rank import LexRankSummarizer
     from sumy.summarizers.text_rank import TextRankSummarizer
     from sumy.utils import get_stop_words
@@ -93,7 +96,9 @@ def cluster_text(record: dict[str, Any]) -> str:
 
 def sumy_lines(kind: str, record: dict[str, Any], max_words: int) -> list[str]:
     """sumy's ``kind`` summarizer on the cluster text, sentences in document order."""
-    from sumy.parsers.plaintext import PlaintextParser
+    from sumy.parsers.plaintext import (
+        PlaintextParser,  # optional (the bench extra): loaded on use
+    )
 
     summarizer, tokenizer = _sumy(kind)
     document = PlaintextParser(cluster_text(record), tokenizer).document
@@ -102,8 +107,6 @@ def sumy_lines(kind: str, record: dict[str, Any], max_words: int) -> list[str]:
 
 def oracle_lines(record: dict[str, Any], max_words: int) -> list[str]:
     """The extractive oracle's lines: the ceiling any sentence-picking system could reach."""
-    from newsbrief.evaluate.oracle import oracle
-
     return oracle(record, max_words)
 
 

@@ -1,4 +1,4 @@
-"""The ROUGE protocol of ``../shared/data/README.md``, in one place so every figure is comparable.
+"""The ROUGE protocol of the summarization literature, in one place so every figure is comparable.
 
 rouge-score-rs (bit-identical to Google's rouge-score, about 70x faster) with
 the Porter stemmer on; each system summary cut to ``max_words`` whitespace
@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from newsbrief.model import squash
+from newsbrief.segment import split_spans
 
 METRICS = ("rouge1", "rouge2", "rougeLsum")
 """The ROUGE variants reported, in table order."""
@@ -22,7 +23,9 @@ METRICS = ("rouge1", "rouge2", "rougeLsum")
 @lru_cache(maxsize=1)
 def scorer() -> Any:
     """The rouge-score-rs scorer with stemming (loaded once)."""
-    from rouge_score_rs import RougeScorer
+    from rouge_score_rs import (
+        RougeScorer,  # native scorer: loaded only when something is scored
+    )
 
     return RougeScorer(list(METRICS), use_stemmer=True)
 
@@ -44,8 +47,6 @@ def cut(lines: Sequence[str], max_words: int) -> str:
 
 def reference_lines(reference: str) -> str:
     """A reference with one sentence a line, split by the same segmenter as the articles."""
-    from newsbrief.segment import split_spans
-
     return "\n".join(squash(reference[s:e]) for s, e in split_spans(reference))
 
 
