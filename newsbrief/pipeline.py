@@ -154,7 +154,7 @@ def _records(prep: Prepared, summary: Sequence[SummarySentence]) -> list[Article
         records.append(ArticleRecord(
             art_id, status, reason, title=art.title, url=art.url,
             time=art.time.isoformat() if art.time else None, source=art.source, text=art.text,
-            removed=art.removed,
+            removed=art.removed, outlet=art.outlet,
         ))
     return records
 

@@ -1,8 +1,9 @@
 """A hand-made Briefing with facts, a conflict, a timeline, every status and hostile text.
 
-The HTML and browser tests build it directly, so they do not depend on the facts
-extractor, and so they can plant what extraction would never produce: markup and
-script in titles and text, a ``javascript:`` URL, an emoji before a highlighted span.
+The report, HTML and browser tests build it directly, so they do not depend on the
+facts extractor, and so they can plant what extraction would never produce: markup
+and script in titles and text, a ``javascript:`` URL, an emoji before a highlighted
+span, two articles of one outlet on one day (cited "(a)" and "(b)").
 """
 
 from __future__ import annotations
@@ -73,16 +74,17 @@ def sample_briefing() -> Briefing:
         ArticleRecord("ellis-1", "used", "2 of its 4 sentences in the summary",
                       title="Fire destroys warehouse at Port Ellis harbour",
                       url="https://www.example-news.test/2024/03/harbour-fire", time="2024-03-12T22:10:00",
-                      source="in/ellis-1.txt", text=TEXTS["ellis-1"],
+                      source="in/ellis-1.txt", text=TEXTS["ellis-1"], outlet="example-news.test",
                       removed=(Removed("ellis-1", TEXTS["ellis-1"].index("Share this"), len(TEXTS["ellis-1"]),
                                        "Share this article", "share buttons"),)),
         ArticleRecord("ellis-2", "used", "1 of its 4 sentences in the summary", title=XSS_TITLE,
                       url="javascript:alert(4)", source="in/ellis-2.txt", text=TEXTS["ellis-2"]),
         ArticleRecord("ellis-3", "duplicate", "near-duplicate of ellis-1 (100% of its text is there)",
                       title="Fire destroys warehouse at Port Ellis harbour", source="in/ellis-3.txt",
-                      text=TEXTS["ellis-3"]),
+                      text=TEXTS["ellis-3"], outlet="www.Example-News.test", time="2024-03-12T23:40:00"),
         ArticleRecord("ellis-old", "off-event", "reports an earlier fire (June 2019)",
-                      title="Port Ellis recalls 2019 dock fire", source="in/ellis-old.txt", text=TEXTS["ellis-old"]),
+                      title="Port Ellis recalls 2019 dock fire", source="in/ellis-old.txt", text=TEXTS["ellis-old"],
+                      outlet="Port Ellis Gazette", time="2024-03-11T08:00:00"),
         ArticleRecord("broken", "unreadable", "invalid JSON: Expecting value (column 1)", source="in/feed.jsonl:3"),
     ]
     facts = [

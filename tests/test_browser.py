@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,8 @@ from newsbrief.report import render
 pytestmark = pytest.mark.browser
 
 CHROMIUM = "/usr/bin/chromium"
+DESK = {"width": 1400, "height": 1000}
+PHONE = {"width": 390, "height": 844}
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -57,10 +59,10 @@ class Opened:
         return not (self.requests or self.dialogs or self.console or self.errors)
 
 
-def open_page(browser: Any, html: str, folder: Path) -> Opened:
+def open_page(browser: Any, html: str, folder: Path, viewport: dict[str, int] = DESK) -> Opened:
     file = folder / "brief.html"
     file.write_text(html, encoding="utf-8")
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page = browser.new_page(viewport=viewport)
     opened = Opened(page, file.as_uri())
     page.on("request", lambda r: r.url != opened.url and opened.requests.append(r.url))
     page.on("dialog", lambda d: (opened.dialogs.append(d.message), d.dismiss()))
@@ -81,6 +83,31 @@ def highlight(page: Any) -> str:
     return page.locator("#viewer mark#hl").inner_text()
 
 
+OVERFLOW = """() => {
+  const width = document.documentElement.clientWidth, out = [];
+  for (const el of document.querySelectorAll("body *")) {
+    const r = el.getBoundingClientRect();
+    if (r.width && r.height && (r.right > width + 0.5 || r.left < -0.5 || r.width > width))
+      out.push(`${el.tagName.toLowerCase()}.${el.getAttribute("class")} ${Math.round(r.left)}..${Math.round(r.right)}`);
+  }
+  return {scroll: document.documentElement.scrollWidth, width: width, wide: out.slice(0, 10)};
+}"""
+
+
+def assert_fits(page: Any) -> None:
+    """Nothing runs off the right edge: the document does not scroll sideways and no element sticks out."""
+    fit = page.evaluate(OVERFLOW)
+    assert fit["scroll"] <= fit["width"] and not fit["wide"], fit
+
+
+def long_words(briefing: Any) -> Any:
+    """The sample with what breaks a narrow layout: a title, a summary line and an outlet of unbroken words."""
+    word = "Supercalifragilisticexpialidocious" * 3
+    line = replace(briefing.summary[0], text=f"{briefing.summary[0].text} {word}")
+    records = tuple(replace(r, outlet=f"www.{word}.example") if r.id == "ellis-2" else r for r in briefing.articles)
+    return replace(briefing, title=f"{word} {briefing.title}", summary=(line, *briefing.summary[1:]), articles=records)
+
+
 def test_clicking_a_sentence_highlights_it_in_its_source(sample: Opened, tmp_path: Path) -> None:
     page = sample.page
     lines = page.locator("a.line")
@@ -89,6 +116,7 @@ def test_clicking_a_sentence_highlights_it_in_its_source(sample: Opened, tmp_pat
     assert highlight(page) == S2  # after an emoji: offsets converted to UTF-16 correctly
     assert page.locator("#viewer mark#hl").is_visible()
     assert page.locator("#viewer .v-head h2").inner_text().endswith(XSS_TITLE)
+    assert page.locator("#viewer .v-head code").inner_text() == "ellis-2"  # the id the JSON uses
     lines.nth(0).click()
     assert page.locator("#viewer").get_attribute("data-article") == "ellis-1"
     assert highlight(page) == S1 and page.locator("#viewer mark").count() == 1
@@ -131,5 +159,42 @@ def test_every_line_of_a_real_briefing_points_at_its_text(browser: Any, tmp_path
         assert page.locator("#viewer").get_attribute("data-article") == line.article
         assert squash(highlight(page)) == line.text
     page.screenshot(path=str(tmp_path / "example.png"), full_page=True)
+    assert opened.quiet(), (opened.requests, opened.dialogs, opened.console, opened.errors)
+    page.close()
+
+
+@pytest.mark.parametrize("make", [sample_briefing, lambda: long_words(sample_briefing())], ids=["sample", "long-words"])
+def test_reads_on_a_phone(browser: Any, tmp_path: Path, make: Any) -> None:
+    opened = open_page(browser, render(make(), "html"), tmp_path, PHONE)
+    page = opened.page
+    page.screenshot(path=str(tmp_path / "phone.png"), full_page=True)  # for a person to look at
+    assert_fits(page)
+    line = page.locator("a.line").nth(1)
+    line.click()
+    assert highlight(page) == S2 and page.locator("#viewer mark#hl").is_visible()
+    assert page.locator("#viewer").evaluate("v => v.getBoundingClientRect().top") < PHONE["height"] / 2
+    assert_fits(page)  # the article's own text wraps too
+    page.locator("#viewer button.back").click()
+    assert line.evaluate("a => { const r = a.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }")
+    assert opened.quiet(), (opened.requests, opened.dialogs, opened.console, opened.errors)
+    page.close()
+
+
+def test_back_button_is_for_phones_only(sample: Opened) -> None:
+    page = sample.page
+    page.locator("a.line").first.click()
+    assert not page.locator("#viewer button.back").is_visible()  # beside the briefing, nothing to go back to
+
+
+def test_a_real_briefing_reads_on_a_phone(browser: Any, tmp_path: Path) -> None:
+    result = brief(EXAMPLE, max_words=120)
+    opened = open_page(browser, render(result, "html"), tmp_path, PHONE)
+    page = opened.page
+    page.screenshot(path=str(tmp_path / "example-phone.png"), full_page=True)
+    assert_fits(page)
+    for i in range(page.locator("a.line").count()):
+        page.locator("a.line").nth(i).click()
+        assert squash(highlight(page)) == result.summary[i].text
+        assert_fits(page)
     assert opened.quiet(), (opened.requests, opened.dialogs, opened.console, opened.errors)
     page.close()

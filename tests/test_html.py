@@ -6,11 +6,13 @@ import base64
 import hashlib
 import json
 import re
-from html import escape as html_escape
+from dataclasses import replace
 from html import unescape
 from html.parser import HTMLParser
+from importlib.resources import files
 from pathlib import Path
 
+import pytest
 from sample_briefing import (
     INJURED_12, INJURED_14, OLD_FIRE, S2, TEXTS, XSS_SCRIPT, XSS_TITLE, sample_briefing,
 )
@@ -18,43 +20,57 @@ from typer.testing import CliRunner
 
 from newsbrief.cli import load_commands
 from newsbrief.model import Briefing, squash
+from newsbrief.report import html as html_report
+from newsbrief.report import page as page_view
 from newsbrief.report import render
-from newsbrief.report.html import utf16_offset
+from newsbrief.report.page import utf16_offset
+from newsbrief.report.sections import Part
 
 
 class Tags(HTMLParser):
-    """Every start tag with its attributes, and the raw content of each <script>."""
+    """Every start tag with its attributes, the raw content of each <script> and <style>, and the text."""
 
     def __init__(self, page: str) -> None:
         super().__init__()
         self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.scripts: list[str] = []
-        self._in_script = False
+        self.raw: dict[str, list[str]] = {"script": [], "style": []}
+        self.text: list[str] = []
+        self._in: str | None = None
         self.feed(page)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append((tag, dict(attrs)))
-        self._in_script = tag == "script"
+        self._in = tag if tag in self.raw else None
 
     def handle_endtag(self, tag: str) -> None:
-        self._in_script = False
+        self._in = None
 
     def handle_data(self, data: str) -> None:
-        if self._in_script:
-            self.scripts.append(data)
+        if self._in:
+            self.raw[self._in].append(data)
+        else:
+            self.text.append(data)
 
     def find(self, tag: str, **attrs: str) -> list[dict[str, str | None]]:
         return [a for t, a in self.tags if t == tag and all(a.get(k) == v for k, v in attrs.items())]
 
 
-def page() -> str:
-    return render(sample_briefing(), "html")
+def page(briefing: Briefing | None = None) -> str:
+    return render(briefing or sample_briefing(), "html")
 
 
 def data_block(html: str) -> dict:
     match = re.search(r'<script type="application/json" id="nb-data">(.*?)</script>', html, re.S)
     assert match
     return json.loads(match.group(1))
+
+
+def between(html: str, start: str, end: str) -> str:
+    return html[html.index(start):html.index(end, html.index(start))]
+
+
+def sha256(text: str) -> str:
+    return base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
 
 
 def test_self_contained_no_external_resources() -> None:
@@ -67,15 +83,25 @@ def test_self_contained_no_external_resources() -> None:
     assert "https://www.example-news.test/" in data_block(html)["articles"][0]["url"]
 
 
-def test_only_the_page_script_may_run() -> None:
-    html = page()
-    tags = Tags(html)
-    scripts = tags.find("script")
-    assert [s.get("type") for s in scripts] == ["application/json", None]
+def test_only_the_page_script_and_style_apply() -> None:
+    tags = Tags(page())
+    assert [s.get("type") for s in tags.find("script")] == ["application/json", None]
     csp = tags.find("meta", **{"http-equiv": "Content-Security-Policy"})[0]["content"]
-    digest = base64.b64encode(hashlib.sha256(tags.scripts[-1].encode()).digest()).decode()
-    assert f"script-src 'sha256-{digest}'" in csp and "default-src 'none'" in csp
-    assert "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    script, style = tags.raw["script"][-1], tags.raw["style"][0]
+    assert f"script-src 'sha256-{sha256(script)}'" in csp and f"style-src 'sha256-{sha256(style)}'" in csp
+    assert "default-src 'none'" in csp and "unsafe" not in csp
+    static = files("newsbrief.report") / "static"
+    assert script == (static / "page.js").read_text(encoding="utf-8")  # the package files, inlined as they are
+    assert style == (static / "page.css").read_text(encoding="utf-8")
+    assert not [a for _, a in tags.tags if "style" in a]  # no inline style attribute the hash would block
+
+
+def test_templates_escape_everything_they_are_given() -> None:
+    env = html_report._environment()
+    assert env.autoescape is True
+    folder = files("newsbrief.report") / "templates"
+    for template in folder.iterdir():
+        assert "|safe" not in template.read_text(encoding="utf-8").replace(" ", ""), template.name
 
 
 def test_hostile_article_text_is_escaped_everywhere() -> None:
@@ -88,6 +114,7 @@ def test_hostile_article_text_is_escaped_everywhere() -> None:
     block = data_block(html)
     assert block["articles"][1]["text"] == TEXTS["ellis-2"] and XSS_SCRIPT in block["articles"][1]["text"]
     assert block["articles"][1]["title"] == XSS_TITLE and block["articles"][1]["url"] is None
+    assert "javascript:alert(4)" in "".join(Tags(between(html, 'id="account"', "</section>")).text)
 
 
 def test_summary_lines_link_to_utf16_spans() -> None:
@@ -101,19 +128,63 @@ def test_summary_lines_link_to_utf16_spans() -> None:
     assert utf16_offset("a😀b", 2) == 3 and utf16_offset("abc", 99) == 3
 
 
-def test_facts_side_by_side_with_their_sources() -> None:
+def test_sources_are_cited_by_outlet_and_date() -> None:
     html = page()
-    agreed = html[html.index('class="side agreed"'):html.index('class="side disputed"')]
-    disputed = html[html.index('class="side disputed"'):html.index("<h4>Claims</h4>")]
-    claims = html[html.index("<h4>Claims</h4>"):html.index('id="timeline"')]
-    assert "9 hours of firefighting" in agreed and "Ines Calder (person)" in agreed and "people injured" not in agreed
-    assert "people injured" in disputed and ">12<" in disputed and ">14<" in disputed
-    assert OLD_FIRE in disputed and "2 people injured" in disputed and "two workers" not in agreed
-    assert "Ines Calder said the blaze started" in claims
+    summary = between(html, 'id="summary"', "</section>")
+    assert [squash(unescape(re.sub(r"<[^>]+>", " ", c))) for c in re.findall(r'class="chip"[^>]*>(.*?)</a>', summary)] \
+        == ["example-news.test 12 Mar 2024 (a)", "example-news.test 12 Mar 2024 (b)", "ellis-2",
+            "example-news.test 12 Mar 2024 (a)", "ellis-2"]
+    assert 'title="example-news.test, 12 Mar 2024 (a): Fire destroys warehouse' in summary
+
+
+def test_article_ids_on_the_page_are_the_json_ids() -> None:
+    html = page()
+    account = between(html, 'id="account"', "</section>")
+    assert re.findall(r"<code>(.*?)</code>", account) == [r.id for r in sample_briefing().articles]
+    assert "cited as example-news.test, 12 Mar 2024 (b)" in account
+    assert 'class="n' not in html  # no 1..N numbering of articles anywhere
+    assert [a["id"] for a in data_block(html)["articles"]] == [r.id for r in sample_briefing().articles]
+
+
+def test_each_part_has_its_own_heading() -> None:
+    html = page()
+    headings = [unescape(h) for h in re.findall(r"<h3>(.*?)</h3>", html)]
+    assert headings == [p.title for p in (Part.AGREED, Part.DISPUTED, Part.CLAIMS, Part.CONTEXT, Part.NAMES)]
+    agreed = between(html, 'id="part-agreed"', 'id="part-disputed"')
+    disputed = between(html, 'id="part-disputed"', 'id="part-claims"')
+    context = between(html, 'id="part-context"', 'id="part-names"')
+    assert "9 hours of firefighting" in agreed and "people injured" not in agreed
+    assert "people injured" in disputed and ">12<" in disputed and ">14<" in disputed and OLD_FIRE not in disputed
+    assert OLD_FIRE in context and "2 people injured" in context
+    assert "Ines Calder said the blaze started" in between(html, 'id="part-claims"', "</div>")
     starts = {(a["data-i"], a.get("data-s")) for a in Tags(disputed).find("a")}
     assert ("0", str(TEXTS["ellis-1"].index(INJURED_12))) in starts
     assert ("1", str(TEXTS["ellis-2"].index(INJURED_14) + 1)) in starts
-    assert ("3", str(TEXTS["ellis-old"].index("injured two workers"))) in starts
+    assert ("3", str(TEXTS["ellis-old"].index("injured two workers"))) in {
+        (a["data-i"], a.get("data-s")) for a in Tags(context).find("a")}
+
+
+def test_nothing_disputed_says_so_and_context_stays_under_its_own_heading() -> None:
+    b = sample_briefing()
+    html = page(replace(b, conflicts=()))
+    disputed = between(html, 'id="part-disputed"', "</div>")
+    assert "do not contradict each other" in disputed and OLD_FIRE not in disputed
+    assert OLD_FIRE in between(html, 'id="part-context"', "</div>")
+
+
+def test_a_part_without_a_place_is_drawn_below(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A part another stage adds needs no template change: without a place it is listed below the others."""
+    monkeypatch.delitem(page_view.PLACES, Part.CLAIMS)
+    html = page()
+    claims = between(html, 'id="part-claims"', "</div>")
+    assert "<h3>Claims</h3>" in claims and "Ines Calder said the blaze started" in claims
+    assert html.index('id="part-claims"') > html.index('id="part-disputed"')
+
+
+def test_a_cut_section_says_so_on_the_page() -> None:
+    b = sample_briefing()
+    html = page(replace(b, facts=b.facts * 7))  # 14 names, 12 shown
+    assert "… and 2 more in the JSON" in between(html, 'id="part-names"', "</section>")
 
 
 def test_timeline_chart_and_coverage_grid() -> None:
@@ -122,11 +193,16 @@ def test_timeline_chart_and_coverage_grid() -> None:
     xs = [float(x) for x in re.findall(r'<circle cx="([\d.]+)"', svg)]
     assert len(xs) == 3 and xs == sorted(xs) and xs[2] - xs[1] < xs[1] - xs[0]
     assert 'class="brk"' in svg  # 2019 -> 2024 is drawn as a break in the axis
-    grid = html[html.index('class="grid"'):html.index('id="account"')]
-    rows = re.findall(r"<tr[^>]*><th>(.*?)</th>(.*?)</tr>", grid)
+    assert "12 Mar 2024" in between(html, '<ol class="timeline">', "</ol>")
+    grid = between(html, 'class="grid"', 'id="account"')
+    heads = re.findall(r'<th class="col"[^>]*>.*?title="([^"]*)"', grid)
+    assert [h.split(":")[0] for h in heads] == ["example-news.test, 12 Mar 2024 (a)", "ellis-2",
+                                                "example-news.test, 12 Mar 2024 (b)", "Port Ellis Gazette, 11 Mar 2024"]
+    rows = re.findall(r'<tr[^>]*><th scope="row">(.*?)</th>(.*?)</tr>', grid)
     cells = {name: re.findall(r"<td[^>]*>(.*?)</td>", row) for name, row in rows}
     assert [bool(c) for c in cells["Port Ellis (place)"]] == [True, True, False, True]
     assert [">12<" in c or ">14<" in c for c in cells["people injured"]] == [True, True, False, False]
+    assert 'data-col="ellis-2"' in grid  # what a phone shows beside each cell, the table being stacked
 
 
 def test_account_of_every_article() -> None:
@@ -134,7 +210,7 @@ def test_account_of_every_article() -> None:
     account = html[html.index('id="account"'):]
     for rec in sample_briefing().articles:
         assert f'<span class="badge st-{rec.status}">{rec.status}</span>' in account
-        assert html_escape(rec.reason) in account
+        assert rec.reason in unescape(account)
     assert "1 boilerplate span removed" in account
     assert len(re.findall(r'<a class="open"', account)) == 4  # the unreadable one has no text to open
 
@@ -144,7 +220,7 @@ def test_without_facts_the_page_still_renders() -> None:
     bare = Briefing(b.title, b.summary, b.articles)
     html = render(bare, "html")
     assert "No facts were extracted" in html and "No dated events" in html and "<svg" not in html
-    empty = render(Briefing("(no usable articles)", [], b.articles[-1:]), "html")
+    empty = render(Briefing("(no usable articles)", (), b.articles[-1:]), "html")
     assert "Nothing usable to summarize" in empty
 
 

@@ -258,7 +258,8 @@ class SummarySentence(Span):
 
 @dataclass(frozen=True)
 class ArticleRecord:
-    """The account of one input article in a briefing: what became of it and why."""
+    """The account of one input article in a briefing: what became of it and why. ``outlet`` is who
+    published it, as ingest found it (a site, an agency), for reports to cite it by."""
 
     id: str
     status: Status
@@ -269,11 +270,12 @@ class ArticleRecord:
     source: str | None = None
     text: str | None = None
     removed: tuple[Removed, ...] = ()
+    outlet: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON of one article's account (``removed`` as ``{start, end, reason}``)."""
         return {"id": self.id, "status": self.status, "reason": self.reason, "title": self.title, "url": self.url,
-                "time": self.time, "source": self.source, "text": self.text,
+                "outlet": self.outlet, "time": self.time, "source": self.source, "text": self.text,
                 "removed": [{"start": r.start, "end": r.end, "reason": r.reason} for r in self.removed]}
 
 

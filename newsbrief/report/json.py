@@ -1,4 +1,4 @@
-"""JSON output: the briefing dataclass as is (schema in the README)."""
+"""JSON output: the briefing dataclass as is (schema in the README), ids and offsets included."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ JSON briefing keeps everything.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 
 from newsbrief.model import (
@@ -52,16 +52,20 @@ class Part(Enum):
 
 @dataclass(frozen=True)
 class Item:
-    """A line of a section, the articles behind it, an optional note, and sub-lines (a dispute's sides).
+    """A line of a section, the articles behind it, and its sub-lines (a dispute's sides).
 
-    ``sources`` are the spans the line was read from, for formats that link to them (HTML).
+    ``sources`` are the spans the line was read from, for formats that link to them
+    (HTML); ``quotes`` are the sources that word it their own way ("at least 33"
+    where the line says 33), each shown with its article's citation; ``name`` is
+    what a narrow place (a grid cell) shows of it: a dispute side's party or value.
     """
 
     text: str
     articles: tuple[str, ...] = ()
-    note: str | None = None
     children: tuple[Item, ...] = ()
     sources: tuple[Source, ...] = ()
+    quotes: tuple[Source, ...] = ()
+    name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,11 @@ class Section:
     def title(self) -> str:
         """The section's heading."""
         return self.part.title
+
+    @property
+    def more(self) -> str | None:
+        """What a cut section says after its lines: "… and 12 more in the JSON"."""
+        return f"… and {self.omitted} more in the JSON" if self.omitted else None
 
 
 def sections(briefing: Briefing) -> list[Section]:
@@ -101,12 +110,12 @@ def _cut(part: Part, items: Sequence[Item], limit: int | None = None) -> Section
 
 
 def _quantity(fact: QuantityFact) -> Item:
-    """ "33 Turkish soldiers killed", noting how sources that hedge it word it ("002: at least 33 of its troops")."""
-    hedges: dict[str, str] = {}
+    """ "33 Turkish soldiers killed", quoting the sources that hedge it otherwise ("at least 33 of its troops")."""
+    hedges: dict[str, Source] = {}
     for s in fact.sources:
         if s.qualifier and s.qualifier != fact.qualifier:
-            hedges.setdefault(s.article, f"{s.article}: {s.text}")
-    return Item(fact.text, tuple(fact.articles), "; ".join(hedges.values()) or None, sources=fact.sources)
+            hedges.setdefault(s.article, s)
+    return Item(fact.text, tuple(fact.articles), sources=fact.sources, quotes=tuple(hedges.values()))
 
 
 def _conflict(conflict: Conflict) -> Item:
@@ -114,7 +123,8 @@ def _conflict(conflict: Conflict) -> Item:
 
 
 def _side(side: ValueSide | PartySide) -> Item:
-    return Item(side.shown, side.articles, sources=side.sources)
+    name = side.party if isinstance(side, PartySide) else side.shown
+    return Item(side.shown, side.articles, sources=side.sources, name=name)
 
 
 def _context(quantities: Sequence[QuantityFact]) -> list[Item]:
