@@ -278,3 +278,13 @@ def test_dangling_link_and_link_loop_named_as_arguments(tmp_path: Path) -> None:
 def test_closed_stdin_is_a_problem_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", None)
     assert [str(p) for p in read_inputs(["-"])] == ["<stdin>: standard input is closed"]
+
+
+def test_json_that_holds_no_article_still_gets_its_line(tmp_path: Path) -> None:
+    (tmp_path / "empty.jsonl").write_text("\n\n", encoding="utf-8")
+    (tmp_path / "none.json").write_text("[]", encoding="utf-8")
+    (tmp_path / "bare.jsonl").write_text(json.dumps({"id": "c", "articles": []}) + "\n", encoding="utf-8")
+    _, probs = _read(tmp_path / "empty.jsonl", tmp_path / "none.json", tmp_path / "bare.jsonl")
+    assert [str(p) for p in probs] == [f"{tmp_path / 'empty.jsonl'}: holds no article",
+                                       f"{tmp_path / 'none.json'}: holds no article",
+                                       f"{tmp_path / 'bare.jsonl'}:1: the cluster holds no article"]

@@ -10,12 +10,11 @@ views run in worker threads, at most ``workers`` at a time.
 
 from __future__ import annotations
 
-import json
 import logging
 import tempfile
-from dataclasses import asdict, dataclass
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from dataclasses import asdict, dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any, Literal, TypeVar

@@ -75,7 +75,8 @@ ACCESS = logging.getLogger("newsbrief.access")
 
 
 class AccessLog:
-    """Log each HTTP request when its answer has been sent (or it failed before one was)."""
+    """Log each HTTP request as its answer's last bytes are sent (so the line is written before the
+    client can have the answer), or when it failed before answering."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -85,20 +86,29 @@ class AccessLog:
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
-        status = 500
+        status: int | None = None
+        logged = False
+
+        def log() -> None:
+            nonlocal logged
+            logged = True
+            client = scope.get("client") or ("-", 0)
+            ACCESS.info('%s "%s %s" %d %.0f ms', client[0], scope["method"], scope["path"], status or 500,
+                        (time.perf_counter() - started) * 1000)
 
         async def noted(message: Message) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
+            elif message["type"] == "http.response.body" and not message.get("more_body", False):
+                log()
             await send(message)
 
         try:
             await self.app(scope, receive, noted)
         finally:
-            client = scope.get("client") or ("-", 0)
-            ACCESS.info('%s "%s %s" %d %.0f ms', client[0], scope["method"], scope["path"], status,
-                        (time.perf_counter() - started) * 1000)
+            if not logged:
+                log()
 
 
 INTERNAL_ERROR = "internal error; the server log has the details"

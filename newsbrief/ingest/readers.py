@@ -125,9 +125,9 @@ def _read_file(path: Path) -> Iterator[Item]:
         if ext in JSON_EXT:
             yield from _read_json_stream(fh, source, stem, whole=ext == ".json")
             return
-        size = os.fstat(fh.fileno())
-        if stat.S_ISREG(size.st_mode) and size.st_size > MAX_ARTICLE_BYTES:
-            yield Problem(stem, source, _too_large(size.st_size))
+        info = os.fstat(fh.fileno())
+        if stat.S_ISREG(info.st_mode) and info.st_size > MAX_ARTICLE_BYTES:  # refused without reading
+            yield Problem(stem, source, _too_large(info.st_size))
             return
         data = _read_bounded(fh, source, stem)
     if isinstance(data, Problem):
