@@ -7,6 +7,9 @@ those land:
   (``order = tuple(i.id for i in in_input_order(articles, problems))``);
 * ``batch.py`` (lead): a deeply nested line is an error line of its own in ``summarize`` (its
   ``_parse`` calls ``newsbrief.ingest.parse_json`` and catches ``JSONError``).
+
+Each is a strict xfail, so the suite stays green meanwhile and the change that makes one pass turns it
+into a failure (XPASS) until its marker is removed.
 """
 
 from __future__ import annotations
@@ -24,6 +27,10 @@ from newsbrief.model import (ArticleRecord, Briefing, Conflict, ConflictValue, F
                              TimelineEntry)
 from newsbrief.pipeline import brief
 from newsbrief.report import FORMATS, render
+
+REPORTS = pytest.mark.xfail(strict=True, reason="issue 16: waits on the lead's report rewrite")
+PIPELINE = pytest.mark.xfail(strict=True, reason="issue 16: waits on in_input_order in pipeline.prepare")
+BATCH = pytest.mark.xfail(strict=True, reason="issue 16: waits on parse_json in batch._parse")
 
 LINK = "[town](http://evil.example)"
 TEXT = (f"Residents of {LINK} fled on Monday. # Breaking: the fire reached the port. "
@@ -43,6 +50,7 @@ def _briefing(text: str, title: str) -> Briefing:
     )
 
 
+@REPORTS
 def test_markdown_shows_the_articles_markup_as_text() -> None:
     html = MarkdownIt().render(render(_briefing(TEXT, f"Fire in {LINK}"), "markdown"))
     assert "evil.example\"" not in html and "<a " not in html  # no live link
@@ -51,6 +59,7 @@ def test_markdown_shows_the_articles_markup_as_text() -> None:
     assert LINK in html and "# Breaking" in html  # shown as the article wrote it
 
 
+@REPORTS
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_every_format_writes_lone_surrogates(fmt: str) -> None:
     out = render(_briefing("Lone \ud800 here, and \udfff there.", "Bad \udc00 title"), fmt)
@@ -58,6 +67,7 @@ def test_every_format_writes_lone_surrogates(fmt: str) -> None:
     assert "here, and" in out
 
 
+@PIPELINE
 def test_the_account_lists_unreadable_inputs_where_they_came(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_bytes(b"\x00binary")
     (tmp_path / "a.html").write_bytes(b"\x00binary")
@@ -67,6 +77,7 @@ def test_the_account_lists_unreadable_inputs_where_they_came(tmp_path: Path) -> 
     assert ids == ["a", "varen-daily", "a#2", "northern-wire"]
 
 
+@BATCH
 def test_summarize_gives_a_deeply_nested_line_an_error_line_of_its_own(tmp_path: Path) -> None:
     texts = [(EXAMPLE / f).read_text(encoding="utf-8") for f in ("varen-daily.txt", "northern-wire.txt")]
     good = json.dumps({"id": "c", "articles": [{"text": t} for t in texts]})
