@@ -70,13 +70,14 @@ def test_progress_only_for_a_person_watching(monkeypatch: pytest.MonkeyPatch) ->
         def isatty(self) -> bool:
             return True
 
-    tty = Tty()
+    tty, out = Tty(), Tty()
     monkeypatch.setattr("sys.stderr", tty)
+    monkeypatch.setattr("sys.stdout", out)
     monkeypatch.setattr(settings, "quiet", False)
     assert show_progress()
     with progress("working hard"):
         pass
-    assert "working hard" in tty.getvalue()
+    assert "working hard" in tty.getvalue() and out.getvalue() == ""  # stdout carries only the output
     monkeypatch.setattr(settings, "quiet", True)
     assert not show_progress()
     monkeypatch.setattr("sys.stderr", io.StringIO())

@@ -107,10 +107,12 @@ def progress(label: str) -> Iterator[Callable[[], None]]:
     under --verbose, a line with the time taken afterwards. Yields ``tick``, which counts a done item."""
     started = time.perf_counter()
     if show_progress():
+        from rich.console import Console
         from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
         columns = (SpinnerColumn(), TextColumn(label), TextColumn("{task.completed:.0f} done"), TimeElapsedColumn())
-        with Progress(*columns, transient=True) as bar:
+        # On stderr: rich's default console is stdout, which carries only the output.
+        with Progress(*columns, transient=True, console=Console(stderr=True)) as bar:
             task = bar.add_task(label, total=None)
             yield lambda: bar.advance(task)
     else:
