@@ -28,6 +28,7 @@ import httpx
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 HOST = "127.0.0.1"
+ACCESS_LINE = re.compile(r'newsbrief: \S+ "[A-Z]+ \S+" \d{3} \d+ ms$')
 
 
 @dataclass
@@ -61,8 +62,10 @@ def server() -> Iterator[str]:
         found = re.search(r"http://127\.0\.0\.1:\d+", proc.stderr.readline())
         if not found:
             raise SystemExit("bench: the server did not start")
-        # The server's log is copied to ours as it comes (an unread pipe would fill up and stall it).
-        threading.Thread(target=lambda: sys.stderr.writelines(proc.stderr), daemon=True).start()  # type: ignore[arg-type]
+        # The server's log is read as it comes (an unread pipe would fill up and stall it) and copied
+        # to ours, but for its access log: a line per request would bury the figures.
+        threading.Thread(target=lambda: sys.stderr.writelines(
+            line for line in proc.stderr if not ACCESS_LINE.match(line)), daemon=True).start()  # type: ignore[union-attr]
         yield found.group(0)
     finally:
         proc.send_signal(signal.SIGINT)

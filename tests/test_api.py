@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import logging
+import os
 import re
 import signal
 import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -17,15 +22,16 @@ import pytest
 from conftest import REPO
 from sample_briefing import TEXTS
 
-from newsbrief.api import bind, create_app, running
-from newsbrief.model import squash
+from newsbrief.api import ServerSettings, bind, create_app, jobs, running
+from newsbrief.api.workers import Overloaded, TooSlow, WorkerPool
+from newsbrief.model import ArticleRecord, Briefing, squash
 
 LIMIT = 2**20
 
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[httpx.Client]:
-    with running(create_app(max_body=LIMIT)) as url, httpx.Client(base_url=url, timeout=60) as c:
+    with running(create_app(settings=ServerSettings(max_body=LIMIT))) as url, httpx.Client(base_url=url, timeout=60) as c:
         assert url.startswith("http://127.0.0.1:")
         yield c
 
@@ -36,7 +42,8 @@ def cluster() -> dict[str, Any]:
 
 
 def test_health_and_openapi(client: httpx.Client) -> None:
-    assert client.get("/health").json() == {"status": "ok", "version": _version(), "store": False}
+    assert client.get("/health").json() == {"status": "ok", "version": _version(), "store": False, "work": {
+        "running": 0, "waiting": 0, "workers": 2, "queue": 16}}
     doc = client.get("/openapi.json").json()
     assert {"/health", "/brief", "/group", "/events", "/events/{event_id}"} <= set(doc["paths"])
     body = doc["paths"]["/brief"]["post"]["requestBody"]["content"]
@@ -90,6 +97,8 @@ def test_brief_in_other_formats(client: httpx.Client) -> None:
     ({"json": [1, 2]}, 422, "Input should be a valid dictionary"),
     ({"json": {"articles": [{"text": "Too short."}]}}, 422, "no usable article among the inputs"),
     ({"content": b"a=1", "headers": {"content-type": "application/x-www-form-urlencoded"}}, 415, "unsupported"),
+    ({"content": json.dumps(cluster()).encode()}, 415, "unsupported content type none"),  # no Content-Type
+    ({"content": b"[" * 100_000, "headers": {"content-type": "application/json"}}, 400, "nested too deeply"),
     ({"files": [("other", ("a.txt", b"x", "text/plain"))]}, 422, "in the field 'files'"),
     ({"params": {"method": "magic"}, "json": cluster()}, 400, "unknown summarizer 'magic'"),
     ({"params": {"max_words": 0}, "json": cluster()}, 422, "query.max_words"),
@@ -126,12 +135,7 @@ def test_request_size_limits(client: httpx.Client) -> None:
 
 def test_internal_errors_are_logged_not_leaked(client: httpx.Client, monkeypatch: pytest.MonkeyPatch,
                                                caplog: pytest.LogCaptureFixture) -> None:
-    import newsbrief.api.app as api
-
-    def broken(*args: Any) -> None:
-        raise RuntimeError("secret internals at /srv/newsbrief/pipeline.py")
-
-    monkeypatch.setattr(api, "_brief", broken)
+    monkeypatch.setattr(jobs, "brief", _broken)  # runs in a worker process, which imports this module
     res = client.post("/brief", json=cluster())
     assert res.status_code == 500
     assert res.json() == {"detail": "internal error; the server log has the details"}
@@ -139,6 +143,22 @@ def test_internal_errors_are_logged_not_leaked(client: httpx.Client, monkeypatch
     assert any("POST /brief failed" in r.message for r in caplog.records)
     for _ in range(3):  # the keep-alive connection survives the failure
         assert client.get("/health").status_code == 200
+
+
+def test_a_worker_that_dies_is_a_500_and_is_replaced(client: httpx.Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(jobs, "brief", _dies)
+    res = client.post("/brief", json=cluster())
+    assert res.status_code == 500 and "Traceback" not in res.text
+    monkeypatch.undo()
+    assert client.post("/brief", json=cluster()).status_code == 200
+
+
+def _broken(*args: Any) -> None:
+    raise RuntimeError("secret internals at /srv/newsbrief/pipeline.py")
+
+
+def _dies(*args: Any) -> None:
+    os._exit(9)  # a worker killed mid-request (out of memory, a crash in a C library)
 
 
 RATES = {"id": "rates", "title": "Central bank raises rates",
@@ -237,17 +257,186 @@ def test_unknown_route_and_method(client: httpx.Client) -> None:
     assert client.get("/docs").status_code == 404  # Swagger UI would load scripts from a CDN
 
 
-def test_serve_command_runs_the_real_server() -> None:
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@pytest.mark.parametrize("sigint", ["default", "ignored"])
+def test_serve_command_runs_the_real_server(sigint: str) -> None:
+    """Ctrl-C ends the server with 130, also when it started with SIGINT ignored, as a background job of a
+    non-interactive shell does (as CI runs): that is how this test once saw 0 instead of 130."""
     proc = subprocess.Popen([sys.executable, "-m", "newsbrief.cli", "serve", "--port", "0"], cwd=REPO,
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_ignore_sigint if sigint == "ignored" else None)
     try:
-        line = proc.stderr.readline()
+        line = proc.stderr.readline()  # written once the server listens, its signal handlers in place
         url = re.search(r"http://127\.0\.0\.1:\d+", line)
         assert url, line
-        assert httpx.get(url.group(0) + "/health", timeout=10).json()["status"] == "ok"
-        res = httpx.post(url.group(0) + "/brief", json={"articles": []}, timeout=10)
+        assert httpx.get(url.group(0) + "/health", timeout=60).json()["status"] == "ok"
+        res = httpx.post(url.group(0) + "/brief", json={"articles": []}, timeout=60)
         assert res.status_code == 422 and res.json()["detail"].startswith("articles:")
     finally:
         proc.send_signal(signal.SIGINT)
-        assert proc.wait(10) == 130
+        code = proc.wait(60)
+        log = proc.stderr.read()
         proc.stderr.close()
+    assert code == 130
+    assert re.search(r'newsbrief: 127\.0\.0\.1 "GET /health" 200 \d+ ms\n', log), log
+    assert re.search(r'newsbrief: 127\.0\.0\.1 "POST /brief" 422 \d+ ms\n', log), log
+
+
+@pytest.mark.parametrize("path", ["/brief", "/group"])
+def test_json_is_read_only_when_declared_and_deep_nesting_is_a_400(client: httpx.Client, path: str) -> None:
+    body = {"articles": cluster()["articles"]}
+    res = client.post(path, content=json.dumps(body).encode())
+    assert res.status_code == 415 and res.json()["detail"].startswith("unsupported content type none")
+    res = client.post(path, content=b"[" * 100_000, headers={"content-type": "application/json"})
+    assert res.status_code == 400 and res.json()["detail"] == "JSON nested too deeply to read"
+
+
+LONE = '{"articles": [{"id": "s\\ud800", "title": "Bad \\udc00 title", "text": "%s Lone \\ud800 here."}]}'
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "markdown", "html"])
+def test_lone_surrogates_in_a_request_are_briefed_in_every_format(client: httpx.Client, fmt: str) -> None:
+    text = cluster()["articles"][0]["text"].replace("\n", " ").replace('"', "'")
+    res = client.post("/brief", params={"format": fmt}, content=(LONE % text).encode(),
+                      headers={"content-type": "application/json"})
+    assert res.status_code == 200, res.text
+    assert "\ufffd" in res.text or "\\ufffd" in res.text
+
+
+def test_lone_surrogate_in_a_grouping_option_is_a_400(client: httpx.Client) -> None:
+    res = client.post("/group", content=b'{"articles": [{"text": "x"}], "options": {"\\ud800": 1}}',
+                      headers={"content-type": "application/json"})
+    assert res.status_code == 400 and "unknown grouping option" in res.json()["detail"]
+
+
+def test_a_body_shorter_than_its_content_length_is_a_408_and_the_connection_closes() -> None:
+    with running(create_app(settings=ServerSettings(body_seconds=0.5))) as url:
+        host, port = url.removeprefix("http://").rsplit(":", 1)
+        with socket.create_connection((host, int(port))) as sock:
+            sock.sendall(b"POST /brief HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n"
+                         b"Content-Length: 100\r\n\r\n{\"articles\"")
+            sock.settimeout(60)  # a server that holds the connection fails the test here
+            reply = b""
+            while chunk := sock.recv(4096):
+                reply += chunk
+    assert reply.startswith(b"HTTP/1.1 408 ") and b"request body not received within 0.5 s" in reply
+
+
+def test_every_request_is_logged_with_its_status_and_time(client: httpx.Client,
+                                                          caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.INFO, logger="newsbrief.access"):
+        client.get("/health")
+        client.post("/brief", json={"articles": []})
+    lines = [r.getMessage() for r in caplog.records if r.name == "newsbrief.access"]
+    assert re.fullmatch(r'127\.0\.0\.1 "GET /health" 200 \d+ ms', lines[0]), lines
+    assert re.fullmatch(r'127\.0\.0\.1 "POST /brief" 422 \d+ ms', lines[1]), lines
+
+
+# ---------------------------------------------------------------- the worker pool: queue, time limit, fairness
+
+
+def _gated(items: list[Any], max_words: int, method: str) -> Briefing:
+    """A stand-in for the briefing job that works until the file named by the first article's title
+    exists: a request that takes exactly as long as the test wants, whatever the machine's speed."""
+    while not Path(items[0]["title"]).exists():
+        time.sleep(0.01)
+    return Briefing("done", [], [ArticleRecord("a", "used", "stand-in")])
+
+
+def _until(check: Callable[[], bool]) -> None:
+    """Wait for a state of the server the test brought about (bounded: a broken server fails, not hangs)."""
+    for _ in range(6000):
+        if check():
+            return
+        time.sleep(0.01)
+    raise AssertionError("the server never reached the expected state")
+
+
+@pytest.fixture
+def gated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    monkeypatch.setattr(jobs, "brief", _gated)
+    return tmp_path / "release"
+
+
+def test_a_full_queue_is_refused_at_once_with_retry_after(gated: Path) -> None:
+    slow = {"articles": [{"title": str(gated), "text": "waits for the test"}]}
+    with running(create_app(settings=ServerSettings(workers=1, queue=1, time_limit=600))) as url, \
+            httpx.Client(base_url=url, timeout=120) as c:
+        work = lambda: c.get("/health").json()["work"]  # noqa: E731
+        replies: list[httpx.Response] = []
+        first = threading.Thread(target=lambda: replies.append(httpx.post(url + "/brief", json=slow, timeout=120)))
+        first.start()
+        _until(lambda: work()["running"] == 1)
+        second = threading.Thread(target=lambda: replies.append(httpx.post(url + "/brief", json=slow, timeout=120)))
+        second.start()
+        _until(lambda: work()["waiting"] == 1)
+        res = c.post("/brief", json=slow)
+        assert res.status_code == 503 and int(res.headers["retry-after"]) >= 1
+        assert res.json()["detail"].startswith("the server is busy")
+        gated.touch()
+        first.join()
+        second.join()
+    assert [r.status_code for r in replies] == [200, 200]
+
+
+def test_a_request_past_the_time_limit_is_a_504_and_its_worker_is_replaced(gated: Path) -> None:
+    slow = {"articles": [{"title": str(gated), "text": "waits for the test"}]}
+    with running(create_app(settings=ServerSettings(workers=1, time_limit=3))) as url, \
+            httpx.Client(base_url=url, timeout=120) as c:
+        res = c.post("/brief", json=slow)
+        assert res.status_code == 504 and int(res.headers["retry-after"]) >= 1
+        assert res.json()["detail"] == "the request took longer than the server's limit of 3 s"
+        gated.touch()
+        assert c.post("/brief", json=slow).status_code == 200
+
+
+def _pool_scenario(settings: ServerSettings, scenario: Callable[[WorkerPool], Any]) -> None:
+    """Run ``scenario(pool)`` (a coroutine function) on a fresh pool, then stop every worker."""
+    async def main() -> None:
+        pool = WorkerPool(settings)
+        try:
+            await scenario(pool)
+        finally:
+            for task in asyncio.all_tasks() - {asyncio.current_task()}:
+                task.cancel()
+            pool.close()
+
+    asyncio.run(main())
+
+
+def test_a_small_request_never_waits_behind_large_ones() -> None:
+    async def scenario(pool: WorkerPool) -> None:
+        for _ in range(2):  # two large requests that outlast the test: one works, one waits
+            asyncio.create_task(pool.run(time.sleep, 3600, large=True))
+        await asyncio.sleep(0)
+        assert (pool.running_large, pool.waiting) == (1, 1)
+        assert await pool.run(abs, -7, large=False) == 7
+        assert (pool.running_large, pool.waiting) == (1, 1)
+
+    _pool_scenario(ServerSettings(workers=2, queue=4, time_limit=600), scenario)
+
+
+def test_the_pool_refuses_past_its_queue_and_stops_work_past_its_time_limit() -> None:
+    async def queue(pool: WorkerPool) -> None:
+        for _ in range(2):
+            asyncio.create_task(pool.run(time.sleep, 3600, large=False))
+        await asyncio.sleep(0)
+        assert (pool.running, pool.waiting) == (1, 1)
+        with pytest.raises(Overloaded):
+            await pool.run(abs, -1, large=False)
+
+    async def time_limit(pool: WorkerPool) -> None:
+        running = asyncio.create_task(pool.run(time.sleep, 3600, large=False))
+        await asyncio.sleep(0)
+        with pytest.raises(TooSlow):  # waited past the limit
+            await pool.run(abs, -1, large=False)
+        with pytest.raises(TooSlow):  # worked past the limit: its worker is killed
+            await running
+        assert await pool.run(abs, -2, large=False) == 2  # in a new worker
+
+    _pool_scenario(ServerSettings(workers=1, queue=1, time_limit=600), queue)
+    _pool_scenario(ServerSettings(workers=1, queue=1, time_limit=2), time_limit)
+

@@ -154,3 +154,15 @@ def test_dateline_only_where_the_text_begins() -> None:
     (art,) = _prepare_one(Article(id="d", text=text))
     assert [s.text[:5] for s in art.sentences] == ["The t", "U.S. "]
     assert [r.reason for r in art.removed] == ["dateline"]
+
+
+def test_a_one_paragraph_article_quoting_a_comment_form_loses_that_sentence_only() -> None:
+    text = ("Readers of the Harbour Gazette were told on Monday that its comment system had been rebuilt after a "
+            "data leak exposed the addresses of 2,000 subscribers. The notice under each story now reads 'Your "
+            "email address will not be published', the editor said. Police are investigating the leak, which a "
+            "reader first reported last week. The paper apologised and offered a year of free credit monitoring.")
+    (art,) = _prepare(text)
+    kept = cleaned_text(art)
+    assert "data leak exposed" in kept and "Police are investigating" in kept and "credit monitoring" in kept
+    assert [r.reason for r in art.removed] == ["comment form"] and "email address" in art.removed[0].text
+    _check_offsets(art)

@@ -4,7 +4,9 @@ exit codes."""
 from __future__ import annotations
 
 import io
+import signal
 import socket
+from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 
@@ -68,13 +70,14 @@ def test_progress_only_for_a_person_watching(monkeypatch: pytest.MonkeyPatch) ->
         def isatty(self) -> bool:
             return True
 
-    tty = Tty()
+    tty, out = Tty(), Tty()
     monkeypatch.setattr("sys.stderr", tty)
+    monkeypatch.setattr("sys.stdout", out)
     monkeypatch.setattr(settings, "quiet", False)
     assert show_progress()
     with progress("working hard"):
         pass
-    assert "working hard" in tty.getvalue()
+    assert "working hard" in tty.getvalue() and out.getvalue() == ""  # stdout carries only the output
     monkeypatch.setattr(settings, "quiet", True)
     assert not show_progress()
     monkeypatch.setattr("sys.stderr", io.StringIO())
@@ -104,3 +107,30 @@ def test_exit_codes(tmp_path: Path) -> None:
     (tmp_path / "junk.db").write_text("not a database")
     res = invoke("serve", "--store", str(tmp_path / "junk.db"))
     assert res.exit_code == 3 and "junk.db: cannot open the store" in res.stderr
+
+
+def test_serve_logs_each_request_unless_quiet_and_exits_with_the_stopping_signal(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[bool, int]] = []
+
+    def fake_serve(app: object, sock: socket.socket, log_level: str, access_log: bool,
+                   on_start: Callable[[], None]) -> int:
+        sock.close()
+        calls.append((access_log, app.state.settings.workers))  # type: ignore[attr-defined]
+        return signal.SIGINT  # stopped by Ctrl-C, whose re-raise found SIGINT ignored
+
+    monkeypatch.setattr("newsbrief.api.serve", fake_serve)
+    assert invoke("serve", "--port", "0", "--workers", "3").exit_code == 130
+    assert invoke("-q", "serve", "--port", "0").exit_code == 130
+    assert calls == [(True, 3), (False, 2)]
+
+
+def test_messages_with_stderr_closed_go_nowhere_not_to_stdout(monkeypatch: pytest.MonkeyPatch,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    from newsbrief.cli.app import warn
+
+    monkeypatch.setattr("sys.stderr", None)
+    monkeypatch.setattr(settings, "quiet", False)
+    warn("not for stdout")
+    assert not show_progress()
+    assert "not for stdout" not in capsys.readouterr().out

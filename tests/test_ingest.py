@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import random
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from newsbrief.ingest import Problem, read_inputs
+from newsbrief.ingest import JSONError, Problem, in_input_order, load, parse_json, read_inputs, readers
 from newsbrief.ingest.decode import decode
 from newsbrief.ingest.readers import MAX_ARTICLE_BYTES
 from newsbrief.model import Article
@@ -134,3 +139,152 @@ def test_stdin_text_and_jsonl(monkeypatch: pytest.MonkeyPatch) -> None:
         (json.dumps({"id": "j", "text": BODY}) + "\n").encode()))))
     (art,) = list(read_inputs(["-"]))
     assert art.id == "j"
+
+
+# ---------------------------------------------------------------- hostile and broken input (issue 16)
+
+
+def test_deeply_nested_json_is_one_problem_and_the_lines_around_it_are_read(tmp_path: Path) -> None:
+    good = [json.dumps({"id": f"ok{n}", "text": BODY}) for n in (1, 2)]
+    f = tmp_path / "deep.jsonl"
+    f.write_text(f"{good[0]}\n{'[' * 100_000}\n{good[1]}\n", encoding="utf-8")
+    arts, (prob,) = _read(f)
+    assert [a.id for a in arts] == ["ok1", "ok2"]
+    assert str(prob) == f"{f}:2: JSON nested too deeply to read"
+    whole = tmp_path / "deep.json"
+    whole.write_text("[" * 100_000, encoding="utf-8")
+    assert [str(p) for p in _read(whole)[1]] == [f"{whole}:1: JSON nested too deeply to read"]
+
+
+def test_parse_json_raises_only_json_error_and_scrubs_surrogates() -> None:
+    for bad in (b"[" * 100_000, b'{"a": "\xc3\x28"}', "{bad", b""):
+        with pytest.raises(JSONError) as err:
+            parse_json(bad)
+        assert "\n" not in str(err.value)
+    assert parse_json('{"k\\ud800": ["v\\udfff", {"w": "\\ud83d\\ude00"}]}') == {"k\ufffd": ["v\ufffd", {"w": "😀"}]}
+    assert parse_json(b'{"a": "\xed\xa0\x80"}') == {"a": "\ufffd"}  # an encoded surrogate in bytes
+
+
+def test_lone_surrogates_become_replacement_characters_and_offsets_hold(tmp_path: Path) -> None:
+    f = tmp_path / "s.jsonl"
+    f.write_text('{"id": "s\\ud800", "title": "T\\udc00", "text": "Lone \\ud800 here. ' + BODY + '"}\n',
+                 encoding="utf-8")
+    (art,), _ = _read(f)
+    assert (art.id, art.title, art.text[:12]) == ("s\ufffd", "T\ufffd", "Lone \ufffd here.")
+    (rec,), _ = load([{"id": "r", "text": "x\udcff" + BODY, "url": "http://e.example/\ud800"}])
+    assert rec.text == "x\ufffd" + BODY and len(rec.text) == 2 + len(BODY) and rec.url == "http://e.example/\ufffd"
+    (obj,), _ = load([Article(id="o\udc80", text="é\udc80" + BODY)])
+    assert obj.id == "o\ufffd" and obj.text.startswith("é\ufffd")
+    odd = tmp_path / os.fsdecode(b"caf\xe9.txt")  # a file name that is not UTF-8
+    odd.write_text("Title\n" + BODY, encoding="utf-8")
+    (named,), _ = _read(odd)
+    assert named.id == "caf\ufffd" and "\ufffd" in named.source
+    for item in (art, rec, obj, named):
+        f"{item.id} {item.source} {getattr(item, 'text', '')}".encode("utf-8")
+
+
+def test_unreadable_files_with_one_stem_keep_their_own_ids_and_places(tmp_path: Path) -> None:
+    for name, data in (("a.txt", b"\x00bin"), ("a.html", b"\x00bin"), ("b.txt", ("B\n" + BODY).encode()),
+                       ("a.md", b"\x00bin"), ("a.json", json.dumps({"text": BODY}).encode())):
+        (tmp_path / name).write_bytes(data)
+    paths = [str(tmp_path / n) for n in ("a.txt", "b.txt", "a.html", "a.md", "a.json")]
+    arts, probs = load(paths)
+    assert [(p.id, Path(p.source).name, p.position) for p in probs] == [
+        ("a", "a.txt", 0), ("a#2", "a.html", 2), ("a#3", "a.md", 3)]
+    assert [a.id for a in arts] == ["b", "a#4"]
+    assert [i.id for i in in_input_order(arts, probs)] == ["a", "b", "a#2", "a#3", "a#4"]
+
+
+def test_in_input_order_puts_problems_without_a_place_last() -> None:
+    arts = [Article(id=i, text=BODY) for i in "xy"]
+    probs = [Problem("p", "p.txt", "bad", position=0), Problem("q", "q.txt", "bad")]
+    assert [i.id for i in in_input_order(arts, probs)] == ["p", "x", "y", "q"]
+
+
+def test_random_bytes_without_nul_are_refused_as_binary(tmp_path: Path) -> None:
+    noise = bytes(b for b in random.Random(16).randbytes(6000) if b)
+    assert b"\x00" not in noise
+    for name in ("noise.txt", "noise"):
+        (tmp_path / name).write_bytes(noise)
+        arts, (prob,) = _read(tmp_path / name)
+        assert arts == [] and prob.message == "binary file, not text"
+
+
+def test_a_utf8_page_with_one_stray_latin1_byte_stays_utf8() -> None:
+    page = ('<html><head><meta charset="utf-8"><title>Schöne Vögel</title></head><body><p>Schöne Vögel '
+            'singen über den Dächern.</p><p>Caf').encode() + b"\xe9" + " und Vögel.</p></body></html>".encode()
+    text = decode(page)
+    assert "Schöne Vögel singen über den Dächern." in text and "Caf\ufffd und Vögel." in text
+    latin = "Café owners in Zürich protest, prices rose sharply, they said.".encode("latin-1")
+    assert decode(latin) == "Café owners in Zürich protest, prices rose sharply, they said."
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_devices_are_read_with_a_limit_whatever_their_size_says() -> None:
+    for device in ("/dev/zero", "/dev/urandom"):
+        _, (prob,) = _read(device)
+        assert prob.message == f"too large for one article (over {MAX_ARTICLE_BYTES // 2**20} MB)"
+
+
+def test_a_jsonl_line_over_the_limit_is_skipped_without_being_held(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(readers, "MAX_ARTICLE_BYTES", 1000)
+    f = tmp_path / "long.jsonl"
+    f.write_text(json.dumps({"id": "a", "text": "word " * 100}) + "\n" + "x" * 5000 + "\n"
+                 + json.dumps({"id": "b", "text": "word " * 100}) + "\n", encoding="utf-8")
+    arts, (prob,) = _read(f)
+    assert [a.id for a in arts] == ["a", "b"] and prob.line == 2 and "too large" in prob.message
+
+
+def _in_thread(fn: Callable[[], Any]) -> Any:
+    """``fn()`` in a thread; a call that hangs fails the test instead of hanging the suite."""
+    out: list[Any] = []
+    worker = threading.Thread(target=lambda: out.append(fn()), daemon=True)
+    worker.start()
+    worker.join(120)
+    assert out, "reading hung"
+    return out[0]
+
+
+def test_a_fifo_argument_without_a_writer_does_not_hang(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    (art,) = _in_thread(lambda: list(read_inputs([str(fifo)])))
+    assert art.id == "pipe" and art.text == ""
+
+
+def test_folder_entries_that_are_not_files_each_get_a_line(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "story.txt").write_text("Story\n" + BODY, encoding="utf-8")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / "loop1").symlink_to(tmp_path / "loop2")
+    (tmp_path / "loop2").symlink_to(tmp_path / "loop1")
+    (tmp_path / "linked").symlink_to(tmp_path / "real")
+    os.mkfifo(tmp_path / "pipe.txt")
+    arts, probs = _in_thread(lambda: _read(tmp_path))
+    assert [a.id for a in arts] == ["story"]
+    assert [(Path(p.source).name, p.message) for p in probs] == [
+        ("dangling.txt", "dangling symbolic link"), ("linked", "symbolic link to a folder, not followed"),
+        ("loop1", "symbolic link loop"), ("loop2", "symbolic link loop"), ("pipe.txt", "a FIFO (named pipe), not a regular file")]
+
+
+def test_dangling_link_and_link_loop_named_as_arguments(tmp_path: Path) -> None:
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / "me.txt").symlink_to(tmp_path / "me.txt")
+    _, probs = _read(tmp_path / "gone.txt", tmp_path / "me.txt")
+    assert [p.message for p in probs] == ["dangling symbolic link", "symbolic link loop"]
+
+
+def test_closed_stdin_is_a_problem_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", None)
+    assert [str(p) for p in read_inputs(["-"])] == ["<stdin>: standard input is closed"]
+
+
+def test_json_that_holds_no_article_still_gets_its_line(tmp_path: Path) -> None:
+    (tmp_path / "empty.jsonl").write_text("\n\n", encoding="utf-8")
+    (tmp_path / "none.json").write_text("[]", encoding="utf-8")
+    (tmp_path / "bare.jsonl").write_text(json.dumps({"id": "c", "articles": []}) + "\n", encoding="utf-8")
+    _, probs = _read(tmp_path / "empty.jsonl", tmp_path / "none.json", tmp_path / "bare.jsonl")
+    assert [str(p) for p in probs] == [f"{tmp_path / 'empty.jsonl'}: holds no article",
+                                       f"{tmp_path / 'none.json'}: holds no article",
+                                       f"{tmp_path / 'bare.jsonl'}:1: the cluster holds no article"]

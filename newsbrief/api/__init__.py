@@ -7,5 +7,6 @@
 
 from newsbrief.api.app import create_app
 from newsbrief.api.server import bind, running, serve
+from newsbrief.api.settings import ServerSettings
 
-__all__ = ["bind", "create_app", "running", "serve"]
+__all__ = ["ServerSettings", "bind", "create_app", "running", "serve"]

@@ -2,18 +2,19 @@
 
 Errors are always JSON ``{"detail": "<one line>"}`` with a 4xx status that says whose
 fault it was (503 when the event store cannot be read); an unexpected failure is logged on the server and answered with a bare
-500, never with a stack trace. Pipeline work runs in worker threads, at most
-``workers`` at a time, so a burst of requests queues instead of exhausting memory.
+500, never with a stack trace. Briefing and grouping run in worker processes
+(:mod:`newsbrief.api.workers`): a bounded queue (503 with ``Retry-After`` when full), a
+time limit per request (504), and a worker kept free for small requests. The store's
+views run in worker threads, at most ``workers`` at a time.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import tempfile
-from dataclasses import asdict, replace
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from dataclasses import asdict, dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -28,14 +29,15 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 
 from newsbrief import __version__
-from newsbrief.api.middleware import BodyLimit, CatchAll
+from newsbrief.api import jobs
+from newsbrief.api.middleware import AccessLog, BodyLimit, CatchAll
+from newsbrief.api.settings import ServerSettings
+from newsbrief.api.workers import Overloaded, TooSlow, WorkerPool
+from newsbrief.ingest import JSONError, parse_json
 from newsbrief.model import Briefing
 from newsbrief.summarize import DEFAULT
 
 log = logging.getLogger("newsbrief.api")
-
-MAX_BODY = 16 * 2**20
-"""Largest request body accepted, in bytes (413 above it)."""
 
 MAX_ARTICLES = 1000
 """Most articles (or uploaded files) in one request."""
@@ -79,22 +81,28 @@ ENGINE_OPTIONS = {"engine", "scheduler", "workers"}
 processes it starts."""
 
 
-def create_app(store: Path | None = None, max_body: int = MAX_BODY, workers: int = 2) -> FastAPI:
-    """The API app. ``store`` (a ``newsbrief.store.Store`` path) enables ``/events``."""
+def create_app(store: Path | None = None, settings: ServerSettings | None = None) -> FastAPI:
+    """The API app. ``store`` (a ``newsbrief.store.Store`` path) enables ``/events``; ``settings``
+    sets its limits (:class:`~newsbrief.api.settings.ServerSettings`)."""
+    settings = settings or ServerSettings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.limiter = anyio.CapacityLimiter(workers)
+        app.state.limiter = anyio.CapacityLimiter(settings.workers)
+        app.state.pool = WorkerPool(settings)
         app.state.db = _open(store) if store is not None else None
         yield
+        app.state.pool.close()
         if app.state.db is not None:
             app.state.db.close()
 
     app = FastAPI(title="newsbrief", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Briefings with provenance from a pile of news articles.")
     app.state.store = store
+    app.state.settings = settings
     app.add_middleware(CatchAll)
-    app.add_middleware(BodyLimit, max_bytes=max_body)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body, seconds=settings.body_seconds)
+    app.add_middleware(AccessLog)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(ValidationError, _validation_error)
     _routes(app)
@@ -107,17 +115,22 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
     if app.openapi_schema is None:
         schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
         models = schema.setdefault("components", {}).setdefault("schemas", {})
-        found = Articles.model_json_schema(ref_template="#/components/schemas/{model}")
-        models.update(found.pop("$defs", {}))
-        models["Articles"] = found
+        for model in (Articles, GroupRequest):
+            found = model.model_json_schema(ref_template="#/components/schemas/{model}")
+            models.update(found.pop("$defs", {}))
+            models[model.__name__] = found
         app.openapi_schema = schema
     return app.openapi_schema
 
 
 def _routes(app: FastAPI) -> None:
-    @app.get("/health", summary="Liveness and version")
+    @app.get("/health", summary="Liveness, version and load")
     def health() -> dict[str, Any]:
-        return {"status": "ok", "version": __version__, "store": app.state.store is not None}
+        """``work``: requests running and waiting for a worker, and the pool's size and queue limit."""
+        pool: WorkerPool = app.state.pool
+        return {"status": "ok", "version": __version__, "store": app.state.store is not None,
+                "work": {"running": pool.running, "waiting": pool.waiting, "workers": pool.settings.workers,
+                         "queue": pool.settings.queue}}
 
     @app.post("/brief", summary="Brief articles about one event", openapi_extra=_brief_body(),
               responses={200: {"description": "The briefing (JSON schema in the README)"},
@@ -130,9 +143,10 @@ def _routes(app: FastAPI) -> None:
         if _is_multipart(request):
             result = await _brief_files(request, max_words, method)
         else:
-            cluster = Articles.model_validate(await _json_body(request))
+            body = await _json_body(request)
+            cluster = Articles.model_validate(body.value)
             records = [a.model_dump(exclude_none=True) for a in cluster.articles]
-            result = await _work(request, _brief, records, max_words, method)
+            result = await _work_process(request, len(records), body.size, jobs.brief, records, max_words, method)
         if not any(rec.status == "used" for rec in result.articles):
             return JSONResponse({"detail": "no usable article among the inputs",
                                  "articles": [_account(r) for r in result.to_dict()["articles"]]}, 422)
@@ -140,16 +154,21 @@ def _routes(app: FastAPI) -> None:
 
         return Response(render(result, format), media_type=MEDIA[format])
 
-    @app.post("/group", summary="Sort articles into events")
-    async def group(request: Request, body: GroupRequest) -> dict[str, Any]:
+    @app.post("/group", summary="Sort articles into events", openapi_extra=_body("GroupRequest"))
+    async def group(request: Request) -> dict[str, Any]:
         """One assignment per input article, in input order (``event`` null with a ``reason`` when
         it joined none), and the events with their articles. ``options``: grouping settings such as
         ``threshold`` (see ``newsbrief.group.Settings``); the engine is always the local one."""
+        raw = await _json_body(request)
+        body = GroupRequest.model_validate(raw.value)
         engine_opts = sorted(ENGINE_OPTIONS & set(body.options))
         if engine_opts:
             raise HTTPException(400, f"option {engine_opts[0]!r} cannot be set over HTTP")
         records = [a.model_dump(exclude_none=True) for a in body.articles]
-        assignments = await _work(request, _group, records, body.options)
+        try:
+            assignments = await _work_process(request, len(records), raw.size, jobs.group, records, body.options)
+        except ValueError as exc:  # a bad grouping option
+            raise HTTPException(400, str(exc)) from None
         events: dict[str, list[str]] = {}
         for a in assignments:
             if a.event is not None:
@@ -219,23 +238,20 @@ def _one_event(store: Any, event_id: str) -> dict[str, Any] | None:
 
 
 async def _work(request: Request, fn: Callable[..., T], *args: Any) -> T:
-    """Run ``fn`` in a worker thread, at most ``workers`` at a time."""
+    """Run ``fn`` in a worker thread, at most ``workers`` at a time (the store's views)."""
     return await anyio.to_thread.run_sync(partial(fn, *args), limiter=request.app.state.limiter)
 
 
-def _brief(items: list[Any], max_words: int, method: str) -> Briefing:
-    from newsbrief.pipeline import brief
-
-    return brief(items, max_words=max_words, method=method)
-
-
-def _group(records: list[dict[str, Any]], options: dict[str, Any]) -> list[Any]:
-    from newsbrief.group import group
-
-    try:  # one process: the API's own thread limit bounds the work, and forking from a thread is unsafe
-        return group(records, **options, workers=1)
-    except ValueError as exc:  # a bad grouping option
-        raise HTTPException(400, str(exc)) from None
+async def _work_process(request: Request, articles: int, size: int, fn: Callable[..., T], *args: Any) -> T:
+    """Run ``fn`` in the worker pool; a full queue is a 503, the time limit passed a 504 (both with
+    ``Retry-After``). ``articles`` and ``size`` (body bytes) tell whether the request is large."""
+    pool: WorkerPool = request.app.state.pool
+    try:
+        return await pool.run(fn, *args, large=pool.settings.is_large(articles, size))
+    except Overloaded as exc:
+        raise HTTPException(503, str(exc), headers={"Retry-After": str(exc.retry_after)}) from None
+    except TooSlow as exc:
+        raise HTTPException(504, str(exc), headers={"Retry-After": str(exc.retry_after)}) from None
 
 
 def _check_method(method: str) -> None:
@@ -249,17 +265,26 @@ def _is_multipart(request: Request) -> bool:
     return request.headers.get("content-type", "").startswith("multipart/form-data")
 
 
-async def _json_body(request: Request) -> Any:
-    kind = request.headers.get("content-type", "").split(";")[0].strip()
-    if kind not in ("application/json", ""):
-        raise HTTPException(415, f"unsupported content type {kind!r}: send application/json or multipart/form-data")
+@dataclass(frozen=True)
+class _Body:
+    """A parsed JSON request body and its size in bytes."""
+
+    value: Any
+    size: int
+
+
+async def _json_body(request: Request) -> _Body:
+    """The request's JSON; 415 unless it is declared JSON (a body without a Content-Type included),
+    400 for a body that is not JSON (bad syntax, not UTF-8, nested too deeply)."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind != "application/json" and not kind.endswith("+json"):
+        shown = repr(kind) if kind else "none"
+        raise HTTPException(415, f"unsupported content type {shown}: send application/json or multipart/form-data")
     body = await request.body()
     try:
-        return json.loads(body)
-    except UnicodeDecodeError:
-        raise HTTPException(400, "request body is not UTF-8 JSON") from None
-    except json.JSONDecodeError as exc:
-        raise HTTPException(400, f"invalid JSON: {exc.msg} (line {exc.lineno} column {exc.colno})") from None
+        return _Body(parse_json(body), len(body))
+    except JSONError as exc:
+        raise HTTPException(400, str(exc)) from None
 
 
 async def _brief_files(request: Request, max_words: int, method: str) -> Briefing:
@@ -270,15 +295,15 @@ async def _brief_files(request: Request, max_words: int, method: str) -> Briefin
     if not uploads:
         raise HTTPException(422, "multipart request without files: send them in the field 'files'")
     with tempfile.TemporaryDirectory(prefix="newsbrief-") as tmp:
-        paths, names = [], {}
+        paths, names, size = [], {}, 0
         for n, upload in enumerate(uploads):
             name = Path(upload.filename or f"upload-{n}.txt").name.lstrip(".") or f"upload-{n}.txt"
             path = Path(tmp, str(n), name)
             path.parent.mkdir()
-            path.write_bytes(await upload.read())
+            size += path.write_bytes(await upload.read())
             paths.append(str(path))
             names[str(path)] = name
-        result = await _work(request, _brief, paths, max_words, method)
+        result = await _work_process(request, len(paths), size, jobs.brief, paths, max_words, method)
     return replace(result, articles=tuple(replace(rec, source=names.get(rec.source or "", rec.source))
                                           for rec in result.articles))
 
@@ -288,14 +313,19 @@ def _account(rec: dict[str, Any]) -> dict[str, Any]:
     return {k: rec[k] for k in ("id", "status", "reason", "source")}
 
 
+def _body(model: str, **forms: dict[str, Any]) -> dict[str, Any]:
+    """The request body of an endpoint that reads its own, for the OpenAPI document: JSON in the
+    schema ``model``, and any other ``forms`` (media type -> schema)."""
+    content = {"application/json": {"schema": {"$ref": f"#/components/schemas/{model}"}}}
+    return {"requestBody": {"required": True, "content": {**content, **forms}}}
+
+
 def _brief_body() -> dict[str, Any]:
     """The two request forms of POST /brief, for the OpenAPI document."""
     files = {"type": "object", "required": ["files"], "properties": {
         "files": {"type": "array", "items": {"type": "string", "format": "binary"},
                   "description": ".txt, .html, .json or .jsonl files, as `newsbrief brief` reads them"}}}
-    return {"requestBody": {"required": True, "content": {
-        "application/json": {"schema": {"$ref": "#/components/schemas/Articles"}},
-        "multipart/form-data": {"schema": files}}}}
+    return _body("Articles", **{"multipart/form-data": {"schema": files}})
 
 
 # ---------------------------------------------------------------- errors

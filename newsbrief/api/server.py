@@ -4,18 +4,28 @@
 The listening socket is bound here, before uvicorn starts, so "address in use" is a
 clean error for the caller instead of a log line and ``sys.exit`` inside uvicorn, and
 port 0 gives a free port whose number is known before the first request.
+
+:func:`serve` returns the signal that stopped the server, so that the command exits
+``128 + signal`` (130 for Ctrl-C) whatever the signal's inherited disposition: uvicorn
+re-raises the signal after shutting down, which does nothing where SIGINT was ignored
+when the process started (a background job of a non-interactive shell, as in CI).
 """
 
 from __future__ import annotations
 
+import logging
 import socket
+import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from types import FrameType
 
 import uvicorn
 from fastapi import FastAPI
+
+from newsbrief.api.middleware import ACCESS
 
 
 def bind(host: str, port: int) -> socket.socket:
@@ -34,16 +44,50 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def _server(app: FastAPI, log_level: str, access_log: bool) -> uvicorn.Server:
-    config = uvicorn.Config(app, log_level=log_level, access_log=access_log, server_header=False,
+class _Server(uvicorn.Server):
+    """uvicorn's server, which calls ``on_start`` once it listens (its signal handlers in place) and
+    remembers the signal that stopped it."""
+
+    def __init__(self, config: uvicorn.Config, on_start: Callable[[], None] = lambda: None) -> None:
+        super().__init__(config)
+        self.on_start = on_start
+        self.stopped_by: int | None = None
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets)
+        if self.started:
+            self.on_start()
+
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        self.stopped_by = self.stopped_by or sig
+        super().handle_exit(sig, frame)
+
+
+def _server(app: FastAPI, log_level: str, on_start: Callable[[], None] = lambda: None) -> _Server:
+    # newsbrief's own access log (newsbrief.access) says how long each request took; uvicorn's does not.
+    config = uvicorn.Config(app, log_level=log_level, access_log=False, server_header=False,
                             timeout_graceful_shutdown=5)
-    return uvicorn.Server(config)
+    return _Server(config, on_start)
 
 
-def serve(app: FastAPI, sock: socket.socket, log_level: str = "warning", access_log: bool = False) -> None:
-    """Serve ``app`` on ``sock`` until interrupted (Ctrl-C or SIGTERM)."""
-    with sock:
-        _server(app, log_level, access_log).run(sockets=[sock])
+def serve(app: FastAPI, sock: socket.socket, log_level: str = "warning", access_log: bool = False,
+          on_start: Callable[[], None] = lambda: None) -> int | None:
+    """Serve ``app`` on ``sock`` until interrupted (Ctrl-C or SIGTERM); returns the signal that stopped it.
+
+    ``access_log`` writes a line per request to stderr; ``on_start`` is called once the server listens.
+    """
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("newsbrief: %(message)s"))
+    ACCESS.addHandler(handler)
+    ACCESS.setLevel(logging.INFO if access_log else logging.WARNING)
+    ACCESS.propagate = False
+    try:
+        with sock:
+            server = _server(app, log_level, on_start)
+            server.run(sockets=[sock])
+        return server.stopped_by
+    finally:
+        ACCESS.removeHandler(handler)
 
 
 def base_url(sock: socket.socket) -> str:
@@ -56,7 +100,7 @@ def base_url(sock: socket.socket) -> str:
 def running(app: FastAPI, host: str = "127.0.0.1", port: int = 0, timeout: float = 20.0) -> Iterator[str]:
     """A real uvicorn server for ``app`` in a background thread; yields its base URL, stops on exit."""
     sock = bind(host, port)
-    server = _server(app, "warning", False)
+    server = _server(app, "warning")
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True, name="newsbrief-api")
     thread.start()
     try:

@@ -54,7 +54,7 @@ RULES: tuple[Rule, ...] = (
         r"\s*you must be logged in to", r"\s*(show|view|load) (all |more )?comments",
         r"\s*comments? (are|have been) (closed|disabled)"),
         anywhere=(r"your email address will not be published", r"required fields are marked"),
-        ends_article=True),
+        sentence=True, ends_article=True),
     Rule("subscription pitch", start=(
         r"\s*be part of quality journalism", r"\s*(support|become a member of) (our|independent|quality) journalism",
         r"\s*(already a subscriber|subscribe now|get the newsletter)", r"\s*free news delivery"),

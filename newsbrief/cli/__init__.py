@@ -6,7 +6,7 @@ import importlib
 
 import typer
 
-from newsbrief.cli.app import app
+from newsbrief.cli.app import app, run
 
 COMMANDS = ("brief", "summarize", "evaluate", "serve", "group")
 
@@ -20,4 +20,4 @@ def load_commands() -> typer.Typer:
 
 def main() -> None:
     """Entry point of the ``newsbrief`` console script."""
-    load_commands()()
+    run(load_commands())

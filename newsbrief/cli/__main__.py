@@ -2,4 +2,5 @@
 
 from newsbrief.cli import main
 
-main()
+if __name__ == "__main__":  # not when a worker process of ``serve`` imports the main module
+    main()

@@ -9,13 +9,15 @@ progress is drawn only for a person watching (stderr is a terminal) and never un
 
 from __future__ import annotations
 
+import io
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import typer
 
@@ -68,7 +70,12 @@ def options(
 
 
 def _say(message: str) -> None:
-    print(f"newsbrief: {message}", file=sys.stderr)
+    if sys.stderr is None:  # started with stderr closed (``2>&-``): there is nowhere to say it
+        return
+    try:
+        print(f"newsbrief: {message}", file=sys.stderr, flush=True)
+    except OSError:  # stderr on a full disk or a closed pipe: the exit code still tells
+        pass
 
 
 def warn(message: str) -> None:
@@ -91,7 +98,7 @@ def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
 
 def show_progress() -> bool:
     """Whether to draw progress: only for a person watching (stderr is a terminal), never under --quiet."""
-    return sys.stderr.isatty() and not settings.quiet
+    return sys.stderr is not None and sys.stderr.isatty() and not settings.quiet
 
 
 @contextmanager
@@ -100,10 +107,12 @@ def progress(label: str) -> Iterator[Callable[[], None]]:
     under --verbose, a line with the time taken afterwards. Yields ``tick``, which counts a done item."""
     started = time.perf_counter()
     if show_progress():
+        from rich.console import Console
         from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
         columns = (SpinnerColumn(), TextColumn(label), TextColumn("{task.completed:.0f} done"), TimeElapsedColumn())
-        with Progress(*columns, transient=True) as bar:
+        # On stderr: rich's default console is stdout, which carries only the output.
+        with Progress(*columns, transient=True, console=Console(stderr=True)) as bar:
             task = bar.add_task(label, total=None)
             yield lambda: bar.advance(task)
     else:
@@ -111,9 +120,102 @@ def progress(label: str) -> Iterator[Callable[[], None]]:
     info(f"{label}: {time.perf_counter() - started:.1f} s")
 
 
+class OutputError(Exception):
+    """Writing the output failed (a full disk, a closed or broken pipe); ``str()`` names the output.
+
+    Not an OSError, so that a command's own ``except OSError`` (about its input or a service it
+    reaches) cannot take it for one of its own.
+    """
+
+
+class _Output(io.TextIOBase):
+    """A text stream whose write failures are :class:`OutputError`: told apart from the OSErrors of
+    reading input, and reported as one line instead of a traceback. ``stream`` None is a closed one."""
+
+    def __init__(self, stream: IO[str] | None, name: str, owned: bool = False) -> None:
+        super().__init__()
+        self.stream, self._name, self._owned = stream, name, owned
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return self.stream is not None and self.stream.isatty()
+
+    def fileno(self) -> int:
+        if self.stream is None:
+            raise io.UnsupportedOperation("closed")
+        return self.stream.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self.stream, "encoding", None) or "utf-8"
+
+    def write(self, text: str) -> int:
+        with self._failures() as stream:
+            return stream.write(text)
+
+    def flush(self) -> None:
+        if self.stream is None:  # closed, but nothing was written to it: nothing lost
+            return
+        with self._failures() as stream:
+            stream.flush()
+
+    def finish(self) -> None:
+        """Write out what is buffered and close the stream if it is ours (a file; stdout stays open)."""
+        with self._failures() as stream:
+            stream.flush()
+            if self._owned:
+                stream.close()
+
+    def close(self) -> None:
+        """Nothing: :meth:`finish` (or :func:`open_output` after a failure) closes what is ours."""
+
+    @contextmanager
+    def _failures(self) -> Iterator[IO[str]]:
+        if self.stream is None:  # the process started with it closed (``>&-``)
+            raise OutputError(f"{self._name}: cannot write: it is closed")
+        try:
+            yield self.stream
+        except OSError as exc:
+            raise OutputError(f"{self._name}: cannot write: {exc.strerror or exc}") from None
+
+
+def run(command: Callable[[], Any]) -> None:
+    """Run ``command`` (the Typer app) with stdout guarded: output that cannot be written (stdout
+    closed, a full disk, a broken pipe) ends the run with one line and exit code 3, whichever command
+    wrote it, instead of a traceback or the interpreter's own error at exit."""
+    out = _Output(sys.stdout, "standard output")
+    sys.stdout = out
+    try:
+        try:
+            command()
+        finally:
+            out.flush()
+    except OutputError as exc:
+        _discard(out.stream)
+        sys.stdout = out.stream
+        _say(str(exc))
+        raise SystemExit(EXIT_IO) from None
+
+
+def _discard(stream: IO[str] | None) -> None:
+    """Point ``stream``'s file descriptor at /dev/null, so that the interpreter's own flush at exit
+    does not fail again, with a traceback of its own, after the one-line message."""
+    if stream is None:
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no file descriptor to redirect: nothing left to flush there
+        pass
+
+
 @contextmanager
 def open_output(output: Path | None) -> Iterator[IO[str]]:
-    """A text stream to ``output``, or stdout when it is None or '-'; a one-line error if it cannot be opened."""
+    """A text stream to ``output``, or stdout when it is None or '-' (guarded by :func:`run`). A file
+    that cannot be opened or written (a full disk) is a one-line error with exit code 3."""
     if output is None or str(output) == "-":
         yield sys.stdout
         return
@@ -121,15 +223,22 @@ def open_output(output: Path | None) -> Iterator[IO[str]]:
         fh = output.open("w", encoding="utf-8")
     except OSError as exc:
         raise fail(f"{output}: cannot write: {exc.strerror or exc}", EXIT_IO) from None
-    with fh:
-        yield fh
+    out = _Output(fh, str(output), owned=True)
+    try:
+        yield cast(IO[str], out)
+        out.finish()
+    except OutputError as exc:
+        raise fail(str(exc), EXIT_IO) from None
+    finally:
+        with suppress(OSError):  # after a failure, closing fails the same way: already reported
+            fh.close()
 
 
 def write_output(text: str, output: Path | None) -> None:
     """Write ``text`` to ``output``, or to stdout when it is None or '-'."""
     with open_output(output) as out:
         out.write(text)
-    if out is not sys.stdout:
+    if output is not None and str(output) != "-":
         info(f"wrote {output} ({len(text.encode('utf-8')):,} bytes)")
 
 

@@ -1,4 +1,10 @@
-"""Bytes to text without ever crashing: BOM, then UTF-8, then the declared charset, then a guess."""
+"""Bytes to text without ever crashing: BOM, UTF-8 (with its stray bad bytes replaced), the declared
+charset, then a guess; and text that every output can encode.
+
+A page is decoded as one document: when it is UTF-8 but for a few bad bytes (a stray
+Latin-1 "é" pasted into a UTF-8 page), only those bytes become U+FFFD, rather than the
+whole page being re-read in another charset ("SchÃ¶ne" or "Schﾃｶne" for "Schöne").
+"""
 
 from __future__ import annotations
 
@@ -7,18 +13,24 @@ import re
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _BINARY_PROBE = 8192
+_GUESS_PROBE = 200_000
+_REPLACEMENT = "\ufffd"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class BinaryInput(ValueError):
-    """Raised for data that is not text at all (images, archives, executables)."""
+    """Raised for data that is not text at all (images, archives, executables, random bytes)."""
 
 
-def looks_binary(data: bytes) -> bool:
-    """NUL bytes in the head of a file mean it is not text (UTF-16 is handled by its BOM first)."""
-    head = data[:_BINARY_PROBE]
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return False
-    return b"\x00" in head
+def scrub(text: str) -> str:
+    """``text`` with every lone surrogate (``"\\ud800"``, valid in JSON and in a Python str, but not
+    in UTF-8) replaced by U+FFFD: one character for one, so every offset into the text still holds.
+
+    A surrogate left in an article would make every output format fail to encode it.
+    """
+    if text.isascii() or not _SURROGATE.search(text):
+        return text
+    return _SURROGATE.sub(_REPLACEMENT, text)
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -33,29 +45,46 @@ def declared_charset(data: bytes) -> str | None:
         return None
 
 
-def decode(data: bytes, declared: str | None = None) -> str:
-    """Decode text sensibly: BOM, strict UTF-8, the declared charset, a detected one, cp1252.
+def mostly_utf8(data: bytes) -> bool:
+    """Whether bytes that are not valid UTF-8 are still UTF-8 text with a few bad bytes: more valid
+    multi-byte characters than invalid bytes. Text in a single-byte charset has almost no valid
+    multi-byte sequences ("é" in Latin-1 is one byte followed by a letter), so it fails this test."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count(_REPLACEMENT) - data.count(_REPLACEMENT.encode("utf-8"))
+    good = len(text) - len(text.encode("ascii", errors="ignore")) - bad
+    return good > bad
 
-    Raises :class:`BinaryInput` when the bytes are not text.
+
+def decode(data: bytes, declared: str | None = None) -> str:
+    """Decode text sensibly: BOM, UTF-8 (bad bytes replaced when it is mostly UTF-8), the declared
+    charset, a detected one, cp1252.
+
+    Raises :class:`BinaryInput` when the bytes are not text: NUL bytes in the head (UTF-16 has
+    a BOM), or, for bytes that are not UTF-8, what charset-normalizer finds no text in.
     """
-    if looks_binary(data):
-        raise BinaryInput("binary file, not text")
     for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                        (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(codec, errors="replace")
+    if b"\x00" in data[:_BINARY_PROBE]:
+        raise BinaryInput("binary file, not text")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    # charset-normalizer (20 ms to import) is loaded only for bytes that are not UTF-8.
+    from charset_normalizer import from_bytes, is_binary
+
+    if is_binary(data[:_GUESS_PROBE]):  # random bytes, images, archives: with or without NULs
+        raise BinaryInput("binary file, not text")
+    if mostly_utf8(data):
+        return data.decode("utf-8", errors="replace")
     for codec in filter(None, (declared, declared_charset(data))):
         try:
             return data.decode(codec)
         except (UnicodeDecodeError, LookupError):
             continue
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data[:200_000]).best()
+    best = from_bytes(data[:_GUESS_PROBE]).best()
     if best is not None and best.encoding:
         return data.decode(best.encoding, errors="replace")
     return data.decode("cp1252", errors="replace")

@@ -33,12 +33,38 @@ def iter_load(items: Input | Iterable[Input]) -> Iterator[Article | Problem]:
 
 
 def load(items: Input | Iterable[Input]) -> tuple[list[Article], list[Problem]]:
-    """Articles from paths, records or Article objects; whatever cannot be read becomes a Problem."""
+    """Articles from paths, records or Article objects; whatever cannot be read becomes a Problem.
+
+    Every id is unique across both lists (a later input whose id an earlier one holds is
+    renamed ``ID#2``, ``ID#3``, ..., unreadable ones included: ``a.txt``, ``a.html`` and
+    ``a.md`` are three inputs), and each Problem carries its ``position`` in the input, so
+    :func:`in_input_order` can list everything as it came.
+    """
     articles: list[Article] = []
     problems: list[Problem] = []
-    for result in iter_load(items):
-        (problems if isinstance(result, Problem) else articles).append(result)
+    seen: set[str] = set()
+    for position, result in enumerate(iter_load(items)):
+        new = _unique_id(result.id, seen)
+        if isinstance(result, Problem):
+            problems.append(replace(result, id=new, position=position))
+        else:
+            articles.append(result if new == result.id else replace(result, id=new))
     return articles, problems
+
+
+def in_input_order(articles: Sequence[Article], problems: Sequence[Problem]) -> list[Article | Problem]:
+    """Articles and problems interleaved as they came: each problem at its ``position``, the articles
+    in order around them; problems without a position (not from :func:`load`) come last."""
+    placed = sorted((p for p in problems if p.position is not None), key=lambda p: p.position or 0)
+    out: list[Article | Problem] = []
+    rest = iter(articles)
+    for problem in placed:
+        while len(out) < (problem.position or 0) and (art := next(rest, None)) is not None:
+            out.append(art)
+        out.append(problem)
+    out.extend(rest)
+    out.extend(p for p in problems if p.position is None)
+    return out
 
 
 def unique_ids(articles: Sequence[Article], problems: Sequence[Problem] = ()) -> list[Article]:
@@ -50,10 +76,16 @@ def unique_ids(articles: Sequence[Article], problems: Sequence[Problem] = ()) ->
     seen: set[str] = {p.id for p in problems}
     out = []
     for art in articles:
-        new, n = art.id, 1
-        while new in seen:
-            n += 1
-            new = f"{art.id}#{n}"
-        seen.add(new)
+        new = _unique_id(art.id, seen)
         out.append(art if new == art.id else replace(art, id=new))
     return out
+
+
+def _unique_id(wanted: str, seen: set[str]) -> str:
+    """``wanted``, or ``wanted#2``, ``wanted#3``, ... the first that is not in ``seen`` (which it joins)."""
+    new, n = wanted, 1
+    while new in seen:
+        n += 1
+        new = f"{wanted}#{n}"
+    seen.add(new)
+    return new

@@ -7,12 +7,18 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Problem:
-    """An input that could not be read. ``str(problem)`` is the one-line message users see."""
+    """An input that could not be read. ``str(problem)`` is the one-line message users see.
+
+    ``position`` is its place among everything one load read, articles and problems alike
+    (set by :func:`~newsbrief.ingest.load.load`), so an account can list it where it came
+    in input order rather than after the articles.
+    """
 
     id: str
     source: str
     message: str
     line: int | None = None
+    position: int | None = None
 
     @property
     def where(self) -> str:

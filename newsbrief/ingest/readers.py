@@ -2,21 +2,28 @@
 
 Formats are chosen by extension and, where there is none (stdin, odd names), by
 sniffing the first bytes. JSON Lines files are streamed a line at a time, so a
-large feed never sits in memory whole; single articles have a size limit.
+large feed never sits in memory whole; single articles and single lines have a size
+limit that holds whatever the file is (a device reports no size, a FIFO none either).
+
+Every path named yields at least one Article or Problem, and so does every entry of a
+folder that is not a regular file (a dangling link, a link loop, a FIFO): nothing is
+skipped without a line saying so.
 """
 
 from __future__ import annotations
 
-import json
+import errno
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from newsbrief.ingest.decode import BinaryInput, decode
+from newsbrief.ingest.decode import BinaryInput, decode, scrub
 from newsbrief.ingest.html import extract_html
+from newsbrief.ingest.jsonparse import JSONError, parse_json
 from newsbrief.ingest.problems import Problem
 from newsbrief.ingest.times import parse_time
 from newsbrief.model import Article
@@ -34,61 +41,137 @@ Item = Article | Problem
 def read_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Item]:
     """Yield an Article or a Problem for every article found under ``paths`` ("-" is stdin)."""
     for raw in paths:
-        path = str(raw)
+        path = os.fspath(raw)
         if path == "-":
-            yield from _read_stream(sys.stdin.buffer, "<stdin>", "stdin")
-        elif os.path.isdir(path):
+            yield from _read_stdin()
+            continue
+        kind, trouble = _kind(path, named=True)
+        if trouble:
+            yield Problem(_stem(Path(path)), scrub(path), trouble)
+        elif kind == "folder":
             yield from _read_folder(Path(path))
-        elif os.path.exists(path):
-            yield from _read_file(Path(path))
         else:
-            yield Problem(Path(path).stem or path, path, "no such file or folder")
+            yield from _read_file(Path(path))
+
+
+def _kind(path: str, named: bool) -> tuple[str, str | None]:
+    """("folder" or "file", None) for what can be read at ``path``, else ("", why not).
+
+    A path ``named`` on the command line may be any readable file (a FIFO from ``<(...)``,
+    ``/dev/stdin``); inside a folder only regular files are read, since a FIFO there could
+    hang the run and a device could be endless.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "", "symbolic link loop"
+        if exc.errno == errno.ENOENT:
+            return "", "dangling symbolic link" if os.path.islink(path) else "no such file or folder"
+        return "", f"cannot read: {exc.strerror or exc}"
+    if stat.S_ISDIR(mode):
+        return ("", "symbolic link to a folder, not followed") if not named and os.path.islink(path) \
+            else ("folder", None)
+    if stat.S_ISREG(mode) or (named and (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode))):
+        return "file", None
+    what = "FIFO (named pipe)" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode) else "device"
+    return "", f"a {what}, not a regular file"
+
+
+def _stem(path: Path) -> str:
+    return scrub(path.stem or str(path))
 
 
 def _read_folder(folder: Path) -> Iterator[Item]:
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and not _hidden(p, folder))
-    if not files:
-        yield Problem(folder.name, str(folder), "folder holds no files")
-    for file in files:
-        yield from _read_file(file)
+    """Every entry under ``folder`` (hidden ones aside), sorted by path: regular files read, the
+    rest (links that lead nowhere, FIFOs, sub-folders that cannot be listed) each a Problem."""
+    entries: list[tuple[Path, str | None]] = []
+
+    def unlistable(exc: OSError) -> None:
+        entries.append((Path(exc.filename), f"cannot read folder: {exc.strerror or exc}"))
+
+    for top, dirs, files in os.walk(folder, onerror=unlistable):  # links to folders are not walked
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        linked = [d for d in dirs if os.path.islink(os.path.join(top, d))]
+        for name in [*linked, *(f for f in files if not f.startswith("."))]:
+            path = Path(top, name)
+            entries.append((path, _kind(str(path), named=False)[1]))
+    if not entries:
+        yield Problem(_stem(folder), scrub(str(folder)), "folder holds no files")
+    for path, trouble in sorted(entries):
+        if trouble:
+            yield Problem(_stem(path), scrub(str(path)), trouble)
+        else:
+            yield from _read_file(path)
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def _open(path: Path) -> BinaryIO:
+    """The file for reading. Opened without blocking, then set to block: a FIFO with no writer
+    then reads as empty instead of hanging the open."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
 
 
 def _read_file(path: Path) -> Iterator[Item]:
     ext = path.suffix.lower()
+    source, stem = scrub(str(path)), _stem(path)
     try:
-        if ext in JSON_EXT:
-            with path.open("rb") as fh:
-                yield from _read_json_stream(fh, str(path), path.stem, whole=ext == ".json")
-            return
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            yield Problem(path.stem, str(path), _too_large(size))
-            return
-        data = path.read_bytes()
+        fh = _open(path)
     except OSError as exc:
-        yield Problem(path.stem, str(path), f"cannot read: {exc.strerror or exc}")
+        yield Problem(stem, source, f"cannot read: {exc.strerror or exc}")
         return
-    yield from _parse_bytes(data, str(path), path.stem, ext)
+    with fh:
+        if ext in JSON_EXT:
+            yield from _read_json_stream(fh, source, stem, whole=ext == ".json")
+            return
+        info = os.fstat(fh.fileno())
+        if stat.S_ISREG(info.st_mode) and info.st_size > MAX_ARTICLE_BYTES:  # refused without reading
+            yield Problem(stem, source, _too_large(info.st_size))
+            return
+        data = _read_bounded(fh, source, stem)
+    if isinstance(data, Problem):
+        yield data
+    else:
+        yield from _parse_bytes(data, source, stem, ext)
 
 
-def _read_stream(fh: BinaryIO, source: str, stem: str) -> Iterator[Item]:
-    head = fh.peek(64) if hasattr(fh, "peek") else b""
-    if head.lstrip()[:1] in (b"{", b"["):
-        yield from _read_json_stream(fh, source, stem, whole=head.lstrip()[:1] == b"[")
-        return
-    data = fh.read(MAX_ARTICLE_BYTES + 1)
+def _read_bounded(fh: BinaryIO, source: str, stem: str, hint: str = "") -> bytes | Problem:
+    """At most one article's worth of ``fh``: the bytes, or a Problem when there are more or the read fails."""
+    try:
+        data = fh.read(MAX_ARTICLE_BYTES + 1)
+    except OSError as exc:
+        return Problem(stem, source, f"cannot read: {exc.strerror or exc}")
     if len(data) > MAX_ARTICLE_BYTES:
-        yield Problem(stem, source, _too_large(len(data)))
+        return Problem(stem, source, _too_large(None) + hint)
+    return data
+
+
+def _read_stdin() -> Iterator[Item]:
+    stdin = sys.stdin
+    if stdin is None or stdin.closed:  # started with standard input closed (``<&-``)
+        yield Problem("stdin", "<stdin>", "standard input is closed")
         return
-    yield from _parse_bytes(data, source, stem, "")
+    fh = stdin.buffer
+    try:
+        head = fh.peek(64) if hasattr(fh, "peek") else b""
+    except OSError as exc:
+        yield Problem("stdin", "<stdin>", f"cannot read: {exc.strerror or exc}")
+        return
+    if head.lstrip()[:1] in (b"{", b"["):
+        yield from _read_json_stream(fh, "<stdin>", "stdin", whole=head.lstrip()[:1] == b"[")
+        return
+    data = _read_bounded(fh, "<stdin>", "stdin")
+    if isinstance(data, Problem):
+        yield data
+    else:
+        yield from _parse_bytes(data, "<stdin>", "stdin", "")
 
 
-def _too_large(size: int) -> str:
-    return f"too large for one article ({size / 2**20:.0f} MB > {MAX_ARTICLE_BYTES / 2**20:.0f} MB)"
+def _too_large(size: int | None) -> str:
+    limit = f"{MAX_ARTICLE_BYTES / 2**20:.0f} MB"
+    return f"too large for one article ({size / 2**20:.0f} MB > {limit})" if size is not None \
+        else f"too large for one article (over {limit})"
 
 
 def _parse_bytes(data: bytes, source: str, stem: str, ext: str) -> Iterator[Item]:
@@ -100,7 +183,7 @@ def _parse_bytes(data: bytes, source: str, stem: str, ext: str) -> Iterator[Item
     if ext in HTML_EXT or (not ext and _looks_html(text)):
         yield html_article(stem, text, source)
     elif ext not in TEXT_EXT and text.lstrip()[:1] in ("{", "["):
-        yield from _parse_json_text(text, source, stem)
+        yield from _not_nothing(_parse_json_text(text, source, stem), source, stem)
     else:
         yield text_article(stem, text, source)
 
@@ -139,24 +222,61 @@ def html_article(id: str, html: str, source: str) -> Article | Problem:
 
 def _read_json_stream(fh: BinaryIO, source: str, stem: str, whole: bool) -> Iterator[Item]:
     """JSON Lines, a line at a time; a ``.json`` file may also hold one object or a list."""
+    yield from _not_nothing(_json_stream_items(fh, source, stem, whole), source, stem)
+
+
+def _not_nothing(items: Iterator[Item], source: str, stem: str) -> Iterator[Item]:
+    """``items``, or one Problem when there are none: a JSON input that holds no article (an empty
+    file, ``[]``) still gets its line in the account."""
+    empty = True
+    for item in items:
+        empty = False
+        yield item
+    if empty:
+        yield Problem(stem, source, "holds no article")
+
+
+def _json_stream_items(fh: BinaryIO, source: str, stem: str, whole: bool) -> Iterator[Item]:
     if whole:
-        data = fh.read(MAX_ARTICLE_BYTES + 1)
-        if len(data) > MAX_ARTICLE_BYTES:
-            yield Problem(stem, source, _too_large(len(data)) + "; use JSON Lines for large sets")
+        data = _read_bounded(fh, source, stem, "; use JSON Lines for large sets")
+        if isinstance(data, Problem):
+            yield data
             return
         try:
             yield from _parse_json_text(decode(data), source, stem)
         except BinaryInput as exc:
             yield Problem(stem, source, str(exc))
         return
-    for lineno, line in enumerate(fh, start=1):
-        yield from _parse_json_line(line, source, stem, lineno)
+    for lineno, line in _bounded_lines(fh):
+        if isinstance(line, OSError):
+            yield Problem(f"{stem}:{lineno}", source, f"cannot read: {line.strerror or line}", lineno)
+        elif line is None:
+            yield Problem(f"{stem}:{lineno}", source, _too_large(None), lineno)
+        else:
+            yield from _parse_json_line(line, source, stem, lineno)
+
+
+def _bounded_lines(fh: BinaryIO) -> Iterator[tuple[int, bytes | None | OSError]]:
+    """(number, line) for each line of ``fh``; None for a line over the size limit, whose rest is
+    skipped without being held in memory; the OSError that ended the reading, if one did."""
+    lineno = 0
+    try:
+        while line := fh.readline(MAX_ARTICLE_BYTES + 1):
+            lineno += 1
+            if len(line) <= MAX_ARTICLE_BYTES:
+                yield lineno, line
+                continue
+            while line and not line.endswith(b"\n"):
+                line = fh.readline(2**20)
+            yield lineno, None
+    except OSError as exc:
+        yield lineno + 1, exc
 
 
 def _parse_json_text(text: str, source: str, stem: str) -> Iterator[Item]:
     try:
-        value = json.loads(text)
-    except json.JSONDecodeError:
+        value = parse_json(text)
+    except JSONError:
         for lineno, line in enumerate(text.splitlines(), start=1):
             yield from _parse_json_line(line.encode("utf-8"), source, stem, lineno)
         return
@@ -168,15 +288,10 @@ def _parse_json_text(text: str, source: str, stem: str) -> Iterator[Item]:
 def _parse_json_line(line: bytes, source: str, stem: str, lineno: int) -> Iterator[Item]:
     if not line.strip():
         return
-    if len(line) > MAX_ARTICLE_BYTES:
-        yield Problem(f"{stem}:{lineno}", source, _too_large(len(line)), lineno)
-        return
     try:
-        value = json.loads(decode(line))
-    except (json.JSONDecodeError, BinaryInput) as exc:
-        msg = f"invalid JSON: {exc.msg} (column {exc.colno})" if isinstance(exc, json.JSONDecodeError) \
-            else str(exc)
-        yield Problem(f"{stem}:{lineno}", source, msg, lineno)
+        value = parse_json(decode(line))
+    except (JSONError, BinaryInput) as exc:
+        yield Problem(f"{stem}:{lineno}", source, str(exc), lineno)
         return
     yield from records_from_json(value, source, f"{stem}:{lineno}", lineno)
 
@@ -192,6 +307,8 @@ def records_from_json(value: Any, source: str, fallback_id: str, line: int | Non
             yield Problem(fallback_id, source, "'articles' is not a list", line)
             return
         cluster = str(value.get("id") or fallback_id)
+        if not articles:
+            yield Problem(fallback_id, source, "the cluster holds no article", line)
         for i, rec in enumerate(articles):
             yield article_from_record(rec, f"{cluster}/{i}", source, line)
         return
@@ -203,16 +320,19 @@ def article_from_record(rec: Any, fallback_id: str, source: str = "<record>",
     """An Article from a mapping in the ``../shared/data`` schema; ``id`` wins over the fallback.
 
     A ``text`` that is a web page is reduced to its main text, unless ``html`` is False
-    (batch mode, whose offsets must point into the ``text`` given).
+    (batch mode, whose offsets must point into the ``text`` given). Lone surrogates in any
+    string become U+FFFD (offsets unchanged), so every output format can write the article.
     """
     if isinstance(rec, Article):
-        return rec
+        return _scrubbed(rec)
+    fallback_id, source = scrub(fallback_id), scrub(source)
     if not isinstance(rec, Mapping):
         return Problem(fallback_id, source, f"article is a {type(rec).__name__}, not an object", line)
-    art_id = str(rec["id"]) if rec.get("id") not in (None, "") else fallback_id
+    art_id = scrub(str(rec["id"])) if rec.get("id") not in (None, "") else fallback_id
     text = rec.get("text")
     if not isinstance(text, str):
         return Problem(art_id, source, "article has no 'text' string", line)
+    text = scrub(text)
     if html and _looks_html(text):
         art = html_article(art_id, text, source)
         if isinstance(art, Problem):
@@ -224,4 +344,11 @@ def article_from_record(rec: Any, fallback_id: str, source: str = "<record>",
 
 
 def _str(value: Any) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None
+    return scrub(value.strip()) or None if isinstance(value, str) else None
+
+
+def _scrubbed(article: Article) -> Article:
+    """The article with lone surrogates in its strings replaced (itself when it has none)."""
+    fields = {name: scrub(value) for name in ("id", "text", "title", "url", "source")
+              if isinstance(value := getattr(article, name), str) and scrub(value) is not value}
+    return replace(article, **fields) if fields else article
