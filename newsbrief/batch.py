@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
-from newsbrief.ingest import Problem, article_from_record
+from newsbrief.ingest import JSONError, Problem, article_from_record, parse_json
 from newsbrief.model import Article
 from newsbrief.parallel import process_map
 from newsbrief.pipeline import prepare, summarize_prepared
@@ -58,9 +58,9 @@ def summarize_cluster(record: Any, max_words: int = 100, method: str = DEFAULT) 
 def _parse(line: bytes, lineno: int, source: str) -> Any:
     """The JSON of one line, or a ValueError naming the file and line."""
     try:
-        return json.loads(line)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        return ValueError(f"{source}:{lineno}: invalid JSON: {exc}")
+        return parse_json(line)
+    except JSONError as exc:
+        return ValueError(f"{source}:{lineno}: {exc}")
 
 
 def read_records(lines: Iterable[bytes], source: str) -> Iterator[tuple[int, Any]]:

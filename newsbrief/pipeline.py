@@ -29,7 +29,7 @@ from types import MappingProxyType
 
 from newsbrief.clean import clean_cluster, cleaned_text
 from newsbrief.dedup import duplicate_articles, sentence_groups
-from newsbrief.ingest import Input, Problem, load, timestamp, unique_ids
+from newsbrief.ingest import Input, Problem, in_input_order, load, timestamp, unique_ids
 from newsbrief.model import Article, ArticleRecord, Briefing, Cluster, Status, SummarySentence
 from newsbrief.segment import segment_article
 from newsbrief.summarize import DEFAULT, get_summarizer
@@ -70,7 +70,7 @@ def reading_order(articles: Sequence[Article]) -> list[Article]:
 def prepare(articles: Sequence[Article], problems: Sequence[Problem] = ()) -> Prepared:
     """Stages 2-5: clean, split, find empties and duplicates, and group repeated sentences."""
     articles = unique_ids(articles, problems)
-    order = tuple([a.id for a in articles] + [p.id for p in problems])
+    order = tuple(item.id for item in in_input_order(articles, problems))
     status: dict[str, tuple[Status, str]] = {p.id: ("unreadable", p.message) for p in problems}
     segmented = [segment_article(a) for a in clean_cluster(articles)]
     usable = []

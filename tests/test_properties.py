@@ -59,7 +59,7 @@ def check(result: Briefing, inputs: int) -> None:
     for rec in result.articles:
         assert "\n" not in rec.reason and rec.reason
         for r in rec.removed:
-            assert 0 <= r["start"] <= r["end"] <= len(texts[rec.id])
+            assert 0 <= r.start <= r.end <= len(texts[rec.id])
     for fact in result.facts:
         for s in fact.sources:
             assert texts[s.article][s.start:s.end].strip()

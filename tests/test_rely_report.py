@@ -1,15 +1,9 @@
-"""Regression tests of issue 16 that wait on changes outside the reliability branch; they fail until
-those land:
+"""Regression tests of issue 16 across the reports, the pipeline's account and batch mode:
 
-* the reports (lead): Markdown escapes the articles' own markup, and every format writes a briefing
-  whose strings hold lone surrogates (a Briefing made by hand, not through ingest, which scrubs them);
-* ``pipeline.prepare`` (lead): the account lists unreadable inputs where they came, not last
-  (``order = tuple(i.id for i in in_input_order(articles, problems))``);
-* ``batch.py`` (lead): a deeply nested line is an error line of its own in ``summarize`` (its
-  ``_parse`` calls ``newsbrief.ingest.parse_json`` and catches ``JSONError``).
-
-Each is a strict xfail, so the suite stays green meanwhile and the change that makes one pass turns it
-into a failure (XPASS) until its marker is removed.
+* Markdown escapes the articles' own markup, and every format writes a briefing whose strings hold
+  lone surrogates (a Briefing made by hand, not through ingest, which scrubs them);
+* the account lists unreadable inputs where they came, not last;
+* a deeply nested line is an error line of its own in ``summarize``.
 """
 
 from __future__ import annotations
@@ -23,14 +17,10 @@ import pytest
 from conftest import EXAMPLE, REPO
 from markdown_it import MarkdownIt
 
-from newsbrief.model import (ArticleRecord, Briefing, Conflict, ConflictValue, Fact, Source, SummarySentence,
+from newsbrief.model import (ArticleRecord, Briefing, ClaimFact, Conflict, PartySide, Source, SummarySentence,
                              TimelineEntry)
 from newsbrief.pipeline import brief
 from newsbrief.report import FORMATS, render
-
-REPORTS = pytest.mark.xfail(strict=True, reason="issue 16: waits on the lead's report rewrite")
-PIPELINE = pytest.mark.xfail(strict=True, reason="issue 16: waits on in_input_order in pipeline.prepare")
-BATCH = pytest.mark.xfail(strict=True, reason="issue 16: waits on parse_json in batch._parse")
 
 LINK = "[town](http://evil.example)"
 TEXT = (f"Residents of {LINK} fled on Monday. # Breaking: the fire reached the port. "
@@ -39,18 +29,19 @@ TEXT = (f"Residents of {LINK} fled on Monday. # Breaking: the fire reached the p
 
 def _briefing(text: str, title: str) -> Briefing:
     """A briefing made by hand, so that every string in it is exactly what the test says."""
+    span = Source("a", 0, len(text), text)
     return Briefing(
         title=title,
-        summary=[SummarySentence(text, "a", 0, len(text), ["b"])],
-        articles=[ArticleRecord("a", "used", "1 of its 3 sentences in the summary", title=title, text=text),
-                  ArticleRecord("b", "used", f"said: {text}", title=title, text=text)],
-        facts=[Fact("claim", text, text, "the mayor", "said", [Source("a", 0, len(text), text)])],
-        conflicts=[Conflict(text, [ConflictValue(text, ["a"]), ConflictValue(title, ["b"])], "agency")],
-        timeline=[TimelineEntry("2024-05-06", text, ["a", "b"])],
+        summary=(SummarySentence("a", 0, len(text), text, ("b",)),),
+        articles=(ArticleRecord("a", "used", "1 of its 3 sentences in the summary", title=title, text=text),
+                  ArticleRecord("b", "used", f"said: {text}", title=title, text=text)),
+        facts=(ClaimFact(speaker="the mayor", verb="said", content=text, statement=text, sources=(span,)),),
+        conflicts=(Conflict(text, "agency", (PartySide(party=text, account=(text,), articles=("a",), sources=(span,)),
+                                              PartySide(party=title, account=(title,), articles=("b",)))),),
+        timeline=(TimelineEntry("2024-05-06", text, ("a", "b")),),
     )
 
 
-@REPORTS
 def test_markdown_shows_the_articles_markup_as_text() -> None:
     html = MarkdownIt().render(render(_briefing(TEXT, f"Fire in {LINK}"), "markdown"))
     assert "evil.example\"" not in html and "<a " not in html  # no live link
@@ -59,7 +50,6 @@ def test_markdown_shows_the_articles_markup_as_text() -> None:
     assert LINK in html and "# Breaking" in html  # shown as the article wrote it
 
 
-@REPORTS
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_every_format_writes_lone_surrogates(fmt: str) -> None:
     out = render(_briefing("Lone \ud800 here, and \udfff there.", "Bad \udc00 title"), fmt)
@@ -67,7 +57,6 @@ def test_every_format_writes_lone_surrogates(fmt: str) -> None:
     assert "here, and" in out
 
 
-@PIPELINE
 def test_the_account_lists_unreadable_inputs_where_they_came(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_bytes(b"\x00binary")
     (tmp_path / "a.html").write_bytes(b"\x00binary")
@@ -77,7 +66,6 @@ def test_the_account_lists_unreadable_inputs_where_they_came(tmp_path: Path) -> 
     assert ids == ["a", "varen-daily", "a#2", "northern-wire"]
 
 
-@BATCH
 def test_summarize_gives_a_deeply_nested_line_an_error_line_of_its_own(tmp_path: Path) -> None:
     texts = [(EXAMPLE / f).read_text(encoding="utf-8") for f in ("varen-daily.txt", "northern-wire.txt")]
     good = json.dumps({"id": "c", "articles": [{"text": t} for t in texts]})
