@@ -56,15 +56,10 @@ class Stories:
 
     stories: tuple[Story, ...]
 
-    @property
-    def main(self) -> Story:
-        """The story a briefing covers."""
-        return self.stories[0]
-
-    def others(self) -> dict[str, str]:
-        """Article id -> the reason it is set aside when the briefing covers the main story."""
+    def aside(self, index: int = 0) -> dict[str, str]:
+        """Article id -> the reason it is set aside when a briefing covers story ``index``: its own story."""
         return {art: f"about another story: \u201c{story.title}\u201d ({_size(story)})"
-                for story in self.stories[1:] for art in story.articles}
+                for i, story in enumerate(self.stories) if i != index for art in story.articles}
 
 
 def _size(story: Story) -> str:
