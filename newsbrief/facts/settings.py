@@ -45,6 +45,9 @@ class Settings:
     """Entries kept for one date, most-sourced first: a briefing, not an index."""
     entry_words: int = 40
     """A timeline entry is cut to this many words."""
+    lead_in_days: int = 7
+    """The story begins this many days before its first article (what it reports first happened days
+    before); what is dated earlier is background."""
 
 
 DEFAULT = Settings()

@@ -236,11 +236,13 @@ class TimelineEntry:
     text: str
     articles: tuple[str, ...]
     sources: tuple[Source, ...] = ()
+    background: bool = False
+    """Dated before the story began (history, an earlier incident): shown apart from the story's own dates."""
 
     def to_dict(self) -> dict[str, Any]:
-        """``{date, text, articles, sources}``."""
+        """``{date, text, articles, sources, background}``."""
         return {"date": self.date, "text": self.text, "articles": list(self.articles),
-                "sources": [s.to_dict() for s in self.sources]}
+                "sources": [s.to_dict() for s in self.sources], "background": self.background}
 
 
 @dataclass(frozen=True)

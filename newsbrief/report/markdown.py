@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newsbrief.model import Briefing
+from newsbrief.report.sections import more, notice, sections
 
 
 def _cell(text: str | None) -> str:
@@ -11,7 +12,10 @@ def _cell(text: str | None) -> str:
 
 def render(briefing: Briefing) -> str:
     """The briefing as Markdown: title, summary lines with their sources, the facts, then the articles table."""
-    out = [f"# {briefing.title}", "", "## Summary", ""]
+    out = [f"# {briefing.title}", ""]
+    if notice(briefing):
+        out += [f"> **Note:** {notice(briefing)}", ""]
+    out += ["## Summary", ""]
     for line in briefing.summary:
         also = f"; also in {', '.join(f'`{a}`' for a in line.support)}" if line.support else ""
         out.append(f"- {line.text} _(`{line.article}` {line.start}–{line.end}{also})_")
@@ -26,8 +30,6 @@ def render(briefing: Briefing) -> str:
 
 def _facts(briefing: Briefing) -> list[str]:
     """Agreed facts, disputes, claims, context, names and timeline (see newsbrief.facts.view)."""
-    from newsbrief.report.sections import sections
-
     out: list[str] = []
     for section in sections(briefing):
         out += ["", f"## {section.title}", ""]
@@ -35,6 +37,8 @@ def _facts(briefing: Briefing) -> list[str]:
             note = f" — {_cell(item.note)}" if item.note else ""
             out.append(f"- {_cell(item.text)}{_cited(item.articles)}{note}")
             out += [f"  - {_cell(child.text)}{_cited(child.articles)}" for child in item.children]
+        if more(section):
+            out.append(f"- _{more(section)}_")
     return out
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from newsbrief.model import Briefing
+from newsbrief.report.sections import more, notice, sections
 
 WIDTH = 88
 
@@ -16,7 +17,10 @@ def _wrap(text: str, indent: str, first: str | None = None) -> str:
 
 def render(briefing: Briefing) -> str:
     """The briefing as plain text wrapped for a terminal (layout in the module docstring)."""
-    out = [briefing.title, "=" * min(len(briefing.title), WIDTH), "", "SUMMARY"]
+    out = [briefing.title, "=" * min(len(briefing.title), WIDTH), ""]
+    if notice(briefing):
+        out += [_wrap(notice(briefing), "      ", "NOTE: "), ""]
+    out.append("SUMMARY")
     for i, line in enumerate(briefing.summary, 1):
         out.append(_wrap(line.text, "     ", f"{i:>3}. "))
         also = f"; also in {', '.join(line.support)}" if line.support else ""
@@ -34,8 +38,6 @@ def render(briefing: Briefing) -> str:
 
 def _facts(briefing: Briefing) -> list[str]:
     """Agreed facts, disputes, claims, context, names and timeline (see newsbrief.facts.view)."""
-    from newsbrief.report.sections import sections
-
     out: list[str] = []
     for section in sections(briefing):
         out += ["", section.title.upper()]
@@ -44,6 +46,8 @@ def _facts(briefing: Briefing) -> list[str]:
             if item.note:
                 out.append(_wrap(f"({item.note})", "    "))
             out += [_wrap(child.text + _cited(child.articles), "      ", "    * ") for child in item.children]
+        if more(section):
+            out.append(f"  {more(section)}")
     return out
 
 
