@@ -4,58 +4,79 @@ Within a group of counts of one thing (:mod:`~.check.quantities`), values that
 cannot all be true are either sources disagreeing or the figure changing over
 time: a hurricane's toll reported as 32, then 231, then 9,000 dead. The times of
 the reports tell them apart. The group's value sets are put in the order they
-were first reported (each on the calendar day of its earliest report); when
-every set has a dated report, no two were first reported on the same day, and
-the path runs one way (rising or falling throughout) in steps of at most
-:attr:`Settings.apart` (a day's toll does not become a war's), it is an
-*update*: a conflict of kind ``update`` whose sides carry ``as_of``, in time
-order, the last being the latest figure. Sets first reported on the same day
-(113 against 114 killed, both on 7 August) stay a ``quantity`` conflict. A
-path that goes up and down counts different incidents' figures under one label
-and is neither: figures of different incidents are never compared.
+were first reported (each on the calendar day of its earliest report). When
+every set has a dated report:
+
+* sets first reported on the same day (113 against 114 killed, both on 7
+  August) disagree: a ``quantity`` conflict, as before;
+* figures of different incidents are never compared: sets first reported more
+  than :attr:`Settings.update_days` apart (a toll settles within weeks; two
+  attacks months apart are two incidents), or whose sentences date their
+  happenings on different days ("12 killed on Saturday" against "27 killed on
+  10 November"), are left out;
+* otherwise, a path that runs one way (rising or falling throughout) in steps of
+  at most :attr:`Settings.apart` (a day's toll does not become a war's) is an
+  *update*: a conflict of kind ``update`` whose sides carry ``as_of``, in time
+  order, the last being the latest figure. One that goes up and down is a
+  ``quantity`` conflict.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from newsbrief.facts.check.quantities import Group, ValueSet
+from newsbrief.facts.read.dates import DateMention
 from newsbrief.facts.settings import DEFAULT, Settings
 from newsbrief.ingest import wall_clock
 from newsbrief.model import Conflict, ValueSide
 
 
-def updates(groups: Sequence[Group], times: Mapping[str, datetime | None],
+def updates(groups: Sequence[Group], times: Mapping[str, datetime | None], dates: Sequence[DateMention],
             settings: Settings = DEFAULT) -> tuple[list[Conflict], list[Group]]:
-    """The groups whose figure changed over time, as ``update`` conflicts, and the groups that did not
-    (to be cross-checked as usual); ``times``: each article's time (None when unknown)."""
+    """The groups whose figure changed over time, as ``update`` conflicts, and the groups to cross-check as
+    usual (see the module doc); ``times``: each article's time (None when unknown); ``dates``: the date
+    mentions read, which date the sentences' happenings."""
+    happened: dict[tuple[str, int], set[str]] = {}
+    for d in dates:
+        if d.period == "day":
+            happened.setdefault((d.article, d.position), set()).add(d.value)
     changed, rest = [], []
     for group in groups:
-        path = _path(group, times, settings) if group.category is not None else None
-        if path is None:
+        sets = group.value_sets()
+        first = [_first_day(vs, times) for vs in sets]
+        if None in (group.category, group.kind) or len(sets) < 2 or None in first or len(set(first)) < len(first):
             rest.append(group)
+            continue
+        ordered = [vs for _, vs in sorted(zip(first, sets), key=lambda pair: str(pair[0]))]
+        if _span(first) > settings.update_days or _apart(ordered, happened):
+            continue
+        if _one_way([vs.representative.value for vs in ordered], settings.apart):
+            changed.append(Conflict(group.label, "update", tuple(
+                ValueSide(value=vs.representative.value, qualifier=vs.representative.qualifier,
+                          articles=tuple(vs.articles), sources=vs.sources, as_of=day)
+                for day, vs in sorted(zip(first, sets), key=lambda pair: str(pair[0])))))
         else:
-            changed.append(Conflict(group.label, "update", tuple(path)))
+            rest.append(group)
     return changed, rest
 
 
-def _path(group: Group, times: Mapping[str, datetime | None], settings: Settings) -> list[ValueSide] | None:
-    sets = group.value_sets()
-    if len(sets) < 2:
-        return None
-    first = [_first_day(vs, times) for vs in sets]
-    if any(day is None for day in first) or len(set(first)) < len(first):
-        return None
-    ordered = [vs for _, vs in sorted(zip(first, sets), key=lambda pair: pair[0])]
-    values = [vs.representative.value for vs in ordered]
+def _one_way(values: Sequence[float], apart: float) -> bool:
+    """Rising or falling throughout, each step at most ``apart`` times the one before."""
     steps = [b / a for a, b in zip(values, values[1:])]
-    one_way = all(s > 1 for s in steps) or all(s < 1 for s in steps)
-    if not one_way or any(max(s, 1 / s) > settings.apart for s in steps):
-        return None
-    return [ValueSide(value=vs.representative.value, qualifier=vs.representative.qualifier,
-                      articles=tuple(vs.articles), sources=vs.sources, as_of=day)
-            for day, vs in sorted(zip(first, sets), key=lambda pair: pair[0])]
+    return (all(s > 1 for s in steps) or all(s < 1 for s in steps)) and all(max(s, 1 / s) <= apart for s in steps)
+
+
+def _span(days: Sequence[str | None]) -> int:
+    known = sorted(date.fromisoformat(d) for d in days if d)
+    return (known[-1] - known[0]).days
+
+
+def _apart(ordered: Sequence[ValueSet], happened: Mapping[tuple[str, int], set[str]]) -> bool:
+    """Whether two successive sets' sentences date their happenings on different days (two incidents)."""
+    days = [{day for q in vs.members for day in happened.get((q.article, q.position), ())} for vs in ordered]
+    return any(a and b and not a & b for a, b in zip(days, days[1:]))
 
 
 def _first_day(value_set: ValueSet, times: Mapping[str, datetime | None]) -> str | None:
