@@ -78,7 +78,7 @@ class Reading:
             *_date_facts(dated), *claim_facts(said, self.settings),
         ]
         victims = next((nouns_of(g.kind) for g in groups if g.category and g.kind), [])
-        changed, steady = updates(groups, {a.id: a.time for a in cluster.articles}, dated, self.settings)
+        changed, steady = updates(groups, {a.id: a.time for a in cluster.articles}, self.settings)
         conflicts = [*changed, *quantity_conflicts(steady),
                      *agency_conflicts(said, self.gazetteer, victims, self.settings)]
         return FactSheet(tuple(facts), tuple(conflicts), tuple(timeline(dated, self.units, cluster, self.settings)))

@@ -10,10 +10,10 @@ every set has a dated report:
 * sets first reported on the same day (113 against 114 killed, both on 7
   August) disagree: a ``quantity`` conflict, as before;
 * figures of different incidents are never compared: sets first reported more
-  than :attr:`Settings.update_days` apart (a toll settles within weeks; two
-  attacks months apart are two incidents), or whose sentences date their
-  happenings on different days ("12 killed on Saturday" against "27 killed on
-  10 November"), are left out;
+  than :attr:`Settings.update_days` apart are left out (a toll settles within
+  weeks; two attacks months apart are two incidents). The dates in the
+  sentences are no guide: "231 were killed, the agency said on Thursday" dates
+  the report, not the storm;
 * otherwise, a path that runs one way (rising or falling throughout) in steps of
   at most :attr:`Settings.apart` (a day's toll does not become a war's) is an
   *update*: a conflict of kind ``update`` whose sides carry ``as_of``, in time
@@ -27,21 +27,15 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
 from newsbrief.facts.check.quantities import Group, ValueSet
-from newsbrief.facts.read.dates import DateMention
 from newsbrief.facts.settings import DEFAULT, Settings
 from newsbrief.ingest import wall_clock
 from newsbrief.model import Conflict, ValueSide
 
 
-def updates(groups: Sequence[Group], times: Mapping[str, datetime | None], dates: Sequence[DateMention],
+def updates(groups: Sequence[Group], times: Mapping[str, datetime | None],
             settings: Settings = DEFAULT) -> tuple[list[Conflict], list[Group]]:
     """The groups whose figure changed over time, as ``update`` conflicts, and the groups to cross-check as
-    usual (see the module doc); ``times``: each article's time (None when unknown); ``dates``: the date
-    mentions read, which date the sentences' happenings."""
-    happened: dict[tuple[str, int], set[str]] = {}
-    for d in dates:
-        if d.period == "day":
-            happened.setdefault((d.article, d.position), set()).add(d.value)
+    usual (see the module doc); ``times``: each article's time (None when unknown)."""
     changed, rest = [], []
     for group in groups:
         sets = group.value_sets()
@@ -50,7 +44,7 @@ def updates(groups: Sequence[Group], times: Mapping[str, datetime | None], dates
             rest.append(group)
             continue
         ordered = [vs for _, vs in sorted(zip(first, sets), key=lambda pair: str(pair[0]))]
-        if _span(first) > settings.update_days or _apart(ordered, happened):
+        if _span(first) > settings.update_days:
             continue
         if _one_way([vs.representative.value for vs in ordered], settings.apart):
             changed.append(Conflict(group.label, "update", tuple(
@@ -71,12 +65,6 @@ def _one_way(values: Sequence[float], apart: float) -> bool:
 def _span(days: Sequence[str | None]) -> int:
     known = sorted(date.fromisoformat(d) for d in days if d)
     return (known[-1] - known[0]).days
-
-
-def _apart(ordered: Sequence[ValueSet], happened: Mapping[tuple[str, int], set[str]]) -> bool:
-    """Whether two successive sets' sentences date their happenings on different days (two incidents)."""
-    days = [{day for q in vs.members for day in happened.get((q.article, q.position), ())} for vs in ordered]
-    return any(a and b and not a & b for a, b in zip(days, days[1:]))
 
 
 def _first_day(value_set: ValueSet, times: Mapping[str, datetime | None]) -> str | None:
