@@ -1,10 +1,13 @@
 """A timeline of the story: its happenings in date order, each once, with the articles that tell it.
 
-* **One entry per happening, under its own date.** A sentence that names
+* **One entry per happening, under its own date.** A date keeps at most
+  :attr:`Settings.per_date` entries, each from another article. A sentence that names
   several dates ("talks on Friday, after 33 soldiers were killed late on
   Thursday"; "the highest toll since 2016, and 53 this month") is one entry,
-  under the date of its happening: a date that says when something happened
-  (not "since"/"until"/"before"/"after" one), the most precise, the first.
+  under the date of its happening: the first date that says when something
+  happened, not when it was said ("investigators said Sunday that controllers
+  missed it Saturday morning": Saturday) nor what a span runs from or to
+  ("since 1974").
   A sentence several articles share (a near-duplicate group from the dedup
   stage) is one entry with all of them.
 * **Resolved dates only from the article's own time.** "Thursday" is resolved
@@ -20,6 +23,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 
@@ -27,9 +31,10 @@ from newsbrief.facts.read.dates import DateMention
 from newsbrief.facts.read.units import Unit
 from newsbrief.facts.settings import DEFAULT, Settings
 from newsbrief.ingest import wall_clock
+from newsbrief.lang.en.attribution import REPORTING_VERBS
 from newsbrief.model import Article, Cluster, Source, TimelineEntry
 
-_PRECISION = {"day": 0, "week": 1, "month": 2, "year": 3, "relative": 4}
+_SAID = re.compile(rf"\b(?:{REPORTING_VERBS})\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 _SPAN_QUALIFIERS = frozenset({"since", "until", "by", "before", "after"})
 _PERIOD_DAYS = {"year": 366, "month": 31, "week": 7, "day": 1}
 
@@ -41,7 +46,7 @@ def timeline(dates: Sequence[DateMention], units: Mapping[tuple[str, int], Unit]
     rank = cluster.rank()
     start = _story_start(cluster.articles, settings)
     entries: list[tuple[DateMention, str, dict[str, Source], set[str]]] = []  # date, text, sources, support
-    for d in _happenings([d for d in dates if d.article in by_id]):
+    for d in _happenings([d for d in dates if d.article in by_id], units):
         unit = units[(d.article, d.position)]
         text = _text(unit, settings.entry_words)
         also = _support(by_id[d.article], unit, cluster)
@@ -56,18 +61,19 @@ def timeline(dates: Sequence[DateMention], units: Mapping[tuple[str, int], Unit]
     return [e for _, e in sorted(kept, key=lambda pair: _order(pair[0], rank))]
 
 
-def _happenings(dates: Sequence[DateMention]) -> list[DateMention]:
+def _happenings(dates: Sequence[DateMention], units: Mapping[tuple[str, int], Unit]) -> list[DateMention]:
     """One date per sentence: the one that says when its happening was (see the module doc)."""
     best: dict[tuple[str, int], DateMention] = {}
     for d in dates:
         key = (d.article, d.position)
-        if key not in best or _rank(d) < _rank(best[key]):
+        if key not in best or _rank(d, units[key]) < _rank(best[key], units[key]):
             best[key] = d
     return sorted(best.values(), key=lambda d: (d.article, d.position))
 
 
-def _rank(d: DateMention) -> tuple[bool, int, int]:
-    return d.qualifier in _SPAN_QUALIFIERS, _PRECISION.get(d.period, 4), d.start
+def _rank(d: DateMention, unit: Unit) -> tuple[bool, bool, int]:
+    said = _SAID.search(unit.text, 0, d.start - unit.start) is not None
+    return d.qualifier in _SPAN_QUALIFIERS, said, d.start
 
 
 def _story_start(articles: Sequence[Article], settings: Settings) -> datetime | None:
@@ -102,10 +108,16 @@ def _text(unit: Unit, most: int) -> str:
 
 
 def _cap(entries: list[tuple[DateMention, TimelineEntry]], per_date: int) -> list[tuple[DateMention, TimelineEntry]]:
+    """At most ``per_date`` entries a date, most-sourced first, each from another article (an article's
+    first sentence about a day stands for the rest of what it says of that day)."""
     by_date: dict[str, list[tuple[DateMention, TimelineEntry]]] = {}
     for pair in entries:
         by_date.setdefault(pair[1].date, []).append(pair)
-    return [p for group in by_date.values() for p in sorted(group, key=lambda p: -len(p[1].articles))[:per_date]]
+    kept = []
+    for group in by_date.values():
+        firsts = list({p[1].articles[0]: p for p in reversed(group)}.values())[::-1]
+        kept += sorted(firsts, key=lambda p: -len(p[1].articles))[:per_date]
+    return kept
 
 
 def _order(d: DateMention, rank: Mapping[str, int]) -> tuple[int, str, int, int]:
