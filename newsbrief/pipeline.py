@@ -9,15 +9,20 @@ new value; none changes what another produced.
  3    segment      each article with its sentences (offsets into the original text)
  4    account      which articles are too short to use (``empty``), and the reading order
  5    dedup        the :class:`Cluster`: usable articles, duplicates set apart, sentence groups
- 6    facts        what the articles say (names, counts, dates, claims), checked across them,
-                   and which articles report another incident (``off-event``)
- 7    summarize    the summary lines, from the articles that are left
- 8    brief        the :class:`Briefing`: title, summary, facts, and the account of every input
+ 6    stories      which subjects the usable articles follow; a briefing covers one story, the
+                   others' articles are ``off-event``
+ 7    incidents    which of the story's articles report another incident than the one most
+                   report (``off-event``): with and without facts alike
+ 8    facts        what the articles say (names, counts, dates, claims), checked across them:
+                   conflicts, figures that changed, the timeline
+ 9    summarize    the summary lines, from the articles that are left
+10    brief        the :class:`Briefing`: stories, title, summary, facts, and the account of
+                   every input
 ====  ===========  ==========================================================================
 
 :func:`prepare` runs stages 2-5 (batch mode needs nothing more); :func:`brief`
-runs them all. The CLI, the HTTP API, the store and the batch mode are thin layers
-over these two.
+runs them all for the largest story, :func:`brief_stories` once per story. The
+CLI, the HTTP API, the store and the batch mode are thin layers over these.
 """
 
 from __future__ import annotations
@@ -29,9 +34,12 @@ from types import MappingProxyType
 
 from newsbrief.clean import clean_cluster, cleaned_text
 from newsbrief.dedup import duplicate_articles, sentence_groups
+from newsbrief.facts.check.incidents import off_event
 from newsbrief.ingest import Input, Problem, in_input_order, load, timestamp, unique_ids
+from newsbrief.ingest.dating import in_context
 from newsbrief.model import Article, ArticleRecord, Briefing, Cluster, Status, SummarySentence
 from newsbrief.segment import segment_article
+from newsbrief.stories import Stories, stories
 from newsbrief.summarize import DEFAULT, get_summarizer
 
 MIN_BODY_WORDS = 15
@@ -110,23 +118,50 @@ def summarize_prepared(prep: Prepared, max_words: int, method: str = DEFAULT) ->
 
 def brief(items: Input | Iterable[Input], max_words: int = 100, method: str = DEFAULT,
           facts: bool = True) -> Briefing:
-    """Brief a pile of articles about one event.
+    """Brief a pile of articles about one story.
 
     ``items`` may be a path (file or folder), a list of paths, article dicts in
     the ``{"id", "title", "text", "url", "time"}`` schema, or :class:`Article`
     objects. Unreadable inputs are accounted for in ``briefing.articles``.
-    With ``facts``, articles about another incident are set aside as ``off-event``
-    before summarizing, and the briefing gets facts, conflicts and a timeline.
+    When the input holds several stories, the briefing covers the largest and
+    lists them all in ``briefing.stories``; the others' articles are ``off-event``.
+    Articles about another incident of the story are set aside as ``off-event``
+    (with or without ``facts``); with ``facts``, the briefing gets facts,
+    conflicts, the figures that changed and a timeline.
     """
-    prep = prepare(*load(items))
+    prep, found = prepare_stories(items)
+    return story_briefing(prep, found, 0, max_words, method, facts)
+
+
+def brief_stories(items: Input | Iterable[Input], max_words: int = 100, method: str = DEFAULT,
+                  facts: bool = True) -> list[Briefing]:
+    """One briefing per story of the input, largest story first (see :func:`brief`)."""
+    prep, found = prepare_stories(items)
+    return [story_briefing(prep, found, i, max_words, method, facts, alone=True)
+            for i in range(max(1, len(found.stories)))]
+
+
+def prepare_stories(items: Input | Iterable[Input]) -> tuple[Prepared, Stories]:
+    """Stages 1-6: the prepared cluster of every usable article and the stories they follow."""
+    articles, problems = load(items)
+    prep = prepare(in_context(articles), problems)
+    return prep, stories(prep.cluster.articles)
+
+
+def story_briefing(prep: Prepared, found: Stories, index: int, max_words: int = 100, method: str = DEFAULT,
+                   facts: bool = True, alone: bool = False) -> Briefing:
+    """Stages 7-10 for story ``index`` of ``found``; ``alone``: the briefing lists only that story."""
+    prep = prep.setting_aside(found.aside(index), "off-event")
+    story = prep.cluster.articles
+    elsewhere = off_event(story)
+    prep = prep.setting_aside(elsewhere, "off-event")
     sheet = None
     if facts and prep.cluster.articles:
-        from newsbrief.facts import read  # spaCy and dateparser: loaded only when facts are asked for
+        from newsbrief.facts import read  # spaCy: loaded only when facts are asked for
 
-        reading = read(prep.cluster.articles)
-        prep = prep.setting_aside(reading.off_event, "off-event")
-        sheet = reading.sheet(prep.cluster)
+        sheet = read(story, off_event=elsewhere).sheet(prep.cluster)
     summary = summarize_prepared(prep, max_words, method)
+    shown = found.stories[index:index + 1] if alone else found.stories
     return Briefing(
         title=event_title(prep, summary),
         summary=tuple(summary),
@@ -134,6 +169,7 @@ def brief(items: Input | Iterable[Input], max_words: int = 100, method: str = DE
         facts=sheet.facts if sheet else (),
         conflicts=sheet.conflicts if sheet else (),
         timeline=sheet.timeline if sheet else (),
+        stories=tuple(shown),
     )
 
 
@@ -154,7 +190,7 @@ def _records(prep: Prepared, summary: Sequence[SummarySentence]) -> list[Article
         records.append(ArticleRecord(
             art_id, status, reason, title=art.title, url=art.url,
             time=art.time.isoformat() if art.time else None, source=art.source, text=art.text,
-            removed=art.removed, outlet=art.outlet,
+            removed=art.removed, time_source=art.time_source, outlet=art.outlet,
         ))
     return records
 

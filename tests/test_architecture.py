@@ -21,15 +21,15 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "newsbrief"
 
 BASE = ("model", "lang", "parallel")
-STAGES = ("ingest", "clean", "segment", "dedup", "facts", "summarize")
-"""The stages of the main job, in order (pipeline.py's table)."""
+STAGES = ("ingest", "clean", "segment", "dedup", "group", "stories", "facts", "summarize")
+"""The stages of the main job, in order (pipeline.py's table); ``group`` (which also runs a stream on its
+own) is the clustering the story split uses."""
 
 ALLOWED = {
     "model": set(),
     "lang": set(),
     "parallel": set(),
     **{stage: {"model", "lang", "parallel", *STAGES[:i]} for i, stage in enumerate(STAGES)},
-    "group": {"model", "lang", "parallel", "ingest"},
     "report": {"model"},
 }
 """Which top-level parts of newsbrief each part may import (besides itself)."""

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import EXAMPLE
 from newsbrief import render
-from newsbrief.facts.check.offevent import off_event
+from newsbrief.facts.check.incidents import judge
 from newsbrief.facts.check.quantities import group_quantities, quantity_conflicts
 from newsbrief.facts.read import claims as claims_mod
 from newsbrief.facts.read.dates import resolve
@@ -176,6 +176,10 @@ def quantities(texts: dict[str, str]) -> list:
     return [q for a, t in texts.items() for q in read_unit(unit(t, a), NATIONS)]
 
 
+def untimed(texts: dict[str, str]) -> list[Article]:
+    return [Article(id=a, text=t) for a, t in texts.items()]
+
+
 def test_values_that_can_all_be_true_agree_and_others_conflict() -> None:
     found = quantities({"a": "At least three workers died.", "b": "Three workers were killed.",
                         "c": "Two workers were killed.", "d": "About 2,000 people were evacuated.",
@@ -196,14 +200,14 @@ def test_an_article_about_another_incident_is_set_aside_and_an_early_report_is_n
     texts = {"a": "33 Turkish soldiers were killed.", "b": "At least 33 Turkish troops were killed.",
              "c": "33 Turkish soldiers were killed on Thursday.",
              "d": "At least two Turkish soldiers were killed.", "e": "30 Turkish soldiers were killed."}
-    found = off_event(list(texts), quantities(texts), [], {})
+    found = judge(untimed(texts), quantities(texts), [], {})
     assert list(found) == ["d"]
     assert "at least 2 Turkish soldiers killed where 3 other sources report 33" in found["d"]
 
 
 def test_too_few_articles_to_tell_the_main_event() -> None:
     texts = {"a": "33 Turkish soldiers were killed.", "b": "Two Turkish soldiers were killed."}
-    assert off_event(list(texts), quantities(texts), [], {}) == {}
+    assert judge(untimed(texts), quantities(texts), [], {}) == {}
 
 
 # --- briefings ------------------------------------------------------------------------------
@@ -290,10 +294,11 @@ def test_example_renders_agreed_then_disputed_in_every_format(harbour: Briefing)
     assert {"date", "text", "articles"} <= set(data["timeline"][0])
 
 
-def test_without_facts_nothing_is_set_aside() -> None:
+def test_without_facts_the_statuses_are_the_same(harbour: Briefing) -> None:
     plain = brief(EXAMPLE, max_words=100, facts=False)
     assert (plain.facts, plain.conflicts, plain.timeline) == ((), (), ())
-    assert "off-event" not in plain.counts()
+    assert [(r.id, r.status, r.reason) for r in plain.articles] == [
+        (r.id, r.status, r.reason) for r in harbour.articles]
 
 
 # --- the seed articles ------------------------------------------------------------------------
@@ -360,9 +365,10 @@ def test_seeds_entities_merged(seeded: Briefing) -> None:
 
 
 @pytest.mark.shared
-def test_one_event_clusters_keep_every_article(multinews: list[dict]) -> None:
+def test_one_event_clusters_set_no_article_aside_as_another_incident(multinews: list[dict]) -> None:
     for cluster in multinews[:12]:
-        assert "off-event" not in brief(cluster["articles"], max_words=60).counts(), cluster["id"]
+        reasons = [r.reason for r in brief(cluster["articles"], max_words=60).articles if r.status == "off-event"]
+        assert not [r for r in reasons if "different incident" in r], cluster["id"]
 
 
 @pytest.mark.parametrize(("phrase", "value"), [

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from pathlib import Path
 
 import typer
 
 from newsbrief.cli.app import EXIT_NOTHING_USABLE, app, fail, info, progress, warn, write_output
+from newsbrief.model import Briefing
 from newsbrief.summarize import DEFAULT
 
 
@@ -17,8 +20,9 @@ def brief(
     max_words: int = typer.Option(100, "--max-words", "-w", min=1, help="Word budget of the summary."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
     method: str = typer.Option(DEFAULT, "--method", help="Summarizer to use."),
-    no_facts: bool = typer.Option(False, "--no-facts",
-                                  help="Skip facts, conflicts, timeline and off-event detection (faster)."),
+    no_facts: bool = typer.Option(False, "--no-facts", help="Skip facts, conflicts and timeline (faster)."),
+    per_story: bool = typer.Option(False, "--per-story",
+                                   help="One briefing per story of the input, largest first (JSON: one a line)."),
 ) -> None:
     """Brief the articles about one event.
 
@@ -32,23 +36,41 @@ def brief(
 
       newsbrief brief ../shared/seeds/ --no-facts
 
+      newsbrief brief pages/ --per-story --format json -o stories.jsonl
+
       cat article.txt | newsbrief brief -
     """
-    from newsbrief.pipeline import brief as run_brief
+    from newsbrief.pipeline import brief as run_brief  # the pipeline's libraries load only when briefing
+    from newsbrief.pipeline import brief_stories
     from newsbrief.report import FORMATS, render
 
     if format not in FORMATS:
         raise fail(f"unknown format {format!r}; choose from {', '.join(FORMATS)}")
+    if per_story and format == "html":
+        raise fail("--per-story writes text, markdown or json (one briefing a line), not one html page")
     try:
         with progress(f"briefing {len(paths)} input{'s' * (len(paths) != 1)}"):
-            result = run_brief(paths, max_words=max_words, method=method, facts=not no_facts)
+            if per_story:
+                results = brief_stories(paths, max_words=max_words, method=method, facts=not no_facts)
+            else:
+                results = [run_brief(paths, max_words=max_words, method=method, facts=not no_facts)]
     except ValueError as exc:
         raise fail(str(exc)) from None
-    for rec in result.articles:
+    for rec in results[0].articles:
         if rec.status == "unreadable":
             warn(f"{rec.source}: {rec.reason}")
-    info(", ".join(f"{n} {status}" for status, n in result.counts().items())
-         + f"; {len(result.summary)} summary lines")
-    write_output(render(result, format), output)
-    if not any(rec.status == "used" for rec in result.articles):
+    for result in results:
+        info(", ".join(f"{n} {status}" for status, n in result.counts().items())
+             + f"; {len(result.summary)} summary lines")
+    write_output(_joined(results, format, render), output)
+    if not any(rec.status == "used" for rec in results[0].articles):
         raise fail("no usable article among the inputs", EXIT_NOTHING_USABLE)
+
+
+def _joined(results: list[Briefing], format: str, render: Callable[[Briefing, str], str]) -> str:
+    """One briefing as rendered; several, one JSON object a line or one after another with a rule between."""
+    if len(results) == 1:
+        return render(results[0], format)
+    if format == "json":
+        return "".join(json.dumps(r.to_dict(), ensure_ascii=False, default=str) + "\n" for r in results)
+    return "\n\n".join(render(r, format) for r in results)

@@ -9,25 +9,28 @@ Two halves, one way through:
   :mod:`~.read.ner`), :mod:`~.read.quantities` (numbers and what they count),
   :mod:`~.read.dates`, :mod:`~.read.claims` (who said what);
 * **checking** (:mod:`newsbrief.facts.check`): mentions -> what the briefing
-  shows. :mod:`~.check.offevent` decides which articles report another
-  incident, :mod:`~.check.quantities` and :mod:`~.check.agency` compare what the
-  rest say (facts and conflicts), :mod:`~.check.timeline` orders the dated
-  happenings.
+  shows. :mod:`~.check.incidents` decides which articles report another
+  incident (the pipeline runs it with and without facts, on the text alone),
+  :mod:`~.check.quantities` and :mod:`~.check.agency` compare what the rest
+  say (facts and conflicts), :mod:`~.check.updates` tells a figure that
+  changed over time from one the sources disagree on, :mod:`~.check.timeline`
+  orders the dated happenings.
 
-The pipeline calls :func:`read` on the usable articles, sets the off-event ones
-aside (so they feed neither the summary nor the cross-check), then
-:meth:`Reading.sheet` for the briefing's typed facts, conflicts and timeline.
+The pipeline sets the off-event articles aside (so they feed neither the
+summary nor the cross-check), calls :func:`read` on the story's articles with
+them named, then :meth:`Reading.sheet` for the briefing's typed facts,
+conflicts and timeline.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from newsbrief.facts.check.agency import agency_conflicts, claim_facts
-from newsbrief.facts.check.offevent import off_event
 from newsbrief.facts.check.quantities import group_quantities, quantity_conflicts, quantity_facts
 from newsbrief.facts.check.timeline import timeline
+from newsbrief.facts.check.updates import updates
 from newsbrief.facts.read import claims as claims_mod
 from newsbrief.facts.read import dates as dates_mod
 from newsbrief.facts.read import quantities as quantities_mod
@@ -75,7 +78,9 @@ class Reading:
             *_date_facts(dated), *claim_facts(said, self.settings),
         ]
         victims = next((nouns_of(g.kind) for g in groups if g.category and g.kind), [])
-        conflicts = [*quantity_conflicts(groups), *agency_conflicts(said, self.gazetteer, victims, self.settings)]
+        changed, steady = updates(groups, {a.id: a.time for a in cluster.articles}, self.settings)
+        conflicts = [*changed, *quantity_conflicts(steady),
+                     *agency_conflicts(said, self.gazetteer, victims, self.settings)]
         return FactSheet(tuple(facts), tuple(conflicts), tuple(timeline(dated, self.units, cluster, self.settings)))
 
     def _entity_facts(self) -> list[EntityFact]:
@@ -105,8 +110,10 @@ def _date_facts(dates: Sequence[DateMention]) -> list[DateFact]:
     return sorted(facts, key=lambda f: -len(f.articles))
 
 
-def read(articles: Sequence[Article], settings: Settings = DEFAULT) -> Reading:
-    """Read every kind of fact from ``articles`` (segmented, in reading order) and find the off-event ones."""
+def read(articles: Sequence[Article], settings: Settings = DEFAULT,
+         off_event: Mapping[str, str] | None = None) -> Reading:
+    """Read every kind of fact from ``articles`` (segmented, in reading order); ``off_event`` names those of
+    them that report another incident (id -> reason): their counts are context, not compared."""
     by_article = [units(a) for a in articles]
     every = [u for found in by_article for u in found]
     bodies = acronyms(every)
@@ -120,17 +127,8 @@ def read(articles: Sequence[Article], settings: Settings = DEFAULT) -> Reading:
     entities = gazetteer.locate(every)
     return Reading(
         {(u.article, u.position): u for u in every}, gazetteer, tuple(entities), tuple(counted), tuple(dated),
-        tuple(said), off_event([a.id for a in articles], counted, dated, _names(entities), settings), settings,
+        tuple(said), dict(off_event or {}), settings,
     )
-
-
-def _names(entities: Sequence[Entity]) -> dict[str, set[str]]:
-    """The entities each article names."""
-    out: dict[str, set[str]] = {}
-    for entity in entities:
-        for article in entity.articles:
-            out.setdefault(article, set()).add(entity.name)
-    return out
 
 
 __all__ = ["FactSheet", "Reading", "read"]

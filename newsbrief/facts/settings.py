@@ -32,6 +32,10 @@ class Settings:
     apart: float = 100.0
     """Counts further apart than this count different things (a war's toll and a day's): no evidence."""
 
+    update_days: int = 31
+    """Reports of one figure first given further apart than this are of different incidents (a toll settles
+    within weeks): never compared."""
+
     # -- claims and who is responsible
     claim_similar: float = 0.5
     """Word-set Jaccard above which two claims of one speaker say the same."""
@@ -45,6 +49,9 @@ class Settings:
     """Entries kept for one date, most-sourced first: a briefing, not an index."""
     entry_words: int = 40
     """A timeline entry is cut to this many words."""
+    lead_in_days: int = 7
+    """The story begins this many days before its first article (what it reports first happened days
+    before); what is dated earlier is background."""
 
 
 DEFAULT = Settings()

@@ -21,6 +21,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from newsbrief.ingest.dating import dated
 from newsbrief.ingest.decode import BinaryInput, decode, scrub
 from newsbrief.ingest.html import extract_html
 from newsbrief.ingest.jsonparse import JSONError, parse_json
@@ -185,7 +186,7 @@ def _parse_bytes(data: bytes, source: str, stem: str, ext: str) -> Iterator[Item
     elif ext not in TEXT_EXT and text.lstrip()[:1] in ("{", "["):
         yield from _not_nothing(_parse_json_text(text, source, stem), source, stem)
     else:
-        yield text_article(stem, text, source)
+        yield dated(text_article(stem, text, source))
 
 
 def _looks_html(text: str) -> bool:
@@ -214,7 +215,8 @@ def html_article(id: str, html: str, source: str) -> Article | Problem:
     if extracted is None:
         return Problem(id, source, "no article text found in the HTML page")
     text, title, url, time = extracted
-    return Article(id=id, text=text, title=title, url=url, time=time, source=source)
+    return dated(Article(id=id, text=text, title=title, url=url, time=time, source=source,
+                         time_source="page" if time else None))
 
 
 # ---------------------------------------------------------------- JSON
@@ -337,10 +339,11 @@ def article_from_record(rec: Any, fallback_id: str, source: str = "<record>",
         art = html_article(art_id, text, source)
         if isinstance(art, Problem):
             return art
-        return replace(art, title=_str(rec.get("title")) or art.title, url=_str(rec.get("url")) or art.url,
-                       time=parse_time(rec.get("time")) or art.time)
-    return Article(id=art_id, text=text, title=_str(rec.get("title")), url=_str(rec.get("url")),
-                   time=parse_time(rec.get("time")), source=source)
+        given = parse_time(rec.get("time"))
+        return dated(replace(art, title=_str(rec.get("title")) or art.title, url=_str(rec.get("url")) or art.url,
+                             time=given or art.time, time_source="record" if given else art.time_source), rec)
+    return dated(Article(id=art_id, text=text, title=_str(rec.get("title")), url=_str(rec.get("url")),
+                         time=parse_time(rec.get("time")), source=source), rec)
 
 
 def _str(value: Any) -> str | None:

@@ -21,6 +21,7 @@ from newsbrief.model.briefing import (
     Side,
     Source,
     Status,
+    Story,
     SummarySentence,
     TimelineEntry,
     ValueSide,
@@ -28,12 +29,12 @@ from newsbrief.model.briefing import (
     number,
     plain,
 )
-from newsbrief.model.document import Article, Cluster, Paragraph, Removed, Sentence, outlet
+from newsbrief.model.document import Article, Cluster, Paragraph, Removed, Sentence, TimeSource, outlet
 from newsbrief.model.spans import Span, squash
 
 __all__ = [
     "Article", "ArticleRecord", "Briefing", "ClaimFact", "Cluster", "Conflict", "ConflictKind", "DateFact",
     "EntityFact", "EntityKind", "Fact", "Paragraph", "PartySide", "QuantityFact", "Removed", "Sentence", "Side",
-    "Source", "Span", "Status", "SummarySentence", "TimelineEntry", "ValueSide", "hedged", "number", "outlet",
-    "plain", "squash",
+    "Source", "Span", "Status", "Story", "SummarySentence", "TimeSource", "TimelineEntry", "ValueSide", "hedged", "number",
+    "outlet", "plain", "squash",
 ]

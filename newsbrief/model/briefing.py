@@ -236,11 +236,25 @@ class TimelineEntry:
     text: str
     articles: tuple[str, ...]
     sources: tuple[Source, ...] = ()
+    background: bool = False
+    """Dated before the story began (history, an earlier incident): shown apart from the story's own dates."""
 
     def to_dict(self) -> dict[str, Any]:
-        """``{date, text, articles, sources}``."""
+        """``{date, text, articles, sources, background}``."""
         return {"date": self.date, "text": self.text, "articles": list(self.articles),
-                "sources": [s.to_dict() for s in self.sources]}
+                "sources": [s.to_dict() for s in self.sources], "background": self.background}
+
+
+@dataclass(frozen=True)
+class Story:
+    """A subject the input's articles follow: its title and its articles (ids, in reading order)."""
+
+    title: str
+    articles: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{title, articles}``."""
+        return {"title": self.title, "articles": list(self.articles)}
 
 
 @dataclass(frozen=True)
@@ -270,12 +284,15 @@ class ArticleRecord:
     source: str | None = None
     text: str | None = None
     removed: tuple[Removed, ...] = ()
+    time_source: str | None = None
+    """Where ``time`` came from: record, page, url, document number, dateline or unknown."""
     outlet: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON of one article's account (``removed`` as ``{start, end, reason}``)."""
         return {"id": self.id, "status": self.status, "reason": self.reason, "title": self.title, "url": self.url,
-                "outlet": self.outlet, "time": self.time, "source": self.source, "text": self.text,
+                "time": self.time, "time_source": self.time_source, "outlet": self.outlet, "source": self.source,
+                "text": self.text,
                 "removed": [{"start": r.start, "end": r.end, "reason": r.reason} for r in self.removed]}
 
 
@@ -289,10 +306,13 @@ class Briefing:
     facts: tuple[EntityFact | QuantityFact | DateFact | ClaimFact, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
+    stories: tuple[Story, ...] = ()
+    """The stories the input holds, largest first; the summary covers the first."""
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (the schema documented in the README)."""
-        return {"title": self.title, "summary": [s.to_dict() for s in self.summary],
+        return {"title": self.title, "stories": [s.to_dict() for s in self.stories],
+                "summary": [s.to_dict() for s in self.summary],
                 "articles": [a.to_dict() for a in self.articles], "facts": [f.to_dict() for f in self.facts],
                 "conflicts": [c.to_dict() for c in self.conflicts],
                 "timeline": [t.to_dict() for t in self.timeline]}
@@ -310,5 +330,5 @@ class Briefing:
 
 
 __all__ = ["ArticleRecord", "Briefing", "ClaimFact", "Conflict", "ConflictKind", "DateFact", "EntityFact",
-           "EntityKind", "Fact", "PartySide", "QuantityFact", "Side", "Source", "Status", "SummarySentence",
+           "EntityKind", "Fact", "PartySide", "QuantityFact", "Side", "Source", "Status", "Story", "SummarySentence",
            "TimelineEntry", "ValueSide", "hedged", "number", "plain"]

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
+from typing import Literal
 
 from newsbrief.model.spans import Span
 
@@ -44,10 +45,20 @@ class Paragraph:
     sentences: tuple[Sentence, ...] = ()
 
 
+TimeSource = Literal["record", "page", "url", "document number", "dateline", "unknown"]
+"""Where an article's time came from: the record's ``time`` field, the web page's metadata (htmldate), a
+date in its URL, a document number that embeds one (``APW19981016.0312``), its dateline (``BRUSSELS,
+May 2 (Xinhua) --``, the year from its context), or nowhere."""
+
+
 @dataclass(frozen=True)
 class Article:
     """An input article. ``text`` is the original text that all offsets point into; ``body_start`` is where
-    the body begins (after a title line that is part of the text)."""
+    the body begins (after a title line that is part of the text).
+
+    ``time_source`` says where ``time`` came from (None until ingest has dated the article); ``outlet`` is
+    who published it ("AP", "bbc.co.uk"): given by ingest, else the host of the URL.
+    """
 
     id: str
     text: str
@@ -58,16 +69,17 @@ class Article:
     body_start: int = 0
     paragraphs: tuple[Paragraph, ...] = ()
     removed: tuple[Removed, ...] = ()
+    time_source: TimeSource | None = None
+    outlet: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.outlet is None and self.url:
+            object.__setattr__(self, "outlet", outlet(self.url))
 
     @cached_property
     def sentences(self) -> list[Sentence]:
         """Every kept sentence, in reading order across paragraphs."""
         return [s for p in self.paragraphs for s in p.sentences]
-
-    @property
-    def outlet(self) -> str | None:
-        """The site an article came from, when its URL is known ("www.bbc.co.uk/news/x" -> "bbc.co.uk")."""
-        return outlet(self.url)
 
 
 def outlet(url: str | None) -> str | None:

@@ -15,7 +15,7 @@ import re
 from newsbrief.model import Briefing, squash
 from newsbrief.report.chars import printable
 from newsbrief.report.citations import Citations
-from newsbrief.report.sections import Item, sections
+from newsbrief.report.sections import Item, notice, sections
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~&#])")
 """Characters that are markup anywhere in a line: escapes, code, emphasis, links and images, HTML,
@@ -34,7 +34,10 @@ def literal(text: str | None) -> str:
 def render(briefing: Briefing) -> str:
     """The briefing as Markdown: title, summary lines with their sources, the facts, then the articles table."""
     cites = Citations(briefing.articles)
-    out = [f"# {literal(briefing.title)}", "", "## Summary", ""]
+    out = [f"# {literal(briefing.title)}", ""]
+    if notice(briefing):
+        out += [f"> **Note:** {literal(notice(briefing))}", ""]
+    out += ["## Summary", ""]
     for line in briefing.summary:
         out.append(f"- {literal(line.text)} _({literal(cites.source(line.article, line.support))})_")
     if not briefing.summary:

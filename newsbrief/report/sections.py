@@ -2,17 +2,20 @@
 
 Sections are keyed by :class:`Part`, not by their titles, so a format can place
 each one (the HTML page puts agreed and disputed facts side by side) without
-matching strings. Order: what the sources agree on, what they dispute, the
-claims, the counts of off-event articles (context, not compared), the people,
-organisations and places most sources name, and the timeline. Lists are cut to
-what a reader takes in, and a cut section says how many lines it left out; the
-JSON briefing keeps everything.
+matching strings. Order: what the sources agree on, the figures that changed as
+the story developed (the latest first, with the path to it), what they dispute,
+the claims, the counts of off-event articles (context, not compared), the
+people, organisations and places most sources name, the timeline of the story
+and its background (what happened before it). Lists are cut to what a reader
+takes in, and a cut section says how many lines it left out; the JSON briefing
+keeps everything.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from enum import Enum
 
 from newsbrief.model import (
@@ -31,6 +34,7 @@ MAX_FACTS = 8
 MAX_CLAIMS = 6
 MAX_ENTITIES = 12
 MAX_TIMELINE = 15
+MAX_BACKGROUND = 5
 CLAIM_WORDS = 30
 
 
@@ -38,11 +42,13 @@ class Part(Enum):
     """A section of the facts part of a briefing; the value is its title."""
 
     AGREED = "Key facts (sources agree)"
+    UPDATES = "Figures that changed (latest first)"
     DISPUTED = "Disputed"
     CLAIMS = "Claims"
     CONTEXT = "Context (other incidents, not compared)"
     NAMES = "People, organisations, places"
     TIMELINE = "Timeline"
+    BACKGROUND = "Background (before the story)"
 
     @property
     def title(self) -> str:
@@ -91,17 +97,29 @@ def sections(briefing: Briefing) -> list[Section]:
     """The non-empty fact sections of a briefing, in reading order."""
     facts = briefing.facts
     quantities = [f for f in facts if isinstance(f, QuantityFact)]
-    disputed = {c.about for c in briefing.conflicts if c.kind == "quantity"}
+    disputed = {c.about for c in briefing.conflicts if c.kind in ("quantity", "update")}
     found = [
         _cut(Part.AGREED, [_quantity(f) for f in quantities if not f.context and f.counts not in disputed],
              MAX_FACTS),
-        _cut(Part.DISPUTED, [_conflict(c) for c in briefing.conflicts]),
+        _cut(Part.UPDATES, [_update(c) for c in briefing.conflicts if c.kind == "update"]),
+        _cut(Part.DISPUTED, [_conflict(c) for c in briefing.conflicts if c.kind != "update"]),
         _claims([f for f in facts if isinstance(f, ClaimFact)], briefing.conflicts),
         _cut(Part.CONTEXT, _context(quantities)),
         _cut(Part.NAMES, [_entity(f) for f in facts if isinstance(f, EntityFact)], MAX_ENTITIES),
-        _cut(Part.TIMELINE, [_dated(e) for e in briefing.timeline], MAX_TIMELINE),
+        _cut(Part.TIMELINE, [_dated(e) for e in briefing.timeline if not e.background], MAX_TIMELINE),
+        _cut(Part.BACKGROUND, [_dated(e) for e in briefing.timeline if e.background][::-1], MAX_BACKGROUND),
     ]
     return [s for s in found if s.items]
+
+
+def notice(briefing: Briefing) -> str | None:
+    """The one line that opens a briefing of an input holding several stories, or None."""
+    if len(briefing.stories) < 2:
+        return None
+    n = len(briefing.stories[0].articles)
+    return (f"This input holds {len(briefing.stories)} stories; this briefing covers the largest "
+            f"({n} article{'s' * (n != 1)}) and sets the others' articles aside as off-event. "
+            f"Brief each with `newsbrief brief --per-story`, or sort a stream with `newsbrief group`.")
 
 
 def _cut(part: Part, items: Sequence[Item], limit: int | None = None) -> Section:
@@ -125,6 +143,25 @@ def _conflict(conflict: Conflict) -> Item:
 def _side(side: ValueSide | PartySide) -> Item:
     name = side.party if isinstance(side, PartySide) else side.shown
     return Item(side.shown, side.articles, sources=side.sources, name=name)
+
+
+def _update(conflict: Conflict) -> Item:
+    """ "people killed: 9,000 as of 4 Nov 1998 — 32 (29 Oct) → 231 (31 Oct) → 9,000 (4 Nov)": the latest
+    figure first, then the path to it; each side below with its articles."""
+    sides = [s for s in conflict.sides if isinstance(s, ValueSide)]
+    latest = sides[-1]
+    path = " → ".join(f"{s.shown} ({_day(s.as_of, latest.as_of)})" for s in sides)
+    return Item(f"{conflict.about}: {latest.shown} as of {_day(latest.as_of)} — {path}", latest.articles,
+                children=tuple(_side(s) for s in sides), sources=latest.sources, name=latest.shown)
+
+
+def _day(iso: str | None, beside: str | None = None) -> str:
+    """ "4 Nov 1998"; the year left out when ``beside`` is of the same year ("29 Oct")."""
+    if not iso:
+        return "undated"
+    when = date.fromisoformat(iso[:10])
+    shown = f"{when.day} {when:%b}"
+    return shown if beside and beside[:4] == iso[:4] else f"{shown} {when.year}"
 
 
 def _context(quantities: Sequence[QuantityFact]) -> list[Item]:
@@ -166,4 +203,4 @@ def _dated(entry: TimelineEntry) -> Item:
     return Item(f"{entry.date}: {entry.text}", entry.articles, sources=entry.sources)
 
 
-__all__ = ["Item", "Part", "Section", "sections"]
+__all__ = ["Item", "Part", "Section", "notice", "sections"]

@@ -13,7 +13,7 @@ import textwrap
 from newsbrief.model import Briefing
 from newsbrief.report.chars import printable
 from newsbrief.report.citations import Citations
-from newsbrief.report.sections import Item, sections
+from newsbrief.report.sections import Item, notice, sections
 
 WIDTH = 88
 
@@ -21,7 +21,10 @@ WIDTH = 88
 def render(briefing: Briefing) -> str:
     """The briefing as plain text wrapped for a terminal (layout in the module docstring)."""
     cites = Citations(briefing.articles)
-    out = [briefing.title, "=" * min(len(briefing.title), WIDTH), "", "SUMMARY"]
+    out = [briefing.title, "=" * min(len(briefing.title), WIDTH), ""]
+    if notice(briefing):
+        out += [_wrap(notice(briefing), "      ", "NOTE: "), ""]
+    out.append("SUMMARY")
     for i, line in enumerate(briefing.summary, 1):
         out.append(_wrap(line.text, "     ", f"{i:>3}. "))
         out.append(_wrap(f"[{cites.source(line.article, line.support)}]", "      ", "     "))

@@ -1,51 +1,95 @@
-"""A timeline: the dated sentences of the articles, in date order, each with the articles that say it.
+"""A timeline of the story: its happenings in date order, each once, with the articles that tell it.
 
-A sentence that several articles share (a near-duplicate group from the dedup
-stage) is one entry with all of them. A weekday left relative in an article
-without a publication time is placed on the calendar day another article
-resolved for the same weekday, when exactly one was. Unresolved entries follow
-the dated ones, in weekday order.
+* **One entry per happening, under its own date.** A date keeps at most
+  :attr:`Settings.per_date` entries, each from another article. A sentence that names
+  several dates ("talks on Friday, after 33 soldiers were killed late on
+  Thursday"; "the highest toll since 2016, and 53 this month") is one entry,
+  under the date of its happening: the first date that says when something
+  happened, not when it was said ("investigators said Sunday that controllers
+  missed it Saturday morning": Saturday) nor what a span runs from or to
+  ("since 1974").
+  A sentence several articles share (a near-duplicate group from the dedup
+  stage) is one entry with all of them.
+* **Resolved dates only from the article's own time.** "Thursday" is resolved
+  against the time of the article that says it, never another's; an article
+  without a time leaves it relative, and such entries follow the dated ones in
+  reading order (never Monday before Thursday by name).
+* **The story's own dates, and background apart.** The story runs from
+  :attr:`Settings.lead_in_days` before its first article; what happened before
+  (history, earlier incidents: "since 1974", "in 2016") is marked
+  ``background``, which the briefing shows under its own heading. Without any
+  article time, a bare year is background.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
+from datetime import datetime, timedelta
 
-from newsbrief.facts.read.dates import WEEKDAYS, DateMention
+from newsbrief.facts.read.dates import DateMention
 from newsbrief.facts.read.units import Unit
 from newsbrief.facts.settings import DEFAULT, Settings
+from newsbrief.ingest import wall_clock
+from newsbrief.lang.en.attribution import REPORTING_VERBS
 from newsbrief.model import Article, Cluster, Source, TimelineEntry
 
-
-def anchors(dates: Sequence[DateMention]) -> dict[str, str]:
-    """Weekday -> calendar day, for weekdays exactly one calendar day was resolved to."""
-    days: dict[str, set[str]] = {}
-    for d in dates:
-        if d.period == "day" and d.weekday:
-            days.setdefault(d.weekday, set()).add(d.value)
-    return {w: next(iter(v)) for w, v in days.items() if len(v) == 1}
+_SAID = re.compile(rf"\b(?:{REPORTING_VERBS})\s+(?:on\s+|late\s+|early\s+)?$", re.I)
+_SPAN_QUALIFIERS = frozenset({"since", "until", "by", "before", "after"})
+_PERIOD_DAYS = {"year": 366, "month": 31, "week": 7, "day": 1}
 
 
 def timeline(dates: Sequence[DateMention], units: Mapping[tuple[str, int], Unit], cluster: Cluster,
              settings: Settings = DEFAULT) -> list[TimelineEntry]:
-    """Timeline entries from the date mentions of the cluster's articles."""
+    """Timeline entries from the date mentions of the cluster's articles (see the module doc)."""
     by_id = {a.id: a for a in cluster.articles}
-    fixed = anchors(dates)
-    entries: list[tuple[str, str, dict[str, Source], set[str]]] = []  # date, text, article -> sentence, support
-    for d in dates:
-        if d.article not in by_id:
-            continue
+    rank = cluster.rank()
+    start = _story_start(cluster.articles, settings)
+    entries: list[tuple[DateMention, str, dict[str, Source], set[str]]] = []  # date, text, sources, support
+    for d in _happenings([d for d in dates if d.article in by_id], units):
         unit = units[(d.article, d.position)]
-        date = d.value if d.resolved else fixed.get(d.value, d.value)
+        text = _text(unit, settings.entry_words)
         also = _support(by_id[d.article], unit, cluster)
-        same = next((e for e in entries if e[0] == date and (e[3] & also or d.article in e[3] and
-                                                             e[1] == _text(unit, settings.entry_words))), None)
+        same = next((e for e in entries if e[0].value == d.value and (e[3] & also or e[1] == text)), None)
         if same is None:
-            entries.append((date, _text(unit, settings.entry_words), {d.article: _source(unit)}, {d.article, *also}))
+            entries.append((d, text, {d.article: _source(unit)}, {d.article, *also}))
         else:
             same[2].setdefault(d.article, _source(unit))
-    made = [TimelineEntry(date, text, tuple(told), tuple(told.values())) for date, text, told, _ in entries]
-    return sorted(_cap(made, settings.per_date), key=_order)
+    made = [(d, TimelineEntry(d.value, text, tuple(told), tuple(told.values()), _background(d, start)))
+            for d, text, told, _ in entries]
+    kept = _cap(made, settings.per_date)
+    return [e for _, e in sorted(kept, key=lambda pair: _order(pair[0], rank))]
+
+
+def _happenings(dates: Sequence[DateMention], units: Mapping[tuple[str, int], Unit]) -> list[DateMention]:
+    """One date per sentence: the one that says when its happening was (see the module doc)."""
+    best: dict[tuple[str, int], DateMention] = {}
+    for d in dates:
+        key = (d.article, d.position)
+        if key not in best or _rank(d, units[key]) < _rank(best[key], units[key]):
+            best[key] = d
+    return sorted(best.values(), key=lambda d: (d.article, d.position))
+
+
+def _rank(d: DateMention, unit: Unit) -> tuple[bool, bool, int]:
+    said = _SAID.search(unit.text, 0, d.start - unit.start) is not None
+    return d.qualifier in _SPAN_QUALIFIERS, said, d.start
+
+
+def _story_start(articles: Sequence[Article], settings: Settings) -> datetime | None:
+    """When the story begins: some days before its first dated article; None when no article has a time."""
+    times = [wall_clock(a.time) for a in articles if a.time is not None]
+    return min(times) - timedelta(days=settings.lead_in_days) if times else None
+
+
+def _background(d: DateMention, start: datetime | None) -> bool:
+    """Whether the date lies before the story (history, earlier incidents)."""
+    if not d.resolved:
+        return False
+    if start is None:
+        return d.period == "year"
+    begun = datetime.strptime(d.value, {"day": "%Y-%m-%d", "week": "%Y-%m-%d", "month": "%Y-%m"}.get(d.period, "%Y"))
+    return begun + timedelta(days=_PERIOD_DAYS.get(d.period, 1)) <= start
 
 
 def _source(unit: Unit) -> Source:
@@ -63,15 +107,24 @@ def _text(unit: Unit, most: int) -> str:
     return " ".join(words[:most]) + ("…" if len(words) > most else "")
 
 
-def _cap(entries: list[TimelineEntry], per_date: int) -> list[TimelineEntry]:
-    by_date: dict[str, list[TimelineEntry]] = {}
-    for entry in entries:
-        by_date.setdefault(entry.date, []).append(entry)
-    return [e for group in by_date.values() for e in sorted(group, key=lambda e: -len(e.articles))[:per_date]]
+def _cap(entries: list[tuple[DateMention, TimelineEntry]], per_date: int) -> list[tuple[DateMention, TimelineEntry]]:
+    """At most ``per_date`` entries a date, most-sourced first, each from another article (an article's
+    first sentence about a day stands for the rest of what it says of that day)."""
+    by_date: dict[str, list[tuple[DateMention, TimelineEntry]]] = {}
+    for pair in entries:
+        by_date.setdefault(pair[1].date, []).append(pair)
+    kept = []
+    for group in by_date.values():
+        firsts = list({p[1].articles[0]: p for p in reversed(group)}.values())[::-1]
+        kept += sorted(firsts, key=lambda p: -len(p[1].articles))[:per_date]
+    return kept
 
 
-def _order(entry: TimelineEntry) -> tuple[int, str, int]:
-    if entry.date[:4].isdigit():
-        return (0, entry.date, 0)
-    weekday = next((i for i, w in enumerate(WEEKDAYS) if w in entry.date), len(WEEKDAYS))
-    return (1, "", weekday)
+def _order(d: DateMention, rank: Mapping[str, int]) -> tuple[int, str, int, int]:
+    """Resolved dates in calendar order; the relative ones after them, in reading order."""
+    if d.resolved:
+        return 0, d.value, rank.get(d.article, 0), d.position
+    return 1, "", rank.get(d.article, 0), d.position
+
+
+__all__ = ["timeline"]

@@ -1,0 +1,141 @@
+"""Stage 6, stories: which of the input's articles follow the same subject.
+
+A briefing is about one story (a subject followed over time: a hurricane from
+its approach to its toll, a four-year law suit). Pasted together, ten
+unrelated pages or three stories' reports would give a summary that mixes
+them; so the usable articles are first split into stories, and when there are
+several the briefing covers the largest and accounts for the others'
+articles as off-event, naming their story.
+
+This is grouping, done by :mod:`newsbrief.group`'s block clustering (its
+TF-IDF of words, names and numbers, weighted toward headline and lead, and
+its average link), with story-level settings (:data:`STORY_LEVEL`): no
+discount for time, since a story's reports may be years apart, and no local
+scaling (``floor`` 1), since a story's articles are not each other's nearest
+neighbours among similar stories: here, they only have to share more than
+unrelated news does. The threshold was chosen on dev data (``bench/stories.py``):
+it keeps every article of each of the 15 ``duc2007_dev`` stories (one story
+each, over months to years) together and still tells apart three of them
+shuffled into one input.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+from newsbrief.clean import cleaned_text
+from newsbrief.group.cluster import cluster_block
+from newsbrief.group.features import Bag, Prior, bag_of, hashed, weigh
+from newsbrief.group.settings import Settings
+from newsbrief.lang.en import word_frequency
+from newsbrief.model import Article, Story
+
+STORY_LEVEL = Settings(threshold=0.06, floor=1.0, same_days=1e6, copies=0.8)
+"""How articles are grouped into stories (see the module doc)."""
+CORE_MIN, CORE_SHARE = 3, 0.1
+"""A group of at least this many articles, and this share of the input, is a story of its own."""
+ATTACH = 0.02
+"""A smaller group joins the story it is nearest when its mean similarity to that story is at least this."""
+
+BACKGROUND_DOCS = 1_000_000
+DOC_WORDS = 400
+"""The size of the pretend corpus general English frequencies are read as (see :func:`background`)."""
+
+TITLE_WORDS = 12
+"""A story whose articles have no title is named by this many words of its most central one."""
+
+
+@dataclass(frozen=True)
+class Stories:
+    """The stories of an input, largest first (ties: the one read first), and each article's story."""
+
+    stories: tuple[Story, ...]
+
+    def aside(self, index: int = 0) -> dict[str, str]:
+        """Article id -> the reason it is set aside when a briefing covers story ``index``: its own story."""
+        return {art: f"about another story: \u201c{story.title}\u201d ({_size(story)})"
+                for i, story in enumerate(self.stories) if i != index for art in story.articles}
+
+
+def _size(story: Story) -> str:
+    n = len(story.articles)
+    return f"{n} article{'s' * (n != 1)}"
+
+
+def stories(articles: Sequence[Article], settings: Settings = STORY_LEVEL) -> Stories:
+    """The stories of ``articles`` (usable ones, segmented, in reading order)."""
+    if not articles:
+        return Stories(())
+    if len(articles) == 1:
+        return Stories((Story(_title(articles[0]), (articles[0].id,)),))
+    bags = [bag_of(a.title, cleaned_text(a), settings.weights) for a in articles]
+    vecs = weigh(hashed(bags), settings.weights, background(bags))
+    labels, _ = cluster_block(vecs, np.full(len(articles), np.nan), settings)
+    sim = (vecs @ vecs.T).toarray()
+    groups = _attach(_members(labels), sim, len(articles))
+    found = []
+    for group in sorted(groups, key=lambda g: (-len(g), g[0])):
+        central = max(group, key=lambda i: (sim[i, group].sum(), articles[i].title is not None, -i))
+        found.append(Story(_title(articles[central]), tuple(articles[i].id for i in sorted(group))))
+    return Stories(tuple(found))
+
+
+def _members(labels: np.ndarray) -> list[list[int]]:
+    members: dict[int, list[int]] = {}
+    for i, label in enumerate(labels):
+        members.setdefault(int(label), []).append(i)
+    return list(members.values())
+
+
+def _attach(groups: list[list[int]], sim: np.ndarray, n: int) -> list[list[int]]:
+    """Small groups joined to the story they are nearest, when near enough (see :data:`ATTACH`).
+
+    A story told over years has reports that share little with any one other
+    (an interview, a feature): they fall out of the average link as groups of
+    one or two, yet are closer to their story than unrelated news is to anything.
+    """
+    core = [g for g in groups if len(g) >= max(CORE_MIN, CORE_SHARE * n)]
+    if not core:
+        return groups
+    out = [list(g) for g in core]
+    for group in (g for g in groups if not any(g is c for c in core)):
+        near = [sim[np.ix_(group, c)].mean() for c in core]
+        best = int(np.argmax(near))
+        if near[best] >= ATTACH:
+            out[best] += group
+        else:
+            out.append(list(group))
+    return out
+
+
+def background(bags: Sequence[Bag]) -> Prior:
+    """Document frequencies of the bags' words and names in general English news, as if counted over
+    :data:`BACKGROUND_DOCS` articles of :data:`DOC_WORDS` words (from wordfreq's word frequencies).
+
+    Ten unrelated pages give IDF nothing to learn from: "best", "people" or
+    "said" would weigh as much as "Napster". Against the background, what
+    every text says weighs little and what a story is about weighs much.
+    """
+    words = Counter({w: _df(w) for bag in bags for w in bag.word})
+    names = Counter({n: _df(n) for bag in bags for n in bag.name})
+    rows = hashed([Bag(words, names, Counter())])
+    return Prior(BACKGROUND_DOCS, sp.hstack(rows, format="csr"))
+
+
+def _df(term: str) -> float:
+    return BACKGROUND_DOCS * min(1.0, DOC_WORDS * word_frequency(term))
+
+
+def _title(article: Article) -> str:
+    if article.title:
+        return article.title
+    words = cleaned_text(article).split()
+    return " ".join(words[:TITLE_WORDS]) + (" ..." if len(words) > TITLE_WORDS else "")
+
+
+__all__ = ["STORY_LEVEL", "Stories", "stories"]

@@ -1,0 +1,253 @@
+"""Developing stories: a time for every article, stories and incidents, figures that change, the timeline.
+
+Unit tests read short texts written here; those marked ``shared`` read the dev data in ../shared.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLE, REPO
+from newsbrief import render
+from newsbrief.facts.check.quantities import group_quantities
+from newsbrief.facts.check.updates import updates
+from newsbrief.facts.read.entities import Gazetteer
+from newsbrief.facts.read.quantities import read_unit
+from newsbrief.facts.read.units import Unit
+from newsbrief.ingest import load
+from newsbrief.ingest.dating import dateline, in_context, number_date
+from newsbrief.model import Article, Briefing, Conflict, Story, TimelineEntry, ValueSide
+from newsbrief.pipeline import brief, prepare_stories
+from newsbrief.report.sections import Part, sections
+
+NOBODY = Gazetteer(())
+
+
+# --- a time and an outlet for every article -----------------------------------------------------
+
+
+def test_the_record_time_comes_first_and_says_so() -> None:
+    (art,), _ = load([{"id": "a", "text": "Some text.", "time": "2020-02-28T09:15:00"}])
+    assert (art.time, art.time_source) == (datetime(2020, 2, 28, 9, 15), "record")
+
+
+def test_a_date_in_the_url() -> None:
+    (art,), _ = load([{"id": "a", "text": "Some text.", "url": "https://news.example/2019/11/04/storm-toll"}])
+    assert (art.time, art.time_source, art.outlet) == (datetime(2019, 11, 4), "url", "news.example")
+
+
+def test_a_document_number_gives_the_date_and_the_agency_not_the_corpus() -> None:
+    (art,), _ = load([{"id": "x", "doc_id": "APW20000807.0101", "text": "HOUSTON (AP) _ A storm came ashore."}])
+    assert (art.time, art.time_source, art.outlet) == (datetime(2000, 8, 7), "document number", "AP")
+    assert number_date("ZZQ19991231.0001") == (datetime(1999, 12, 31), None)
+    assert number_date("no number here") is None
+
+
+def test_a_dateline_names_place_day_and_agency() -> None:
+    art = Article("a", "GENEVA, March 3 (Xinhua) -- Talks resumed on Tuesday.")
+    line = dateline(art)
+    assert (line.place, line.month, line.day, line.year, line.agency) == ("GENEVA", 3, 3, None, "Xinhua")
+    assert dateline(Article("b", "HATAY (Turkey): Mourners sat outside.")) is None
+    (dated,), _ = load([{"id": "c", "text": "PORT LOUIS (Island Wire) - A ferry sank."}])
+    assert (dated.outlet, dated.time_source) == ("Island Wire", "unknown")
+
+
+def test_a_yearless_dateline_takes_the_year_its_lead_weekday_fits_among_the_inputs_years() -> None:
+    known = Article("k", "Background.", time=datetime(1998, 6, 1), time_source="record")
+    filed = Article("f", "GENEVA, March 3 (Xinhua) -- The council met on Tuesday to vote.", time_source="unknown")
+    silent = Article("s", "GENEVA, March 3 (Xinhua) -- The council met to vote.", time_source="unknown")
+    dated = {a.id: a for a in in_context([known, filed, silent])}
+    assert (dated["f"].time, dated["f"].time_source) == (datetime(1998, 3, 3), "dateline")
+    assert dated["s"].time is None
+
+
+def test_the_account_says_where_each_time_came_from() -> None:
+    briefing = brief(EXAMPLE, max_words=60, facts=False)
+    sources = {r.id: r.time_source for r in briefing.articles}
+    assert sources["coastline-news"] == "page" and sources["harbour-times"] == "record"
+    assert sources["varen-daily"] == "unknown"
+    assert json.loads(render(briefing, "json"))["articles"][0]["time_source"]
+
+
+# --- stories and incidents ---------------------------------------------------------------------
+
+
+def test_a_one_story_input_has_one_story() -> None:
+    briefing = brief(EXAMPLE, max_words=60, facts=False)
+    assert len(briefing.stories) == 1
+    assert set(briefing.stories[0].articles) == {r.id for r in briefing.articles if r.status in ("used", "off-event")}
+    assert "NOTE" not in render(briefing, "text")
+
+
+def _ten(multinews: list[dict], seed: int) -> list[dict]:
+    """Ten articles of ten different one-event clusters."""
+    rng = random.Random(seed)
+    return [dict(rng.choice(c["articles"]), id=f"page{i}") for i, c in enumerate(rng.sample(multinews, 10))]
+
+
+@pytest.mark.shared
+def test_ten_unrelated_articles_are_many_stories_and_the_summary_keeps_to_one(multinews: list[dict]) -> None:
+    briefings = [brief(_ten(multinews, seed), max_words=100, facts=False) for seed in range(10)]
+    passed = [b for b in briefings if len(b.stories) >= 8 and len({line.article for line in b.summary}) <= 2]
+    assert len(passed) >= 8
+    briefing = passed[0]
+    assert len({line.article for line in briefing.summary}) <= 2
+    others = [r for r in briefing.articles if r.id not in briefing.stories[0].articles and r.status != "empty"]
+    assert all(r.status == "off-event" and r.reason.startswith("about another story: \u201c") for r in others)
+    text, markdown = render(briefing, "text"), render(briefing, "markdown")
+    assert "--per-story" in text.split("SUMMARY")[0] and "newsbrief group" in markdown.split("## Summary")[0]
+
+
+@pytest.fixture
+def duc(shared_dir: Path) -> list[dict]:
+    with (shared_dir / "data" / "duc2007_dev.jsonl").open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh]
+
+
+@pytest.mark.shared
+def test_three_stories_shuffled_together_come_apart(duc: list[dict]) -> None:
+    rng, right = random.Random(1), 0
+    for _ in range(8):
+        picked = rng.sample(duc, 3)
+        records = [dict(a, id=f"{n}-{i}") for n, c in enumerate(picked) for i, a in enumerate(c["articles"])]
+        rng.shuffle(records)
+        _, found = prepare_stories(records)
+        pure = all(max(map([a.split("-")[0] for a in s.articles].count, "012")) >= 0.9 * len(s.articles)
+                   for s in found.stories)
+        right += len(found.stories) == 3 and pure
+    assert right >= 6
+
+
+@pytest.mark.shared
+def test_stories_over_years_keep_their_articles(duc: list[dict]) -> None:
+    off = [r for c in duc[:6] for r in brief(c["articles"], max_words=60, facts=False).articles
+           if r.status == "off-event"]
+    assert len(off) <= 1
+
+
+def _briefed(texts: dict[str, tuple[str, str | None]], facts: bool = True) -> Briefing:
+    return brief([{"id": k, "title": None, "text": t, "time": when} for k, (t, when) in texts.items()],
+                 max_words=80, facts=facts)
+
+
+STORM = {
+    "a": ("A hurricane struck the northern coast of Norland late on Monday, and at least 32 people were killed "
+          "in floods and mudslides across the coastal provinces, emergency officials said.", "1998-10-27T08:00"),
+    "b": ("Rescue teams reached villages cut off by the hurricane in Norland, where at least 32 people were "
+          "killed when rivers burst their banks, the civil defence agency said on Tuesday.", "1998-10-27T20:00"),
+    "c": ("The toll from the hurricane in Norland rose as rescuers reached the mountain villages: 231 people "
+          "were killed, the civil defence agency said on Thursday.", "1998-10-29T10:00"),
+    "d": ("Officials in Norland said 9,000 people were killed by the hurricane, a week after it struck the "
+          "coast, and thousands more were missing in the flooded valleys.", "1998-11-03T09:00"),
+}
+
+
+def test_a_later_report_with_a_higher_figure_is_an_update_not_another_incident() -> None:
+    briefing = _briefed(STORM)
+    assert briefing.counts() == {"used": 4}
+    update = next(c for c in briefing.conflicts if c.kind == "update")
+    assert [(s.value, s.as_of) for s in update.sides] == [
+        (32, "1998-10-27"), (231, "1998-10-29"), (9000, "1998-11-03")]
+    assert not [c for c in briefing.conflicts if c.kind == "quantity" and c.about == update.about]
+    text = " ".join(render(briefing, "text").split())
+    assert "people killed: 9,000 as of 3 Nov 1998 — at least 32 (27 Oct) → 231 (29 Oct) → 9,000 (3 Nov)" in text
+    assert [(r.status, r.reason) for r in _briefed(STORM, facts=False).articles] == [
+        (r.status, r.reason) for r in briefing.articles]
+
+
+def test_an_earlier_strike_without_times_is_still_another_incident() -> None:
+    texts = {k: (t, None) for k, (t, _) in STORM.items() if k != "d"}
+    texts["a"] = (texts["a"][0].replace("at least 32", "231"), None)
+    texts["b"] = (texts["b"][0].replace("at least 32", "231"), None)
+    texts["old"] = ("A tropical storm struck the Norland coast and three people were killed, officials said, in "
+                    "the worst weather the region had seen that year.", None)
+    status = {r.id: r.status for r in _briefed(texts, facts=False).articles}
+    assert status == {"a": "used", "b": "used", "c": "used", "old": "off-event"}
+
+
+# --- figures that change ------------------------------------------------------------------------
+
+
+def _counts(texts: dict[str, str]) -> list:
+    return [q for a, t in texts.items() for q in read_unit(Unit(a, 0, len(t), t, 1, 1), NOBODY)]
+
+
+def test_figures_of_one_day_disagree_and_figures_months_apart_are_never_compared() -> None:
+    found = _counts({"a": "113 people were killed in the crash.", "b": "114 people were killed in the crash."})
+    same_day = {"a": datetime(2000, 8, 7, 3), "b": datetime(2000, 8, 7, 22)}
+    changed, rest = updates(group_quantities(found), same_day)
+    assert changed == [] and len(rest) == 1
+    months = {"a": datetime(2000, 8, 7), "b": datetime(2001, 2, 1)}
+    assert updates(group_quantities(found), months) == ([], [])
+    days = {"a": datetime(2000, 8, 7), "b": datetime(2000, 8, 9)}
+    (update,), _ = updates(group_quantities(found), days)
+    assert [(s.value, s.as_of) for s in update.sides] == [(113, "2000-08-07"), (114, "2000-08-09")]
+
+
+def test_a_path_that_goes_up_and_down_is_not_an_update() -> None:
+    found = _counts({"a": "12 people were killed.", "b": "40 people were killed.", "c": "20 people were killed."})
+    times = {"a": datetime(2000, 9, 1), "b": datetime(2000, 9, 3), "c": datetime(2000, 9, 5)}
+    changed, rest = updates(group_quantities(found), times)
+    assert changed == [] and len(rest) == 1
+
+
+# --- the timeline -------------------------------------------------------------------------------
+
+
+def test_the_timeline_sorts_weekdays_by_their_dates_and_sets_history_apart() -> None:
+    texts = {
+        "mon": ("The Kessel dam failed on Monday, flooding three villages in the valley below it, and 40 people "
+                "were evacuated by boat, the regional government said.", "2003-05-06T09:00"),
+        "fri": ("Engineers began repairs on the Kessel dam on Friday after water was seen seeping through its "
+                "wall, the regional water authority said in a statement.", "2003-05-02T09:00"),
+        "old": ("The flood on Monday was the worst in the valley since the Kessel dam was built, the regional "
+                "government said. The dam was built in 1961. It was last inspected in 1994, records show.",
+                "2003-05-07T09:00"),
+    }
+    briefing = _briefed(texts)
+    dated = [(e.date, e.background) for e in briefing.timeline]
+    story = [d for d, background in dated if not background]
+    assert story == sorted(story) and {"2003-05-02", "2003-05-05"} <= set(story)
+    assert ("1994", True) in dated
+    told = [(s.article, s.start) for e in briefing.timeline for s in e.sources]
+    assert len(told) == len(set(told))
+    text = render(briefing, "text")
+    assert text.index("TIMELINE") < text.index("BACKGROUND (BEFORE THE STORY)")
+
+
+def test_a_cut_section_says_how_many_it_left_out() -> None:
+    entries = tuple(TimelineEntry(f"2001-01-{d:02d}", f"Happening {d}.", ("a",)) for d in range(1, 21))
+    update = Conflict("people killed", "update", (
+        ValueSide(value=32, articles=("a",), as_of="1998-10-29"), ValueSide(value=9000, articles=("b",),
+                                                                            as_of="1998-11-04")))
+    briefing = Briefing("t", (), (), conflicts=(update,), timeline=entries,
+                        stories=(Story("t", ("a", "b")),))
+    parts = {s.part: s for s in sections(briefing)}
+    assert parts[Part.TIMELINE].omitted == 5 and Part.DISPUTED not in parts
+    assert parts[Part.UPDATES].items[0].text == "people killed: 9,000 as of 4 Nov 1998 — 32 (29 Oct) → 9,000 (4 Nov)"
+    assert "… and 5 more" in render(briefing, "text") and "… and 5 more" in render(briefing, "markdown")
+
+
+# --- brief --per-story ---------------------------------------------------------------------------
+
+
+@pytest.mark.shared
+def test_per_story_writes_one_briefing_a_line(multinews: list[dict], tmp_path: Path) -> None:
+    path = tmp_path / "ten.jsonl"
+    records = _ten(multinews, 0)
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "newsbrief.cli", "brief", str(path), "--per-story",
+                             "--no-facts", "-f", "json"], capture_output=True, text=True, cwd=REPO, check=False)
+    assert result.returncode == 0, result.stderr
+    briefings = [json.loads(line) for line in result.stdout.splitlines()]
+    stories = brief(records, max_words=60, facts=False).stories
+    assert len(briefings) == len(stories) >= 2 and all(len(b["stories"]) == 1 for b in briefings)
+    covered = [a for b in briefings for a in b["stories"][0]["articles"]]
+    assert len(covered) == len(set(covered))
+
