@@ -115,7 +115,8 @@ def read(articles: Sequence[Article], settings: Settings = DEFAULT) -> Reading:
     people = claims_mod.people(found, Gazetteer(mentions, organisations=bodies))
     gazetteer = Gazetteer(mentions, people, bodies)
     said = claims_mod.read(found, every, gazetteer)
-    counted = quantities_mod.read(every, gazetteer)
+    years = {a.id: a.time.year for a in articles if a.time}
+    counted = quantities_mod.read(every, gazetteer, years, settings)
     dated = [d for a, mine in zip(articles, by_article) for d in dates_mod.read(mine, a.time)]
     entities = gazetteer.locate(every)
     return Reading(

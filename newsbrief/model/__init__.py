@@ -24,6 +24,7 @@ from newsbrief.model.briefing import (
     SummarySentence,
     TimelineEntry,
     ValueSide,
+    figure,
     hedged,
     number,
     plain,
@@ -34,6 +35,6 @@ from newsbrief.model.spans import Span, squash
 __all__ = [
     "Article", "ArticleRecord", "Briefing", "ClaimFact", "Cluster", "Conflict", "ConflictKind", "DateFact",
     "EntityFact", "EntityKind", "Fact", "Paragraph", "PartySide", "QuantityFact", "Removed", "Sentence", "Side",
-    "Source", "Span", "Status", "SummarySentence", "TimelineEntry", "ValueSide", "hedged", "number", "outlet",
+    "Source", "Span", "Status", "SummarySentence", "TimelineEntry", "ValueSide", "figure", "hedged", "number", "outlet",
     "plain", "squash",
 ]

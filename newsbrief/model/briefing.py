@@ -38,6 +38,14 @@ def hedged(value: float, qualifier: str | None) -> str:
     return f"{qualifier} {number(value)}" if qualifier else number(value)
 
 
+def figure(value: float, qualifier: str | None, high: float | None = None, currency: str | None = None) -> str:
+    """A figure as shown, with its qualifier, currency and the upper end of a range: "at least 33",
+    "about $300,000", "8 to 12"."""
+    amount = f"{currency.upper()}{number(value)}" if currency else number(value)
+    upper = f" to {number(high)}" if high is not None else ""
+    return f"{qualifier} {amount}{upper}" if qualifier else f"{amount}{upper}"
+
+
 @dataclass(frozen=True)
 class Source(Span):
     """Where a fact was read: ``text`` is the span as that source words it, ``qualifier`` its own hedge
@@ -114,11 +122,28 @@ class QuantityFact(Fact):
     counts: str
     qualifier: str | None = None
     hedge: str | None = None
+    high: float | None = None
+    """The upper end of a range ("8 to 12 inches of snow"), else None."""
+    currency: str | None = None
+    """The currency symbol of an amount of money ("$"), else None."""
+    incident: str | None = None
+    """Set when the figure belongs to another, earlier incident than the one reported ("in 1974")."""
 
     @property
     def text(self) -> str:
         """ "at least 33 Turkish soldiers killed"."""
-        return f"{hedged(self.value, self.hedge)} {self.counts}"
+        return f"{figure(self.value, self.hedge, self.high, self.currency)} {self.counts}"
+
+    @property
+    def sourcing(self) -> str:
+        """How it is sourced, as a reader is told: "3 sources agree", "1 source"."""
+        n = len(self.articles)
+        return "1 source" if n == 1 else f"{n} sources agree"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON of a fact, with ``high``, ``currency``, ``incident`` and ``sourcing``."""
+        return {**super().to_dict(), "high": None if self.high is None else plain(self.high),
+                "currency": self.currency, "incident": self.incident, "sourcing": self.sourcing}
 
     def _fields(self) -> tuple[Any, str | None, str | None]:
         return plain(self.value), self.counts, self.qualifier
@@ -309,4 +334,4 @@ class Briefing:
 
 __all__ = ["ArticleRecord", "Briefing", "ClaimFact", "Conflict", "ConflictKind", "DateFact", "EntityFact",
            "EntityKind", "Fact", "PartySide", "QuantityFact", "Side", "Source", "Status", "SummarySentence",
-           "TimelineEntry", "ValueSide", "hedged", "number", "plain"]
+           "TimelineEntry", "ValueSide", "figure", "hedged", "number", "plain"]

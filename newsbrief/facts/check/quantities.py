@@ -2,11 +2,18 @@
 
 Quantities are grouped by what they count: the category of what happened
 (killed, injured, displaced, ...), the kind of thing counted (soldiers, people,
-workers) and whose they are (Turkish, Syrian). A quantity that leaves one of
-these open ("Thirty-three of our soldiers", "the death toll rose to three")
-joins the group it agrees with, or the only group it could belong to. Within a
-group, the values that can all be true together form one *value set*; two value
-sets in one group are a conflict, each with the articles that give it.
+workers), whose they are (Turkish, Syrian), what a measure measures and in which
+unit, and whether the figure is the reported incident's or an earlier one's (its
+clause names an earlier year: "In 1974, Fifi killed 2,000"). An addition ("two
+more") is never compared with a total. A quantity that leaves the kind or whose
+open ("Thirty-three of our soldiers", "the death toll rose to three") joins the
+group it agrees with, or the only group it could belong to. Within a group, the
+values that can all be true together form one *value set*; two value sets in one
+group are a conflict, each with the articles that give it.
+
+Facts are ranked by what a briefing on the event needs (deaths, injured, missing,
+displaced, ..., money, then the rest) and, within that, by how many sources give
+them.
 """
 
 from __future__ import annotations
@@ -51,19 +58,26 @@ class ValueSet:
     @property
     def representative(self) -> Quantity:
         """The reading to show: the most repeated one, unqualified readings first."""
-        counts = Counter((q.value, q.qualifier) for q in self.members)
-        value, qualifier = max(counts, key=lambda k: (counts[k], k[1] is None))
-        return next(q for q in self.members if (q.value, q.qualifier) == (value, qualifier))
+        counts = Counter((q.value, q.high, q.qualifier) for q in self.members)
+        value, high, qualifier = max(counts, key=lambda k: (counts[k], k[2] is None))
+        return next(q for q in self.members if (q.value, q.high, q.qualifier) == (value, high, qualifier))
 
 
 @dataclass
 class Group:
-    """Quantities about one thing: (category, kind, side); built once, then read."""
+    """Quantities about one thing: (category, kind, side), and what :func:`_apart` keeps apart; built once,
+    then read. ``background``: the figures of an earlier incident, named by the year their clause gives."""
 
     category: str | None
     kind: str | None
     side: str | None
     members: list[Quantity] = field(default_factory=list)
+    background: str | None = None
+
+    @property
+    def rank(self) -> int:
+        """Where its facts come in a briefing (see :attr:`Quantity.rank`)."""
+        return min(q.rank for q in self.members)
 
     @cached_property
     def label(self) -> str:
@@ -96,25 +110,35 @@ class Group:
         return sorted(sets, key=lambda s: -len(s.articles))
 
 
+_Key = tuple[str | None, str | None, str | None, tuple[object, ...]]
+
+
+def _apart(q: Quantity) -> tuple[object, ...]:
+    """What keeps quantities of one (category, kind, side) apart: measured thing and unit, an addition, an
+    earlier incident's year."""
+    return (q.unit, q.currency, q.measured if q.unit else None, q.increment, q.year if q.background else None)
+
+
 def group_quantities(quantities: Iterable[Quantity]) -> list[Group]:
     """Group quantities by what they count; open ones join the group they fit (see module doc)."""
-    members: dict[tuple[str | None, str | None, str | None], list[Quantity]] = {}
+    members: dict[_Key, list[Quantity]] = {}
     pending = []
     for q in sorted(quantities, key=lambda q: (q.side is None, q.kind is None)):
         if q.side is not None or (q.kind is not None and q.category is None):
-            members.setdefault((q.category, q.kind, q.side), []).append(q)
+            members.setdefault((q.category, q.kind, q.side, _apart(q)), []).append(q)
         else:
             pending.append(q)
     for q in pending:
-        members.setdefault(_home(members, q) or (q.category, q.kind, None), []).append(q)
-    groups = [Group(*key, found) for key, found in members.items()]
+        members.setdefault(_home(members, q) or (q.category, q.kind, None, _apart(q)), []).append(q)
+    groups = [Group(c, k, s, found, f"in {apart[-1]}" if apart[-1] else None)
+              for (c, k, s, apart), found in members.items()]
     return sorted(groups, key=lambda g: (-len(g.articles), g.category is None, g.label))
 
 
-def _home(members: dict[tuple[str | None, str | None, str | None], list[Quantity]],
-          q: Quantity) -> tuple[str | None, str | None, str | None] | None:
+def _home(members: dict[_Key, list[Quantity]], q: Quantity) -> _Key | None:
     """The group an open quantity belongs to: the biggest it agrees with, else the only candidate."""
-    candidates = [k for k in members if k[0] == q.category and (q.kind is None or k[1] == q.kind)]
+    candidates = [k for k in members if k[0] == q.category and (q.kind is None or k[1] == q.kind)
+                  and k[3] == _apart(q)]
     agreeing = [k for k in candidates if any(compatible(m.interval, q.interval) for m in members[k])]
     if agreeing:
         return max(agreeing, key=lambda k: len({m.article for m in members[k]}))
@@ -122,16 +146,18 @@ def _home(members: dict[tuple[str | None, str | None, str | None], list[Quantity
 
 
 def quantity_facts(groups: Sequence[Group], context: str | None = None) -> list[QuantityFact]:
-    """One fact per value set of each group: most-sourced first, then those about something that happened."""
+    """One fact per value set of each group, ranked by what a briefing needs, then by sources; an earlier
+    incident's figures last."""
     ranked = sorted(((group, vs) for group in groups for vs in group.value_sets()),
-                    key=lambda p: (-len(p[1].articles), p[0].category is None))
+                    key=lambda p: (p[0].background is not None, p[0].rank, -len(p[1].articles)))
     facts = []
     for group, vs in ranked:
         rep = vs.representative
         qualifiers = {q.qualifier for q in vs.members}
         facts.append(QuantityFact(
             value=rep.value, counts=group.label, qualifier=qualifiers.pop() if len(qualifiers) == 1 else None,
-            hedge=rep.qualifier, sources=vs.sources, context=context,
+            hedge=rep.qualifier, high=rep.high, currency=rep.currency, incident=group.background,
+            sources=vs.sources, context=context,
         ))
     return facts
 

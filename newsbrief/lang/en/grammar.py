@@ -24,3 +24,21 @@ NOUN_PHRASE_BREAKS = frozenset(
     "won lost met put set stood heard paid built broke caught fell led rose spread shot tore swept burnt fought "
     "remain remained remains already still just even only never ever once".split())
 """Words that end a noun phrase after a number."""
+
+# -- dependency labels (spaCy's English scheme, ClearNLP) the reader of counts walks
+
+NUMBER_DEPS = frozenset("nummod quantmod".split())
+"""A number that modifies the noun it counts ("33 soldiers")."""
+
+PATIENT_DEPS = frozenset("dobj nsubjpass obj oprd".split())
+"""What a verb is done to: its object, or the subject of its passive ("were killed")."""
+
+SUBJECT_DEPS = frozenset("nsubj csubj expl".split())
+"""The subject of an active verb: what it is done to only when the verb takes no object ("21 people died")."""
+
+MODIFIER_DEPS = frozenset("amod compound nmod npadvmod".split())
+"""Words that narrow what is counted ("Turkish soldiers", "Western journalists")."""
+
+COMPLEMENT_DEPS = frozenset("acomp oprd xcomp ccomp advcl acl relcl conj".split())
+"""Where the verb of what happened sits when the governing verb is a light one ("were reported killed",
+"left 231 people dead", "forced 2,000 people to flee")."""

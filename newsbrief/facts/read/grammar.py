@@ -1,0 +1,332 @@
+"""What a number counts and what happened to it, from the sentence's dependency parse.
+
+spaCy's parser (in the same pipeline as NER, :func:`newsbrief.facts.read.ner.model`)
+reads only the sentences that hold a number worth reading (:func:`parse`), so its
+cost follows the numbers, not the text. For each number, :func:`counted` walks the
+tree:
+
+* **what is counted**: the noun the number modifies ("33 soldiers"), or the noun of
+  its "of" phrase ("33 of its troops"), with the words before the noun that narrow
+  it ("Turkish", "Western"); a number standing alone ("seven injured", "17 in a
+  second one") leaves the noun open, for the sentence's earlier count to fill;
+* **what happened to it**: the verb it is the object of ("wounded 21 Israelis"),
+  the passive it is the subject of ("were killed"), an intransitive verb it is the
+  subject of ("21 people died"), an outcome word inside its own phrase ("two wounded
+  journalists", "231 people dead"), or, behind a light verb ("were reported killed",
+  "left 12 dead", "forced 2,000 people to flee"), the complement's verb. The subject
+  of an active verb with an object did it, and nothing happened to it ("two
+  assailants killed 21 Israelis": the assailants are the *agent*);
+* **how it is said**: negated ("no one was killed"), possible or expected ("could
+  have killed 100", "are forecast"), an addition ("two more"), and the year its
+  clause names ("In 1974, Hurricane Fifi killed 2,000"), so that another incident's
+  figure is not taken for this one's.
+
+A measure ("180 mph", "13 inches", "$300,000") is told apart from a count by its
+unit word; what it measures is the noun of its "of" phrase ("13 inches of snow"),
+the noun it hangs from ("winds of 180 mph", "a $1 million reward"), or what its verb
+was done to ("purchased his plane for $300,000").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsbrief.facts.read.ner import model
+from newsbrief.facts.read.units import Unit
+from newsbrief.facts.settings import DEFAULT, Settings
+from newsbrief.lang.en.events import HYPOTHETICAL, LIGHT_VERBS, NEGATIONS, OUTCOME_NOUNS, OUTCOMES, TOLL_NOUNS
+from newsbrief.lang.en.grammar import (
+    COMPLEMENT_DEPS,
+    MODIFIER_DEPS,
+    NUMBER_DEPS,
+    PATIENT_DEPS,
+    POSSESSIVES,
+    QUANTITY_FILLERS,
+    SUBJECT_DEPS,
+    SUBSET_PRONOUNS,
+)
+from newsbrief.lang.en.measures import UNIT_KIND
+from newsbrief.lang.en.numbers import INCREMENTS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_OUTCOME = re.compile("|".join(f"(?P<{k}>(?:{v})\\b)" for k, v in OUTCOMES.items()), re.I)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_PARSE_PIPES = ("ner",)
+"""Pipes a parse leaves out: names are read elsewhere, where they are introduced."""
+
+
+@dataclass(frozen=True)
+class Counted:
+    """What the parse says about one number (see the module doc); offsets are into the parsed text."""
+
+    noun: str | None = None
+    modifiers: tuple[str, ...] = ()
+    possessive: str | None = None
+    owner: str | None = None
+    """The "of" phrase after the noun ("of the Syrian army"): whose they are."""
+    event: str | None = None
+    event_at: int | None = None
+    unit: str | None = None
+    measured: str | None = None
+    agent: bool = False
+    negated: bool = False
+    hypothetical: bool = False
+    subset: bool = False
+    elided: bool = False
+    increment: bool = False
+    year: int | None = None
+    end: int = 0
+    verb: int | None = None
+    """Offset of the governing verb, so that numbers of one clause can share what they count."""
+
+
+def parse(units: Sequence[Unit], settings: Settings = DEFAULT) -> list[Doc]:
+    """The dependency parse of each unit (one batched spaCy call; NER left out)."""
+    if not units:
+        return []
+    return list(model().pipe((u.text for u in units), batch_size=settings.batch, disable=list(_PARSE_PIPES)))
+
+
+def counted(doc: Doc, start: int, end: int) -> Counted:
+    """What the number at ``doc.text[start:end]`` counts and what happened to it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return Counted(end=end)
+    number = _root(span)
+    holder, noun, possessive, subset = _noun(number, span)
+    if subset:
+        return Counted(subset=True, end=end)
+    increment = noun is not None and noun.lower_ in INCREMENTS
+    if increment:
+        noun = None
+    unit = UNIT_KIND.get(noun.lower_) if noun is not None else None
+    if _currency(number, span):
+        unit = "money"
+    event, event_token, verb, agent = _event(holder, noun)
+    measured = _measured(holder, noun, verb) if unit else None
+    clause = verb if verb is not None else holder
+    last = max([span.end_char] + [t.idx + len(t) for t in (noun, event_token) if t is not None and t.i > number.i
+                                  and t.i - number.i <= 8])
+    return Counted(
+        noun=noun.text if noun is not None else None,
+        modifiers=tuple(_modifiers(noun, span)) if noun is not None else (),
+        possessive=possessive, owner=_owner(noun) if noun is not None else None, event=event, event_at=event_token.idx if event_token is not None else None,
+        unit=unit, measured=measured, agent=agent, negated=_negated(holder, noun, clause),
+        hypothetical=_hypothetical(clause), elided=noun is None, increment=increment, year=_year(clause, span),
+        end=last, verb=clause.idx,
+    )
+
+
+def _root(span: Span) -> Token:
+    """The token of the number's span whose head lies outside it ("dozen" in "half a dozen")."""
+    inside = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    nums = [t for t in inside if t.like_num or t.lower_ in ("dozen", "hundred")]
+    return (nums or inside or list(span))[-1]
+
+
+def _noun(number: Token, span: Span) -> tuple[Token, Token | None, str | None, bool]:
+    """(the token that takes the number's place in the clause, the noun counted or None, possessive, subset)."""
+    if number.dep_ in NUMBER_DEPS or number.dep_ == "compound":
+        head = number.head
+        while head.like_num and head.dep_ in (*NUMBER_DEPS, "compound") and head.head.i != head.i:
+            head = head.head
+        if not head.like_num and head.i >= span.end:
+            return head, head, None, False
+    of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None:
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+        if pobj is not None:
+            if pobj.lower_ in SUBSET_PRONOUNS:
+                return number, None, None, True
+            owner = next((c.lower_ for c in pobj.children if c.dep_ == "poss" and c.lower_ in POSSESSIVES), None)
+            return number, pobj, owner, False
+    if number.dep_ == "appos" and any(c.lower_ == "of" for c in number.children):
+        return number, None, None, True
+    return number, None, None, False
+
+
+def _owner(noun: Token) -> str | None:
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return " ".join(t.text for t in of.subtree) if of is not None else None
+
+
+def _currency(number: Token, span: Span) -> bool:
+    return any(t.tag_ == "$" for t in span) or any(c.tag_ == "$" for c in number.children) or (
+        number.head.tag_ == "$")
+
+
+def _modifiers(noun: Token, span: Span) -> list[str]:
+    """Words before the noun that narrow what is counted, not the number, fillers or outcome words."""
+    out = []
+    for child in noun.children:
+        if (child.i < noun.i and child.dep_ in MODIFIER_DEPS and not (span.start <= child.i < span.end)
+                and not child.like_num and child.lower_ not in QUANTITY_FILLERS and not _OUTCOME.fullmatch(child.text)
+                and child.is_alpha):
+            out.append(" ".join(t.text for t in child.subtree if t.is_alpha and not t.like_num))
+    return [m for m in out if m]
+
+
+def _outcome(token: Token) -> str | None:
+    """The category of what happened that the words at ``token`` say ("forced to flee" -> displaced)."""
+    match = _OUTCOME.match(token.doc.text, token.idx)
+    return next(k for k, v in match.groupdict().items() if v) if match else None
+
+
+def _event(holder: Token, noun: Token | None) -> tuple[str | None, Token | None, Token | None, bool]:
+    """(what happened, the word that says it, the governing verb, whether the counted thing did it)."""
+    inside = _inside(holder, noun)
+    if inside is not None:
+        return _outcome(inside), inside, _verb_of(holder), False
+    dep, head = holder.dep_, holder.head
+    while dep == "conj" and head.pos_ in ("NOUN", "PROPN", "NUM") and head.head.i != head.i:
+        dep, head = head.dep_, head.head  # "two deaths in Nebraska, and one in Kansas": the first one's role
+    if dep == "pobj" and head.lower_ == "including":
+        return _event(head.head, head.head if head.head.pos_ in ("NOUN", "PROPN") else None)
+    if dep == "pobj" and head.lower_ == "to" and _toll(head.head):
+        return "killed", head.head, head.head, False
+    if dep == "attr" and _toll(head):
+        return "killed", head, head, False
+    if dep == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and _outcome(head.head):
+        return _outcome(head.head), head.head, _verb_of(head.head), False  # "the killing of seven soldiers"
+    if head.pos_ == "ADJ" and dep != "pobj" and _outcome(head):
+        return _outcome(head), head, head, False  # "40 more injured", "two dead"
+    if dep == "pobj" or head.pos_ not in ("VERB", "AUX"):
+        return None, None, _verb_of(holder), False
+    verb = head
+    if dep in SUBJECT_DEPS and any(c.dep_ in ("dobj", "obj") for c in verb.children) and verb.lower_ not in LIGHT_VERBS:
+        return None, None, verb, True
+    if dep in PATIENT_DEPS or dep in SUBJECT_DEPS or dep in ("npadvmod", "conj", "dobj", "attr"):
+        said = _said(verb)
+        if said is not None:
+            return _either(said) or _participle(said), said, verb, False
+    return None, None, verb, False
+
+
+def _inside(holder: Token, noun: Token | None) -> Token | None:
+    """An outcome word inside the counted phrase: the noun itself ("deaths"), or a word that describes it
+    ("two wounded journalists", "231 people dead", "people killed in the blast")."""
+    if noun is not None and noun.lower_ in OUTCOME_NOUNS:
+        return noun
+    if noun is not None and noun.lower_ in TOLL_NOUNS:
+        return noun
+    for child in (noun or holder).children:
+        if child.dep_ in ("amod", "acl", "relcl", "acomp", "oprd") and _outcome(child):
+            return child
+    return None
+
+
+def _toll(token: Token) -> bool:
+    """A toll noun or a verb whose subject is one ("the death toll rose to 113")."""
+    if token.lower_ in TOLL_NOUNS:
+        return True
+    return any(c.dep_ in SUBJECT_DEPS and c.lower_ in TOLL_NOUNS for c in token.children)
+
+
+def _either(verb: Token) -> str | None:
+    """The category of an outcome verb, joined with the one it is an alternative to: "killed or wounded" is
+    not "killed" (so it is never compared with a count of the dead)."""
+    category = _outcome(verb)
+    if category is None:
+        return None
+    other = None
+    if verb.dep_ == "conj" and any(c.lower_ == "or" for c in verb.head.children):
+        other = _outcome(verb.head)
+        return f"{other} or {category}" if other and other != category else category
+    alternative = next((c for c in verb.children if c.dep_ == "conj"), None)
+    if alternative is not None and any(c.lower_ == "or" for c in verb.children):
+        other = _outcome(alternative)
+    return f"{category} or {other}" if other and other != category else category
+
+
+def _said(verb: Token) -> Token | None:
+    """The word that says what happened: the verb itself, or behind a light verb its complement."""
+    if verb.lower_ not in LIGHT_VERBS and _outcome(verb):
+        return verb
+    for child in verb.children:
+        if child.dep_ in COMPLEMENT_DEPS and child.dep_ != "conj" and child.i > verb.i and _outcome(child):
+            return child
+    if verb.lower_ in LIGHT_VERBS:
+        return None
+    return verb
+
+
+def _participle(verb: Token) -> str | None:
+    """A verb as what happened to the counted thing: "canceled", "destroyed" (None for a form that is not one)."""
+    if verb.tag_ in ("VBN", "VBD"):
+        return verb.lower_
+    if verb.tag_ in ("VB", "VBP", "VBZ", "VBG"):
+        stem = verb.lower_.removesuffix("ing") if verb.tag_ == "VBG" else verb.lower_.removesuffix("s")
+        if not stem.isalpha() or len(stem) < 3:
+            return None
+        return stem + "d" if stem.endswith("e") else stem[:-1] + "ied" if stem.endswith("y") else stem + "ed"
+    return None
+
+
+def _verb_of(token: Token) -> Token | None:
+    """The nearest verb above ``token``."""
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return token if token.pos_ in ("VERB", "AUX") else None
+
+
+def _measured(holder: Token, noun: Token | None, verb: Token | None) -> str | None:
+    """What a measure measures: its "of"/"in" phrase ("13 inches of snow", "$5 billion in damage"), the noun it
+    hangs from ("winds of 180 mph", "a $1 million reward"), or what its verb was done to."""
+    phrase = noun if noun is not None else holder
+    for child in phrase.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
+            if pobj is not None:
+                return f"{child.lower_} {_phrase(pobj)}"
+    head = phrase.head
+    if phrase.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN"):
+        return _phrase(head.head)
+    if phrase.dep_ in ("compound", "nmod", "amod", "nummod", "quantmod") and head.pos_ in ("NOUN", "PROPN"):
+        return _phrase(head)
+    if verb is not None and verb.lower_ not in LIGHT_VERBS:
+        patient = next((c for c in verb.children if c.dep_ in PATIENT_DEPS and c.i != phrase.i
+                        and c.pos_ in ("NOUN", "PROPN")), None)
+        if patient is not None:
+            return f"{_phrase(patient)} {_participle(verb) or verb.lower_}"
+    return None
+
+
+def _phrase(noun: Token) -> str:
+    """A noun with the words before it that narrow it ("medical equipment")."""
+    words = [c.text for c in noun.children if c.i < noun.i and c.dep_ in MODIFIER_DEPS and c.is_alpha]
+    return " ".join([*words, noun.text])
+
+
+def _negated(holder: Token, noun: Token | None, clause: Token) -> bool:
+    phrase = noun if noun is not None else holder
+    if any(c.dep_ == "det" and c.lower_ in NEGATIONS for c in phrase.children):
+        return True
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in NEGATIONS) for c in clause.children)
+
+
+def _hypothetical(clause: Token) -> bool:
+    """A modal or a verb of expectation or prevention on the clause or the few words above it."""
+    token = clause
+    for _ in range(4):
+        if token.lower_ in HYPOTHETICAL or any(c.dep_ in ("aux", "auxpass") and c.lower_ in HYPOTHETICAL
+                                                for c in token.children):
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _year(clause: Token, span: Span) -> int | None:
+    """A year the number's clause names ("In 1974, ... killed 2,000")."""
+    for token in clause.subtree:
+        if not (span.start <= token.i < span.end) and _YEAR.fullmatch(token.text):
+            return int(token.text)
+    return None
