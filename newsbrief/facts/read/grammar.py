@@ -198,6 +198,10 @@ def _event(holder: Token, noun: Token | None) -> tuple[str | None, Token | None,
     if dep == "pobj" or head.pos_ not in ("VERB", "AUX"):
         return None, None, _verb_of(holder), False
     verb = head
+    if dep in SUBJECT_DEPS:
+        passive = _passive_clause(verb)
+        if passive is not None:
+            return _outcome(passive), passive, verb, False  # "2,000 residents spent the night after being evacuated"
     if dep in SUBJECT_DEPS and any(c.dep_ in ("dobj", "obj") for c in verb.children) and verb.lower_ not in LIGHT_VERBS:
         return None, None, verb, True
     if dep in PATIENT_DEPS or dep in SUBJECT_DEPS or dep in ("npadvmod", "conj", "dobj", "attr"):
@@ -205,6 +209,18 @@ def _event(holder: Token, noun: Token | None) -> tuple[str | None, Token | None,
         if said is not None:
             return _either(said) or _participle(said), said, verb, False
     return None, None, verb, False
+
+
+def _passive_clause(verb: Token) -> Token | None:
+    """A passive outcome clause without a subject of its own, hung on the verb: its subject's ("after being
+    evacuated")."""
+    clauses = [c for c in verb.children if c.dep_ in ("advcl", "xcomp")]
+    clauses += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]
+    for child in clauses:
+        if (_outcome(child) and child.tag_ == "VBN"
+                and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in child.children)):
+            return child
+    return None
 
 
 def _inside(holder: Token, noun: Token | None) -> Token | None:
