@@ -18,6 +18,7 @@ them.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -116,7 +117,8 @@ _Key = tuple[str | None, str | None, str | None, tuple[object, ...]]
 def _apart(q: Quantity) -> tuple[object, ...]:
     """What keeps quantities of one (category, kind, side) apart: measured thing and unit, an addition, an
     earlier incident's year."""
-    return (q.unit, q.currency, q.measured if q.unit else None, q.increment, q.year if q.background else None)
+    return (q.unit, q.currency, q.measured if q.unit else None, q.increment, q.part,
+            q.year if q.background else None)
 
 
 def group_quantities(quantities: Iterable[Quantity]) -> list[Group]:
@@ -130,9 +132,44 @@ def group_quantities(quantities: Iterable[Quantity]) -> list[Group]:
             pending.append(q)
     for q in pending:
         members.setdefault(_home(members, q) or (q.category, q.kind, None, _apart(q)), []).append(q)
-    groups = [Group(c, k, s, found, f"in {apart[-1]}" if apart[-1] else None)
-              for (c, k, s, apart), found in members.items()]
+    groups = [Group(c, k, s, scoped, f"in {apart[-1]}" if apart[-1] else None)
+              for (c, k, s, apart), found in members.items() for scoped in _scoped(found)]
     return sorted(groups, key=lambda g: (-len(g.articles), g.category is None, g.label))
+
+
+_Scope = tuple[frozenset[str], str | None, bool]
+
+
+def _scope_of(q: Quantity) -> _Scope:
+    return frozenset(q.places), q.day, q.perfect
+
+
+def _fits(a: _Scope, b: _Scope) -> bool:
+    """Two scopes can be one: no two places apart (one may name none), no two days apart, and both a running
+    total ("have been killed") or neither."""
+    places = not a[0] or not b[0] or bool(a[0] & b[0])
+    return places and (a[1] is None or b[1] is None or a[1] == b[1]) and a[2] == b[2]
+
+
+def _scoped(members: list[Quantity]) -> list[list[Quantity]]:
+    """The quantities of one (category, kind, side) split by where and when their clauses say they happened:
+    "15 killed in Idlib" and "125 died across Syria" are two counts, and so are a day's toll ("were killed
+    on Monday") and a running total ("9,000 have been killed"); but the same figure is one count, even
+    named at two scales ("33 killed in Idlib", "33 killed in Syria"). A quantity joins a scope that gives
+    its figure, else one it fits and agrees with, else one it fits, the most sourced."""
+    scopes: list[tuple[_Scope, list[Quantity]]] = []
+    for q in sorted(members, key=lambda q: -(len(q.places) + (q.day is not None))):
+        scope = _scope_of(q)
+        same = [i for i, s in enumerate(scopes) if any(m.interval == q.interval for m in s[1])]
+        fitting = [i for i, s in enumerate(scopes) if _fits(s[0], scope)]
+        agreeing = [i for i in fitting if any(compatible(m.interval, q.interval) for m in scopes[i][1])]
+        chosen = max(same or agreeing or fitting, key=lambda i: len({m.article for m in scopes[i][1]}), default=None)
+        if chosen is None:
+            scopes.append((scope, [q]))
+        else:
+            (places, day, perfect), found = scopes[chosen]
+            scopes[chosen] = ((places | scope[0], day or scope[1], perfect), [*found, q])
+    return [found for _, found in scopes]
 
 
 def _home(members: dict[_Key, list[Quantity]], q: Quantity) -> _Key | None:
@@ -165,26 +202,40 @@ def quantity_facts(groups: Sequence[Group], context: str | None = None) -> list[
 def quantity_conflicts(groups: Sequence[Group]) -> list[Conflict]:
     """Groups about something that happened whose sources give values that cannot all be true.
 
-    A group where one article gives values of two sets is left out (see :func:`_mixed`).
+    An article that gives values of two sets counts two things under one label (a day's toll and a
+    war's): it is taken to give the one nearest the most-sourced set, and a set none of whose articles
+    gives it so is another count, not a side (see :func:`_sides`).
     """
     conflicts = []
     for group in groups:
-        sets = group.value_sets()
-        if group.category is None or len(sets) < 2 or _mixed(sets):
+        if group.category is None or group.background is not None:
             continue
-        sides = tuple(ValueSide(value=vs.representative.value, qualifier=vs.representative.qualifier,
-                                articles=tuple(vs.articles), sources=vs.sources) for vs in sets)
-        conflicts.append(Conflict(group.label, "quantity", sides))
+        sides = _sides(group.value_sets())
+        if len(sides) >= 2:
+            conflicts.append(Conflict(group.label, "quantity", tuple(sides)))
     return conflicts
 
 
-def _mixed(sets: Sequence[ValueSet]) -> bool:
-    """An article giving values of two sets counts two things under one label (a day's toll and a war's):
-    the group cannot be cross-checked."""
-    seen: set[str] = set()
+def _sides(sets: Sequence[ValueSet]) -> list[ValueSide]:
+    """The value sets that are readings of one count, as sides: each article on the side of its value
+    nearest the most-sourced set's."""
+    if len(sets) < 2:
+        return []
+    main = sets[0].representative.value
+
+    def distance(vs: ValueSet) -> float:
+        return abs(math.log(max(vs.representative.value, 1e-9) / max(main, 1e-9)))
+
+    home = {}
+    for vs in sorted(sets, key=distance):
+        for article in vs.articles:
+            home.setdefault(article, id(vs))
+    sides = []
     for vs in sets:
-        mine = set(vs.articles)
-        if seen & mine:
-            return True
-        seen |= mine
-    return False
+        mine = [q for q in vs.members if home[q.article] == id(vs)]
+        if mine:
+            kept = ValueSet(mine, vs.low, vs.high)
+            rep = kept.representative
+            sides.append(ValueSide(value=rep.value, qualifier=rep.qualifier, articles=tuple(kept.articles),
+                                   sources=kept.sources))
+    return sides

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 from newsbrief.facts.read.ner import model
 from newsbrief.facts.read.units import Unit
 from newsbrief.facts.settings import DEFAULT, Settings
+from newsbrief.lang.en import MONTHS, WEEKDAYS
 from newsbrief.lang.en.events import HYPOTHETICAL, LIGHT_VERBS, NEGATIONS, OUTCOME_NOUNS, OUTCOMES, TOLL_NOUNS
 from newsbrief.lang.en.grammar import (
     COMPLEMENT_DEPS,
@@ -46,7 +47,10 @@ from newsbrief.lang.en.grammar import (
     POSSESSIVES,
     QUANTITY_FILLERS,
     SUBJECT_DEPS,
+    PART_PREPOSITIONS,
+    SCOPE_PREPOSITIONS,
     SUBSET_PRONOUNS,
+    TRANSPARENT_NOUNS,
 )
 from newsbrief.lang.en.measures import UNIT_KIND
 from newsbrief.lang.en.numbers import INCREMENTS
@@ -56,6 +60,8 @@ if TYPE_CHECKING:
 
 _OUTCOME = re.compile("|".join(f"(?P<{k}>(?:{v})\\b)" for k, v in OUTCOMES.items()), re.I)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_CALENDAR = frozenset((*MONTHS, *WEEKDAYS))
+PERFECT = frozenset("have has 've".split())
 _PARSE_PIPES = ("ner",)
 """Pipes a parse leaves out: names are read elsewhere, where they are introduced."""
 
@@ -80,6 +86,14 @@ class Counted:
     elided: bool = False
     increment: bool = False
     year: int | None = None
+    places: tuple[str, ...] = ()
+    """Proper nouns of the places its clause names ("in the Idlib area", "across Syria")."""
+    day: str | None = None
+    """The weekday or date its clause names ("Monday", "March 8")."""
+    part: bool = False
+    """A part of the count before it ("including 64 who died at a checkpoint")."""
+    perfect: bool = False
+    """The clause is in the present perfect ("have been killed", "has risen to"): a running total."""
     end: int = 0
     verb: int | None = None
     """Offset of the governing verb, so that numbers of one clause can share what they count."""
@@ -110,6 +124,8 @@ def counted(doc: Doc, start: int, end: int) -> Counted:
     event, event_token, verb, agent = _event(holder, noun)
     measured = _measured(holder, noun, verb) if unit else None
     clause = verb if verb is not None else holder
+    scope = [number, *(t for t in (noun, event_token, clause) if t is not None)]
+    scope += [c for c in clause.children if c.dep_ in ("advcl", "xcomp", "advmod")]
     last = max([span.end_char] + [t.idx + len(t) for t in (noun, event_token) if t is not None and t.i > number.i
                                   and t.i - number.i <= 8])
     return Counted(
@@ -118,6 +134,8 @@ def counted(doc: Doc, start: int, end: int) -> Counted:
         possessive=possessive, owner=_owner(noun) if noun is not None else None, event=event, event_at=event_token.idx if event_token is not None else None,
         unit=unit, measured=measured, agent=agent, negated=_negated(holder, noun, clause),
         hypothetical=_hypothetical(clause), elided=noun is None, increment=increment, year=_year(clause, span),
+        places=_places(scope), day=_day(scope), part=_part(number, noun),
+        perfect=any(c.dep_ == "aux" and c.lower_ in PERFECT for c in clause.children),
         end=last, verb=clause.idx,
     )
 
@@ -185,6 +203,8 @@ def _event(holder: Token, noun: Token | None) -> tuple[str | None, Token | None,
     dep, head = holder.dep_, holder.head
     while dep == "conj" and head.pos_ in ("NOUN", "PROPN", "NUM") and head.head.i != head.i:
         dep, head = head.dep_, head.head  # "two deaths in Nebraska, and one in Kansas": the first one's role
+    if dep == "pobj" and head.lower_ == "of" and head.head.lower_ in TRANSPARENT_NOUNS:
+        return _event(head.head, noun)  # "a total of 125 people had died"
     if dep == "pobj" and head.lower_ == "including":
         return _event(head.head, head.head if head.head.pos_ in ("NOUN", "PROPN") else None)
     if dep == "pobj" and head.lower_ == "to" and _toll(head.head):
@@ -338,6 +358,41 @@ def _hypothetical(clause: Token) -> bool:
             return False
         token = token.head
     return False
+
+
+def _scope(tokens: Sequence[Token]) -> list[Token]:
+    """The tokens of the prepositional phrases that hang on ``tokens`` and say where or when."""
+    out = []
+    for token in tokens:
+        for child in token.children:
+            if child.dep_ in ("prep", "npadvmod") and (child.lower_ in SCOPE_PREPOSITIONS or child.dep_ == "npadvmod"):
+                out += list(child.subtree)
+    return out
+
+
+def _places(tokens: Sequence[Token]) -> tuple[str, ...]:
+    """Proper nouns of the places the number's phrase or clause (``tokens``) names, other than days and
+    months."""
+    found = [t.text for t in _scope(tokens) if t.tag_ in ("NNP", "NNPS") and t.text not in _CALENDAR]
+    return tuple(dict.fromkeys(found))
+
+
+def _day(tokens: Sequence[Token]) -> str | None:
+    """A weekday the number's phrase or clause (``tokens``) names, or a month with its day ("March 8")."""
+    near = [t for t in (*_scope(tokens), *(c for t in tokens for c in t.children))]
+    for token in near:
+        if token.text in WEEKDAYS:
+            return token.text
+        if token.text in _CALENDAR:
+            day = next((c.text for c in token.children if c.like_num and len(c.text) <= 2), None)
+            if day:
+                return f"{token.text} {day}"
+    return None
+
+
+def _part(number: Token, noun: Token | None) -> bool:
+    phrase = noun if noun is not None else number
+    return phrase.dep_ == "pobj" and phrase.head.lower_ in PART_PREPOSITIONS
 
 
 def _year(clause: Token, span: Span) -> int | None:

@@ -32,7 +32,7 @@ from newsbrief.facts.read.grammar import Counted, counted, parse
 from newsbrief.facts.read.numbers import NumberMention, numbers
 from newsbrief.facts.read.units import Unit
 from newsbrief.facts.settings import DEFAULT, Settings
-from newsbrief.lang.en.events import CATEGORY_RANK, COUNTED_CLASSES, OUTCOME_NOUNS, TOLL_NOUNS
+from newsbrief.lang.en.events import CATEGORY_RANK, COUNTED_CLASSES, IMPACTS, OUTCOME_NOUNS, TOLL_NOUNS
 from newsbrief.lang.en.measures import CURRENCY_SYMBOLS, SHOWN_MEASURES
 from newsbrief.lang.en.numbers import QUALIFIERS
 from newsbrief.model import Span, figure, squash
@@ -73,6 +73,14 @@ class Quantity(Span):
     """The clause names a year before the article's: another, earlier incident's figure."""
     increment: bool = False
     """An addition to a count told before ("two more soldiers")."""
+    places: tuple[str, ...] = ()
+    """The places its clause names ("Idlib"): counts of different places are different counts."""
+    day: str | None = None
+    """The weekday or date its clause names: counts of different days are different counts."""
+    part: bool = False
+    """A part of the count before it ("including 64 ..."), never compared with a whole."""
+    perfect: bool = False
+    """Its clause is in the present perfect ("have been killed"): a running total, not one day's count."""
 
     @cached_property
     def what(self) -> str:
@@ -149,7 +157,7 @@ def stated(c: Counted) -> bool:
         return c.measured is not None or c.event is not None
     if c.unit is not None:
         return c.unit in SHOWN_MEASURES and c.measured is not None
-    return c.event is not None
+    return c.event is not None and (c.event.split(" or ")[0] in CATEGORY_RANK or bool(IMPACTS.match(c.event)))
 
 
 def _side(gazetteer: Gazetteer, modifiers: Sequence[str], before: str, possessive: str | None,
@@ -231,7 +239,7 @@ def _quantity(unit: Unit, gazetteer: Gazetteer, number: NumberMention, c: Counte
         category=category, earlier=earlier, high=number.high, unit=c.unit,
         currency=number.currency or (None if c.unit != "money" or not c.noun else _currency_of(c.noun)),
         measured=c.measured, year=year, background=bool(year and published and year < published),
-        increment=increment,
+        increment=increment, places=c.places, day=c.day, part=c.part, perfect=c.perfect,
     )
 
 

@@ -1,6 +1,8 @@
 """What news counts and what happened to it: outcome verbs by category, kinds of counted things, the verbs
 that say nothing about what happened, and what a briefing on an event needs first."""
 
+import re
+
 OUTCOMES = {
     "killed": "killed|kills?|killing|dead|died|dies?|dying|deaths?|martyred|slain|perished|lost their lives|"
               "fatalities|drowned|executed|murdered|massacred",
@@ -12,11 +14,12 @@ OUTCOMES = {
     "arrested": "arrested|arresting|detained|detaining|jailed|charged|indicted",
     "rescued": "rescued|rescuing|saved|survived|survivors",
     "hit": "hit|hitting|struck|striking|targeted|targeting",
+    "aboard": "aboard|on board|onboard|carrying|carried",
 }
 """What happened to what is counted: a category -> the ways news says it (a regex alternation), so that
 "died", "martyred" and "dead" are all *killed*."""
 
-CATEGORY_RANK = ("killed", "injured", "missing", "displaced", "evacuated", "rescued", "arrested", "hit")
+CATEGORY_RANK = ("killed", "injured", "missing", "displaced", "evacuated", "rescued", "aboard", "arrested", "hit")
 """What a briefing on an event needs first: its toll, then the people it affected (a fact of another
 category, or money, or the event's size, comes after these)."""
 
@@ -30,6 +33,18 @@ OUTCOME_NOUNS = {"deaths": "killed", "dead": "killed", "fatalities": "killed", "
                  "injuries": "injured", "wounded": "injured", "injured": "injured", "missing": "missing",
                  "survivors": "rescued", "victims": "killed", "bodies": "killed", "corpses": "killed"}
 """Nouns that say what happened by themselves ("33 deaths" counts people killed)."""
+
+IMPACTS = re.compile(
+    r"destroy|damag|burn|flood|collaps|cancel|delay|ground|strand|clos|affect|deploy|dispatch|involv|particip|"
+    r"join|search|found|recover|identif|detect|spott|seiz|confiscat|fired|launch|treat|infect|sicken|convict|"
+    r"sentenc|fine|paid|pay|rais|donat|pledg|offer|spent|spend|cost|lost|lose|los|sold|sell|bought|buy|purchas|"
+    r"adopt|vot|elect|sign|employ|hire|fir|laid off|cut|own|trap|lack|without|set|surviv|abduct|kidnap|"
+    r"hostage|held|releas|free|captur|surrender|defect|protest|march|gather|rall|strik|test|diagnos|vaccinat|"
+    r"register|enrol|apply|applied|graduat|die|kill",
+    re.I)
+"""Stems of verbs that tell what happened to what is counted besides the outcome categories (shown as
+written: "1,000 flights canceled", "60 homes set on fire", "12 aircraft searched"); a count whose verb is
+none of these (came, urged, described) is not a key fact."""
 
 TOLL_NOUNS = frozenset("toll tally count".split())
 """Nouns whose figure is a count of the dead ("the death toll rose to 113")."""

@@ -42,3 +42,12 @@ MODIFIER_DEPS = frozenset("amod compound nmod npadvmod".split())
 COMPLEMENT_DEPS = frozenset("acomp oprd xcomp ccomp advcl acl relcl conj".split())
 """Where the verb of what happened sits when the governing verb is a light one ("were reported killed",
 "left 231 people dead", "forced 2,000 people to flee")."""
+
+TRANSPARENT_NOUNS = frozenset("total number tally sum".split())
+"""Nouns a count looks through: in "a total of 125 people had died" the 125 people died."""
+
+SCOPE_PREPOSITIONS = frozenset("in at across near on outside inside around throughout from".split())
+"""Prepositions whose proper noun says where a count happened ("15 killed in Idlib", "125 died across Syria")."""
+
+PART_PREPOSITIONS = frozenset("including among".split())
+"""Prepositions that make a count part of the one before it ("144 killed, including 64 at a checkpoint")."""
