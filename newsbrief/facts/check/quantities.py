@@ -58,9 +58,11 @@ class ValueSet:
 
     @property
     def representative(self) -> Quantity:
-        """The reading to show: the most repeated one, unqualified readings first."""
+        """The reading to show: the figure most articles give, then its most repeated wording, unqualified
+        readings first."""
+        figures = Counter((q.value, q.high) for q in {(q.article, q.value, q.high): q for q in self.members}.values())
         counts = Counter((q.value, q.high, q.qualifier) for q in self.members)
-        value, high, qualifier = max(counts, key=lambda k: (counts[k], k[2] is None))
+        value, high, qualifier = max(counts, key=lambda k: (figures[k[:2]], counts[k], k[2] is None))
         return next(q for q in self.members if (q.value, q.high, q.qualifier) == (value, high, qualifier))
 
 

@@ -53,7 +53,7 @@ from newsbrief.lang.en.grammar import (
     TRANSPARENT_NOUNS,
 )
 from newsbrief.lang.en.measures import UNIT_KIND
-from newsbrief.lang.en.numbers import INCREMENTS
+from newsbrief.lang.en.numbers import INCREMENTS, SCALE_ABBREVIATIONS, SCALES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -62,6 +62,7 @@ _OUTCOME = re.compile("|".join(f"(?P<{k}>(?:{v})\\b)" for k, v in OUTCOMES.items
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _CALENDAR = frozenset((*MONTHS, *WEEKDAYS))
 PERFECT = frozenset("have has 've".split())
+SCALE_WORDS = frozenset((*SCALES, *SCALE_ABBREVIATIONS))
 _PARSE_PIPES = ("ner",)
 """Pipes a parse leaves out: names are read elsewhere, where they are introduced."""
 
@@ -122,7 +123,7 @@ def counted(doc: Doc, start: int, end: int) -> Counted:
     if _currency(number, span):
         unit = "money"
     event, event_token, verb, agent = _event(holder, noun)
-    measured = _measured(holder, noun, verb) if unit else None
+    measured = _measured(holder, noun, verb, unit == "money") if unit else None
     clause = verb if verb is not None else holder
     scope = [number, *(t for t in (noun, event_token, clause) if t is not None)]
     scope += [c for c in clause.children if c.dep_ in ("advcl", "xcomp", "advmod")]
@@ -153,14 +154,18 @@ def _noun(number: Token, span: Span) -> tuple[Token, Token | None, str | None, b
         head = number.head
         while head.like_num and head.dep_ in (*NUMBER_DEPS, "compound") and head.head.i != head.i:
             head = head.head
+        if head.lower_ in SCALE_WORDS:
+            return _noun(head, span)  # "$1.8m of medical equipment": "m" is part of the number
         if not head.like_num and head.i >= span.end:
             return head, head, None, False
+    if number.dep_ == "pobj" and number.head.lower_ in PART_PREPOSITIONS and number.head.head.pos_ == "NOUN":
+        return number, number.head.head, None, False  # "30,900 customers ..., including 25,000 in Des Moines"
     of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is not None:
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
         if pobj is not None:
-            if pobj.lower_ in SUBSET_PRONOUNS:
-                return number, None, None, True
+            if pobj.lower_ in SUBSET_PRONOUNS or (number.lower_ == "one" and any(c.lower_ == "the" for c in pobj.children)):
+                return number, None, None, True  # "two of them", "one of the villages"
             owner = next((c.lower_ for c in pobj.children if c.dep_ == "poss" and c.lower_ in POSSESSIVES), None)
             return number, pobj, owner, False
     if number.dep_ == "appos" and any(c.lower_ == "of" for c in number.children):
@@ -199,22 +204,34 @@ def _event(holder: Token, noun: Token | None) -> tuple[str | None, Token | None,
     """(what happened, the word that says it, the governing verb, whether the counted thing did it)."""
     inside = _inside(holder, noun)
     if inside is not None:
-        return _outcome(inside), inside, _verb_of(holder), False
+        category = (_outcome(inside) or OUTCOME_NOUNS.get(inside.lower_) or ("killed" if inside.lower_ in TOLL_NOUNS
+                    else _participle(inside)))  # "47 corpses", a toll, "four signals heard last week"
+        return category, inside, _verb_of(holder), False
     dep, head = holder.dep_, holder.head
     while dep == "conj" and head.pos_ in ("NOUN", "PROPN", "NUM") and head.head.i != head.i:
         dep, head = head.dep_, head.head  # "two deaths in Nebraska, and one in Kansas": the first one's role
     if dep == "pobj" and head.lower_ == "of" and head.head.lower_ in TRANSPARENT_NOUNS:
         return _event(head.head, noun)  # "a total of 125 people had died"
-    if dep == "pobj" and head.lower_ == "including":
-        return _event(head.head, head.head if head.head.pos_ in ("NOUN", "PROPN") else None)
+    if dep == "pobj" and head.lower_ in PART_PREPOSITIONS:
+        whole = head.head
+        if whole.pos_ in ("VERB", "AUX"):  # "30,900 customers were without power, including 25,000 in ..."
+            whole = next((c for c in whole.children if c.dep_ in ("nsubj", "nsubjpass")), whole)
+        return _event(whole, whole if whole.pos_ in ("NOUN", "PROPN") else None)
+    if dep == "pobj" and head.lower_ != "of" and head.head.lower_ in OUTCOME_NOUNS and head.head.pos_ == "NOUN":
+        return f"with {head.head.lower_}", head.head, _verb_of(head.head), False  # "deaths in at least five states"
     if dep == "pobj" and head.lower_ == "to" and _toll(head.head):
         return "killed", head.head, head.head, False
     if dep == "attr" and _toll(head):
         return "killed", head, head, False
-    if dep == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and _outcome(head.head):
-        return _outcome(head.head), head.head, _verb_of(head.head), False  # "the killing of seven soldiers"
+    if dep == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and (
+            _outcome(head.head) or head.head.lower_ in OUTCOME_NOUNS):  # "the killing of seven", "the bodies of two"
+        category = _outcome(head.head) or OUTCOME_NOUNS[head.head.lower_]
+        return category, head.head, _verb_of(head.head), False
     if head.pos_ == "ADJ" and dep != "pobj" and _outcome(head):
         return _outcome(head), head, head, False  # "40 more injured", "two dead"
+    if dep == "pobj" and head.lower_ == "to" and head.head.pos_ == "VERB" and not _outcome(head.head):
+        done = _participle(head.head)  # "food was distributed to 12,000 people"
+        return (f"{done} to", head.head, head.head, False) if done else (None, None, head.head, False)
     if dep == "pobj" or head.pos_ not in ("VERB", "AUX"):
         return None, None, _verb_of(holder), False
     verb = head
@@ -228,6 +245,8 @@ def _event(holder: Token, noun: Token | None) -> tuple[str | None, Token | None,
         said = _said(verb)
         if said is not None:
             return _either(said) or _participle(said), said, verb, False
+        if verb.lower_ in LIGHT_VERBS and _lacking(verb):
+            return _lacking(verb), verb, verb, False
     return None, None, verb, False
 
 
@@ -251,9 +270,9 @@ def _inside(holder: Token, noun: Token | None) -> Token | None:
     if noun is not None and noun.lower_ in TOLL_NOUNS:
         return noun
     for child in (noun or holder).children:
-        if child.dep_ in ("amod", "acl", "relcl", "acomp", "oprd") and _outcome(child):
+        if child.dep_ in ("amod", "acl", "relcl", "acomp", "oprd", "advmod", "prep") and _outcome(child):
             return child
-    return None
+    return next((c for c in (noun or holder).children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
 
 
 def _toll(token: Token) -> bool:
@@ -291,15 +310,24 @@ def _said(verb: Token) -> Token | None:
     return verb
 
 
+def _lacking(verb: Token) -> str | None:
+    """ "were without power": what a light verb's "without" phrase says the counted thing lacks."""
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "without"), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    return f"without {pobj.text}" if pobj is not None else None
+
+
 def _participle(verb: Token) -> str | None:
     """A verb as what happened to the counted thing: "canceled", "destroyed" (None for a form that is not one)."""
+    particle = next((f" {c.lower_}" for c in verb.children if c.dep_ == "prt"), "")
     if verb.tag_ in ("VBN", "VBD"):
-        return verb.lower_
+        return verb.lower_ + particle
     if verb.tag_ in ("VB", "VBP", "VBZ", "VBG"):
         stem = verb.lower_.removesuffix("ing") if verb.tag_ == "VBG" else verb.lower_.removesuffix("s")
         if not stem.isalpha() or len(stem) < 3:
             return None
-        return stem + "d" if stem.endswith("e") else stem[:-1] + "ied" if stem.endswith("y") else stem + "ed"
+        done = stem + "d" if stem.endswith("e") else stem[:-1] + "ied" if stem.endswith("y") else stem + "ed"
+        return done + particle
     return None
 
 
@@ -312,7 +340,7 @@ def _verb_of(token: Token) -> Token | None:
     return token if token.pos_ in ("VERB", "AUX") else None
 
 
-def _measured(holder: Token, noun: Token | None, verb: Token | None) -> str | None:
+def _measured(holder: Token, noun: Token | None, verb: Token | None, money: bool) -> str | None:
     """What a measure measures: its "of"/"in" phrase ("13 inches of snow", "$5 billion in damage"), the noun it
     hangs from ("winds of 180 mph", "a $1 million reward"), or what its verb was done to."""
     phrase = noun if noun is not None else holder
@@ -326,7 +354,7 @@ def _measured(holder: Token, noun: Token | None, verb: Token | None) -> str | No
         return _phrase(head.head)
     if phrase.dep_ in ("compound", "nmod", "amod", "nummod", "quantmod") and head.pos_ in ("NOUN", "PROPN"):
         return _phrase(head)
-    if verb is not None and verb.lower_ not in LIGHT_VERBS:
+    if money and verb is not None and verb.lower_ not in LIGHT_VERBS:
         patient = next((c for c in verb.children if c.dep_ in PATIENT_DEPS and c.i != phrase.i
                         and c.pos_ in ("NOUN", "PROPN")), None)
         if patient is not None:
@@ -351,7 +379,7 @@ def _hypothetical(clause: Token) -> bool:
     """A modal or a verb of expectation or prevention on the clause or the few words above it."""
     token = clause
     for _ in range(4):
-        if token.lower_ in HYPOTHETICAL or any(c.dep_ in ("aux", "auxpass") and c.lower_ in HYPOTHETICAL
+        if token.lower_ in HYPOTHETICAL or any(c.dep_ in ("aux", "auxpass", "nsubj") and c.lower_ in HYPOTHETICAL
                                                 for c in token.children):
             return True
         if token.head.i == token.i:
@@ -391,8 +419,7 @@ def _day(tokens: Sequence[Token]) -> str | None:
 
 
 def _part(number: Token, noun: Token | None) -> bool:
-    phrase = noun if noun is not None else number
-    return phrase.dep_ == "pobj" and phrase.head.lower_ in PART_PREPOSITIONS
+    return any(t.dep_ == "pobj" and t.head.lower_ in PART_PREPOSITIONS for t in (number, noun) if t is not None)
 
 
 def _year(clause: Token, span: Span) -> int | None:

@@ -52,6 +52,7 @@ _NOT_A_COUNT_AFTER = re.compile(r"[-‑–][A-Za-z]|\s*(?:%|per ?cent|a\.?m\b|p\
 _MONTH_AFTER = re.compile(rf"\s+(?:{'|'.join(_MONTHS)})\b", re.I)
 _MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(_MONTHS)})\.?\s+$", re.I)
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w.]*|[-‑/#])\s?$")
+_COUNTED_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?[a-z]+s\b")
 _AGE = (re.compile(r"[A-Z][\w’'-]+,\s*$"), re.compile(r"\s*,"))
 _CONVERSION = re.compile(r"\d[\d,.]*\s*[a-z-]+\.?\s*\(\s*(?:about|some|around|roughly|nearly)?\s*$", re.I)
 _INCREMENT_AFTER = re.compile(rf"\s+(?:{'|'.join(INCREMENTS)})\b", re.I)
@@ -158,4 +159,6 @@ def _excluded(text: str, number: NumberMention) -> bool:
         return True
     if _AGE[0].search(before) and _AGE[1].match(after) and number.value < 120:
         return True
-    return bool(_NAME_BEFORE.search(before)) and not number.qualifier and not number.currency
+    if not _NAME_BEFORE.search(before) or number.qualifier or number.currency or "," in text[number.at:number.end]:
+        return False
+    return not _COUNTED_AFTER.match(text, number.end)  # "Flight 370", "Interstate 35"; not "Iowa 30,900 customers"

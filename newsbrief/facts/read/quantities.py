@@ -32,7 +32,14 @@ from newsbrief.facts.read.grammar import Counted, counted, parse
 from newsbrief.facts.read.numbers import NumberMention, numbers
 from newsbrief.facts.read.units import Unit
 from newsbrief.facts.settings import DEFAULT, Settings
-from newsbrief.lang.en.events import CATEGORY_RANK, COUNTED_CLASSES, IMPACTS, OUTCOME_NOUNS, TOLL_NOUNS
+from newsbrief.lang.en.events import (
+    CATEGORY_RANK,
+    COUNTED_CLASSES,
+    IMPACTS,
+    OUTCOME_BEARERS,
+    OUTCOME_NOUNS,
+    TOLL_NOUNS,
+)
 from newsbrief.lang.en.measures import CURRENCY_SYMBOLS, SHOWN_MEASURES
 from newsbrief.lang.en.numbers import QUALIFIERS
 from newsbrief.model import Span, figure, squash
@@ -87,7 +94,7 @@ class Quantity(Span):
         """What is counted, as shown: "Turkish soldiers killed", "inches of snow", "reward"."""
         if self.unit is not None:
             noun = None if self.currency else self.noun
-            return " ".join(w for w in (noun, self.measured) if w) or "(unspecified)"
+            return " ".join(w for w in (noun, self.measured or self.category) if w) or "(unspecified)"
         more = "more" if self.increment else None
         return " ".join(w for w in (more, self.modifier, self.noun, self.category) if w) or "(unspecified)"
 
@@ -224,9 +231,10 @@ def _quantity(unit: Unit, gazetteer: Gazetteer, number: NumberMention, c: Counte
     if not stated(reading) or number.value == 0 or (number.value == 1 and c.unit is None and c.elided):
         return None
     category = event
-    if noun is not None and (noun.lower() in OUTCOME_NOUNS or noun.lower() in TOLL_NOUNS):
+    if noun is not None and noun.lower() not in OUTCOME_BEARERS and (noun.lower() in OUTCOME_NOUNS
+                                                                     or noun.lower() in TOLL_NOUNS):
         category, noun = category or OUTCOME_NOUNS.get(noun.lower(), "killed"), None
-    if c.unit is not None:
+    if c.unit is not None and c.unit != "money":
         category = None
     end = max(c.end, number.end)
     year = c.year

@@ -29,10 +29,14 @@ COUNTED_CLASSES = {
 }
 """Kinds of counted things and the nouns that name each (sources that word it differently are compared)."""
 
-OUTCOME_NOUNS = {"deaths": "killed", "dead": "killed", "fatalities": "killed", "casualties": "killed",
+OUTCOME_NOUNS = {"deaths": "killed", "dead": "killed", "fatalities": "killed", "casualties": "killed or injured",
                  "injuries": "injured", "wounded": "injured", "injured": "injured", "missing": "missing",
                  "survivors": "rescued", "victims": "killed", "bodies": "killed", "corpses": "killed"}
 """Nouns that say what happened by themselves ("33 deaths" counts people killed)."""
+
+OUTCOME_BEARERS = frozenset("survivors victims bodies corpses".split())
+"""Outcome nouns that also name what is counted: "47 corpses" are corpses, not a bare toll, so they are
+compared only with counts of the same kind."""
 
 IMPACTS = re.compile(
     r"destroy|damag|burn|flood|collaps|cancel|delay|ground|strand|clos|affect|deploy|dispatch|involv|particip|"
@@ -40,7 +44,8 @@ IMPACTS = re.compile(
     r"sentenc|fine|paid|pay|rais|donat|pledg|offer|spent|spend|cost|lost|lose|los|sold|sell|bought|buy|purchas|"
     r"adopt|vot|elect|sign|employ|hire|fir|laid off|cut|own|trap|lack|without|set|surviv|abduct|kidnap|"
     r"hostage|held|releas|free|captur|surrender|defect|protest|march|gather|rall|strik|test|diagnos|vaccinat|"
-    r"register|enrol|apply|applied|graduat|die|kill",
+    r"register|enrol|apply|applied|graduat|die|kill|called off|call off|scrap|axe|suspend|halt|occur|happen|"
+    r"took place|pick|heard|hear|record|distribut|deliver|provid|gave|given|with |without ",
     re.I)
 """Stems of verbs that tell what happened to what is counted besides the outcome categories (shown as
 written: "1,000 flights canceled", "60 homes set on fire", "12 aircraft searched"); a count whose verb is
@@ -53,7 +58,7 @@ LIGHT_VERBS = frozenset(
     "be is was were are been being am have has had having say said says include includes included including "
     "total totaled totalled number numbered numbers reach reached reaches stand stood stands put puts rise rose "
     "risen rises climb climbed climbs jump jumped see saw seen show showed shown report reported reports "
-    "estimate estimated estimates remain remained remains involve involved involves become became get got".split())
+    "estimate estimated estimates remain remained remains become became get got".split())
 """Verbs that say nothing about what happened to what is counted: the event is in their complement
 ("were reported killed", "left 231 people dead") or nowhere."""
 
