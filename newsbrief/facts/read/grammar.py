@@ -53,7 +53,7 @@ from newsbrief.lang.en.grammar import (
     TRANSPARENT_NOUNS,
 )
 from newsbrief.lang.en.measures import UNIT_KIND
-from newsbrief.lang.en.numbers import INCREMENTS, SCALE_ABBREVIATIONS, SCALES
+from newsbrief.lang.en.numbers import INCREMENTS, QUALIFIERS, SCALE_ABBREVIATIONS, SCALES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -97,7 +97,10 @@ class Counted:
     """The clause is in the present perfect ("have been killed", "has risen to"): a running total."""
     end: int = 0
     verb: int | None = None
-    """Offset of the governing verb, so that numbers of one clause can share what they count."""
+    """Offset of the governing verb, so that numbers of one clause can share what happened to them."""
+    clause: int | None = None
+    """Offset of the first verb of its chain of coordinated verbs ("were killed and seven injured"): a number
+    standing alone takes what is counted only from a count of the same chain."""
 
 
 def parse(units: Sequence[Unit], settings: Settings = DEFAULT) -> list[Doc]:
@@ -137,8 +140,14 @@ def counted(doc: Doc, start: int, end: int) -> Counted:
         hypothetical=_hypothetical(clause), elided=noun is None, increment=increment, year=_year(clause, span),
         places=_places(scope), day=_day(scope), part=_part(number, noun),
         perfect=any(c.dep_ == "aux" and c.lower_ in PERFECT for c in clause.children),
-        end=last, verb=clause.idx,
+        end=last, verb=clause.idx, clause=_first_conjunct(clause).idx,
     )
+
+
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _root(span: Span) -> Token:
@@ -189,6 +198,7 @@ def _modifiers(noun: Token, span: Span) -> list[str]:
     for child in noun.children:
         if (child.i < noun.i and child.dep_ in MODIFIER_DEPS and not (span.start <= child.i < span.end)
                 and not child.like_num and child.lower_ not in QUANTITY_FILLERS and not _OUTCOME.fullmatch(child.text)
+                and child.lower_ not in QUALIFIERS
                 and child.is_alpha):
             out.append(" ".join(t.text for t in child.subtree if t.is_alpha and not t.like_num))
     return [m for m in out if m]

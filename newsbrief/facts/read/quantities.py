@@ -220,7 +220,7 @@ def _quantity(unit: Unit, gazetteer: Gazetteer, number: NumberMention, c: Counte
     count only when the sentence's earlier count is of the same thing ("33 killed and 40 more injured":
     40 others)."""
     noun, modifier, side, event = c.noun, None, None, c.event
-    if c.elided and previous is not None and previous[1] is not None:
+    if c.elided and previous is not None and previous[1] is not None and previous[0].clause == c.clause:
         before = previous[1]
         noun, modifier, side = before.noun, before.modifier, before.side
         if event is None and previous[0].verb == c.verb:

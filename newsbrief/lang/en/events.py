@@ -15,11 +15,13 @@ OUTCOMES = {
     "rescued": "rescued|rescuing|saved|survived|survivors",
     "hit": "hit|hitting|struck|striking|targeted|targeting",
     "aboard": "aboard|on board|onboard|carrying|carried",
+    "destroyed": "destroyed|damaged|burned|burnt|set on fire|set ablaze|torched|razed|flattened|collapsed",
 }
 """What happened to what is counted: a category -> the ways news says it (a regex alternation), so that
 "died", "martyred" and "dead" are all *killed*."""
 
-CATEGORY_RANK = ("killed", "injured", "missing", "displaced", "evacuated", "rescued", "aboard", "arrested", "hit")
+CATEGORY_RANK = ("killed", "injured", "missing", "displaced", "evacuated", "rescued", "aboard", "destroyed", "arrested",
+                 "hit")
 """What a briefing on an event needs first: its toll, then the people it affected (a fact of another
 category, or money, or the event's size, comes after these)."""
 
@@ -31,7 +33,7 @@ COUNTED_CLASSES = {
 
 OUTCOME_NOUNS = {"deaths": "killed", "dead": "killed", "fatalities": "killed", "casualties": "killed or injured",
                  "injuries": "injured", "wounded": "injured", "injured": "injured", "missing": "missing",
-                 "survivors": "rescued", "victims": "killed", "bodies": "killed", "corpses": "killed"}
+                 "survivors": "rescued", "victims": "killed", "bodies": "killed", "corpses": "killed", "lives": "killed"}
 """Nouns that say what happened by themselves ("33 deaths" counts people killed)."""
 
 OUTCOME_BEARERS = frozenset("survivors victims bodies corpses".split())
