@@ -33,7 +33,7 @@ from newsbrief.facts.read import dates as dates_mod
 from newsbrief.facts.read import quantities as quantities_mod
 from newsbrief.facts.read.claims import Claim
 from newsbrief.facts.read.dates import DateMention
-from newsbrief.facts.read.entities import Entity, Gazetteer, acronyms
+from newsbrief.facts.read.entities import SHOWN_KINDS, Entity, Gazetteer, acronyms
 from newsbrief.facts.read.ner import names
 from newsbrief.facts.read.quantities import Quantity, nouns_of
 from newsbrief.facts.read.units import Unit, units
@@ -82,7 +82,7 @@ class Reading:
         facts = []
         for entity in self.entities:
             sources = tuple(s for s in entity.sources if s.article not in self.off_event)
-            if sources:
+            if sources and entity.kind in SHOWN_KINDS:
                 facts.append(EntityFact(name=entity.name, category=entity.kind, variants=tuple(sorted(entity.variants)),
                                         sources=sources))
         return sorted(facts, key=lambda f: -len(f.articles))

@@ -37,7 +37,7 @@ CLAIM_WORDS = 30
 class Part(Enum):
     """A section of the facts part of a briefing; the value is its title."""
 
-    AGREED = "Key facts (sources agree)"
+    AGREED = "Key facts"
     DISPUTED = "Disputed"
     CLAIMS = "Claims"
     CONTEXT = "Context (other incidents, not compared)"
@@ -101,12 +101,16 @@ def _cut(part: Part, items: Sequence[Item], limit: int | None = None) -> Section
 
 
 def _quantity(fact: QuantityFact) -> Item:
-    """ "33 Turkish soldiers killed", noting how sources that hedge it word it ("002: at least 33 of its troops")."""
+    """ "33 Turkish soldiers killed", noted with how it is sourced ("3 sources agree", "1 source"), the
+    incident when it is another one ("in 1974"), and how sources that hedge it word it ("002: at least 33 of
+    its troops")."""
     hedges: dict[str, str] = {}
     for s in fact.sources:
         if s.qualifier and s.qualifier != fact.qualifier:
             hedges.setdefault(s.article, f"{s.article}: {s.text}")
-    return Item(fact.text, tuple(fact.articles), "; ".join(hedges.values()) or None, sources=fact.sources)
+    incident = [f"another incident, {fact.incident}"] if fact.incident else []
+    note = "; ".join([fact.sourcing, *incident, *hedges.values()])
+    return Item(fact.text, tuple(fact.articles), note, sources=fact.sources)
 
 
 def _conflict(conflict: Conflict) -> Item:

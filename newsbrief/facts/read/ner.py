@@ -144,6 +144,8 @@ def recognise(chosen: Sequence[Unit], settings: Settings = DEFAULT) -> list[Ment
     texts = (u.text[:_cropped(u.text, crop)] for u in chosen)
     for unit, doc in zip(chosen, model().pipe(texts, batch_size=settings.batch, disable=NER_ONLY)):
         for ent in doc.ents:
+            if unit.in_quiet(unit.start + ent.start_char, unit.start + ent.end_char):
+                continue
             mentions.append(Mention(unit.article, unit.start + ent.start_char, unit.start + ent.end_char, ent.text,
                                     ent.label_))
     return mentions
