@@ -38,6 +38,7 @@ from newsbrief.facts.read.ner import names
 from newsbrief.facts.read.quantities import Quantity, nouns_of
 from newsbrief.facts.read.units import Unit, units
 from newsbrief.facts.settings import DEFAULT, Settings
+from newsbrief.lang.tokens import stemmed_stop, tokens
 from newsbrief.model import Article, Cluster, Conflict, DateFact, EntityFact, Fact, Source, TimelineEntry
 
 
@@ -72,11 +73,22 @@ class Reading:
         dated = [d for d in self.dates if d.article not in off]
         facts = [
             *self._entity_facts(), *quantity_facts(groups), *self._context_facts(),
-            *_date_facts(dated), *claim_facts(said, self.settings),
+            *_date_facts(dated), *claim_facts(said, self.settings, self._keywords()),
         ]
         victims = next((nouns_of(g.kind) for g in groups if g.category and g.kind), [])
         conflicts = [*quantity_conflicts(groups), *agency_conflicts(said, self.gazetteer, victims, self.settings)]
         return FactSheet(tuple(facts), tuple(conflicts), tuple(timeline(dated, self.units, cluster, self.settings)))
+
+    def _keywords(self) -> set[str]:
+        """Stems that most articles (not off-event) use: what the cluster is about."""
+        seen: dict[str, set[str]] = {}
+        for unit in self.units.values():
+            if unit.article not in self.off_event:
+                for stem in set(tokens(unit.text)):
+                    seen.setdefault(stem, set()).add(unit.article)
+        articles = {u.article for u in self.units.values()} - set(self.off_event)
+        least = max(2.0, self.settings.keyword_share * len(articles))
+        return {stem for stem, found in seen.items() if len(found) >= least} - stemmed_stop()
 
     def _entity_facts(self) -> list[EntityFact]:
         facts = []

@@ -32,6 +32,7 @@ MAX_CLAIMS = 6
 MAX_ENTITIES = 12
 MAX_TIMELINE = 15
 CLAIM_WORDS = 30
+STATEMENT_WORDS = 45
 
 
 class Part(Enum):
@@ -132,23 +133,36 @@ def _context(quantities: Sequence[QuantityFact]) -> list[Item]:
 
 
 def _claims(claims: Sequence[ClaimFact], conflicts: Sequence[Conflict]) -> Section:
-    """The most-sourced claims not already quoted in a dispute, at most two per speaker."""
+    """The most central claims (in the order the facts rank them) not already quoted in a dispute, at most
+    two per party, so that one side's many statements do not crowd out the others'."""
     quoted = {(s.article, s.start) for c in conflicts for side in c.sides for s in side.sources}
     fresh = [f for f in claims if not any((s.article, s.start) in quoted for s in f.sources)]
     shown: list[Item] = []
-    per_speaker: dict[str, int] = {}
+    per_party: dict[str, int] = {}
     for fact in fresh:
-        if per_speaker.get(fact.speaker, 0) < 2 and len(shown) < MAX_CLAIMS:
-            per_speaker[fact.speaker] = per_speaker.get(fact.speaker, 0) + 1
+        party = fact.party or fact.speaker
+        if per_party.get(party, 0) < 2 and len(shown) < MAX_CLAIMS:
+            per_party[party] = per_party.get(party, 0) + 1
             shown.append(_claim(fact))
     return Section(Part.CLAIMS, tuple(shown), len(fresh) - len(shown))
 
 
 def _claim(fact: ClaimFact) -> Item:
+    """The claim as its source words it, whole: the sentence, with the clause that may change its meaning
+    ("Although Hamas initially claimed ...") and the speaker where the writer put them. A sentence too long
+    to show, or one whose speaker is a pronoun ("It also denied ..."), is cut to what was claimed, with the
+    speaker after it ("..., sources said") or before it as written."""
+    sentence = fact.statement.split()
+    named = fact.speaker.split()[0].removesuffix("’s").removesuffix("'s") in fact.statement
+    if fact.statement and len(sentence) <= STATEMENT_WORDS and named:
+        return Item(fact.statement, tuple(fact.articles), sources=fact.sources)
     words = fact.content.split()
     content = " ".join(words[:CLAIM_WORDS]) + ("…" if len(words) > CLAIM_WORDS else "")
     if fact.verb == "according to":
         return Item(f"{content} (according to {fact.speaker})", tuple(fact.articles), sources=fact.sources)
+    said = fact.statement.find(fact.content[:20])
+    if 0 <= said < fact.statement.find(fact.speaker):  # "..., sources said": the claim came first
+        return Item(f"{content} ({fact.speaker} {fact.verb})", tuple(fact.articles), sources=fact.sources)
     return Item(f"{fact.speaker} {fact.verb} {content}", tuple(fact.articles), sources=fact.sources)
 
 

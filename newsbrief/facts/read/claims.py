@@ -36,6 +36,7 @@ from newsbrief.lang.en.attribution import (
     PREPOSITIONS,
     REPORTING_VERBS,
     ROLE_WORDS,
+    SELF_CLAIM,
     SPEAKER_PRONOUNS,
     SPELLINGS,
     TITLE_WORDS,
@@ -51,6 +52,7 @@ _AGENCY = re.compile(
     r"|\b(?:killed|martyred|hit|struck|attacked|bombed|targeted|shelled)\b[^.;]{0,70}?\bby\s+(?:the\s+)?\S",
     re.I,
 )
+_SELF_CLAIM = re.compile(SELF_CLAIM, re.I)
 _STRONG = re.compile(r"\b(?:blam\w*|accus\w*|carried out by|responsible for|to blame|behind the|caused by)\b", re.I)
 _LEADING = re.compile(r"^(?:[“”\"'’‘]|\s|but|and|however|meanwhile|also|still|yet|so|instead|though|although|while|"
                       r"as|if|when|because|since)+\b\s*", re.I)
@@ -92,6 +94,12 @@ class Claim(Span):
     def agency(self) -> bool:
         """Whether the claim is about who did it or is to blame."""
         return self.verb in AGENCY_VERBS or bool(_AGENCY.search(self.content))
+
+    @property
+    def claimant(self) -> bool:
+        """Whether the speaker claims the act for itself ("claimed responsibility", "said it carried out")."""
+        return self.verb in ("claimed", "said", "announced", "confirmed", "admitted") and bool(
+            _SELF_CLAIM.search(self.content))
 
     @property
     def denial(self) -> bool:
@@ -326,12 +334,13 @@ class _Speakers:
         return self._body(phrase, apposition)
 
     def _body(self, phrase: str, apposition: str) -> Speaker:
+        entity = self.gazetteer.entity(phrase)
         nation = self.gazetteer.nation(phrase)
+        if entity is not None and entity.kind == "organisation" and (nation is None or _names_nation(entity.name,
+                                                                                                       self.gazetteer)):
+            return Speaker(entity.name, f"org:{entity.name}", f"org:{entity.name}", False)  # "Islamic Jihad"
         if nation:
             return self._nation_speaker(nation, phrase)
-        entity = self.gazetteer.entity(phrase)
-        if entity is not None and entity.kind == "organisation":
-            return Speaker(entity.name, f"org:{entity.name}", f"org:{entity.name}", False)
         role = _role(phrase)
         return Speaker(_shown(phrase), f"role:{role}", f"role:{role}", False)
 
@@ -356,6 +365,12 @@ class _Speakers:
                 if body is not None:
                     return body.party
         return f"person:{name}"
+
+
+def _names_nation(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether an organisation's own name holds a nation word ("Islamic Jihad", "Turkish Airlines"): then it is
+    the organisation that speaks, not the nation."""
+    return bool(gazetteer.nations_in(name))
 
 
 def _entity_party(entity: Entity, gazetteer: Gazetteer) -> str:
