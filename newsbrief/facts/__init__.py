@@ -33,7 +33,7 @@ from newsbrief.facts.read import dates as dates_mod
 from newsbrief.facts.read import quantities as quantities_mod
 from newsbrief.facts.read.claims import Claim
 from newsbrief.facts.read.dates import DateMention
-from newsbrief.facts.read.entities import SHOWN_KINDS, Entity, Gazetteer, acronyms
+from newsbrief.facts.read.entities import SHOWN_KINDS, Entity, Gazetteer, acronyms, frequent_names
 from newsbrief.facts.read.ner import names
 from newsbrief.facts.read.quantities import Quantity, nouns_of
 from newsbrief.facts.read.units import Unit, units
@@ -126,6 +126,9 @@ def read(articles: Sequence[Article], settings: Settings = DEFAULT) -> Reading:
     found = claims_mod.attributions(every)
     people = claims_mod.people(found, Gazetteer(mentions, organisations=bodies))
     gazetteer = Gazetteer(mentions, people, bodies)
+    missed = frequent_names(every, gazetteer, settings.name_share)
+    if missed:
+        gazetteer = Gazetteer(mentions, people, bodies, missed)
     said = claims_mod.read(found, every, gazetteer)
     years = {a.id: a.time.year for a in articles if a.time}
     counted = quantities_mod.read(every, gazetteer, years, settings)

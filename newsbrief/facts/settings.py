@@ -17,6 +17,8 @@ class Settings:
     """A second sentence's new names are read when it has this many capitalised words no first sentence named."""
     more_names: int = 8
     """At most this many more windows per cluster, around the names most articles share."""
+    name_share: float = 0.5
+    """A capitalised name this share of the articles use (and two) is a name even when NER missed it."""
     window: int = 5
     """Words either side of a name that NER reads (it looks no further)."""
     batch: int = 256

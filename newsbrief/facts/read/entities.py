@@ -24,9 +24,10 @@ from functools import cached_property
 
 from newsbrief.facts.read.ner import Mention
 from newsbrief.facts.read.units import Unit
-from newsbrief.lang.en import MONTHS, WEEKDAYS
+from newsbrief.lang.en import MONTHS, STOP_WORDS, WEEKDAYS
 from newsbrief.lang.en.names import (
     AMBIGUOUS_HEADS,
+    COMMON_CAPITALISED,
     EVENT_CUES,
     HONORIFICS,
     NAME_PARTICLES,
@@ -44,6 +45,8 @@ KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "plac
 groups: "French", "Palestinians") is kept apart from people and not listed among names."""
 SHOWN_KINDS = frozenset({"person", "organisation", "place", "event"})
 """Kinds listed among a briefing's names."""
+_LABELS = {"person": "PERSON", "organisation": "ORG", "place": "GPE", "event": "EVENT"}
+_CAPITAL_WORD = re.compile(r"(?<![\w’'.-])[A-Z][a-z]{2,}(?![\w’'-])")
 _HEAD_VOTE = 3.0
 _CUE_VOTE = 0.5
 _CUE_MOST = 3.0
@@ -170,11 +173,15 @@ class Gazetteer:
     """The cluster's named entities: merged variants, their matcher, and nationality stems."""
 
     def __init__(self, mentions: Sequence[Mention], people: Sequence[str] = (),
-                 organisations: Sequence[str] = ()) -> None:
-        """``people`` and ``organisations``: names known without NER (speakers of claims, acronyms)."""
+                 organisations: Sequence[str] = (), others: Sequence[tuple[str, str]] = ()) -> None:
+        """``people`` and ``organisations``: names known without NER (speakers of claims, acronyms);
+        ``others``: (label, name) of names NER missed that most articles use (:func:`frequent_names`)."""
         labels: dict[str, Counter[str]] = {}
         counts: Counter[str] = Counter()
         self.nations: dict[str, str] = {}
+        for label, name in others:
+            labels.setdefault(name, Counter())[label] += 1
+            counts[name] += 1
         for label, names in (("PERSON", people), ("ORG", organisations)):
             for name in map(surface, names):
                 labels.setdefault(name, Counter())[label] += 1
@@ -294,7 +301,7 @@ def _kind(name: str, labels: Counter[str], cues: Counter[str] | None = None) -> 
     """person, organisation, place, event or group, by a vote of every clue to the name: the labels the
     model gave its mentions (one each), the words right before each mention (``cues``: "in Honduras",
     "Mr. Kennedy", "Hurricane Mitch"; one each), and the name's own words (its head word, "Coast Guard",
-    "West Bank", or a plural nationality, "Palestinians": three)."""
+    "West Bank"; a storm's, "Hurricane Odile"; a plural nationality, "Palestinians": three)."""
     votes = Counter[str]()
     for label, n in labels.items():
         votes[KINDS[label]] += n
@@ -306,6 +313,8 @@ def _kind(name: str, labels: Counter[str], cues: Counter[str] | None = None) -> 
         votes["organisation"] += weight
     if head in PLACE_WORDS:
         votes["place"] += weight
+    if fold(name).split()[0] in EVENT_CUES:
+        votes["event"] += _HEAD_VOTE  # "Hurricane Odile", "Tropical Storm Kai"
     if " " not in name and _DEMONYM.search(name.removesuffix("s")) and name.endswith("s") and votes["group"]:
         votes["group"] += _HEAD_VOTE
     return max(votes, key=lambda k: (votes[k], k == "organisation")) if votes else "organisation"
@@ -349,6 +358,38 @@ def _surname(names: Sequence[str], kind: dict[str, str]) -> set[str]:
         return set()
     last = max(people, key=len).split()[-1]
     return {last} if len(last) > 2 and last[0].isupper() and fold(last) not in _CALENDAR else set()
+
+
+def frequent_names(units: Sequence[Unit], gazetteer: Gazetteer, share: float = 0.5) -> list[tuple[str, str]]:
+    """(label, name) of the capitalised names most articles use that the gazetteer lacks ("Odile", "Zarya"),
+    each typed by the words around its mentions ("Hurricane Odile", "the airline Norvia"); a name nothing
+    types is left out. NER reads only where names are introduced, and misses some: the names the articles
+    most talk about must not be among them."""
+    known = {w for e in gazetteer.entities for v in e.variants for w in fold(v).split()}
+    known |= {fold(n) for n in gazetteer.nations}
+    found: dict[str, set[str]] = {}
+    cues: dict[str, Counter[str]] = {}
+    for unit in units:
+        if unit.sentence is None:
+            continue
+        for match in _CAPITAL_WORD.finditer(unit.text):
+            word = match.group()
+            low = fold(word)
+            if low in known or low in STOP_WORDS or low in _CALENDAR or word in COMMON_CAPITALISED or (
+                    unit.in_quiet(unit.start + match.start(), unit.start + match.end())):
+                continue
+            found.setdefault(word, set()).add(unit.article)
+            for cue in (_cue(unit.text, match.start()), _after_cue(unit.text, match.end())):
+                if cue:
+                    cues.setdefault(word, Counter())[cue] += 1
+    articles = {u.article for u in units}
+    least = max(2.0, share * len(articles))
+    out = []
+    for word, seen in found.items():
+        votes = cues.get(word, Counter()).most_common(2)
+        if len(seen) >= least and votes and (len(votes) == 1 or votes[0][1] > votes[1][1]):
+            out.append((_LABELS[votes[0][0]], word))
+    return out
 
 
 def acronyms(units: Iterable[Unit], min_articles: int = 2) -> list[str]:
