@@ -161,9 +161,10 @@ def _claim(fact: ClaimFact) -> Item:
     if fact.verb == "according to":
         return Item(f"{content} (according to {fact.speaker})", tuple(fact.articles), sources=fact.sources)
     said = fact.statement.find(fact.content[:20])
-    if 0 <= said < fact.statement.find(fact.speaker):  # "..., sources said": the claim came first
+    if 0 <= said <= 2:  # "..., sources said": the claim came first
         return Item(f"{content} ({fact.speaker} {fact.verb})", tuple(fact.articles), sources=fact.sources)
-    return Item(f"{fact.speaker} {fact.verb} {content}", tuple(fact.articles), sources=fact.sources)
+    colon = ":" if content[:1].isupper() else ""  # a quote: never glued to its speaker
+    return Item(f"{fact.speaker} {fact.verb}{colon} {content}", tuple(fact.articles), sources=fact.sources)
 
 
 def _entity(fact: EntityFact) -> Item:

@@ -53,6 +53,8 @@ _AGENCY = re.compile(
     re.I,
 )
 _SELF_CLAIM = re.compile(SELF_CLAIM, re.I)
+_SUBORDINATE = re.compile(r"\s*[“\"]?(?:although|though|while|whereas|even though|after|because|since|as|if|when)\b",
+                          re.I)
 _STRONG = re.compile(r"\b(?:blam\w*|accus\w*|carried out by|responsible for|to blame|behind the|caused by)\b", re.I)
 _LEADING = re.compile(r"^(?:[“”\"'’‘]|\s|but|and|however|meanwhile|also|still|yet|so|instead|though|although|while|"
                       r"as|if|when|because|since)+\b\s*", re.I)
@@ -89,6 +91,8 @@ class Claim(Span):
     verb: str
     content: str
     headline: bool = False
+    sentence: str = ""
+    """The whole sentence it was read from, as written (whitespace tidied)."""
 
     @property
     def agency(self) -> bool:
@@ -175,6 +179,8 @@ def _forward(unit: Unit, match: re.Match[str]) -> Attribution | None:
     told = re.match(r"\s+(?:[^,.;]{1,60}?)\s+that\s+", rest) if match.group("verb") in ("told", "tells") else None
     skip = told or re.match(r"\s*(?:that\s+)?", rest)
     content = squash(_CLAUSE_END.split(rest[skip.end():])[0]).rstrip(".")
+    if _SUBORDINATE.match(text):  # "Although X claimed the bombing, Y later said ...": X's claim ends at the comma
+        content = content.split(", ")[0]
     if len(content.split()) < 3 or (match.group("verb") in ("added", "adds") and content.startswith("to ")):
         return None
     return Attribution(unit, max(before.rfind(phrase), 0), len(text.rstrip()), phrase, apposition, _verb_name(match),
@@ -449,7 +455,8 @@ def read(found: Sequence[Attribution], units: Sequence[Unit], gazetteer: Gazette
         unit = raw.unit
         claims.append(Claim(unit.article, unit.start + raw.start, unit.start + raw.end,
                             squash(unit.text[raw.start:raw.end]), position=unit.position, speaker=speaker,
-                            verb=raw.verb, content=raw.content, headline=unit.sentence is None))
+                            verb=raw.verb, content=raw.content, headline=unit.sentence is None,
+                            sentence=unit.shown))
     return _canonical_speakers(claims)
 
 
