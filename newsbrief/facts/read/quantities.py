@@ -40,7 +40,7 @@ from newsbrief.lang.en.events import (
     OUTCOME_NOUNS,
     TOLL_NOUNS,
 )
-from newsbrief.lang.en.measures import CURRENCY_SYMBOLS, SHOWN_MEASURES
+from newsbrief.lang.en.measures import CURRENCY_SYMBOLS, SHOWN_MEASURES, UNIT_KIND
 from newsbrief.lang.en.numbers import QUALIFIERS
 from newsbrief.model import Span, figure, squash
 
@@ -49,6 +49,8 @@ if TYPE_CHECKING:
 
 _EARLIER = re.compile(r"\b(?:last (?:week|month|year)|earlier|previous(?:ly)?|a (?:week|month|year) ago|"
                       r"(?:days|weeks|months|years) ago|prior)\b", re.I)
+_NEXT_WORD = re.compile(r"[\s-]*([A-Za-z%]+)")
+_NEVER_COUNTS = frozenset({"duration", "share", "age"})
 _CLASS_OF = {w: k for k, words in COUNTED_CLASSES.items() for w in words}
 HEDGE = 2.0
 
@@ -96,7 +98,8 @@ class Quantity(Span):
             noun = None if self.currency else self.noun
             return " ".join(w for w in (noun, self.measured or self.category) if w) or "(unspecified)"
         more = "more" if self.increment else None
-        return " ".join(w for w in (more, self.modifier, self.noun, self.category) if w) or "(unspecified)"
+        said = None if self.noun and self.noun.lower() in OUTCOME_BEARERS else self.category  # "3 bodies"
+        return " ".join(w for w in (more, self.modifier, self.noun, said) if w) or "(unspecified)"
 
     @property
     def shown(self) -> str:
@@ -161,7 +164,7 @@ def stated(c: Counted) -> bool:
     if c.negated or c.hypothetical or c.subset or c.agent:
         return False
     if c.unit == "money":
-        return c.measured is not None or c.event is not None
+        return c.measured is not None
     if c.unit is not None:
         return c.unit in SHOWN_MEASURES and c.measured is not None
     return c.event is not None and (c.event.split(" or ")[0] in CATEGORY_RANK or bool(IMPACTS.match(c.event)))
@@ -193,19 +196,22 @@ def _side(gazetteer: Gazetteer, modifiers: Sequence[str], before: str, possessiv
 
 def read_unit(unit: Unit, gazetteer: Gazetteer, doc: Doc | None = None,
               published: int | None = None) -> list[Quantity]:
-    """Every stated quantity in one sentence; ``doc`` is its parse (made here when not given),
-    ``published`` the article's year, if known."""
-    found = numbers(unit.text)
+    """Every stated quantity in one sentence; ``doc`` is the parse of its :func:`excerpt` (made here when
+    not given), ``published`` the article's year, if known."""
+    found = counts(unit.text)
     if not found:
         return []
+    offset, text = excerpt(unit.text, found)
     if doc is None:
-        doc = parse([unit])[0]
+        doc = parse([text])[0]
     out: list[Quantity] = []
     earlier = _earlier(unit.text)
     previous: tuple[Counted, Quantity | None] | None = None
     for number in found:
-        reading = counted(doc, number.at, number.end)
-        quantity = _quantity(unit, gazetteer, number, reading, previous, earlier, published)
+        if not offset <= number.at < number.end <= offset + len(text):
+            continue
+        reading = counted(doc, number.at - offset, number.end - offset)
+        quantity = _quantity(unit, gazetteer, number, reading, previous, earlier, published, offset)
         previous = (reading, quantity) if reading.noun is not None or quantity is not None else previous
         if quantity is not None:
             out.append(quantity)
@@ -214,7 +220,7 @@ def read_unit(unit: Unit, gazetteer: Gazetteer, doc: Doc | None = None,
 
 def _quantity(unit: Unit, gazetteer: Gazetteer, number: NumberMention, c: Counted,
               previous: tuple[Counted, Quantity | None] | None, earlier: str | None,
-              published: int | None) -> Quantity | None:
+              published: int | None, offset: int = 0) -> Quantity | None:
     """The quantity a number states, if it states one; a number standing alone takes what the sentence's
     earlier count counted (and, on the same verb, what happened to it). "More" after a number adds to a
     count only when the sentence's earlier count is of the same thing ("33 killed and 40 more injured":
@@ -228,15 +234,16 @@ def _quantity(unit: Unit, gazetteer: Gazetteer, number: NumberMention, c: Counte
     elif noun is not None:
         modifier, side = _side(gazetteer, c.modifiers, unit.text[:number.start], c.possessive, c.owner)
     reading = c if event == c.event else replace(c, event=event)
-    if not stated(reading) or number.value == 0 or (number.value == 1 and c.unit is None and c.elided):
-        return None
+    if not stated(reading) or number.value == 0 or (number.value == 1 and c.unit is None and (
+            c.elided or (event or "").split(" or ")[0] not in CATEGORY_RANK)):
+        return None  # "one" is a count only of people killed, hurt, missing, ...
     category = event
     if noun is not None and noun.lower() not in OUTCOME_BEARERS and (noun.lower() in OUTCOME_NOUNS
                                                                      or noun.lower() in TOLL_NOUNS):
         category, noun = category or OUTCOME_NOUNS.get(noun.lower(), "killed"), None
     if c.unit is not None and c.unit != "money":
         category = None
-    end = max(c.end, number.end)
+    end = max(c.end + offset, number.end)
     year = c.year
     increment = (number.increment or c.increment) and not (
         previous is not None and previous[1] is not None and previous[1].category != category)
@@ -267,8 +274,31 @@ def read(units: Sequence[Unit], gazetteer: Gazetteer, published: Mapping[str, in
 
     ``published``: each article's publication year, where known (a figure of an earlier year is background).
     """
-    with_numbers = [u for u in units if numbers(u.text)]
-    docs = parse(with_numbers, settings)
+    worth = [(u, found) for u in units if (found := counts(u.text))]
+    docs = parse([excerpt(u.text, found)[1] for u, found in worth], settings)
     years = published or {}
-    return [q for unit, doc in zip(with_numbers, docs)
-            for q in read_unit(unit, gazetteer, doc, years.get(unit.article))]
+    return [q for (unit, _), doc in zip(worth, docs) for q in read_unit(unit, gazetteer, doc, years.get(unit.article))]
+
+
+def counts(text: str) -> list[NumberMention]:
+    """The numbers of a sentence that may count something: not those right before a unit of time, a share
+    or an age ("16 months", "40 percent"), so that a sentence holding only such numbers is not parsed."""
+    return [n for n in numbers(text) if not _timed(text, n)]
+
+
+def _timed(text: str, number: NumberMention) -> bool:
+    """Whether a unit of time, a share or an age follows the number."""
+    match = _NEXT_WORD.match(text, number.end)
+    return bool(match) and UNIT_KIND.get(match.group(1).lower()) in _NEVER_COUNTS
+
+
+def excerpt(text: str, found: Sequence[NumberMention], reach: int = 400) -> tuple[int, str]:
+    """(offset, text) of what to parse in a sentence: all of it, or for a run-on "sentence" (a list, a table
+    without full stops) the part within ``reach`` characters of its numbers, cut at spaces."""
+    if len(text) <= 2 * reach:
+        return 0, text
+    start = max(0, found[0].start - reach)
+    end = min(len(text), found[-1].end + reach)
+    start = text.find(" ", start) + 1 if start else 0
+    cut = text.rfind(" ", 0, end) if end < len(text) else end
+    return start, text[start:max(cut, found[-1].end)]

@@ -51,3 +51,7 @@ SCOPE_PREPOSITIONS = frozenset("in at across near on outside inside around throu
 
 PART_PREPOSITIONS = frozenset("including among".split())
 """Prepositions that make a count part of the one before it ("144 killed, including 64 at a checkpoint")."""
+
+POS_OF_TAG = (("VB", "VERB"), ("MD", "VERB"), ("NNP", "PROPN"), ("NN", "NOUN"), ("JJ", "ADJ"), ("CD", "NUM"),
+              ("RB", "ADV"), ("IN", "ADP"), ("PRP", "PRON"), ("DT", "DET"))
+"""Penn Treebank tag prefixes -> the coarse part of speech (verbs and auxiliaries alike), first match wins."""
