@@ -15,7 +15,7 @@ class Settings:
     """A run-on "sentence" (a table, a list without full stops) is read only up to this many words."""
     new_names: int = 2
     """A second sentence's new names are read when it has this many capitalised words no first sentence named."""
-    more_names: int = 8
+    more_names: int = 4
     """At most this many more windows per cluster, around the names most articles share."""
     name_share: float = 0.5
     """A capitalised name this share of the articles use (and two) is a name even when NER missed it."""
@@ -23,6 +23,10 @@ class Settings:
     """Words either side of a name that NER reads (it looks no further)."""
     batch: int = 256
     """Texts per spaCy batch."""
+
+    # -- reading counts (spaCy's parser runs only on the sentences that may state one)
+    cue_reach: int = 60
+    """A sentence is parsed when a word of what happened lies this many characters or fewer from a number."""
 
     # -- articles about another incident
     min_articles: int = 3
