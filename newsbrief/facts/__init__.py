@@ -21,6 +21,7 @@ aside (so they feed neither the summary nor the cross-check), then
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -38,7 +39,7 @@ from newsbrief.facts.read.ner import names
 from newsbrief.facts.read.quantities import Quantity, nouns_of
 from newsbrief.facts.read.units import Unit, units
 from newsbrief.facts.settings import DEFAULT, Settings
-from newsbrief.lang.tokens import stemmed_stop, tokens
+from newsbrief.lang.tokens import stemmed_stop, tokens, words
 from newsbrief.model import Article, Cluster, Conflict, DateFact, EntityFact, Fact, Source, TimelineEntry
 
 
@@ -81,14 +82,15 @@ class Reading:
 
     def _keywords(self) -> set[str]:
         """Stems that most articles (not off-event) use: what the cluster is about."""
-        seen: dict[str, set[str]] = {}
+        used: dict[str, set[str]] = {}
         for unit in self.units.values():
             if unit.article not in self.off_event:
-                for stem in set(tokens(unit.text)):
-                    seen.setdefault(stem, set()).add(unit.article)
-        articles = {u.article for u in self.units.values()} - set(self.off_event)
-        least = max(2.0, self.settings.keyword_share * len(articles))
-        return {stem for stem, found in seen.items() if len(found) >= least} - stemmed_stop()
+                used.setdefault(unit.article, set()).update(words(unit.text))
+        seen: Counter[str] = Counter()
+        for found in used.values():
+            seen.update(set(tokens(" ".join(found))))
+        least = max(2.0, self.settings.keyword_share * len(used))
+        return {stem for stem, n in seen.items() if n >= least} - stemmed_stop()
 
     def _entity_facts(self) -> list[EntityFact]:
         facts = []

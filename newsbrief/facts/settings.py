@@ -15,7 +15,7 @@ class Settings:
     """A run-on "sentence" (a table, a list without full stops) is read only up to this many words."""
     new_names: int = 2
     """A second sentence's new names are read when it has this many capitalised words no first sentence named."""
-    more_names: int = 4
+    more_names: int = 3
     """At most this many more windows per cluster, around the names most articles share."""
     name_share: float = 0.5
     """A capitalised name this share of the articles use (and two) is a name even when NER missed it."""
@@ -25,8 +25,12 @@ class Settings:
     """Texts per spaCy batch."""
 
     # -- reading counts (spaCy's parser runs only on the sentences that may state one)
-    cue_reach: int = 60
+    cue_reach: int = 100
     """A sentence is parsed when a word of what happened lies this many characters or fewer from a number."""
+    parse_before: int = 80
+    """Characters before a sentence's first number that the parser reads (the subject and verb before it)."""
+    parse_after: int = 120
+    """Characters after its last number that the parser reads (the noun and the passive after it)."""
 
     # -- articles about another incident
     min_articles: int = 3

@@ -51,8 +51,8 @@ def _centrality(group: Sequence[Claim], keywords: Collection[str], settings: Set
     country says it rather than an unnamed source, whether it tells what happened rather than what may
     or will ("vowed to respond", "would retaliate"), and whether it gives a figure (a concrete account)."""
     first = group[0]
-    stems = set(tokens(first.content)) - stemmed_stop()
-    central = len(stems & set(keywords)) / len(stems) if stems else 0.0
+    said = set(tokens(first.content)) - stemmed_stop()
+    central = len(said & set(keywords)) / len(said) if said else 0.0
     named = not first.speaker.party.startswith("role:")
     intent = first.verb in INTENT_VERBS or bool(_MODAL.search(first.content))
     figure = bool(numbers(first.content))

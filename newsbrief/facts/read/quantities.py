@@ -198,13 +198,13 @@ def _side(gazetteer: Gazetteer, modifiers: Sequence[str], before: str, possessiv
 
 
 def read_unit(unit: Unit, gazetteer: Gazetteer, doc: Doc | None = None,
-              published: int | None = None) -> list[Quantity]:
+              published: int | None = None, settings: Settings = DEFAULT) -> list[Quantity]:
     """Every stated quantity in one sentence; ``doc`` is the parse of its :func:`excerpt` (made here when
     not given), ``published`` the article's year, if known."""
     found = counts(unit.text)
     if not found:
         return []
-    offset, text = excerpt(unit.text, found)
+    offset, text = excerpt(unit.text, found, settings.parse_before, settings.parse_after)
     if doc is None:
         doc = parse([text])[0]
     out: list[Quantity] = []
@@ -278,9 +278,11 @@ def read(units: Sequence[Unit], gazetteer: Gazetteer, published: Mapping[str, in
     ``published``: each article's publication year, where known (a figure of an earlier year is background).
     """
     worth = [(u, found) for u in units if (found := counts(u.text)) and _promising(u.text, found, settings.cue_reach)]
-    docs = parse([excerpt(u.text, found)[1] for u, found in worth], settings)
+    docs = parse([excerpt(u.text, found, settings.parse_before, settings.parse_after)[1] for u, found in worth],
+                 settings)
     years = published or {}
-    return [q for (unit, _), doc in zip(worth, docs) for q in read_unit(unit, gazetteer, doc, years.get(unit.article))]
+    return [q for (unit, _), doc in zip(worth, docs)
+            for q in read_unit(unit, gazetteer, doc, years.get(unit.article), settings)]
 
 
 def counts(text: str) -> list[NumberMention]:
@@ -302,13 +304,13 @@ def _timed(text: str, number: NumberMention) -> bool:
     return bool(match) and UNIT_KIND.get(match.group(1).lower()) in _NEVER_COUNTS
 
 
-def excerpt(text: str, found: Sequence[NumberMention], reach: int = 400) -> tuple[int, str]:
-    """(offset, text) of what to parse in a sentence: all of it, or for a run-on "sentence" (a list, a table
-    without full stops) the part within ``reach`` characters of its numbers, cut at spaces."""
-    if len(text) <= 2 * reach:
-        return 0, text
-    start = max(0, found[0].start - reach)
-    end = min(len(text), found[-1].end + reach)
+def excerpt(text: str, found: Sequence[NumberMention], before: int = DEFAULT.parse_before,
+            after: int = DEFAULT.parse_after) -> tuple[int, str]:
+    """(offset, text) of what to parse in a sentence: from ``before`` characters before its first number to
+    ``after`` characters after its last, cut at spaces, which holds the verb that governs a count in nearly
+    every sentence ("... said at least 144 people were reported killed") at a fraction of the parse's cost."""
+    start = max(0, found[0].start - before)
+    end = min(len(text), found[-1].end + after)
     start = text.find(" ", start) + 1 if start else 0
     cut = text.rfind(" ", 0, end) if end < len(text) else end
     return start, text[start:max(cut, found[-1].end)]
