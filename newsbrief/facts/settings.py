@@ -25,8 +25,8 @@ class Settings:
     """Texts per spaCy batch."""
 
     # -- reading counts (spaCy's parser runs only on the sentences that may state one)
-    cue_reach: int = 100
-    """A sentence is parsed when a word of what happened lies this many characters or fewer from a number."""
+    cue_reach: int = 10
+    """A sentence is parsed when a word of what happened lies this many words or fewer from a number."""
     parse_before: int = 80
     """Characters before a sentence's first number that the parser reads (the subject and verb before it)."""
     parse_after: int = 120
