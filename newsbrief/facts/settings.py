@@ -11,7 +11,7 @@ class Settings:
     """How facts are read and checked."""
 
     # -- reading names (spaCy NER is the expensive part, so it reads only where names are introduced)
-    crop_words: int = 30
+    crop_words: int = 24
     """A run-on "sentence" (a table, a list without full stops) is read only up to this many words."""
     new_names: int = 2
     """A second sentence's new names are read when it has this many capitalised words no first sentence named."""
@@ -27,9 +27,9 @@ class Settings:
     # -- reading counts (spaCy's parser runs only on the sentences that may state one)
     cue_reach: int = 10
     """A sentence is parsed when a word of what happened lies this many words or fewer from a number."""
-    parse_before: int = 80
+    parse_before: int = 60
     """Characters before a sentence's first number that the parser reads (the subject and verb before it)."""
-    parse_after: int = 120
+    parse_after: int = 110
     """Characters after its last number that the parser reads (the noun and the passive after it)."""
 
     # -- articles about another incident

@@ -45,6 +45,8 @@ KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "plac
 groups: "French", "Palestinians") is kept apart from people and not listed among names."""
 SHOWN_KINDS = frozenset({"person", "organisation", "place", "event"})
 """Kinds listed among a briefing's names."""
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
 _LABELS = {"person": "PERSON", "organisation": "ORG", "place": "GPE", "event": "EVENT"}
 _CAPITAL_WORD = re.compile(r"(?<![\w’'.-])[A-Z][a-z]{2,}(?![\w’'-])")
 _HEAD_VOTE = 3.0
@@ -370,14 +372,17 @@ def frequent_names(units: Sequence[Unit], gazetteer: Gazetteer, share: float = 0
     known |= {fold(n) for n in gazetteer.nations}
     found: dict[str, set[str]] = {}
     cues: dict[str, Counter[str]] = {}
+    skipped: set[str] = set()
     for unit in units:
         if unit.sentence is None:
             continue
         for match in _CAPITAL_WORD.finditer(unit.text):
             word = match.group()
+            if word in skipped or unit.in_quiet(unit.start + match.start(), unit.start + match.end()):
+                continue
             low = fold(word)
-            if low in known or low in STOP_WORDS or low in _CALENDAR or word in COMMON_CAPITALISED or (
-                    unit.in_quiet(unit.start + match.start(), unit.start + match.end())):
+            if low in known or low in STOP_WORDS or low in _CALENDAR or word in COMMON_CAPITALISED:
+                skipped.add(word)
                 continue
             found.setdefault(word, set()).add(unit.article)
             for cue in (_cue(unit.text, match.start()), _after_cue(unit.text, match.end())):
@@ -397,10 +402,10 @@ def acronyms(units: Iterable[Unit], min_articles: int = 2) -> list[str]:
     """All-capital names ("NATO", "FBI") that several articles use: organisations the lead may not name."""
     seen: dict[str, set[str]] = {}
     for unit in units:
-        letters = [c for c in unit.text if c.isalpha()]
-        if sum(c.isupper() for c in letters) > len(letters) / 2:
+        found = list(_ACRONYM.finditer(unit.text))
+        if not found or len(_UPPER.findall(unit.text)) > len(_LOWER.findall(unit.text)):
             continue  # a headline in capitals: its words are not acronyms
-        for match in _ACRONYM.finditer(unit.text):
+        for match in found:
             if not unit.in_quiet(unit.start + match.start(), unit.start + match.end()):
                 seen.setdefault(match.group(), set()).add(unit.article)
     return [a for a, arts in seen.items() if len(arts) >= min_articles and a not in NOT_ACRONYMS]

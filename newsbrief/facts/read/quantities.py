@@ -51,7 +51,8 @@ if TYPE_CHECKING:
 _EARLIER = re.compile(r"\b(?:last (?:week|month|year)|earlier|previous(?:ly)?|a (?:week|month|year) ago|"
                       r"(?:days|weeks|months|years) ago|prior)\b", re.I)
 _CUE = re.compile(rf"\b(?:{'|'.join(OUTCOMES.values())}|{IMPACTS.pattern}|{'|'.join(TOLL_NOUNS)}|"
-                  rf"{'|'.join(OUTCOME_NOUNS)}|{'|'.join(UNITS[k] .replace(' ', '|') for k in SHOWN_MEASURES)})", re.I)
+                  rf"{'|'.join(OUTCOME_NOUNS)}|{'|'.join(UNITS[k].replace(' ', '|') for k in SHOWN_MEASURES)})")
+"""Words of what happened, matched on lower-cased text (many times faster than re.IGNORECASE)."""
 _WORDS = re.compile(r"[\w$%’'-]+")
 _NEXT_WORD = re.compile(r"[\s-]*([A-Za-z%]+)")
 _NEVER_COUNTS = frozenset({"duration", "share", "age"})
@@ -300,7 +301,7 @@ def _promising(text: str, found: Sequence[NumberMention], reach: int) -> bool:
     for n in found:
         near = [*_WORDS.findall(text, max(0, n.start - 12 * reach), n.start)[-reach:],
                 *_WORDS.findall(text, n.end, n.end + 16 * reach)[:reach]]
-        if n.currency or _CUE.search(" ".join(near)):
+        if n.currency or _CUE.search(" ".join(near).lower()):
             return True
     return False
 
