@@ -371,7 +371,7 @@ def frequent_names(units: Sequence[Unit], gazetteer: Gazetteer, share: float = 0
     known = {w for e in gazetteer.entities for v in e.variants for w in fold(v).split()}
     known |= {fold(n) for n in gazetteer.nations}
     found: dict[str, set[str]] = {}
-    cues: dict[str, Counter[str]] = {}
+    at: dict[str, list[tuple[Unit, re.Match[str]]]] = {}
     skipped: set[str] = set()
     for unit in units:
         if unit.sentence is None:
@@ -385,15 +385,17 @@ def frequent_names(units: Sequence[Unit], gazetteer: Gazetteer, share: float = 0
                 skipped.add(word)
                 continue
             found.setdefault(word, set()).add(unit.article)
-            for cue in (_cue(unit.text, match.start()), _after_cue(unit.text, match.end())):
-                if cue:
-                    cues.setdefault(word, Counter())[cue] += 1
+            at.setdefault(word, []).append((unit, match))
     articles = {u.article for u in units}
     least = max(2.0, share * len(articles))
     out = []
     for word, seen in found.items():
-        votes = cues.get(word, Counter()).most_common(2)
-        if len(seen) >= least and votes and (len(votes) == 1 or votes[0][1] > votes[1][1]):
+        if len(seen) < least:
+            continue
+        cues = Counter(cue for unit, match in at[word]
+                       for cue in (_cue(unit.text, match.start()), _after_cue(unit.text, match.end())) if cue)
+        votes = cues.most_common(2)
+        if votes and (len(votes) == 1 or votes[0][1] > votes[1][1]):
             out.append((_LABELS[votes[0][0]], word))
     return out
 

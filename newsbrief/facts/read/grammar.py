@@ -63,7 +63,7 @@ if TYPE_CHECKING:
 _OUTCOME = re.compile("|".join(f"(?P<{k}>(?:{v})\\b)" for k, v in OUTCOMES.items()))
 _LONGEST = 32
 """Characters enough for the longest way of saying what happened ("driven from their homes")."""
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 _CALENDAR = frozenset((*MONTHS, *WEEKDAYS))
 PERFECT = frozenset("have has 've".split())
 SCALE_WORDS = frozenset((*SCALES, *SCALE_ABBREVIATIONS))
@@ -140,6 +140,7 @@ def counted(doc: Doc, start: int, end: int) -> Counted:
     clause = verb if verb is not None else holder
     scope = [number, *(t for t in (noun, event_token, clause) if t is not None)]
     scope += [c for c in clause.children if c.dep_ in ("advcl", "xcomp", "advmod")]
+    near = _scope(scope)
     last = max([span.end_char] + [t.idx + len(t) for t in (noun, event_token) if t is not None and t.i > number.i
                                   and t.i - number.i <= 8])
     return Counted(
@@ -148,7 +149,7 @@ def counted(doc: Doc, start: int, end: int) -> Counted:
         possessive=possessive, owner=_owner(noun) if noun is not None else None, event=event, event_at=event_token.idx if event_token is not None else None,
         unit=unit, measured=measured, agent=agent, negated=_negated(holder, noun, clause),
         hypothetical=_hypothetical(clause), elided=noun is None, increment=increment, year=_year(clause, span),
-        places=_places(scope), day=_day(scope), part=_part(number, noun),
+        places=_places(near), day=_day(near, scope), part=_part(number, noun),
         perfect=any(c.dep_ == "aux" and c.lower_ in PERFECT for c in clause.children),
         end=last, verb=clause.idx, clause=_first_conjunct(clause).idx,
     )
@@ -424,17 +425,16 @@ def _scope(tokens: Sequence[Token]) -> list[Token]:
     return out
 
 
-def _places(tokens: Sequence[Token]) -> tuple[str, ...]:
-    """Proper nouns of the places the number's phrase or clause (``tokens``) names, other than days and
-    months."""
-    found = [t.text for t in _scope(tokens) if t.tag_ in ("NNP", "NNPS") and t.text not in _CALENDAR]
+def _places(near: Sequence[Token]) -> tuple[str, ...]:
+    """Proper nouns of the places among the phrases that say where (``near``), other than days and months."""
+    found = [t.text for t in near if t.tag_ in ("NNP", "NNPS") and t.text not in _CALENDAR]
     return tuple(dict.fromkeys(found))
 
 
-def _day(tokens: Sequence[Token]) -> str | None:
-    """A weekday the number's phrase or clause (``tokens``) names, or a month with its day ("March 8")."""
-    near = [t for t in (*_scope(tokens), *(c for t in tokens for c in t.children))]
-    for token in near:
+def _day(near: Sequence[Token], tokens: Sequence[Token]) -> str | None:
+    """A weekday the phrases that say when (``near``) or the words on the number's phrase and clause
+    (``tokens``) name, or a month with its day ("March 8")."""
+    for token in (*near, *(c for t in tokens for c in t.children)):
         if token.text in WEEKDAYS:
             return token.text
         if token.text in _CALENDAR:
@@ -450,7 +450,10 @@ def _part(number: Token, noun: Token | None) -> bool:
 
 def _year(clause: Token, span: Span) -> int | None:
     """A year the number's clause names ("In 1974, ... killed 2,000")."""
-    for token in clause.subtree:
-        if not (span.start <= token.i < span.end) and _YEAR.fullmatch(token.text):
-            return int(token.text)
+    doc = clause.doc
+    for match in _YEAR.finditer(doc.text):
+        token = doc.char_span(match.start(), match.end())
+        if token is not None and not (span.start <= token.start < span.end) and (
+                token.root.i == clause.i or clause.is_ancestor(token.root)):
+            return int(match.group())
     return None

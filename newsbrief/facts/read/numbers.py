@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from text_to_num import text2num
 
@@ -94,8 +95,14 @@ def parse_words(text: str) -> float | None:
         return None
 
 
-def numbers(text: str) -> list[NumberMention]:
-    """Every number in ``text`` that may count something (see the module doc), in order."""
+@lru_cache(maxsize=2048)
+def numbers(text: str) -> tuple[NumberMention, ...]:
+    """Every number in ``text`` that may count something (see the module doc), in order (cached: claims and
+    counts read the same sentences)."""
+    return tuple(_numbers(text))
+
+
+def _numbers(text: str) -> list[NumberMention]:
     lower = text.lower()
     if len(lower) != len(text):
         lower = text
