@@ -66,7 +66,8 @@ def names(by_article: Sequence[Sequence[Unit]], known: Iterable[str] = (),
           settings: Settings = DEFAULT) -> list[Mention]:
     """Named entities where articles introduce them, in one batched NER pass.
 
-    NER reads the first sentence of every article and, as short windows
+    NER reads the first sentence of every article that names someone no earlier lead named (a story's
+    leads repeat its names: NER costs twice what the parser does a word) and, as short windows
     (``settings.window`` words either side; NER looks no further), the new names of
     second sentences that bring ``settings.new_names`` or more capitalised words no
     first sentence has, and the first mention of each of the ``settings.more_names``
@@ -76,9 +77,14 @@ def names(by_article: Sequence[Sequence[Unit]], known: Iterable[str] = (),
     known without NER (acronyms).
     """
     sentences = [[u for u in units if u.sentence is not None] for units in by_article]
-    first = [s[0] for s in sentences if s]
     seen = {w.lower() for name in known for w in name.split()}
-    seen |= {m.group().lower() for u in first for m in _NAME_WORD.finditer(u.text)}
+    first = []
+    for lead in (s[0] for s in sentences if s):
+        named = {m.group().lower() for m in _NAME_WORD.finditer(lead.text)
+                 if m.group() not in COMMON_CAPITALISED and not lead.in_quiet(lead.start + m.start(), lead.start + m.end())}
+        if named - seen or not first:
+            first.append(lead)
+            seen |= named
     windows = []
     for second in (s[1] for s in sentences if len(s) > 1):
         new = _new_names(second, seen)
