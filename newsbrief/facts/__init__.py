@@ -127,10 +127,8 @@ def read(articles: Sequence[Article], settings: Settings = DEFAULT) -> Reading:
     mentions = names(by_article, bodies, settings)
     found = claims_mod.attributions(every)
     people = claims_mod.people(found, Gazetteer(mentions, organisations=bodies))
-    gazetteer = Gazetteer(mentions, people, bodies)
-    missed = frequent_names(every, gazetteer, settings.name_share)
-    if missed:
-        gazetteer = Gazetteer(mentions, people, bodies, missed)
+    missed = frequent_names(every, [*(m.text for m in mentions), *people, *bodies], settings.name_share)
+    gazetteer = Gazetteer(mentions, people, bodies, missed)
     said = claims_mod.read(found, every, gazetteer)
     years = {a.id: a.time.year for a in articles if a.time}
     counted = quantities_mod.read(every, gazetteer, years, settings)

@@ -48,7 +48,8 @@ SHOWN_KINDS = frozenset({"person", "organisation", "place", "event"})
 _UPPER = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")
 _LABELS = {"person": "PERSON", "organisation": "ORG", "place": "GPE", "event": "EVENT"}
-_CAPITAL_WORD = re.compile(r"(?<![\w’'.-])[A-Z][a-z]{2,}(?![\w’'-])")
+_CAPITAL_WORD = re.compile(r"(?<![\w’'.-])[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+){0,2}(?![\w’'-])")
+"""A name NER may have missed: one to three capitalised words ("Odile", "Baba Amr")."""
 _HEAD_VOTE = 3.0
 _CUE_VOTE = 1.0
 _CUE_MOST = 3.0
@@ -56,7 +57,7 @@ _CUE_MOST = 3.0
 not outvoted by a few "from Kennedy"."""
 _DEMONYM = re.compile(r"(?:an|ish|ese|i|ic)$")
 _CALENDAR = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS))
-_ACRONYM = re.compile(r"(?<![\w.’'-])[A-Z]{2,6}(?![\w.’'-])")
+_ACRONYM = re.compile(r"(?<![\w.’'&-])[A-Z]{2,6}(?![\w.’';-])")
 _SPACES = re.compile(r"\s+")
 _WORD_BREAK = re.compile(r"[\s\-]+")
 _NAME_WORD = re.compile(r"([A-Z][\w’'-]*)\s+")
@@ -363,13 +364,12 @@ def _surname(names: Sequence[str], kind: dict[str, str]) -> set[str]:
     return {last} if len(last) > 2 and last[0].isupper() and fold(last) not in _CALENDAR else set()
 
 
-def frequent_names(units: Sequence[Unit], gazetteer: Gazetteer, share: float = 0.5) -> list[tuple[str, str]]:
-    """(label, name) of the capitalised names most articles use that the gazetteer lacks ("Odile", "Zarya"),
-    each typed by the words around its mentions ("Hurricane Odile", "the airline Norvia"); a name nothing
-    types is left out. NER reads only where names are introduced, and misses some: the names the articles
-    most talk about must not be among them."""
-    known = {w for e in gazetteer.entities for v in e.variants for w in fold(v).split()}
-    known |= {fold(n) for n in gazetteer.nations}
+def frequent_names(units: Sequence[Unit], names: Iterable[str], share: float = 0.5) -> list[tuple[str, str]]:
+    """(label, name) of the capitalised names most articles use that none of ``names`` (those already known)
+    holds ("Odile", "Zarya"), each typed by the words around its mentions ("Hurricane Odile", "the airline
+    Norvia"); a name nothing types is left out. NER reads only where names are introduced, and misses some:
+    the names the articles most talk about must not be among them."""
+    known = {w for name in names for w in fold(name).split()}
     found: dict[str, set[str]] = {}
     at: dict[str, list[tuple[Unit, re.Match[str]]]] = {}
     skipped: set[str] = set()

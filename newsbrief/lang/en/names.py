@@ -8,7 +8,7 @@ ORGANISATION_WORDS = frozenset(
     "university college school hospital party airlines airways airline association institute foundation "
     "committee commission authority service services news times post herald press network police army navy "
     "guard force forces administration board bureau center centre court office organization organisation "
-    "federation league front movement church bank clinic observatory".split())
+    "federation league front movement church bank clinic observatory cross crescent".split())
 """Head words that make a name an organisation ("Varen Bulk Logistics", "Coast Guard", "Task Force")."""
 
 PLACE_WORDS = frozenset(
