@@ -25,8 +25,10 @@ class Settings:
     """Texts per spaCy batch."""
 
     # -- reading counts (spaCy's parser runs only on the sentences that may state one)
-    cue_reach: int = 10
-    """A sentence is parsed when a word of what happened lies this many words or fewer from a number."""
+    cue_reach: int = 20
+    """A sentence is parsed when a word of a toll or harm lies this many words or fewer from a number..."""
+    impact_reach: int = 3
+    """... or another word of what happened (canceled, destroyed), or a unit, this many words or fewer."""
     parse_before: int = 60
     """Characters before a sentence's first number that the parser reads (the subject and verb before it)."""
     parse_after: int = 110
