@@ -112,7 +112,15 @@ def parse(texts: Sequence[str], settings: Settings = DEFAULT) -> list[Doc]:
     """The dependency parse of each text (one batched spaCy call; NER and the tag-to-POS rules left out)."""
     if not texts:
         return []
-    return list(model().pipe(texts, batch_size=settings.batch, disable=list(_PARSE_PIPES)))
+    docs = list(model().pipe(texts, batch_size=settings.batch, disable=list(_PARSE_PIPES)))
+    for doc, text in zip(docs, texts):
+        doc.user_data["text"] = text
+    return docs
+
+
+def _text(doc: Doc) -> str:
+    """The parsed text (kept with the parse: spaCy rebuilds ``doc.text`` from every token on each call)."""
+    return doc.user_data.get("text") or doc.text
 
 
 def _pos(token: Token) -> str:
@@ -217,7 +225,7 @@ def _modifiers(noun: Token, span: Span) -> list[str]:
 
 def _outcome(token: Token) -> str | None:
     """The category of what happened that the words at ``token`` say ("forced to flee" -> displaced)."""
-    return _category(token.doc.text[token.idx:token.idx + _LONGEST].lower())
+    return _category(_text(token.doc)[token.idx:token.idx + _LONGEST].lower())
 
 
 @lru_cache(maxsize=4096)
@@ -451,7 +459,7 @@ def _part(number: Token, noun: Token | None) -> bool:
 def _year(clause: Token, span: Span) -> int | None:
     """A year the number's clause names ("In 1974, ... killed 2,000")."""
     doc = clause.doc
-    for match in _YEAR.finditer(doc.text):
+    for match in _YEAR.finditer(_text(doc)):
         token = doc.char_span(match.start(), match.end())
         if token is not None and not (span.start <= token.start < span.end) and (
                 token.root.i == clause.i or clause.is_ancestor(token.root)):
