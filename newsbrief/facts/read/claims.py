@@ -53,6 +53,7 @@ _AGENCY = re.compile(
     re.I,
 )
 _SELF_CLAIM = re.compile(SELF_CLAIM, re.I)
+_SENTENCE_END = re.compile(r"\s*[.!?]")
 _SUBORDINATE = re.compile(r"\s*[“\"]?(?:although|though|while|whereas|even though|after|because|since|as|if|when)\b",
                           re.I)
 _STRONG = re.compile(r"\b(?:blam\w*|accus\w*|carried out by|responsible for|to blame|behind the|caused by)\b", re.I)
@@ -176,6 +177,8 @@ def _forward(unit: Unit, match: re.Match[str]) -> Attribution | None:
         return None
     content_start = match.end()
     rest = text[content_start:]
+    if _SENTENCE_END.match(rest):
+        return None  # "..., Woody Enderson said. ``The search ...'': the claim was before the verb
     told = re.match(r"\s+(?:[^,.;]{1,60}?)\s+that\s+", rest) if match.group("verb") in ("told", "tells") else None
     skip = told or re.match(r"\s*(?:that\s+)?", rest)
     content = squash(_CLAUSE_END.split(rest[skip.end():])[0]).rstrip(".")
@@ -206,7 +209,7 @@ def _trailing(unit: Unit, match: re.Match[str]) -> Attribution | None:
             parts = content.rsplit(",", 2)
             return _with_apposition(unit, match, parts)
     phrase = _clean_phrase(re.split(r"[,;]", phrase)[0].rstrip(". "))
-    content = squash(content).strip(" ,“”\"'’‘").rstrip(".")
+    content = squash(content).strip(" ,“”\"'’‘`.").rstrip(".")
     if not _plausible(phrase) or len(content.split()) < 3:
         return None
     return Attribution(unit, 0, len(text.rstrip()), phrase, "", _verb_name(match), content)

@@ -24,7 +24,7 @@ from functools import cached_property
 
 from newsbrief.facts.read.ner import Mention
 from newsbrief.facts.read.units import Unit
-from newsbrief.lang.en import MONTHS, STOP_WORDS, WEEKDAYS
+from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS, STOP_WORDS, WEEKDAYS
 from newsbrief.lang.en.names import (
     AMBIGUOUS_HEADS,
     COMMON_CAPITALISED,
@@ -56,7 +56,7 @@ _CUE_MOST = 3.0
 """Words around mentions vote one each, three votes at most: what the model says of a name it knows is
 not outvoted by a few "from Kennedy"."""
 _DEMONYM = re.compile(r"(?:an|ish|ese|i|ic)$")
-_CALENDAR = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS))
+_CALENDAR = frozenset(w.lower() for w in (*MONTHS, *MONTH_ABBREVIATIONS, "Sept", *WEEKDAYS))
 _ACRONYM = re.compile(r"(?<![\w.’'&-])[A-Z]{2,6}(?![\w.’';-])")
 _SPACES = re.compile(r"\s+")
 _WORD_BREAK = re.compile(r"[\s\-]+")

@@ -144,7 +144,7 @@ def counted(doc: Doc, start: int, end: int) -> Counted:
     if _currency(number, span):
         unit = "money"
     event, event_token, verb, agent = _event(holder, noun)
-    measured = _measured(holder, noun, verb, unit == "money") if unit else None
+    measured = _measured(holder, noun) if unit else None
     clause = verb if verb is not None else holder
     scope = [number, *(t for t in (noun, event_token, clause) if t is not None)]
     scope += [c for c in clause.children if c.dep_ in ("advcl", "xcomp", "advmod")]
@@ -375,9 +375,9 @@ def _verb_of(token: Token) -> Token | None:
     return token if _pos(token) in ("VERB", "AUX") else None
 
 
-def _measured(holder: Token, noun: Token | None, verb: Token | None, money: bool) -> str | None:
-    """What a measure measures: its "of"/"in" phrase ("13 inches of snow", "$5 billion in damage"), the noun it
-    hangs from ("winds of 180 mph", "a $1 million reward"), or what its verb was done to."""
+def _measured(holder: Token, noun: Token | None) -> str | None:
+    """What a measure measures: its "of"/"in" phrase ("13 inches of snow", "$5 billion in damage") or the noun
+    it hangs from ("winds of 180 mph", "a $1 million reward")."""
     phrase = noun if noun is not None else holder
     for child in phrase.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "in"):
@@ -389,17 +389,13 @@ def _measured(holder: Token, noun: Token | None, verb: Token | None, money: bool
         return _phrase(head.head)
     if phrase.dep_ in ("compound", "nmod", "amod", "nummod", "quantmod") and _pos(head) in ("NOUN", "PROPN"):
         return _phrase(head)
-    if money and verb is not None and verb.lower_ not in LIGHT_VERBS:
-        patient = next((c for c in verb.children if c.dep_ in PATIENT_DEPS and c.i != phrase.i
-                        and _pos(c) in ("NOUN", "PROPN")), None)
-        if patient is not None:
-            return f"{_phrase(patient)} {_participle(verb) or verb.lower_}"
     return None
 
 
 def _phrase(noun: Token) -> str:
-    """A noun with the words before it that narrow it ("medical equipment")."""
-    words = [c.text for c in noun.children if c.i < noun.i and c.dep_ in MODIFIER_DEPS and c.is_alpha]
+    """A noun with the words before it that narrow it ("medical equipment"), not units ("dollar reward")."""
+    words = [c.text for c in noun.children if c.i < noun.i and c.dep_ in MODIFIER_DEPS and c.is_alpha
+             and c.lower_ not in UNIT_KIND and c.lower_ not in SCALE_WORDS]
     return " ".join([*words, noun.text])
 
 
