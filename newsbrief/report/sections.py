@@ -83,9 +83,10 @@ def sections(briefing: Briefing) -> list[Section]:
     """The non-empty fact sections of a briefing, in reading order."""
     facts = briefing.facts
     quantities = [f for f in facts if isinstance(f, QuantityFact)]
-    disputed = {c.about for c in briefing.conflicts if c.kind == "quantity"}
+    disputed = {(s.article, s.start) for c in briefing.conflicts for side in c.sides for s in side.sources}
     found = [
-        _cut(Part.AGREED, [_quantity(f) for f in quantities if not f.context and f.counts not in disputed],
+        _cut(Part.AGREED, [_quantity(f) for f in quantities
+                           if not f.context and not any((s.article, s.start) in disputed for s in f.sources)],
              MAX_FACTS),
         _cut(Part.DISPUTED, [_conflict(c) for c in briefing.conflicts]),
         _claims([f for f in facts if isinstance(f, ClaimFact)], briefing.conflicts),

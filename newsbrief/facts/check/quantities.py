@@ -83,6 +83,13 @@ class Group:
         return min(q.rank for q in self.members)
 
     @cached_property
+    def place(self) -> str | None:
+        """The place most of its readings name, if most name one: what tells it from a count elsewhere."""
+        named = Counter(p for q in self.members for p in dict.fromkeys(q.places))
+        best = named.most_common(1)
+        return best[0][0] if best and best[0][1] * 2 > len(self.members) else None
+
+    @cached_property
     def label(self) -> str:
         """What the group counts, in the words most sources use."""
         full = [q for q in self.members if q.noun] or self.members
@@ -193,8 +200,9 @@ def quantity_facts(groups: Sequence[Group], context: str | None = None) -> list[
     for group, vs in ranked:
         rep = vs.representative
         qualifiers = {q.qualifier for q in vs.members}
+        where = f" in {group.place}" if group.place and group.place not in group.label else ""
         facts.append(QuantityFact(
-            value=rep.value, counts=group.label, qualifier=qualifiers.pop() if len(qualifiers) == 1 else None,
+            value=rep.value, counts=group.label + where, qualifier=qualifiers.pop() if len(qualifiers) == 1 else None,
             hedge=rep.qualifier, high=rep.high, currency=rep.currency, incident=group.background,
             sources=vs.sources, context=context,
         ))

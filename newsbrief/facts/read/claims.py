@@ -53,6 +53,7 @@ _AGENCY = re.compile(
     re.I,
 )
 _SELF_CLAIM = re.compile(SELF_CLAIM, re.I)
+_HABIT = re.compile(r"\b(?:normally|usually|often|typically|always|generally|routinely)\s+claims?\b", re.I)
 _SENTENCE_END = re.compile(r"\s*[.!?]")
 _SUBORDINATE = re.compile(r"\s*[“\"]?(?:although|though|while|whereas|even though|after|because|since|as|if|when)\b",
                           re.I)
@@ -104,7 +105,7 @@ class Claim(Span):
     def claimant(self) -> bool:
         """Whether the speaker claims the act for itself ("claimed responsibility", "said it carried out")."""
         return self.verb in ("claimed", "said", "announced", "confirmed", "admitted") and bool(
-            _SELF_CLAIM.search(self.content))
+            _SELF_CLAIM.search(self.content)) and not _HABIT.search(self.sentence)
 
     @property
     def denial(self) -> bool:

@@ -44,6 +44,7 @@ from newsbrief.lang.en.grammar import (
     MODIFIER_DEPS,
     NUMBER_DEPS,
     PATIENT_DEPS,
+    PERIOD_STARTS,
     POS_OF_TAG,
     POSSESSIVES,
     QUANTITY_FILLERS,
@@ -430,9 +431,16 @@ def _scope(tokens: Sequence[Token]) -> list[Token]:
 
 
 def _places(near: Sequence[Token]) -> tuple[str, ...]:
-    """Proper nouns of the places among the phrases that say where (``near``), other than days and months."""
-    found = [t.text for t in near if t.tag_ in ("NNP", "NNPS") and t.text not in _CALENDAR]
-    return tuple(dict.fromkeys(found))
+    """The proper names ("Idlib", "Des Moines") among the phrases that say where (``near``), not days or
+    months."""
+    runs: list[list[Token]] = []
+    for token in sorted({t.i: t for t in near if t.tag_ in ("NNP", "NNPS") and t.text not in _CALENDAR}.values(),
+                        key=lambda t: t.i):
+        if runs and runs[-1][-1].i == token.i - 1:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    return tuple(dict.fromkeys(" ".join(t.text for t in run) for run in runs))
 
 
 def _day(near: Sequence[Token], tokens: Sequence[Token]) -> str | None:
@@ -457,7 +465,8 @@ def _year(clause: Token, span: Span) -> int | None:
     doc = clause.doc
     for match in _YEAR.finditer(_text(doc)):
         token = doc.char_span(match.start(), match.end())
-        if token is not None and not (span.start <= token.start < span.end) and (
-                token.root.i == clause.i or clause.is_ancestor(token.root)):
+        if token is None or span.start <= token.start < span.end or token.root.head.lower_ in PERIOD_STARTS:
+            continue  # the start of a running total ("since 1968") is no incident's year
+        if token.root.i == clause.i or clause.is_ancestor(token.root):
             return int(match.group())
     return None

@@ -117,8 +117,8 @@ def _numbers(text: str) -> list[NumberMention]:
                                      or _ARTICLE.fullmatch(match.group("words") + " ")):
             continue
         value = _value(match)
-        if value is None:
-            continue
+        if value is None or (match.group("digits") and not match.group("cur") and _YEAR.fullmatch(match.group())):
+            continue  # a year, also as the start of a period ("1983 to 1987")
         number = _mention(lower, match, value)
         if not _excluded(text, number):
             found.append(number)
@@ -157,8 +157,6 @@ def _value(match: re.Match[str]) -> float | None:
 def _excluded(text: str, number: NumberMention) -> bool:
     """Years, dates, times, ordinals, ages, model numbers, conversions: not counts."""
     before, after = text[max(0, number.at - 24):number.at], text[number.end:number.end + 16]
-    if number.digits and _YEAR.fullmatch(text, number.at, number.end) and not number.currency:
-        return True
     if not number.currency and (_NOT_A_COUNT_AFTER.match(after) or _MONTH_AFTER.match(after)
                                 or _MONTH_BEFORE.search(before)):
         return True

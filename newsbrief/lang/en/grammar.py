@@ -55,3 +55,6 @@ PART_PREPOSITIONS = frozenset("including among".split())
 POS_OF_TAG = (("VB", "VERB"), ("MD", "VERB"), ("NNP", "PROPN"), ("NN", "NOUN"), ("JJ", "ADJ"), ("CD", "NUM"),
               ("RB", "ADV"), ("IN", "ADP"), ("PRP", "PRON"), ("DT", "DET"))
 """Penn Treebank tag prefixes -> the coarse part of speech (verbs and auxiliaries alike), first match wins."""
+
+PERIOD_STARTS = frozenset("since from until till through".split())
+"""Prepositions whose year starts or ends a period ("since 1968"): not the year of an incident."""
