@@ -171,7 +171,8 @@ def _scoped(members: list[Quantity]) -> list[list[Quantity]]:
         scope = _scope_of(q)
         same = [i for i, s in enumerate(scopes) if any(m.interval == q.interval for m in s[1])]
         fitting = [i for i, s in enumerate(scopes) if _fits(s[0], scope)]
-        agreeing = [i for i in fitting if any(compatible(m.interval, q.interval) for m in scopes[i][1])]
+        agreeing = [i for i, s in enumerate(scopes) if _fits(s[0][:2] + (True,), scope[:2] + (True,))
+                    and any(compatible(m.interval, q.interval) for m in s[1])]  # a total told either way
         chosen = max(same or agreeing or fitting, key=lambda i: len({m.article for m in scopes[i][1]}), default=None)
         if chosen is None:
             scopes.append((scope, [q]))

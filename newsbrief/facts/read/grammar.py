@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from newsbrief.facts.read.ner import model
 from newsbrief.facts.settings import DEFAULT, Settings
-from newsbrief.lang.en import MONTHS, WEEKDAYS
+from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from newsbrief.lang.en.events import HYPOTHETICAL, LIGHT_VERBS, NEGATIONS, OUTCOME_NOUNS, OUTCOMES, TOLL_NOUNS
 from newsbrief.lang.en.grammar import (
     COMPLEMENT_DEPS,
@@ -45,6 +45,7 @@ from newsbrief.lang.en.grammar import (
     NUMBER_DEPS,
     PATIENT_DEPS,
     PERIOD_STARTS,
+    STAND_INS,
     POS_OF_TAG,
     POSSESSIVES,
     QUANTITY_FILLERS,
@@ -65,7 +66,7 @@ _OUTCOME = re.compile("|".join(f"(?P<{k}>(?:{v})\\b)" for k, v in OUTCOMES.items
 _LONGEST = 32
 """Characters enough for the longest way of saying what happened ("driven from their homes")."""
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
-_CALENDAR = frozenset((*MONTHS, *WEEKDAYS))
+_CALENDAR = frozenset((*MONTHS, *WEEKDAYS, *MONTH_ABBREVIATIONS, *(f"{m}." for m in MONTH_ABBREVIATIONS), "Sept."))
 PERFECT = frozenset("have has 've".split())
 SCALE_WORDS = frozenset((*SCALES, *SCALE_ABBREVIATIONS))
 _PARSE_PIPES = ("ner", "attribute_ruler")
@@ -139,8 +140,8 @@ def counted(doc: Doc, start: int, end: int) -> Counted:
     if subset:
         return Counted(subset=True, end=end)
     increment = noun is not None and noun.lower_ in INCREMENTS
-    if increment:
-        noun = None
+    if noun is not None and (increment or noun.lower_ in STAND_INS):
+        noun = None  # "65 more were killed", "injured 100 others": the noun is the earlier count's
     unit = UNIT_KIND.get(noun.lower_) if noun is not None else None
     if _currency(number, span):
         unit = "money"

@@ -60,6 +60,8 @@ _NEXT_WORD = re.compile(r"[\s-]*([A-Za-z%]+)")
 _NEVER_COUNTS = frozenset({"duration", "share", "age"})
 _CLASS_OF = {w: k for k, words in COUNTED_CLASSES.items() for w in words}
 HEDGE = 2.0
+ROUND = 100
+"""An unqualified figure that is a multiple of this is taken as rounded (within a tenth)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -135,6 +137,8 @@ def interval(value: float, qualifier: str | None) -> tuple[float, float]:
     reporter who knew of 33 dead would not write "at least two".
     """
     kind = QUALIFIERS.get(qualifier or "", "exact")
+    if kind == "exact" and value >= ROUND and value % ROUND == 0:
+        kind = "about"  # "100 were injured": a round figure is a rounded one
     return {
         "exact": (value, value), "min": (value, value * HEDGE), "over": (value + 1e-9, value * HEDGE),
         "about": (value * 0.9, value * 1.1), "near": (value * 0.8, value), "max": (value / HEDGE, value),

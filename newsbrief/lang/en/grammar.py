@@ -58,3 +58,6 @@ POS_OF_TAG = (("VB", "VERB"), ("MD", "VERB"), ("NNP", "PROPN"), ("NN", "NOUN"), 
 
 PERIOD_STARTS = frozenset("since from until till through".split())
 """Prepositions whose year starts or ends a period ("since 1968"): not the year of an incident."""
+
+STAND_INS = frozenset("others more".split())
+"""Words that stand for the noun of an earlier count ("killed one person and injured 100 others")."""
