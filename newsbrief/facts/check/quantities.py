@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from newsbrief.facts.read.quantities import Quantity, compatible
+from newsbrief.facts.settings import DEFAULT, Settings
 from newsbrief.model import Conflict, QuantityFact, Source, ValueSide
 
 
@@ -210,26 +211,28 @@ def quantity_facts(groups: Sequence[Group], context: str | None = None) -> list[
     return facts
 
 
-def quantity_conflicts(groups: Sequence[Group]) -> list[Conflict]:
+def quantity_conflicts(groups: Sequence[Group], settings: Settings = DEFAULT) -> list[Conflict]:
     """Groups about something that happened whose sources give values that cannot all be true.
 
     An article that gives values of two sets counts two things under one label (a day's toll and a
     war's): it is taken to give the one nearest the most-sourced set, and a set none of whose articles
-    gives it so is another count, not a side (see :func:`_sides`).
+    gives it so is another count, not a side (see :func:`_sides`); so is a set ``settings.far`` times or
+    more off the most-sourced one (two sources that report one thing differ less: 113 and 114 dead, 125
+    and 144; a figure that rises over days is an update, not a dispute).
     """
     conflicts = []
     for group in groups:
         if group.category is None or group.background is not None:
             continue
-        sides = _sides(group.value_sets())
+        sides = _sides(group.value_sets(), settings.far)
         if len(sides) >= 2:
             conflicts.append(Conflict(group.label, "quantity", tuple(sides)))
     return conflicts
 
 
-def _sides(sets: Sequence[ValueSet]) -> list[ValueSide]:
+def _sides(sets: Sequence[ValueSet], far: float) -> list[ValueSide]:
     """The value sets that are readings of one count, as sides: each article on the side of its value
-    nearest the most-sourced set's."""
+    nearest the most-sourced set's, none ``far`` times off it or more."""
     if len(sets) < 2:
         return []
     main = sets[0].representative.value
@@ -237,6 +240,7 @@ def _sides(sets: Sequence[ValueSet]) -> list[ValueSide]:
     def distance(vs: ValueSet) -> float:
         return abs(math.log(max(vs.representative.value, 1e-9) / max(main, 1e-9)))
 
+    sets = [vs for vs in sets if distance(vs) < math.log(far)]
     home = {}
     for vs in sorted(sets, key=distance):
         for article in vs.articles:

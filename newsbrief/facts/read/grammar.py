@@ -461,13 +461,22 @@ def _part(number: Token, noun: Token | None) -> bool:
     return any(t.dep_ == "pobj" and t.head.lower_ in PART_PREPOSITIONS for t in (number, noun) if t is not None)
 
 
+def _in_period(token: Token, clause: Token) -> bool:
+    """Whether a word lies in a phrase that starts or ends a period ("since it began in 1968")."""
+    while token.i != clause.i and token.head.i != token.i:
+        token = token.head
+        if token.lower_ in PERIOD_STARTS:
+            return True
+    return False
+
+
 def _year(clause: Token, span: Span) -> int | None:
     """A year the number's clause names ("In 1974, ... killed 2,000")."""
     doc = clause.doc
     for match in _YEAR.finditer(_text(doc)):
         token = doc.char_span(match.start(), match.end())
-        if token is None or span.start <= token.start < span.end or token.root.head.lower_ in PERIOD_STARTS:
-            continue  # the start of a running total ("since 1968") is no incident's year
+        if token is None or span.start <= token.start < span.end or _in_period(token.root, clause):
+            continue  # the start of a running total ("since 1968", "since it began in 1968") is no incident's year
         if token.root.i == clause.i or clause.is_ancestor(token.root):
             return int(match.group())
     return None
