@@ -27,7 +27,7 @@ class Settings:
     # -- reading counts (spaCy's parser runs only on the sentences that may state one)
     cue_reach: int = 20
     """A sentence is parsed when a word of a toll or harm lies this many words or fewer from a number..."""
-    impact_reach: int = 3
+    impact_reach: int = 4
     """... or another word of what happened (canceled, destroyed), or a unit, this many words or fewer."""
     parse_before: int = 60
     """Characters before a sentence's first number that the parser reads (the subject and verb before it)."""
