@@ -128,6 +128,9 @@ class QuantityFact(Fact):
     """The currency symbol of an amount of money ("$"), else None."""
     incident: str | None = None
     """Set when the figure belongs to another, earlier incident than the one reported ("in 1974")."""
+    key: bool = True
+    """Whether a briefing needs it among its key facts: a toll or harm (killed, injured, missing, ...),
+    an amount of money, or a figure several sources give; other single-source figures stay in the JSON."""
 
     @property
     def text(self) -> str:
@@ -141,9 +144,9 @@ class QuantityFact(Fact):
         return "1 source" if n == 1 else f"{n} sources agree"
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON of a fact, with ``high``, ``currency``, ``incident`` and ``sourcing``."""
+        """The JSON of a fact, with ``high``, ``currency``, ``incident``, ``sourcing`` and ``key``."""
         return {**super().to_dict(), "high": None if self.high is None else plain(self.high),
-                "currency": self.currency, "incident": self.incident, "sourcing": self.sourcing}
+                "currency": self.currency, "incident": self.incident, "sourcing": self.sourcing, "key": self.key}
 
     def _fields(self) -> tuple[Any, str | None, str | None]:
         return plain(self.value), self.counts, self.qualifier

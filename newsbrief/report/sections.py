@@ -85,9 +85,8 @@ def sections(briefing: Briefing) -> list[Section]:
     quantities = [f for f in facts if isinstance(f, QuantityFact)]
     disputed = {(s.article, s.start) for c in briefing.conflicts for side in c.sides for s in side.sources}
     found = [
-        _cut(Part.AGREED, [_quantity(f) for f in quantities
-                           if not f.context and not any((s.article, s.start) in disputed for s in f.sources)],
-             MAX_FACTS),
+        _cut(Part.AGREED, [_quantity(f) for f in quantities if f.key and not f.context
+                           and not any((s.article, s.start) in disputed for s in f.sources)], MAX_FACTS),
         _cut(Part.DISPUTED, [_conflict(c) for c in briefing.conflicts]),
         _claims([f for f in facts if isinstance(f, ClaimFact)], briefing.conflicts),
         _cut(Part.CONTEXT, _context(quantities)),

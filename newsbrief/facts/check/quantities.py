@@ -26,6 +26,7 @@ from functools import cached_property
 
 from newsbrief.facts.read.quantities import Quantity, compatible
 from newsbrief.facts.settings import DEFAULT, Settings
+from newsbrief.lang.en.events import CATEGORY_RANK
 from newsbrief.model import Conflict, QuantityFact, Source, ValueSide
 
 
@@ -206,7 +207,7 @@ def quantity_facts(groups: Sequence[Group], context: str | None = None) -> list[
         facts.append(QuantityFact(
             value=rep.value, counts=group.label + where, qualifier=qualifiers.pop() if len(qualifiers) == 1 else None,
             hedge=rep.qualifier, high=rep.high, currency=rep.currency, incident=group.background,
-            sources=vs.sources, context=context,
+            key=group.rank <= len(CATEGORY_RANK) or len(vs.articles) > 1, sources=vs.sources, context=context,
         ))
     return facts
 
