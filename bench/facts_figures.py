@@ -95,7 +95,8 @@ def same(a: float, b: float) -> bool:
 
 def reported(b: Briefing) -> list[tuple[float, float | None, list[str]]]:
     """(value, upper end, articles) of every quantity fact and every side of a value conflict."""
-    out = [(f.value, getattr(f, "high", None), f.articles) for f in b.facts if isinstance(f, QuantityFact) and not f.context]
+    out = [(f.value, getattr(f, "high", None), f.articles) for f in b.facts
+           if isinstance(f, QuantityFact) and not f.context]
     out += [(s.value, None, list(s.articles)) for c in b.conflicts for s in c.sides if isinstance(s, ValueSide)]
     return out
 

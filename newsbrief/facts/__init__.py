@@ -77,7 +77,8 @@ class Reading:
             *_date_facts(dated), *claim_facts(said, self.settings, self._keywords()),
         ]
         victims = next((nouns_of(g.kind) for g in groups if g.category and g.kind), [])
-        conflicts = [*quantity_conflicts(groups, self.settings), *agency_conflicts(said, self.gazetteer, victims, self.settings)]
+        conflicts = [*quantity_conflicts(groups, self.settings),
+                     *agency_conflicts(said, self.gazetteer, victims, self.settings)]
         return FactSheet(tuple(facts), tuple(conflicts), tuple(timeline(dated, self.units, cluster, self.settings)))
 
     def _keywords(self) -> set[str]:

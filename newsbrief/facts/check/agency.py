@@ -42,7 +42,8 @@ def claim_facts(claims: Sequence[Claim], settings: Settings = DEFAULT,
             same[1].append(claim)
     merged.sort(key=lambda m: -_centrality(m[1], keywords, settings))
     return [ClaimFact(speaker=first.speaker.shown, verb=first.verb, content=first.content, party=first.speaker.party,
-                      statement=first.sentence or first.text, sources=tuple(_source(c) for c in group)) for first, group in merged]
+                      statement=first.sentence or first.text, sources=tuple(_source(c) for c in group))
+            for first, group in merged]
 
 
 def _centrality(group: Sequence[Claim], keywords: Collection[str], settings: Settings) -> float:

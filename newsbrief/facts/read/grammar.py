@@ -156,7 +156,8 @@ def counted(doc: Doc, start: int, end: int) -> Counted:
     return Counted(
         noun=noun.text if noun is not None else None,
         modifiers=tuple(_modifiers(noun, span)) if noun is not None else (),
-        possessive=possessive, owner=_owner(noun) if noun is not None else None, event=event, event_at=event_token.idx if event_token is not None else None,
+        possessive=possessive, owner=_owner(noun) if noun is not None else None, event=event,
+        event_at=event_token.idx if event_token is not None else None,
         unit=unit, measured=measured, agent=agent, negated=_negated(holder, noun, clause),
         hypothetical=_hypothetical(clause), elided=noun is None, increment=increment, year=_year(clause, span),
         places=_places(near), day=_day(near, scope), part=_part(number, noun),
@@ -194,7 +195,8 @@ def _noun(number: Token, span: Span) -> tuple[Token, Token | None, str | None, b
     if of is not None:
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
         if pobj is not None:
-            if pobj.lower_ in SUBSET_PRONOUNS or (number.lower_ == "one" and any(c.lower_ == "the" for c in pobj.children)):
+            one_of_the = number.lower_ == "one" and any(c.lower_ == "the" for c in pobj.children)
+            if pobj.lower_ in SUBSET_PRONOUNS or one_of_the:
                 return number, None, None, True  # "two of them", "one of the villages"
             owner = next((c.lower_ for c in pobj.children if c.dep_ == "poss" and c.lower_ in POSSESSIVES), None)
             return number, pobj, owner, False

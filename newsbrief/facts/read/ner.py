@@ -80,8 +80,8 @@ def names(by_article: Sequence[Sequence[Unit]], known: Iterable[str] = (),
     seen = {w.lower() for name in known for w in name.split()}
     first = []
     for lead in (s[0] for s in sentences if s):
-        named = {m.group().lower() for m in _NAME_WORD.finditer(lead.text)
-                 if m.group() not in COMMON_CAPITALISED and not lead.in_quiet(lead.start + m.start(), lead.start + m.end())}
+        named = {m.group().lower() for m in _NAME_WORD.finditer(lead.text) if m.group() not in COMMON_CAPITALISED
+                 and not lead.in_quiet(lead.start + m.start(), lead.start + m.end())}
         if named - seen or not first:
             first.append(lead)
             seen |= named

@@ -33,7 +33,8 @@ COUNTED_CLASSES = {
 
 OUTCOME_NOUNS = {"deaths": "killed", "dead": "killed", "fatalities": "killed", "casualties": "killed or injured",
                  "injuries": "injured", "wounded": "injured", "injured": "injured", "missing": "missing",
-                 "survivors": "rescued", "victims": "killed", "bodies": "killed", "corpses": "killed", "lives": "killed"}
+                 "survivors": "rescued", "victims": "killed", "bodies": "killed", "corpses": "killed",
+                 "lives": "killed"}
 """Nouns that say what happened by themselves ("33 deaths" counts people killed)."""
 
 OUTCOME_BEARERS = frozenset("survivors victims bodies corpses".split())

@@ -3,8 +3,8 @@ amount of money); it is not a count of people or things."""
 
 UNITS = {
     "duration": "second seconds minute minutes hour hours day days week weeks month months year years decade "
-                "decades century centuries night nights weekend weekends time times winter winters summer summers spring "
-                "autumn season seasons",
+                "decades century centuries night nights weekend weekends time times winter winters summer summers "
+                "spring autumn season seasons",
     "distance": "mile miles kilometer kilometers kilometre kilometres km kms meter meters metre metres foot "
                 "feet ft yard yards inch inches cm centimeters centimetres millimeters mm nautical",
     "speed": "mph kph km/h knot knots",
