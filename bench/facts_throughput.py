@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from newsbrief.facts import FactSheet, Reading, read
-from newsbrief.facts.nlp import model
+from newsbrief.facts.read.ner import model
 from newsbrief.ingest import load
 from newsbrief.pipeline import brief, prepare
 
@@ -59,8 +59,7 @@ def facts_stage(records: list[dict]) -> tuple[float, int, tuple[Reading, FactShe
     articles = len(prep.cluster.articles)
     start = time.perf_counter()
     reading = read(prep.cluster.articles)
-    prep.set_aside(reading.off_event, "off-event")
-    sheet = reading.sheet(prep.cluster)
+    sheet = reading.sheet(prep.setting_aside(reading.off_event, "off-event").cluster)
     return time.perf_counter() - start, articles, (reading, sheet)
 
 

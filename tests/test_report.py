@@ -104,7 +104,7 @@ def test_markdown_does_not_execute_article_markup() -> None:
                         "s_open", "blockquote_open", "ordered_list_open", "hr"}
     assert "strong_open" not in kinds and _only_our_emphasis(tokens)
     headings = [_text(tokens[i + 1:i + 2]) for i, t in enumerate(tokens) if t.type == "heading_open"]
-    assert headings == [HOSTILE, "Summary", "Key facts (sources agree)", "Articles"]
+    assert headings == [HOSTILE, "Summary", "Key facts", "Articles"]
     bullets = [t for t in tokens if t.type == "bullet_list_open"]
     assert len(bullets) == 2  # the summary and the facts: no list of the article's own
     html = md.render(out)

@@ -24,6 +24,7 @@ conflicts and timeline.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -36,11 +37,12 @@ from newsbrief.facts.read import dates as dates_mod
 from newsbrief.facts.read import quantities as quantities_mod
 from newsbrief.facts.read.claims import Claim
 from newsbrief.facts.read.dates import DateMention
-from newsbrief.facts.read.entities import Entity, Gazetteer, acronyms
+from newsbrief.facts.read.entities import SHOWN_KINDS, Entity, Gazetteer, acronyms, frequent_names
 from newsbrief.facts.read.ner import names
 from newsbrief.facts.read.quantities import Quantity, nouns_of
 from newsbrief.facts.read.units import Unit, units
 from newsbrief.facts.settings import DEFAULT, Settings
+from newsbrief.lang.tokens import stemmed_stop, tokens, words
 from newsbrief.model import Article, Cluster, Conflict, DateFact, EntityFact, Fact, Source, TimelineEntry
 
 
@@ -75,19 +77,31 @@ class Reading:
         dated = [d for d in self.dates if d.article not in off]
         facts = [
             *self._entity_facts(), *quantity_facts(groups), *self._context_facts(),
-            *_date_facts(dated), *claim_facts(said, self.settings),
+            *_date_facts(dated), *claim_facts(said, self.settings, self._keywords()),
         ]
         victims = next((nouns_of(g.kind) for g in groups if g.category and g.kind), [])
         changed, steady = updates(groups, {a.id: a.time for a in cluster.articles}, self.settings)
-        conflicts = [*changed, *quantity_conflicts(steady),
+        conflicts = [*changed, *quantity_conflicts(steady, self.settings),
                      *agency_conflicts(said, self.gazetteer, victims, self.settings)]
         return FactSheet(tuple(facts), tuple(conflicts), tuple(timeline(dated, self.units, cluster, self.settings)))
+
+    def _keywords(self) -> set[str]:
+        """Stems that most articles (not off-event) use: what the cluster is about."""
+        used: dict[str, set[str]] = {}
+        for unit in self.units.values():
+            if unit.article not in self.off_event:
+                used.setdefault(unit.article, set()).update(words(unit.text))
+        seen: Counter[str] = Counter()
+        for found in used.values():
+            seen.update(set(tokens(" ".join(found))))
+        least = max(2.0, self.settings.keyword_share * len(used))
+        return {stem for stem, n in seen.items() if n >= least} - stemmed_stop()
 
     def _entity_facts(self) -> list[EntityFact]:
         facts = []
         for entity in self.entities:
             sources = tuple(s for s in entity.sources if s.article not in self.off_event)
-            if sources:
+            if sources and entity.kind in SHOWN_KINDS:
                 facts.append(EntityFact(name=entity.name, category=entity.kind, variants=tuple(sorted(entity.variants)),
                                         sources=sources))
         return sorted(facts, key=lambda f: -len(f.articles))
@@ -120,9 +134,11 @@ def read(articles: Sequence[Article], settings: Settings = DEFAULT,
     mentions = names(by_article, bodies, settings)
     found = claims_mod.attributions(every)
     people = claims_mod.people(found, Gazetteer(mentions, organisations=bodies))
-    gazetteer = Gazetteer(mentions, people, bodies)
+    missed = frequent_names(every, [*(m.text for m in mentions), *people, *bodies], settings.name_share)
+    gazetteer = Gazetteer(mentions, people, bodies, missed)
     said = claims_mod.read(found, every, gazetteer)
-    counted = quantities_mod.read(every, gazetteer)
+    years = {a.id: a.time.year for a in articles if a.time}
+    counted = quantities_mod.read(every, gazetteer, years, settings)
     dated = [d for a, mine in zip(articles, by_article) for d in dates_mod.read(mine, a.time)]
     entities = gazetteer.locate(every)
     return Reading(

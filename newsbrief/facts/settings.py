@@ -11,16 +11,28 @@ class Settings:
     """How facts are read and checked."""
 
     # -- reading names (spaCy NER is the expensive part, so it reads only where names are introduced)
-    crop_words: int = 30
+    crop_words: int = 24
     """A run-on "sentence" (a table, a list without full stops) is read only up to this many words."""
     new_names: int = 2
     """A second sentence's new names are read when it has this many capitalised words no first sentence named."""
     more_names: int = 3
     """At most this many more windows per cluster, around the names most articles share."""
+    name_share: float = 0.5
+    """A capitalised name this share of the articles use (and two) is a name even when NER missed it."""
     window: int = 5
     """Words either side of a name that NER reads (it looks no further)."""
     batch: int = 256
     """Texts per spaCy batch."""
+
+    # -- reading counts (spaCy's parser runs only on the sentences that may state one)
+    cue_reach: int = 20
+    """A sentence is parsed when a word of a toll or harm lies this many words or fewer from a number..."""
+    impact_reach: int = 4
+    """... or another word of what happened (canceled, destroyed), or a unit, this many words or fewer."""
+    parse_before: int = 60
+    """Characters before a sentence's first number that the parser reads (the subject and verb before it)."""
+    parse_after: int = 110
+    """Characters after its last number that the parser reads (the noun and the passive after it)."""
 
     # -- articles about another incident
     min_articles: int = 3
@@ -43,6 +55,20 @@ class Settings:
     """A party's account in a dispute: at most this many of its claims."""
     account_words: int = 30
     """Each claim of an account is cut to this many words."""
+    claim_sources: float = 2.0
+    """Weight of each article that carries a claim, in how central it is."""
+    claim_keywords: float = 3.0
+    """Weight of the share of a claim's words that most articles use (a claim about the main incident)."""
+    claim_named: float = 1.0
+    """Weight of a named speaker (a person, a body, a country) over an unnamed source."""
+    claim_agency: float = 0.0
+    """Weight of a claim about who is responsible (disputes show those already)."""
+    claim_intent: float = 1.0
+    """Weight against a claim of intent or possibility ("vowed to respond", "would retaliate")."""
+    claim_figure: float = 1.0
+    """Weight of a claim that gives a figure ("said it retaliated by hitting more than 200 targets")."""
+    keyword_share: float = 0.5
+    """A word is a keyword of the cluster when at least this share of its articles (and two) use it."""
 
     # -- the timeline
     per_date: int = 3

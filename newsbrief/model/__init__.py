@@ -25,6 +25,7 @@ from newsbrief.model.briefing import (
     SummarySentence,
     TimelineEntry,
     ValueSide,
+    figure,
     hedged,
     number,
     plain,
@@ -35,6 +36,6 @@ from newsbrief.model.spans import Span, squash
 __all__ = [
     "Article", "ArticleRecord", "Briefing", "ClaimFact", "Cluster", "Conflict", "ConflictKind", "DateFact",
     "EntityFact", "EntityKind", "Fact", "Paragraph", "PartySide", "QuantityFact", "Removed", "Sentence", "Side",
-    "Source", "Span", "Status", "Story", "SummarySentence", "TimeSource", "TimelineEntry", "ValueSide", "hedged", "number",
-    "outlet", "plain", "squash",
+    "Source", "Span", "Status", "Story", "SummarySentence", "TimeSource", "TimelineEntry", "ValueSide", "figure",
+    "hedged", "number", "outlet", "plain", "squash",
 ]

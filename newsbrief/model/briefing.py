@@ -19,7 +19,7 @@ from newsbrief.model.document import Removed
 from newsbrief.model.spans import Span
 
 Status = Literal["used", "duplicate", "empty", "off-event", "unreadable"]
-EntityKind = Literal["person", "organisation", "place"]
+EntityKind = Literal["person", "organisation", "place", "event"]
 ConflictKind = Literal["quantity", "agency", "update"]
 
 
@@ -36,6 +36,14 @@ def number(value: float) -> str:
 def hedged(value: float, qualifier: str | None) -> str:
     """A number with its qualifier, as shown: "at least 33"."""
     return f"{qualifier} {number(value)}" if qualifier else number(value)
+
+
+def figure(value: float, qualifier: str | None, high: float | None = None, currency: str | None = None) -> str:
+    """A figure as shown, with its qualifier, currency and the upper end of a range: "at least 33",
+    "about $300,000", "8 to 12"."""
+    amount = f"{currency.upper()}{number(value)}" if currency else number(value)
+    upper = f" to {number(high)}" if high is not None else ""
+    return f"{qualifier} {amount}{upper}" if qualifier else f"{amount}{upper}"
 
 
 @dataclass(frozen=True)
@@ -114,11 +122,31 @@ class QuantityFact(Fact):
     counts: str
     qualifier: str | None = None
     hedge: str | None = None
+    high: float | None = None
+    """The upper end of a range ("8 to 12 inches of snow"), else None."""
+    currency: str | None = None
+    """The currency symbol of an amount of money ("$"), else None."""
+    incident: str | None = None
+    """Set when the figure belongs to another, earlier incident than the one reported ("in 1974")."""
+    key: bool = True
+    """Whether a briefing needs it among its key facts: a toll or harm (killed, injured, missing, ...),
+    an amount of money, or a figure several sources give; other single-source figures stay in the JSON."""
 
     @property
     def text(self) -> str:
         """ "at least 33 Turkish soldiers killed"."""
-        return f"{hedged(self.value, self.hedge)} {self.counts}"
+        return f"{figure(self.value, self.hedge, self.high, self.currency)} {self.counts}"
+
+    @property
+    def sourcing(self) -> str:
+        """How it is sourced, as a reader is told: "3 sources agree", "1 source"."""
+        n = len(self.articles)
+        return "1 source" if n == 1 else f"{n} sources agree"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON of a fact, with ``high``, ``currency``, ``incident``, ``sourcing`` and ``key``."""
+        return {**super().to_dict(), "high": None if self.high is None else plain(self.high),
+                "currency": self.currency, "incident": self.incident, "sourcing": self.sourcing, "key": self.key}
 
     def _fields(self) -> tuple[Any, str | None, str | None]:
         return plain(self.value), self.counts, self.qualifier
@@ -331,4 +359,4 @@ class Briefing:
 
 __all__ = ["ArticleRecord", "Briefing", "ClaimFact", "Conflict", "ConflictKind", "DateFact", "EntityFact",
            "EntityKind", "Fact", "PartySide", "QuantityFact", "Side", "Source", "Status", "Story", "SummarySentence",
-           "TimelineEntry", "ValueSide", "hedged", "number", "plain"]
+           "TimelineEntry", "ValueSide", "figure", "hedged", "number", "plain"]

@@ -36,12 +36,13 @@ MAX_ENTITIES = 12
 MAX_TIMELINE = 15
 MAX_BACKGROUND = 5
 CLAIM_WORDS = 30
+STATEMENT_WORDS = 45
 
 
 class Part(Enum):
     """A section of the facts part of a briefing; the value is its title."""
 
-    AGREED = "Key facts (sources agree)"
+    AGREED = "Key facts"
     UPDATES = "Figures that changed (latest first)"
     DISPUTED = "Disputed"
     CLAIMS = "Claims"
@@ -97,10 +98,10 @@ def sections(briefing: Briefing) -> list[Section]:
     """The non-empty fact sections of a briefing, in reading order."""
     facts = briefing.facts
     quantities = [f for f in facts if isinstance(f, QuantityFact)]
-    disputed = {c.about for c in briefing.conflicts if c.kind in ("quantity", "update")}
+    disputed = {(s.article, s.start) for c in briefing.conflicts for side in c.sides for s in side.sources}
     found = [
-        _cut(Part.AGREED, [_quantity(f) for f in quantities if not f.context and f.counts not in disputed],
-             MAX_FACTS),
+        _cut(Part.AGREED, [_quantity(f) for f in quantities if f.key and not f.context
+                           and not any((s.article, s.start) in disputed for s in f.sources)], MAX_FACTS),
         _cut(Part.UPDATES, [_update(c) for c in briefing.conflicts if c.kind == "update"]),
         _cut(Part.DISPUTED, [_conflict(c) for c in briefing.conflicts if c.kind != "update"]),
         _claims([f for f in facts if isinstance(f, ClaimFact)], briefing.conflicts),
@@ -128,12 +129,15 @@ def _cut(part: Part, items: Sequence[Item], limit: int | None = None) -> Section
 
 
 def _quantity(fact: QuantityFact) -> Item:
-    """ "33 Turkish soldiers killed", quoting the sources that hedge it otherwise ("at least 33 of its troops")."""
+    """ "33 Turkish soldiers killed (3 sources agree)": the line says how it is sourced and, when it is
+    another incident, which ("in 1974"); the sources that hedge it otherwise are quoted ("at least 33 of its
+    troops")."""
     hedges: dict[str, Source] = {}
     for s in fact.sources:
         if s.qualifier and s.qualifier != fact.qualifier:
             hedges.setdefault(s.article, s)
-    return Item(fact.text, tuple(fact.articles), sources=fact.sources, quotes=tuple(hedges.values()))
+    how = "; ".join([fact.sourcing, *([f"another incident, {fact.incident}"] if fact.incident else [])])
+    return Item(f"{fact.text} ({how})", tuple(fact.articles), sources=fact.sources, quotes=tuple(hedges.values()))
 
 
 def _conflict(conflict: Conflict) -> Item:
@@ -175,24 +179,38 @@ def _context(quantities: Sequence[QuantityFact]) -> list[Item]:
 
 
 def _claims(claims: Sequence[ClaimFact], conflicts: Sequence[Conflict]) -> Section:
-    """The most-sourced claims not already quoted in a dispute, at most two per speaker."""
+    """The most central claims (in the order the facts rank them) not already quoted in a dispute, at most
+    two per party, so that one side's many statements do not crowd out the others'."""
     quoted = {(s.article, s.start) for c in conflicts for side in c.sides for s in side.sources}
     fresh = [f for f in claims if not any((s.article, s.start) in quoted for s in f.sources)]
     shown: list[Item] = []
-    per_speaker: dict[str, int] = {}
+    per_party: dict[str, int] = {}
     for fact in fresh:
-        if per_speaker.get(fact.speaker, 0) < 2 and len(shown) < MAX_CLAIMS:
-            per_speaker[fact.speaker] = per_speaker.get(fact.speaker, 0) + 1
+        party = fact.party or fact.speaker
+        if per_party.get(party, 0) < 2 and len(shown) < MAX_CLAIMS:
+            per_party[party] = per_party.get(party, 0) + 1
             shown.append(_claim(fact))
     return Section(Part.CLAIMS, tuple(shown), len(fresh) - len(shown))
 
 
 def _claim(fact: ClaimFact) -> Item:
+    """The claim as its source words it, whole: the sentence, with the clause that may change its meaning
+    ("Although Hamas initially claimed ...") and the speaker where the writer put them. A sentence too long
+    to show, or one whose speaker is a pronoun ("It also denied ..."), is cut to what was claimed, with the
+    speaker after it ("..., sources said") or before it as written."""
+    sentence = fact.statement.split()
+    named = fact.speaker.split()[0].removesuffix("’s").removesuffix("'s") in fact.statement
+    if fact.statement and len(sentence) <= STATEMENT_WORDS and named:
+        return Item(fact.statement, tuple(fact.articles), sources=fact.sources)
     words = fact.content.split()
     content = " ".join(words[:CLAIM_WORDS]) + ("…" if len(words) > CLAIM_WORDS else "")
     if fact.verb == "according to":
         return Item(f"{content} (according to {fact.speaker})", tuple(fact.articles), sources=fact.sources)
-    return Item(f"{fact.speaker} {fact.verb} {content}", tuple(fact.articles), sources=fact.sources)
+    said = fact.statement.find(fact.content[:20])
+    if 0 <= said <= 2:  # "..., sources said": the claim came first
+        return Item(f"{content} ({fact.speaker} {fact.verb})", tuple(fact.articles), sources=fact.sources)
+    colon = ":" if content[:1].isupper() else ""  # a quote: never glued to its speaker
+    return Item(f"{fact.speaker} {fact.verb}{colon} {content}", tuple(fact.articles), sources=fact.sources)
 
 
 def _entity(fact: EntityFact) -> Item:

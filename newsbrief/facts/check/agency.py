@@ -11,22 +11,27 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from newsbrief.facts.read.claims import Claim
 from newsbrief.facts.read.entities import Gazetteer, fold
+from newsbrief.facts.read.numbers import numbers
 from newsbrief.facts.settings import DEFAULT, Settings
+from newsbrief.lang.en.attribution import INTENT_VERBS, MODALS
 from newsbrief.lang.en.events import EVENT_NOUNS, OUTCOMES
-from newsbrief.lang.tokens import words
+from newsbrief.lang.tokens import stemmed_stop, tokens, words
 from newsbrief.model import ClaimFact, Conflict, PartySide, Source
 
+_MODAL = re.compile(rf"\b(?:{'|'.join(MODALS)})\b", re.I)
+_DEMONYM = re.compile(r"(?:an|ish|ese|i|ic)s?$")
 _EVENT_NOUN = re.compile(rf"\b(?:{EVENT_NOUNS})\b", re.I)
 _HARM = re.compile(rf"\b(?:{'|'.join(OUTCOMES[k] for k in ('killed', 'injured'))}|caus(?:e|ed|ing)|fault)\b", re.I)
 
 
-def claim_facts(claims: Sequence[Claim], settings: Settings = DEFAULT) -> list[ClaimFact]:
-    """Claims, merged when the same speaker says much the same in several articles; the most-sourced first,
-    then in reading order."""
+def claim_facts(claims: Sequence[Claim], settings: Settings = DEFAULT,
+                keywords: Collection[str] = frozenset()) -> list[ClaimFact]:
+    """Claims, merged when the same speaker says much the same in several articles, most central first
+    (:func:`_centrality`; ``keywords``: the stems most of the cluster's articles use)."""
     merged: list[tuple[Claim, list[Claim]]] = []
     for claim in claims:
         same = next((m for m in merged if m[0].speaker.key == claim.speaker.key and m[0].verb == claim.verb
@@ -35,9 +40,26 @@ def claim_facts(claims: Sequence[Claim], settings: Settings = DEFAULT) -> list[C
             merged.append((claim, [claim]))
         else:
             same[1].append(claim)
-    merged.sort(key=lambda m: -len({c.article for c in m[1]}))
+    merged.sort(key=lambda m: -_centrality(m[1], keywords, settings))
     return [ClaimFact(speaker=first.speaker.shown, verb=first.verb, content=first.content, party=first.speaker.party,
-                      statement=first.text, sources=tuple(_source(c) for c in group)) for first, group in merged]
+                      statement=first.sentence or first.text, sources=tuple(_source(c) for c in group))
+            for first, group in merged]
+
+
+def _centrality(group: Sequence[Claim], keywords: Collection[str], settings: Settings) -> float:
+    """How much a briefing needs a claim: how many sources carry it, how much it is about what most articles
+    are about (the share of its words among the cluster's keywords), whether a named person, body or
+    country says it rather than an unnamed source, whether it tells what happened rather than what may
+    or will ("vowed to respond", "would retaliate"), and whether it gives a figure (a concrete account)."""
+    first = group[0]
+    said = set(tokens(first.content)) - stemmed_stop()
+    central = len(said & set(keywords)) / len(said) if said else 0.0
+    named = not first.speaker.party.startswith("role:")
+    intent = first.verb in INTENT_VERBS or bool(_MODAL.search(first.content))
+    figure = bool(numbers(first.content))
+    return (settings.claim_sources * len({c.article for c in group}) + settings.claim_keywords * central
+            + settings.claim_named * named + settings.claim_agency * first.agency - settings.claim_intent * intent
+            + settings.claim_figure * figure)
 
 
 def _source(claim: Claim) -> Source:
@@ -54,21 +76,41 @@ def agency_conflicts(claims: Sequence[Claim], gazetteer: Gazetteer, victims: Seq
     """Parties that disagree about who is responsible, each with its account (see module doc)."""
     by_party: dict[str, list[Claim]] = {}
     for claim in _on_the_event([c for c in claims if c.agency], victims, gazetteer):
-        by_party.setdefault(claim.speaker.party, []).append(claim)
+        if _real_party(claim.speaker.party, gazetteer):
+            by_party.setdefault(claim.speaker.party, []).append(claim)
     if len(by_party) < 2:
         return []
     if not _disputed(by_party, gazetteer):
         return []
-    sides = []
+    sides: list[PartySide] = []
     for party, agency in sorted(by_party.items(), key=lambda p: -len({c.article for c in p[1]})):
         related = [c for c in claims if c.speaker.party == party and not c.agency and _about(c, victims)]
         chosen = _account(agency, related)[:settings.account_claims]
         name = _party_name(party, chosen, gazetteer)
+        if any(fold(side.party) == fold(name) for side in sides):
+            continue  # one party, one side
         sides.append(PartySide(party=name, account=tuple(_told(c, name, settings.account_words) for c in chosen),
                                articles=tuple(dict.fromkeys(c.article for c in [*agency, *related])),
                                sources=tuple(_source(c) for c in chosen)))
+    if len(sides) < 2:
+        return []
     about = f"who is responsible for the {_event(claims)}".removesuffix(" for the ")
     return [Conflict(about, "agency", tuple(sides))]
+
+
+def _real_party(party: str, gazetteer: Gazetteer) -> bool:
+    """A party a dispute can be between: a named person, an organisation the articles name, or a country
+    (a place with a nationality word of its own: "Turkey"/"Turkish"; "West Bank" has none)."""
+    kind, _, name = party.partition(":")
+    if kind == "person":
+        return len(name.split()) > 1
+    if kind == "org":
+        entity = gazetteer.entity(name)
+        return entity is not None and entity.kind == "organisation"
+    if name:
+        return False
+    words = [n for n, key in gazetteer.nations.items() if key == party]
+    return any(_DEMONYM.search(w) for w in words) and len(words) > 1
 
 
 def _on_the_event(agency: Sequence[Claim], victims: Sequence[str], gazetteer: Gazetteer) -> list[Claim]:
@@ -104,7 +146,10 @@ def _disputed(by_party: dict[str, list[Claim]], gazetteer: Gazetteer) -> bool:
     if any(p not in deniers and any(c.strength >= 2 for c in cs) for p, cs in by_party.items()) and deniers:
         return True
     blamers = [cs for cs in by_party.values() if any(c.strength >= 3 for c in cs)]
-    return len(blamers) >= 2 and len({frozenset(_culprits(cs, gazetteer)) for cs in blamers}) >= 2
+    if len(blamers) >= 2 and len({frozenset(_culprits(cs, gazetteer)) for cs in blamers}) >= 2:
+        return True
+    claimants = [p for p, cs in by_party.items() if any(c.claimant for c in cs)]
+    return len(claimants) >= 2 or bool(claimants and deniers - set(claimants))  # two claim it, or one denies
 
 
 def _culprits(claims: Sequence[Claim], gazetteer: Gazetteer) -> set[str]:

@@ -2,21 +2,31 @@
 
 Quantities are grouped by what they count: the category of what happened
 (killed, injured, displaced, ...), the kind of thing counted (soldiers, people,
-workers) and whose they are (Turkish, Syrian). A quantity that leaves one of
-these open ("Thirty-three of our soldiers", "the death toll rose to three")
-joins the group it agrees with, or the only group it could belong to. Within a
-group, the values that can all be true together form one *value set*; two value
-sets in one group are a conflict, each with the articles that give it.
+workers), whose they are (Turkish, Syrian), what a measure measures and in which
+unit, and whether the figure is the reported incident's or an earlier one's (its
+clause names an earlier year: "In 1974, Fifi killed 2,000"). An addition ("two
+more") is never compared with a total. A quantity that leaves the kind or whose
+open ("Thirty-three of our soldiers", "the death toll rose to three") joins the
+group it agrees with, or the only group it could belong to. Within a group, the
+values that can all be true together form one *value set*; two value sets in one
+group are a conflict, each with the articles that give it.
+
+Facts are ranked by what a briefing on the event needs (deaths, injured, missing,
+displaced, ..., money, then the rest) and, within that, by how many sources give
+them.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from newsbrief.facts.read.quantities import Quantity, compatible
+from newsbrief.facts.settings import DEFAULT, Settings
+from newsbrief.lang.en.events import CATEGORY_RANK
 from newsbrief.model import Conflict, QuantityFact, Source, ValueSide
 
 
@@ -50,20 +60,36 @@ class ValueSet:
 
     @property
     def representative(self) -> Quantity:
-        """The reading to show: the most repeated one, unqualified readings first."""
-        counts = Counter((q.value, q.qualifier) for q in self.members)
-        value, qualifier = max(counts, key=lambda k: (counts[k], k[1] is None))
-        return next(q for q in self.members if (q.value, q.qualifier) == (value, qualifier))
+        """The reading to show: the figure most articles give, then its most repeated wording, unqualified
+        readings first."""
+        figures = Counter((q.value, q.high) for q in {(q.article, q.value, q.high): q for q in self.members}.values())
+        counts = Counter((q.value, q.high, q.qualifier) for q in self.members)
+        value, high, qualifier = max(counts, key=lambda k: (figures[k[:2]], counts[k], k[2] is None))
+        return next(q for q in self.members if (q.value, q.high, q.qualifier) == (value, high, qualifier))
 
 
 @dataclass
 class Group:
-    """Quantities about one thing: (category, kind, side); built once, then read."""
+    """Quantities about one thing: (category, kind, side), and what :func:`_apart` keeps apart; built once,
+    then read. ``background``: the figures of an earlier incident, named by the year their clause gives."""
 
     category: str | None
     kind: str | None
     side: str | None
     members: list[Quantity] = field(default_factory=list)
+    background: str | None = None
+
+    @property
+    def rank(self) -> int:
+        """Where its facts come in a briefing (see :attr:`Quantity.rank`)."""
+        return min(q.rank for q in self.members)
+
+    @cached_property
+    def place(self) -> str | None:
+        """The place most of its readings name, if most name one: what tells it from a count elsewhere."""
+        named = Counter(p for q in self.members for p in dict.fromkeys(q.places))
+        best = named.most_common(1)
+        return best[0][0] if best and best[0][1] * 2 > len(self.members) else None
 
     @cached_property
     def label(self) -> str:
@@ -96,25 +122,72 @@ class Group:
         return sorted(sets, key=lambda s: -len(s.articles))
 
 
+_Key = tuple[str | None, str | None, str | None, tuple[object, ...]]
+
+
+def _apart(q: Quantity) -> tuple[object, ...]:
+    """What keeps quantities of one (category, kind, side) apart: measured thing and unit, an addition, an
+    earlier incident's year."""
+    return (q.unit, q.currency, q.measured if q.unit else None, q.increment, q.part,
+            q.year if q.background else None)
+
+
 def group_quantities(quantities: Iterable[Quantity]) -> list[Group]:
     """Group quantities by what they count; open ones join the group they fit (see module doc)."""
-    members: dict[tuple[str | None, str | None, str | None], list[Quantity]] = {}
+    members: dict[_Key, list[Quantity]] = {}
     pending = []
     for q in sorted(quantities, key=lambda q: (q.side is None, q.kind is None)):
         if q.side is not None or (q.kind is not None and q.category is None):
-            members.setdefault((q.category, q.kind, q.side), []).append(q)
+            members.setdefault((q.category, q.kind, q.side, _apart(q)), []).append(q)
         else:
             pending.append(q)
     for q in pending:
-        members.setdefault(_home(members, q) or (q.category, q.kind, None), []).append(q)
-    groups = [Group(*key, found) for key, found in members.items()]
+        members.setdefault(_home(members, q) or (q.category, q.kind, None, _apart(q)), []).append(q)
+    groups = [Group(c, k, s, scoped, f"in {apart[-1]}" if apart[-1] else None)
+              for (c, k, s, apart), found in members.items() for scoped in _scoped(found)]
     return sorted(groups, key=lambda g: (-len(g.articles), g.category is None, g.label))
 
 
-def _home(members: dict[tuple[str | None, str | None, str | None], list[Quantity]],
-          q: Quantity) -> tuple[str | None, str | None, str | None] | None:
+_Scope = tuple[frozenset[str], str | None, bool]
+
+
+def _scope_of(q: Quantity) -> _Scope:
+    return frozenset(q.places), q.day, q.perfect
+
+
+def _fits(a: _Scope, b: _Scope) -> bool:
+    """Two scopes can be one: no two places apart (one may name none), no two days apart, and both a running
+    total ("have been killed") or neither."""
+    places = not a[0] or not b[0] or bool(a[0] & b[0])
+    return places and (a[1] is None or b[1] is None or a[1] == b[1]) and a[2] == b[2]
+
+
+def _scoped(members: list[Quantity]) -> list[list[Quantity]]:
+    """The quantities of one (category, kind, side) split by where and when their clauses say they happened:
+    "15 killed in Idlib" and "125 died across Syria" are two counts, and so are a day's toll ("were killed
+    on Monday") and a running total ("9,000 have been killed"); but the same figure is one count, even
+    named at two scales ("33 killed in Idlib", "33 killed in Syria"). A quantity joins a scope that gives
+    its figure, else one it fits and agrees with, else one it fits, the most sourced."""
+    scopes: list[tuple[_Scope, list[Quantity]]] = []
+    for q in sorted(members, key=lambda q: -(len(q.places) + (q.day is not None))):
+        scope = _scope_of(q)
+        same = [i for i, s in enumerate(scopes) if any(m.interval == q.interval for m in s[1])]
+        fitting = [i for i, s in enumerate(scopes) if _fits(s[0], scope)]
+        agreeing = [i for i, s in enumerate(scopes) if _fits(s[0][:2] + (True,), scope[:2] + (True,))
+                    and any(compatible(m.interval, q.interval) for m in s[1])]  # a total told either way
+        chosen = max(same or agreeing or fitting, key=lambda i: len({m.article for m in scopes[i][1]}), default=None)
+        if chosen is None:
+            scopes.append((scope, [q]))
+        else:
+            (places, day, perfect), found = scopes[chosen]
+            scopes[chosen] = ((places | scope[0], day or scope[1], perfect), [*found, q])
+    return [found for _, found in scopes]
+
+
+def _home(members: dict[_Key, list[Quantity]], q: Quantity) -> _Key | None:
     """The group an open quantity belongs to: the biggest it agrees with, else the only candidate."""
-    candidates = [k for k in members if k[0] == q.category and (q.kind is None or k[1] == q.kind)]
+    candidates = [k for k in members if k[0] == q.category and (q.kind is None or k[1] == q.kind)
+                  and k[3] == _apart(q)]
     agreeing = [k for k in candidates if any(compatible(m.interval, q.interval) for m in members[k])]
     if agreeing:
         return max(agreeing, key=lambda k: len({m.article for m in members[k]}))
@@ -122,43 +195,63 @@ def _home(members: dict[tuple[str | None, str | None, str | None], list[Quantity
 
 
 def quantity_facts(groups: Sequence[Group], context: str | None = None) -> list[QuantityFact]:
-    """One fact per value set of each group: most-sourced first, then those about something that happened."""
+    """One fact per value set of each group, ranked by what a briefing needs, then by sources; an earlier
+    incident's figures last."""
     ranked = sorted(((group, vs) for group in groups for vs in group.value_sets()),
-                    key=lambda p: (-len(p[1].articles), p[0].category is None))
+                    key=lambda p: (p[0].background is not None, p[0].rank, -len(p[1].articles)))
     facts = []
     for group, vs in ranked:
         rep = vs.representative
         qualifiers = {q.qualifier for q in vs.members}
+        where = f" in {group.place}" if group.place and group.place not in group.label else ""
         facts.append(QuantityFact(
-            value=rep.value, counts=group.label, qualifier=qualifiers.pop() if len(qualifiers) == 1 else None,
-            hedge=rep.qualifier, sources=vs.sources, context=context,
+            value=rep.value, counts=group.label + where, qualifier=qualifiers.pop() if len(qualifiers) == 1 else None,
+            hedge=rep.qualifier, high=rep.high, currency=rep.currency, incident=group.background,
+            key=group.rank <= len(CATEGORY_RANK) or len(vs.articles) > 1, sources=vs.sources, context=context,
         ))
     return facts
 
 
-def quantity_conflicts(groups: Sequence[Group]) -> list[Conflict]:
+def quantity_conflicts(groups: Sequence[Group], settings: Settings = DEFAULT) -> list[Conflict]:
     """Groups about something that happened whose sources give values that cannot all be true.
 
-    A group where one article gives values of two sets is left out (see :func:`_mixed`).
+    An article that gives values of two sets counts two things under one label (a day's toll and a
+    war's): it is taken to give the one nearest the most-sourced set, and a set none of whose articles
+    gives it so is another count, not a side (see :func:`_sides`); so is a set ``settings.far`` times or
+    more off the most-sourced one (two sources that report one thing differ less: 113 and 114 dead, 125
+    and 144; a figure that rises over days is an update, not a dispute).
     """
     conflicts = []
     for group in groups:
-        sets = group.value_sets()
-        if group.category is None or len(sets) < 2 or _mixed(sets):
+        if group.category is None or group.background is not None:
             continue
-        sides = tuple(ValueSide(value=vs.representative.value, qualifier=vs.representative.qualifier,
-                                articles=tuple(vs.articles), sources=vs.sources) for vs in sets)
-        conflicts.append(Conflict(group.label, "quantity", sides))
+        sides = _sides(group.value_sets(), settings.far)
+        if len(sides) >= 2:
+            conflicts.append(Conflict(group.label, "quantity", tuple(sides)))
     return conflicts
 
 
-def _mixed(sets: Sequence[ValueSet]) -> bool:
-    """An article giving values of two sets counts two things under one label (a day's toll and a war's):
-    the group cannot be cross-checked."""
-    seen: set[str] = set()
+def _sides(sets: Sequence[ValueSet], far: float) -> list[ValueSide]:
+    """The value sets that are readings of one count, as sides: each article on the side of its value
+    nearest the most-sourced set's, none ``far`` times off it or more."""
+    if len(sets) < 2:
+        return []
+    main = sets[0].representative.value
+
+    def distance(vs: ValueSet) -> float:
+        return abs(math.log(max(vs.representative.value, 1e-9) / max(main, 1e-9)))
+
+    sets = [vs for vs in sets if distance(vs) < math.log(far)]
+    home = {}
+    for vs in sorted(sets, key=distance):
+        for article in vs.articles:
+            home.setdefault(article, id(vs))
+    sides = []
     for vs in sets:
-        mine = set(vs.articles)
-        if seen & mine:
-            return True
-        seen |= mine
-    return False
+        mine = [q for q in vs.members if home[q.article] == id(vs)]
+        if mine:
+            kept = ValueSet(mine, vs.low, vs.high)
+            rep = kept.representative
+            sides.append(ValueSide(value=rep.value, qualifier=rep.qualifier, articles=tuple(kept.articles),
+                                   sources=kept.sources))
+    return sides

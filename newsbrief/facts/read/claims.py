@@ -36,6 +36,7 @@ from newsbrief.lang.en.attribution import (
     PREPOSITIONS,
     REPORTING_VERBS,
     ROLE_WORDS,
+    SELF_CLAIM,
     SPEAKER_PRONOUNS,
     SPELLINGS,
     TITLE_WORDS,
@@ -51,6 +52,11 @@ _AGENCY = re.compile(
     r"|\b(?:killed|martyred|hit|struck|attacked|bombed|targeted|shelled)\b[^.;]{0,70}?\bby\s+(?:the\s+)?\S",
     re.I,
 )
+_SELF_CLAIM = re.compile(SELF_CLAIM, re.I)
+_HABIT = re.compile(r"\b(?:normally|usually|often|typically|always|generally|routinely)\s+claims?\b", re.I)
+_SENTENCE_END = re.compile(r"\s*[.!?]")
+_SUBORDINATE = re.compile(r"\s*[“\"]?(?:although|though|while|whereas|even though|after|because|since|as|if|when)\b",
+                          re.I)
 _STRONG = re.compile(r"\b(?:blam\w*|accus\w*|carried out by|responsible for|to blame|behind the|caused by)\b", re.I)
 _LEADING = re.compile(r"^(?:[“”\"'’‘]|\s|but|and|however|meanwhile|also|still|yet|so|instead|though|although|while|"
                       r"as|if|when|because|since)+\b\s*", re.I)
@@ -87,11 +93,19 @@ class Claim(Span):
     verb: str
     content: str
     headline: bool = False
+    sentence: str = ""
+    """The whole sentence it was read from, as written (whitespace tidied)."""
 
     @property
     def agency(self) -> bool:
         """Whether the claim is about who did it or is to blame."""
         return self.verb in AGENCY_VERBS or bool(_AGENCY.search(self.content))
+
+    @property
+    def claimant(self) -> bool:
+        """Whether the speaker claims the act for itself ("claimed responsibility", "said it carried out")."""
+        return self.verb in ("claimed", "said", "announced", "confirmed", "admitted") and bool(
+            _SELF_CLAIM.search(self.content)) and not _HABIT.search(self.sentence)
 
     @property
     def denial(self) -> bool:
@@ -164,9 +178,13 @@ def _forward(unit: Unit, match: re.Match[str]) -> Attribution | None:
         return None
     content_start = match.end()
     rest = text[content_start:]
+    if _SENTENCE_END.match(rest):
+        return None  # "..., Woody Enderson said. ``The search ...'': the claim was before the verb
     told = re.match(r"\s+(?:[^,.;]{1,60}?)\s+that\s+", rest) if match.group("verb") in ("told", "tells") else None
     skip = told or re.match(r"\s*(?:that\s+)?", rest)
     content = squash(_CLAUSE_END.split(rest[skip.end():])[0]).rstrip(".")
+    if _SUBORDINATE.match(text):  # "Although X claimed the bombing, Y later said ...": X's claim ends at the comma
+        content = content.split(", ")[0]
     if len(content.split()) < 3 or (match.group("verb") in ("added", "adds") and content.startswith("to ")):
         return None
     return Attribution(unit, max(before.rfind(phrase), 0), len(text.rstrip()), phrase, apposition, _verb_name(match),
@@ -192,7 +210,7 @@ def _trailing(unit: Unit, match: re.Match[str]) -> Attribution | None:
             parts = content.rsplit(",", 2)
             return _with_apposition(unit, match, parts)
     phrase = _clean_phrase(re.split(r"[,;]", phrase)[0].rstrip(". "))
-    content = squash(content).strip(" ,“”\"'’‘").rstrip(".")
+    content = squash(content).strip(" ,“”\"'’‘`.").rstrip(".")
     if not _plausible(phrase) or len(content.split()) < 3:
         return None
     return Attribution(unit, 0, len(text.rstrip()), phrase, "", _verb_name(match), content)
@@ -326,12 +344,13 @@ class _Speakers:
         return self._body(phrase, apposition)
 
     def _body(self, phrase: str, apposition: str) -> Speaker:
+        entity = self.gazetteer.entity(phrase)
         nation = self.gazetteer.nation(phrase)
+        if entity is not None and entity.kind == "organisation" and (nation is None or _names_nation(entity.name,
+                                                                                                       self.gazetteer)):
+            return Speaker(entity.name, f"org:{entity.name}", f"org:{entity.name}", False)  # "Islamic Jihad"
         if nation:
             return self._nation_speaker(nation, phrase)
-        entity = self.gazetteer.entity(phrase)
-        if entity is not None and entity.kind == "organisation":
-            return Speaker(entity.name, f"org:{entity.name}", f"org:{entity.name}", False)
         role = _role(phrase)
         return Speaker(_shown(phrase), f"role:{role}", f"role:{role}", False)
 
@@ -356,6 +375,12 @@ class _Speakers:
                 if body is not None:
                     return body.party
         return f"person:{name}"
+
+
+def _names_nation(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether an organisation's own name holds a nation word ("Islamic Jihad", "Turkish Airlines"): then it is
+    the organisation that speaks, not the nation."""
+    return bool(gazetteer.nations_in(name))
 
 
 def _entity_party(entity: Entity, gazetteer: Gazetteer) -> str:
@@ -434,7 +459,8 @@ def read(found: Sequence[Attribution], units: Sequence[Unit], gazetteer: Gazette
         unit = raw.unit
         claims.append(Claim(unit.article, unit.start + raw.start, unit.start + raw.end,
                             squash(unit.text[raw.start:raw.end]), position=unit.position, speaker=speaker,
-                            verb=raw.verb, content=raw.content, headline=unit.sentence is None))
+                            verb=raw.verb, content=raw.content, headline=unit.sentence is None,
+                            sentence=unit.shown))
     return _canonical_speakers(claims)
 
 

@@ -24,14 +24,40 @@ from functools import cached_property
 
 from newsbrief.facts.read.ner import Mention
 from newsbrief.facts.read.units import Unit
-from newsbrief.lang.en import MONTHS, WEEKDAYS
-from newsbrief.lang.en.names import HONORIFICS, NAME_PARTICLES, NOT_ACRONYMS, ORGANISATION_WORDS, PLACE_WORDS
+from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS, STOP_WORDS, WEEKDAYS
+from newsbrief.lang.en.names import (
+    AMBIGUOUS_HEADS,
+    COMMON_CAPITALISED,
+    EVENT_CUES,
+    HONORIFICS,
+    NAME_PARTICLES,
+    NOT_ACRONYMS,
+    ORGANISATION_WORDS,
+    PERSON_CUES,
+    PLACE_CUES,
+    PLACE_WORDS,
+)
 from newsbrief.model import Source
 
-KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
+KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
+         "NORP": "group", "EVENT": "event"}
+"""spaCy's labels -> the kinds a name is voted into. ``group`` (nationalities, religious and political
+groups: "French", "Palestinians") is kept apart from people and not listed among names."""
+SHOWN_KINDS = frozenset({"person", "organisation", "place", "event"})
+"""Kinds listed among a briefing's names."""
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+_LABELS = {"person": "PERSON", "organisation": "ORG", "place": "GPE", "event": "EVENT"}
+_CAPITAL_WORD = re.compile(r"(?<![\w’'.-])[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+){0,2}(?![\w’'-])")
+"""A name NER may have missed: one to three capitalised words ("Odile", "Baba Amr")."""
+_HEAD_VOTE = 3.0
+_CUE_VOTE = 1.0
+_CUE_MOST = 3.0
+"""Words around mentions vote one each, three votes at most: what the model says of a name it knows is
+not outvoted by a few "from Kennedy"."""
 _DEMONYM = re.compile(r"(?:an|ish|ese|i|ic)$")
-_CALENDAR = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS))
-_ACRONYM = re.compile(r"(?<![\w.’'-])[A-Z]{2,6}(?![\w.’'-])")
+_CALENDAR = frozenset(w.lower() for w in (*MONTHS, *MONTH_ABBREVIATIONS, "Sept", *WEEKDAYS))
+_ACRONYM = re.compile(r"(?<![\w.’'&-])[A-Z]{2,6}(?![\w.’';-])")
 _SPACES = re.compile(r"\s+")
 _WORD_BREAK = re.compile(r"[\s\-]+")
 _NAME_WORD = re.compile(r"([A-Z][\w’'-]*)\s+")
@@ -151,11 +177,15 @@ class Gazetteer:
     """The cluster's named entities: merged variants, their matcher, and nationality stems."""
 
     def __init__(self, mentions: Sequence[Mention], people: Sequence[str] = (),
-                 organisations: Sequence[str] = ()) -> None:
-        """``people`` and ``organisations``: names known without NER (speakers of claims, acronyms)."""
+                 organisations: Sequence[str] = (), others: Sequence[tuple[str, str]] = ()) -> None:
+        """``people`` and ``organisations``: names known without NER (speakers of claims, acronyms);
+        ``others``: (label, name) of names NER missed that most articles use (:func:`frequent_names`)."""
         labels: dict[str, Counter[str]] = {}
         counts: Counter[str] = Counter()
         self.nations: dict[str, str] = {}
+        for label, name in others:
+            labels.setdefault(name, Counter())[label] += 1
+            counts[name] += 1
         for label, names in (("PERSON", people), ("ORG", organisations)):
             for name in map(surface, names):
                 labels.setdefault(name, Counter())[label] += 1
@@ -171,6 +201,8 @@ class Gazetteer:
                 counts[name] += 1
         self._labels = labels
         self.entities = self._build(labels, counts)
+        self._votes = {id(e): sum((labels[v] for v in e.variants if v in labels), Counter[str]())
+                       for e in self.entities}
         self._by_variant = {form: e for e in self.entities for v in e.variants for form in _forms(v)}
 
     @cached_property
@@ -204,10 +236,12 @@ class Gazetteer:
         surnames = Counter(s for names in groups.values() for s in _surname(names, kind))
         entities = []
         for names in groups.values():
-            votes = Counter(kind[n] for n in names for _ in range(counts[n]))
             best = max(names, key=lambda n: (len(_tokens(n)) if kind[n] == "person" else 0, counts[n], len(n)))
             variants = set(names) | {s for s in _surname(names, kind) if surnames[s] == 1 and s not in labels}
-            entities.append(Entity(votes.most_common(1)[0][0], best, variants))
+            labelled = sum((labels[n] for n in names), Counter[str]())
+            voted = _kind(best, labelled)
+            if voted != "group":  # a nationality or group is a nation word (see ``nations``), not a name
+                entities.append(Entity(voted, best, variants))
         return entities
 
     def locate(self, units: Iterable[Unit]) -> list[Entity]:
@@ -216,14 +250,23 @@ class Gazetteer:
         if self._matcher is None:
             return []
         found = {id(e): Entity(e.kind, e.name, set(e.variants)) for e in self.entities}
+        cues: dict[int, Counter[str]] = {key: Counter() for key in found}
         for unit in units:
             for match in self._matcher.finditer(unit.text):
-                entity = found[id(self._by_variant[match.group()])]
+                if unit.in_quiet(unit.start + match.start(), unit.start + match.end()):
+                    continue
+                key = id(self._by_variant[match.group()])
+                entity = found[key]
+                for cue in (_cue(unit.text, match.start()), _after_cue(unit.text, match.end())):
+                    if cue:
+                        cues[key][cue] += _CUE_VOTE
                 start = _extend(unit.text, match.start(), entity) if entity.kind == "person" else match.start()
                 if start < match.start():
                     entity.variants.add(unit.text[start:match.end()])
                 entity.sources.append(Source(unit.article, unit.start + start, unit.start + match.end(),
                                              unit.text[start:match.end()]))
+        for key, entity in found.items():
+            entity.kind = _kind(entity.name, self._votes[key], cues[key])
         located = [e for e in found.values() if e.sources]
         return sorted(located, key=lambda e: (-len(e.articles), -len(e.sources), e.name))
 
@@ -258,17 +301,58 @@ class Gazetteer:
         return places[0] if places else next(n for n, k in self.nations.items() if k == key)
 
 
-def _kind(name: str, labels: Counter[str]) -> str:
-    """person, organisation or place: a designator word decides ("Varen Bulk Logistics"), else the votes."""
-    words = set(fold(name).split())
-    if words & ORGANISATION_WORDS:
-        return "organisation"
-    if words & PLACE_WORDS:
-        return "place"
+def _kind(name: str, labels: Counter[str], cues: Counter[str] | None = None) -> str:
+    """person, organisation, place, event or group, by a vote of every clue to the name: the labels the
+    model gave its mentions (one each), the words right before each mention (``cues``: "in Honduras",
+    "Mr. Kennedy", "Hurricane Mitch"; one each), and the name's own words (its head word, "Coast Guard",
+    "West Bank"; a storm's, "Hurricane Odile"; a plural nationality, "Palestinians": three)."""
     votes = Counter[str]()
     for label, n in labels.items():
         votes[KINDS[label]] += n
-    return votes.most_common(1)[0][0]
+    for kind, n in (cues or {}).items():
+        votes[kind] += min(n, _CUE_MOST)
+    head = _head(name)
+    weight = _HEAD_VOTE / 2 if head in AMBIGUOUS_HEADS else _HEAD_VOTE
+    if head in ORGANISATION_WORDS:
+        votes["organisation"] += weight
+    if head in PLACE_WORDS:
+        votes["place"] += weight
+    if fold(name).split()[0] in EVENT_CUES:
+        votes["event"] += _HEAD_VOTE  # "Hurricane Odile", "Tropical Storm Kai"
+    if " " not in name and _DEMONYM.search(name.removesuffix("s")) and name.endswith("s") and votes["group"]:
+        votes["group"] += _HEAD_VOTE
+    return max(votes, key=lambda k: (votes[k], k == "organisation")) if votes else "organisation"
+
+
+def _head(name: str) -> str:
+    """The word that says what a name names: the last one, or the last before "of" ("Bank of England")."""
+    words = fold(name).split()
+    if "of" in words[1:]:
+        words = words[:words.index("of")]
+    return words[-1] if words else ""
+
+
+def _cue(text: str, start: int) -> str | None:
+    """The kind the word right before a mention points to, if any."""
+    before = text[max(0, start - 24):start].split()
+    if not before:
+        return None
+    word = before[-1].lower()
+    if word in PERSON_CUES:
+        return "person"
+    if word in EVENT_CUES:
+        return "event"
+    if word in PLACE_CUES or (word == "the" and len(before) > 1 and before[-2].lower() in PLACE_CUES):
+        return "place"
+    if word in ORGANISATION_WORDS or word.rstrip("s") in ORGANISATION_WORDS:
+        return "organisation"  # "the airline Continental", "the militant group Hamas"
+    return None
+
+
+def _after_cue(text: str, end: int) -> str | None:
+    """ "Herri Batasuna party", "Hamas movement": a designator right after a mention."""
+    after = text[end:end + 20].split()
+    return "organisation" if after and after[0].lower().strip(",.") in ORGANISATION_WORDS else None
 
 
 def _surname(names: Sequence[str], kind: dict[str, str]) -> set[str]:
@@ -280,12 +364,52 @@ def _surname(names: Sequence[str], kind: dict[str, str]) -> set[str]:
     return {last} if len(last) > 2 and last[0].isupper() and fold(last) not in _CALENDAR else set()
 
 
+def frequent_names(units: Sequence[Unit], names: Iterable[str], share: float = 0.5) -> list[tuple[str, str]]:
+    """(label, name) of the capitalised names most articles use that none of ``names`` (those already known)
+    holds ("Odile", "Zarya"), each typed by the words around its mentions ("Hurricane Odile", "the airline
+    Norvia"); a name nothing types is left out. NER reads only where names are introduced, and misses some:
+    the names the articles most talk about must not be among them."""
+    known = {w for name in names for w in fold(name).split()}
+    found: dict[str, set[str]] = {}
+    at: dict[str, list[tuple[Unit, re.Match[str]]]] = {}
+    skipped: set[str] = set()
+    for unit in units:
+        if unit.sentence is None:
+            continue
+        for match in _CAPITAL_WORD.finditer(unit.text):
+            word = match.group()
+            if word in skipped or unit.in_quiet(unit.start + match.start(), unit.start + match.end()):
+                continue
+            low = fold(word)
+            if low in known or low in STOP_WORDS or low in _CALENDAR or word in COMMON_CAPITALISED:
+                skipped.add(word)
+                continue
+            found.setdefault(word, set()).add(unit.article)
+            at.setdefault(word, []).append((unit, match))
+    articles = {u.article for u in units}
+    least = max(2.0, share * len(articles))
+    out = []
+    for word, seen in found.items():
+        if len(seen) < least:
+            continue
+        cues = Counter(cue for unit, match in at[word]
+                       for cue in (_cue(unit.text, match.start()), _after_cue(unit.text, match.end())) if cue)
+        votes = cues.most_common(2)
+        if votes and (len(votes) == 1 or votes[0][1] > votes[1][1]):
+            out.append((_LABELS[votes[0][0]], word))
+    return out
+
+
 def acronyms(units: Iterable[Unit], min_articles: int = 2) -> list[str]:
     """All-capital names ("NATO", "FBI") that several articles use: organisations the lead may not name."""
     seen: dict[str, set[str]] = {}
     for unit in units:
-        for match in _ACRONYM.finditer(unit.text):
-            seen.setdefault(match.group(), set()).add(unit.article)
+        found = list(_ACRONYM.finditer(unit.text))
+        if not found or len(_UPPER.findall(unit.text)) > len(_LOWER.findall(unit.text)):
+            continue  # a headline in capitals: its words are not acronyms
+        for match in found:
+            if not unit.in_quiet(unit.start + match.start(), unit.start + match.end()):
+                seen.setdefault(match.group(), set()).add(unit.article)
     return [a for a, arts in seen.items() if len(arts) >= min_articles and a not in NOT_ACRONYMS]
 
 

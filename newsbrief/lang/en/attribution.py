@@ -61,3 +61,14 @@ SPELLINGS = {"defense": "defence", "organization": "organisation"}
 
 INVERTED_VERBS = frozenset("said says added wrote".split())
 """Verbs that come before their speaker in news ("..., said X.")."""
+
+SELF_CLAIM = (r"^(?:full\s+)?responsibility\b|^(?:it|they|we|he|she|its \w+|their \w+)\s+(?:had\s+|has\s+|have\s+)?"
+              r"(?:carried out|was behind|were behind|(?:was|were|is|are) responsible|staged|planted|set off|"
+              r"detonated|launched|mounted|organi[sz]ed)\b")
+"""What a speaker says when it claims an attack for itself ("claimed responsibility", "said it carried out")."""
+
+INTENT_VERBS = frozenset("vowed warned threatened urged promised pledged".split())
+"""Reporting verbs of what a speaker means to do or wants done, not of what happened."""
+
+MODALS = ("would", "will", "could", "might", "may", "should", "must", "can")
+"""Modal verbs: a claim that holds one says what may happen."""

@@ -1,18 +1,29 @@
-"""What news counts and what happened to it: outcome verbs by category, kinds of counted things, durations."""
+"""What news counts and what happened to it: outcome verbs by category, kinds of counted things, the verbs
+that say nothing about what happened, and what a briefing on an event needs first."""
+
+import re
 
 OUTCOMES = {
-    "killed": "killed|kills?|killing|dead|died|dies?|dying|deaths?|martyred|slain|perished|lost their lives|fatalities",
-    "injured": "injured|injur(?:es?|ing|ies)|wounded|wounding|wounds|hurt",
-    "displaced": ("displaced|displacing|forced to flee|fled|fleeing|flee|uprooted|made homeless|left homeless"
-                  "|forced from their homes|driven from their homes"),
-    "evacuated": "evacuated|evacuating|evacuate|told to leave|ordered to leave|asked to leave",
+    "killed": "killed|kills?|killing|dead|died|dies?|dying|deaths?|martyred|slain|perished|lost their lives|"
+              "fatalities|drowned|executed|murdered|massacred",
+    "injured": "injured|injur(?:es?|ing|ies)|wounded|wounding|wounds|hurt|hospitali[sz]ed",
     "missing": "missing|unaccounted for",
-    "arrested": "arrested|arresting|detained|detaining",
-    "rescued": "rescued|rescuing",
+    "displaced": ("displaced|displacing|forced to flee|fled|fleeing|flee|uprooted|made homeless|left homeless"
+                  "|forced from their homes|driven from their homes|homeless"),
+    "evacuated": "evacuated|evacuating|evacuate|told to leave|ordered to leave|asked to leave",
+    "arrested": "arrested|arresting|detained|detaining|jailed|charged|indicted",
+    "rescued": "rescued|rescuing|saved|survived|survivors",
     "hit": "hit|hitting|struck|striking|targeted|targeting",
+    "aboard": "aboard|on board|onboard|carrying|carried",
+    "destroyed": "destroyed|damaged|burned|burnt|set on fire|set ablaze|torched|razed|flattened|collapsed",
 }
 """What happened to what is counted: a category -> the ways news says it (a regex alternation), so that
 "died", "martyred" and "dead" are all *killed*."""
+
+CATEGORY_RANK = ("killed", "injured", "missing", "displaced", "evacuated", "rescued", "aboard", "destroyed", "arrested",
+                 "hit")
+"""What a briefing on an event needs first: its toll, then the people it affected (a fact of another
+category, or money, or the event's size, comes after these)."""
 
 COUNTED_CLASSES = {
     "people": "people persons person civilians civilian residents resident individuals inhabitants".split(),
@@ -20,14 +31,47 @@ COUNTED_CLASSES = {
 }
 """Kinds of counted things and the nouns that name each (sources that word it differently are compared)."""
 
-DURATIONS = frozenset("second minute hour day week month year decade century time".split())
-"""Units of time: a number before them is a duration, not a count."""
-
-OUTCOME_NOUNS = {"deaths": "killed", "dead": "killed", "fatalities": "killed", "injuries": "injured"}
+OUTCOME_NOUNS = {"deaths": "killed", "dead": "killed", "fatalities": "killed", "casualties": "killed or injured",
+                 "injuries": "injured", "wounded": "injured", "injured": "injured", "missing": "missing",
+                 "survivors": "rescued", "victims": "killed", "bodies": "killed", "corpses": "killed",
+                 "lives": "killed"}
 """Nouns that say what happened by themselves ("33 deaths" counts people killed)."""
 
-CURRENCY_SYMBOLS = {"$": "dollars", "£": "pounds", "€": "euros"}
-"""Currency symbols and what an amount after them counts."""
+OUTCOME_BEARERS = frozenset("survivors victims bodies corpses".split())
+"""Outcome nouns that also name what is counted: "47 corpses" are corpses, not a bare toll, so they are
+compared only with counts of the same kind."""
+
+IMPACTS = re.compile(
+    r"destroy|damag|burn|flood|collaps|cancel|delay|grounded|strand|closed|affect|deploy|dispatch|involv|"
+    r"particip|search|found|recover|identif|detect|spott|seiz|confiscat|treated|infect|sicken|convict|sentenc|"
+    r"fined|paid|pay|rais|donat|pledg|offer|spent|spend|cost|lost|sold|bought|purchas|adopt|laid off|trap|"
+    r"lack|without|surviv|abduct|kidnap|hostage|releas|freed|captur|surrender|defect|evacu|die|kill|called off|"
+    r"call off|scrap|suspend|halt|occur|happen|took place|picked up|heard|distribut|deliver|provid|gave|given|"
+    r"with |fled|flee",
+    re.I)
+"""Stems of verbs that tell what happened to what is counted besides the outcome categories (shown as
+written: "1,000 flights canceled", "60 homes set on fire", "12 aircraft searched"); a count whose verb is
+none of these (came, urged, described) is not a key fact."""
+
+TOLL_NOUNS = frozenset("toll tally count".split())
+"""Nouns whose figure is a count of the dead ("the death toll rose to 113")."""
+
+LIGHT_VERBS = frozenset(
+    "be is was were are been being am have has had having say said says include includes included including "
+    "total totaled totalled number numbered numbers reach reached reaches stand stood stands put puts rise rose "
+    "risen rises climb climbed climbs jump jumped see saw seen show showed shown report reported reports "
+    "estimate estimated estimates remain remained remains become became get got".split())
+"""Verbs that say nothing about what happened to what is counted: the event is in their complement
+("were reported killed", "left 231 people dead") or nowhere."""
+
+HYPOTHETICAL = frozenset(
+    "could might may would should must can will shall expect expected expects forecast forecasts predicted "
+    "predicts predict threaten threatened threatens risk risks plan plans planned hope hopes prevent prevented "
+    "preventing stop stopped avoid avoided".split())
+"""Modals and verbs that make what follows possible, expected, planned or prevented rather than done."""
+
+NEGATIONS = frozenset("no not never n't none nobody without".split())
+"""Words that deny what the clause says ("no one was killed")."""
 
 EVENT_NOUNS = (r"air ?strikes?|strikes?|attacks?|bombings?|blasts?|explosions?|fires?|blaze|crash|shooting|collapse|"
                r"leak|spill|deaths|killings?|raids?|shelling|incident|accident|outage|derailment|flood(?:ing)?")

@@ -24,3 +24,40 @@ NOUN_PHRASE_BREAKS = frozenset(
     "won lost met put set stood heard paid built broke caught fell led rose spread shot tore swept burnt fought "
     "remain remained remains already still just even only never ever once".split())
 """Words that end a noun phrase after a number."""
+
+# -- dependency labels (spaCy's English scheme, ClearNLP) the reader of counts walks
+
+NUMBER_DEPS = frozenset("nummod quantmod".split())
+"""A number that modifies the noun it counts ("33 soldiers")."""
+
+PATIENT_DEPS = frozenset("dobj nsubjpass obj oprd".split())
+"""What a verb is done to: its object, or the subject of its passive ("were killed")."""
+
+SUBJECT_DEPS = frozenset("nsubj csubj expl".split())
+"""The subject of an active verb: what it is done to only when the verb takes no object ("21 people died")."""
+
+MODIFIER_DEPS = frozenset("amod compound nmod npadvmod".split())
+"""Words that narrow what is counted ("Turkish soldiers", "Western journalists")."""
+
+COMPLEMENT_DEPS = frozenset("acomp oprd xcomp ccomp advcl acl relcl conj".split())
+"""Where the verb of what happened sits when the governing verb is a light one ("were reported killed",
+"left 231 people dead", "forced 2,000 people to flee")."""
+
+TRANSPARENT_NOUNS = frozenset("total number tally sum".split())
+"""Nouns a count looks through: in "a total of 125 people had died" the 125 people died."""
+
+SCOPE_PREPOSITIONS = frozenset("in at across near on outside inside around throughout from".split())
+"""Prepositions whose proper noun says where a count happened ("15 killed in Idlib", "125 died across Syria")."""
+
+PART_PREPOSITIONS = frozenset("including among".split())
+"""Prepositions that make a count part of the one before it ("144 killed, including 64 at a checkpoint")."""
+
+POS_OF_TAG = (("VB", "VERB"), ("MD", "VERB"), ("NNP", "PROPN"), ("NN", "NOUN"), ("JJ", "ADJ"), ("CD", "NUM"),
+              ("RB", "ADV"), ("IN", "ADP"), ("PRP", "PRON"), ("DT", "DET"))
+"""Penn Treebank tag prefixes -> the coarse part of speech (verbs and auxiliaries alike), first match wins."""
+
+PERIOD_STARTS = frozenset("since from until till through".split())
+"""Prepositions whose year starts or ends a period ("since 1968"): not the year of an incident."""
+
+STAND_INS = frozenset("others more".split())
+"""Words that stand for the noun of an earlier count ("killed one person and injured 100 others")."""

@@ -1,15 +1,24 @@
-"""Words that tell what kind of name a name is: organisation and place designators, honorifics, non-acronyms."""
+"""Words that tell what kind of name a name is, and the lines of an article that name no one: datelines,
+bylines and credit lines. Data only; :mod:`newsbrief.facts.read.entities` votes with it."""
+
+import re
 
 ORGANISATION_WORDS = frozenset(
-    "logistics ltd inc corp corporation company co group holdings bank agency ministry department council union "
-    "university college school hospital party airlines airways association institute foundation committee "
-    "commission authority service services news times post herald press network police army navy".split())
-"""Words that make a name an organisation whatever the small model said ("Varen Bulk Logistics")."""
+    "logistics ltd inc corp corporation company co group holdings agency ministry department council union "
+    "university college school hospital party airlines airways airline association institute foundation "
+    "committee commission authority service services news times post herald press network police army navy "
+    "guard force forces administration board bureau center centre court office organization organisation "
+    "federation league front movement church bank clinic observatory cross crescent".split())
+"""Head words that make a name an organisation ("Varen Bulk Logistics", "Coast Guard", "Task Force")."""
 
 PLACE_WORDS = frozenset(
-    "port street road avenue river lake mount bay district city county province island airport square "
-    "bridge valley coast harbour harbor".split())
-"""Words that make a name a place whatever the small model said."""
+    "port street road avenue river lake mount mountains bay district city county province island islands airport "
+    "square bridge valley coast harbour harbor vineyard beach forest park strip bank gulf sea ocean peninsula "
+    "region state heights hill hills canyon".split())
+"""Head words that make a name a place ("Martha's Vineyard", "West Bank", "Gaza Strip")."""
+
+AMBIGUOUS_HEADS = frozenset("bank state park center centre".split())
+"""Head words of both kinds ("West Bank", "Bank of England"): they give half a vote."""
 
 HONORIFICS = frozenset("mr mrs ms dr sir dame lord sen rep gov gen president".split())
 """Honorifics and titles, left out when names are compared."""
@@ -17,11 +26,38 @@ HONORIFICS = frozenset("mr mrs ms dr sir dame lord sen rep gov gen president".sp
 NAME_PARTICLES = frozenset("of the and for".split())
 """Small words that initials skip ("Bank of England" -> "BE")."""
 
-NOT_ACRONYMS = frozenset("AM PM TV OK II III IV VI VII VIII IX XI XII ID US UK AP AFP CEO CFO GDP DNA".split())
-"""Words in capitals that are not the name of an organisation."""
+NOT_ACRONYMS = frozenset(
+    "AM PM TV OK II III IV VI VII VIII IX XI XII ID US UK AP AFP UPI CEO CFO GDP DNA "
+    "GMT UTC EST EDT CST CDT MST MDT PST PDT BST CET CEST JST IST AEST AEDT".split())
+"""Words in capitals that are not the name of an organisation (news agencies' credits, time zones)."""
 
 COMMON_CAPITALISED = frozenset(
     "The This That These Those There Their They Then When While After Before But And For From With Mr Mrs Ms Dr "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
     "September October November December President Minister Secretary General Senator Governor".split())
 """Capitalised words inside a sentence that are not names."""
+
+PERSON_CUES = frozenset(
+    "mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen. president judge sir dame lord pope "
+    "minister secretary senator governor mayor spokesman spokeswoman chairman captain pilot".split())
+"""Words right before a name that make it a person ("Mr. Kennedy", "Judge Ito")."""
+
+PLACE_CUES = frozenset("in near from across outside throughout".split())
+"""Prepositions right before a name that make it a place ("in Honduras", "near Fort Dodge")."""
+
+EVENT_CUES = frozenset("hurricane typhoon cyclone storm tornado".split())
+"""Words right before a name that make it a named event: a storm ("Hurricane Mitch"), not a person."""
+
+DATELINE = re.compile(
+    r"^\s*(?:By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*\n\s*)?"
+    r"[A-Z][A-Z.'’-]{2,}(?:[ -][A-Z][A-Z.'’-]+){0,3}"
+    r"(?:\s*,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?(?:\s*,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*(?:\([^()\n]{1,40}\))?\s*(?:--|—|–|_|-|:)\s*")
+"""The dateline that opens a wire story ("NEW YORK (AP) _", "BRUSSELS, May 2 (Xinhua) --", "GONESSE, France
+(AP) —"): a place where the story was filed, not one it is about."""
+
+CREDITS = re.compile(
+    r"\((?:[A-Z][\w.]*\s+)?Photo[^()\n]{0,80}\)|\b(?:Image|Photo)\s+(?:copyright|credit|caption)\b[^.\n]{0,80}"
+    r"|\b(?:Photograph|Photo):\s*[^.\n]{0,60}|\(\s*(?:AP|AFP|Reuters|Xinhua|UPI|Associated Press)\s*\)"
+    r"|^\s*By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*$", re.M)
+"""Credit lines and bylines: the names in them are the press's, not the story's."""

@@ -1,0 +1,484 @@
+"""What a number counts and what happened to it, from the sentence's dependency parse.
+
+spaCy's parser (in the same pipeline as NER, :func:`newsbrief.facts.read.ner.model`)
+reads only the sentences that hold a number worth reading (:func:`parse`), so its
+cost follows the numbers, not the text. For each number, :func:`counted` walks the
+tree:
+
+* **what is counted**: the noun the number modifies ("33 soldiers"), or the noun of
+  its "of" phrase ("33 of its troops"), with the words before the noun that narrow
+  it ("Turkish", "Western"); a number standing alone ("seven injured", "17 in a
+  second one") leaves the noun open, for the sentence's earlier count to fill;
+* **what happened to it**: the verb it is the object of ("wounded 21 Israelis"),
+  the passive it is the subject of ("were killed"), an intransitive verb it is the
+  subject of ("21 people died"), an outcome word inside its own phrase ("two wounded
+  journalists", "231 people dead"), or, behind a light verb ("were reported killed",
+  "left 12 dead", "forced 2,000 people to flee"), the complement's verb. The subject
+  of an active verb with an object did it, and nothing happened to it ("two
+  assailants killed 21 Israelis": the assailants are the *agent*);
+* **how it is said**: negated ("no one was killed"), possible or expected ("could
+  have killed 100", "are forecast"), an addition ("two more"), and the year its
+  clause names ("In 1974, Hurricane Fifi killed 2,000"), so that another incident's
+  figure is not taken for this one's.
+
+A measure ("180 mph", "13 inches", "$300,000") is told apart from a count by its
+unit word; what it measures is the noun of its "of" phrase ("13 inches of snow"),
+the noun it hangs from ("winds of 180 mph", "a $1 million reward"), or what its verb
+was done to ("purchased his plane for $300,000").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from newsbrief.facts.read.ner import model
+from newsbrief.facts.settings import DEFAULT, Settings
+from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+from newsbrief.lang.en.events import HYPOTHETICAL, LIGHT_VERBS, NEGATIONS, OUTCOME_NOUNS, OUTCOMES, TOLL_NOUNS
+from newsbrief.lang.en.grammar import (
+    COMPLEMENT_DEPS,
+    MODIFIER_DEPS,
+    NUMBER_DEPS,
+    PATIENT_DEPS,
+    PERIOD_STARTS,
+    STAND_INS,
+    POS_OF_TAG,
+    POSSESSIVES,
+    QUANTITY_FILLERS,
+    SUBJECT_DEPS,
+    PART_PREPOSITIONS,
+    SCOPE_PREPOSITIONS,
+    SUBSET_PRONOUNS,
+    TRANSPARENT_NOUNS,
+)
+from newsbrief.lang.en.measures import UNIT_KIND
+from newsbrief.lang.en.numbers import INCREMENTS, QUALIFIERS, SCALE_ABBREVIATIONS, SCALES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# Matched on lower-cased text, which is many times faster than re.IGNORECASE with this many alternatives.
+_OUTCOME = re.compile("|".join(f"(?P<{k}>(?:{v})\\b)" for k, v in OUTCOMES.items()))
+_LONGEST = 32
+"""Characters enough for the longest way of saying what happened ("driven from their homes")."""
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+_CALENDAR = frozenset((*MONTHS, *WEEKDAYS, *MONTH_ABBREVIATIONS, *(f"{m}." for m in MONTH_ABBREVIATIONS), "Sept."))
+PERFECT = frozenset("have has 've".split())
+SCALE_WORDS = frozenset((*SCALES, *SCALE_ABBREVIATIONS))
+_PARSE_PIPES = ("ner", "attribute_ruler")
+"""Pipes a parse leaves out: names are read elsewhere, where they are introduced, and the coarse part of
+speech is read off the fine tag (:func:`_pos`), a fifth of the parse's time saved."""
+
+
+@dataclass(frozen=True)
+class Counted:
+    """What the parse says about one number (see the module doc); offsets are into the parsed text."""
+
+    noun: str | None = None
+    modifiers: tuple[str, ...] = ()
+    possessive: str | None = None
+    owner: str | None = None
+    """The "of" phrase after the noun ("of the Syrian army"): whose they are."""
+    event: str | None = None
+    event_at: int | None = None
+    unit: str | None = None
+    measured: str | None = None
+    agent: bool = False
+    negated: bool = False
+    hypothetical: bool = False
+    subset: bool = False
+    elided: bool = False
+    increment: bool = False
+    year: int | None = None
+    places: tuple[str, ...] = ()
+    """Proper nouns of the places its clause names ("in the Idlib area", "across Syria")."""
+    day: str | None = None
+    """The weekday or date its clause names ("Monday", "March 8")."""
+    part: bool = False
+    """A part of the count before it ("including 64 who died at a checkpoint")."""
+    perfect: bool = False
+    """The clause is in the present perfect ("have been killed", "has risen to"): a running total."""
+    end: int = 0
+    verb: int | None = None
+    """Offset of the governing verb, so that numbers of one clause can share what happened to them."""
+    clause: int | None = None
+    """Offset of the first verb of its chain of coordinated verbs ("were killed and seven injured"): a number
+    standing alone takes what is counted only from a count of the same chain."""
+
+
+def parse(texts: Sequence[str], settings: Settings = DEFAULT) -> list[Doc]:
+    """The dependency parse of each text (one batched spaCy call; NER and the tag-to-POS rules left out)."""
+    if not texts:
+        return []
+    docs = list(model().pipe(texts, batch_size=settings.batch, disable=list(_PARSE_PIPES)))
+    for doc, text in zip(docs, texts):
+        doc.user_data["text"] = text
+    return docs
+
+
+def _text(doc: Doc) -> str:
+    """The parsed text (kept with the parse: spaCy rebuilds ``doc.text`` from every token on each call)."""
+    return doc.user_data.get("text") or doc.text
+
+
+def _pos(token: Token) -> str:
+    """The coarse part of speech of a token, from its fine tag (the tag-to-POS rules are not run)."""
+    return next((pos for prefix, pos in POS_OF_TAG if token.tag_.startswith(prefix)), token.tag_)
+
+
+def counted(doc: Doc, start: int, end: int) -> Counted:
+    """What the number at ``doc.text[start:end]`` counts and what happened to it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return Counted(end=end)
+    number = _root(span)
+    holder, noun, possessive, subset = _noun(number, span)
+    if subset:
+        return Counted(subset=True, end=end)
+    increment = noun is not None and noun.lower_ in INCREMENTS
+    if noun is not None and (increment or noun.lower_ in STAND_INS):
+        noun = None  # "65 more were killed", "injured 100 others": the noun is the earlier count's
+    unit = UNIT_KIND.get(noun.lower_) if noun is not None else None
+    if _currency(number, span):
+        unit = "money"
+    event, event_token, verb, agent = _event(holder, noun)
+    measured = _measured(holder, noun) if unit else None
+    clause = verb if verb is not None else holder
+    scope = [number, *(t for t in (noun, event_token, clause) if t is not None)]
+    scope += [c for c in clause.children if c.dep_ in ("advcl", "xcomp", "advmod")]
+    near = _scope(scope)
+    last = max([span.end_char] + [t.idx + len(t) for t in (noun, event_token) if t is not None and t.i > number.i
+                                  and t.i - number.i <= 8])
+    return Counted(
+        noun=noun.text if noun is not None else None,
+        modifiers=tuple(_modifiers(noun, span)) if noun is not None else (),
+        possessive=possessive, owner=_owner(noun) if noun is not None else None, event=event,
+        event_at=event_token.idx if event_token is not None else None,
+        unit=unit, measured=measured, agent=agent, negated=_negated(holder, noun, clause),
+        hypothetical=_hypothetical(clause), elided=noun is None, increment=increment, year=_year(clause, span),
+        places=_places(near), day=_day(near, scope), part=_part(number, noun),
+        perfect=any(c.dep_ == "aux" and c.lower_ in PERFECT for c in clause.children),
+        end=last, verb=clause.idx, clause=_first_conjunct(clause).idx,
+    )
+
+
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _root(span: Span) -> Token:
+    """The token of the number's span whose head lies outside it ("dozen" in "half a dozen")."""
+    inside = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    nums = [t for t in inside if t.like_num or t.lower_ in ("dozen", "hundred")]
+    return (nums or inside or list(span))[-1]
+
+
+def _noun(number: Token, span: Span) -> tuple[Token, Token | None, str | None, bool]:
+    """(the token that takes the number's place in the clause, the noun counted or None, possessive, subset)."""
+    if number.dep_ in NUMBER_DEPS or number.dep_ == "compound":
+        head = number.head
+        while head.like_num and head.dep_ in (*NUMBER_DEPS, "compound") and head.head.i != head.i:
+            head = head.head
+        if head.lower_ in SCALE_WORDS:
+            return _noun(head, span)  # "$1.8m of medical equipment": "m" is part of the number
+        if not head.like_num and head.i >= span.end:
+            return head, head, None, False
+    if number.dep_ == "pobj" and number.head.lower_ in PART_PREPOSITIONS and _pos(number.head.head) == "NOUN":
+        return number, number.head.head, None, False  # "30,900 customers ..., including 25,000 in Des Moines"
+    of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None:
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+        if pobj is not None:
+            one_of_the = number.lower_ == "one" and any(c.lower_ == "the" for c in pobj.children)
+            if pobj.lower_ in SUBSET_PRONOUNS or one_of_the:
+                return number, None, None, True  # "two of them", "one of the villages"
+            owner = next((c.lower_ for c in pobj.children if c.dep_ == "poss" and c.lower_ in POSSESSIVES), None)
+            return number, pobj, owner, False
+    if number.dep_ == "appos" and any(c.lower_ == "of" for c in number.children):
+        return number, None, None, True
+    return number, None, None, False
+
+
+def _owner(noun: Token) -> str | None:
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return " ".join(t.text for t in of.subtree) if of is not None else None
+
+
+def _currency(number: Token, span: Span) -> bool:
+    return any(t.tag_ == "$" for t in span) or any(c.tag_ == "$" for c in number.children) or (
+        number.head.tag_ == "$")
+
+
+def _modifiers(noun: Token, span: Span) -> list[str]:
+    """Words before the noun that narrow what is counted, not the number, fillers or outcome words."""
+    out = []
+    for child in noun.children:
+        if (child.i < noun.i and child.dep_ in MODIFIER_DEPS and not (span.start <= child.i < span.end)
+                and not child.like_num and child.lower_ not in QUANTITY_FILLERS and not _OUTCOME.fullmatch(child.lower_)
+                and child.lower_ not in QUALIFIERS
+                and child.is_alpha):
+            out.append(" ".join(t.text for t in child.subtree if t.is_alpha and not t.like_num))
+    return [m for m in out if m]
+
+
+def _outcome(token: Token) -> str | None:
+    """The category of what happened that the words at ``token`` say ("forced to flee" -> displaced)."""
+    return _category(_text(token.doc)[token.idx:token.idx + _LONGEST].lower())
+
+
+@lru_cache(maxsize=4096)
+def _category(text: str) -> str | None:
+    """The outcome category the words at the start of ``text`` (lower case) say, if any."""
+    match = _OUTCOME.match(text)
+    return next(k for k, v in match.groupdict().items() if v) if match else None
+
+
+def _event(holder: Token, noun: Token | None) -> tuple[str | None, Token | None, Token | None, bool]:
+    """(what happened, the word that says it, the governing verb, whether the counted thing did it)."""
+    inside = _inside(holder, noun)
+    if inside is not None:
+        category = (_outcome(inside) or OUTCOME_NOUNS.get(inside.lower_) or ("killed" if inside.lower_ in TOLL_NOUNS
+                    else _participle(inside)))  # "47 corpses", a toll, "four signals heard last week"
+        return category, inside, _verb_of(holder), False
+    dep, head = holder.dep_, holder.head
+    while dep == "conj" and _pos(head) in ("NOUN", "PROPN", "NUM") and head.head.i != head.i:
+        dep, head = head.dep_, head.head  # "two deaths in Nebraska, and one in Kansas": the first one's role
+    if dep == "pobj" and head.lower_ == "of" and head.head.lower_ in TRANSPARENT_NOUNS:
+        return _event(head.head, noun)  # "a total of 125 people had died"
+    if dep == "pobj" and head.lower_ in PART_PREPOSITIONS:
+        whole = head.head
+        if _pos(whole) in ("VERB", "AUX"):  # "30,900 customers were without power, including 25,000 in ..."
+            whole = next((c for c in whole.children if c.dep_ in ("nsubj", "nsubjpass")), whole)
+        return _event(whole, whole if _pos(whole) in ("NOUN", "PROPN") else None)
+    if dep == "pobj" and head.lower_ != "of" and head.head.lower_ in OUTCOME_NOUNS and _pos(head.head) == "NOUN":
+        return f"with {head.head.lower_}", head.head, _verb_of(head.head), False  # "deaths in at least five states"
+    if dep == "pobj" and head.lower_ == "to" and _toll(head.head):
+        return "killed", head.head, head.head, False
+    if dep == "attr" and _toll(head):
+        return "killed", head, head, False
+    if dep == "pobj" and head.lower_ == "of" and _pos(head.head) == "NOUN" and (
+            _outcome(head.head) or head.head.lower_ in OUTCOME_NOUNS):  # "the killing of seven", "the bodies of two"
+        category = _outcome(head.head) or OUTCOME_NOUNS[head.head.lower_]
+        return category, head.head, _verb_of(head.head), False
+    if _pos(head) == "ADJ" and dep != "pobj" and _outcome(head):
+        return _outcome(head), head, head, False  # "40 more injured", "two dead"
+    if dep == "pobj" and head.lower_ == "to" and _pos(head.head) == "VERB" and not _outcome(head.head):
+        done = _participle(head.head)  # "food was distributed to 12,000 people"
+        return (f"{done} to", head.head, head.head, False) if done else (None, None, head.head, False)
+    if dep == "pobj" or _pos(head) not in ("VERB", "AUX"):
+        return None, None, _verb_of(holder), False
+    verb = head
+    if dep in SUBJECT_DEPS:
+        passive = _passive_clause(verb)
+        if passive is not None:
+            return _outcome(passive), passive, verb, False  # "2,000 residents spent the night after being evacuated"
+    if dep in SUBJECT_DEPS and any(c.dep_ in ("dobj", "obj") for c in verb.children) and verb.lower_ not in LIGHT_VERBS:
+        return None, None, verb, True
+    if dep in PATIENT_DEPS or dep in SUBJECT_DEPS or dep in ("npadvmod", "conj", "dobj", "attr"):
+        said = _said(verb)
+        if said is not None:
+            return _either(said) or _participle(said), said, verb, False
+        if verb.lower_ in LIGHT_VERBS and _lacking(verb):
+            return _lacking(verb), verb, verb, False
+    return None, None, verb, False
+
+
+def _passive_clause(verb: Token) -> Token | None:
+    """A passive outcome clause without a subject of its own, hung on the verb: its subject's ("after being
+    evacuated")."""
+    clauses = [c for c in verb.children if c.dep_ in ("advcl", "xcomp")]
+    clauses += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]
+    for child in clauses:
+        if (_outcome(child) and child.tag_ == "VBN"
+                and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in child.children)):
+            return child
+    return None
+
+
+def _inside(holder: Token, noun: Token | None) -> Token | None:
+    """An outcome word inside the counted phrase: the noun itself ("deaths"), or a word that describes it
+    ("two wounded journalists", "231 people dead", "people killed in the blast")."""
+    if noun is not None and noun.lower_ in OUTCOME_NOUNS:
+        return noun
+    if noun is not None and noun.lower_ in TOLL_NOUNS:
+        return noun
+    for child in (noun or holder).children:
+        if child.dep_ in ("amod", "acl", "relcl", "acomp", "oprd", "advmod", "prep") and _outcome(child):
+            return child
+    return next((c for c in (noun or holder).children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+
+
+def _toll(token: Token) -> bool:
+    """A toll noun or a verb whose subject is one ("the death toll rose to 113")."""
+    if token.lower_ in TOLL_NOUNS:
+        return True
+    return any(c.dep_ in SUBJECT_DEPS and c.lower_ in TOLL_NOUNS for c in token.children)
+
+
+def _either(verb: Token) -> str | None:
+    """The category of an outcome verb, joined with the one it is an alternative to: "killed or wounded" is
+    not "killed" (so it is never compared with a count of the dead)."""
+    category = _outcome(verb)
+    if category is None:
+        return None
+    other = None
+    if verb.dep_ == "conj" and any(c.lower_ == "or" for c in verb.head.children):
+        other = _outcome(verb.head)
+        return f"{other} or {category}" if other and other != category else category
+    alternative = next((c for c in verb.children if c.dep_ == "conj"), None)
+    if alternative is not None and any(c.lower_ == "or" for c in verb.children):
+        other = _outcome(alternative)
+    return f"{category} or {other}" if other and other != category else category
+
+
+def _said(verb: Token) -> Token | None:
+    """The word that says what happened: the verb itself, or behind a light verb its complement."""
+    if verb.lower_ not in LIGHT_VERBS and _outcome(verb):
+        return verb
+    for child in verb.children:
+        if child.dep_ in COMPLEMENT_DEPS and child.dep_ != "conj" and child.i > verb.i and _outcome(child):
+            return child
+    if verb.lower_ in LIGHT_VERBS:
+        return None
+    return verb
+
+
+def _lacking(verb: Token) -> str | None:
+    """ "were without power": what a light verb's "without" phrase says the counted thing lacks."""
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "without"), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    return f"without {pobj.text}" if pobj is not None else None
+
+
+def _participle(verb: Token) -> str | None:
+    """A verb as what happened to the counted thing: "canceled", "destroyed" (None for a form that is not one)."""
+    particle = next((f" {c.lower_}" for c in verb.children if c.dep_ == "prt"), "")
+    if verb.tag_ in ("VBN", "VBD"):
+        return verb.lower_ + particle
+    if verb.tag_ in ("VB", "VBP", "VBZ", "VBG"):
+        stem = verb.lower_.removesuffix("ing") if verb.tag_ == "VBG" else verb.lower_.removesuffix("s")
+        if not stem.isalpha() or len(stem) < 3:
+            return None
+        done = stem + "d" if stem.endswith("e") else stem[:-1] + "ied" if stem.endswith("y") else stem + "ed"
+        return done + particle
+    return None
+
+
+def _verb_of(token: Token) -> Token | None:
+    """The nearest verb above ``token``."""
+    while token.head.i != token.i:
+        token = token.head
+        if _pos(token) in ("VERB", "AUX"):
+            return token
+    return token if _pos(token) in ("VERB", "AUX") else None
+
+
+def _measured(holder: Token, noun: Token | None) -> str | None:
+    """What a measure measures: its "of"/"in" phrase ("13 inches of snow", "$5 billion in damage") or the noun
+    it hangs from ("winds of 180 mph", "a $1 million reward")."""
+    phrase = noun if noun is not None else holder
+    for child in phrase.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj" and _pos(c) in ("NOUN", "PROPN")), None)
+            if pobj is not None:
+                return f"{child.lower_} {_phrase(pobj)}"
+    head = phrase.head
+    if phrase.dep_ == "pobj" and head.lower_ == "of" and _pos(head.head) in ("NOUN", "PROPN"):
+        return _phrase(head.head)
+    if phrase.dep_ in ("compound", "nmod", "amod", "nummod", "quantmod") and _pos(head) in ("NOUN", "PROPN"):
+        return _phrase(head)
+    return None
+
+
+def _phrase(noun: Token) -> str:
+    """A noun with the words before it that narrow it ("medical equipment"), not units ("dollar reward")."""
+    words = [c.text for c in noun.children if c.i < noun.i and c.dep_ in MODIFIER_DEPS and c.is_alpha
+             and c.lower_ not in UNIT_KIND and c.lower_ not in SCALE_WORDS]
+    return " ".join([*words, noun.text])
+
+
+def _negated(holder: Token, noun: Token | None, clause: Token) -> bool:
+    phrase = noun if noun is not None else holder
+    if any(c.dep_ == "det" and c.lower_ in NEGATIONS for c in phrase.children):
+        return True
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in NEGATIONS) for c in clause.children)
+
+
+def _hypothetical(clause: Token) -> bool:
+    """A modal or a verb of expectation or prevention on the clause or the few words above it."""
+    token = clause
+    for _ in range(4):
+        if token.lower_ in HYPOTHETICAL or any(c.dep_ in ("aux", "auxpass", "nsubj") and c.lower_ in HYPOTHETICAL
+                                                for c in token.children):
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _scope(tokens: Sequence[Token]) -> list[Token]:
+    """The tokens of the prepositional phrases that hang on ``tokens`` and say where or when."""
+    out = []
+    for token in tokens:
+        for child in token.children:
+            if child.dep_ in ("prep", "npadvmod") and (child.lower_ in SCOPE_PREPOSITIONS or child.dep_ == "npadvmod"):
+                out += list(child.subtree)
+    return out
+
+
+def _places(near: Sequence[Token]) -> tuple[str, ...]:
+    """The proper names ("Idlib", "Des Moines") among the phrases that say where (``near``), not days or
+    months."""
+    runs: list[list[Token]] = []
+    for token in sorted({t.i: t for t in near if t.tag_ in ("NNP", "NNPS") and t.text not in _CALENDAR}.values(),
+                        key=lambda t: t.i):
+        if runs and runs[-1][-1].i == token.i - 1:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    return tuple(dict.fromkeys(" ".join(t.text for t in run) for run in runs))
+
+
+def _day(near: Sequence[Token], tokens: Sequence[Token]) -> str | None:
+    """A weekday the phrases that say when (``near``) or the words on the number's phrase and clause
+    (``tokens``) name, or a month with its day ("March 8")."""
+    for token in (*near, *(c for t in tokens for c in t.children)):
+        if token.text in WEEKDAYS:
+            return token.text
+        if token.text in _CALENDAR:
+            day = next((c.text for c in token.children if c.like_num and len(c.text) <= 2), None)
+            if day:
+                return f"{token.text} {day}"
+    return None
+
+
+def _part(number: Token, noun: Token | None) -> bool:
+    return any(t.dep_ == "pobj" and t.head.lower_ in PART_PREPOSITIONS for t in (number, noun) if t is not None)
+
+
+def _in_period(token: Token, clause: Token) -> bool:
+    """Whether a word lies in a phrase that starts or ends a period ("since it began in 1968")."""
+    while token.i != clause.i and token.head.i != token.i:
+        token = token.head
+        if token.lower_ in PERIOD_STARTS:
+            return True
+    return False
+
+
+def _year(clause: Token, span: Span) -> int | None:
+    """A year the number's clause names ("In 1974, ... killed 2,000")."""
+    doc = clause.doc
+    for match in _YEAR.finditer(_text(doc)):
+        token = doc.char_span(match.start(), match.end())
+        if token is None or span.start <= token.start < span.end or _in_period(token.root, clause):
+            continue  # the start of a running total ("since 1968", "since it began in 1968") is no incident's year
+        if token.root.i == clause.i or clause.is_ancestor(token.root):
+            return int(match.group())
+    return None

@@ -1,0 +1,32 @@
+"""Units of measure: a number before one measures something (a distance, a speed, a duration, an age, an
+amount of money); it is not a count of people or things."""
+
+UNITS = {
+    "duration": "second seconds minute minutes hour hours day days week weeks month months year years decade "
+                "decades century centuries night nights weekend weekends time times winter winters summer summers "
+                "spring autumn season seasons",
+    "distance": "mile miles kilometer kilometers kilometre kilometres km kms meter meters metre metres foot "
+                "feet ft yard yards inch inches cm centimeters centimetres millimeters mm nautical",
+    "speed": "mph kph km/h knot knots",
+    "weight": "pound pounds lb lbs ton tons tonne tonnes kilogram kilograms kg kilo kilos gram grams ounce ounces",
+    "area": "acre acres hectare hectares sq square",
+    "volume": "gallon gallons liter liters litre litres barrel barrels",
+    "temperature": "degree degrees",
+    "share": "percent per cent percentage % points",
+    "money": "dollar dollars euro euros yen yuan rupees rupee pesos peso francs franc marks shekels",
+    "age": "year-old years-old",
+}
+"""Unit words by what they measure (one string per kind, words split by spaces)."""
+
+UNIT_KIND = {word: kind for kind, words in UNITS.items() for word in words.split()}
+"""A unit word -> what it measures."""
+
+CURRENCY_SYMBOLS = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"}
+"""Currency symbols and what an amount after them counts."""
+
+CURRENCY_PREFIXES = ("US", "A", "C", "HK", "NZ", "S")
+"""Letters glued before a dollar sign that name whose dollars ("US$", "HK$")."""
+
+SHOWN_MEASURES = frozenset("distance speed weight area volume temperature".split())
+"""Measures shown as facts when they say what they measure ("13 inches of snow", "winds of 180 mph"); the
+others (durations, ages, shares) are never a key figure on their own."""
