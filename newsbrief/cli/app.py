@@ -19,7 +19,7 @@ from typing import IO, Any
 
 import typer
 
-from newsbrief import __version__
+import newsbrief
 
 app = typer.Typer(
     name="newsbrief",
@@ -50,7 +50,7 @@ settings = Settings()
 
 def _print_version(value: bool) -> None:
     if value:
-        print(f"newsbrief {__version__}")
+        print(f"newsbrief {newsbrief.__version__}")
         raise typer.Exit()
 
 

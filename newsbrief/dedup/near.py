@@ -80,19 +80,20 @@ def _sizes(rows: sp.csr_matrix) -> np.ndarray:
 def prefix_rows(rows: sp.csr_matrix, share: float) -> tuple[sp.csr_matrix, np.ndarray]:
     """Each row's extended prefix (its first, rarest items) and how many of them a similar pair must share.
 
-    Sets sharing ``share`` of the smaller one share an item among its first
-    ``m = len - ceil(share * len) + 1`` items; more generally, they share ``k``
-    among its first ``m + k - 1``. The prefix is :data:`PREFIX_EXTRA` times
-    longer than the minimal one, and ``k`` grows with it.
+    Sets sharing ``t = ceil(share * len)`` items of the smaller one share an
+    item among its first ``m = len - t + 1`` items; more generally, they share
+    ``k <= t`` among its first ``m + k - 1``. The prefix is :data:`PREFIX_EXTRA`
+    times longer than the minimal one, and ``k`` grows with it.
     """
     sizes = _sizes(rows)
-    minimal = sizes - np.ceil(share * sizes - 1e-9).astype(np.int64) + 1
+    shared = np.ceil(share * sizes - 1e-9).astype(np.int64)  # the fewest items a similar pair shares
+    minimal = sizes - shared + 1
     extra = np.ceil(PREFIX_EXTRA * minimal).astype(np.int64)
     kept = np.minimum(minimal + extra, sizes)
     position = np.arange(rows.nnz) - np.repeat(rows.indptr[:-1], sizes)
     inside = position < np.repeat(kept, sizes)
     prefix = sp.csr_matrix((rows.data[inside], rows.indices[inside], np.r_[0, np.cumsum(kept)]), shape=rows.shape)
-    return prefix, extra + 1
+    return prefix, np.minimum(extra + 1, shared)  # a short set's prefix is all of it: it shares ``shared``
 
 
 def _candidates(probe: sp.csr_matrix, index: sp.csr_matrix, sizes: np.ndarray, need: np.ndarray,
