@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 import scipy.sparse as sp
@@ -49,7 +50,7 @@ PAIRS_PER_CHECK = 1 << 16
 def _distinct(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Sorted distinct values and each input's index among them, by sorting (numpy's hashing path for
     large integer keys is many times slower)."""
-    order = np.argsort(values, kind="stable")
+    order = np.argsort(values)
     ordered = values[order]
     new = np.empty(len(values), bool)
     new[:1] = True
@@ -65,7 +66,7 @@ def item_rows(sizes: np.ndarray, items: np.ndarray) -> sp.csr_matrix:
     row's columns sorted, so a row's rarest items are its first entries."""
     frequency = np.bincount(items) if len(items) else np.zeros(0, np.int64)
     rank = np.empty(len(frequency), np.int64)
-    rank[np.lexsort((np.arange(len(frequency)), frequency))] = np.arange(len(frequency))
+    rank[np.argsort(frequency * len(frequency) + np.arange(len(frequency)))] = np.arange(len(frequency))
     rows = sp.csr_matrix((np.ones(len(items), np.int32), rank[items], np.r_[0, np.cumsum(sizes)]),
                          shape=(len(sizes), len(frequency)))
     rows.sum_duplicates()  # sorts each row and merges repeats (in C)
@@ -177,30 +178,38 @@ class Vocabulary:
         """The vocabulary of ``sentences``; ids follow sorted word order, so runs are deterministic."""
         texts = dict.fromkeys(s.text for s in sentences)
         found = [words(t, clitics=True) for t in texts]
-        distinct = sorted({w for ws in found for w in ws})
+        flat = list(chain.from_iterable(found))
+        distinct = sorted(set(flat))
         word_id = dict(zip(distinct, range(len(distinct))))
-        ids = {t: np.fromiter(map(word_id.__getitem__, ws), np.int64, count=len(ws)) for t, ws in zip(texts, found)}
-        return cls(ids, word_id)
+        every = np.fromiter(map(word_id.__getitem__, flat), np.int64, count=len(flat))
+        ends = np.cumsum([len(ws) for ws in found], dtype=np.int64).tolist()
+        return cls(dict(zip(texts, np.split(every, ends[:-1]))) if texts else {}, word_id)
 
 
 def shingle_rows(texts: Sequence[np.ndarray], vocabulary_size: int, n: int = SHINGLE) -> sp.csr_matrix:
     """The distinct ``n``-word shingles of each text, given as its word ids, as :func:`item_rows` (a text
-    of fewer words is one shingle of them all)."""
+    of fewer words is one shingle of them all, padded with the id ``vocabulary_size``)."""
     sizes = np.fromiter(map(len, texts), np.int64, count=len(texts))
-    ids = np.concatenate(texts) if texts else np.zeros(0, np.int64)
-    position = np.arange(len(ids)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-    length = np.repeat(sizes, sizes)
-    # A shingle starts at every word with n - 1 words after it, and at the first word of a short text.
-    starts = np.flatnonzero((position <= length - n) | ((position == 0) & (length < n)))
+    ids = np.concatenate([*texts, np.zeros(n, np.int64)]) if texts else np.zeros(n, np.int64)
+    ends = np.cumsum(sizes)
+    begins = ends - sizes
+    # A shingle starts at every word with n - 1 words after it in its text, and at the first word of a short one.
+    starts = np.ones(len(ids) - n, bool)
+    for back in range(1, n):
+        starts[(ends - back)[sizes >= back]] = False
+    short = (sizes > 0) & (sizes < n)
+    starts[begins[short]] = True
+    starts = np.flatnonzero(starts)
+    padded = np.searchsorted(starts, begins[short])
     key, bound, base = np.zeros(len(starts), np.int64), 1, vocabulary_size + 1
     for k in range(n):
         if bound * base >= 1 << 62:  # renumber before the key could overflow
             key = _distinct(key)[1]
             bound = len(key)
-        inside = position[starts] + k < length[starts]
-        word = np.where(inside, ids[np.minimum(starts + k, len(ids) - 1)], vocabulary_size)  # "no word"
+        word = ids[starts + k]
+        word[padded[sizes[short] <= k]] = vocabulary_size  # past the end of a short text: "no word"
         key, bound = key * base + word, bound * base
-    counts = np.bincount(np.repeat(np.arange(len(texts)), sizes)[starts], minlength=len(texts))
+    counts = np.maximum(sizes - n + 1, 0) + short
     return item_rows(counts, _distinct(key)[1])
 
 
