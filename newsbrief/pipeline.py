@@ -24,14 +24,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from types import MappingProxyType
 
 from newsbrief.clean import clean_article, repeated_lines
 from newsbrief.dedup import near_duplicates
 from newsbrief.ingest import Input, Problem, load, timestamp, unique_ids
-from newsbrief.model import Article, ArticleRecord, Briefing, Cluster, Status, SummarySentence
+from newsbrief.model import Article, ArticleRecord, Briefing, Cluster, Paragraph, Removed, Status, SummarySentence
 from newsbrief.parallel import chunked, cores_for_one_job, process_map
 from newsbrief.segment import segment_article
 from newsbrief.summarize import DEFAULT, get_summarizer
@@ -97,8 +97,13 @@ def prepare(articles: Sequence[Article], problems: Sequence[Problem] = ()) -> Pr
     return Prepared(cluster, tuple(segmented), MappingProxyType(status), tuple(problems), order)
 
 
-def _read(repeated: set[str], articles: Sequence[Article]) -> list[Article]:
-    return [segment_article(clean_article(a, repeated)) for a in articles]
+Read = tuple[tuple[Paragraph, ...], tuple[Removed, ...]]
+"""What stages 2-3 add to an article: its paragraphs (with sentences) and removed spans."""
+
+
+def _read(repeated: set[str], articles: Sequence[Article]) -> list[Read]:
+    """Stages 2-3 for some articles; only what they add comes back from a worker (not the texts again)."""
+    return [(done.paragraphs, done.removed) for done in (segment_article(clean_article(a, repeated)) for a in articles)]
 
 
 def read_articles(articles: Sequence[Article]) -> list[Article]:
@@ -108,7 +113,8 @@ def read_articles(articles: Sequence[Article]) -> list[Article]:
     repeated = repeated_lines(articles)
     workers = cores_for_one_job() if len(articles) >= SPREAD_FROM else 1
     parts = process_map(partial(_read, repeated), chunked(articles, CHUNK), workers)
-    return [a for part in parts for a in part]
+    read = (found for part in parts for found in part)
+    return [replace(a, paragraphs=paragraphs, removed=removed) for a, (paragraphs, removed) in zip(articles, read)]
 
 
 def _empty_reason(article: Article, words: int) -> str:
