@@ -1,16 +1,17 @@
-"""Near-duplicate detection as an exact similarity join on sparse matrices (no hashing luck).
+"""Near-duplicate detection as an exact similarity join on sparse rows, in numpy (no hashing luck).
 
 Each set (an article's 3-word shingles, a sentence's content words) is a row
 of a sparse 0/1 matrix. The prefix filter of the all-pairs join (Bayardo et
 al., WWW 2007) finds the candidates: order every set's items rarest first; two
 sets that share at least ``share`` of the smaller one must share an item among
 the first ``len - ceil(share * len) + 1`` items of the smaller one. Rare items
-have short posting lists, so the product of the prefix rows with the item rows
-(scipy, in C) lists few candidates, in about linear time on real text; each
-candidate is then confirmed by its real overlap, counted exactly. Unlike
-MinHash LSH it misses nothing and needs no random permutations; unlike a
-Python loop over posting lists it costs a few array passes, whatever the
-cluster's size.
+have short posting lists, so the sparse product of the prefix rows with the
+item rows (expanded and counted by sorting, in numpy) lists few candidates, in
+about linear time on real text; each candidate is then confirmed by its real
+overlap, counted exactly. Unlike MinHash LSH it misses nothing and needs no
+random permutations; unlike a Python loop over posting lists it costs a few
+array passes, whatever the cluster's size; and it needs no scipy, whose import
+alone (0.1 s) would cost more than de-duplicating a small cluster.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from dataclasses import dataclass
 from itertools import chain
 
 import numpy as np
-import scipy.sparse as sp
 
 from newsbrief.lang.en import FUNCTION_WORDS
 from newsbrief.lang.tokens import words
@@ -40,11 +40,8 @@ PREFIX_EXTRA = 0.5
 but requires more shared items (see :func:`prefix_rows`), which leaves far fewer candidates to confirm:
 on a pooled 5,000-article cluster 0.5 left 3,000 article pairs where the minimal prefix left 216,000."""
 
-ROWS_PER_PRODUCT = 2048
-"""Rows of the candidate product computed at once: bounds its memory on clusters of any size."""
-
-PAIRS_PER_CHECK = 1 << 16
-"""Candidate pairs whose overlap is counted at once (two gathered row blocks of this many rows)."""
+PIECE = 1 << 22
+"""Most (row, row) hits or pair items expanded at once: bounds memory on clusters of any size."""
 
 
 def _distinct(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -60,25 +57,55 @@ def _distinct(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return ordered[new], inverse
 
 
-def item_rows(sizes: np.ndarray, items: np.ndarray) -> sp.csr_matrix:
-    """Sets as the rows of a sparse 0/1 matrix: set ``k`` holds the ``k``-th run of ``sizes[k]`` entries of
-    ``items`` (integer ids, repeats allowed). Columns are numbered rarest item first (ties by id) and each
-    row's columns sorted, so a row's rarest items are its first entries."""
+@dataclass(frozen=True)
+class Rows:
+    """Sets as rows of column ids, each row sorted (a sparse 0/1 matrix in CSR form, without its values):
+    row ``k`` is ``indices[indptr[k]:indptr[k + 1]]``."""
+
+    indptr: np.ndarray
+    indices: np.ndarray
+    width: int
+
+    @property
+    def sizes(self) -> np.ndarray:
+        """Number of items of each set."""
+        return np.diff(self.indptr)
+
+
+def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The positions ``starts[k] .. starts[k] + lengths[k] - 1`` for every ``k``, one after another."""
+    offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+    return offsets + np.arange(len(offsets))
+
+
+def _pieces(weights: np.ndarray) -> list[slice]:
+    """Consecutive slices of ``weights``, each summing to :data:`PIECE` or less, plus at most one item."""
+    cuts = np.searchsorted(np.cumsum(weights), np.arange(PIECE, int(weights.sum()), PIECE), side="left") + 1
+    edges = [0, *sorted(set(cuts.tolist()) - {0, len(weights)}), len(weights)]
+    return [slice(a, b) for a, b in zip(edges, edges[1:]) if b > a]
+
+
+def _counted(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted distinct values and how often each occurs."""
+    ordered = np.sort(values)
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if len(ordered) else np.zeros(0, np.int64)
+    return ordered[starts], np.diff(np.r_[starts, len(ordered)])
+
+
+def item_rows(sizes: np.ndarray, items: np.ndarray) -> Rows:
+    """Sets as :class:`Rows`: set ``k`` holds the ``k``-th run of ``sizes[k]`` entries of ``items`` (integer
+    ids, repeats allowed). Columns are numbered rarest item first (ties by id), so a row's rarest items are
+    its first entries."""
     frequency = np.bincount(items) if len(items) else np.zeros(0, np.int64)
-    rank = np.empty(len(frequency), np.int64)
-    rank[np.argsort(frequency * len(frequency) + np.arange(len(frequency)))] = np.arange(len(frequency))
-    rows = sp.csr_matrix((np.ones(len(items), np.int32), rank[items], np.r_[0, np.cumsum(sizes)]),
-                         shape=(len(sizes), len(frequency)))
-    rows.sum_duplicates()  # sorts each row and merges repeats (in C)
-    rows.data[:] = 1
-    return rows
+    width = len(frequency)
+    rank = np.empty(width, np.int64)
+    rank[np.argsort(frequency * width + np.arange(width))] = np.arange(width)
+    entries = _distinct(np.repeat(np.arange(len(sizes), dtype=np.int64), sizes) * width + rank[items])[0]
+    counts = np.bincount(entries // max(width, 1), minlength=len(sizes))
+    return Rows(np.r_[0, np.cumsum(counts)], entries % max(width, 1), width)
 
 
-def _sizes(rows: sp.csr_matrix) -> np.ndarray:
-    return np.diff(rows.indptr).astype(np.int64)
-
-
-def prefix_rows(rows: sp.csr_matrix, share: float) -> tuple[sp.csr_matrix, np.ndarray]:
+def prefix_rows(rows: Rows, share: float) -> tuple[Rows, np.ndarray]:
     """Each row's extended prefix (its first, rarest items) and how many of them a similar pair must share.
 
     Sets sharing ``t = ceil(share * len)`` items of the smaller one share an
@@ -86,64 +113,89 @@ def prefix_rows(rows: sp.csr_matrix, share: float) -> tuple[sp.csr_matrix, np.nd
     ``k <= t`` among its first ``m + k - 1``. The prefix is :data:`PREFIX_EXTRA`
     times longer than the minimal one, and ``k`` grows with it.
     """
-    sizes = _sizes(rows)
+    sizes = rows.sizes
     shared = np.ceil(share * sizes - 1e-9).astype(np.int64)  # the fewest items a similar pair shares
     minimal = sizes - shared + 1
     extra = np.ceil(PREFIX_EXTRA * minimal).astype(np.int64)
     kept = np.minimum(minimal + extra, sizes)
-    position = np.arange(rows.nnz) - np.repeat(rows.indptr[:-1], sizes)
+    position = np.arange(len(rows.indices)) - np.repeat(rows.indptr[:-1], sizes)
     inside = position < np.repeat(kept, sizes)
-    prefix = sp.csr_matrix((rows.data[inside], rows.indices[inside], np.r_[0, np.cumsum(kept)]), shape=rows.shape)
+    prefix = Rows(np.r_[0, np.cumsum(kept)], rows.indices[inside], rows.width)
     return prefix, np.minimum(extra + 1, shared)  # a short set's prefix is all of it: it shares ``shared``
 
 
-def _candidates(probe: sp.csr_matrix, index: sp.csr_matrix, sizes: np.ndarray, need: np.ndarray,
+def _candidates(probe: Rows, index: Rows, sizes: np.ndarray, need: np.ndarray,
                 longest: float, both: bool) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (a < b) where the row of ``probe`` (extended prefix) of the smaller set (or of ``a`` for equal
     sizes) shares ``need`` items with the other's row of ``index`` (the other's extended prefix when
     ``both``: then the smaller ``need`` of the two counts), and the larger set is at most ``longest``
-    times the smaller."""
+    times the smaller.
+
+    This is the sparse product of the probe rows with the index columns, by expansion: each probe entry
+    meets every index row holding its item (rare items, short lists), and hits are counted by sorting.
+    """
+    n = max(len(sizes), 1)
+    top = int(sizes.max(initial=0)) + 1
+    # Index entries by (item, size of their set): each probe entry meets only sets no smaller than its own
+    # and at most ``longest`` times larger, one contiguous run of this order.
+    holder_of = np.repeat(np.arange(len(sizes)), index.sizes)
+    keys = index.indices * top + sizes[holder_of]
+    order = np.argsort(keys, kind="stable")
+    keys, holders = keys[order], holder_of[order]
+    owner = np.repeat(np.arange(len(sizes)), probe.sizes)
+    own = sizes[owner]
+    most = np.minimum(np.floor(own * longest + 1e-9), top - 1).astype(np.int64) if np.isfinite(longest) else top - 1
+    low = np.searchsorted(keys, probe.indices * top + own, side="left")
+    meets = np.searchsorted(keys, probe.indices * top + most, side="right") - low
     found = []
-    n = max(probe.shape[0], 1)
-    index_t = index.T.tocsr()
-    for start in range(0, probe.shape[0], ROWS_PER_PRODUCT):
-        hits = (probe[start:start + ROWS_PER_PRODUCT] @ index_t).tocoo()
-        a, b = hits.row.astype(np.int64) + start, hits.col.astype(np.int64)
-        small, large = sizes[a], sizes[b]
-        keep = hits.data >= (np.minimum(need[a], need[b]) if both else need[a])
-        keep &= (a != b) & ((small < large) | ((small == large) & (a < b))) & (large <= small * longest + 1e-9)
-        a, b = a[keep], b[keep]
-        found.append(np.minimum(a, b) * n + np.maximum(a, b))
-    pairs = _distinct(np.concatenate(found))[0] if found else np.zeros(0, np.int64)
+    per_row = np.bincount(owner, weights=meets, minlength=len(sizes)).astype(np.int64)
+    for rows in _pieces(per_row):  # whole probe rows at a time, so each pair's hits are counted together
+        entries = slice(probe.indptr[rows.start], probe.indptr[rows.stop])
+        a = np.repeat(owner[entries], meets[entries])
+        b = holders[_ranges(low[entries], meets[entries])]
+        keep = (sizes[a] < sizes[b]) | (a < b)  # equal sizes: each pair once
+        pairs, hits = _counted(a[keep] * n + b[keep])
+        a, b = pairs // n, pairs % n
+        enough = hits >= (np.minimum(need[a], need[b]) if both else need[a])
+        found.append(np.minimum(a, b)[enough] * n + np.maximum(a, b)[enough])
+    pairs = _counted(np.concatenate(found))[0] if found else np.zeros(0, np.int64)
     return pairs // n, pairs % n
 
 
-def _overlaps(rows: sp.csr_matrix, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """How many items sets ``a[k]`` and ``b[k]`` share, counted exactly, a block of pairs at a time."""
-    out = np.empty(len(a), np.int64)
-    for s in range(0, len(a), PAIRS_PER_CHECK):
-        block = rows[a[s:s + PAIRS_PER_CHECK]].multiply(rows[b[s:s + PAIRS_PER_CHECK]])
-        out[s:s + PAIRS_PER_CHECK] = np.asarray(block.sum(axis=1)).ravel()
+def _overlaps(rows: Rows, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """How many items sets ``a[k]`` and ``b[k]`` share, counted exactly: both rows' items, tagged by pair,
+    sorted together, and the repeats counted (a block of pairs at a time)."""
+    out = np.zeros(len(a), np.int64)
+    sizes = rows.sizes
+    width = max(rows.width, 1)
+    for part in _pieces(sizes[a] + sizes[b]):
+        pair = np.arange(part.start, part.stop)
+        tags = np.concatenate([np.repeat(pair, sizes[a[part]]), np.repeat(pair, sizes[b[part]])])
+        items = np.concatenate([rows.indices[_ranges(rows.indptr[a[part]], sizes[a[part]])],
+                                rows.indices[_ranges(rows.indptr[b[part]], sizes[b[part]])]])
+        keys = np.sort(tags * width + items)
+        repeated = keys[1:][keys[1:] == keys[:-1]]
+        out += np.bincount(repeated // width, minlength=len(a))
     return out
 
 
-def similar_pairs(rows: sp.csr_matrix, share: float, contained: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(a, b, overlap) of every pair of rows a < b (from :func:`item_rows`) sharing ``share`` of the
-    smaller set (``contained``) or with Jaccard at least ``share``; ``overlap`` is the number of shared items.
+def similar_pairs(rows: Rows, share: float, contained: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(a, b, overlap) of every pair of rows a < b sharing ``share`` of the smaller set (``contained``) or
+    with Jaccard at least ``share``; ``overlap`` is the number of shared items.
 
     For a containment share the smaller set's prefix is probed against the
     larger one's items; for Jaccard (which bounds the overlap by ``share`` times
     the larger set) prefixes on both sides suffice, and the larger set can be at
     most ``len / share``.
     """
-    sizes = _sizes(rows)
+    sizes = rows.sizes
     prefix, need = prefix_rows(rows, share)
     a, b = _candidates(prefix, rows if contained else prefix, sizes, need, np.inf if contained else 1 / share,
                        both=not contained)
     overlap = _overlaps(rows, a, b)
     small, large = np.minimum(sizes[a], sizes[b]), np.maximum(sizes[a], sizes[b])
-    similar = overlap / np.maximum(small, 1) if contained else overlap / (small + large - overlap)
-    keep = similar >= share
+    similar = overlap / np.maximum(small, 1) if contained else overlap / np.maximum(small + large - overlap, 1)
+    keep = (similar >= share) & (small > 0)
     return a[keep], b[keep], overlap[keep]
 
 
@@ -186,7 +238,7 @@ class Vocabulary:
         return cls(dict(zip(texts, np.split(every, ends[:-1]))) if texts else {}, word_id)
 
 
-def shingle_rows(texts: Sequence[np.ndarray], vocabulary_size: int, n: int = SHINGLE) -> sp.csr_matrix:
+def shingle_rows(texts: Sequence[np.ndarray], vocabulary_size: int, n: int = SHINGLE) -> Rows:
     """The distinct ``n``-word shingles of each text, given as its word ids, as :func:`item_rows` (a text
     of fewer words is one shingle of them all, padded with the id ``vocabulary_size``)."""
     sizes = np.fromiter(map(len, texts), np.int64, count=len(texts))
@@ -242,7 +294,7 @@ def duplicate_articles(articles: Sequence[Article], vocabulary: Vocabulary | Non
     texts = [np.concatenate([vocabulary.ids[s.text] for s in a.sentences]) if a.sentences else empty
              for a in articles]
     rows = shingle_rows(texts, len(vocabulary.word_id))
-    sizes = _sizes(rows).tolist()
+    sizes = rows.sizes.tolist()
     a, b, overlap = similar_pairs(rows, ARTICLE_SHARE, contained=True)
     dups: dict[int, Duplicate] = {}
     for i, j, inter in zip(a.tolist(), b.tolist(), overlap.tolist()):  # a, b come sorted
