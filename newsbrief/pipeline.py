@@ -40,9 +40,10 @@ MIN_BODY_WORDS = 15
 """An article body shorter than this (after cleaning) has nothing to summarize: status ``empty``."""
 
 SPREAD_FROM = 200
-"""A cluster of at least this many articles is cleaned and split on every core, :data:`CHUNK` articles
-a message; a smaller one costs less than starting the workers would."""
+"""A cluster of at least this many articles is cleaned and split on every core; a smaller one costs less
+than starting the workers would."""
 CHUNK = 100
+"""Articles sent to a worker at a time: few messages, yet enough pieces to keep both cores busy."""
 
 
 @dataclass(frozen=True)
