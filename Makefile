@@ -3,23 +3,28 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 
 .PHONY: demo test install bench clean chromium
 
+# What running newsbrief needs and no more (no torch, no embeddings: nothing in newsbrief/ uses them).
 install: $(STAMP)
 
-# torch is pinned first: 2.13.0 is the local CPU build; any other pin pulls CUDA packages.
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q torch==2.13.0
-	$(BIN)/python -m pip install -q -e ".[embed,dask,bench,test]"
+	$(BIN)/python -m pip install -q -e .
 	touch $(STAMP)
+
+# The tests and benches also need Dask (the distributed engines), sumy and rouge-score (peers) and pytest.
+$(DEV_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -q -e ".[dask,bench,test]"
+	touch $(DEV_STAMP)
 
 demo: $(STAMP)
 	$(BIN)/newsbrief brief examples/harbour-fire/
 
-test: $(STAMP) chromium
+test: $(DEV_STAMP) chromium
 	$(BIN)/python -m pytest -q
 
 # The browser tests (marker `browser`) drive Debian's chromium through playwright; playwright's own
@@ -36,7 +41,7 @@ chromium:
 	  || echo "could not install chromium: the browser tests will skip"; \
 	else echo "chromium is missing and needs root and apt-get to install: the browser tests will skip"; fi
 
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	$(BIN)/python bench/score_multinews.py
 
 clean:

@@ -10,13 +10,7 @@ The public API is loaded lazily, so ``import newsbrief`` is cheap::
 from __future__ import annotations
 
 import importlib
-from importlib.metadata import PackageNotFoundError, version
 from typing import Any
-
-try:
-    __version__ = version("newsbrief")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.0.0"
 
 _API = {
     "brief": "newsbrief.pipeline",
@@ -29,7 +23,21 @@ _API = {
 __all__ = [*_API, "__version__"]
 
 
+def _version() -> str:
+    """The installed distribution's version, looked up on first use: importlib.metadata costs tens of
+    milliseconds of every start-up that never shows it."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("newsbrief")
+    except PackageNotFoundError:  # running from a source tree that is not installed
+        return "0.0.0"
+
+
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        globals()["__version__"] = found = _version()
+        return found
     if name in _API:
         return getattr(importlib.import_module(_API[name]), name)
     raise AttributeError(f"module 'newsbrief' has no attribute {name!r}")

@@ -14,7 +14,7 @@ from typing import IO, Any
 
 from newsbrief.ingest import JSONError, Problem, article_from_record, parse_json
 from newsbrief.model import Article
-from newsbrief.parallel import process_map
+from newsbrief.parallel import Engine, LocalEngine
 from newsbrief.pipeline import prepare, summarize_prepared
 from newsbrief.summarize import DEFAULT, get_summarizer
 
@@ -88,17 +88,18 @@ def _output_line(job: Job) -> tuple[bool, str]:
 
 def summarize_stream(lines: Iterable[bytes], out: IO[str], max_words: int = 100, method: str = DEFAULT,
                      source: str = "<input>", tick: Callable[[], None] = lambda: None,
-                     workers: int | None = None) -> tuple[int, int]:
+                     engine: Engine | None = None) -> tuple[int, int]:
     """Summarize each cluster line of ``lines`` into ``out``, in input order; returns (clusters, failed).
 
-    Clusters are independent, so they are spread over ``workers`` processes
-    (default: every core this process may use); ``tick`` is called as each is written.
+    Clusters are independent, so ``engine`` spreads them (default: processes on
+    every core this process may use; or a Dask cluster); the output is the same
+    on every engine. ``tick`` is called as each line is written.
     """
     get_summarizer(method)  # an unknown method is a usage error before any work
     jobs = ((lineno, line, max_words, method, source)
             for lineno, line in enumerate(lines, start=1) if line.strip())
     done = failed = 0
-    for bad, text in process_map(_output_line, jobs, workers):
+    for bad, text in (engine or LocalEngine()).map(_output_line, jobs):
         done += 1
         failed += bad
         out.write(text)

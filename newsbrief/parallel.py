@@ -1,20 +1,23 @@
-"""The one bounded, ordered map over worker processes, and how many workers a run gets.
+"""The one bounded, ordered map over worker processes, how many workers a run gets, and the engines
+(this machine's processes or a Dask cluster) that commands choose between.
 
 Batch summaries and stream grouping both spread independent pieces of work
 (clusters, blocks) over processes while reading their input as a stream: at most
 a few pieces per worker are in flight, so memory stays bounded however long the
-input, and results come back in input order, so output never depends on timing.
+input, and results come back in input order, so output never depends on timing
+or on the engine.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain, islice
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -28,6 +31,20 @@ def worker_count(requested: int | None = None) -> int:
     if requested:
         return max(1, requested)
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def cores_for_one_job() -> int:
+    """Workers one job (a cluster) may spread its own work over: every core from the main thread of the
+    main process; one inside a worker process (its pool already uses the cores: no nested pools) or in a
+    server's worker thread (forking a threaded process can copy a held lock)."""
+    if multiprocessing.parent_process() is not None or threading.current_thread() is not threading.main_thread():
+        return 1
+    return worker_count()
+
+
+def chunked(items: Sequence[T], size: int) -> list[Sequence[T]]:
+    """``items`` in consecutive pieces of ``size`` (the last may be shorter): few, cheap messages to workers."""
+    return [items[start:start + size] for start in range(0, len(items), size)]
 
 
 def ordered(submit: Callable[[T], Future[R]], items: Iterable[T], ahead: int) -> Iterator[R]:
@@ -58,3 +75,53 @@ def process_map(fn: Callable[[T], R], items: Iterable[T], workers: int | None = 
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
         submit: Callable[[Any], Future[R]] = lambda item: pool.submit(fn, item)  # noqa: E731
         yield from ordered(submit, chain(head, it), AHEAD * workers)
+
+
+ENGINES = ("local", "dask")
+
+
+class Engine(Protocol):
+    """Maps a function over independent pieces of work (clusters, blocks), yielding results in order."""
+
+    def map(self, fn: Callable[[Any], Any], blocks: Iterable[Any]) -> Iterator[Any]:
+        """``fn`` of each piece, in input order, however the engine spreads the work."""
+        ...
+
+
+class LocalEngine:
+    """Worker processes on this machine (one piece needs no pool: it runs here)."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = worker_count(workers)
+
+    def map(self, fn: Callable[[Any], Any], blocks: Iterable[Any]) -> Iterator[Any]:
+        """``fn`` of each piece in input order, in a process pool when there is more than one."""
+        return process_map(fn, blocks, self.workers)
+
+
+class DaskEngine:
+    """A Dask distributed cluster at ``scheduler`` (e.g. ``tcp://10.0.0.5:8786``)."""
+
+    connect_timeout = "20s"
+
+    def __init__(self, scheduler: str) -> None:
+        self.scheduler = scheduler
+
+    def map(self, fn: Callable[[Any], Any], blocks: Iterable[Any]) -> Iterator[Any]:
+        """``fn`` of each piece in input order, on the cluster's workers (two pieces in flight per worker)."""
+        from distributed import Client  # Dask is an extra, loaded only for this engine
+
+        with Client(self.scheduler, timeout=self.connect_timeout) as client:
+            workers = max(1, len(client.scheduler_info()["workers"]))
+            yield from ordered(lambda b: client.submit(fn, b, pure=False), blocks, 2 * workers)
+
+
+def make_engine(engine: str = "local", scheduler: str | None = None, workers: int | None = None) -> Engine:
+    """The engine by name (ValueError for an unknown one, or dask without a scheduler address)."""
+    if engine == "local":
+        return LocalEngine(workers)
+    if engine == "dask":
+        if not scheduler:
+            raise ValueError("the dask engine needs a scheduler address (--scheduler tcp://HOST:8786)")
+        return DaskEngine(scheduler)
+    raise ValueError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
-from newsbrief.batch import summarize_cluster, summarize_stream
+from newsbrief.batch import cluster_articles, summarize_cluster, summarize_stream
+from newsbrief.cli import load_commands
 from newsbrief.model import squash
 
 ARTICLES = [
@@ -82,3 +86,104 @@ def test_a_lone_surrogate_does_not_fail_the_cluster() -> None:
     done, failed = summarize_stream([json.dumps(record).encode()], out, max_words=60)
     assert (done, failed) == (1, 0)
     _check(record, json.loads(out.getvalue()), 60)
+
+
+def _big_cluster(size: int) -> dict:
+    """A cluster of ``size`` distinct articles built from the two above (numbers changed), with a few exact
+    copies and a line every article repeats (a template cleaning drops)."""
+    articles = []
+    for n in range(size):
+        base = ARTICLES[n % 2]
+        text = base["text"].replace("5,000", f"{5000 + n:,}").replace("1,200", f"{1200 + 7 * n:,}")
+        articles.append({**base, "text": f"{text}\nShare this article\n" if n % 3 else text})
+    return {"id": "big", "articles": articles + articles[:5]}
+
+
+def test_a_big_cluster_spread_over_cores_gives_the_same_summary(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsbrief.pipeline as pipeline
+
+    record = _big_cluster(pipeline.SPREAD_FROM + 10)
+    monkeypatch.setattr(pipeline, "cores_for_one_job", lambda: 2)
+    spread = pipeline.prepare(cluster_articles(record))
+    monkeypatch.setattr(pipeline, "cores_for_one_job", lambda: 1)
+    here = pipeline.prepare(cluster_articles(record))
+    assert spread == here
+    assert sum(status == "duplicate" for status, _ in here.status.values()) >= 5
+    out = summarize_cluster(record, max_words=60)
+    _check(record, out, 60)
+
+
+def test_workers_and_server_threads_do_not_spread_a_cluster() -> None:
+    import threading
+    from concurrent.futures import ProcessPoolExecutor
+
+    from newsbrief.parallel import cores_for_one_job, worker_count
+
+    assert cores_for_one_job() == worker_count()
+    found: list[int] = []
+    thread = threading.Thread(target=lambda: found.append(cores_for_one_job()))
+    thread.start()
+    thread.join()
+    with ProcessPoolExecutor(1) as pool:
+        found.append(pool.submit(cores_for_one_job).result())
+    assert found == [1, 1]
+
+
+def test_summarize_engine_options_are_checked(tmp_path: Path) -> None:
+    data = tmp_path / "in.jsonl"
+    data.write_text(json.dumps({"id": "c", "articles": ARTICLES}) + "\n", encoding="utf-8")
+    app = load_commands()
+    res = CliRunner().invoke(app, ["summarize", str(data), "--engine", "dask"])
+    assert res.exit_code == 2 and "needs a scheduler address" in res.stderr
+    res = CliRunner().invoke(app, ["summarize", str(data), "--engine", "spark"])
+    assert res.exit_code == 2 and "unknown engine 'spark'" in res.stderr
+    res = CliRunner().invoke(app, ["summarize", str(data), "--workers", "1"])
+    assert res.exit_code == 0 and json.loads(res.stdout)["id"] == "c"
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None,
+                                  processes=True) as cluster:
+        yield cluster.scheduler_address
+
+
+def test_dask_engine_writes_what_the_local_engine_writes(scheduler: str, tmp_path: Path) -> None:
+    lines = [json.dumps({"id": f"c{n}", "articles": ARTICLES[n % 2:] + ARTICLES[:n % 2]}) for n in range(6)]
+    lines[3] = "{broken"
+    data = tmp_path / "in.jsonl"
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    outputs = {}
+    for engine in ("local", "dask"):
+        out = tmp_path / f"{engine}.jsonl"
+        res = CliRunner().invoke(load_commands(), ["summarize", str(data), "-o", str(out), "--max-words", "40",
+                                                   "--engine", engine, "--scheduler", scheduler])
+        assert res.exit_code == 0, res.output
+        outputs[engine] = out.read_text(encoding="utf-8")
+    assert outputs["dask"] == outputs["local"]
+    rows = [json.loads(line) for line in outputs["dask"].splitlines()]
+    assert [r["id"] for r in rows] == ["c0", "c1", "c2", f"{data}:4", "c4", "c5"] and "error" in rows[3]
+
+
+@pytest.mark.shared
+def test_dask_engine_on_dev_clusters(scheduler: str, multinews: list[dict]) -> None:
+    from newsbrief.parallel import make_engine
+
+    lines = [json.dumps(r).encode() for r in multinews[:12]]
+    local, dask = io.StringIO(), io.StringIO()
+    assert summarize_stream(lines, local, 100) == summarize_stream(lines, dask, 100,
+                                                                   engine=make_engine("dask", scheduler)) == (12, 0)
+    assert dask.getvalue() == local.getvalue()
+
+
+def test_unreachable_scheduler_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("distributed")
+    from newsbrief.parallel import DaskEngine
+
+    monkeypatch.setattr(DaskEngine, "connect_timeout", "1s")
+    data = tmp_path / "in.jsonl"
+    data.write_text(json.dumps({"id": "c", "articles": ARTICLES}) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(load_commands(), ["summarize", str(data), "--engine", "dask",
+                                               "--scheduler", "tcp://127.0.0.1:9"])
+    assert res.exit_code == 3 and "dask engine" in res.stderr and "Traceback" not in res.output

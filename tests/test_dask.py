@@ -47,7 +47,7 @@ def test_dask_matches_on_dev_data(scheduler: str, shared_dir: Path) -> None:
 
 
 def test_unreachable_scheduler_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from newsbrief.group.engines import DaskEngine
+    from newsbrief.parallel import DaskEngine
 
     monkeypatch.setattr(DaskEngine, "connect_timeout", "1s")
     data = tmp_path / "docs.jsonl"

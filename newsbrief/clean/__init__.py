@@ -5,6 +5,6 @@ paragraphs and records every removed span with its reason in
 ``Article.removed``; sentence splitting then works inside the kept paragraphs.
 """
 
-from newsbrief.clean.lines import clean_cluster, cleaned_text
+from newsbrief.clean.lines import clean_article, clean_cluster, cleaned_text, repeated_lines
 
-__all__ = ["clean_cluster", "cleaned_text"]
+__all__ = ["clean_article", "clean_cluster", "cleaned_text", "repeated_lines"]

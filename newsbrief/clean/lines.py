@@ -22,7 +22,7 @@ TEMPLATE_WORDS = 25
 LONG_LINE = 40
 """A longer line is a paragraph: sentence-level rules judge its sentences one by one instead."""
 
-_KEY = re.compile(r"[^a-z0-9]+")
+_KEY_WORD = re.compile(r"[a-z0-9]+")
 _LINE = re.compile(r"[^\n]+")
 
 
@@ -35,10 +35,11 @@ def _lines(article: Article) -> Iterator[tuple[int, int]]:
 
 
 def _key(line: str) -> str:
-    return _KEY.sub(" ", line.lower()).strip()
+    """The line's lower-case letters and digits, runs of anything else as one space."""
+    return " ".join(_KEY_WORD.findall(line.lower()))
 
 
-def _repeated_lines(articles: Sequence[Article]) -> set[str]:
+def repeated_lines(articles: Sequence[Article]) -> set[str]:
     """Short line keys shared by articles that are otherwise different: templates, not wire copies.
 
     An article is a copy when more than ``COPY_SHARE`` of its body text (by
@@ -47,6 +48,8 @@ def _repeated_lines(articles: Sequence[Article]) -> set[str]:
     articles holding it are not copies; long shared lines are content, left to
     sentence de-duplication to turn into support. Linear in the cluster's size.
     """
+    if len(articles) < 2:
+        return set()
     keysets = [{_key(a.text[s:e]) for s, e in _lines(a)} - {""} for a in articles]
     counts = Counter(k for keys in keysets for k in keys)
     shared = {k for k, n in counts.items() if n > 1}
@@ -99,7 +102,7 @@ def clean_article(article: Article, repeated: set[str] | frozenset[str] = frozen
 
 def clean_cluster(articles: Sequence[Article]) -> list[Article]:
     """Clean every article of a cluster; lines that recur across different articles are dropped."""
-    repeated = _repeated_lines(articles) if len(articles) > 1 else set()
+    repeated = repeated_lines(articles)
     return [clean_article(a, repeated) for a in articles]
 
 

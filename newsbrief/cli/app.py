@@ -21,7 +21,7 @@ from typing import IO, Any, cast
 
 import typer
 
-from newsbrief import __version__
+import newsbrief
 
 app = typer.Typer(
     name="newsbrief",
@@ -52,7 +52,7 @@ settings = Settings()
 
 def _print_version(value: bool) -> None:
     if value:
-        print(f"newsbrief {__version__}")
+        print(f"newsbrief {newsbrief.__version__}")
         raise typer.Exit()
 
 

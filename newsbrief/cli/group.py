@@ -41,7 +41,7 @@ def group(
       newsbrief group articles.jsonl --engine dask --scheduler tcp://10.0.0.5:8786 -o groups.jsonl
     """
     from newsbrief.group import Settings, group_stream
-    from newsbrief.group.engines import make_engine
+    from newsbrief.parallel import make_engine
     from newsbrief.ingest import read_inputs
 
     if str(data) != "-" and not data.is_file():

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from newsbrief.cli.app import EXIT_NOTHING_USABLE, app, fail, open_output, progress
+from newsbrief.cli.app import EXIT_IO, EXIT_NOTHING_USABLE, app, fail, open_output, progress
 from newsbrief.summarize import DEFAULT
 
 
@@ -16,6 +16,9 @@ def summarize(
     output: Path | None = typer.Option(None, "--output", "-o", help="JSON Lines out (default stdout)."),
     max_words: int = typer.Option(100, "--max-words", "-w", min=1, help="Word budget of each summary."),
     method: str = typer.Option(DEFAULT, "--method", help="Summarizer to use."),
+    engine: str = typer.Option("local", "--engine", help="local (processes on this machine) or dask."),
+    scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786."),
+    workers: int | None = typer.Option(None, "--workers", min=1, help="Local worker processes (default: all cores)."),
 ) -> None:
     """Summarize many clusters: one output line per input line, in input order.
 
@@ -23,18 +26,29 @@ def summarize(
     where article is the index in the cluster's articles list and start/end are offsets
     into that article's text; a cluster that fails gets {"id", "error"} and the run goes on.
 
-    Example:
+    Examples:
 
       newsbrief summarize clusters.jsonl -o summaries.jsonl --max-words 100
+
+      newsbrief summarize clusters.jsonl --engine dask --scheduler tcp://10.0.0.5:8786 -o summaries.jsonl
     """
     from newsbrief.batch import summarize_stream
+    from newsbrief.parallel import make_engine
     from newsbrief.summarize import available
 
     if method not in available():
         raise fail(f"unknown summarizer {method!r}; choose from {', '.join(sorted(available()))}")
     if not data.is_file():
         raise fail(f"{data}: no such file")
+    try:
+        runner = make_engine(engine, scheduler, workers)
+    except ValueError as exc:
+        raise fail(str(exc)) from None
     with data.open("rb") as fh, open_output(output) as out, progress("summarizing clusters") as tick:
-        done, failed = summarize_stream(fh, out, max_words, method, str(data), tick=tick)
+        try:
+            done, failed = summarize_stream(fh, out, max_words, method, str(data), tick=tick, engine=runner)
+        except OSError as exc:  # a Dask scheduler that cannot be reached, or the output failing
+            where = f"dask engine ({scheduler})" if engine == "dask" else str(output or "stdout")
+            raise fail(f"{where}: {exc}", EXIT_IO) from None
     if done and failed == done:
         raise fail(f"{data}: no cluster could be summarized", EXIT_NOTHING_USABLE)

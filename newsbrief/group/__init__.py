@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from functools import partial
 from typing import Any
 
-from newsbrief.group.engines import Engine, LocalEngine, make_engine
+from newsbrief.parallel import Engine, LocalEngine, make_engine
 from newsbrief.group.settings import Settings
 from newsbrief.group.stream import Assignment, assignments, blocks, group_block, to_item
 from newsbrief.group.window import Window

@@ -1,0 +1,89 @@
+"""Whole-process time of ``newsbrief brief`` on the seeds, start-up included, and where start-up goes.
+
+Each command runs in a fresh process, ``--runs`` times after one warm-up run
+(which also writes the bytecode caches a user's second run would find); the
+median is reported beside the baseline measured in the same run, a Python that
+imports nothing (``python -c pass``), as a ratio. The spaCy part of the facts
+stage is then split into its import and its model load, with the components
+``newsbrief.facts.nlp`` excludes and with ``senter`` excluded too (the model
+ships it disabled, but a disabled pipe is still built and loaded)::
+
+    .venv/bin/python bench/startup.py
+    .venv/bin/python bench/startup.py --runs 9 --seeds ../shared/seeds
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+
+SPACY = """
+import time
+t0 = time.perf_counter()
+import spacy
+t1 = time.perf_counter()
+nlp = spacy.load({model!r}, exclude={exclude!r})
+t2 = time.perf_counter()
+list(nlp.pipe(["Turkey said on Thursday that 33 soldiers were killed in Idlib."]))
+t3 = time.perf_counter()
+print(t1 - t0, t2 - t1, t3 - t2)
+"""
+
+
+def seconds(command: list[str], runs: int) -> float:
+    """Median wall-clock seconds of ``command`` in a fresh process, after one warm-up run."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    times = []
+    for n in range(runs + 1):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
+        if n:
+            times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def spacy_parts(exclude: list[str], runs: int) -> tuple[float, float, float]:
+    """Median (import, load, first call) seconds of the facts model with ``exclude``d components."""
+    from newsbrief.facts.nlp import MODEL
+
+    code = SPACY.format(model=MODEL, exclude=exclude)
+    parts = [tuple(map(float, subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                                             text=True).stdout.split())) for _ in range(runs)]
+    return tuple(statistics.median(p[i] for p in parts) for i in range(3))  # type: ignore[return-value]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=Path, default=SEEDS)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    cli = [sys.executable, "-m", "newsbrief.cli"]
+    base = seconds([sys.executable, "-c", "pass"], args.runs)
+    rows = [
+        ("python -c pass (baseline)", base),
+        ("newsbrief --version", seconds([*cli, "--version"], args.runs)),
+        ("newsbrief brief SEEDS --no-facts", seconds([*cli, "brief", str(args.seeds), "--no-facts"], args.runs)),
+        ("newsbrief brief SEEDS (facts on)", seconds([*cli, "brief", str(args.seeds)], args.runs)),
+    ]
+    print(f"median of {args.runs} runs after a warm-up, each a fresh process")
+    print(f"{'command':<36} {'seconds':>8} {'ratio to baseline':>18}")
+    for name, value in rows:
+        print(f"{name:<36} {value:>8.3f} {value / base:>18.1f}")
+    from newsbrief.facts.nlp import EXCLUDE
+
+    print(f"\nspaCy for the facts stage (median of {args.runs}): import, model load, first call")
+    for name, exclude in (("as newsbrief.facts.nlp loads it", EXCLUDE), ("senter excluded too", [*EXCLUDE, "senter"])):
+        imported, loaded, first = spacy_parts(exclude, args.runs)
+        print(f"  {name:<32} import {imported:.3f} s, load {loaded:.3f} s, first call {first:.3f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
