@@ -210,8 +210,8 @@ class CoverageSettings:
 
     length_power: float = 0.8
     min_probability: float = 0.2
-    lead_power: float = 0.5
-    lead_sentences: int = 2
+    lead_power: float = 0.7
+    lead_sentences: int = 1
     lead_tolerance: float = 0.97
 
 

@@ -40,6 +40,7 @@ _PART_MARKER = re.compile(
     r"|\s*\((?:note|eds?|editors?)\b[^()]*\)",  # desk notes: "(note: sidebar material at end of story)"
     re.I)
 _ENTITY = re.compile(r"&#?\w+;")
+_SEPARATOR_MARKS = set("-–—|:•·")
 _SEPARATOR = re.compile(r"\s+(?:\||-{1,2}|–|—|::|•|·)\s+")
 _DOMAIN = re.compile(r"\b[\w-]+\.(?:com|org|net|co\.uk|co|uk|gov|edu|io|info|news|tv)\b", re.I)
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -83,7 +84,7 @@ def clean_headline(title: str, outlet: str | None = None, text: str = "") -> str
     """``title`` without markup entities, part markers and the site's name, in sentence case if it shouts
     (names keep the capitals ``text`` gives them); "" when no words are left."""
     title = squash(_ENTITY.sub(" ", html.unescape(title)))
-    title = " ".join(w for w in title.split() if _WORD.search(w) or w[:1].isdigit() or w in "-–—|:")
+    title = " ".join(w for w in title.split() if _WORD.search(w) or w[:1].isdigit() or set(w) <= _SEPARATOR_MARKS)
     previous = None
     while previous != title:
         previous = title
