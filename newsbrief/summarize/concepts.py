@@ -160,28 +160,57 @@ class ClusterConcepts:
         return 1.0 / (1.0 + np.exp(-(rows @ COEFFICIENTS + INTERCEPT)))
 
 
-def lazy_greedy(pool: list[tuple[Passage, np.ndarray]], weight: np.ndarray, budget: int,
-                chosen: list[Passage], covered: np.ndarray, length_power: float) -> None:
-    """Add to ``chosen`` the best gain-per-word passages of ``pool`` that fit ``budget`` words (in place).
+Run = tuple[tuple[Passage, ...], np.ndarray]
+"""Passages that may only be taken together (one that follows another, with the ones it follows) and the
+concept ids they use."""
 
-    ``covered`` flags concept ids already in the summary. Gains only shrink as it
-    grows (submodularity), so a stale gain is an upper bound: a passage is
-    re-scored only when it reaches the top of the heap. A passage that follows
-    another is passed over unless that one is already chosen. Taken passages leave ``pool``.
+
+def runs(pool: Sequence[tuple[Passage, np.ndarray]], longest: int) -> list[Run]:
+    """Each passage of ``pool`` (candidates, in article order) as a run: alone when it follows nothing,
+    else with the passages it follows (at most ``longest`` in all), so that selection weighs a "He said"
+    sentence together with the one that says who he is."""
+    out: list[Run] = []
+    for u in range(len(pool)):
+        first = u
+        while pool[first][0].follows and u - first < longest - 1:
+            first -= 1
+        if pool[first][0].follows:
+            continue
+        members = pool[first:u + 1]
+        out.append((tuple(p for p, _ in members), np.unique(np.concatenate([cs for _, cs in members]))))
+    return out
+
+
+def lazy_greedy(pool: list[Run], weight: np.ndarray, budget: int, chosen: list[Passage], covered: np.ndarray,
+                length_power: float) -> None:
+    """Add to ``chosen`` the best gain-per-word runs of ``pool`` that fit ``budget`` words (in place).
+
+    ``covered`` flags concept ids already in the summary; a run costs the words of its passages not yet
+    chosen. Gains only shrink as the summary grows (submodularity), so a stale gain is an upper bound:
+    a run is re-scored only when it reaches the top of the heap, and re-queued when a passage it shares
+    is chosen (its cost fell). Taken runs leave ``pool``.
     """
     used = sum(s.words for s in chosen)
+    have = {(s.article, s.index) for s in chosen}
+    sharing: dict[tuple[str, int], list[int]] = {}
+    for i, (members, _) in enumerate(pool):
+        for s in members:
+            sharing.setdefault((s.article, s.index), []).append(i)
+
+    def cost(item: int) -> int:
+        return sum(s.words for s in pool[item][0] if (s.article, s.index) not in have)
 
     def gain(item: int) -> float:
-        s, cs = pool[item]
-        return float(weight[cs[~covered[cs]]].sum()) / s.words ** length_power
+        cs = pool[item][1]
+        return float(weight[cs[~covered[cs]]].sum()) / max(cost(item), 1) ** length_power
 
     heap = [(-gain(i), i) for i in range(len(pool))]
     heapq.heapify(heap)
     taken: set[int] = set()
     while heap:
         _, i = heapq.heappop(heap)
-        s, cs = pool[i]
-        if used + s.words > budget or not ready(chosen, s):
+        words = cost(i)
+        if i in taken or not words or used + words > budget:
             continue  # the budget only shrinks: it will never fit
         fresh = gain(i)
         if fresh <= 0.0:
@@ -189,10 +218,15 @@ def lazy_greedy(pool: list[tuple[Passage, np.ndarray]], weight: np.ndarray, budg
         if heap and fresh < -heap[0][0]:
             heapq.heappush(heap, (-fresh, i))
             continue
-        chosen.append(s)
+        members, cs = pool[i]
+        new = [s for s in members if (s.article, s.index) not in have]
+        chosen.extend(new)
+        have.update((s.article, s.index) for s in new)
         covered[cs] = True
-        used += s.words
+        used += words
         taken.add(i)
+        for j in {j for s in new for j in sharing[(s.article, s.index)]} - taken:
+            heapq.heappush(heap, (-gain(j), j))
     pool[:] = [item for i, item in enumerate(pool) if i not in taken]
 
 
@@ -213,6 +247,7 @@ class CoverageSettings:
     lead_power: float = 0.7
     lead_sentences: int = 1
     lead_tolerance: float = 0.97
+    longest_run: int = 3
 
 
 class ConceptCoverage(Summarizer):
@@ -238,7 +273,7 @@ class ConceptCoverage(Summarizer):
         lead = choose_lead(pool, strong, max_words, settings)
         if lead is None:
             return []
-        chosen, rest = [pool[lead][0]], pool[:lead] + pool[lead + 1:]
+        chosen, rest = [pool[lead][0]], runs(pool, settings.longest_run)
         covered = np.zeros(len(weight), bool)
         covered[pool[lead][1]] = True
         for weights in (strong, weight):
