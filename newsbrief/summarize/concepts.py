@@ -115,6 +115,22 @@ class ClusterConcepts:
         bounds = np.searchsorted(owner, np.arange(len(texts) + 1))
         return [np.unique(concept[bounds[i]:bounds[i + 1]]) for i in range(len(texts))]
 
+    def of_passages(self, passages: Sequence[Passage]) -> list[np.ndarray]:
+        """The distinct concept ids each passage uses: its sentences' own, or, for a passage that does
+        not start where its first sentence does (a connective or dateline left out), its text's."""
+        order = np.argsort(self.pair_sentence, kind="stable")
+        bounds = np.searchsorted(self.pair_sentence[order], np.arange(len(self.sentences) + 1))
+        ids = self.pair_concept[order]
+        place = {(s.article, s.index): i for i, s in enumerate(self.sentences)}
+        out = []
+        for p in passages:
+            if p.trimmed:
+                out.extend(self.ids([p.text]))
+                continue
+            first, last = place[(p.article, p.index)], place[(p.article, p.last)]
+            out.append(np.unique(ids[bounds[first]:bounds[last + 1]]))
+        return out
+
     def features(self) -> np.ndarray:
         """One row a concept, in the order of :data:`COEFFICIENTS`."""
         if not len(self.keys):
@@ -263,8 +279,7 @@ class ConceptCoverage(Summarizer):
         found = ClusterConcepts(cluster)
         weight = found.weights()
         passages = candidates(cluster)
-        pool = list(zip(passages, found.ids([p.text for p in passages])))
-        return self.cover(pool, weight, max_words)
+        return self.cover(list(zip(passages, found.of_passages(passages))), weight, max_words)
 
     def cover(self, pool: list[tuple[Passage, np.ndarray]], weight: np.ndarray, max_words: int) -> list[Passage]:
         """The lead, then the passages that cover the most of ``weight`` within ``max_words`` words."""

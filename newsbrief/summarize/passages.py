@@ -13,8 +13,8 @@ an article's kept sentences:
   "he", "it", "this", "there", ...) or a connective (``lang/en/connectives.txt``:
   "but", "however", "also", ...) *follows*: it may be used only right after the
   passage before it in its article, with nothing but white space between them;
-* an article's first sentence is taken without its wire dateline ("BANGKOK, Thailand (AP) _ "), which
-  says where the story was filed, not what happened;
+* an article's first sentence is taken without its wire dateline
+  ("BANGKOK, Thailand (AP) _ "), which says where the story was filed, not what happened;
 * a leading connective that carries no fact of its own
   (``lang/en/droppable_connectives.txt``) is dropped when what follows it starts
   a sentence of its own (a capital letter, and no back-reference or connective):
@@ -53,7 +53,7 @@ class Passage(Sentence):
 
     ``text`` is ``squash(article.text[start:end])``. ``follows`` when it must come right after the
     passage that ends at sentence ``index - 1``; ``balanced`` when its quotation marks pair up;
-    ``trimmed`` when a leading connective was left out of the span.
+    ``trimmed`` when a leading connective or dateline was left out of the span.
     """
 
     last: int = 0
@@ -124,7 +124,7 @@ def _passage(article: Article, run: list[Sentence]) -> Passage:
         moved = dateline_end(article.text, start, last.end)
         if moved is not None:
             start, trimmed = moved, True
-    text = squash(article.text[start:last.end])
+    text = first.text if start == first.start and len(run) == 1 else squash(article.text[start:last.end])
     follows = leans_back(text)
     if follows:
         moved = droppable_start(article.text, start, last.end)
