@@ -128,7 +128,8 @@ class ClusterConcepts:
                 out.extend(self.ids([p.text]))
                 continue
             first, last = place[(p.article, p.index)], place[(p.article, p.last)]
-            out.append(np.unique(ids[bounds[first]:bounds[last + 1]]))
+            own = ids[bounds[first]:bounds[last + 1]]
+            out.append(own if first == last else np.unique(own))  # one sentence's ids are distinct
         return out
 
     def features(self) -> np.ndarray:
