@@ -161,3 +161,13 @@ def test_repeats_within_an_article_join_the_copy_in_another() -> None:
     groups = sentence_groups(sentences)
     assert [(s.article, s.index) for s in groups[0]] == [("a", 0), ("a", 1), ("b", 0)]
     assert len(groups) == len(sentences) - 2
+
+
+def test_a_line_without_lower_case_words_is_not_a_candidate() -> None:
+    """Credit lines, labels and list items have no function words in lower case; sentences do."""
+    prep = prepare(*load([{"id": "a", "text": (
+        "The Korvan dam on the Selva river collapsed on Tuesday night, flooding four villages.\n"
+        "(Reporting by Anna Berg, Norland Wire Service) FILED TUESDAY NIGHT.\n"
+        "Rescue teams evacuated more than two thousand residents before dawn.")}]))
+    texts = [p.text for p in candidates(prep.cluster)]
+    assert len(texts) == 2 and not any("FILED" in t for t in texts)

@@ -9,6 +9,7 @@ an algorithm is only its selection.
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from datetime import date
@@ -23,10 +24,16 @@ MIN_WORDS = 6
 MAX_WORDS = 80
 """Longer "sentences" are almost always run-ons from missing punctuation."""
 
+MIN_LOWER_WORDS = 3
+"""A sentence has lower-case words (articles, verbs, prepositions); a line with fewer is a label, a
+credit line or a list item ("(Teepen, Cox News Service) MOVED THURSDAY.", "Austin Custodio, 21, Pine Bush, NY.")."""
+
+_LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z]")
+
 
 def candidates(cluster: Cluster) -> list[Passage]:
     """What a summary may use, in article order: passages whose quotation marks balance, of a sensible
-    length, whose every sentence stands for its near-duplicate group (the group's first from a usable
+    length and with lower-case words, whose every sentence stands for its near-duplicate group (the group's first from a usable
     article, as a duplicate article's sentences are only support), and which, when they follow the
     passage before them, come right after a candidate (always the one just before them in this list)."""
     usable = {a.id for a in cluster.articles}
@@ -40,6 +47,7 @@ def candidates(cluster: Cluster) -> list[Passage]:
         previous: Passage | None = None
         for p in passages(article):
             ok = (p.balanced and MIN_WORDS <= p.words <= MAX_WORDS
+                  and len(_LOWER_WORD.findall(p.text)) >= MIN_LOWER_WORDS
                   and all((p.article, i) in standing for i in range(p.index, p.last + 1)))
             if ok and p.follows:
                 ok = previous is not None and right_after(article, previous, p)
