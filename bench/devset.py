@@ -10,7 +10,8 @@ from newsbrief.evaluate import Result
 from newsbrief.evaluate.batchrun import read_clusters, summarize_process
 from newsbrief.evaluate.rouge import score
 
-DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "multinews_val.jsonl"
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+DATA = SHARED / "data" / "multinews_val.jsonl"
 
 
 def options(doc: str) -> tuple[argparse.Namespace, list[dict[str, Any]]]:

@@ -33,12 +33,11 @@ from sklearn.model_selection import KFold
 from newsbrief.batch import cluster_articles
 from newsbrief.evaluate.batchrun import read_clusters
 from newsbrief.evaluate.rouge import score
-from newsbrief.model import Article, Paragraph, Sentence, squash
+from newsbrief.model import Article, Cluster, Paragraph, Sentence, squash
 from newsbrief.pipeline import Prepared, prepare, summarize_prepared
 from newsbrief.segment import split_spans
-from newsbrief.summarize import Cluster, concepts
+from newsbrief.summarize import concepts
 from newsbrief.summarize.concepts import ClusterConcepts
-from newsbrief.lang.tokens import tokens
 
 Model = tuple[float, np.ndarray]
 """(intercept, coefficients) of the logistic concept model."""
@@ -55,11 +54,8 @@ class Example:
 
 
 def concept_words(found: ClusterConcepts) -> list[tuple[str, ...]]:
-    """Each concept id of ``found`` as its word(s), decoding its integer keys.
-
-    The vocabulary is rebuilt in ClusterConcepts' first-occurrence order, so word ids match.
-    """
-    words = list(dict.fromkeys(w for s in found.sentences for w in tokens(s.text)))
+    """Each concept id of ``found`` as its word(s), decoding its integer keys (word ids index its vocabulary)."""
+    words = list(found.vocab)
     v = found.vocab_size
     return [(words[k],) if k < v else (words[(k - v) // v], words[(k - v) % v]) for k in found.keys.tolist()]
 
@@ -67,7 +63,7 @@ def concept_words(found: ClusterConcepts) -> list[tuple[str, ...]]:
 def reference_concepts(references: list[str]) -> set[tuple[str, ...]]:
     """The concepts the references use, built by ClusterConcepts over their segmented sentences."""
     articles = [Article(str(r), ref, paragraphs=[Paragraph(0, len(ref), [
-        Sentence(str(r), i, s, e, squash(ref[s:e])) for i, (s, e) in enumerate(split_spans(ref))])])
+        Sentence(str(r), s, e, squash(ref[s:e]), i) for i, (s, e) in enumerate(split_spans(ref))])])
         for r, ref in enumerate(references)]
     return set(concept_words(ClusterConcepts(Cluster(articles, []))))
 

@@ -27,7 +27,6 @@ CLI, the HTTP API, the store and the batch mode are thin layers over these.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -43,6 +42,7 @@ from newsbrief.parallel import chunked, cores_for_one_job, process_map
 from newsbrief.segment import segment_article
 from newsbrief.stories import Stories, stories
 from newsbrief.summarize import DEFAULT, get_summarizer
+from newsbrief.summarize.title import briefing_title
 
 MIN_BODY_WORDS = 15
 """An article body shorter than this (after cleaning) has nothing to summarize: status ``empty``."""
@@ -230,18 +230,7 @@ def _used_reason(article: Article, lines: int) -> str:
     return f"{n} sentences considered; none needed in the summary"
 
 
-_TITLE_WORD = re.compile(r"[a-z0-9]+")
-
-
 def event_title(prep: Prepared, summary: Sequence[SummarySentence]) -> str:
-    """The title that shares the most words with the summary; else the first summary line."""
-    lines = " ".join(s.text for s in summary).lower()
-    words = set(_TITLE_WORD.findall(lines))
-    titled = [a for a in prep.cluster.articles if a.title]
-    if titled:
-        best = max(titled, key=lambda a: len(words & set(_TITLE_WORD.findall(a.title.lower()))))
-        return best.title
-    if summary:
-        first = summary[0].text
-        return first if len(first) <= 100 else first[:97].rsplit(" ", 1)[0] + "..."
-    return "(no usable articles)"
+    """The headline that best fits the main incident, cleaned; else a clause of the lead (see
+    :mod:`newsbrief.summarize.title`)."""
+    return briefing_title(prep.cluster.articles, [s.text for s in summary])

@@ -113,7 +113,8 @@ def test_lone_surrogates_brief_in_every_format(tmp_path: Path) -> None:
     for fmt, extra in (("json", []), *((f, ["--no-facts"]) for f in ("text", "json", "markdown", "html"))):
         res = run("brief", str(data), "--format", fmt, *extra)
         assert res.returncode == 0 and res.stderr == "", (fmt, extra, res.stderr[-300:])
-        assert "\ufffd" in res.stdout or "\\ufffd" in res.stdout
+        if fmt in ("json", "html"):  # they carry the article texts; text and Markdown show only what they cite
+            assert "\ufffd" in res.stdout or "\\ufffd" in res.stdout
 
 
 def test_closed_streams_and_a_full_disk_are_one_line_each(tmp_path: Path) -> None:

@@ -10,8 +10,8 @@ import pytest
 from newsbrief.model import squash
 from newsbrief.ingest import load
 from newsbrief.pipeline import Prepared, prepare
-from newsbrief.summarize import available, get_summarizer
-from newsbrief.summarize.concepts import ClusterConcepts, lazy_greedy
+from newsbrief.summarize import available, candidates, get_summarizer
+from newsbrief.summarize.concepts import ClusterConcepts, lazy_greedy, runs
 from newsbrief.lang.tokens import tokens
 
 # A fictional event, three outlets. The dam sentence is carried by all three (one verbatim copy, inside
@@ -59,7 +59,8 @@ def test_budget_whole_sentences_spans_and_no_repeats(prep: Prepared, name: str, 
     groups = _group_index(prep)
     for s in chosen:
         article = by_id[s.article]
-        assert s in article.sentences, "a summary sentence is a whole sentence of its article"
+        first, last = article.sentences[s.index], article.sentences[s.last]
+        assert s.end == last.end and (s.start == first.start or s.trimmed), "whole sentences of its article"
         assert squash(article.text[s.start:s.end]) == s.text
     assert len({groups[(s.article, s.index)] for s in chosen}) == len(chosen), "the same thing said twice"
     assert len({s.text for s in chosen}) == len(chosen)
@@ -97,29 +98,48 @@ def test_concept_weights_favour_shared_early_concepts(prep: Prepared) -> None:
     assert weight[vocab[korvan]] > weight[vocab[bakery]]
 
 
-def test_lazy_greedy_picks_what_plain_greedy_picks(prep: Prepared) -> None:
-    rng = random.Random(7)
-    sentences = [s for a in prep.cluster.articles for s in a.sentences]
+def _plain_greedy(pool: list, weight: np.ndarray, budget: int, power: float) -> list:
+    """The greedy without laziness: every run re-scored at every step (a run costs its passages not yet chosen)."""
+    covered, chosen = np.zeros(len(weight), bool), []
+    while True:
+        best = None
+        for i, (members, c) in enumerate(pool):
+            new = [s for s in members if s not in chosen]
+            cost = sum(s.words for s in new)
+            if not new or sum(x.words for x in chosen) + cost > budget:
+                continue
+            gain = float(weight[c[~covered[c]]].sum()) / cost ** power
+            if gain > 0 and (best is None or gain > best[0]):
+                best = (gain, new, c)
+        if best is None:
+            return chosen
+        chosen.extend(best[1])
+        covered[best[2]] = True
+
+
+@pytest.mark.parametrize("seed", [7, 8, 9])
+def test_lazy_greedy_picks_what_plain_greedy_picks(prep: Prepared, seed: int) -> None:
+    from test_standalone import FERRY
+
+    rng = random.Random(seed)
+    passages = candidates(prep.cluster) + candidates(prepare(*load(FERRY)).cluster)
+    assert any(p.follows for p in passages), "runs of a passage and the one it follows are in the test"
     n_concepts = 30
     weight = np.array([rng.random() for _ in range(n_concepts)])
-    pool = [(s, np.array(sorted(rng.sample(range(n_concepts), 5)))) for s in sentences]
-
-    def plain() -> list:
-        covered, chosen, left = np.zeros(n_concepts, bool), [], list(pool)
-        while True:
-            fits = [(float(weight[c[~covered[c]]].sum()) / s.words ** 0.6, i)
-                    for i, (s, c) in enumerate(left) if sum(x.words for x in chosen) + s.words <= 60]
-            fits = [f for f in fits if f[0] > 0]
-            if not fits:
-                return chosen
-            _, i = max(fits, key=lambda f: (f[0], -f[1]))
-            s, c = left.pop(i)
-            chosen.append(s)
-            covered[c] = True
-
+    pool = runs([(p, np.array(sorted(rng.sample(range(n_concepts), 5)))) for p in passages], 3)
     lazy: list = []
     lazy_greedy(list(pool), weight, 60, lazy, np.zeros(n_concepts, bool), 0.6)
-    assert lazy == plain()
+    assert lazy == _plain_greedy(pool, weight, 60, 0.6)
+
+
+def test_a_run_holds_a_passage_with_the_ones_it_follows() -> None:
+    from test_standalone import FERRY
+
+    pool = [(p, np.array([i])) for i, p in enumerate(candidates(prepare(*load(FERRY)).cluster))]
+    for members, ids in runs(pool, 3):
+        assert not members[0].follows
+        assert all(b.follows and (a.article, a.last + 1) == (b.article, b.index) for a, b in zip(members, members[1:]))
+        assert len(ids) == len(members)
 
 
 def test_unknown_summarizer_is_a_clear_error() -> None:
@@ -141,3 +161,13 @@ def test_repeats_within_an_article_join_the_copy_in_another() -> None:
     groups = sentence_groups(sentences)
     assert [(s.article, s.index) for s in groups[0]] == [("a", 0), ("a", 1), ("b", 0)]
     assert len(groups) == len(sentences) - 2
+
+
+def test_a_line_without_lower_case_words_is_not_a_candidate() -> None:
+    """Credit lines, labels and list items have no function words in lower case; sentences do."""
+    prep = prepare(*load([{"id": "a", "text": (
+        "The Korvan dam on the Selva river collapsed on Tuesday night, flooding four villages.\n"
+        "(Reporting by Anna Berg, Norland Wire Service) FILED TUESDAY NIGHT.\n"
+        "Rescue teams evacuated more than two thousand residents before dawn.")}]))
+    texts = [p.text for p in candidates(prep.cluster)]
+    assert len(texts) == 2 and not any("FILED" in t for t in texts)

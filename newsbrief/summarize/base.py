@@ -1,17 +1,22 @@
 """The summarizer contract: one algorithm per module behind :class:`Summarizer`.
 
 A summarizer sees a :class:`Cluster` (the usable articles and their sentences
-grouped into near-duplicates) and selects sentences within a word budget.
-Ordering and support are shared here, so an algorithm is only its selection.
+grouped into near-duplicates) and selects passages within a word budget, from
+:func:`candidates`: what a reader can follow out of its article (see
+:mod:`~newsbrief.summarize.passages`). Ordering and support are shared here, so
+an algorithm is only its selection.
 """
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
+from datetime import date
 from typing import ClassVar
 
 from newsbrief.model import Cluster, Sentence
+from newsbrief.summarize.passages import Passage, passages, right_after
 
 MIN_WORDS = 6
 """Shorter sentences (datelines, stray labels) are not summary candidates."""
@@ -19,27 +24,48 @@ MIN_WORDS = 6
 MAX_WORDS = 80
 """Longer "sentences" are almost always run-ons from missing punctuation."""
 
+MIN_LOWER_WORDS = 3
+"""A sentence has lower-case words (articles, verbs, prepositions); a line with fewer is a label, a
+credit line or a list item ("(Teepen, Cox News Service) MOVED THURSDAY.", "Austin Custodio, 21, Pine Bush, NY.")."""
 
-def candidates(cluster: Cluster) -> list[Sentence]:
-    """What a summary may use: one sentence per near-duplicate group (its first from a usable article, as
-    a duplicate article's sentences are only support), of a sensible length."""
+_LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z]")
+
+
+def candidates(cluster: Cluster) -> list[Passage]:
+    """What a summary may use, in article order: passages whose quotation marks balance, of a sensible
+    length and with lower-case words, whose every sentence stands for its near-duplicate group (the group's first from a usable
+    article, as a duplicate article's sentences are only support), and which, when they follow the
+    passage before them, come right after a candidate (always the one just before them in this list)."""
     usable = {a.id for a in cluster.articles}
-    out = []
+    standing = set()
     for group in cluster.groups:
         rep = next((s for s in group if s.article in usable), None)
-        if rep is not None and MIN_WORDS <= rep.words <= MAX_WORDS:
-            out.append(rep)
+        if rep is not None:
+            standing.add((rep.article, rep.index))
+    out: list[Passage] = []
+    for article in cluster.articles:
+        previous: Passage | None = None
+        for p in passages(article):
+            ok = (p.balanced and MIN_WORDS <= p.words <= MAX_WORDS
+                  and len(_LOWER_WORD.findall(p.text)) >= MIN_LOWER_WORDS
+                  and all((p.article, i) in standing for i in range(p.index, p.last + 1)))
+            if ok and p.follows:
+                ok = previous is not None and right_after(article, previous, p)
+            if ok:
+                out.append(p)
+            previous = p if ok else None
     return out
 
 
 class Summarizer(ABC):
-    """Selects sentences for a summary; subclasses implement :meth:`select` only."""
+    """Selects passages for a summary; subclasses implement :meth:`select` only."""
 
     name: ClassVar[str]
 
     @abstractmethod
     def select(self, cluster: Cluster, max_words: int) -> list[Sentence]:
-        """Sentences whose words add up to at most ``max_words``, most important first."""
+        """Candidates whose words add up to at most ``max_words``, the lead (what happened) first, then by
+        importance. A passage that follows another is only chosen with it."""
 
     def summarize(self, cluster: Cluster, max_words: int) -> list[Sentence]:
         """The selection in reading order."""
@@ -47,19 +73,55 @@ class Summarizer(ABC):
 
 
 def order(cluster: Cluster, chosen: Sequence[Sentence]) -> list[Sentence]:
-    """Chronological when every chosen line's article carries a time, otherwise by relative position, leads first.
+    """Reading order: the lead (``chosen[0]``) first, then by the day of what is reported, then by relative
+    position in the article (an article's news comes before its background), leads of earlier articles
+    first; a passage that follows another comes right after it.
 
-    ``cluster.articles`` are already in reading order (earliest first), so
-    chronological order is article rank, then position in the article.
+    The day is the article's publication day when every chosen line's article has a time; otherwise
+    all count as one day.
     """
+    if not chosen:
+        return []
     rank = cluster.rank()
     by_id = {a.id: a for a in cluster.articles}
-    if all(by_id[s.article].time for s in chosen):
-        return sorted(chosen, key=lambda s: (rank[s.article], s.index))
-    lengths = {a.id: max(len(a.sentences), 1) for a in cluster.articles}
-    return sorted(chosen, key=lambda s: (round(s.index / lengths[s.article], 1), rank[s.article], s.index))
+    dated = all(by_id[s.article].time for s in chosen)
+    head_of = _chains(chosen)
+    heads = [s for s in chosen if head_of[_key(s)] == _key(s)]
+    lead = head_of[_key(chosen[0])]
+
+    def place(s: Sentence) -> tuple[bool, date, float, int, int]:
+        article = by_id[s.article]
+        day = article.time.date() if dated and article.time else date.min
+        return _key(s) != lead, day, round(s.index / max(len(article.sentences), 1), 1), rank[s.article], s.index
+
+    out: list[Sentence] = []
+    members = sorted(chosen, key=lambda s: s.index)
+    for head in sorted(heads, key=place):
+        out.extend(s for s in members if head_of[_key(s)] == _key(head))
+    return out
+
+
+def _key(s: Sentence) -> tuple[str, int]:
+    return s.article, s.index
+
+
+def _chains(chosen: Sequence[Sentence]) -> dict[tuple[str, int], tuple[str, int]]:
+    """Each chosen line -> the first line of the run it belongs to (a passage that follows joins the one
+    it follows)."""
+    ends = {(s.article, s.last if isinstance(s, Passage) else s.index): _key(s) for s in chosen}
+    head: dict[tuple[str, int], tuple[str, int]] = {}
+    for s in sorted(chosen, key=lambda s: (s.article, s.index)):
+        before = ends.get((s.article, s.index - 1)) if isinstance(s, Passage) and s.follows else None
+        head[_key(s)] = head[before] if before in head else _key(s)
+    return head
 
 
 def fits(chosen: Sequence[Sentence], sentence: Sentence, max_words: int) -> bool:
     """Whether ``sentence`` can join ``chosen`` within the word budget."""
     return sum(s.words for s in chosen) + sentence.words <= max_words
+
+
+def ready(chosen: Sequence[Sentence], passage: Passage) -> bool:
+    """Whether ``passage`` may join ``chosen``: it follows nothing, or what it follows is chosen."""
+    return not passage.follows or any(s.article == passage.article and isinstance(s, Passage)
+                                      and s.last + 1 == passage.index for s in chosen)

@@ -22,11 +22,14 @@ filled with the same greedy on all concepts, so the budget is used.
 from __future__ import annotations
 
 import heapq
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
 from newsbrief.model import Cluster, Sentence
-from newsbrief.summarize.base import Summarizer, candidates
+from newsbrief.summarize.base import Summarizer, candidates, ready
+from newsbrief.summarize.passages import Passage
 from newsbrief.lang.tokens import stemmed_stop, tokens
 
 INTERCEPT = -1.366
@@ -73,25 +76,61 @@ class ClusterConcepts:
     def __init__(self, cluster: Cluster) -> None:
         self.sentences = [s for a in cluster.articles for s in a.sentences]
         self.n_articles = len(cluster.articles)
-        vocab: dict[str, int] = {}
+        self.vocab: dict[str, int] = {}
         words = [tokens(s.text) for s in self.sentences]
-        tok = np.fromiter((vocab.setdefault(w, len(vocab)) for ws in words for w in ws), dtype=np.int64)
-        sid = np.repeat(np.arange(len(words)), [len(ws) for ws in words])
+        tok = np.fromiter((self.vocab.setdefault(w, len(self.vocab)) for ws in words for w in ws), dtype=np.int64)
         stop_set = stemmed_stop()
-        self.vocab_size = v = max(len(vocab), 1)
-        self.is_stop = np.array([w in stop_set for w in vocab] or [False])
-        self.word_len = np.array([len(w) for w in vocab] or [0])
-        self.is_number = np.array([w.isdigit() for w in vocab] or [False])
-        uni = ~self.is_stop[tok] & (self.word_len[tok] > 1)
-        a, b = tok[:-1], tok[1:]
-        bi = (sid[:-1] == sid[1:]) & ~(self.is_stop[a] & self.is_stop[b])
-        keys = np.concatenate([tok[uni], v + a[bi] * v + b[bi]])
-        owners = np.concatenate([sid[uni], sid[:-1][bi]])
+        self.vocab_size = max(len(self.vocab), 1)
+        self.is_stop = np.array([w in stop_set for w in self.vocab] or [False])
+        self.word_len = np.array([len(w) for w in self.vocab] or [0])
+        self.is_number = np.array([w.isdigit() for w in self.vocab] or [False])
+        keys, owners = self._keys(tok, [len(ws) for ws in words])
         self.keys, occurrence = unique(keys)
         self.tf = np.bincount(occurrence, minlength=len(self.keys))
         n = max(len(self.sentences), 1)
         pairs = unique(occurrence * n + owners)[0]
         self.pair_concept, self.pair_sentence = pairs // n, pairs % n
+
+    def _keys(self, tok: np.ndarray, lengths: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        """The concept keys of texts given as word ids ``tok`` (``lengths`` words each; -1 for a word this
+        cluster's sentences never use), and the text each key comes from."""
+        owner = np.repeat(np.arange(len(lengths)), lengths)
+        known = tok >= 0
+        word = np.where(known, tok, 0)
+        v = self.vocab_size
+        uni = known & ~self.is_stop[word] & (self.word_len[word] > 1)
+        a, b = word[:-1], word[1:]
+        bi = (owner[:-1] == owner[1:]) & known[:-1] & known[1:] & ~(self.is_stop[a] & self.is_stop[b])
+        return np.concatenate([tok[uni], v + a[bi] * v + b[bi]]), np.concatenate([owner[uni], owner[:-1][bi]])
+
+    def ids(self, texts: Sequence[str]) -> list[np.ndarray]:
+        """The distinct concept ids each of ``texts`` uses (the cluster's concepts only)."""
+        words = [tokens(t) for t in texts]
+        tok = np.fromiter((self.vocab.get(w, -1) for ws in words for w in ws), dtype=np.int64)
+        keys, owners = self._keys(tok, [len(ws) for ws in words])
+        at = np.minimum(np.searchsorted(self.keys, keys), max(len(self.keys) - 1, 0))
+        found = (self.keys[at] == keys) if len(self.keys) else np.zeros(len(keys), bool)
+        order = np.lexsort((at[found], owners[found]))
+        concept, owner = at[found][order], owners[found][order]
+        bounds = np.searchsorted(owner, np.arange(len(texts) + 1))
+        return [np.unique(concept[bounds[i]:bounds[i + 1]]) for i in range(len(texts))]
+
+    def of_passages(self, passages: Sequence[Passage]) -> list[np.ndarray]:
+        """The distinct concept ids each passage uses: its sentences' own, or, for a passage that does
+        not start where its first sentence does (a connective or dateline left out), its text's."""
+        order = np.argsort(self.pair_sentence, kind="stable")
+        bounds = np.searchsorted(self.pair_sentence[order], np.arange(len(self.sentences) + 1))
+        ids = self.pair_concept[order]
+        place = {(s.article, s.index): i for i, s in enumerate(self.sentences)}
+        out = []
+        for p in passages:
+            if p.trimmed:
+                out.extend(self.ids([p.text]))
+                continue
+            first, last = place[(p.article, p.index)], place[(p.article, p.last)]
+            own = ids[bounds[first]:bounds[last + 1]]
+            out.append(own if first == last else np.unique(own))  # one sentence's ids are distinct
+        return out
 
     def features(self) -> np.ndarray:
         """One row a concept, in the order of :data:`COEFFICIENTS`."""
@@ -137,36 +176,58 @@ class ClusterConcepts:
         rows = self.features()
         return 1.0 / (1.0 + np.exp(-(rows @ COEFFICIENTS + INTERCEPT)))
 
-    def of_sentences(self) -> dict[tuple[str, int], np.ndarray]:
-        """The distinct concept ids of each sentence, keyed by (article, index)."""
-        order = np.argsort(self.pair_sentence, kind="stable")
-        owners = self.pair_sentence[order]
-        bounds = np.searchsorted(owners, np.arange(len(self.sentences) + 1))
-        ids = self.pair_concept[order]
-        return {(s.article, s.index): ids[bounds[i]:bounds[i + 1]] for i, s in enumerate(self.sentences)}
+
+Run = tuple[tuple[Passage, ...], np.ndarray]
+"""Passages that may only be taken together (one that follows another, with the ones it follows) and the
+concept ids they use."""
 
 
-def lazy_greedy(pool: list[tuple[Sentence, np.ndarray]], weight: np.ndarray, budget: int,
-                chosen: list[Sentence], covered: np.ndarray, length_power: float) -> None:
-    """Add to ``chosen`` the best gain-per-word sentences of ``pool`` that fit ``budget`` words (in place).
+def runs(pool: Sequence[tuple[Passage, np.ndarray]], longest: int) -> list[Run]:
+    """Each passage of ``pool`` (candidates, in article order) as a run: alone when it follows nothing,
+    else with the passages it follows (at most ``longest`` in all), so that selection weighs a "He said"
+    sentence together with the one that says who he is."""
+    out: list[Run] = []
+    for u in range(len(pool)):
+        first = u
+        while pool[first][0].follows and u - first < longest - 1:
+            first -= 1
+        if pool[first][0].follows:
+            continue
+        members = pool[first:u + 1]
+        out.append((tuple(p for p, _ in members), np.unique(np.concatenate([cs for _, cs in members]))))
+    return out
 
-    ``covered`` flags concept ids already in the summary. Gains only shrink as it
-    grows (submodularity), so a stale gain is an upper bound: a sentence is
-    re-scored only when it reaches the top of the heap. Taken sentences leave ``pool``.
+
+def lazy_greedy(pool: list[Run], weight: np.ndarray, budget: int, chosen: list[Passage], covered: np.ndarray,
+                length_power: float) -> None:
+    """Add to ``chosen`` the best gain-per-word runs of ``pool`` that fit ``budget`` words (in place).
+
+    ``covered`` flags concept ids already in the summary; a run costs the words of its passages not yet
+    chosen. Gains only shrink as the summary grows (submodularity), so a stale gain is an upper bound:
+    a run is re-scored only when it reaches the top of the heap, and re-queued when a passage it shares
+    is chosen (its cost fell). Taken runs leave ``pool``.
     """
     used = sum(s.words for s in chosen)
+    have = {(s.article, s.index) for s in chosen}
+    sharing: dict[tuple[str, int], list[int]] = {}
+    for i, (members, _) in enumerate(pool):
+        for s in members:
+            sharing.setdefault((s.article, s.index), []).append(i)
+
+    def cost(item: int) -> int:
+        return sum(s.words for s in pool[item][0] if (s.article, s.index) not in have)
 
     def gain(item: int) -> float:
-        s, cs = pool[item]
-        return float(weight[cs[~covered[cs]]].sum()) / s.words ** length_power
+        cs = pool[item][1]
+        return float(weight[cs[~covered[cs]]].sum()) / max(cost(item), 1) ** length_power
 
     heap = [(-gain(i), i) for i in range(len(pool))]
     heapq.heapify(heap)
     taken: set[int] = set()
     while heap:
         _, i = heapq.heappop(heap)
-        s, cs = pool[i]
-        if used + s.words > budget:
+        words = cost(i)
+        if i in taken or not words or used + words > budget:
             continue  # the budget only shrinks: it will never fit
         fresh = gain(i)
         if fresh <= 0.0:
@@ -174,30 +235,85 @@ def lazy_greedy(pool: list[tuple[Sentence, np.ndarray]], weight: np.ndarray, bud
         if heap and fresh < -heap[0][0]:
             heapq.heappush(heap, (-fresh, i))
             continue
-        chosen.append(s)
+        members, cs = pool[i]
+        new = [s for s in members if (s.article, s.index) not in have]
+        chosen.extend(new)
+        have.update((s.article, s.index) for s in new)
         covered[cs] = True
-        used += s.words
+        used += words
         taken.add(i)
+        for j in {j for s in new for j in sharing[(s.article, s.index)]} - taken:
+            heapq.heappush(heap, (-gain(j), j))
     pool[:] = [item for i, item in enumerate(pool) if i not in taken]
 
 
+@dataclass(frozen=True)
+class CoverageSettings:
+    """How :class:`ConceptCoverage` selects.
+
+    ``length_power``: the greedy's gain is per word**this; ``min_probability``:
+    concepts below it count only when filling the words left; ``lead_power``: the
+    lead's covered weight is per word**this (lower favours a full lead sentence over a
+    short one); ``lead_sentences``: how many of an article's first passages may lead;
+    ``exact_limit``: clusters with at most this many candidates are solved exactly
+    (an ILP), larger ones greedily; ``node_limit``: the ILP's branch-and-bound budget.
+    """
+
+    length_power: float = 0.8
+    min_probability: float = 0.2
+    lead_power: float = 0.7
+    lead_sentences: int = 1
+    lead_tolerance: float = 0.97
+    longest_run: int = 3
+
+
 class ConceptCoverage(Summarizer):
-    """Budgeted lazy-greedy coverage of concepts weighted by a learned summary-worthiness (the default)."""
+    """Coverage of concepts weighted by a learned summary-worthiness (the default), led by the passage
+    that best states what happened."""
 
     name = "concepts"
 
-    def __init__(self, length_power: float = 0.8, min_probability: float = 0.2) -> None:
-        self.length_power = length_power
-        self.min_probability = min_probability
+    def __init__(self, settings: CoverageSettings | None = None) -> None:
+        self.settings = settings or CoverageSettings()
 
     def select(self, cluster: Cluster, max_words: int) -> list[Sentence]:
         found = ClusterConcepts(cluster)
         weight = found.weights()
-        strong = np.where(weight >= self.min_probability, weight, 0.0)
-        of = found.of_sentences()
-        pool = [(s, of[(s.article, s.index)]) for s in candidates(cluster)]
-        chosen: list[Sentence] = []
+        passages = candidates(cluster)
+        return self.cover(list(zip(passages, found.of_passages(passages))), weight, max_words)
+
+    def cover(self, pool: list[tuple[Passage, np.ndarray]], weight: np.ndarray, max_words: int) -> list[Passage]:
+        """The lead, then the passages that cover the most of ``weight`` within ``max_words`` words."""
+        settings = self.settings
+        strong = np.where(weight >= settings.min_probability, weight, 0.0)
+        lead = choose_lead(pool, strong, max_words, settings)
+        if lead is None:
+            return []
+        chosen, rest = [pool[lead][0]], runs(pool, settings.longest_run)
         covered = np.zeros(len(weight), bool)
+        covered[pool[lead][1]] = True
         for weights in (strong, weight):
-            lazy_greedy(pool, weights, max_words, chosen, covered, self.length_power)
+            lazy_greedy(rest, weights, max_words, chosen, covered, settings.length_power)
         return chosen
+
+
+def choose_lead(pool: list[tuple[Passage, np.ndarray]], weight: np.ndarray, max_words: int,
+                settings: CoverageSettings) -> int | None:
+    """The position in ``pool`` of the passage that best states what happened; None when nothing fits.
+
+    Candidates are the first ``lead_sentences`` passages of each article that follow nothing and fit
+    the budget, scored by concept weight per word**``lead_power``. Of those within ``lead_tolerance``
+    of the best, the earliest article's (reading order) leads: the first report of the incident,
+    which later ones follow up.
+    """
+    scored: list[tuple[float, int]] = []
+    seen: dict[str, int] = {}
+    for u, (s, cs) in enumerate(pool):
+        place = seen[s.article] = seen.get(s.article, 0) + 1
+        if place <= settings.lead_sentences and not s.follows and s.words <= max_words:
+            scored.append((float(weight[cs].sum()) / s.words ** settings.lead_power, u))
+    if not scored:
+        fitting = [u for u, (s, _) in enumerate(pool) if not s.follows and s.words <= max_words]
+        return fitting[0] if fitting else None
+    best = max(score for score, _ in scored)
+    return next(u for score, u in scored if score >= settings.lead_tolerance * best)

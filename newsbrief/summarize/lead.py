@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 from newsbrief.model import Cluster, Sentence
-from newsbrief.summarize.base import Summarizer, candidates, fits
+from newsbrief.summarize.base import Summarizer, candidates, fits, ready
 
 
 class Lead(Summarizer):
-    """First sentences of the first article; moves to the next article when one runs out."""
+    """First passages of the first article; moves to the next article when one runs out."""
 
     name = "lead"
 
     def select(self, cluster: Cluster, max_words: int) -> list[Sentence]:
-        allowed = {(s.article, s.index) for s in candidates(cluster)}
         chosen: list[Sentence] = []
-        for article in cluster.articles:
-            for sentence in article.sentences:
-                if (sentence.article, sentence.index) not in allowed:
-                    continue
-                if not fits(chosen, sentence, max_words):
-                    return chosen
-                chosen.append(sentence)
+        for passage in candidates(cluster):
+            if not ready(chosen, passage):
+                continue
+            if not fits(chosen, passage, max_words):
+                return chosen
+            chosen.append(passage)
         return chosen

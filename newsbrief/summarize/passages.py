@@ -1,0 +1,157 @@
+"""What a summary may take from an article: passages a reader can follow out of their article's context.
+
+A summary line is read without the sentence its article put before it, so a
+sentence that leans on that sentence ("He said", "But the ministry denied it",
+a quotation that began a sentence earlier) misleads or puzzles. The rules, on
+an article's kept sentences:
+
+* a quotation is never cut: sentences are joined into one passage while a
+  quotation is open (each paragraph opens its own), and a passage whose
+  quotation marks still do not balance (a quotation that never closes, a closing
+  mark with no opening) is not used;
+* a passage that opens with a back-reference (``lang/en/back_references.txt``:
+  "he", "it", "this", "there", ...) or a connective (``lang/en/connectives.txt``:
+  "but", "however", "also", ...) *follows*: it may be used only right after the
+  passage before it in its article, with nothing but white space between them;
+* an article's first sentence is taken without its wire dateline
+  ("BANGKOK, Thailand (AP) _ "), which says where the story was filed, not what happened;
+* a leading connective that carries no fact of its own
+  (``lang/en/droppable_connectives.txt``) is dropped when what follows it starts
+  a sentence of its own (a capital letter, and no back-reference or connective):
+  the passage's span starts after it, so its text is still exactly the source's.
+  No word is ever added or changed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsbrief.lang.en import word_list
+from newsbrief.model import Article, Sentence, squash
+
+BACK_REFERENCES = word_list("back_references")
+CONNECTIVES = word_list("connectives")
+DROPPABLE = word_list("droppable_connectives")
+
+_FIRST_WORD = re.compile(r"[\W_]*([A-Za-z]+)")
+_QUOTE_MARK = re.compile(r"``|''|[“”\"]")
+_OPENING = {"``", "“"}
+_CLOSING = {"''", "”"}
+_LEADING_CONNECTIVE = re.compile(r"\s*([A-Za-z]+)\s*,?\s+(?=[A-Z])")
+# A wire dateline that opens an article's first sentence: "NEW YORK _ ", "BANGKOK, Thailand (AP) _ ",
+# "ANKARA, February 27 (Xinhua) -- ", "COEUR d'ALENE, Idaho _ ": up to eight words that each hold a capital
+# or a digit, then a dash or underscore, then the sentence (a capital or a quotation mark); or a bare dash,
+# or a label in capitals ("EDITORS: ").
+_DATELINE = re.compile(r"\s*(?:(?:((?:\S*[A-Z0-9]\S*\s+){0,7}\S*[A-Z0-9]\S*)\s+)?(?:_|--|—|–|-)"
+                       r"|[A-Z][A-Z'’ ]{2,20}:)\s+(?=[\"“A-Z])")
+
+
+@dataclass(frozen=True)
+class Passage(Sentence):
+    """Consecutive sentences ``index`` to ``last`` of an article that a summary takes whole (one line).
+
+    ``text`` is ``squash(article.text[start:end])``. ``follows`` when it must come right after the
+    passage that ends at sentence ``index - 1``; ``balanced`` when its quotation marks pair up;
+    ``trimmed`` when a leading connective or dateline was left out of the span.
+    """
+
+    last: int = 0
+    follows: bool = False
+    balanced: bool = True
+    trimmed: bool = False
+
+
+def opening_word(text: str) -> str:
+    """The first word of ``text``, lower-cased, past any quotation marks or punctuation ("" if none)."""
+    match = _FIRST_WORD.match(text)
+    return match.group(1).lower() if match else ""
+
+
+def leans_back(text: str) -> bool:
+    """Whether ``text`` opens with a word that needs the sentence before it."""
+    word = opening_word(text)
+    return word in BACK_REFERENCES or word in CONNECTIVES
+
+
+def quote_open_after(text: str, open_before: bool) -> bool:
+    """Whether a quotation is still open after ``text``, given whether one was open before it."""
+    state = open_before
+    for mark in _QUOTE_MARK.findall(text):
+        state = True if mark in _OPENING else False if mark in _CLOSING else not state
+    return state
+
+
+def quotes_balance(text: str) -> bool:
+    """Whether every quotation ``text`` opens it also closes, and it closes none it did not open."""
+    head = text.lstrip()
+    if head.startswith(tuple(_CLOSING)):
+        return False
+    marks = _QUOTE_MARK.findall(text)
+    opened = sum(m in _OPENING for m in marks)
+    closed = sum(m in _CLOSING for m in marks)
+    return opened == closed and marks.count('"') % 2 == 0
+
+
+def droppable_start(text: str, start: int, end: int) -> int | None:
+    """Where the span ``text[start:end]`` would start without its leading droppable connective, if it has
+    one and the rest is a sentence of its own; else None."""
+    match = _LEADING_CONNECTIVE.match(text, start, end)
+    if not match or match.group(1).lower() not in DROPPABLE:
+        return None
+    rest = text[match.end():end]
+    if leans_back(rest) or not quotes_balance(rest):
+        return None
+    return match.end()
+
+
+def dateline_end(text: str, start: int, end: int) -> int | None:
+    """Where the span ``text[start:end]`` would start without the wire dateline it opens with, if any; a
+    plain hyphen counts only after a dateline all in capitals ("NEW YORK - ")."""
+    match = _DATELINE.match(text, start, end)
+    place = match.group(1) if match else None
+    if not match or (place and text[match.end(1):match.end()].strip() == "-" and not place.isupper()):
+        return None
+    return match.end()
+
+
+def _passage(article: Article, run: list[Sentence]) -> Passage:
+    """The passage of the consecutive sentences ``run``; the article's first one without its dateline, and
+    a leading connective dropped where that is safe."""
+    first, last = run[0], run[-1]
+    start, trimmed = first.start, False
+    if first.index == 0:
+        moved = dateline_end(article.text, start, last.end)
+        if moved is not None:
+            start, trimmed = moved, True
+    text = first.text if start == first.start and len(run) == 1 else squash(article.text[start:last.end])
+    follows = leans_back(text)
+    if follows:
+        moved = droppable_start(article.text, start, last.end)
+        if moved is not None:
+            start, text, trimmed, follows = moved, squash(article.text[moved:last.end]), True, False
+    return Passage(article.id, start, last.end, text, first.index, last=last.index, follows=follows,
+                   balanced=quotes_balance(text), trimmed=trimmed)
+
+
+def passages(article: Article) -> list[Passage]:
+    """The article's sentences as passages, in order; each quotation kept whole within its paragraph."""
+    out: list[Passage] = []
+    for paragraph in article.paragraphs:
+        run: list[Sentence] = []
+        open_quote = False
+        for sentence in paragraph.sentences:
+            run.append(sentence)
+            open_quote = quote_open_after(sentence.text, open_quote)
+            if not open_quote:
+                out.append(_passage(article, run))
+                run = []
+        if run:  # a quotation still open where the paragraph ends
+            out.append(_passage(article, run))
+    return out
+
+
+def right_after(article: Article, before: Passage, passage: Passage) -> bool:
+    """Whether ``passage`` comes right after ``before`` in ``article``: the next sentence, white space between."""
+    return (before.article == passage.article and before.last + 1 == passage.index
+            and not article.text[before.end:passage.start].strip())

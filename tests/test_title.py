@@ -1,0 +1,82 @@
+"""A true title: the headline that fits the main incident, cleaned; without headlines, the lead's main clause."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsbrief
+from newsbrief.model import Article
+from newsbrief.summarize.title import briefing_title, clean_headline, lead_clause
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("Adoption ruling sends twins home to Lakemoor (1)", "Adoption ruling sends twins home to Lakemoor"),
+    ("Harbour fire destroys three warehouses, Part 2 of 3", "Harbour fire destroys three warehouses"),
+    ("UPDATE 2-Harbour fire destroys three warehouses", "Harbour fire destroys three warehouses"),
+    ("Rovers beat Athletic 2-1 in cup final | MLSSoccer.com", "Rovers beat Athletic 2-1 in cup final"),
+    ("Harbour fire destroys three warehouses - BBC News", "Harbour fire destroys three warehouses"),
+    ("The Norland Times — Harbour fire destroys three warehouses", "Harbour fire destroys three warehouses"),
+    ("Obesity rates rise again (note: sidebar material at end of story)", "Obesity rates rise again"),
+    ("Minister resigns - analysis", "Minister resigns - analysis"),
+    ("&HT; &HT;", ""),
+])
+def test_headlines_are_cleaned(raw: str, clean: str) -> None:
+    assert clean_headline(raw) == clean
+
+
+def test_the_site_of_the_article_s_own_url_is_left_out() -> None:
+    assert clean_headline("Harbour fire destroys warehouses :: Portside Gazette Online", "portsidegazette.com") \
+        == "Harbour fire destroys warehouses"
+
+
+def test_shouting_capitals_become_sentence_case_with_names_kept() -> None:
+    text = "On Friday the pilot, Arne Velde, flew to Tolvik with his instructor from the U.S. and NATO staff."
+    assert clean_headline("ARNE VELDE FLEW TO TOLVIK WITH HIS INSTRUCTOR", None, text) == \
+        "Arne Velde flew to Tolvik with his instructor"
+    assert clean_headline("NATO STAFF JOIN U.S. SEARCH", None, text) == "NATO staff join U.S. search"
+
+
+def _article(i: int, title: str | None, text: str) -> Article:
+    return Article(id=str(i), text=text, title=title)
+
+
+def test_the_headline_that_fits_the_lead_wins_over_a_long_one_about_a_side_item() -> None:
+    articles = [
+        _article(0, "Court hearing set for 1996 custody papers, lawyers for both families and the county say (1)",
+                 "The county court set a hearing on custody papers filed in 1996."),
+        _article(1, "Twins adopted after four-year fight go home to Lakemoor",
+                 "Twins adopted after a four-year court fight went home to Lakemoor on Monday."),
+    ]
+    lead = "Twins adopted after a four-year court fight went home to Lakemoor on Monday."
+    assert briefing_title(articles, [lead, "The county court set a hearing on custody papers filed in 1996."]) \
+        == "Twins adopted after four-year fight go home to Lakemoor"
+
+
+@pytest.mark.parametrize("lead, title", [
+    ("The Korvan dam on the Selva river collapsed on Tuesday night, flooding four villages downstream.",
+     "The Korvan dam on the Selva river collapsed on Tuesday night"),
+    ("Two people are missing after the flood, regional officials said.", "Two people are missing after the flood"),
+    ("The ferry sank off Tolvik.", "The ferry sank off Tolvik"),
+])
+def test_without_headlines_the_title_is_the_lead_s_main_clause(lead: str, title: str) -> None:
+    got = lead_clause(lead)
+    assert got == title
+    assert "..." not in got and lead.startswith(got)
+    assert briefing_title([_article(0, None, lead)], [lead]) == title
+
+
+def test_no_summary_and_no_headline() -> None:
+    assert briefing_title([], []) == "(no usable articles)"
+
+
+def test_brief_titles_the_event_by_its_main_incident() -> None:
+    articles = [
+        {"id": "a", "title": "Weather: a dry week ahead | Darsa Daily News", "text": (
+            "A car bomb exploded in the central market of Darsa on Saturday morning, killing at least 14 "
+            "people, police said. The weather stayed hot and dry.")},
+        {"id": "b", "title": "CAR BOMB KILLS 14 IN DARSA MARKET", "text": (
+            "At least 14 people were killed when a car bomb went off in the central market of Darsa on "
+            "Saturday, police said. No group has said it planted the bomb.")},
+    ]
+    briefing = newsbrief.brief(articles, max_words=40, facts=False)
+    assert briefing.title == "Car bomb kills 14 in Darsa market"
