@@ -201,3 +201,16 @@ def test_claims_about_the_incident_come_before_a_features_quotes() -> None:
     b = briefed(texts)
     first = facts(b, ClaimFact)[0]
     assert "engine" in first.content
+
+
+def test_a_party_account_quotes_what_was_said_before_its_speaker_was_named() -> None:
+    """ "…, the ministry said" in a dispute reads "the ministry said: “…”", never "said On 3 May, …"."""
+    from newsbrief.facts.check.agency import _told
+    from newsbrief.facts.read.claims import Claim, Speaker
+
+    ministry = Speaker("the ministry", "vesk:ministry", "vesk", False)
+    said = "On 3 May, in the hills near Tarn, the convoy came under fire from the rebels"
+    trailing = Claim("a", 0, 90, said, position=1, speaker=ministry, verb="said", content=said, trailing=True)
+    forward = Claim("a", 0, 60, "x", position=2, speaker=ministry, verb="blamed", content="Orsenia for the deaths")
+    assert _told(trailing, "Vesk", 30) == f"the ministry said: “{said}”"
+    assert _told(forward, "Vesk", 30) == "the ministry blamed Orsenia for the deaths"

@@ -175,11 +175,18 @@ def _clarity(claim: Claim) -> tuple[int, bool, int]:
     return (-claim.strength, claim.headline, len(claim.content.split()))
 
 
+_QUOTES = "“”\"'‘’ "
+
+
 def _told(claim: Claim, party: str, most: int) -> str:
-    """ "Russia's defence ministry denied ...", or just "denied ..." when the speaker is the party."""
+    """ "Russia's defence ministry denied ...", or just "denied ..." when the speaker is the party. What was
+    said before its speaker was named ("..., the ministry said") is quoted after a colon, never glued to the
+    verb ("said: “On 27 February, ...”")."""
     words = claim.content.split()
     content = " ".join(words[:most]) + ("…" if len(words) > most else "")
     who = "" if claim.speaker.shown == party else f"{claim.speaker.shown} "
+    if claim.trailing:
+        return f"{who}{claim.verb}: “{content.strip(_QUOTES)}”"
     return f"{who}{claim.verb} {content}"
 
 

@@ -95,6 +95,8 @@ class Claim(Span):
     headline: bool = False
     sentence: str = ""
     """The whole sentence it was read from, as written (whitespace tidied)."""
+    trailing: bool = False
+    """Whether what was said comes first and the speaker after it ("..., the ministry said.")."""
 
     @property
     def agency(self) -> bool:
@@ -133,6 +135,8 @@ class Attribution:
     apposition: str
     verb: str
     content: str
+    trailing: bool = False
+    """Whether what was said comes before its speaker in the sentence."""
 
 
 def _verb_name(match: re.Match[str]) -> str:
@@ -213,7 +217,7 @@ def _trailing(unit: Unit, match: re.Match[str]) -> Attribution | None:
     content = squash(content).strip(" ,“”\"'’‘`.").rstrip(".")
     if not _plausible(phrase) or len(content.split()) < 3:
         return None
-    return Attribution(unit, 0, len(text.rstrip()), phrase, "", _verb_name(match), content)
+    return Attribution(unit, 0, len(text.rstrip()), phrase, "", _verb_name(match), content, trailing=True)
 
 
 def _is_tail(rest: str, verb: str) -> bool:
@@ -234,7 +238,8 @@ def _with_apposition(unit: Unit, match: re.Match[str], parts: list[str]) -> Attr
     content = squash(content).strip(" ,“”\"'’‘").rstrip(".")
     if not _plausible(phrase) or len(content.split()) < 3:
         return None
-    return Attribution(unit, 0, len(unit.text.rstrip()), phrase, apposition, _verb_name(match), content)
+    return Attribution(unit, 0, len(unit.text.rstrip()), phrase, apposition, _verb_name(match), content,
+                       trailing=True)
 
 
 def _raw_claims(unit: Unit) -> list[Attribution]:
@@ -460,7 +465,7 @@ def read(found: Sequence[Attribution], units: Sequence[Unit], gazetteer: Gazette
         claims.append(Claim(unit.article, unit.start + raw.start, unit.start + raw.end,
                             squash(unit.text[raw.start:raw.end]), position=unit.position, speaker=speaker,
                             verb=raw.verb, content=raw.content, headline=unit.sentence is None,
-                            sentence=unit.shown))
+                            sentence=unit.shown, trailing=raw.trailing))
     return _canonical_speakers(claims)
 
 
