@@ -13,7 +13,9 @@ from datetime import datetime
 import pytest
 
 from newsbrief import render
+from newsbrief.facts.check.agency import _told
 from newsbrief.facts.check.quantities import group_quantities, quantity_conflicts, quantity_facts
+from newsbrief.facts.read.claims import Claim, Speaker
 from newsbrief.facts.read.entities import Gazetteer
 from newsbrief.facts.read.quantities import Quantity, read_unit
 from newsbrief.facts.read.units import Unit
@@ -205,9 +207,6 @@ def test_claims_about_the_incident_come_before_a_features_quotes() -> None:
 
 def test_a_party_account_quotes_what_was_said_before_its_speaker_was_named() -> None:
     """ "…, the ministry said" in a dispute reads "the ministry said: “…”", never "said On 3 May, …"."""
-    from newsbrief.facts.check.agency import _told
-    from newsbrief.facts.read.claims import Claim, Speaker
-
     ministry = Speaker("the ministry", "vesk:ministry", "vesk", False)
     said = "On 3 May, in the hills near Tarn, the convoy came under fire from the rebels"
     trailing = Claim("a", 0, 90, said, position=1, speaker=ministry, verb="said", content=said, trailing=True)
