@@ -68,6 +68,42 @@ class Bag:
     def __bool__(self) -> bool:
         return bool(self.word or self.name or self.number)
 
+    def add(self, other: Bag, weight: float) -> None:
+        """Add ``weight`` times ``other``'s counts."""
+        for kind in KINDS:
+            mine = getattr(self, kind)
+            for key, n in getattr(other, kind).items():
+                mine[key] += weight * n
+
+
+def _empty() -> Bag:
+    return Bag(Counter(), Counter(), Counter())
+
+
+@dataclass
+class Parts:
+    """The unweighted counts of an article's headline, lead and body, read once: the event and the
+    story level weigh the parts differently."""
+
+    title: Bag
+    lead: Bag
+    body: Bag
+
+    def __bool__(self) -> bool:
+        return bool(self.title or self.lead or self.body)
+
+    def bag(self, weights: Weights) -> Bag:
+        """The article's counts with the headline and lead weighted; a multi-word name also counts
+        for each of its words ("tony thompson" for "thompson"), so a later "Thompson" matches it."""
+        bag = _empty()
+        bag.add(self.body, 1.0)
+        bag.add(self.lead, weights.lead)
+        bag.add(self.title, weights.title)
+        for name in [n for n in bag.name if " " in n]:
+            for part in name.split():
+                bag.name[part] += bag.name[name]
+        return bag
+
 
 def _is_headline_case(tokens: Sequence[str], stop: frozenset[str]) -> bool:
     """Most content words capitalized (or the whole line in capitals): capitals say nothing about names."""
@@ -75,7 +111,7 @@ def _is_headline_case(tokens: Sequence[str], stop: frozenset[str]) -> bool:
     return bool(content) and sum(t[0].isupper() for t in content) > 0.6 * len(content)
 
 
-def _scan(text: str, weight: float, bag: Bag, known_names: set[str] | None) -> None:
+def _scan(text: str, bag: Bag, known_names: set[str] | None) -> None:
     """Add the words, names and numbers of ``text`` to ``bag``.
 
     A name is a run of capitalized content words not at a sentence start, unless it
@@ -96,16 +132,16 @@ def _scan(text: str, weight: float, bag: Bag, known_names: set[str] | None) -> N
             starts_sentence = prev_end < 0 or bool(_BREAK.search(gap))
             joins = bool(_JOIN.fullmatch(gap))
         if run and (starts_sentence or not joins):
-            bag.name[" ".join(run)] += weight
+            bag.name[" ".join(run)] += 1
             run = []
         prev_end = m.end()
         if tok[0].isdigit():
-            bag.number[tok.replace(",", "")] += weight
+            bag.number[tok.replace(",", "")] += 1
             continue
         low = tok.lower()
         if low in stop or len(low) < 2:
             continue
-        bag.word[low] += weight
+        bag.word[low] += 1
         if not tok[0].isupper():
             continue
         if headline:
@@ -114,23 +150,24 @@ def _scan(text: str, weight: float, bag: Bag, known_names: set[str] | None) -> N
         elif not starts_sentence or (known_names is not None and low in known_names):
             run.append(low)
     if run:
-        bag.name[" ".join(run)] += weight
+        bag.name[" ".join(run)] += 1
+
+
+def read_parts(title: str | None, text: str, lead_sentences: int = Weights.lead_sentences) -> Parts:
+    """The counts of an article's headline, its first ``lead_sentences`` sentences and the rest."""
+    parts = Parts(_empty(), _empty(), _empty())
+    sentences = [s for s in _SENTENCE.split(text) if s.strip()]
+    _scan(" ".join(sentences[:lead_sentences]), parts.lead, None)
+    _scan("\n".join(sentences[lead_sentences:]), parts.body, None)
+    if title and title.strip():
+        known = {part for bag in (parts.lead, parts.body) for name in bag.name for part in name.split()}
+        _scan(title, parts.title, known)
+    return parts
 
 
 def bag_of(title: str | None, text: str, weights: Weights = Weights()) -> Bag:
     """The weighted feature counts of one article (headline and lead sentences weigh more)."""
-    bag = Bag(Counter(), Counter(), Counter())
-    sentences = [s for s in _SENTENCE.split(text) if s.strip()]
-    lead_n = weights.lead_sentences
-    _scan(" ".join(sentences[:lead_n]), weights.lead, bag, None)
-    _scan("\n".join(sentences[lead_n:]), 1.0, bag, None)
-    if title and title.strip():
-        known = {part for name in bag.name for part in name.split()}
-        _scan(title, weights.title, bag, known)
-    for name in [n for n in bag.name if " " in n]:
-        for part in name.split():
-            bag.name[part] += bag.name[name]
-    return bag
+    return read_parts(title, text, weights.lead_sentences).bag(weights)
 
 
 def _hash_kind(counts: Sequence[Counter[str]], bits: int) -> sp.csr_matrix:

@@ -1,0 +1,352 @@
+"""Linking a grouped block to what came before, at both levels, mending earlier groups as it goes.
+
+Linking one report at a time to the closest remembered event fixes early
+mistakes for good: the first report of a new event, arriving alone, looks like
+a member of a similar event already there, and two halves of one event that
+arrived apart stay apart. So each block is grouped *again* together with its
+neighbourhood: the articles of the open events close enough to matter (average
+similarity to some new article at least ``threshold * floor``, the least that
+the locally scaled rule can accept), by the same rule as one block
+(:func:`.cluster.cluster_block`). Events can thus merge, split or trade
+articles when new articles show where they belong, and a stream fed ten
+articles at a time ends up grouped much as if it were read at once.
+
+Ids stay stable: each new group keeps the id of the old event it shares most
+articles with (ties: the older id); an old event that no group kept lives on as
+the group that took most of its articles (an alias, so the old id still leads
+there). The articles of a large event that are not regrouped (only its
+``PER_EVENT`` latest are) stay with its id.
+
+Stories are then regrouped the same way, with events as units (see
+:mod:`.stories`): the new and changed events, the events of their stories, and
+those of the stories closest to the new articles, however old.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+import scipy.sparse as sp
+
+from newsbrief.group.cluster import cluster_block, time_factor
+from newsbrief.group.features import prune
+from newsbrief.group.memory import ArticleState, Changes, EventState, Memory, StoryState, stack
+from newsbrief.group.settings import Settings
+from newsbrief.group.stories import kth_below, link_units, scaled
+from newsbrief.group.stream import Assignment, BlockResult, Vectors
+
+PER_EVENT = 200
+"""At most this many articles of one remembered event (its latest) are regrouped with a block."""
+MAX_UNITS = 5000
+"""At most this many remembered events are regrouped into stories with a block (the latest grown)."""
+STORIES_PER_ARTICLE = 5
+"""Each new article brings the stories it is closest to (if close enough) into the regrouping."""
+
+
+def claim(old: Sequence[str | None], labels: np.ndarray, weights: np.ndarray, new_id: Callable[[], str],
+          ) -> tuple[list[str], dict[str, str]]:
+    """The id of each new group (labels 0..m-1) and, for each old id no group kept, the id it lives on as.
+
+    ``old[i]``: the group member i was in before (None when new); ``weights[i]``:
+    how many articles member i stands for. A group keeps the old id it shares the
+    most articles with, unless a group sharing more took it first (ties: the older id).
+    """
+    overlap: Counter[tuple[int, str]] = Counter()
+    for label, before, weight in zip(labels.tolist(), old, weights.tolist()):
+        if before is not None:
+            overlap[(label, before)] += weight
+    names: list[str | None] = [None] * (int(labels.max()) + 1 if len(labels) else 0)
+    taken: set[str] = set()
+    ranked = sorted(overlap.items(), key=lambda kv: (-kv[1], _number(kv[0][1]), kv[0][0]))
+    for (label, before), _ in ranked:
+        if names[label] is None and before not in taken:
+            names[label] = before
+            taken.add(before)
+    final = [name if name is not None else new_id() for name in names]
+    gone: dict[str, str] = {}
+    for (label, before), _ in ranked:
+        if before not in taken and before not in gone:
+            gone[before] = final[label]
+    return final, gone
+
+
+def _number(name: str) -> int:
+    """Creation order of an id (``e12`` -> 12)."""
+    return int(name[1:]) if name[1:].isdigit() else 0
+
+
+@dataclass
+class _Parts:
+    """Rows that add up to groups' new states: each row goes to group ``target`` with ``weight`` (its vectors
+    times the weight are summed), counts ``size`` articles whose local scales sum to ``scale``, and spans
+    ``first`` to ``last``."""
+
+    target: np.ndarray
+    weight: np.ndarray
+    vectors: dict[str, sp.csr_matrix]
+    size: np.ndarray
+    scale: np.ndarray
+    first: np.ndarray
+    last: np.ndarray
+
+    def plus(self, other: _Parts) -> _Parts:
+        """These rows and ``other``'s."""
+        return _Parts(*(np.concatenate([getattr(self, f), getattr(other, f)])
+                        for f in ("target", "weight")),
+                      {k: sp.vstack([v, other.vectors[k]], format="csr") for k, v in self.vectors.items()},
+                      *(np.concatenate([getattr(self, f), getattr(other, f)]) for f in ("size", "scale", "first",
+                                                                                         "last")))
+
+    def totals(self, count: int, keep: dict[str, int]) -> list[dict]:
+        """Per group 0..count-1: the mean of each vector (pruned to ``keep[name]`` features), size, mean
+        scale, first and last."""
+        membership = sp.csr_matrix((self.weight, (self.target, np.arange(len(self.target)))),
+                                   shape=(count, len(self.target)))
+        sums = {k: (membership @ v).tocsr() for k, v in self.vectors.items()}
+        size = np.bincount(self.target, weights=self.size, minlength=count)
+        scale = np.bincount(self.target, weights=self.scale, minlength=count)
+        out = []
+        for g in range(count):
+            mine = self.target == g
+            total = max(size[g], 1.0)
+            out.append({**{k: prune(sp.csr_matrix(v[g] / total), keep[k]) for k, v in sums.items()},
+                        "size": int(round(size[g])), "scale": scale[g] / total,
+                        "first": float(np.nanmin(self.first[mine])) if np.isfinite(self.first[mine]).any()
+                        else math.nan,
+                        "last": float(np.nanmax(self.last[mine])) if np.isfinite(self.last[mine]).any()
+                        else math.nan})
+        return out
+
+
+def _remainder(mean: sp.csr_matrix, size: float, taken: sp.csr_matrix) -> sp.csr_matrix:
+    """What is left of a group's vector sum (its ``mean`` times ``size``) once the ``taken`` sum is out."""
+    rest = sp.csr_matrix(mean * size - taken)
+    rest.data = np.maximum(rest.data, 0.0)
+    rest.eliminate_zeros()
+    return rest
+
+
+@dataclass
+class _Regrouped:
+    """A block regrouped with the remembered articles next to it (these first, then the block's)."""
+
+    old: list[ArticleState]
+    labels: np.ndarray  # group of each article
+    names: list[str]  # event id of each group
+    gone: dict[str, str]  # old event ids merged away -> the id they live on as
+    opened: dict[str, EventState]  # the open events, as they were
+    scales: np.ndarray  # event-level local scale of each article
+
+
+class Linker:
+    """Links each grouped block to a :class:`~.memory.Memory`, block after block (see the module)."""
+
+    def __init__(self, memory: Memory, settings: Settings) -> None:
+        self.memory = memory
+        self.settings = settings
+        self._keep = {"vector": settings.keep_features, "unit": settings.keep_story_features,
+                      "story_vector": settings.keep_story_features}
+
+    def link(self, block: BlockResult) -> list[Assignment]:
+        """One Assignment per item of the block, in block order, with the ids current now."""
+        vec = block.vectors
+        out = [Assignment(i, None, None, r) for i, r in zip(block.ids, block.reasons)]
+        if vec is None:
+            return out
+        tick = self.memory.tick + 1
+        events = self._regroup_events(block, vec)
+        found = self.memory.find_stories(vec.story, self.settings.story_threshold * self.settings.floor,
+                                         STORIES_PER_ARTICLE)
+        scales = self._story_scales(block, vec, events.old, found)
+        states = self._event_states(vec, events, scales, tick)
+        stories, gone_stories, states = self._regroup_stories(states, events, found, tick)
+        k = len(events.old)
+        changes = Changes(now=float(np.nanmedian(vec.times)) if np.isfinite(vec.times).any() else math.nan,
+                          events=list(states.values()), stories=stories,
+                          merged=[*events.gone.items(), *gone_stories.items()])
+        for i, a in enumerate(events.old):
+            event = events.names[events.labels[i]]
+            if event != a.event or scales[i] != a.story_scale:
+                changes.articles.append(replace(a, event=event, story_scale=float(scales[i])))
+        for j, row in enumerate(vec.rows):
+            event = events.names[events.labels[k + j]]
+            changes.articles.append(ArticleState(block.ids[row], vec.event[j], vec.story[j], float(vec.times[j]),
+                                                 vec.titles[j], float(scales[k + j]), event))
+            out[row] = Assignment(block.ids[row], event, states[event].story, None)
+        self.memory.save(changes)
+        return out
+
+    # ---------------------------------------------------------------- events
+
+    def _regroup_events(self, block: BlockResult, vec: Vectors) -> _Regrouped:
+        """The block's events regrouped with the open events close to any of its articles."""
+        s = self.settings
+        n = vec.event.shape[0]
+        known = vec.times[~np.isnan(vec.times)]
+        listed = self.memory.open_events(known.min() - s.window_days if known.size else -math.inf)
+        old: list[ArticleState] = []
+        linked = np.zeros(n, dtype=bool)
+        if listed:
+            sims = (vec.event @ stack([e.vector for e in listed]).T).toarray()
+            sims *= time_factor(_gaps(vec.times, listed), s.same_days)
+            hit = sims >= s.threshold * s.floor
+            order = [j for j in np.argsort(-sims.max(axis=0), kind="stable") if hit[:, j].any()]
+            old = self.memory.members([listed[j].id for j in order], PER_EVENT, s.neighbourhood)
+            loaded = {a.event for a in old}
+            touching = hit[:, [j for j in order if listed[j].id in loaded]].any(axis=1)
+            linked = np.isin(block.labels, np.unique(block.labels[touching]))
+        k = len(old)
+        rows = np.flatnonzero(linked)
+        labels = np.empty(k + n, dtype=np.int64)
+        scales = np.empty(k + n)
+        base = 0
+        if k:
+            again, again_scale = cluster_block(stack([a.vector for a in old] + [vec.event[rows]]),
+                                               np.concatenate([[a.time for a in old], vec.times[rows]]), s)
+            labels[:k], labels[k + rows] = again[:k], again[k:]
+            scales[:k], scales[k + rows] = again_scale[:k], again_scale[k:]
+            base = int(again.max()) + 1
+        alone = np.flatnonzero(~linked)
+        _, compact = np.unique(block.labels[alone], return_inverse=True)
+        labels[k + alone] = base + compact
+        scales[k + alone] = block.scales[alone]
+        names, gone = claim([a.event for a in old] + [None] * n, labels, np.ones(k + n),
+                            lambda: self.memory.new_id("e"))
+        opened = {e.id: e for e in self.memory.events(list(dict.fromkeys(a.event for a in old if a.event)))}
+        return _Regrouped(old, labels, names, gone, opened, scales)
+
+    def _story_scales(self, block: BlockResult, vec: Vectors, old: Sequence[ArticleState],
+                      found: Sequence[StoryState]) -> np.ndarray:
+        """The story-level local scale of the remembered articles, then of the block's: the block's raised by
+        the remembered articles and the closest stories as neighbours, the remembered ones by the block's.
+        (A story's centroid similarity is its articles' average: a lower bound of the nearest one.)"""
+        s = self.settings
+        new = block.story_scales.copy()
+        before = np.array([a.story_scale for a in old])
+        if old:
+            cross = (vec.story @ stack([a.story_vector for a in old]).T).toarray().astype(np.float32)
+            new = np.maximum(new, kth_below(cross.copy(), s.story_neighbours, s.floor, s.copies))
+            before = np.maximum(before, kth_below(cross.T.copy(), s.story_neighbours, s.floor, s.copies))
+        if found:
+            near = (vec.story @ stack([f.vector for f in found]).T).toarray().astype(np.float32)
+            new = np.maximum(new, kth_below(near, 1, s.floor, s.copies))
+        return np.concatenate([before, new])
+
+    def _event_states(self, vec: Vectors, events: _Regrouped, scales: np.ndarray, tick: int,
+                      ) -> dict[str, EventState]:
+        """The new state of every event that gained, lost or took over articles: its regrouped articles plus
+        what was not regrouped of the remembered events it kept or took over."""
+        old = events.old
+        vectors = stack([a.vector for a in old] + [vec.event])
+        story_vectors = stack([a.story_vector for a in old] + [vec.story])
+        times = np.concatenate([[a.time for a in old], vec.times])
+        order = list(dict.fromkeys(events.names))
+        index = {name: i for i, name in enumerate(order)}
+        target = np.array([index[events.names[label]] for label in events.labels.tolist()], dtype=np.int64)
+        n = len(target)
+        parts = _Parts(target, np.ones(n), {"vector": vectors, "unit": scaled(story_vectors, scales),
+                                            "story_vector": story_vectors},
+                       np.ones(n), events.scales.astype(np.float64), times, times)
+        before = scaled(stack([a.story_vector for a in old]), np.array([a.story_scale for a in old]))
+        for name in dict.fromkeys(a.event for a in old):
+            event = events.opened[name]
+            mine = np.array([i for i, a in enumerate(old) if a.event == name])
+            rest = event.size - len(mine)
+            if rest > 0:
+                parts = parts.plus(_Parts(
+                    np.array([index[events.gone.get(name, name)]]), np.ones(1),
+                    {"vector": _remainder(event.vector, event.size, vectors[mine].sum(axis=0)),
+                     "unit": _remainder(event.unit, event.size, before[mine].sum(axis=0)),
+                     "story_vector": _remainder(event.story_vector, event.size, story_vectors[mine].sum(axis=0))},
+                    np.array([rest]), np.array([event.scale * rest]), np.array([event.first]),
+                    np.array([event.last])))
+        titles = [a.title for a in old] + list(vec.titles)
+        states = {}
+        for name, total in zip(order, parts.totals(len(order), self._keep)):
+            was = events.opened.get(name)
+            title = was.title if was and was.title else \
+                _central(vectors, total["vector"], np.flatnonzero(target == index[name]), titles)
+            states[name] = EventState(name, was.story if was else None, total["vector"], total["unit"],
+                                      total["story_vector"], total["size"], total["scale"], total["first"],
+                                      total["last"], title, tick)
+        return states
+
+    # ---------------------------------------------------------------- stories
+
+    def _regroup_stories(self, states: dict[str, EventState], events: _Regrouped, found: Sequence[StoryState],
+                         tick: int) -> tuple[list[StoryState], dict[str, str], dict[str, EventState]]:
+        """Regroup the changed events with every event of their stories and of the closest stories: the new
+        state of each story that changed, the old story ids merged away, and every event whose story is set
+        or changed (with its story)."""
+        s = self.settings
+        was = dict(events.opened)
+        involved = dict.fromkeys(was[e].story for e in [*states, *events.gone] if e in was and was[e].story)
+        involved.update(dict.fromkeys(f.id for f in found))
+        before = self.memory.story_events(list(involved), MAX_UNITS)
+        for e in before:
+            was.setdefault(e.id, e)
+        units = list(states.values()) + [e for e in before if e.id not in states and e.id not in events.gone]
+        sizes = np.array([e.size for e in units], dtype=np.float64)
+        labels = link_units(stack([e.unit for e in units]), sizes, s.story_threshold)
+        # an event merged away counts for its old story where its articles went, so that a story whose
+        # events all merged into another story's lives on as that story
+        position = {e.id: i for i, e in enumerate(units)}
+        moved = [e for e in events.gone if e in was]
+        names, gone = claim([was[e.id].story if e.id in was else None for e in units] + [was[e].story for e in moved],
+                            np.concatenate([labels, [labels[position[events.gone[e]]] for e in moved]]).astype(np.int64),
+                            np.concatenate([sizes, [was[e].size for e in moved]]), lambda: self.memory.new_id("s"))
+        changed = {e.id: replace(e, story=names[label]) for e, label in zip(units, labels.tolist())
+                   if e.id in states or e.story != names[label]}
+        index = {name: i for i, name in enumerate(dict.fromkeys(names))}
+        first = np.array([e.first for e in units])
+        last = np.array([e.last for e in units])
+        parts = _Parts(np.array([index[names[label]] for label in labels.tolist()], dtype=np.int64), sizes,
+                       {"unit": stack([e.unit for e in units]), "story_vector": stack([e.story_vector for e in units])},
+                       sizes, np.zeros(len(units)), first, last)
+        counted = [was[e] for e in [*(u.id for u in units), *events.gone] if e in was]
+        prior = {f.id: f for f in self.memory.stories(list(involved))}
+        for name, story in prior.items():
+            mine = [e for e in counted if e.story == name]
+            rest = story.size - sum(e.size for e in mine)
+            if rest > 0:
+                into = gone.get(name, name)
+                index.setdefault(into, len(index))
+                parts = parts.plus(_Parts(
+                    np.array([index[into]]), np.ones(1),
+                    {"unit": _remainder(story.unit, story.size, _weighted(mine, "unit")),
+                     "story_vector": _remainder(story.vector, story.size, _weighted(mine, "story_vector"))},
+                    np.array([rest]), np.zeros(1), np.array([story.first]), np.array([story.last])))
+        stories = []
+        for name, total in zip(index, parts.totals(len(index), self._keep)):
+            largest = [units[i] for i in np.flatnonzero(parts.target[:len(units)] == index[name])]
+            title = prior[name].title if name in prior and prior[name].title else \
+                max(largest, key=lambda e: e.size).title if largest else None
+            stories.append(StoryState(name, total["unit"], total["story_vector"], total["size"], total["first"],
+                                      total["last"], title, tick))
+        return stories, gone, changed
+
+
+def _weighted(events: Sequence[EventState], name: str) -> sp.csr_matrix:
+    """The sum of the events' ``name`` vectors, each times its size."""
+    return sum((getattr(e, name) * e.size for e in events), sp.csr_matrix(events[0].unit.shape)) if events else 0
+
+
+def _central(vectors: sp.csr_matrix, centroid: sp.csr_matrix, members: Sequence[int],
+             titles: Sequence[str | None]) -> str | None:
+    """The title of the titled member closest to the centroid."""
+    titled = [i for i in members if titles[i]]
+    if not titled:
+        return None
+    closeness = (vectors[titled] @ centroid.T).toarray().ravel()
+    return titles[titled[int(np.argmax(closeness))]]
+
+
+def _gaps(times: np.ndarray, events: Sequence[EventState]) -> np.ndarray:
+    """Days between each time and each event's span (0 inside it; NaN when unknown)."""
+    first = np.array([e.first for e in events])[None, :]
+    last = np.array([e.last for e in events])[None, :]
+    return np.maximum(np.maximum(times[:, None] - last, first - times[:, None]), 0.0)
