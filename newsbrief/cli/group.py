@@ -24,7 +24,7 @@ def group(
     threshold: float | None = typer.Option(None, "--threshold", min=0.01, max=1.0,
                                            help="Higher splits events finer (default 0.56)."),
     story_threshold: float | None = typer.Option(None, "--story-threshold", min=0.01, max=1.0,
-                                                 help="Higher splits stories finer (default 0.28)."),
+                                                 help="Higher splits stories finer (default 0.30)."),
     block_size: int | None = typer.Option(None, "--block-size", min=1, help="Articles grouped in one pass."),
 ) -> None:
     """Group a stream of articles into events and stories: one output line per input article, in input order.

@@ -59,7 +59,7 @@ class Weights:
 
 @dataclass
 class Bag:
-    """Weighted counts of one article's words, proper-noun runs and numbers."""
+    """Counts of one part of an article: its words, proper-noun runs and numbers."""
 
     word: Counter[str]
     name: Counter[str]
@@ -68,22 +68,18 @@ class Bag:
     def __bool__(self) -> bool:
         return bool(self.word or self.name or self.number)
 
-    def add(self, other: Bag, weight: float) -> None:
-        """Add ``weight`` times ``other``'s counts."""
-        for kind in KINDS:
-            mine = getattr(self, kind)
-            for key, n in getattr(other, kind).items():
-                mine[key] += weight * n
-
 
 def _empty() -> Bag:
     return Bag(Counter(), Counter(), Counter())
 
 
+PARTS = ("title", "lead", "body")
+
+
 @dataclass
 class Parts:
-    """The unweighted counts of an article's headline, lead and body, read once: the event and the
-    story level weigh the parts differently."""
+    """The counts of an article's headline, lead and body, read once: the event and the story level weigh
+    the parts differently (:func:`combine`)."""
 
     title: Bag
     lead: Bag
@@ -91,18 +87,6 @@ class Parts:
 
     def __bool__(self) -> bool:
         return bool(self.title or self.lead or self.body)
-
-    def bag(self, weights: Weights) -> Bag:
-        """The article's counts with the headline and lead weighted; a multi-word name also counts
-        for each of its words ("tony thompson" for "thompson"), so a later "Thompson" matches it."""
-        bag = _empty()
-        bag.add(self.body, 1.0)
-        bag.add(self.lead, weights.lead)
-        bag.add(self.title, weights.title)
-        for name in [n for n in bag.name if " " in n]:
-            for part in name.split():
-                bag.name[part] += bag.name[name]
-        return bag
 
 
 def _is_headline_case(tokens: Sequence[str], stop: frozenset[str]) -> bool:
@@ -154,7 +138,11 @@ def _scan(text: str, bag: Bag, known_names: set[str] | None) -> None:
 
 
 def read_parts(title: str | None, text: str, lead_sentences: int = Weights.lead_sentences) -> Parts:
-    """The counts of an article's headline, its first ``lead_sentences`` sentences and the rest."""
+    """The counts of an article's headline, its first ``lead_sentences`` sentences and the rest.
+
+    A multi-word name also counts for each of its words ("tony thompson" for
+    "thompson"), so that a later "Thompson" matches it.
+    """
     parts = Parts(_empty(), _empty(), _empty())
     sentences = [s for s in _SENTENCE.split(text) if s.strip()]
     _scan(" ".join(sentences[:lead_sentences]), parts.lead, None)
@@ -162,12 +150,11 @@ def read_parts(title: str | None, text: str, lead_sentences: int = Weights.lead_
     if title and title.strip():
         known = {part for bag in (parts.lead, parts.body) for name in bag.name for part in name.split()}
         _scan(title, parts.title, known)
+    for bag in (parts.title, parts.lead, parts.body):
+        for name in [n for n in bag.name if " " in n]:
+            for part in name.split():
+                bag.name[part] += bag.name[name]
     return parts
-
-
-def bag_of(title: str | None, text: str, weights: Weights = Weights()) -> Bag:
-    """The weighted feature counts of one article (headline and lead sentences weigh more)."""
-    return read_parts(title, text, weights.lead_sentences).bag(weights)
 
 
 def _hash_kind(counts: Sequence[Counter[str]], bits: int) -> sp.csr_matrix:
@@ -177,10 +164,18 @@ def _hash_kind(counts: Sequence[Counter[str]], bits: int) -> sp.csr_matrix:
     return hasher.transform(counts).tocsr()
 
 
-def hashed(bags: Sequence[Bag]) -> list[sp.csr_matrix]:
-    """Raw weighted counts, one hashed matrix per kind of feature (rows are articles)."""
-    return [_hash_kind([getattr(b, kind) for b in bags], bits)
-            for kind, bits in zip(KINDS, (WORD_BITS, NAME_BITS, NUMBER_BITS))]
+def hashed(parts: Sequence[Parts]) -> dict[str, list[sp.csr_matrix]]:
+    """Raw counts of each part (headline, lead, body), one hashed matrix per kind of feature (rows are
+    articles)."""
+    return {part: [_hash_kind([getattr(getattr(p, part), kind) for p in parts], bits)
+                   for kind, bits in zip(KINDS, (WORD_BITS, NAME_BITS, NUMBER_BITS))]
+            for part in PARTS}
+
+
+def combine(counts: dict[str, list[sp.csr_matrix]], weights: Weights) -> list[sp.csr_matrix]:
+    """Weighted counts per kind of feature: the body's, plus the lead's and the headline's times their weights."""
+    return [(counts["body"][k] + counts["lead"][k] * weights.lead + counts["title"][k] * weights.title).tocsr()
+            for k in range(len(KINDS))]
 
 
 def document_frequency(counts: Sequence[sp.csr_matrix]) -> sp.csr_matrix:
@@ -224,14 +219,6 @@ def weigh(counts: Sequence[sp.csr_matrix], weights: Weights = Weights(), prior: 
     return normalize(sp.hstack(parts, format="csr")).astype(np.float32)
 
 
-def vectors(titles: Sequence[str | None], texts: Sequence[str], weights: Weights = Weights(),
-            prior: Prior | None = None) -> tuple[sp.csr_matrix, list[sp.csr_matrix]]:
-    """Unit TF-IDF vectors of the articles and their raw hashed counts (for document frequencies)."""
-    bags = [bag_of(t, x, weights) for t, x in zip(titles, texts)]
-    counts = hashed(bags)
-    return weigh(counts, weights, prior), counts
-
-
 def prune(row: sp.csr_matrix, keep: int) -> sp.csr_matrix:
     """The ``keep`` largest entries of a sparse row: an event summary stays small however big it grows."""
     row = row.tocsr()
@@ -240,3 +227,16 @@ def prune(row: sp.csr_matrix, keep: int) -> sp.csr_matrix:
     top = np.argpartition(row.data, -keep)[-keep:]
     top.sort()
     return sp.csr_matrix((row.data[top], row.indices[top], [0, keep]), shape=row.shape)
+
+
+def pruned_rows(matrix: sp.csr_matrix, keep: int) -> list[sp.csr_matrix]:
+    """Each row of ``matrix`` as its own pruned sparse row (see :func:`prune`), without slicing the matrix."""
+    matrix = matrix.tocsr()
+    rows = []
+    for lo, hi in zip(matrix.indptr[:-1], matrix.indptr[1:]):
+        data, indices = matrix.data[lo:hi], matrix.indices[lo:hi]
+        if hi - lo > keep:
+            top = np.sort(np.argpartition(data, -keep)[-keep:])
+            data, indices = data[top], indices[top]
+        rows.append(sp.csr_matrix((data.copy(), indices.copy(), [0, len(data)]), shape=(1, matrix.shape[1])))
+    return rows

@@ -33,7 +33,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from newsbrief.group.cluster import cluster_block, time_factor
-from newsbrief.group.features import prune
+from newsbrief.group.features import pruned_rows
 from newsbrief.group.memory import ArticleState, Changes, EventState, Memory, StoryState, stack
 from newsbrief.group.settings import Settings
 from newsbrief.group.stories import kth_below, link_units, scaled
@@ -41,8 +41,9 @@ from newsbrief.group.stream import Assignment, BlockResult, Vectors
 
 PER_EVENT = 200
 """At most this many articles of one remembered event (its latest) are regrouped with a block."""
-MAX_UNITS = 5000
-"""At most this many remembered events are regrouped into stories with a block (the latest grown)."""
+MAX_UNITS = 1000
+"""At most this many remembered events are regrouped into stories with a block (the latest grown); the
+others stay in their stories."""
 STORIES_PER_ARTICLE = 5
 """Each new article brings the stories it is closest to (if close enough) into the regrouping."""
 
@@ -104,22 +105,19 @@ class _Parts:
     def totals(self, count: int, keep: dict[str, int]) -> list[dict]:
         """Per group 0..count-1: the mean of each vector (pruned to ``keep[name]`` features), size, mean
         scale, first and last."""
-        membership = sp.csr_matrix((self.weight, (self.target, np.arange(len(self.target)))),
-                                   shape=(count, len(self.target)))
-        sums = {k: (membership @ v).tocsr() for k, v in self.vectors.items()}
         size = np.bincount(self.target, weights=self.size, minlength=count)
-        scale = np.bincount(self.target, weights=self.scale, minlength=count)
-        out = []
-        for g in range(count):
-            mine = self.target == g
-            total = max(size[g], 1.0)
-            out.append({**{k: prune(sp.csr_matrix(v[g] / total), keep[k]) for k, v in sums.items()},
-                        "size": int(round(size[g])), "scale": scale[g] / total,
-                        "first": float(np.nanmin(self.first[mine])) if np.isfinite(self.first[mine]).any()
-                        else math.nan,
-                        "last": float(np.nanmax(self.last[mine])) if np.isfinite(self.last[mine]).any()
-                        else math.nan})
-        return out
+        total = np.maximum(size, 1.0)
+        membership = sp.csr_matrix((self.weight / total[self.target], (self.target, np.arange(len(self.target)))),
+                                   shape=(count, len(self.target)))
+        means = {k: pruned_rows(membership @ v, keep[k]) for k, v in self.vectors.items()}
+        scale = np.bincount(self.target, weights=self.scale, minlength=count) / total
+        first = np.full(count, np.inf)
+        np.fmin.at(first, self.target, np.where(np.isnan(self.first), np.inf, self.first))
+        last = np.full(count, -np.inf)
+        np.fmax.at(last, self.target, np.where(np.isnan(self.last), -np.inf, self.last))
+        return [{**{k: rows[g] for k, rows in means.items()}, "size": int(round(size[g])), "scale": float(scale[g]),
+                 "first": float(first[g]) if np.isfinite(first[g]) else math.nan,
+                 "last": float(last[g]) if np.isfinite(last[g]) else math.nan} for g in range(count)]
 
 
 def _remainder(mean: sp.csr_matrix, size: float, taken: sp.csr_matrix) -> sp.csr_matrix:
@@ -252,9 +250,12 @@ class Linker:
                                             "story_vector": story_vectors},
                        np.ones(n), events.scales.astype(np.float64), times, times)
         before = scaled(stack([a.story_vector for a in old]), np.array([a.story_scale for a in old]))
-        for name in dict.fromkeys(a.event for a in old):
+        loaded: dict[str, list[int]] = {}
+        for i, a in enumerate(old):
+            loaded.setdefault(a.event or "", []).append(i)
+        for name, members in loaded.items():
             event = events.opened[name]
-            mine = np.array([i for i, a in enumerate(old) if a.event == name])
+            mine = np.array(members)
             rest = event.size - len(mine)
             if rest > 0:
                 parts = parts.plus(_Parts(
@@ -264,12 +265,13 @@ class Linker:
                      "story_vector": _remainder(event.story_vector, event.size, story_vectors[mine].sum(axis=0))},
                     np.array([rest]), np.array([event.scale * rest]), np.array([event.first]),
                     np.array([event.last])))
-        titles = [a.title for a in old] + list(vec.titles)
+        totals = parts.totals(len(order), self._keep)
+        central = _central(vectors, stack([t["vector"] for t in totals]), target,
+                           [a.title for a in old] + list(vec.titles))
         states = {}
-        for name, total in zip(order, parts.totals(len(order), self._keep)):
+        for name, total in zip(order, totals):
             was = events.opened.get(name)
-            title = was.title if was and was.title else \
-                _central(vectors, total["vector"], np.flatnonzero(target == index[name]), titles)
+            title = was.title if was and was.title else central[index[name]]
             states[name] = EventState(name, was.story if was else None, total["vector"], total["unit"],
                                       total["story_vector"], total["size"], total["scale"], total["first"],
                                       total["last"], title, tick)
@@ -335,14 +337,15 @@ def _weighted(events: Sequence[EventState], name: str) -> sp.csr_matrix:
     return sum((getattr(e, name) * e.size for e in events), sp.csr_matrix(events[0].unit.shape)) if events else 0
 
 
-def _central(vectors: sp.csr_matrix, centroid: sp.csr_matrix, members: Sequence[int],
-             titles: Sequence[str | None]) -> str | None:
-    """The title of the titled member closest to the centroid."""
-    titled = [i for i in members if titles[i]]
-    if not titled:
-        return None
-    closeness = (vectors[titled] @ centroid.T).toarray().ravel()
-    return titles[titled[int(np.argmax(closeness))]]
+def _central(vectors: sp.csr_matrix, centroids: sp.csr_matrix, target: np.ndarray,
+             titles: Sequence[str | None]) -> list[str | None]:
+    """Each group's title: that of its titled article closest to the group's centroid (None if none has one)."""
+    closeness = np.asarray(vectors.multiply(centroids[target]).sum(axis=1)).ravel()
+    best: dict[int, tuple[float, int]] = {}
+    for i, (group, title) in enumerate(zip(target.tolist(), titles)):
+        if title and (group not in best or closeness[i] > best[group][0]):
+            best[group] = (float(closeness[i]), i)
+    return [titles[best[g][1]] if g in best else None for g in range(centroids.shape[0])]
 
 
 def _gaps(times: np.ndarray, events: Sequence[EventState]) -> np.ndarray:

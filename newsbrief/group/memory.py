@@ -15,7 +15,8 @@ so memory stays bounded however long the stream. A store keeps them in SQLite
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -142,6 +143,38 @@ def stack(rows: Sequence[sp.csr_matrix]) -> sp.csr_matrix:
     return sp.vstack(rows, format="csr") if rows else sp.csr_matrix((0, DIM), dtype=np.float32)
 
 
+TERMS = 100
+"""Features of each story kept in the search index (its strongest)."""
+QUERY_TERMS = 30
+"""Features of each new article looked up in it (its strongest)."""
+SHORTLIST = 20
+"""Stories per article compared in full after the lookup."""
+
+
+def top_terms(vector: sp.csr_matrix, count: int, row: int = 0) -> list[tuple[int, float]]:
+    """The ``count`` strongest (feature, weight) of a row of a sparse matrix."""
+    lo, hi = vector.indptr[row], vector.indptr[row + 1]
+    data, indices = vector.data[lo:hi], vector.indices[lo:hi]
+    return [(int(indices[j]), float(data[j])) for j in np.argsort(-data, kind="stable")[:count]]
+
+
+def shortlist(vectors: sp.csr_matrix, postings: Callable[[list[int]], Iterable[tuple[int, str, float]]],
+              ) -> list[str]:
+    """The stories worth comparing in full with some row: for each row, the ``SHORTLIST`` stories whose
+    indexed features (``postings(features)`` gives (feature, story, weight)) best match its strongest ones."""
+    wanted: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    vectors = vectors.tocsr()
+    for row in range(vectors.shape[0]):
+        for feature, weight in top_terms(vectors, QUERY_TERMS, row):
+            wanted[feature].append((row, weight))
+    partial: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for feature, story, weight in postings(list(wanted)):
+        for row, mine in wanted[feature]:
+            partial[row][story] += mine * weight
+    return list(dict.fromkeys(story for scores in partial.values()
+                              for story in sorted(scores, key=lambda s: (-scores[s], s))[:SHORTLIST]))
+
+
 def top_stories(vectors: sp.csr_matrix, stories: Sequence[StoryState], bound: float, per_row: int,
                 ) -> list[StoryState]:
     """The stories among ``stories`` that are among the ``per_row`` most similar to some row, at least ``bound``."""
@@ -156,7 +189,9 @@ def top_stories(vectors: sp.csr_matrix, stories: Sequence[StoryState], bound: fl
 
 
 class InMemory:
-    """A stream's memory, bounded: see the module's docstring."""
+    """A stream's memory, bounded: see the module's docstring. Events that have closed are kept (without
+    their articles) for their stories to be regrouped, at most ``max_active`` of them, the most recently
+    grown; an event no longer kept stays part of its story."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -166,6 +201,7 @@ class InMemory:
         self.articles: dict[str, list[ArticleState]] = {}  # of open events
         self.by_story: dict[str, StoryState] = {}
         self.events_of: dict[str, list[str]] = {}  # story -> its events
+        self.postings: dict[int, dict[str, float]] = defaultdict(dict)  # feature -> story -> weight
         self.aliases = Aliases()
         self._numbers = {"e": 0, "s": 0}
 
@@ -195,7 +231,8 @@ class InMemory:
 
     def find_stories(self, vectors: sp.csr_matrix, bound: float, per_row: int) -> list[StoryState]:
         """See :meth:`Memory.find_stories`."""
-        return top_stories(vectors, list(self.by_story.values()), bound, per_row)
+        found = shortlist(vectors, lambda features: ((f, s, w) for f in features for s, w in self.postings[f].items()))
+        return top_stories(vectors, self.stories(found), bound, per_row)
 
     def stories(self, ids: Sequence[str]) -> list[StoryState]:
         """See :meth:`Memory.stories`."""
@@ -213,8 +250,11 @@ class InMemory:
             self.aliases.add(old, new)
             self._merge(old, new)
         for story in changes.stories:
+            self._unindex(story.id)
             self.by_story[story.id] = story
             self.events_of.setdefault(story.id, [])
+            for feature, weight in top_terms(story.vector, TERMS):
+                self.postings[feature][story.id] = weight
         for event in changes.events:
             before = self.events_by_id.get(event.id)
             if before is not None and before.story != event.story and before.story in self.events_of:
@@ -237,10 +277,18 @@ class InMemory:
                 if old in events:
                     events.remove(old)
         elif old in self.by_story:
+            self._unindex(old)
             del self.by_story[old]
             for e in self.events_of.pop(old, []):
                 self.events_by_id[e].story = new
                 self.events_of.setdefault(new, []).append(e)
+
+    def _unindex(self, story: str) -> None:
+        if story in self.by_story:
+            for feature, _ in top_terms(self.by_story[story].vector, TERMS):
+                self.postings[feature].pop(story, None)
+                if not self.postings[feature]:
+                    del self.postings[feature]
 
     def _place(self, articles: Sequence[ArticleState]) -> None:
         """Put new and moved articles in their events' lists (latest last)."""
@@ -259,9 +307,15 @@ class InMemory:
         for rank, name in enumerate(by_touch):
             if rank >= self.settings.max_active or self.events_by_id[name].last < horizon or not self.articles[name]:
                 del self.articles[name]
+        closed = sorted((e for e in self.events_by_id.values() if e.id not in self.articles),
+                        key=lambda e: (-e.touched, e.id))
+        for event in closed[self.settings.max_active:]:
+            del self.events_by_id[event.id]
+            self.events_of[event.story or ""].remove(event.id)
         extra = len(self.by_story) - self.settings.max_stories
         if extra > 0:
             for story in sorted(self.by_story.values(), key=lambda s: (s.touched, s.id))[:extra]:
+                self._unindex(story.id)
                 del self.by_story[story.id]
                 for e in self.events_of.pop(story.id, []):
                     self.events_by_id.pop(e, None)

@@ -51,7 +51,7 @@ class Settings:
     keep_story_features: int = 1000
     """Story units and centroids keep more: a subject is spread over more words than one incident
     (with 400, larger events lose enough of their unit to fall apart from their story)."""
-    story_threshold: float = 0.28
+    story_threshold: float = 0.30
     """Average story similarity (each article's vector divided by the square root of its local scale)
     above which two events are one story. Time plays no part: a story may resume years later."""
     story_neighbours: int = 1
@@ -59,7 +59,7 @@ class Settings:
     (copies aside): a report with close relatives needs more to join a story than a lone one."""
     story_weights: Weights = field(default_factory=lambda: STORY_WEIGHTS)
     """What a story is about is its subject's words more than one incident's names and numbers."""
-    max_stories: int = 20000
+    max_stories: int = 10000
     """Stories a stream keeps for new articles to join (the least recently grown leave first); a store
     keeps every story and searches them."""
     neighbourhood: int = 2000

@@ -18,7 +18,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from newsbrief.group.cluster import cluster_block
-from newsbrief.group.features import Prior, document_frequency, hashed, read_parts, weigh
+from newsbrief.group.features import Prior, combine, document_frequency, hashed, read_parts, weigh
 from newsbrief.group.settings import Settings
 from newsbrief.group.stories import story_scale
 from newsbrief.ingest import Problem, days
@@ -120,8 +120,9 @@ def vectorize(items: Sequence[Item], settings: Settings, prior: Prior | None = N
             reasons[i] = NO_WORDS if (it.title or "").strip() or it.text.strip() else EMPTY
     if not rows:
         return reasons, None
-    counts = hashed([p.bag(settings.weights) for p in parts])
-    story_counts = hashed([p.bag(settings.story_weights) for p in parts])
+    raw = hashed(parts)
+    counts = combine(raw, settings.weights)
+    story_counts = combine(raw, settings.story_weights)
     vectors = Vectors(rows, weigh(counts, settings.weights, prior), weigh(story_counts, settings.story_weights, prior),
                       np.array([d.time for d in docs]), [d.title or _first_words(d.text) for d in docs],
                       document_frequency(counts))

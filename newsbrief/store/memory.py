@@ -9,24 +9,17 @@ articles of any time. Stories close to new articles are found through
 from __future__ import annotations
 
 import sqlite3
-from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
 
-from newsbrief.group.memory import EMPTY, ArticleState, Changes, EventState, StoryState, top_stories
+from newsbrief.group.memory import (EMPTY, TERMS, ArticleState, Changes, EventState, StoryState, shortlist,
+                                    top_stories, top_terms)
 from newsbrief.group.settings import Settings
 from newsbrief.model import Article
 from newsbrief.store.schema import day_time, db_time, pack, unpack
-
-TERMS = 100
-"""Features of each story kept in ``story_terms`` (its strongest)."""
-QUERY_TERMS = 30
-"""Features of each new article looked up there (its strongest)."""
-SHORTLIST = 20
-"""Stories per article compared in full after the lookup."""
 
 _EVENT = "id, story, vector, unit, story_vector, size, scale, first, last, title, touched"
 _STORY = "id, unit, vector, size, first, last, title, touched"
@@ -108,21 +101,9 @@ class SqlMemory:
     def find_stories(self, vectors: sp.csr_matrix, bound: float, per_row: int) -> list[StoryState]:
         """See :meth:`newsbrief.group.memory.Memory.find_stories`: a shortlist from ``story_terms``, then the
         full comparison."""
-        vectors = vectors.tocsr()
-        wanted: dict[int, list[tuple[int, float]]] = defaultdict(list)
-        for row in range(vectors.shape[0]):
-            lo, hi = vectors.indptr[row], vectors.indptr[row + 1]
-            top = np.argsort(-vectors.data[lo:hi], kind="stable")[:QUERY_TERMS]
-            for j in top:
-                wanted[int(vectors.indices[lo + j])].append((row, float(vectors.data[lo + j])))
-        partial: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-        for feature, story, weight in rows_in(self.db, "SELECT feature, story, weight FROM story_terms", "feature",
-                                              list(wanted)):
-            for row, mine in wanted[feature]:
-                partial[row][story] += mine * weight
-        shortlist = dict.fromkeys(story for scores in partial.values()
-                                  for story in sorted(scores, key=lambda s: -scores[s])[:SHORTLIST])
-        return top_stories(vectors, self.stories(list(shortlist)), bound, per_row)
+        found = shortlist(vectors, lambda features: rows_in(
+            self.db, "SELECT feature, story, weight FROM story_terms", "feature", features))
+        return top_stories(vectors, self.stories(found), bound, per_row)
 
     def events(self, ids: Sequence[str]) -> list[EventState]:
         """The events of these ids, in full."""
@@ -205,9 +186,8 @@ class SqlMemory:
             (s.id, s.title, s.size, db_time(s.first), db_time(s.last), pack(s.unit), pack(s.vector), s.touched))
         self._title_row("stories", s.id, s.title)
         self.db.execute("DELETE FROM story_terms WHERE story = ?", (s.id,))
-        top = np.argsort(-s.vector.data, kind="stable")[:TERMS]
         self.db.executemany("INSERT INTO story_terms (feature, story, weight) VALUES (?, ?, ?)",
-                            [(int(s.vector.indices[j]), s.id, float(s.vector.data[j])) for j in top])
+                            [(feature, s.id, weight) for feature, weight in top_terms(s.vector, TERMS)])
 
     def _insert(self, a: ArticleState) -> None:
         article, seq = self.pending[a.id]
