@@ -113,8 +113,7 @@ def run_group(corpus: Corpus, **changes: object) -> list:
     settings = replace(Settings(), **changes)
     memory = InMemory(settings)
     found = list(group_stream(iter_load(corpus.records), settings, None, Linker(memory, settings)))
-    return [replace(a, event=a.event and memory.resolve(a.event), story=a.story and memory.resolve(a.story))
-            for a in found]
+    return [replace(a, **dict(zip(("event", "story"), memory.current(a.id, a.event)))) for a in found]
 
 
 def cross_validate(corpus: Corpus, k: int) -> tuple[dict[int, list[str | None]], list[np.ndarray], list[str],
@@ -170,6 +169,18 @@ def held_out(corpus: Corpus, labels: dict[int, Sequence[str | None]], tests: Seq
             count += len(scored)
     p, r, _ = totals / count
     return f"P {p:.3f}  R {r:.3f}  F1 {2 * p * r / (p + r):.3f}"
+
+
+def by_source(corpus: Corpus, labels: Sequence[str | None], story: bool) -> list[tuple[str, Scores]]:
+    """Scores of ``labels`` against the gold events or stories, on each source and on the whole stream."""
+    rows = []
+    for source in (*SOURCES, None):
+        keep = [i for i, s in enumerate(corpus.source) if source is None or s == source]
+        part = corpus.part(keep)
+        if any(g is not None for g in (part.topic if story else part.gold)):
+            name = NAMES[source] if source else "whole stream"
+            rows.append((name, level_scores(part, [labels[i] for i in keep], story)))
+    return rows
 
 
 def main(argv: Sequence[str] | None = None) -> None:

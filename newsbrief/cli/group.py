@@ -69,7 +69,7 @@ def group(
                 raise fail(f"{engine} engine: {exc}", EXIT_IO) from None
         spool.seek(0)
         with open_output(output) as out:
-            found = _write_current(spool, out, memory.resolve)
+            found = _write_current(spool, out, memory.current)
     info(f"{counts['articles']} articles into {found[0]} events and {found[1]} stories, "
          f"{counts['unassigned']} unassigned")
     if counts["articles"] == counts["unassigned"]:
@@ -89,13 +89,14 @@ def _line(a: Any) -> dict[str, Any]:
     return line
 
 
-def _write_current(spool: IO[str], out: IO[str], resolve: Any) -> tuple[int, int]:
-    """Copy the spooled lines with the ids current now; the numbers of events and stories."""
+def _write_current(spool: IO[str], out: IO[str], current: Any) -> tuple[int, int]:
+    """Copy the spooled lines with each article's event and story as they are now; the numbers of events
+    and stories."""
     events, stories = set(), set()
     for raw in spool:
         line = json.loads(raw)
         if line["event"] is not None:
-            line["event"], line["story"] = resolve(line["event"]), resolve(line["story"])
+            line["event"], line["story"] = current(line["id"], line["event"])
             events.add(line["event"])
             stories.add(line["story"])
         out.write(json.dumps(line, ensure_ascii=False) + "\n")

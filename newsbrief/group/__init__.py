@@ -40,9 +40,10 @@ def group_stream(items: Iterable[Article | Problem], settings: Settings | None =
                  engine: Engine | None = None, linker: Linker | None = None) -> Iterator[Assignment]:
     """Assignments for a stream of read articles, in input order, a block at a time.
 
-    An id handed out for an early block may be merged into another by a later
-    one; pass your own ``linker`` and ``linker.memory.resolve(id)`` gives the id
-    current at the end (:func:`group` does it for you).
+    A later block may move an article to another event, an event to another
+    story, or merge them; pass your own ``linker`` (with an :class:`InMemory`)
+    and ``memory.current(id, event)`` gives where an article is at the end
+    (:func:`group` does it for you).
     """
     settings = settings or Settings()
     linker = linker or Linker(InMemory(settings), settings)
@@ -66,8 +67,7 @@ def group(articles: Any, **options: Any) -> list[Assignment]:
     settings = Settings().with_options(**options)
     memory = InMemory(settings)
     found = list(group_stream(iter_load(articles), settings, engine, Linker(memory, settings)))
-    return [replace(a, event=a.event and memory.resolve(a.event), story=a.story and memory.resolve(a.story))
-            for a in found]
+    return [replace(a, **dict(zip(("event", "story"), memory.current(a.id, a.event)))) for a in found]
 
 
 class _CallableModule(types.ModuleType):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 import numpy as np
@@ -203,6 +203,8 @@ class InMemory:
         self.events_of: dict[str, list[str]] = {}  # story -> its events
         self.postings: dict[int, dict[str, float]] = defaultdict(dict)  # feature -> story -> weight
         self.aliases = Aliases()
+        self.moved: dict[str, str] = {}  # article -> the event it moved to after it was assigned
+        self.story_of: dict[str, str] = {}  # event -> its story (every event seen: a few bytes each)
         self._numbers = {"e": 0, "s": 0}
 
     def open_events(self, since: float) -> list[EventState]:
@@ -256,6 +258,7 @@ class InMemory:
             for feature, weight in top_terms(story.vector, TERMS):
                 self.postings[feature][story.id] = weight
         for event in changes.events:
+            self.story_of[event.id] = event.story or ""
             before = self.events_by_id.get(event.id)
             if before is not None and before.story != event.story and before.story in self.events_of:
                 self.events_of[before.story].remove(event.id)
@@ -270,7 +273,7 @@ class InMemory:
         """``old`` (an event or a story) lives on as ``new``: its articles or events go there."""
         if old in self.events_by_id:
             del self.events_by_id[old]
-            moved = self.articles.pop(old, [])
+            moved = [replace(a, event=new) for a in self.articles.pop(old, [])]
             if moved:
                 self.articles.setdefault(new, []).extend(moved)
             for events in self.events_of.values():
@@ -293,6 +296,9 @@ class InMemory:
     def _place(self, articles: Sequence[ArticleState]) -> None:
         """Put new and moved articles in their events' lists (latest last)."""
         moving = {a.id: a for a in articles}
+        for name, listed in self.articles.items():
+            self.moved.update((a.id, moving[a.id].event or "") for a in listed
+                              if a.id in moving and moving[a.id].event != name)
         for name in list(self.articles):
             self.articles[name] = [a for a in self.articles[name] if a.id not in moving]
         for a in articles:
@@ -311,7 +317,9 @@ class InMemory:
                         key=lambda e: (-e.touched, e.id))
         for event in closed[self.settings.max_active:]:
             del self.events_by_id[event.id]
-            self.events_of[event.story or ""].remove(event.id)
+            listed = self.events_of.get(event.story or "", [])
+            if event.id in listed:
+                listed.remove(event.id)
         extra = len(self.by_story) - self.settings.max_stories
         if extra > 0:
             for story in sorted(self.by_story.values(), key=lambda s: (s.touched, s.id))[:extra]:
@@ -324,3 +332,11 @@ class InMemory:
     def resolve(self, name: str) -> str:
         """See :meth:`Memory.resolve`."""
         return self.aliases.resolve(name) or name
+
+    def current(self, article: str, event: str | None) -> tuple[str | None, str | None]:
+        """Where an article assigned to ``event`` (None: unassigned) is now: its event and that event's story
+        (it may have moved to another event, its event into another story, either been merged away)."""
+        if event is None:
+            return None, None
+        now = self.resolve(self.moved.get(article, event))
+        return now, self.resolve(self.story_of.get(now, ""))
