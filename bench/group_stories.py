@@ -24,8 +24,8 @@ are reported on their own.
 
 Run::
 
-    .venv/bin/python bench/group_stories.py             # about 5 minutes on 2 cores
-    .venv/bin/python bench/group_stories.py --folds 10
+    .venv/bin/python bench/group_stories.py             # about 7 minutes on a busy 2-core machine
+    .venv/bin/python bench/group_stories.py --blocks 50 # and the stream read 50 articles a block
 """
 
 from __future__ import annotations
@@ -141,7 +141,7 @@ def cross_validate(corpus: Corpus, k: int) -> tuple[dict[int, list[str | None]],
 def baseline(corpus: Corpus, tests: Sequence[np.ndarray]) -> tuple[dict[int, list[str]], dict[float, np.ndarray]]:
     """TF-IDF + average link over the articles: each fold's labels at the threshold chosen on the other folds,
     and every threshold's labels."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.feature_extraction.text import TfidfVectorizer  # the baseline's own vectorizer, only here
 
     texts = [f"{r.get('title') or ''}\n{r['text']}" for r in corpus.records]
     vectors = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
@@ -186,6 +186,8 @@ def by_source(corpus: Corpus, labels: Sequence[str | None], story: bool) -> list
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--folds", type=int, default=5, help="folds over the DUC and Multi-News stories")
+    parser.add_argument("--blocks", type=int, nargs="*", default=[], metavar="N",
+                        help="also group the stream N articles a block (each block weighed with its own IDF)")
     args = parser.parse_args(argv)
     if not (DATA / "duc2007_dev.jsonl").is_file():
         sys.exit(f"group_stories: {DATA} does not hold the dev data")
@@ -225,7 +227,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     inside, total = events_in_one_story(corpus, stories)
     print(f"  gold events (ECB+, Multi-News) inside one story: {inside} of {total}; "
           f"ECB+ alone: {events_in_one_story(corpus.of('ecb'), [s for s, x in zip(stories, corpus.source) if x == 'ecb'])}")
-    print(f"  {len(set(events))} events, {len(set(stories))} stories ({time.perf_counter() - started:.0f} s)")
+    print(f"  {len(set(events))} events, {len(set(stories))} stories")
+    for size in args.blocks:
+        result = run_group(corpus, block_size=size)
+        print(f"  in blocks of {size}: events against gold events "
+              f"{level_scores(corpus, [a.event for a in result], story=False)}; stories against gold stories "
+              f"{level_scores(corpus, [a.story for a in result], story=True)}")
+    print(f"({time.perf_counter() - started:.0f} s)")
 
 
 if __name__ == "__main__":

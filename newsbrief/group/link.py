@@ -15,7 +15,7 @@ Ids stay stable: each new group keeps the id of the old event it shares most
 articles with (ties: the older id); an old event that no group kept lives on as
 the group that took most of its articles (an alias, so the old id still leads
 there). The articles of a large event that are not regrouped (only its
-``PER_EVENT`` latest are) stay with its id.
+``per_event`` latest are) stay with its id.
 
 Stories are then regrouped the same way, with events as units (see
 :mod:`.stories`): the new and changed events, the events of their stories, and
@@ -39,8 +39,6 @@ from newsbrief.group.settings import Settings
 from newsbrief.group.stories import kth_below, link_units, scaled
 from newsbrief.group.stream import Assignment, BlockResult, Vectors
 
-PER_EVENT = 200
-"""At most this many articles of one remembered event (its latest) are regrouped with a block."""
 MAX_UNITS = 1000
 """At most this many remembered events are regrouped into stories with a block (the latest grown); the
 others stay in their stories."""
@@ -193,7 +191,7 @@ class Linker:
             sims *= time_factor(_gaps(vec.times, listed), s.same_days)
             hit = sims >= s.threshold * s.floor
             order = [j for j in np.argsort(-sims.max(axis=0), kind="stable") if hit[:, j].any()]
-            old = self.memory.members([listed[j].id for j in order], PER_EVENT, s.neighbourhood)
+            old = self.memory.members([listed[j].id for j in order], s.per_event, s.neighbourhood)
             loaded = {a.event for a in old}
             touching = hit[:, [j for j in order if listed[j].id in loaded]].any(axis=1)
             linked = np.isin(block.labels, np.unique(block.labels[touching]))

@@ -6,7 +6,8 @@ them with the block), the events of some stories (to regroup stories), and the
 stories whose subject is close to the block's articles, however old. A
 :class:`Memory` answers those and takes the changes back. :class:`InMemory`
 keeps them in this process for a stream: articles only while their event is
-open (``window_days`` of stream time, at most ``max_active`` events), events
+open (``window_days`` of stream time, at most ``max_active`` events, the
+``per_event`` latest of each), events
 and stories while the story is among the ``max_stories`` most recently grown,
 so memory stays bounded however long the stream. A store keeps them in SQLite
 (``newsbrief.store``), without those limits.
@@ -304,6 +305,8 @@ class InMemory:
         for a in articles:
             if a.event is not None:
                 self.articles.setdefault(a.event, []).append(a)
+        for name in {a.event for a in articles if a.event is not None}:
+            del self.articles[name][:-self.settings.per_event]  # only the latest are ever regrouped
 
     def _forget(self) -> None:
         """Close events silent for ``window_days`` of stream time (or beyond the ``max_active`` most recently

@@ -63,7 +63,10 @@ class Settings:
     """Stories a stream keeps for new articles to join (the least recently grown leave first); a store
     keeps every story and searches them."""
     neighbourhood: int = 2000
-    """A store regroups at most this many stored articles with each batch (the closest events first)."""
+    """At most this many remembered articles are regrouped with each block or batch (the closest events first)."""
+    per_event: int = 200
+    """Of a remembered event, only its latest articles, this many, are regrouped with new ones (the others stay
+    in it); a stream keeps no more of an open event's articles."""
 
     def with_options(self, **options: Any) -> Settings:
         """A copy with some settings changed (ValueError naming an unknown or bad one)."""
@@ -85,7 +88,7 @@ class Settings:
             if not 0 < getattr(self, name) <= 1:
                 raise ValueError(f"{name} must be in (0, 1], got {getattr(self, name)}")
         for name in ("neighbours", "story_neighbours", "block_size", "max_active", "keep_features",
-                     "keep_story_features", "max_stories", "neighbourhood"):
+                     "keep_story_features", "max_stories", "neighbourhood", "per_event"):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1, got {getattr(self, name)}")
         if self.same_days <= 0 or self.window_days <= 0:
