@@ -46,8 +46,11 @@ def test_a_story_holds_events_years_apart(block_size: int) -> None:
     assert len(stories) == 3 and all(a.story is not None for a in result.values())
 
 
-def test_every_event_lies_in_one_story() -> None:
-    result = group(stream() + later_chess() + bridge(), block_size=4)
+@pytest.mark.parametrize("limits", [{}, {"max_active": 2, "max_stories": 2, "per_event": 2}])
+def test_every_event_lies_in_one_story(limits: dict) -> None:
+    """Also when tiny memory limits make events and stories leave while their articles move and merge."""
+    result = group(stream() + later_chess() + bridge(), block_size=4, **limits)
+    assert all(a.event and a.story for a in result)
     story_of: dict[str, set[str | None]] = {}
     for a in result:
         story_of.setdefault(a.event, set()).add(a.story)

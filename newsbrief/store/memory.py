@@ -51,11 +51,13 @@ def rows_in(db: sqlite3.Connection, sql: str, column: str, values: Sequence[Any]
 
 
 def meta(db: sqlite3.Connection, key: str, default: str) -> str:
+    """A value of the store's ``meta`` table (counters, the schema version), or ``default``."""
     row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
     return row[0] if row else default
 
 
 def set_meta(db: sqlite3.Connection, key: str, value: object) -> None:
+    """Set a value of the store's ``meta`` table."""
     db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                (key, str(value)))
 
