@@ -236,7 +236,10 @@ def pruned_rows(matrix: sp.csr_matrix, keep: int) -> list[sp.csr_matrix]:
     for lo, hi in zip(matrix.indptr[:-1], matrix.indptr[1:]):
         data, indices = matrix.data[lo:hi], matrix.indices[lo:hi]
         if hi - lo > keep:
-            top = np.sort(np.argpartition(data, -keep)[-keep:])
+            top = np.argpartition(data, -keep)[-keep:]
             data, indices = data[top], indices[top]
-        rows.append(sp.csr_matrix((data.copy(), indices.copy(), [0, len(data)]), shape=(1, matrix.shape[1])))
+        order = np.argsort(indices, kind="stable")  # sorted indices keep later sums and differences fast
+        row = sp.csr_matrix((data[order], indices[order], [0, len(data)]), shape=(1, matrix.shape[1]))
+        row.has_sorted_indices = True
+        rows.append(row)
     return rows

@@ -34,14 +34,16 @@ import scipy.sparse as sp
 
 from newsbrief.group.cluster import cluster_block, time_factor
 from newsbrief.group.features import pruned_rows
-from newsbrief.group.memory import ArticleState, Changes, EventState, Memory, StoryState, stack
+from newsbrief.group.memory import EMPTY, ArticleState, Changes, EventState, Memory, StoryState, stack
 from newsbrief.group.settings import Settings
 from newsbrief.group.stories import kth_below, link_units, scaled
 from newsbrief.group.stream import Assignment, BlockResult, Vectors
 
-MAX_UNITS = 1000
+MAX_UNITS = 300
 """At most this many remembered events are regrouped into stories with a block (the latest grown); the
-others stay in their stories."""
+rest of each story takes part as one unit that stays in it."""
+PINNED = 1e12
+"""The weight with which the rest of a story claims its id (its events are not regrouped, so they keep it)."""
 STORIES_PER_ARTICLE = 5
 """Each new article brings the stories it is closest to (if close enough) into the regrouping."""
 
@@ -92,13 +94,12 @@ class _Parts:
     first: np.ndarray
     last: np.ndarray
 
-    def plus(self, other: _Parts) -> _Parts:
-        """These rows and ``other``'s."""
-        return _Parts(*(np.concatenate([getattr(self, f), getattr(other, f)])
-                        for f in ("target", "weight")),
-                      {k: sp.vstack([v, other.vectors[k]], format="csr") for k, v in self.vectors.items()},
-                      *(np.concatenate([getattr(self, f), getattr(other, f)]) for f in ("size", "scale", "first",
-                                                                                         "last")))
+    @staticmethod
+    def join(parts: Sequence[_Parts]) -> _Parts:
+        """All the rows of ``parts``, in order."""
+        return _Parts(*(np.concatenate([getattr(p, f) for p in parts]) for f in ("target", "weight")),
+                      {k: sp.vstack([p.vectors[k] for p in parts], format="csr") for k in parts[0].vectors},
+                      *(np.concatenate([getattr(p, f) for p in parts]) for f in ("size", "scale", "first", "last")))
 
     def totals(self, count: int, keep: dict[str, int]) -> list[dict]:
         """Per group 0..count-1: the mean of each vector (pruned to ``keep[name]`` features), size, mean
@@ -118,8 +119,13 @@ class _Parts:
                  "last": float(last[g]) if np.isfinite(last[g]) else math.nan} for g in range(count)]
 
 
-def _remainder(mean: sp.csr_matrix, size: float, taken: sp.csr_matrix) -> sp.csr_matrix:
+def _remainder(mean: sp.csr_matrix, size: float, taken: sp.csr_matrix | int) -> sp.csr_matrix:
     """What is left of a group's vector sum (its ``mean`` times ``size``) once the ``taken`` sum is out."""
+    if not isinstance(taken, int):
+        taken = sp.csr_matrix(taken)
+        taken.sort_indices()
+    mean = mean.tocsr()
+    mean.sort_indices()
     rest = sp.csr_matrix(mean * size - taken)
     rest.data = np.maximum(rest.data, 0.0)
     rest.eliminate_zeros()
@@ -244,9 +250,9 @@ class Linker:
         index = {name: i for i, name in enumerate(order)}
         target = np.array([index[events.names[label]] for label in events.labels.tolist()], dtype=np.int64)
         n = len(target)
-        parts = _Parts(target, np.ones(n), {"vector": vectors, "unit": scaled(story_vectors, scales),
-                                            "story_vector": story_vectors},
-                       np.ones(n), events.scales.astype(np.float64), times, times)
+        parts = [_Parts(target, np.ones(n), {"vector": vectors, "unit": scaled(story_vectors, scales),
+                                             "story_vector": story_vectors},
+                        np.ones(n), events.scales.astype(np.float64), times, times)]
         before = scaled(stack([a.story_vector for a in old]), np.array([a.story_scale for a in old]))
         loaded: dict[str, list[int]] = {}
         for i, a in enumerate(old):
@@ -256,14 +262,14 @@ class Linker:
             mine = np.array(members)
             rest = event.size - len(mine)
             if rest > 0:
-                parts = parts.plus(_Parts(
+                parts.append(_Parts(
                     np.array([index[events.gone.get(name, name)]]), np.ones(1),
                     {"vector": _remainder(event.vector, event.size, vectors[mine].sum(axis=0)),
                      "unit": _remainder(event.unit, event.size, before[mine].sum(axis=0)),
                      "story_vector": _remainder(event.story_vector, event.size, story_vectors[mine].sum(axis=0))},
                     np.array([rest]), np.array([event.scale * rest]), np.array([event.first]),
                     np.array([event.last])))
-        totals = parts.totals(len(order), self._keep)
+        totals = _Parts.join(parts).totals(len(order), self._keep)
         central = _central(vectors, stack([t["vector"] for t in totals]), target,
                            [a.title for a in old] + list(vec.titles))
         states = {}
@@ -279,9 +285,9 @@ class Linker:
 
     def _regroup_stories(self, states: dict[str, EventState], events: _Regrouped, found: Sequence[StoryState],
                          tick: int) -> tuple[list[StoryState], dict[str, str], dict[str, EventState]]:
-        """Regroup the changed events with every event of their stories and of the closest stories: the new
-        state of each story that changed, the old story ids merged away, and every event whose story is set
-        or changed (with its story)."""
+        """Regroup the changed events with the latest events of their stories and of the closest stories,
+        the rest of each of those stories taking part as one unit that keeps its story: the new state of each
+        story that changed, the old story ids merged away, and every event whose story is set or changed."""
         s = self.settings
         was = dict(events.opened)
         involved = dict.fromkeys(was[e].story for e in [*states, *events.gone] if e in was and was[e].story)
@@ -290,49 +296,57 @@ class Linker:
         for e in before:
             was.setdefault(e.id, e)
         units = list(states.values()) + [e for e in before if e.id not in states and e.id not in events.gone]
-        sizes = np.array([e.size for e in units], dtype=np.float64)
-        labels = link_units(stack([e.unit for e in units]), sizes, s.story_threshold)
-        # an event merged away counts for its old story where its articles went, so that a story whose
-        # events all merged into another story's lives on as that story
-        position = {e.id: i for i, e in enumerate(units)}
-        moved = [e for e in events.gone if e in was]
-        names, gone = claim([was[e.id].story if e.id in was else None for e in units] + [was[e].story for e in moved],
-                            np.concatenate([labels, [labels[position[events.gone[e]]] for e in moved]]).astype(np.int64),
-                            np.concatenate([sizes, [was[e].size for e in moved]]), lambda: self.memory.new_id("s"))
-        changed = {e.id: replace(e, story=names[label]) for e, label in zip(units, labels.tolist())
-                   if e.id in states or e.story != names[label]}
-        index = {name: i for i, name in enumerate(dict.fromkeys(names))}
-        first = np.array([e.first for e in units])
-        last = np.array([e.last for e in units])
-        parts = _Parts(np.array([index[names[label]] for label in labels.tolist()], dtype=np.int64), sizes,
-                       {"unit": stack([e.unit for e in units]), "story_vector": stack([e.story_vector for e in units])},
-                       sizes, np.zeros(len(units)), first, last)
+        real = len(units)
         counted = [was[e] for e in [*(u.id for u in units), *events.gone] if e in was]
         prior = {f.id: f for f in self.memory.stories(list(involved))}
         for name, story in prior.items():
-            mine = [e for e in counted if e.story == name]
-            rest = story.size - sum(e.size for e in mine)
-            if rest > 0:
-                into = gone.get(name, name)
-                index.setdefault(into, len(index))
-                parts = parts.plus(_Parts(
-                    np.array([index[into]]), np.ones(1),
-                    {"unit": _remainder(story.unit, story.size, _weighted(mine, "unit")),
-                     "story_vector": _remainder(story.vector, story.size, _weighted(mine, "story_vector"))},
-                    np.array([rest]), np.zeros(1), np.array([story.first]), np.array([story.last])))
+            units += _rest(story, [e for e in counted if e.story == name])
+        sizes = np.array([e.size for e in units], dtype=np.float64)
+        labels = link_units(stack([e.unit for e in units]), sizes, s.story_threshold)
+        # the rest of a story keeps its id (its events are not regrouped); an event merged away counts for its
+        # old story where its articles went, so that a story whose events all merged lives on as that story
+        position = {e.id: i for i, e in enumerate(units[:real])}
+        moved = [e for e in events.gone if e in was]
+        names, gone = claim([was[e.id].story if e.id in was else e.story for e in units[:real]]
+                            + [e.story for e in units[real:]] + [was[e].story for e in moved],
+                            np.concatenate([labels, [labels[position[events.gone[e]]] for e in moved]]).astype(np.int64),
+                            np.concatenate([sizes[:real], sizes[real:] + PINNED, [was[e].size for e in moved]]),
+                            lambda: self.memory.new_id("s"))
+        changed = {e.id: replace(e, story=names[label]) for e, label in zip(units[:real], labels[:real].tolist())
+                   if e.id in states or e.story != names[label]}
+        totals = _Parts(labels.astype(np.int64), sizes,
+                        {"unit": stack([e.unit for e in units]), "story_vector": stack([e.story_vector for e in units])},
+                        sizes, np.zeros(len(units)), np.array([e.first for e in units]),
+                        np.array([e.last for e in units])).totals(len(names), self._keep)
         stories = []
-        for name, total in zip(index, parts.totals(len(index), self._keep)):
-            largest = [units[i] for i in np.flatnonzero(parts.target[:len(units)] == index[name])]
-            title = prior[name].title if name in prior and prior[name].title else \
-                max(largest, key=lambda e: e.size).title if largest else None
+        for label, (name, total) in enumerate(zip(names, totals)):  # a story per label, each name once
+            largest = max((units[i] for i in np.flatnonzero(labels == label)), key=lambda e: e.size)
+            title = prior[name].title if name in prior and prior[name].title else largest.title
             stories.append(StoryState(name, total["unit"], total["story_vector"], total["size"], total["first"],
                                       total["last"], title, tick))
         return stories, gone, changed
 
 
-def _weighted(events: Sequence[EventState], name: str) -> sp.csr_matrix:
-    """The sum of the events' ``name`` vectors, each times its size."""
-    return sum((getattr(e, name) * e.size for e in events), sp.csr_matrix(events[0].unit.shape)) if events else 0
+def _rest(story: StoryState, taken: Sequence[EventState]) -> list[EventState]:
+    """What of ``story`` is not among the ``taken`` events, as one unit (an event without id) that stays in it;
+    none when nothing is left."""
+    rest = story.size - sum(e.size for e in taken)
+    if rest <= 0:
+        return []
+    unit = _remainder(story.unit, story.size, _weighted(taken, "unit")) / rest
+    vector = _remainder(story.vector, story.size, _weighted(taken, "story_vector")) / rest
+    return [EventState("", story.id, EMPTY, sp.csr_matrix(unit), sp.csr_matrix(vector), rest, 0.0, story.first,
+                       story.last, story.title)]
+
+
+def _weighted(events: Sequence[EventState], name: str) -> sp.csr_matrix | int:
+    """The sum of the events' ``name`` vectors, each times its size (0 for no event)."""
+    if not events:
+        return 0
+    sizes = sp.csr_matrix(np.array([[e.size for e in events]], dtype=np.float32))
+    total = (sizes @ stack([getattr(e, name) for e in events])).tocsr()
+    total.sort_indices()
+    return total
 
 
 def _central(vectors: sp.csr_matrix, centroids: sp.csr_matrix, target: np.ndarray,
