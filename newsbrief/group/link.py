@@ -246,9 +246,8 @@ class Linker:
         vectors = stack([a.vector for a in old] + [vec.event])
         story_vectors = stack([a.story_vector for a in old] + [vec.story])
         times = np.concatenate([[a.time for a in old], vec.times])
-        order = list(dict.fromkeys(events.names))
-        index = {name: i for i, name in enumerate(order)}
-        target = np.array([index[events.names[label]] for label in events.labels.tolist()], dtype=np.int64)
+        index = {name: label for label, name in enumerate(events.names)}  # a name per group, each once
+        target = events.labels
         n = len(target)
         parts = [_Parts(target, np.ones(n), {"vector": vectors, "unit": scaled(story_vectors, scales),
                                              "story_vector": story_vectors},
@@ -269,11 +268,11 @@ class Linker:
                      "story_vector": _remainder(event.story_vector, event.size, story_vectors[mine].sum(axis=0))},
                     np.array([rest]), np.array([event.scale * rest]), np.array([event.first]),
                     np.array([event.last])))
-        totals = _Parts.join(parts).totals(len(order), self._keep)
+        totals = _Parts.join(parts).totals(len(events.names), self._keep)
         central = _central(vectors, stack([t["vector"] for t in totals]), target,
                            [a.title for a in old] + list(vec.titles))
         states = {}
-        for name, total in zip(order, totals):
+        for name, total in zip(events.names, totals):
             was = events.opened.get(name)
             title = was.title if was and was.title else central[index[name]]
             states[name] = EventState(name, was.story if was else None, total["vector"], total["unit"],
