@@ -21,71 +21,47 @@ similar but different events. No setting is scored on labels it was tuned on:
 * The shipped ``Settings`` are shown on all of ECB+, on each half of it (one event
   per topic: distinct events), on ECB+ with near-copies of
   many articles added (syndicated wire reports), on Multi-News, and, with
-  ``--store-batches``, for a ``Store`` fed ECB+ in shuffled batches (single-pass
-  linking of each batch to the stored events).
+  ``--store-batches``, for a ``Store`` fed ECB+, then the whole dev stream (ECB+,
+  DUC 2007, Multi-News; ``group_dev.py``), in shuffled batches, at both levels
+  (events against gold events, stories against gold stories; 0 = all at once).
+
+The story level is chosen and scored in ``group_stories.py``.
 
 Run::
 
     .venv/bin/python bench/group_quality.py              # about a minute on 2 cores
     .venv/bin/python bench/group_quality.py --folds 43   # leave one topic out
-    .venv/bin/python bench/group_quality.py --store-batches 1000 100 10   # incremental store
+    .venv/bin/python bench/group_quality.py --store-batches 0 100 10   # incremental store, both levels
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import product
 from pathlib import Path
 
 import numpy as np
+from group_dev import DATA, Corpus, dev_stream, level_scores, load_ecb, load_multinews
 
 import newsbrief
-from newsbrief.group.cluster import cut, link_tree, local_scale, scale_by, similarity, stories
-from newsbrief.group.features import Weights, bag_of, hashed, weigh
+from newsbrief.group.cluster import copies, cut, link_tree, local_scale, scale_by, similarity
+from newsbrief.group.features import Weights, combine, hashed, read_parts, weigh
 from newsbrief.group.metrics import Scores, scores
 from newsbrief.group.settings import Settings
 from newsbrief.group.stream import to_item
 from newsbrief.ingest import article_from_record
 from newsbrief.store import Store
-
-DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 THRESHOLDS = np.round(np.arange(0.40, 0.761, 0.02), 2)
 NEIGHBOURS = (2, 3, 4, 5)
 FLOORS = (0.1, 0.15, 0.2, 0.25, 0.3)
 WEIGHT_GRID = tuple(Weights(title=t, lead=lead, numbers=n) for t in (1.0, 2.0) for lead in (1.0, 2.0)
                     for n in (0.25, 0.5))
 BASELINE_THRESHOLDS = np.round(np.arange(0.05, 0.451, 0.01), 2)
-
-
-@dataclass
-class Corpus:
-    records: list[dict]  # without the gold keys
-    gold: list[str]
-    topic: list[str]
-
-
-def load_ecb() -> Corpus:
-    rows = [json.loads(line) for line in (DATA / "ecbplus_docs.jsonl").open(encoding="utf-8")]
-    records = [{k: v for k, v in r.items() if k not in ("event", "topic")} for r in rows]
-    return Corpus(records, [r["event"] for r in rows], [r["topic"] for r in rows])
-
-
-def load_multinews() -> Corpus:
-    records, gold = [], []
-    for line in (DATA / "multinews_val.jsonl").open(encoding="utf-8"):
-        cluster = json.loads(line)
-        for i, art in enumerate(cluster["articles"]):
-            records.append({"id": f"{cluster['id']}/{i}", "title": art.get("title"), "text": art["text"],
-                            "time": art.get("time")})
-            gold.append(cluster["id"])
-    return Corpus(records, gold, gold)
 
 
 def folds(topics: Sequence[str], k: int) -> list[np.ndarray]:
@@ -106,17 +82,18 @@ def labelings(corpus: Corpus, floors: Sequence[float], weight_grid: Sequence[Wei
     """Group labels of the whole corpus for every point of the grid."""
     base = Settings()
     docs = [to_item(article_from_record(r, r["id"])) for r in corpus.records]
+    raw = hashed([read_parts(d.title, d.text) for d in docs])
     times = np.array([d.time for d in docs])
     out = {}
     for weights in weight_grid:
-        vectors = weigh(hashed([bag_of(d.title, d.text, weights) for d in docs]), weights)
+        vectors = weigh(combine(raw, weights), weights)
         sim = similarity(vectors, times, base.same_days)
-        story, first = stories(sim, base.copies)
+        report, first = copies(sim, base.copies)
         sim = sim[np.ix_(first, first)]
         for k, floor in product(NEIGHBOURS, floors):
             tree = link_tree(scale_by(sim.copy(), local_scale(sim, k, floor)))
             for threshold in THRESHOLDS:
-                out[(weights, k, floor, float(threshold))] = cut(tree, threshold)[story]
+                out[(weights, k, floor, float(threshold))] = cut(tree, threshold)[report]
     return out
 
 
@@ -154,14 +131,16 @@ def newsbrief_cv(corpus: Corpus, k: int, floor: float) -> tuple[Scores, list[str
     return scores(corpus.gold, list(predicted)), notes
 
 
-def store_in_batches(corpus: Corpus, batch: int) -> Scores:
-    """Add the corpus to a fresh Store ``batch`` articles at a time, in a fixed shuffled order, and score."""
+def store_in_batches(corpus: Corpus, batch: int) -> tuple[Scores, Scores]:
+    """Add the corpus to a fresh Store ``batch`` articles at a time, in a fixed shuffled order; scores of the
+    events against the gold events and of the stories against the gold stories (topics)."""
     order = random.Random(0).sample(range(len(corpus.records)), len(corpus.records))
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
         for start in range(0, len(order), batch):
             store.add([corpus.records[i] for i in order[start:start + batch]])
         stored = store.add(corpus.records)  # every id is known: the stored assignments, nothing regrouped
-    return scores(corpus.gold, [a.event for a in stored])
+    return (level_scores(corpus, [a.event for a in stored], story=False),
+            level_scores(corpus, [a.story for a in stored], story=True))
 
 
 def with_copies(corpus: Corpus, copies: int = 3) -> Corpus:
@@ -178,14 +157,12 @@ def with_copies(corpus: Corpus, copies: int = 3) -> Corpus:
                                                 "title": f"{rec.get('title') or ''} (update {c})"})
             gold.append(g)
             topic.append(t)
-    return Corpus(records, gold, topic)
+    return Corpus(records, gold, topic, ["ecb"] * len(records))
 
 
 def half(corpus: Corpus, plus: bool) -> Corpus:
     """One event per topic (the ECB or the ECB+ one): distinct events, no similar twin to tell apart."""
-    keep = [i for i, g in enumerate(corpus.gold) if g.endswith("ecbplus") == plus]
-    return Corpus([corpus.records[i] for i in keep], [corpus.gold[i] for i in keep],
-                  [corpus.topic[i] for i in keep])
+    return corpus.part([i for i, g in enumerate(corpus.gold) if g.endswith("ecbplus") == plus])
 
 
 def newsbrief_defaults(corpus: Corpus) -> Scores:
@@ -229,7 +206,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--folds", type=int, default=5, help="leave-topics-out folds (default 5; 43 = one topic each)")
     parser.add_argument("--store-batches", type=int, nargs="*", default=[], metavar="N",
-                        help="also add ECB+ to a store N articles at a time (shuffled) and score that")
+                        help="also add ECB+ and the dev stream to a store N articles at a time (shuffled) and "
+                             "score that at both levels (0: all at once)")
     args = parser.parse_args(argv)
     if not (DATA / "ecbplus_docs.jsonl").is_file():
         sys.exit(f"group_quality: {DATA / 'ecbplus_docs.jsonl'} is not there")
@@ -261,9 +239,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     copied = with_copies(ecb)
     print(f"  {f'newsbrief defaults, ECB+ with wire copies ({len(copied.records)} articles)':<76} "
           f"{newsbrief_defaults(copied)}")
-    for batch in args.store_batches:
-        print(f"  {f'store, added {batch} articles at a time in shuffled order (defaults)':<76} "
-              f"{store_in_batches(ecb, batch)}")
+    for name, corpus in (("ECB+", ecb), ("dev stream (ECB+, DUC, Multi-News)", dev_stream()) if
+                         args.store_batches else ()):
+        print(f"Store fed {name} in shuffled batches (defaults): events against gold events, stories against "
+              "gold stories")
+        for batch in args.store_batches:
+            events, stories = store_in_batches(corpus, batch or len(corpus.records))
+            label = "all at once" if not batch else f"{batch} at a time"
+            print(f"  {label:<14} events {events}   stories {stories}", flush=True)
     print(f"Multi-News pooled (other data): {len(multinews.records)} articles, {len(set(multinews.gold))} clusters")
     print(f"  {'newsbrief defaults':<76} {newsbrief_defaults(multinews)}")
     print(f"  {f'TF-IDF + average link at its ECB+-tuned threshold {tuned_t:.2f}':<76} "

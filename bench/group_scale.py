@@ -4,7 +4,8 @@ The streams pool and repeat ECB+ (``../shared/data/ecbplus_docs.jsonl``, 982
 articles) with changed ids: copy ``c`` gets ids ``ID~c`` and ISO publication
 times two years after copy ``c - 1``, spread over a week in stream order, so a long
 stream looks like a feed of many similar stories, and old events leave the
-sliding window as they would in a feed. (Gold labels are not used.)
+sliding window as they would in a feed, while their stories (the same subjects,
+two years later) stay and keep growing. (Gold labels are not used.)
 
 Each run is a separate process (``python -m newsbrief.cli group FILE -o OUT``);
 peak memory is the largest sum of resident memory over the process and its
@@ -45,6 +46,7 @@ class Run:
     seconds: float
     peak_mb: float
     events: int
+    stories: int
 
 
 def stream(n: int) -> Iterator[dict]:
@@ -81,8 +83,10 @@ def measure(cmd: Sequence[str], out: Path) -> Run:
     seconds = time.perf_counter() - started
     if proc.returncode:
         sys.exit(f"group_scale: {' '.join(cmd)} failed with exit code {proc.returncode}")
-    events = {json.loads(line)["event"] for line in out.open(encoding="utf-8")}
-    return Run(seconds, peak / 1e6, len(events - {None}))
+    lines = [json.loads(line) for line in out.open(encoding="utf-8")]
+    events = {line["event"] for line in lines} - {None}
+    stories = {line.get("story") for line in lines} - {None}
+    return Run(seconds, peak / 1e6, len(events), len(stories))
 
 
 def baseline(data: Path, out: Path) -> None:
@@ -111,15 +115,15 @@ def main(argv: Sequence[str] | None = None) -> None:
         return
     if not ECB.is_file():
         sys.exit(f"group_scale: {ECB} is not there")
-    print(f"{'articles':>9} {'newsbrief s':>12} {'peak MB':>8} {'events':>7} | {'baseline s':>10} {'peak MB':>8}"
-          f" | {'time ratio':>10} {'memory ratio':>12}")
+    print(f"{'articles':>9} {'newsbrief s':>12} {'peak MB':>8} {'events':>7} {'stories':>7} | {'baseline s':>10} "
+          f"{'peak MB':>8} | {'time ratio':>10} {'memory ratio':>12}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for n in args.sizes:
             data, out = write_stream(n, folder), folder / "out.jsonl"
             ours = measure([sys.executable, "-m", "newsbrief.cli", "group", str(data), "-o", str(out),
                             "--workers", str(args.workers)], out)
-            line = f"{n:>9,} {ours.seconds:>12.1f} {ours.peak_mb:>8.0f} {ours.events:>7,} | "
+            line = f"{n:>9,} {ours.seconds:>12.1f} {ours.peak_mb:>8.0f} {ours.events:>7,} {ours.stories:>7,} | "
             if n <= BASELINE_MAX:
                 base = measure([sys.executable, __file__, "--baseline-run", str(data), str(out)], out)
                 line += (f"{base.seconds:>10.1f} {base.peak_mb:>8.0f} | {ours.seconds / base.seconds:>10.2f} "

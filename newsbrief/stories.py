@@ -30,7 +30,7 @@ import scipy.sparse as sp
 
 from newsbrief.clean import cleaned_text
 from newsbrief.group.cluster import cluster_block
-from newsbrief.group.features import Bag, Prior, bag_of, hashed, weigh
+from newsbrief.group.features import Bag, Parts, Prior, Weights, combine, hashed, read_parts, weigh
 from newsbrief.group.settings import Settings
 from newsbrief.lang.en import word_frequency
 from newsbrief.model import Article, Story
@@ -73,8 +73,8 @@ def stories(articles: Sequence[Article], settings: Settings = STORY_LEVEL) -> St
         return Stories(())
     if len(articles) == 1:
         return Stories((Story(_title(articles[0]), (articles[0].id,)),))
-    bags = [bag_of(a.title, cleaned_text(a), settings.weights) for a in articles]
-    vecs = weigh(hashed(bags), settings.weights, background(bags))
+    parts = [read_parts(a.title, cleaned_text(a), settings.weights.lead_sentences) for a in articles]
+    vecs = weigh(combine(hashed(parts), settings.weights), settings.weights, background(parts))
     labels, _ = cluster_block(vecs, np.full(len(articles), np.nan), settings)
     sim = (vecs @ vecs.T).toarray()
     groups = _attach(_members(labels), sim, len(articles))
@@ -113,7 +113,7 @@ def _attach(groups: list[list[int]], sim: np.ndarray, n: int) -> list[list[int]]
     return out
 
 
-def background(bags: Sequence[Bag]) -> Prior:
+def background(parts: Sequence[Parts]) -> Prior:
     """Document frequencies of the bags' words and names in general English news, as if counted over
     :data:`BACKGROUND_DOCS` articles of :data:`DOC_WORDS` words (from wordfreq's word frequencies).
 
@@ -121,9 +121,11 @@ def background(bags: Sequence[Bag]) -> Prior:
     "said" would weigh as much as "Napster". Against the background, what
     every text says weighs little and what a story is about weighs much.
     """
+    bags = [bag for p in parts for bag in (p.title, p.lead, p.body)]
     words = Counter({w: _df(w) for bag in bags for w in bag.word})
     names = Counter({n: _df(n) for bag in bags for n in bag.name})
-    rows = hashed([Bag(words, names, Counter())])
+    nothing = Bag(Counter(), Counter(), Counter())
+    rows = combine(hashed([Parts(nothing, nothing, Bag(words, names, Counter()))]), Weights())
     return Prior(BACKGROUND_DOCS, sp.hstack(rows, format="csr"))
 
 

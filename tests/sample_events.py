@@ -85,3 +85,46 @@ def partition(ids: list[str], labels: list[str | None]) -> set[frozenset[str]]:
 
 def gold_partition(records: list[dict]) -> set[frozenset[str]]:
     return partition([r["id"] for r in records], [r["gold"] for r in records])
+
+
+CHESS_LATER = [
+    ("Kovalenko keeps Harrowgate chess crown",
+     "Irina Kovalenko defended her Harrowgate chess championship on Sunday, beating Lukas Brandt in the last "
+     "round. Kovalenko, now 21, finished on 9 points out of 11, a full point clear of the field. Harrowgate "
+     "organisers said a record crowd followed the final games."),
+    ("Harrowgate champion Kovalenko beats Brandt to retain title",
+     "Defending champion Irina Kovalenko retained the Harrowgate chess title after a last-round win against "
+     "Lukas Brandt. The 21-year-old Kovalenko lost no game in the Harrowgate event this year. Brandt said "
+     "Kovalenko deserved the championship."),
+    ("Kovalenko wins Harrowgate chess title again",
+     "Irina Kovalenko won the Harrowgate chess championship for a second time, two years after her first "
+     "title. She beat Lukas Brandt in the final round on Sunday. Kovalenko said she will play the world "
+     "title cycle again next year."),
+]
+"""The same subject as CHESS two years later: another event of the same story."""
+
+
+def later_chess() -> list[dict]:
+    """The CHESS_LATER reports as records, dated two years after CHESS."""
+    return [{"id": f"chess-later-{n}", "title": title, "text": text, "gold": "chess-later",
+             "url": f"https://{('daily', 'herald', 'post')[n]}.example/chess-later/{n}",
+             "time": f"2026-03-15T{8 + n:02d}:00:00+00:00"}
+            for n, (title, text) in enumerate(CHESS_LATER)]
+
+
+BRIDGE = [
+    ("Port Elsby warehouse burns",
+     "A grain warehouse burned down in Port Elsby harbour on Tuesday night and three dock workers were injured."),
+    ("Fire chief praises crews",
+     "Fire chief Maren Tollak said forty firefighters fought the blaze for six hours, a hard night for her crews."),
+    ("Maren Tollak: Port Elsby grain warehouse fire injured three",
+     "Fire chief Maren Tollak said the grain warehouse fire in Port Elsby harbour injured three dock workers, "
+     "and that forty firefighters fought the blaze for six hours on Tuesday night."),
+]
+"""Two reports of one fire that share almost no words, then one that shares words with both."""
+
+
+def bridge() -> list[dict]:
+    """The BRIDGE reports as records, all of one day."""
+    return [{"id": f"bridge-{n}", "title": title, "text": text, "gold": "fire",
+             "time": f"2024-03-06T{8 + n:02d}:00:00+00:00"} for n, (title, text) in enumerate(BRIDGE)]

@@ -208,7 +208,7 @@ def store_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Cli
 def test_events_over_a_store(store_client: httpx.Client) -> None:
     events = store_client.get("/events").json()
     assert sum(e["size"] for e in events) == len(TEXTS) + 1
-    assert set(events[0]) == {"id", "title", "size", "outlets", "first", "last"}
+    assert set(events[0]) == {"id", "story", "title", "size", "outlets", "first", "last"}
     ellis = next(e for e in events if e["size"] > 1)
     one = store_client.get(f"/events/{ellis['id']}").json()
     assert one["event"] == ellis and one["briefing"]["summary"]
@@ -216,6 +216,18 @@ def test_events_over_a_store(store_client: httpx.Client) -> None:
     found = store_client.get("/events", params={"q": "interest rate"}).json()
     assert [e["id"] for e in found] == [next(e["id"] for e in events if e["id"] != ellis["id"])]
     assert [e["id"] for e in store_client.get("/events", params={"limit": 1}).json()] == [events[0]["id"]]
+
+
+def test_stories_over_a_store(store_client: httpx.Client) -> None:
+    stories = store_client.get("/stories").json()
+    events = {e["id"]: e for e in store_client.get("/events").json()}
+    assert sorted(e["id"] for s in stories for e in s["events"]) == sorted(events)
+    assert all(e == events[e["id"]] and e["story"] == s["id"] for s in stories for e in s["events"])
+    assert [s["size"] for s in stories] == sorted((s["size"] for s in stories), reverse=True)
+    largest = store_client.get(f"/stories/{stories[0]['id']}").json()
+    assert largest["story"] == stories[0] and largest["briefing"]["summary"]
+    assert {a["id"] for a in largest["briefing"]["articles"]} <= set(TEXTS)
+    assert store_client.get("/stories/s999").status_code == 404
 
 
 def test_events_errors(client: httpx.Client, store_client: httpx.Client) -> None:

@@ -1,4 +1,5 @@
-"""``--engine dask``: the same events as on one machine, block by block on a small local Dask cluster."""
+"""``--engine dask``: the same events and stories as on one machine, block by block on a small local Dask
+cluster."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sample_events import stream
+from sample_events import bridge, later_chess, stream
 from typer.testing import CliRunner
 
 from newsbrief.cli import load_commands
@@ -23,17 +24,20 @@ def scheduler() -> Iterator[str]:
         yield cluster.scheduler_address
 
 
-def test_dask_gives_the_single_machine_events(scheduler: str, tmp_path: Path) -> None:
+def test_dask_gives_the_single_machine_events_and_stories(scheduler: str, tmp_path: Path) -> None:
     records = [dict(r, id=f"{r['id']}/{n}") for n, r in enumerate(stream(interleave=False) * 2)]
+    records += later_chess() + bridge()
     local = group(records, block_size=5, workers=1)
+    assert len({a.story for a in local}) < len({a.event for a in local})  # a story holds two events
     assert group(records, block_size=5, engine="dask", scheduler=scheduler) == local
+    assert group(records, block_size=5, workers=2) == local
     data, out = tmp_path / "docs.jsonl", tmp_path / "groups.jsonl"
     data.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
     res = CliRunner().invoke(load_commands(), ["group", str(data), "-o", str(out), "--block-size", "5",
                                                "--engine", "dask", "--scheduler", scheduler])
     assert res.exit_code == 0, res.output
     assert [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()] == \
-        [{"id": a.id, "event": a.event} for a in local]
+        [{"id": a.id, "event": a.event, "story": a.story} for a in local]
 
 
 @pytest.mark.shared
@@ -42,7 +46,7 @@ def test_dask_matches_on_dev_data(scheduler: str, shared_dir: Path) -> None:
         rows = [json.loads(line) for _, line in zip(range(300), fh)]
     records = [{k: v for k, v in r.items() if k not in ("event", "topic")} for r in rows]
     local = group(records, block_size=100, workers=1)
-    assert len({a.event for a in local}) > 10
+    assert len({a.event for a in local}) > 10 and 1 < len({a.story for a in local}) < len({a.event for a in local})
     assert group(records, block_size=100, engine="dask", scheduler=scheduler) == local
 
 

@@ -1,4 +1,5 @@
-"""Grouping a stream into events: the API, time-awareness, the sliding window, metrics and ``newsbrief group``."""
+"""Grouping a stream into events and stories: the API, time-awareness, the sliding window, stories over time,
+merges after the fact, metrics and ``newsbrief group``."""
 
 from __future__ import annotations
 
@@ -7,13 +8,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from sample_events import gold_partition, partition, stream
+from sample_events import bridge, gold_partition, later_chess, partition, stream
 from typer.testing import CliRunner
 
 import newsbrief
 from newsbrief.cli import load_commands
 from newsbrief.group import Assignment, Settings, group
-from newsbrief.group.cluster import stories
+from newsbrief.group.cluster import copies
 from newsbrief.group.metrics import bcubed, scores
 
 runner = CliRunner()
@@ -28,7 +29,42 @@ def test_each_event_becomes_one_group() -> None:
     result = group(records, workers=1)
     assert [a.id for a in result] == [r["id"] for r in records]
     assert grouping(result) == gold_partition(records)
+    assert partition([a.id for a in result], [a.story for a in result]) == gold_partition(records)
     assert all(a.reason is None for a in result)
+
+
+@pytest.mark.parametrize("block_size", [2000, 3])
+def test_a_story_holds_events_years_apart(block_size: int) -> None:
+    """The same subject two years later: another event, the same story (also when the first event has long
+    left the window of open events); other subjects are other stories."""
+    result = {a.id: a for a in group(stream(interleave=False) + later_chess(), block_size=block_size)}
+    chess, later = result["chess-0"], result["chess-later-0"]
+    assert later.event != chess.event and later.story == chess.story
+    assert {result[f"chess-later-{n}"].event for n in range(3)} == {later.event}
+    assert len({result["fire-0"].story, result["election-0"].story, chess.story}) == 3
+    stories = {a.story for a in result.values()}
+    assert len(stories) == 3 and all(a.story is not None for a in result.values())
+
+
+@pytest.mark.parametrize("limits", [{}, {"max_active": 2, "max_stories": 2, "per_event": 2}])
+def test_every_event_lies_in_one_story(limits: dict) -> None:
+    """Also when tiny memory limits make events and stories leave while their articles move and merge."""
+    result = group(stream() + later_chess() + bridge(), block_size=4, **limits)
+    assert all(a.event and a.story for a in result)
+    story_of: dict[str, set[str | None]] = {}
+    for a in result:
+        story_of.setdefault(a.event, set()).add(a.story)
+    assert all(len(s) == 1 for s in story_of.values())
+
+
+def test_a_later_article_merges_two_events_of_the_stream() -> None:
+    """Read one at a time, two reports that share almost no words open two events; the third shows them to
+    be one. The result holds the ids current at the end: one event, one story, the older ids."""
+    records = bridge()
+    result = group(records, block_size=1)
+    assert {a.event for a in result} == {"e1"} and {a.story for a in result} == {"s1"}
+    apart = group(records[:2], block_size=1)
+    assert apart[0].event != apart[1].event
 
 
 @pytest.mark.parametrize("block_size", [2, 5])
@@ -80,15 +116,15 @@ def test_open_events_stay_bounded() -> None:
     assert bounded[4] not in bounded[:4]  # the fire event had to leave when the election opened
 
 
-def test_wire_copies_count_as_one_story() -> None:
+def test_wire_copies_count_as_one_report() -> None:
     records = stream(interleave=False)
-    copies = [dict(records[0], id=f"fire-0#{c}", title=f"{records[0]['title']} (update {c})") for c in range(6)]
-    result = group(records + copies)
+    wire = [dict(records[0], id=f"fire-0#{c}", title=f"{records[0]['title']} (update {c})") for c in range(6)]
+    result = group(records + wire)
     fire = {a.event for a in result if a.id.startswith("fire")}
     assert len(fire) == 1 and grouping(result[:12]) == gold_partition(records)
     sim = np.array([[1.0, 0.9, 0.1, 0.85], [0.9, 1.0, 0.2, 0.7], [0.1, 0.2, 1.0, 0.1], [0.85, 0.7, 0.1, 1.0]])
-    story, first = stories(sim, 0.8)
-    assert story.tolist() == [0, 0, 1, 0] and first.tolist() == [0, 2]
+    report, first = copies(sim, 0.8)
+    assert report.tolist() == [0, 0, 1, 0] and first.tolist() == [0, 2]
 
 
 def test_bad_options_are_refused() -> None:
@@ -96,6 +132,8 @@ def test_bad_options_are_refused() -> None:
         group(stream(), colour="red")
     with pytest.raises(ValueError, match="threshold"):
         group(stream(), threshold=1.5)
+    with pytest.raises(ValueError, match="story_threshold"):
+        group(stream(), story_threshold=0)
     with pytest.raises(ValueError, match="unknown engine"):
         group(stream(), engine="spark")
     assert Settings().with_options(title=3.0).weights.title == 3.0
@@ -132,8 +170,9 @@ def test_group_command_writes_one_line_per_input_in_order(tmp_path: Path) -> Non
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [line["id"] for line in lines[:-1]] == [r["id"] for r in records]
     assert partition([x["id"] for x in lines[:-1]], [x["event"] for x in lines[:-1]]) == gold_partition(records)
-    assert set(lines[0]) == {"id", "event"}
-    assert lines[-1]["event"] is None and "invalid JSON" in lines[-1]["reason"]
+    assert partition([x["id"] for x in lines[:-1]], [x["story"] for x in lines[:-1]]) == gold_partition(records)
+    assert set(lines[0]) == {"id", "event", "story"}
+    assert lines[-1]["event"] is None and lines[-1]["story"] is None and "invalid JSON" in lines[-1]["reason"]
     assert "docs.jsonl:13" in result.stderr
 
 
@@ -149,6 +188,16 @@ def test_group_command_errors(tmp_path: Path) -> None:
     empty.write_text(json.dumps({"id": "x", "text": ""}) + "\n", encoding="utf-8")
     nothing = runner.invoke(app, ["group", str(empty)])
     assert nothing.exit_code == 1 and '"event": null' in nothing.stdout
+
+
+def test_group_command_writes_the_ids_current_at_the_end(tmp_path: Path) -> None:
+    data = tmp_path / "docs.jsonl"
+    data.write_text("\n".join(json.dumps(r) for r in bridge()) + "\n", encoding="utf-8")
+    out = tmp_path / "groups.jsonl"
+    res = runner.invoke(load_commands(), ["group", str(data), "-o", str(out), "--block-size", "1"])
+    assert res.exit_code == 0, res.output
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(x["event"], x["story"]) for x in lines] == [("e1", "s1")] * 3
 
 
 # ---------------------------------------------------------------- dev data

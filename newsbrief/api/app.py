@@ -180,22 +180,39 @@ def _routes(app: FastAPI) -> None:
 
 
 def _store_routes(app: FastAPI) -> None:
-    """GET /events and /events/{id}: read-only views of the ``newsbrief.store`` given at start."""
+    """GET /events, /events/{id}, /stories and /stories/{id}: read-only views of the ``newsbrief.store``
+    given at start. An id merged into another since it was handed out leads to the one it lives on as."""
 
     @app.get("/events", summary="Events in the store, largest first")
     async def events(request: Request, q: str | None = Query(None, max_length=500, description="only events "
                      "whose title, summary or articles contain every word"),
                      limit: int = Query(50, ge=1, le=1000)) -> list[dict[str, Any]]:
-        """Each event as ``{id, title, size, outlets, first, last}``."""
+        """Each event as ``{id, story, title, size, outlets, first, last}``."""
         return await _work(request, _with_store, _store(app), _list_events, q, limit)
 
     @app.get("/events/{event_id}", summary="One event and its briefing",
              responses={404: {"description": "No such event"}})
     async def event(request: Request, event_id: str) -> dict[str, Any]:
-        """``{"event": {...}, "briefing": {...}}``; the briefing is made now if the event is new or has grown."""
+        """``{"event": {...}, "briefing": {...}}``; the briefing is made now if the event is new or has changed."""
         found = await _work(request, _with_store, _store(app), _one_event, event_id)
         if found is None:
             raise HTTPException(404, f"no event {event_id!r} in the store")
+        return found
+
+    @app.get("/stories", summary="Stories in the store, largest first, each with its events")
+    async def stories(request: Request, limit: int = Query(50, ge=1, le=1000)) -> list[dict[str, Any]]:
+        """Each story as ``{id, title, size, first, last, events: [{id, story, title, size, outlets, first,
+        last}]}``."""
+        return await _work(request, _with_store, _store(app), _list_stories, limit)
+
+    @app.get("/stories/{story_id}", summary="One story, its events and its briefing",
+             responses={404: {"description": "No such story"}})
+    async def story(request: Request, story_id: str) -> dict[str, Any]:
+        """``{"story": {...}, "briefing": {...}}``: one briefing over every event of the story, made now if
+        the story is new or has changed."""
+        found = await _work(request, _with_store, _store(app), _one_story, story_id)
+        if found is None:
+            raise HTTPException(404, f"no story {story_id!r} in the store")
         return found
 
 
@@ -231,7 +248,16 @@ def _list_events(store: Any, q: str | None, limit: int) -> list[dict[str, Any]]:
 
 def _one_event(store: Any, event_id: str) -> dict[str, Any] | None:
     info = store.event(event_id)
-    return None if info is None else {"event": asdict(info), "briefing": store.briefing(event_id)}
+    return None if info is None else {"event": asdict(info), "briefing": store.briefing(info.id)}
+
+
+def _list_stories(store: Any, limit: int) -> list[dict[str, Any]]:
+    return [asdict(s) for s in store.stories(limit)]
+
+
+def _one_story(store: Any, story_id: str) -> dict[str, Any] | None:
+    info = store.story(story_id)
+    return None if info is None else {"story": asdict(info), "briefing": store.story_briefing(info.id)}
 
 
 # ---------------------------------------------------------------- request helpers

@@ -5,17 +5,18 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import typer
 
-from newsbrief.cli.app import EXIT_NOTHING_USABLE, app, fail, info, progress, warn, write_output
+from newsbrief.cli.app import EXIT_NOTHING_USABLE, app, fail, info, open_store, progress, warn, write_output
 from newsbrief.model import Briefing
 from newsbrief.summarize import DEFAULT
 
 
 @app.command()
 def brief(
-    paths: list[str] = typer.Argument(..., help="Files, folders (read recursively) or - for stdin."),
+    paths: list[str] = typer.Argument(None, help="Files, folders (read recursively) or - for stdin."),
     format: str = typer.Option("text", "--format", "-f", help="text, markdown, json or html (one self-contained page)."),
     max_words: int = typer.Option(100, "--max-words", "-w", min=1, help="Word budget of the summary."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
@@ -23,6 +24,9 @@ def brief(
     no_facts: bool = typer.Option(False, "--no-facts", help="Skip facts, conflicts and timeline (faster)."),
     per_story: bool = typer.Option(False, "--per-story",
                                    help="One briefing per story of the input, largest first (JSON: one a line)."),
+    store: Path | None = typer.Option(None, "--store", help="Brief a story or an event of this store instead."),
+    story: str | None = typer.Option(None, "--story", help="With --store: the story to brief (all its events)."),
+    event: str | None = typer.Option(None, "--event", help="With --store: the event to brief."),
 ) -> None:
     """Brief the articles about one event.
 
@@ -39,6 +43,8 @@ def brief(
       newsbrief brief pages/ --per-story --format json -o stories.jsonl
 
       cat article.txt | newsbrief brief -
+
+      newsbrief brief --store news.db --story s12 --format html -o story.html
     """
     from newsbrief.pipeline import brief as run_brief  # the pipeline's libraries load only when briefing
     from newsbrief.pipeline import brief_stories
@@ -48,6 +54,12 @@ def brief(
         raise fail(f"unknown format {format!r}; choose from {', '.join(FORMATS)}")
     if per_story and format == "html":
         raise fail("--per-story writes text, markdown or json (one briefing a line), not one html page")
+    if store is not None:
+        paths = _stored(store, story, event, paths)
+    elif story or event:
+        raise fail("--story and --event need --store")
+    elif not paths:
+        raise fail("give files, folders or - (or --store with --story or --event)")
     try:
         with progress(f"briefing {len(paths)} input{'s' * (len(paths) != 1)}"):
             if per_story:
@@ -74,3 +86,14 @@ def _joined(results: list[Briefing], format: str, render: Callable[[Briefing, st
     if format == "json":
         return "".join(json.dumps(r.to_dict(), ensure_ascii=False, default=str) + "\n" for r in results)
     return "\n\n".join(render(r, format) for r in results)
+
+
+def _stored(store: Path, story: str | None, event: str | None, paths: list[str] | None) -> list[Any]:
+    """The articles of the story or event asked for, as records (a merged id leads to where it lives on)."""
+    if paths or (story is None) == (event is None):
+        raise fail("with --store, give --story or --event (one of them) and no files")
+    with open_store(store, existing=True) as db:
+        found = db.story_articles(story) if story is not None else db.articles(event or "")
+    if not found:
+        raise fail(f"{store}: no {'story' if story is not None else 'event'} {story or event!r}")
+    return found

@@ -1,13 +1,18 @@
-"""Group a stream of articles into events: ``newsbrief.group(articles)``.
+"""Group a stream of articles into events and stories: ``newsbrief.group(articles)``.
 
-Each block of the stream is grouped on its own (time-aware TF-IDF of words,
-names and numbers; locally scaled average link), then its groups join the
-open events of a sliding window or open new ones. Every input article ends in
-exactly one event, or unassigned with the reason::
+Two levels: an *event* is one incident (what, where, when); a *story* is a
+subject followed over time and holds one or more whole events. Each block of
+the stream is grouped on its own (events: time-aware TF-IDF of words, names and
+numbers, locally scaled average link; stories: the block's events linked by the
+words of their subject, whatever the time between them), then its events join
+the open events of a sliding window and its stories the stories seen so far, or
+open new ones; where new articles show two earlier groups to be one, they merge
+(the older id lives on, the other points to it). Every input article ends in exactly one event and one story, or
+unassigned with the reason::
 
     import newsbrief
     for a in newsbrief.group([{"id": "1", "title": "...", "text": "...", "time": "2024-05-01"}, ...]):
-        print(a.id, a.event, a.reason)
+        print(a.id, a.event, a.story, a.reason)
 
 ``newsbrief.group`` is both this package and its main function: the package
 object is callable, so ``newsbrief.group(...)`` works whichever was loaded first.
@@ -18,29 +23,38 @@ from __future__ import annotations
 import sys
 import types
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
 from newsbrief.parallel import Engine, LocalEngine, make_engine
 from newsbrief.group.settings import Settings
-from newsbrief.group.stream import Assignment, assignments, blocks, group_block, to_item
-from newsbrief.group.window import Window
+from newsbrief.group.link import Linker
+from newsbrief.group.memory import InMemory
+from newsbrief.group.stream import Assignment, blocks, group_block, to_item
 from newsbrief.ingest import Problem, iter_load
 from newsbrief.model import Article
 
 
 def group_stream(items: Iterable[Article | Problem], settings: Settings | None = None,
-                 engine: Engine | None = None) -> Iterator[Assignment]:
-    """Assignments for a stream of read articles, in input order, a block at a time."""
+                 engine: Engine | None = None, linker: Linker | None = None) -> Iterator[Assignment]:
+    """Assignments for a stream of read articles, in input order, a block at a time.
+
+    A later block may move an article to another event, an event to another
+    story, or merge them; pass your own ``linker`` (with an :class:`InMemory`)
+    and ``memory.current(id, event)`` gives where an article is at the end
+    (:func:`group` does it for you).
+    """
     settings = settings or Settings()
-    window = Window(settings)
+    linker = linker or Linker(InMemory(settings), settings)
     work = partial(group_block, settings=settings)
     for result in (engine or LocalEngine()).map(work, blocks(map(to_item, items), settings.block_size)):
-        yield from assignments(result, window)
+        yield from linker.link(result)
 
 
 def group(articles: Any, **options: Any) -> list[Assignment]:
-    """Group articles into events; one :class:`Assignment` per input, in input order.
+    """Group articles into events and stories; one :class:`Assignment` per input, in input order,
+    with the ids current once the whole input is grouped.
 
     ``articles``: Article objects, dicts ``{"id", "title", "text", "time", ...}``
     (any ``event`` key is ignored) or paths. ``options``: any :class:`Settings`
@@ -51,7 +65,9 @@ def group(articles: Any, **options: Any) -> list[Assignment]:
     engine = make_engine(options.pop("engine", "local"), options.pop("scheduler", None),
                          options.pop("workers", None))
     settings = Settings().with_options(**options)
-    return list(group_stream(iter_load(articles), settings, engine))
+    memory = InMemory(settings)
+    found = list(group_stream(iter_load(articles), settings, engine, Linker(memory, settings)))
+    return [replace(a, **dict(zip(("event", "story"), memory.current(a.id, a.event)))) for a in found]
 
 
 class _CallableModule(types.ModuleType):
@@ -63,4 +79,4 @@ class _CallableModule(types.ModuleType):
 
 sys.modules[__name__].__class__ = _CallableModule
 
-__all__ = ["Assignment", "Settings", "group", "group_stream"]
+__all__ = ["Assignment", "InMemory", "Linker", "Settings", "group", "group_stream"]

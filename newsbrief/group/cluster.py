@@ -40,17 +40,17 @@ def similarity(vectors: sp.csr_matrix, times: np.ndarray, same_days: float) -> n
     return sim
 
 
-def stories(sim: np.ndarray, copies: float) -> tuple[np.ndarray, np.ndarray]:
-    """Near-copies (similarity ``copies`` or more, e.g. one wire story run by many outlets) as one story:
-    each article's story number (0..s-1, by first article) and each story's first article."""
+def copies(sim: np.ndarray, level: float) -> tuple[np.ndarray, np.ndarray]:
+    """Near-copies (similarity ``level`` or more, e.g. one wire report run by many outlets) as one report:
+    each article's report number (0..s-1, by first article) and each report's first article."""
     from scipy.sparse.csgraph import connected_components
 
-    _, label = connected_components(sp.csr_matrix(sim >= copies), directed=False)
-    _, first, story = np.unique(label, return_index=True, return_inverse=True)
+    _, label = connected_components(sp.csr_matrix(sim >= level), directed=False)
+    _, first, report = np.unique(label, return_index=True, return_inverse=True)
     order = np.argsort(first)
     rank = np.empty_like(order)
     rank[order] = np.arange(len(order))
-    return rank[story], first[order]
+    return rank[report], first[order]
 
 
 def local_scale(sim: np.ndarray, k: int, floor: float) -> np.ndarray:
@@ -99,17 +99,17 @@ def cluster_block(vectors: sp.csr_matrix, times: np.ndarray, settings: Settings,
                   context: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Group labels (numbered by first article) and local scales of the articles of one block.
 
-    Near-copies are grouped once, as one story, so that a story run by ten outlets
+    Near-copies are grouped once, as one report, so that a report run by ten outlets
     counts once in every average and in every neighbourhood. ``context``: the
     scales articles get from neighbours outside the block (a store's open events).
     Times are in days, NaN when unknown.
     """
     sim = similarity(vectors, times, settings.same_days)
-    story, first = stories(sim, settings.copies)
+    report, first = copies(sim, settings.copies)
     sim = sim[np.ix_(first, first)]
     scale = local_scale(sim, settings.neighbours, settings.floor)
     if context is not None:
         scale = np.maximum(scale, context[first])
     if len(first) == 1:
-        return np.zeros(len(story), dtype=np.int64), scale[story]
-    return cut(link_tree(scale_by(sim, scale)), settings.threshold)[story], scale[story]
+        return np.zeros(len(report), dtype=np.int64), scale[report]
+    return cut(link_tree(scale_by(sim, scale)), settings.threshold)[report], scale[report]

@@ -59,7 +59,7 @@ class Weights:
 
 @dataclass
 class Bag:
-    """Weighted counts of one article's words, proper-noun runs and numbers."""
+    """Counts of one part of an article: its words, proper-noun runs and numbers."""
 
     word: Counter[str]
     name: Counter[str]
@@ -69,13 +69,33 @@ class Bag:
         return bool(self.word or self.name or self.number)
 
 
+def _empty() -> Bag:
+    return Bag(Counter(), Counter(), Counter())
+
+
+PARTS = ("title", "lead", "body")
+
+
+@dataclass
+class Parts:
+    """The counts of an article's headline, lead and body, read once: the event and the story level weigh
+    the parts differently (:func:`combine`)."""
+
+    title: Bag
+    lead: Bag
+    body: Bag
+
+    def __bool__(self) -> bool:
+        return bool(self.title or self.lead or self.body)
+
+
 def _is_headline_case(tokens: Sequence[str], stop: frozenset[str]) -> bool:
     """Most content words capitalized (or the whole line in capitals): capitals say nothing about names."""
     content = [t for t in tokens if t[0].isalpha() and t.lower() not in stop]
     return bool(content) and sum(t[0].isupper() for t in content) > 0.6 * len(content)
 
 
-def _scan(text: str, weight: float, bag: Bag, known_names: set[str] | None) -> None:
+def _scan(text: str, bag: Bag, known_names: set[str] | None) -> None:
     """Add the words, names and numbers of ``text`` to ``bag``.
 
     A name is a run of capitalized content words not at a sentence start, unless it
@@ -96,16 +116,16 @@ def _scan(text: str, weight: float, bag: Bag, known_names: set[str] | None) -> N
             starts_sentence = prev_end < 0 or bool(_BREAK.search(gap))
             joins = bool(_JOIN.fullmatch(gap))
         if run and (starts_sentence or not joins):
-            bag.name[" ".join(run)] += weight
+            bag.name[" ".join(run)] += 1
             run = []
         prev_end = m.end()
         if tok[0].isdigit():
-            bag.number[tok.replace(",", "")] += weight
+            bag.number[tok.replace(",", "")] += 1
             continue
         low = tok.lower()
         if low in stop or len(low) < 2:
             continue
-        bag.word[low] += weight
+        bag.word[low] += 1
         if not tok[0].isupper():
             continue
         if headline:
@@ -114,23 +134,27 @@ def _scan(text: str, weight: float, bag: Bag, known_names: set[str] | None) -> N
         elif not starts_sentence or (known_names is not None and low in known_names):
             run.append(low)
     if run:
-        bag.name[" ".join(run)] += weight
+        bag.name[" ".join(run)] += 1
 
 
-def bag_of(title: str | None, text: str, weights: Weights = Weights()) -> Bag:
-    """The weighted feature counts of one article (headline and lead sentences weigh more)."""
-    bag = Bag(Counter(), Counter(), Counter())
+def read_parts(title: str | None, text: str, lead_sentences: int = Weights.lead_sentences) -> Parts:
+    """The counts of an article's headline, its first ``lead_sentences`` sentences and the rest.
+
+    A multi-word name also counts for each of its words ("tony thompson" for
+    "thompson"), so that a later "Thompson" matches it.
+    """
+    parts = Parts(_empty(), _empty(), _empty())
     sentences = [s for s in _SENTENCE.split(text) if s.strip()]
-    lead_n = weights.lead_sentences
-    _scan(" ".join(sentences[:lead_n]), weights.lead, bag, None)
-    _scan("\n".join(sentences[lead_n:]), 1.0, bag, None)
+    _scan(" ".join(sentences[:lead_sentences]), parts.lead, None)
+    _scan("\n".join(sentences[lead_sentences:]), parts.body, None)
     if title and title.strip():
-        known = {part for name in bag.name for part in name.split()}
-        _scan(title, weights.title, bag, known)
-    for name in [n for n in bag.name if " " in n]:
-        for part in name.split():
-            bag.name[part] += bag.name[name]
-    return bag
+        known = {part for bag in (parts.lead, parts.body) for name in bag.name for part in name.split()}
+        _scan(title, parts.title, known)
+    for bag in (parts.title, parts.lead, parts.body):
+        for name in [n for n in bag.name if " " in n]:
+            for part in name.split():
+                bag.name[part] += bag.name[name]
+    return parts
 
 
 def _hash_kind(counts: Sequence[Counter[str]], bits: int) -> sp.csr_matrix:
@@ -140,10 +164,18 @@ def _hash_kind(counts: Sequence[Counter[str]], bits: int) -> sp.csr_matrix:
     return hasher.transform(counts).tocsr()
 
 
-def hashed(bags: Sequence[Bag]) -> list[sp.csr_matrix]:
-    """Raw weighted counts, one hashed matrix per kind of feature (rows are articles)."""
-    return [_hash_kind([getattr(b, kind) for b in bags], bits)
-            for kind, bits in zip(KINDS, (WORD_BITS, NAME_BITS, NUMBER_BITS))]
+def hashed(parts: Sequence[Parts]) -> dict[str, list[sp.csr_matrix]]:
+    """Raw counts of each part (headline, lead, body), one hashed matrix per kind of feature (rows are
+    articles)."""
+    return {part: [_hash_kind([getattr(getattr(p, part), kind) for p in parts], bits)
+                   for kind, bits in zip(KINDS, (WORD_BITS, NAME_BITS, NUMBER_BITS))]
+            for part in PARTS}
+
+
+def combine(counts: dict[str, list[sp.csr_matrix]], weights: Weights) -> list[sp.csr_matrix]:
+    """Weighted counts per kind of feature: the body's, plus the lead's and the headline's times their weights."""
+    return [(counts["body"][k] + counts["lead"][k] * weights.lead + counts["title"][k] * weights.title).tocsr()
+            for k in range(len(KINDS))]
 
 
 def document_frequency(counts: Sequence[sp.csr_matrix]) -> sp.csr_matrix:
@@ -187,14 +219,6 @@ def weigh(counts: Sequence[sp.csr_matrix], weights: Weights = Weights(), prior: 
     return normalize(sp.hstack(parts, format="csr")).astype(np.float32)
 
 
-def vectors(titles: Sequence[str | None], texts: Sequence[str], weights: Weights = Weights(),
-            prior: Prior | None = None) -> tuple[sp.csr_matrix, list[sp.csr_matrix]]:
-    """Unit TF-IDF vectors of the articles and their raw hashed counts (for document frequencies)."""
-    bags = [bag_of(t, x, weights) for t, x in zip(titles, texts)]
-    counts = hashed(bags)
-    return weigh(counts, weights, prior), counts
-
-
 def prune(row: sp.csr_matrix, keep: int) -> sp.csr_matrix:
     """The ``keep`` largest entries of a sparse row: an event summary stays small however big it grows."""
     row = row.tocsr()
@@ -203,3 +227,19 @@ def prune(row: sp.csr_matrix, keep: int) -> sp.csr_matrix:
     top = np.argpartition(row.data, -keep)[-keep:]
     top.sort()
     return sp.csr_matrix((row.data[top], row.indices[top], [0, keep]), shape=row.shape)
+
+
+def pruned_rows(matrix: sp.csr_matrix, keep: int) -> list[sp.csr_matrix]:
+    """Each row of ``matrix`` as its own pruned sparse row (see :func:`prune`), without slicing the matrix."""
+    matrix = matrix.tocsr()
+    rows = []
+    for lo, hi in zip(matrix.indptr[:-1], matrix.indptr[1:]):
+        data, indices = matrix.data[lo:hi], matrix.indices[lo:hi]
+        if hi - lo > keep:
+            top = np.argpartition(data, -keep)[-keep:]
+            data, indices = data[top], indices[top]
+        order = np.argsort(indices, kind="stable")  # sorted indices keep later sums and differences fast
+        row = sp.csr_matrix((data[order], indices[order], [0, len(data)]), shape=(1, matrix.shape[1]))
+        row.has_sorted_indices = True
+        rows.append(row)
+    return rows

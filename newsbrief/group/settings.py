@@ -4,8 +4,10 @@ What decides "one event" was never tuned on the labels it is scored on:
 ``floor`` was chosen on Multi-News; ``neighbours``, ``threshold`` and the feature
 weights by leave-topics-out cross-validation on ECB+, where these values are the
 folds' usual choice; ``bench/group_quality.py`` reruns that choice and prints it.
+What decides "one story" (``story_*``) was chosen by cross-validation over the
+stories of the dev stream (DUC 2007, Multi-News and ECB+ topics; ``bench/group_stories.py``).
 The time settings and ``copies`` are priors about news, not tuned: no labelled
-data with reliable dates was at hand.
+data with reliable dates was at hand for events.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from newsbrief.group.features import Weights
+
+STORY_WEIGHTS = Weights(title=2.0, lead=1.0, names=0.5, numbers=0.0)
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,25 @@ class Settings:
     block by block, each block's groups joining the open events."""
     keep_features: int = 400
     """An event is remembered by its centroid's strongest features only."""
+    keep_story_features: int = 1000
+    """Story units and centroids keep more: a subject is spread over more words than one incident
+    (with 400, larger events lose enough of their unit to fall apart from their story)."""
+    story_threshold: float = 0.30
+    """Average story similarity (each article's vector divided by the square root of its local scale)
+    above which two events are one story. Time plays no part: a story may resume years later."""
+    story_neighbours: int = 1
+    """At the story level an article's local scale is its similarity to its k-th nearest other article
+    (copies aside): a report with close relatives needs more to join a story than a lone one."""
+    story_weights: Weights = field(default_factory=lambda: STORY_WEIGHTS)
+    """What a story is about is its subject's words more than one incident's names and numbers."""
+    max_stories: int = 10000
+    """Stories a stream keeps for new articles to join (the least recently grown leave first); a store
+    keeps every story and searches them."""
+    neighbourhood: int = 2000
+    """At most this many remembered articles are regrouped with each block or batch (the closest events first)."""
+    per_event: int = 200
+    """Of a remembered event, only its latest articles, this many, are regrouped with new ones (the others stay
+    in it); a stream keeps no more of an open event's articles."""
 
     def with_options(self, **options: Any) -> Settings:
         """A copy with some settings changed (ValueError naming an unknown or bad one)."""
@@ -61,10 +84,11 @@ class Settings:
         """ValueError when a setting is out of range."""
         if not 0 < self.threshold <= 1:
             raise ValueError(f"threshold must be in (0, 1], got {self.threshold}")
-        for name in ("floor", "copies"):
+        for name in ("floor", "copies", "story_threshold"):
             if not 0 < getattr(self, name) <= 1:
                 raise ValueError(f"{name} must be in (0, 1], got {getattr(self, name)}")
-        for name in ("neighbours", "block_size", "max_active", "keep_features"):
+        for name in ("neighbours", "story_neighbours", "block_size", "max_active", "keep_features",
+                     "keep_story_features", "max_stories", "neighbourhood", "per_event"):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1, got {getattr(self, name)}")
         if self.same_days <= 0 or self.window_days <= 0:

@@ -1,16 +1,16 @@
-"""A stream of articles into events, block by block, in bounded memory.
+"""A stream of articles into events and stories, block by block, in bounded memory.
 
 The stream is cut into blocks of consecutive articles (a feed arrives in time
-order, so each block is a window of time). Grouping a block
-(:func:`group_block`) needs nothing but the block, so blocks are the unit of
-parallel work, on local processes or Dask workers. Linking the blocks' groups
-to the open events (:class:`~newsbrief.group.window.Window`) is cheap and runs
-in order in one place, so every engine gives the same events.
+order, so each block is a window of time). Grouping a block on its own
+(:func:`group_block`: vectors, events, story-level scales) needs nothing but
+the block, so blocks are the unit of parallel work, on local processes or Dask
+workers. Linking each block to what came before (:mod:`.link`) runs in order
+in one place, so every engine gives the same events and stories.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -18,9 +18,9 @@ import numpy as np
 import scipy.sparse as sp
 
 from newsbrief.group.cluster import cluster_block
-from newsbrief.group.features import Prior, bag_of, document_frequency, hashed, weigh
+from newsbrief.group.features import Prior, combine, document_frequency, hashed, read_parts, weigh
 from newsbrief.group.settings import Settings
-from newsbrief.group.window import Summary, Window, summaries
+from newsbrief.group.stories import story_scale
 from newsbrief.ingest import Problem, days
 from newsbrief.model import Article
 
@@ -30,10 +30,12 @@ NO_WORDS = "no words to compare: the title and text hold only punctuation or sym
 
 @dataclass
 class Assignment:
-    """Where one input article ended: an event, or unassigned (``event`` None) with the reason."""
+    """Where one input article ended: an event and the story that holds it, or unassigned
+    (``event`` and ``story`` None) with the reason."""
 
     id: str
     event: str | None
+    story: str | None = None
     reason: str | None = None
 
 
@@ -59,14 +61,28 @@ Item = Doc | Unreadable
 
 
 @dataclass
+class Vectors:
+    """The articles of a block that have words, as vectors for both levels."""
+
+    rows: list[int]  # their positions in the block
+    event: sp.csr_matrix  # unit TF-IDF vectors, event weights
+    story: sp.csr_matrix  # unit TF-IDF vectors, story weights
+    times: np.ndarray
+    titles: list[str | None]
+    df: sp.csr_matrix  # document frequencies of these articles (for a store's IDF)
+
+
+@dataclass
 class BlockResult:
-    """One block grouped: for each item its group (index into ``groups``) or the reason it has none."""
+    """One block grouped on its own: each item's reason for having no vector (None when it has one), the
+    vectors of the others, their event group (0..m-1) and local scale, and their story-level local scale."""
 
     ids: list[str]
-    group_of: list[int | None]
     reasons: list[str | None]
-    groups: list[Summary] = field(default_factory=list)
-    df: sp.csr_matrix | None = None  # document frequencies of the block (for a store's IDF)
+    vectors: Vectors | None = None
+    labels: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    scales: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    story_scales: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
 
 def to_item(item: Article | Problem) -> Item:
@@ -83,45 +99,49 @@ def blocks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield block
 
 
-def group_block(items: list[Item], settings: Settings, prior: Prior | None = None,
-                context: Window | None = None) -> BlockResult:
-    """Group one block: which articles belong together, and a summary of each group.
+def vectorize(items: Sequence[Item], settings: Settings, prior: Prior | None = None,
+              ) -> tuple[list[str | None], Vectors | None]:
+    """Each item's reason for having no vector (None when it has one), and the vectors of the others.
 
-    Blocks of a stream are grouped on their own (in parallel); a store passes its
-    open events as ``context``, so that a small batch in a crowded topic is judged
-    against that crowd, as it would be inside one large block.
+    Each article is read once; the event and story levels weigh its headline,
+    lead, names and numbers differently. The IDF is that of the items plus ``prior``.
     """
     reasons: list[str | None] = [it.reason if isinstance(it, Unreadable) else None for it in items]
-    docs = [(i, it) for i, it in enumerate(items) if isinstance(it, Doc)]
-    bags = [(i, doc, bag_of(doc.title, doc.text, settings.weights)) for i, doc in docs]
-    for i, doc, bag in bags:
-        if not bag:
-            reasons[i] = NO_WORDS if (doc.title or "").strip() or doc.text.strip() else EMPTY
-    kept = [(i, doc, bag) for i, doc, bag in bags if bag]
-    group_of: list[int | None] = [None] * len(items)
-    if not kept:
-        return BlockResult([it.id for it in items], group_of, reasons)
-    counts = hashed([bag for _, _, bag in kept])
-    vectors = weigh(counts, settings.weights, prior)
-    times = np.array([doc.time for _, doc, _ in kept])
-    near = context.context_scale(vectors, times) if context is not None else None
-    labels, scales = cluster_block(vectors, times, settings, near)
-    for (i, _, _), label in zip(kept, labels):
-        group_of[i] = int(label)
-    titles = [doc.title or _first_words(doc.text) for _, doc, _ in kept]
-    groups = summaries(vectors, labels, scales, times, titles, settings.keep_features)
-    return BlockResult([it.id for it in items], group_of, reasons, groups, document_frequency(counts))
+    rows, docs, parts = [], [], []
+    for i, it in enumerate(items):
+        if isinstance(it, Unreadable):
+            continue
+        read = read_parts(it.title, it.text, settings.weights.lead_sentences)
+        if read:
+            rows.append(i)
+            docs.append(it)
+            parts.append(read)
+        else:
+            reasons[i] = NO_WORDS if (it.title or "").strip() or it.text.strip() else EMPTY
+    if not rows:
+        return reasons, None
+    raw = hashed(parts)
+    counts = combine(raw, settings.weights)
+    story_counts = combine(raw, settings.story_weights)
+    vectors = Vectors(rows, weigh(counts, settings.weights, prior), weigh(story_counts, settings.story_weights, prior),
+                      np.array([d.time for d in docs]), [d.title or _first_words(d.text) for d in docs],
+                      document_frequency(counts))
+    return reasons, vectors
+
+
+def group_block(items: list[Item], settings: Settings, prior: Prior | None = None) -> BlockResult:
+    """Group one block on its own: its events (see :mod:`.cluster`) and the story-level local scale of its
+    articles (see :mod:`.stories`); the costly part of grouping, so it runs wherever blocks are sent."""
+    reasons, vec = vectorize(items, settings, prior)
+    ids = [it.id for it in items]
+    if vec is None:
+        return BlockResult(ids, reasons)
+    labels, scales = cluster_block(vec.event, vec.times, settings)
+    return BlockResult(ids, reasons, vec, labels, scales,
+                       story_scale(vec.story, settings.story_neighbours, settings.floor, settings.copies))
 
 
 def _first_words(text: str, words: int = 12) -> str | None:
     """A stand-in title for an article without one: its first words."""
     head = text.split()[:words]
     return " ".join(head) + (" ..." if len(text.split()) > words else "") if head else None
-
-
-def assignments(result: BlockResult, window: Window) -> list[Assignment]:
-    """Link a grouped block into the window; one Assignment per item, in block order."""
-    window.advance(result.groups)
-    events = window.link(result.groups)
-    return [Assignment(i, events[g].id if g is not None else None, reason)
-            for i, g, reason in zip(result.ids, result.group_of, result.reasons)]

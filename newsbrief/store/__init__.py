@@ -1,13 +1,14 @@
-"""A SQLite store of articles, events and briefings that grows incrementally::
+"""A SQLite store of articles, events, stories and briefings that grows incrementally::
 
     from newsbrief.store import Store
     with Store("news.db") as store:
-        store.add(["feed-monday.jsonl"])          # new articles join events or open new ones
-        for event in store.events():             # largest first
-            print(event.size, event.title, store.briefing(event.id)["summary"])
+        store.add(["feed-monday.jsonl"])          # new articles join events and stories, or open new ones
+        for story in store.stories():            # largest first, each with its events
+            print(story.size, story.title, [e.id for e in story.events])
+        store.briefing("e12"), store.story_briefing("s3")   # an id merged away still leads to its articles
         store.search("ceasefire Idlib")
 """
 
-from newsbrief.store.store import EventInfo, SearchHit, Store, StoreError
+from newsbrief.store.store import EventInfo, SearchHit, Store, StoreError, StoryInfo
 
-__all__ = ["EventInfo", "SearchHit", "Store", "StoreError"]
+__all__ = ["EventInfo", "SearchHit", "Store", "StoreError", "StoryInfo"]

@@ -48,7 +48,7 @@ from newsbrief.facts.read.entities import Gazetteer
 from newsbrief.facts.read.quantities import Quantity
 from newsbrief.facts.read.units import units
 from newsbrief.facts.settings import DEFAULT, Settings
-from newsbrief.group.features import bag_of
+from newsbrief.group.features import Bag, read_parts
 from newsbrief.ingest import days
 from newsbrief.model import Article
 
@@ -96,7 +96,7 @@ def off_event(articles: Sequence[Article], settings: Settings = DEFAULT) -> dict
     nobody = Gazetteer(())
     counted = [q for found in read for q in quantities_mod.read(found, nobody)]
     dated = [d for a, found in zip(articles, read) for d in dates_mod.read(found, a.time)]
-    names = {a.id: set(bag_of(a.title, a.text[a.body_start:]).name) for a in articles}
+    names = {a.id: {n for bag in _parts(a) for n in bag.name} for a in articles}
     return judge(articles, counted, dated, names, settings)
 
 
@@ -225,3 +225,9 @@ def _days_apart(a: str, b: str) -> int:
 
 
 __all__ = ["judge", "off_event"]
+
+
+def _parts(article: Article) -> tuple[Bag, Bag, Bag]:
+    """The headline's, lead's and body's counts of an article, as grouping reads them."""
+    parts = read_parts(article.title, article.text[article.body_start:])
+    return parts.title, parts.lead, parts.body
