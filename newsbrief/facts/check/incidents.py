@@ -224,10 +224,10 @@ def _days_apart(a: str, b: str) -> int:
     return min(step, 7 - step)
 
 
-__all__ = ["judge", "off_event"]
-
-
 def _parts(article: Article) -> tuple[Bag, Bag, Bag]:
     """The headline's, lead's and body's counts of an article, as grouping reads them."""
     parts = read_parts(article.title, article.text[article.body_start:])
     return parts.title, parts.lead, parts.body
+
+
+__all__ = ["judge", "off_event"]
