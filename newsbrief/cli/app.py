@@ -26,7 +26,7 @@ import newsbrief
 app = typer.Typer(
     name="newsbrief",
     help="Turn a pile of news articles into a briefing you can trust: every line points to its source.",
-    epilog="Examples:  newsbrief brief ../shared/seeds/ --format html -o brief.html  ·  "
+    epilog="Examples:  newsbrief brief articles/ --format html -o brief.html  ·  "
            "newsbrief serve --port 8000  ·  newsbrief COMMAND --help",
     no_args_is_help=True,
     add_completion=False,

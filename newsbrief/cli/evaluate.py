@@ -20,11 +20,15 @@ def evaluate(
     limit: int | None = typer.Option(None, "--limit", min=1, help="Only the first K clusters."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:
-    """Score summaries with ROUGE-1/2/Lsum (recall and F1) as ../shared/data/README.md says, with seconds per system.
+    """Score summaries with ROUGE-1/2/Lsum (recall and F1) beside the peers, with seconds per system.
+
+    Every system summarizes the same clusters in this process; each summary is cut to the
+    word budget, scored against every reference (Porter stemmer on; ROUGE-Lsum one sentence
+    a line), averaged over a cluster's references, then over clusters.
 
     Example:
 
-      newsbrief evaluate ../shared/data/multinews_val.jsonl --max-words 230
+      newsbrief evaluate clusters.jsonl --max-words 230 --systems newsbrief,lead,lexrank
     """
     from newsbrief.batch import read_records
     from newsbrief.evaluate import evaluate as run, table

@@ -319,7 +319,7 @@ def records_from_json(value: Any, source: str, fallback_id: str, line: int | Non
 
 def article_from_record(rec: Any, fallback_id: str, source: str = "<record>",
                         line: int | None = None, html: bool = True) -> Item:
-    """An Article from a mapping in the ``../shared/data`` schema; ``id`` wins over the fallback.
+    """An Article from a record ``{"id", "title", "text", "url", "time"}``; ``id`` wins over the fallback.
 
     A ``text`` that is a web page is reduced to its main text, unless ``html`` is False
     (batch mode, whose offsets must point into the ``text`` given). Lone surrogates in any
