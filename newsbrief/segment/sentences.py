@@ -1,8 +1,8 @@
 """Sentence splitting for messy news text, keeping offsets into the original.
 
-blingfire does the splitting (fast, abbreviation-aware; see
-it scored best among the splitters measured for this project), but it neither splits glued sentences
-(``civil war.Turkey``) nor knows about lines. So each paragraph is first cut at
+blingfire does the splitting (fast and abbreviation-aware: among the splitters
+measured for this project it was the best of the fast ones), but it neither splits
+glued sentences (``civil war.Turkey``) nor knows about lines. So each paragraph is first cut at
 glue points, each piece is split by blingfire, and pieces that start in lower
 case (``"Where?" asked one resident``) are joined back to the one before.
 Glue points become sentence boundaries: the "missing space" is inserted by
