@@ -15,10 +15,11 @@ import ctypes
 import re
 import threading
 from dataclasses import replace
+from functools import lru_cache
 
 import blingfire
 
-from newsbrief.clean.rules import match_rule
+from newsbrief.clean.rules import CACHED_LENGTH, match_rule
 from newsbrief.model import Article, Paragraph, Removed, Sentence, squash
 
 # A boundary with no space: two lower-case letters (not an abbreviation like U.S.)
@@ -79,8 +80,9 @@ def _sentence_offsets(text: str) -> list[tuple[int, int]]:
     data = text.encode("utf-8", "replace")  # a lone surrogate becomes one "?" byte: offsets stay aligned
     size = len(data)
     out, starts, ends = _buffers(size * 2)
-    found = blingfire.blingfire.TextToSentencesWithOffsets(
-        ctypes.c_char_p(data), ctypes.c_int(size), out, starts, ends, ctypes.c_int(size * 2))
+    # bytes and ints go to C as char* and int by ctypes' own conversion (wrapping them cost a third as much
+    # as splitting a short paragraph)
+    found = blingfire.blingfire.TextToSentencesWithOffsets(data, size, out, starts, ends, size * 2)
     if found <= 0 or found > size * 2:
         return []
     count = ctypes.string_at(out, found).rstrip(b"\0").count(b"\n") + 1
@@ -97,20 +99,31 @@ def _sentence_offsets(text: str) -> list[tuple[int, int]]:
 
 def split_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence (start, end) offsets into ``text`` for the region ``text[start:end]``."""
-    end = len(text) if end is None else end
-    cuts = [start, *(start + p for p in _glue_points(text[start:end])), end]
+    region = text[start:end]
+    found = (_remembered if len(region) <= CACHED_LENGTH else _region_spans)(region)
+    return [(start + s, start + e) for s, e in found]
+
+
+def _region_spans(region: str) -> tuple[tuple[int, int], ...]:
+    """Sentence offsets within ``region``: cut at glue points, each piece split by blingfire, a piece that
+    continues the sentence before joined to it. They depend on the region's text alone, so a paragraph
+    repeated across a cluster (wire copy) is split once (:data:`CACHED_LENGTH`)."""
+    cuts = [0, *_glue_points(region), len(region)]
     spans: list[tuple[int, int]] = []
     for a, b in zip(cuts, cuts[1:]):
-        piece = text[a:b]
+        piece = region[a:b]
         if not piece.strip():
             continue
         for s, e in _sentence_offsets(piece):
             s, e = a + s, a + e
-            if spans and _continues(text, s, spans[-1][1]):
+            if spans and _continues(region, s, spans[-1][1]):
                 spans[-1] = (spans[-1][0], e)
             else:
                 spans.append((s, e))
-    return spans
+    return tuple(spans)
+
+
+_remembered = lru_cache(maxsize=1 << 16)(_region_spans)
 
 
 def _continues(text: str, start: int, prev_end: int) -> bool:
