@@ -64,21 +64,20 @@ def tokens(text: str) -> list[str]:
     return [stems[w] for w in found]
 
 
-def numbered(texts: Sequence[str]) -> tuple[dict[str, int], list[int], list[int]]:
-    """The stems of ``texts`` numbered in order of first use (stem -> id), the ids of every text's tokens,
-    one text after another, and how many tokens each text has.
+def numbered(texts: Sequence[str]) -> tuple[dict[str, int], list[list[int]]]:
+    """The stems of ``texts`` numbered in order of first use (stem -> id), and each text's tokens as ids.
 
     The ids are those of numbering :func:`tokens` of each text in turn, but a text repeated word for word
-    (wire copy) is read once, and each word stemmed and numbered once, by C loops, not at each use:
-    whole clusters go through here.
+    (wire copy) is read once and shares its list of ids, and each word is stemmed and numbered once, by
+    C loops, not at each use: whole clusters go through here.
     """
     found = {text: WORD.findall(text.lower()) for text in dict.fromkeys(texts)}
     distinct = list(dict.fromkeys(chain.from_iterable(found.values())))  # words in order of first use
     stems = list(map(_stems(distinct).__getitem__, distinct))
     vocabulary = dict(zip(dict.fromkeys(stems), count()))
     word_id = dict(zip(distinct, map(vocabulary.__getitem__, stems)))
-    each = [found[text] for text in texts]
-    return vocabulary, list(map(word_id.__getitem__, chain.from_iterable(each))), list(map(len, each))
+    ids = {text: list(map(word_id.__getitem__, words_of)) for text, words_of in found.items()}
+    return vocabulary, list(map(ids.__getitem__, texts))
 
 
 @lru_cache(maxsize=1)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Sequence
+from itertools import chain
 from dataclasses import dataclass
 
 import numpy as np
@@ -76,8 +77,9 @@ class ClusterConcepts:
     def __init__(self, cluster: Cluster) -> None:
         self.sentences = [s for a in cluster.articles for s in a.sentences]
         self.n_articles = len(cluster.articles)
-        self.vocab, ids, lengths = numbered([s.text for s in self.sentences])
-        tok = np.array(ids, dtype=np.int64)
+        self.vocab, each = numbered([s.text for s in self.sentences])
+        lengths = list(map(len, each))
+        tok = np.fromiter(chain.from_iterable(each), np.int64, count=sum(lengths))
         stop_set = stemmed_stop()
         self.vocab_size = max(len(self.vocab), 1)
         self.is_stop = np.array([w in stop_set for w in self.vocab] or [False])
