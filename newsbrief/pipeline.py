@@ -31,18 +31,20 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from newsbrief.clean import clean_article, repeated_lines
 from newsbrief.dedup import near_duplicates
-from newsbrief.facts.check.incidents import off_event
 from newsbrief.ingest import Input, Problem, in_input_order, load, timestamp, unique_ids
 from newsbrief.ingest.dating import in_context
 from newsbrief.model import Article, ArticleRecord, Briefing, Cluster, Paragraph, Removed, Status, SummarySentence
 from newsbrief.parallel import chunked, cores_for_one_job, process_map
 from newsbrief.segment import segment_article
-from newsbrief.stories import Stories, stories
 from newsbrief.summarize import DEFAULT, get_summarizer
 from newsbrief.summarize.title import briefing_title
+
+if TYPE_CHECKING:
+    from newsbrief.stories import Stories
 
 MIN_BODY_WORDS = 15
 """An article body shorter than this (after cleaning) has nothing to summarize: status ``empty``."""
@@ -171,6 +173,8 @@ def brief_stories(items: Input | Iterable[Input], max_words: int = 100, method: 
 
 def prepare_stories(items: Input | Iterable[Input]) -> tuple[Prepared, Stories]:
     """Stages 1-6: the prepared cluster of every usable article and the stories they follow."""
+    from newsbrief.stories import stories  # scipy: loaded only to brief, not for batch summaries (prepare)
+
     articles, problems = load(items)
     prep = prepare(in_context(articles), problems)
     return prep, stories(prep.cluster.articles)
@@ -179,6 +183,8 @@ def prepare_stories(items: Input | Iterable[Input]) -> tuple[Prepared, Stories]:
 def story_briefing(prep: Prepared, found: Stories, index: int, max_words: int = 100, method: str = DEFAULT,
                    facts: bool = True, alone: bool = False) -> Briefing:
     """Stages 7-10 for story ``index`` of ``found``; ``alone``: the briefing lists only that story."""
+    from newsbrief.facts.check.incidents import off_event  # the facts readers and scipy: loaded only to brief
+
     prep = prep.setting_aside(found.aside(index), "off-event")
     story = prep.cluster.articles
     elsewhere = off_event(story)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsbrief.clean import clean_cluster, cleaned_text
+from newsbrief.clean.rules import RULES, Rule, literal_prefix, match_rule
 from newsbrief.model import Article, squash
 from newsbrief.segment import segment_article, split_spans
 
@@ -102,10 +103,35 @@ def test_wire_copies_keep_their_shared_lines() -> None:
     ("- Advertisement -", "advertisement"),
 ])
 def test_line_rules(line: str, reason: str | None) -> None:
-    from newsbrief.clean.rules import match_rule
-
     rule = match_rule(line)
     assert (rule.reason if rule else None) == reason
+
+
+@pytest.mark.parametrize("pattern,literal", [
+    (r"enter your e-?mail\b", "enter your e"), (r"news(letter)? delivery by email\b", "news"),
+    (r"ap photo(?<!\wap photo)", "ap photo"), (r"sign up\b.{0,60}\b(newsletter|now)\b", "sign up"),
+    (r"delivered (right )?to your inbox", "delivered "), ("getty images", "getty images"),
+])
+def test_literal_prefix_is_what_every_match_begins_with(pattern: str, literal: str) -> None:
+    assert literal_prefix(pattern) == literal
+    assert all(literal_prefix(p) for r in RULES for p in r.anywhere)  # the screen relies on one each
+
+
+def _every_rule_in_turn(text: str, sentence: bool) -> Rule | None:
+    lower = text.lower()
+    return next((r for r in RULES if (r.sentence or not sentence) and r.matches(text, lower)), None)
+
+
+@pytest.mark.shared
+def test_the_rules_screen_hides_no_match(multinews: list[dict]) -> None:
+    lines = [line for record in multinews[:60] for a in record["articles"] for line in a["text"].split("\n")]
+    lines += [*SEED_BOILERPLATE, "Photo: Getty Images", "Read more: the full story", "x" * 500 + " all rights reserved"]
+    found = 0
+    for line in lines:
+        for sentence in (False, True):
+            assert match_rule(line, sentence) == _every_rule_in_turn(line, sentence), line
+            found += match_rule(line, sentence) is not None
+    assert found > 20
 
 
 @pytest.mark.parametrize("text,expected", [

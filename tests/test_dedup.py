@@ -59,7 +59,7 @@ def test_join_finds_exactly_the_all_pairs_answer(contained: bool, share: float, 
 def test_repeated_items_count_once_and_short_texts_are_one_shingle() -> None:
     rows = item_rows(np.array([4, 2]), np.array([5, 5, 7, 9, 9, 9]))
     assert rows.sizes.tolist() == [3, 1] and rows.indices.tolist() == [7, 8, 9, 9]  # rarest first: 7, 5, 9
-    shingles = shingle_rows([np.array([1, 2]), np.array([1, 2, 3]), np.array([1, 2, 3, 1, 2, 3]), np.array([])], 4)
+    shingles = shingle_rows(np.array([1, 2, 1, 2, 3, 1, 2, 3, 1, 2, 3]), np.array([2, 3, 6, 0]), 4)
     assert np.diff(shingles.indptr).tolist() == [1, 1, 3, 0]
 
 
@@ -89,7 +89,9 @@ def test_near_duplicates_reads_each_sentence_once_for_both_answers() -> None:
     dups, groups = near_duplicates(arts)
     assert dups == duplicate_articles(arts) and groups == sentence_groups([s for a in arts for s in a.sentences])
     assert [[s.article for s in g] for g in groups] == [["a", "b"], ["a"]]
-    assert Vocabulary.of([]).ids == {}
+    assert Vocabulary.of([]).number == {} and sentence_groups([]) == [] and duplicate_articles([]) == []
+    vocabulary = Vocabulary.of(s for a in arts for s in a.sentences)
+    assert vocabulary.ids(said).tolist() == [vocabulary.word_id[w] for w in words(said, clitics=True)]
 
 
 def _groups_by_definition(sentences: list[Sentence]) -> list[list[tuple[str, int]]]:
@@ -131,8 +133,9 @@ def test_pooled_cluster_copies_match_all_pairs(shared_dir: Path) -> None:
         pooled = [a for line in fh for a in json.loads(line)["articles"]]
     usable = reading_order(read_articles(cluster_articles({"articles": pooled[:300]})))
     vocabulary = Vocabulary.of(s for a in usable for s in a.sentences)
-    rows = shingle_rows([np.concatenate([vocabulary.ids[s.text] for s in a.sentences] or [np.zeros(0, np.int64)])
-                         for a in usable], len(vocabulary.word_id))
+    texts = [np.concatenate([vocabulary.ids(s.text) for s in a.sentences] or [np.zeros(0, np.int64)])
+             for a in usable]
+    rows = shingle_rows(np.concatenate(texts), np.array([len(t) for t in texts]), len(vocabulary.word_id))
     sets = [set(rows.indices[rows.indptr[i]:rows.indptr[i + 1]].tolist()) for i in range(len(usable))]
     a, b, overlap = similar_pairs(rows, ARTICLE_SHARE, contained=True)
     assert set(zip(a.tolist(), b.tolist(), overlap.tolist())) == _brute_force(sets, ARTICLE_SHARE, True)

@@ -6,17 +6,21 @@ import io
 import json
 import os
 import random
+import subprocess
 import sys
 import threading
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import dateparser
 import pytest
 
 from newsbrief.ingest import JSONError, Problem, in_input_order, load, parse_json, read_inputs, readers
 from newsbrief.ingest.decode import decode
 from newsbrief.ingest.readers import MAX_ARTICLE_BYTES
+from newsbrief.ingest.times import COMMON_FORMATS, parse_time
 from newsbrief.model import Article
 
 BODY = "The council approved the new budget on Monday after a long debate. " * 3
@@ -78,6 +82,30 @@ def test_jsonl_clusters_and_articles(tmp_path: Path) -> None:
     arts, probs = _read(f)
     assert [a.id for a in arts] == ["c1/0", "c1/1", "solo"] and probs == []
     assert arts[2].time is not None and arts[2].time.hour == 9
+
+
+def test_common_times_read_as_dateparser_reads_them() -> None:
+    rng = random.Random(7)
+    for form in COMMON_FORMATS:
+        for _ in range(25):
+            when = datetime(1950, 1, 1) + timedelta(minutes=rng.randrange(80 * 365 * 24 * 60))
+            value = when.strftime(form)
+            if rng.random() < 0.3:
+                value = value.lower()
+            elif rng.random() < 0.5:  # unpadded numbers
+                value = value.replace(" 0", " ").replace("/0", "/").replace("-0", "-").replace(":0", ":")
+            assert parse_time(value) == dateparser.parse(value, languages=["en"]), value
+    # Not one of them: still read by dateparser (day first when the month cannot be first; a zone kept).
+    assert parse_time("16/06/1998 21:38") == datetime(1998, 6, 16, 21, 38)
+    assert parse_time("Tue, 24 May 2005 10:00:00 +0200").utcoffset() == timedelta(hours=2)
+
+
+def test_common_times_need_no_dateparser() -> None:
+    code = ("import sys; from newsbrief.ingest.times import parse_time; "
+            "print(parse_time('06/16/1998 21:38:00'), parse_time('May 02, 2013'), parse_time('1998-30-06 09:17'), "
+            "'dateparser' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["1998-06-16", "21:38:00", "2013-05-02", "00:00:00", "1998-06-30", "09:17:00", "False"]
 
 
 def test_invalid_json_names_file_and_line_and_others_go_on(tmp_path: Path) -> None:

@@ -69,7 +69,7 @@ def _classify(line: str, repeated: set[str]) -> tuple[str | None, bool]:
     rule = match_rule(line)
     if rule and not (rule.sentence and len(line.split()) > LONG_LINE):
         return rule.reason, rule.ends_article
-    if _key(line) in repeated:
+    if repeated and _key(line) in repeated:
         return "line repeated across articles of the cluster", False
     if is_fragment(line):
         return "heading, label or link line, not a sentence", False

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 def _compile(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
@@ -104,10 +105,45 @@ RULES: tuple[Rule, ...] = (
 TERMINAL = re.compile(r"[.!?…:;\"”’)\]]\s*$")
 
 
+def literal_prefix(pattern: str) -> str:
+    """The text every match of ``pattern`` begins with: its characters up to the first bit of regex syntax
+    (without the last one when a quantifier follows it: "enter your e-?mail" -> "enter your e")."""
+    head = re.match(r"[^\\.^$*+?{}\[\]()|]*", pattern).group()  # type: ignore[union-attr]
+    return head[:-1] if pattern[len(head):len(head) + 1] in ("*", "?", "{") and head else head
+
+
+_STARTS = re.compile("|".join(f"(?:{p})" for r in RULES for p in r.start))
+_LITERALS = tuple(dict.fromkeys(literal_prefix(p) for r in RULES for p in r.anywhere))
+_EXACT = tuple(re.compile(p) for r in RULES for p in r.exact)
+
+CACHED_LENGTH = 400
+"""Texts up to this long have what is found in them remembered (the rule they match here, their sentence
+offsets in :mod:`newsbrief.segment`): boilerplate lines, and the sentences and paragraphs of wire copy,
+recur across the articles of a cluster, and a bounded cache of short texts stays small (65,536 of them)."""
+
+
+def _may_match(text: str, lower: str) -> bool:
+    """False when no rule can match: no ``start`` pattern does, no ``anywhere`` pattern's leading literal is
+    in the text and no ``exact`` pattern is found. Most lines and sentences are prose, so this cheap
+    test (one regex call and substring searches in C) saves trying every rule in turn."""
+    if _STARTS.match(lower) or any(map(lower.__contains__, _LITERALS)):
+        return True
+    return any(p.search(text) for p in _EXACT)
+
+
+def _first_rule(text: str, sentence: bool) -> Rule | None:
+    lower = text.lower()
+    if not _may_match(text, lower):
+        return None
+    return next((r for r in RULES if (r.sentence or not sentence) and r.matches(text, lower)), None)
+
+
+_remembered = lru_cache(maxsize=1 << 16)(_first_rule)
+
+
 def match_rule(text: str, sentence: bool = False) -> Rule | None:
     """The first rule the text matches (only sentence-level rules when ``sentence``)."""
-    lower = text.lower()
-    return next((r for r in RULES if (r.sentence or not sentence) and r.matches(text, lower)), None)
+    return (_remembered if len(text) <= CACHED_LENGTH else _first_rule)(text, sentence)
 
 
 def is_fragment(line: str) -> bool:

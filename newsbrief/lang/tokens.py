@@ -8,7 +8,9 @@ word, exactly as the evaluation counts them.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Sequence
 from functools import lru_cache
+from itertools import chain, count
 from typing import Any
 
 from newsbrief.lang.en import STOP_WORDS
@@ -34,18 +36,24 @@ def words(text: str, clitics: bool = False) -> list[str]:
     return (_WITH_CLITIC if clitics else WORD).findall(text.lower())
 
 
-def _stems(found: set[str]) -> dict[str, str]:
-    """word -> stem for ``found``; unseen ones stemmed in one native call (one token per [a-z0-9]+ word).
+def _stems(found: Collection[str]) -> dict[str, str]:
+    """word -> stem for the distinct words ``found``; unseen ones stemmed in one native call (one token per
+    [a-z0-9]+ word), the lookups done by C loops (a cluster has tens of thousands of words).
 
-    Returns its own dict, so a thread clearing the shared cache cannot pull a stem from under another.
+    A full cache is replaced, never cleared, and each call reads the one it started with: a thread
+    starting a new cache cannot pull a stem from under another.
     """
-    known = {w: _STEMS[w] for w in found if w in _STEMS}
-    missing = [w for w in found if w not in known]
+    global _STEMS
+    cache = _STEMS
+    known = dict(zip(found, map(cache.get, found)))
+    missing = list(set(found).difference(cache))
     if missing:
-        known.update(zip(missing, _stemmer().tokenize(" ".join(missing))))
-        if len(_STEMS) > _CACHE_LIMIT:
-            _STEMS.clear()
-        _STEMS.update(known)
+        new = dict(zip(missing, _stemmer().tokenize(" ".join(missing))))
+        known.update(new)
+        if len(cache) > _CACHE_LIMIT:
+            _STEMS = new
+        else:
+            cache.update(new)
     return known
 
 
@@ -54,6 +62,22 @@ def tokens(text: str) -> list[str]:
     found = words(text)
     stems = _stems(set(found))
     return [stems[w] for w in found]
+
+
+def numbered(texts: Sequence[str]) -> tuple[dict[str, int], list[list[int]]]:
+    """The stems of ``texts`` numbered in order of first use (stem -> id), and each text's tokens as ids.
+
+    The ids are those of numbering :func:`tokens` of each text in turn, but a text repeated word for word
+    (wire copy) is read once and shares its list of ids, and each word is stemmed and numbered once, by
+    C loops, not at each use: whole clusters go through here.
+    """
+    found = {text: WORD.findall(text.lower()) for text in dict.fromkeys(texts)}
+    distinct = list(dict.fromkeys(chain.from_iterable(found.values())))  # words in order of first use
+    stems = list(map(_stems(distinct).__getitem__, distinct))
+    vocabulary = dict(zip(dict.fromkeys(stems), count()))
+    word_id = dict(zip(distinct, map(vocabulary.__getitem__, stems)))
+    ids = {text: list(map(word_id.__getitem__, words_of)) for text, words_of in found.items()}
+    return vocabulary, list(map(ids.__getitem__, texts))
 
 
 @lru_cache(maxsize=1)

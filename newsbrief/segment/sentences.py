@@ -15,11 +15,11 @@ import ctypes
 import re
 import threading
 from dataclasses import replace
+from functools import lru_cache
 
 import blingfire
-import numpy as np
 
-from newsbrief.clean.rules import match_rule
+from newsbrief.clean.rules import CACHED_LENGTH, match_rule
 from newsbrief.model import Article, Paragraph, Removed, Sentence, squash
 
 # A boundary with no space: two lower-case letters (not an abbreviation like U.S.)
@@ -54,20 +54,18 @@ def _glue_points(text: str) -> list[int]:
     return points
 
 
-_INT_P = ctypes.POINTER(ctypes.c_int32)
 _LOCAL = threading.local()
 
 
-def _buffers(capacity: int) -> tuple[ctypes.Array, np.ndarray, np.ndarray, object, object]:
-    """Output buffers for blingfire and their pointers, reused across calls (allocating per call cost as much
-    as splitting). One set per thread: blingfire runs without the GIL, so threads sharing them (the HTTP
-    API briefs in worker threads) would overwrite each other's offsets."""
+def _buffers(capacity: int) -> tuple[ctypes.Array, ctypes.Array, ctypes.Array]:
+    """Output buffers for blingfire (its sentences, their start and end byte offsets), reused across calls
+    (allocating per call cost as much as splitting). One set per thread: blingfire runs without the GIL,
+    so threads sharing them (the HTTP API briefs in worker threads) would overwrite each other's offsets."""
     buffers = getattr(_LOCAL, "buffers", None)
     if buffers is None or len(buffers[0]) < capacity:
         size = max(capacity, 1 << 16)
-        starts, ends = np.empty(size, np.int32), np.empty(size, np.int32)
-        buffers = _LOCAL.buffers = (ctypes.create_string_buffer(size), starts, ends,
-                                    starts.ctypes.data_as(_INT_P), ends.ctypes.data_as(_INT_P))
+        buffers = _LOCAL.buffers = (ctypes.create_string_buffer(size), (ctypes.c_int32 * size)(),
+                                    (ctypes.c_int32 * size)())
     return buffers
 
 
@@ -75,42 +73,57 @@ def _sentence_offsets(text: str) -> list[tuple[int, int]]:
     """blingfire's sentence (start, end) character offsets, without its per-byte Python loop.
 
     ``blingfire.text_to_sentences_and_offsets`` maps UTF-8 byte offsets to
-    characters byte by byte in Python, which was a third of the pipeline's time;
-    the same mapping is one ``np.cumsum`` here (and nothing for ASCII text).
+    characters byte by byte in Python, which was a third of the pipeline's time.
+    Here ASCII text needs no mapping, and other text is decoded once, a stretch
+    between two offsets at a time (a paragraph has few sentences: no array work).
     """
     data = text.encode("utf-8", "replace")  # a lone surrogate becomes one "?" byte: offsets stay aligned
     size = len(data)
-    out, starts, ends, starts_p, ends_p = _buffers(size * 2)
-    found = blingfire.blingfire.TextToSentencesWithOffsets(
-        ctypes.c_char_p(data), ctypes.c_int(size), out, starts_p, ends_p, ctypes.c_int(size * 2))
+    out, starts, ends = _buffers(size * 2)
+    # bytes and ints go to C as char* and int by ctypes' own conversion (wrapping them cost a third as much
+    # as splitting a short paragraph)
+    found = blingfire.blingfire.TextToSentencesWithOffsets(data, size, out, starts, ends, size * 2)
     if found <= 0 or found > size * 2:
         return []
     count = ctypes.string_at(out, found).rstrip(b"\0").count(b"\n") + 1
-    begin = starts[:count].astype(np.int64)
-    end = ends[:count].astype(np.int64) + 1
-    if size != len(text):  # multi-byte characters: byte offset -> character offset
-        char_at = np.cumsum(np.frombuffer(data, dtype=np.uint8) & 0xC0 != 0x80) - 1
-        char_at = np.append(char_at, len(text))
-        begin, end = char_at[begin], char_at[np.minimum(end, size)]
-    return list(zip(begin.tolist(), end.tolist()))
+    begin = starts[:count]
+    end = [min(e + 1, size) for e in ends[:count]]  # blingfire's end is the last byte's offset
+    if size == len(text):
+        return list(zip(begin, end))
+    char_at, done, chars = {}, 0, 0  # multi-byte characters: byte offset -> character offset
+    for offset in sorted({*begin, *end}):
+        chars += len(data[done:offset].decode("utf-8", "replace"))
+        char_at[offset], done = chars, offset
+    return [(char_at[b], char_at[e]) for b, e in zip(begin, end)]
 
 
 def split_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence (start, end) offsets into ``text`` for the region ``text[start:end]``."""
-    end = len(text) if end is None else end
-    cuts = [start, *(start + p for p in _glue_points(text[start:end])), end]
+    region = text[start:end]
+    found = (_remembered if len(region) <= CACHED_LENGTH else _region_spans)(region)
+    return [(start + s, start + e) for s, e in found]
+
+
+def _region_spans(region: str) -> tuple[tuple[int, int], ...]:
+    """Sentence offsets within ``region``: cut at glue points, each piece split by blingfire, a piece that
+    continues the sentence before joined to it. They depend on the region's text alone, so a paragraph
+    repeated across a cluster (wire copy) is split once (:data:`CACHED_LENGTH`)."""
+    cuts = [0, *_glue_points(region), len(region)]
     spans: list[tuple[int, int]] = []
     for a, b in zip(cuts, cuts[1:]):
-        piece = text[a:b]
+        piece = region[a:b]
         if not piece.strip():
             continue
         for s, e in _sentence_offsets(piece):
             s, e = a + s, a + e
-            if spans and _continues(text, s, spans[-1][1]):
+            if spans and _continues(region, s, spans[-1][1]):
                 spans[-1] = (spans[-1][0], e)
             else:
                 spans.append((s, e))
-    return spans
+    return tuple(spans)
+
+
+_remembered = lru_cache(maxsize=1 << 16)(_region_spans)
 
 
 def _continues(text: str, start: int, prev_end: int) -> bool:

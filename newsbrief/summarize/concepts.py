@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Sequence
+from itertools import chain
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,7 +31,7 @@ import numpy as np
 from newsbrief.model import Cluster, Sentence
 from newsbrief.summarize.base import Summarizer, candidates, ready
 from newsbrief.summarize.passages import Passage
-from newsbrief.lang.tokens import stemmed_stop, tokens
+from newsbrief.lang.tokens import numbered, stemmed_stop, tokens
 
 INTERCEPT = -1.366
 COEFFICIENTS = np.array([
@@ -76,15 +77,15 @@ class ClusterConcepts:
     def __init__(self, cluster: Cluster) -> None:
         self.sentences = [s for a in cluster.articles for s in a.sentences]
         self.n_articles = len(cluster.articles)
-        self.vocab: dict[str, int] = {}
-        words = [tokens(s.text) for s in self.sentences]
-        tok = np.fromiter((self.vocab.setdefault(w, len(self.vocab)) for ws in words for w in ws), dtype=np.int64)
+        self.vocab, each = numbered([s.text for s in self.sentences])
+        lengths = list(map(len, each))
+        tok = np.fromiter(chain.from_iterable(each), np.int64, count=sum(lengths))
         stop_set = stemmed_stop()
         self.vocab_size = max(len(self.vocab), 1)
         self.is_stop = np.array([w in stop_set for w in self.vocab] or [False])
         self.word_len = np.array([len(w) for w in self.vocab] or [0])
         self.is_number = np.array([w.isdigit() for w in self.vocab] or [False])
-        keys, owners = self._keys(tok, [len(ws) for ws in words])
+        keys, owners = self._keys(tok, lengths)
         self.keys, occurrence = unique(keys)
         self.tf = np.bincount(occurrence, minlength=len(self.keys))
         n = max(len(self.sentences), 1)

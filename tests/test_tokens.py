@@ -1,0 +1,41 @@
+"""The one tokenizer and stemmer (``newsbrief.lang.tokens``): whole-cluster numbering agrees with it word for word."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.lang import tokens as tokens_mod
+from newsbrief.lang.tokens import numbered, tokens
+
+TEXTS = [
+    "Rescuers reported 33 deaths; the reports were confirmed.",
+    "",
+    "Reporting from Idlib, Turkey's officials said: don't panic!",
+    "Rescuers reported 33 deaths; the reports were confirmed.",  # wire copy: the same text again
+    "Ça a 12 morts — 12!",
+]
+
+
+def _in_turn(texts: list[str]) -> tuple[dict[str, int], list[list[int]]]:
+    """What numbered() must give: tokens() of each text, stems numbered in order of first use."""
+    vocabulary: dict[str, int] = {}
+    return vocabulary, [[vocabulary.setdefault(t, len(vocabulary)) for t in tokens(text)] for text in texts]
+
+
+def test_numbered_gives_the_ids_of_tokens_in_turn() -> None:
+    vocabulary, ids = numbered(TEXTS)
+    assert (vocabulary, ids) == _in_turn(TEXTS)
+    assert list(vocabulary)[:3] == ["rescuer", "report", "33"]  # "reported" and "reports" are one stem
+    assert ids[1] == [] and ids[3] is ids[0]  # wire copy: read once
+    assert numbered([]) == ({}, [])
+
+
+def test_a_full_stem_cache_is_replaced_without_losing_a_stem(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tokens_mod, "_CACHE_LIMIT", 3)
+    monkeypatch.setattr(tokens_mod, "_STEMS", {})
+    expected = _in_turn(TEXTS)
+    every_word = {w for text in TEXTS for w in tokens_mod.words(text)}
+    full = {f"filler{n}": "filler" for n in range(5)}
+    monkeypatch.setattr(tokens_mod, "_STEMS", full)  # over its limit, none of these words known
+    assert numbered(TEXTS) == expected
+    assert set(tokens_mod._STEMS) == every_word and set(full) == {f"filler{n}" for n in range(5)}  # replaced
