@@ -81,7 +81,8 @@ class Reading:
         ]
         victims = next((nouns_of(g.kind) for g in groups if g.category and g.kind), [])
         changed, steady = updates(groups, {a.id: a.time for a in cluster.articles}, self.settings)
-        conflicts = [*changed, *quantity_conflicts(steady, self.settings),
+        speakers = {(c.article, c.position): c.speaker.key for c in said}
+        conflicts = [*changed, *quantity_conflicts(steady, self.settings, speakers),
                      *agency_conflicts(said, self.gazetteer, victims, self.settings)]
         return FactSheet(tuple(facts), tuple(conflicts), tuple(timeline(dated, self.units, cluster, self.settings)))
 

@@ -38,9 +38,20 @@ from typing import TYPE_CHECKING
 from newsbrief.facts.read.ner import model
 from newsbrief.facts.settings import DEFAULT, Settings
 from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
-from newsbrief.lang.en.events import HYPOTHETICAL, LIGHT_VERBS, NEGATIONS, OUTCOME_NOUNS, OUTCOMES, TOLL_NOUNS
+from newsbrief.lang.en.events import (
+    EFFORTS,
+    HYPOTHETICAL,
+    IMPACTS,
+    INCIDENTS,
+    LIGHT_VERBS,
+    NEGATIONS,
+    OUTCOME_NOUNS,
+    OUTCOMES,
+    TOLL_NOUNS,
+)
 from newsbrief.lang.en.grammar import (
     COMPLEMENT_DEPS,
+    DETERMINERS,
     MODIFIER_DEPS,
     NUMBER_DEPS,
     PATIENT_DEPS,
@@ -55,7 +66,7 @@ from newsbrief.lang.en.grammar import (
     SUBSET_PRONOUNS,
     TRANSPARENT_NOUNS,
 )
-from newsbrief.lang.en.measures import UNIT_KIND
+from newsbrief.lang.en.measures import CURRENCY_CODES, MONEY_FORMS, UNIT_KIND
 from newsbrief.lang.en.numbers import INCREMENTS, QUALIFIERS, SCALE_ABBREVIATIONS, SCALES
 
 if TYPE_CHECKING:
@@ -66,6 +77,7 @@ _OUTCOME = re.compile("|".join(f"(?P<{k}>(?:{v})\\b)" for k, v in OUTCOMES.items
 _LONGEST = 32
 """Characters enough for the longest way of saying what happened ("driven from their homes")."""
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+_WORD_END = re.compile(r"\w*")
 _CALENDAR = frozenset((*MONTHS, *WEEKDAYS, *MONTH_ABBREVIATIONS, *(f"{m}." for m in MONTH_ABBREVIATIONS), "Sept."))
 PERFECT = frozenset("have has 've".split())
 SCALE_WORDS = frozenset((*SCALES, *SCALE_ABBREVIATIONS))
@@ -108,6 +120,9 @@ class Counted:
     clause: int | None = None
     """Offset of the first verb of its chain of coordinated verbs ("were killed and seven injured"): a number
     standing alone takes what is counted only from a count of the same chain."""
+    cause: str | None = None
+    """The incidents that did it, when they are several ("the attacks killed two", "injured in those
+    explosions"): a total over incidents, not one incident's count."""
 
 
 def parse(texts: Sequence[str], settings: Settings = DEFAULT) -> list[Doc]:
@@ -143,14 +158,20 @@ def counted(doc: Doc, start: int, end: int) -> Counted:
     if noun is not None and (increment or noun.lower_ in STAND_INS):
         noun = None  # "65 more were killed", "injured 100 others": the noun is the earlier count's
     unit = UNIT_KIND.get(noun.lower_) if noun is not None else None
-    if _currency(number, span):
+    if _currency(number, span) or (noun is not None and _in_money(noun)):
         unit = "money"
     event, event_token, verb, agent = _event(holder, noun)
-    measured = _measured(holder, noun) if unit else None
+    measured = _paid_for(span, noun) if unit == "money" else _measured(holder, noun) if unit else None
+    if unit == "money" and event is None and verb is not None and IMPACTS.match(_participle(verb) or ""):
+        event, event_token = _participle(verb), verb  # "were paid between $15 and $20 an hour"
+    if event is None and noun is not None and INCIDENTS.fullmatch(noun.lower_) and verb is not None and (
+            verb.lower_ not in LIGHT_VERBS):
+        event, event_token = _participle(verb), verb  # "charged with six bombings", "three bombs went off"
     clause = verb if verb is not None else holder
     scope = [number, *(t for t in (noun, event_token, clause) if t is not None)]
     scope += [c for c in clause.children if c.dep_ in ("advcl", "xcomp", "advmod")]
-    near = _scope(scope)
+    own = _scope([t for t in (number, noun) if t is not None])
+    near = own if _places(own) else _scope(scope)  # "15 killed in Idlib, nine in Aleppo": nine's own place
     last = max([span.end_char] + [t.idx + len(t) for t in (noun, event_token) if t is not None and t.i > number.i
                                   and t.i - number.i <= 8])
     return Counted(
@@ -162,8 +183,24 @@ def counted(doc: Doc, start: int, end: int) -> Counted:
         hypothetical=_hypothetical(clause), elided=noun is None, increment=increment, year=_year(clause, span),
         places=_places(near), day=_day(near, scope), part=_part(number, noun),
         perfect=any(c.dep_ == "aux" and c.lower_ in PERFECT for c in clause.children),
-        end=last, verb=clause.idx, clause=_first_conjunct(clause).idx,
+        end=last, verb=clause.idx, clause=_first_conjunct(clause).idx, cause=_cause(clause, event_token, noun),
     )
+
+
+def _cause(clause: Token, event: Token | None, noun: Token | None) -> str | None:
+    """The incidents a count is the toll of, when the clause names several: the subject of its verb ("The
+    attacks killed two people and injured 124") or an "in" phrase ("injured in those explosions")."""
+    first = _first_conjunct(clause)
+    candidates = [c for c in first.children if c.dep_ in SUBJECT_DEPS]
+    for token in {t.i: t for t in (clause, first, event) if t is not None}.values():
+        candidates += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "by")
+                       for g in c.children if g.dep_ == "pobj"]
+    for token in candidates:
+        if token.tag_ == "NNS" and INCIDENTS.fullmatch(token.lower_) and (noun is None or token.i != noun.i):
+            start = min(t.idx for t in token.subtree)
+            words = _text(token.doc)[start:token.idx + len(token)].split()
+            return " ".join([words[0].lower() if words[0].lower() in DETERMINERS else words[0], *words[1:]])
+    return None
 
 
 def _first_conjunct(token: Token) -> Token:
@@ -188,16 +225,16 @@ def _noun(number: Token, span: Span) -> tuple[Token, Token | None, str | None, b
         if head.lower_ in SCALE_WORDS:
             return _noun(head, span)  # "$1.8m of medical equipment": "m" is part of the number
         if not head.like_num and head.i >= span.end:
-            return head, head, None, False
+            rest = {c.lower_ for c in head.children if c.i < number.i} >= {"the", "other"}
+            return head, head, None, rest  # "the other two bodies": the rest of a whole told before
     if number.dep_ == "pobj" and number.head.lower_ in PART_PREPOSITIONS and _pos(number.head.head) == "NOUN":
         return number, number.head.head, None, False  # "30,900 customers ..., including 25,000 in Des Moines"
     of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is not None:
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
         if pobj is not None:
-            one_of_the = number.lower_ == "one" and any(c.lower_ == "the" for c in pobj.children)
-            if pobj.lower_ in SUBSET_PRONOUNS or one_of_the:
-                return number, None, None, True  # "two of them", "one of the villages"
+            if pobj.lower_ in SUBSET_PRONOUNS or number.lower_ == "one":
+                return number, None, None, True  # "two of them", "one of the villages", "one of its 10 most-wanted"
             owner = next((c.lower_ for c in pobj.children if c.dep_ == "poss" and c.lower_ in POSSESSIVES), None)
             return number, pobj, owner, False
     if number.dep_ == "appos" and any(c.lower_ == "of" for c in number.children):
@@ -211,8 +248,32 @@ def _owner(noun: Token) -> str | None:
 
 
 def _currency(number: Token, span: Span) -> bool:
-    return any(t.tag_ == "$" for t in span) or any(c.tag_ == "$" for c in number.children) or (
-        number.head.tag_ == "$")
+    return any(t.tag_ == "$" or t.lower_ in CURRENCY_CODES for t in span) or any(
+        c.tag_ == "$" for c in number.children) or number.head.tag_ == "$"
+
+
+def _in_money(noun: Token) -> bool:
+    """ "a one million U.S. dollars reward": a count of something in a currency is an amount of money."""
+    return any(c.dep_ in MODIFIER_DEPS and UNIT_KIND.get(c.lower_) == "money" for c in noun.children)
+
+
+def _paid_for(span: Span, noun: Token | None) -> str | None:
+    """What an amount of money is: the noun it counts ("a $1 million reward"), its "of"/"in" phrase ("$5
+    billion in damage"), or the noun whose amount a light verb gives ("costs totaling $287,402", "the reward
+    has grown to $1 million"); never a currency or a form of money ("$500 in cash")."""
+    if noun is not None and noun.lower_ not in UNIT_KIND and noun.lower_ not in MONEY_FORMS:
+        return _phrase(noun)
+    top = next((t for t in span if not (span.start <= t.head.i < span.end)), span.root)
+    found = _measured(top, noun)
+    if found is not None:
+        return None if found.split()[-1].lower() in MONEY_FORMS else found
+    verb = top.head.head if top.dep_ == "pobj" and top.head.dep_ == "prep" else top.head
+    if top.dep_ not in ("pobj", "dobj", "attr") or verb.lower_ not in LIGHT_VERBS:
+        return None
+    if verb.dep_ in ("acl", "relcl") and _pos(verb.head) == "NOUN":
+        return _phrase(verb.head)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and _pos(c) == "NOUN"), None)
+    return _phrase(subject) if subject is not None and subject.lower_ not in MONEY_FORMS else None
 
 
 def _modifiers(noun: Token, span: Span) -> list[str]:
@@ -244,10 +305,10 @@ def _event(holder: Token, noun: Token | None) -> tuple[str | None, Token | None,
     inside = _inside(holder, noun)
     if inside is not None:
         category = (_outcome(inside) or OUTCOME_NOUNS.get(inside.lower_) or ("killed" if inside.lower_ in TOLL_NOUNS
-                    else _participle(inside)))  # "47 corpses", a toll, "four signals heard last week"
+                    else _done(inside) or _participle(inside)))  # "47 corpses", a toll, "four signals heard"
         return category, inside, _verb_of(holder), False
     dep, head = holder.dep_, holder.head
-    while dep == "conj" and _pos(head) in ("NOUN", "PROPN", "NUM") and head.head.i != head.i:
+    while dep in ("conj", "appos") and _pos(head) in ("NOUN", "PROPN", "NUM") and head.head.i != head.i:
         dep, head = head.dep_, head.head  # "two deaths in Nebraska, and one in Kansas": the first one's role
     if dep == "pobj" and head.lower_ == "of" and head.head.lower_ in TRANSPARENT_NOUNS:
         return _event(head.head, noun)  # "a total of 125 people had died"
@@ -259,9 +320,9 @@ def _event(holder: Token, noun: Token | None) -> tuple[str | None, Token | None,
     if dep == "pobj" and head.lower_ != "of" and head.head.lower_ in OUTCOME_NOUNS and _pos(head.head) == "NOUN":
         return f"with {head.head.lower_}", head.head, _verb_of(head.head), False  # "deaths in at least five states"
     if dep == "pobj" and head.lower_ == "to" and _toll(head.head):
-        return "killed", head.head, head.head, False
+        return _toll(head.head), head.head, head.head, False
     if dep == "attr" and _toll(head):
-        return "killed", head, head, False
+        return _toll(head), head, head, False
     if dep == "pobj" and head.lower_ == "of" and _pos(head.head) == "NOUN" and (
             _outcome(head.head) or head.head.lower_ in OUTCOME_NOUNS):  # "the killing of seven", "the bodies of two"
         category = _outcome(head.head) or OUTCOME_NOUNS[head.head.lower_]
@@ -278,6 +339,9 @@ def _event(holder: Token, noun: Token | None) -> tuple[str | None, Token | None,
         passive = _passive_clause(verb)
         if passive is not None:
             return _outcome(passive), passive, verb, False  # "2,000 residents spent the night after being evacuated"
+    effort = _effort(verb) if dep in SUBJECT_DEPS else None
+    if effort is not None:
+        return effort[0], effort[1], verb, False  # "200 agents searched the woods": those who did it, counted
     if dep in SUBJECT_DEPS and any(c.dep_ in ("dobj", "obj") for c in verb.children) and verb.lower_ not in LIGHT_VERBS:
         return None, None, verb, True
     if dep in PATIENT_DEPS or dep in SUBJECT_DEPS or dep in ("npadvmod", "conj", "dobj", "attr"):
@@ -287,6 +351,22 @@ def _event(holder: Token, noun: Token | None) -> tuple[str | None, Token | None,
         if verb.lower_ in LIGHT_VERBS and _lacking(verb):
             return _lacking(verb), verb, verb, False
     return None, None, verb, False
+
+
+def _effort(verb: Token) -> tuple[str, Token] | None:
+    """(what they did, as written, and its word) when the verb, or the clause hung on it, says what people did
+    that their number sizes ("attended the service", "were on the ground, searching")."""
+    for token in (verb, *(c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.i > verb.i)):
+        if _pos(token) == "VERB" and not any(c.dep_ == "auxpass" for c in token.children) and _done(token):
+            return _done(token) or "", token
+    return None
+
+
+def _done(token: Token) -> str | None:
+    """What people did, as written, when ``token`` says it ("searching", "set upon", "took part")."""
+    text = _text(token.doc)[token.idx:token.idx + _LONGEST]
+    match = EFFORTS.match(text)
+    return text[:_WORD_END.match(text, match.end()).end()].lower() if match else None
 
 
 def _passive_clause(verb: Token) -> Token | None:
@@ -314,11 +394,20 @@ def _inside(holder: Token, noun: Token | None) -> Token | None:
     return next((c for c in (noun or holder).children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
 
 
-def _toll(token: Token) -> bool:
-    """A toll noun or a verb whose subject is one ("the death toll rose to 113")."""
+def _toll(token: Token) -> str | None:
+    """What a toll counts, when ``token`` is a toll noun or a verb whose subject or object is one ("the death
+    toll rose to 113", "brought to 12 the number of slayings": killed)."""
     if token.lower_ in TOLL_NOUNS:
-        return True
-    return any(c.dep_ in SUBJECT_DEPS and c.lower_ in TOLL_NOUNS for c in token.children)
+        return "killed"
+    for child in token.children:
+        if child.dep_ in (*SUBJECT_DEPS, "dobj") and child.lower_ in TOLL_NOUNS:
+            return "killed"
+        if child.dep_ in (*SUBJECT_DEPS, "dobj") and child.lower_ in TRANSPARENT_NOUNS:
+            of = next((g for c in child.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                       if g.dep_ == "pobj"), None)
+            if of is not None and (_outcome(of) or OUTCOME_NOUNS.get(of.lower_)):
+                return _outcome(of) or OUTCOME_NOUNS[of.lower_]
+    return None
 
 
 def _either(verb: Token) -> str | None:
@@ -428,8 +517,20 @@ def _scope(tokens: Sequence[Token]) -> list[Token]:
     out = []
     for token in tokens:
         for child in token.children:
+            if child.dep_ == "npadvmod" and child.like_num:
+                continue  # another count's phrase ("..., nine in Aleppo")
             if child.dep_ in ("prep", "npadvmod") and (child.lower_ in SCOPE_PREPOSITIONS or child.dep_ == "npadvmod"):
-                out += list(child.subtree)
+                out += _where(child)
+    return out
+
+
+def _where(token: Token) -> list[Token]:
+    """A phrase that says where, without what names an owner or a purpose inside it: in "in the first days of
+    the search for Kennedy's plane" nothing is a place, in "in the city of Aleppo" Aleppo is."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ != "poss" and not (child.dep_ == "prep" and child.lower_ not in ("of", *SCOPE_PREPOSITIONS)):
+            out += _where(child)
     return out
 
 
@@ -464,10 +565,11 @@ def _part(number: Token, noun: Token | None) -> bool:
 
 
 def _in_period(token: Token, clause: Token) -> bool:
-    """Whether a word lies in a phrase that starts or ends a period ("since it began in 1968")."""
+    """Whether a word lies in a phrase that starts or ends a period ("since it began in 1968") or that names a
+    part ("charged in three bombings, including the 1996 bombing"): not when the count happened."""
     while token.i != clause.i and token.head.i != token.i:
         token = token.head
-        if token.lower_ in PERIOD_STARTS:
+        if token.lower_ in PERIOD_STARTS or token.lower_ in PART_PREPOSITIONS:
             return True
     return False
 

@@ -35,7 +35,9 @@ from newsbrief.facts.settings import DEFAULT, Settings
 from newsbrief.lang.en.events import (
     CATEGORY_RANK,
     COUNTED_CLASSES,
+    EFFORTS,
     IMPACTS,
+    INCIDENTS,
     OUTCOME_BEARERS,
     OUTCOME_NOUNS,
     OUTCOMES,
@@ -53,8 +55,10 @@ _EARLIER = re.compile(r"\b(?:last (?:week|month|year)|earlier|previous(?:ly)?|a 
 _CUE = re.compile(rf"\b(?:{'|'.join(OUTCOMES.values())}|{'|'.join(TOLL_NOUNS)}|{'|'.join(OUTCOME_NOUNS)})")
 """Words of a toll or harm (killed, injured, missing, ...), matched on lower-cased text (many times faster
 than re.IGNORECASE)."""
-_NEAR_CUE = re.compile(rf"\b(?:{IMPACTS.pattern}|{'|'.join(UNITS[k].replace(' ', '|') for k in SHOWN_MEASURES)})")
-"""Other words of what happened, and units of measure: they count only right next to a number."""
+_NEAR_CUE = re.compile(rf"\b(?:{IMPACTS.pattern}|{EFFORTS.pattern}|{INCIDENTS.pattern}|"
+                       rf"{'|'.join(UNITS[k].replace(' ', '|') for k in (*SHOWN_MEASURES, 'money'))})")
+"""Other words of what happened, incidents, and units of measure and money: they count only right next to a
+number."""
 _WORDS = re.compile(r"[\w$%’'-]+")
 _NEXT_WORD = re.compile(r"[\s-]*([A-Za-z%]+)")
 _NEVER_COUNTS = frozenset({"duration", "share", "age"})
@@ -99,6 +103,9 @@ class Quantity(Span):
     """A part of the count before it ("including 64 ..."), never compared with a whole."""
     perfect: bool = False
     """Its clause is in the present perfect ("have been killed"): a running total, not one day's count."""
+    cause: str | None = None
+    """The incidents it is the total of, when its clause names several ("the attacks"): never compared with
+    one incident's count."""
 
     @cached_property
     def what(self) -> str:
@@ -175,10 +182,11 @@ def stated(c: Counted) -> bool:
     if c.negated or c.hypothetical or c.subset or c.agent:
         return False
     if c.unit == "money":
-        return c.measured is not None
+        return c.measured is not None or bool(c.event and IMPACTS.match(c.event))
     if c.unit is not None:
         return c.unit in SHOWN_MEASURES and c.measured is not None
-    return c.event is not None and (c.event.split(" or ")[0] in CATEGORY_RANK or bool(IMPACTS.match(c.event)))
+    return c.event is not None and (c.event.split(" or ")[0] in CATEGORY_RANK or bool(IMPACTS.match(c.event))
+                                    or bool(EFFORTS.match(c.event)) or bool(c.noun and INCIDENTS.fullmatch(c.noun.lower())))
 
 
 def _side(gazetteer: Gazetteer, modifiers: Sequence[str], before: str, possessive: str | None,
@@ -246,14 +254,14 @@ def _quantity(unit: Unit, gazetteer: Gazetteer, number: NumberMention, c: Counte
         modifier, side = _side(gazetteer, c.modifiers, unit.text[:number.start], c.possessive, c.owner)
     reading = c if event == c.event else replace(c, event=event)
     if not stated(reading) or number.value == 0 or (number.value == 1 and c.unit is None and (
-            c.elided or (event or "").split(" or ")[0] not in CATEGORY_RANK)):
-        return None  # "one" is a count only of people killed, hurt, missing, ...
+            (c.elided and c.event_at != c.verb) or (event or "").split(" or ")[0] not in CATEGORY_RANK)):
+        return None  # "one" is a count only of people killed, hurt, missing ("killed one"), ...
     category = event
     if noun is not None and noun.lower() not in OUTCOME_BEARERS and (noun.lower() in OUTCOME_NOUNS
                                                                      or noun.lower() in TOLL_NOUNS):
         category, noun = category or OUTCOME_NOUNS.get(noun.lower(), "killed"), None
-    if c.unit is not None and c.unit != "money":
-        category = None
+    if c.unit is not None and (c.unit != "money" or c.measured):
+        category = None  # what a measure or an amount is for says what it is: "$1 million reward" offered or grown to
     end = max(c.end + offset, number.end)
     year = c.year
     increment = (number.increment or c.increment) and not (
@@ -261,17 +269,20 @@ def _quantity(unit: Unit, gazetteer: Gazetteer, number: NumberMention, c: Counte
     return Quantity(
         unit.article, unit.start + number.start, unit.start + end, squash(unit.text[number.start:end]),
         position=unit.position, value=number.value, qualifier=number.qualifier, noun=noun,
-        kind=singular(noun) if noun and c.unit is None else noun, modifier=modifier, side=side,
+        kind=singular(noun) if noun and c.unit is None else None if c.unit == "money" else noun, modifier=modifier,
+        side=side,
         category=category, earlier=earlier, high=number.high, unit=c.unit,
-        currency=number.currency or (None if c.unit != "money" or not c.noun else _currency_of(c.noun)),
+        currency=number.currency or (None if c.unit != "money" or not c.noun else _currency_of(c.noun, c.modifiers)),
         measured=c.measured, year=year, background=bool(year and published and year < published),
-        increment=increment, places=c.places, day=c.day, part=c.part, perfect=c.perfect,
+        increment=increment, places=c.places, day=c.day, part=c.part, perfect=c.perfect, cause=c.cause,
     )
 
 
-def _currency_of(noun: str) -> str | None:
-    """The symbol of a currency written as a word ("dollars" -> "$"), when it has one."""
-    return next((s for s, word in CURRENCY_SYMBOLS.items() if word == noun.lower()), None)
+def _currency_of(noun: str, modifiers: Sequence[str] = ()) -> str | None:
+    """The symbol of a currency written as a word ("dollars" -> "$", "a million dollars reward"), when it has
+    one."""
+    words = {w.lower() for w in (noun, *modifiers)}
+    return next((s for s, word in CURRENCY_SYMBOLS.items() if word in words), None)
 
 
 def _earlier(text: str) -> str | None:

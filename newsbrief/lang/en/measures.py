@@ -27,6 +27,14 @@ CURRENCY_SYMBOLS = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"}
 CURRENCY_PREFIXES = ("US", "A", "C", "HK", "NZ", "S")
 """Letters glued before a dollar sign that name whose dollars ("US$", "HK$")."""
 
+CURRENCY_CODES = {"dlrs": "$", "dlr": "$", "usd": "US$", "eur": "€", "gbp": "£", "jpy": "¥"}
+"""Currency words and codes written before an amount, as wire copy does ("dlrs 1 million", "USD 300"),
+and the symbol the amount is shown with."""
+
+MONEY_FORMS = frozenset("cash money bills notes banknotes coins checks cheques currency funds".split())
+"""Nouns that say what form an amount of money took, not what it was for: "$500 in cash" says nothing a
+briefing needs."""
+
 SHOWN_MEASURES = frozenset("distance speed weight area volume temperature".split())
 """Measures shown as facts when they say what they measure ("13 inches of snow", "winds of 180 mph"); the
 others (durations, ages, shares) are never a key figure on their own."""
