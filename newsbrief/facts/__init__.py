@@ -72,7 +72,7 @@ class Reading:
         """Facts, conflicts and timeline of the articles that are not off-event."""
         off = self.off_event
         main = [q for q in self.quantities if q.article not in off]
-        groups = group_quantities(main)
+        groups = group_quantities(main, self.settings)
         said = [c for c in self.claims if c.article not in off]
         dated = [d for d in self.dates if d.article not in off]
         facts = [
@@ -112,7 +112,7 @@ class Reading:
         facts: list[Fact] = []
         for article, reason in self.off_event.items():
             mine = [q for q in self.quantities if q.article == article and q.category]
-            facts += quantity_facts(group_quantities(mine), context=f"{article} is {reason}")
+            facts += quantity_facts(group_quantities(mine, self.settings), context=f"{article} is {reason}")
         return facts
 
 

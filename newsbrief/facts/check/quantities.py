@@ -126,7 +126,7 @@ def _apart(q: Quantity) -> tuple[object, ...]:
             q.year if q.background else None)
 
 
-def group_quantities(quantities: Iterable[Quantity]) -> list[Group]:
+def group_quantities(quantities: Iterable[Quantity], settings: Settings = DEFAULT) -> list[Group]:
     """Group quantities by what they count; open ones join the group they fit (see module doc)."""
     members: dict[_Key, list[Quantity]] = {}
     pending = []
@@ -138,7 +138,7 @@ def group_quantities(quantities: Iterable[Quantity]) -> list[Group]:
     for q in pending:
         members.setdefault(_home(members, q) or (q.category, q.kind, None, _apart(q)), []).append(q)
     groups = [Group(c, k, s, scoped, f"in {apart[-1]}" if apart[-1] else None)
-              for (c, k, s, apart), found in members.items() for scoped in _scoped(found)]
+              for (c, k, s, apart), found in members.items() for scoped in _scoped(found, settings.distinct)]
     return sorted(groups, key=lambda g: (-len(g.articles), g.category is None, g.label))
 
 
@@ -157,17 +157,18 @@ def _fits(a: _Scope, b: _Scope) -> bool:
     return places and (a[1] is None or b[1] is None or a[1] == b[1]) and a[2] == b[2] and a[3] == b[3]
 
 
-def _scoped(members: list[Quantity]) -> list[list[Quantity]]:
+def _scoped(members: list[Quantity], distinct: float) -> list[list[Quantity]]:
     """The quantities of one (category, kind, side) split by where and when their clauses say they happened:
     "15 killed in Idlib" and "125 died across Syria" are two counts, and so are a day's toll ("were killed
     on Monday") and a running total ("9,000 have been killed"), one bombing's toll and the toll of "the
-    attacks"; but the same figure is one count, even named at two scales ("33 killed in Idlib", "at least 33
-    killed in Syria in the strikes"). A quantity joins a scope that gives its figure, else one it fits and
-    agrees with, else one it fits, the most sourced."""
+    attacks"; but the same figure, when ``distinct`` or more, is one count, even named at two scales ("33
+    killed in Idlib", "at least 33 killed in Syria"). A quantity joins a scope that gives its figure, else
+    one it fits and agrees with, else one it fits, the most sourced."""
     scopes: list[tuple[_Scope, list[Quantity]]] = []
     for q in sorted(members, key=lambda q: -(len(q.places) + (q.day is not None))):
         scope = _scope_of(q)
-        same = [i for i, s in enumerate(scopes) if any((m.value, m.high) == (q.value, q.high) for m in s[1])]
+        same = [i for i, s in enumerate(scopes) if q.value >= distinct and s[0][3] == scope[3]
+                and any((m.value, m.high) == (q.value, q.high) for m in s[1])]
         fitting = [i for i, s in enumerate(scopes) if _fits(s[0], scope)]
         agreeing = [i for i, s in enumerate(scopes) if _fits((*s[0][:2], True, s[0][3]), (*scope[:2], True, scope[3]))
                     and any(compatible(m.interval, q.interval) for m in s[1])]  # a total told either way
@@ -225,11 +226,13 @@ def _label(group: Group, figure: ValueSet) -> str:
     """What a value set counts, in its own sources' words when they name it ("six bombings" beside another
     source's "four Southern bombings"), else the group's; "person" and "people" agree with the figure."""
     own = Counter(q.what for q in figure.members if q.noun)
-    label = own.most_common(1)[0][0] if own else group.label
+    return _agreeing(own.most_common(1)[0][0] if own else group.label, figure.representative.value)
+
+
+def _agreeing(label: str, value: float) -> str:
+    """ "person killed" for one, "people killed" for more."""
     first, _, rest = label.partition(" ")
-    if first in _PERSON and rest:
-        return f"{_PERSON[first][figure.representative.value == 1]} {rest}"
-    return label
+    return f"{_PERSON[first][value == 1]} {rest}" if first in _PERSON and rest else label
 
 
 _PERSON = {"person": ("people", "person"), "people": ("people", "person")}
@@ -271,7 +274,7 @@ def quantity_conflicts(groups: Sequence[Group], settings: Settings = DEFAULT,
             continue
         sides = _sides(group.value_sets(), settings.far, speakers or {})
         if len(sides) >= 2:
-            conflicts.append(Conflict(group.label, "quantity", tuple(sides)))
+            conflicts.append(Conflict(_agreeing(group.label, 2), "quantity", tuple(sides)))
     return conflicts
 
 

@@ -31,6 +31,7 @@ from newsbrief.lang.en.names import (
     EVENT_CUES,
     HONORIFICS,
     NAME_PARTICLES,
+    NAME_SUFFIXES,
     NOT_ACRONYMS,
     ORGANISATION_WORDS,
     PERSON_CUES,
@@ -61,6 +62,7 @@ _ACRONYM = re.compile(r"(?<![\w.’'&-])[A-Z]{2,6}(?![\w.’';-])")
 _SPACES = re.compile(r"\s+")
 _WORD_BREAK = re.compile(r"[\s\-]+")
 _NAME_WORD = re.compile(r"([A-Z][\w’'-]*)\s+")
+_GOES_ON = re.compile(r"\s+(?:and\s+)?(?P<word>[A-Z][\w’'-]*)")
 _EDGE = re.compile(r"^(?:the|The)\s+|(?:['’]s|['’])$")
 
 
@@ -251,15 +253,18 @@ class Gazetteer:
             return []
         found = {id(e): Entity(e.kind, e.name, set(e.variants)) for e in self.entities}
         cues: dict[int, Counter[str]] = {key: Counter() for key in found}
+        cut: Counter[int] = Counter()
         for unit in units:
             for match in self._matcher.finditer(unit.text):
                 if unit.in_quiet(unit.start + match.start(), unit.start + match.end()):
                     continue
                 key = id(self._by_variant[match.group()])
                 entity = found[key]
-                for cue in (_cue(unit.text, match.start()), _after_cue(unit.text, match.end())):
+                after = None if self._starts_name(unit.text, match.end()) else _after_cue(unit.text, match.end())
+                for cue in (_cue(unit.text, match.start()), after):
                     if cue:
                         cues[key][cue] += _CUE_VOTE
+                cut[key] += _continued(unit.text, match.end())
                 start = _extend(unit.text, match.start(), entity) if entity.kind == "person" else match.start()
                 if start < match.start():
                     entity.variants.add(unit.text[start:match.end()])
@@ -267,8 +272,16 @@ class Gazetteer:
                                              unit.text[start:match.end()]))
         for key, entity in found.items():
             entity.kind = _kind(entity.name, self._votes[key], cues[key])
+            if cut[key] * 2 > len(entity.sources) > 1:
+                entity.kind = "fragment"  # "Basque Homeland" of "Basque Homeland and Freedom": a cut name
         located = [e for e in found.values() if e.sources]
         return sorted(located, key=lambda e: (-len(e.articles), -len(e.sources), e.name))
+
+    def _starts_name(self, text: str, end: int) -> bool:
+        """Whether another known name follows right after ``text[:end]`` ("U.S." before "Coast Guard"): its
+        designator is that name's, not this one's."""
+        start = len(text) - len(text[end:].lstrip())
+        return bool(self._matcher and self._matcher.match(text, start))
 
     def entity(self, text: str) -> Entity | None:
         """The first entity named in ``text`` (a phrase such as a speaker), if any."""
@@ -333,11 +346,12 @@ def _head(name: str) -> str:
 
 
 def _cue(text: str, start: int) -> str | None:
-    """The kind the word right before a mention points to, if any."""
-    before = text[max(0, start - 24):start].split()
+    """The kind the word right before a mention points to, if any ("Chicago's two airports -- O'Hare and
+    Midway": the airport O'Hare)."""
+    before = [w for w in text[max(0, start - 24):start].split() if w.strip("-—–")]
     if not before:
         return None
-    word = before[-1].lower()
+    word = before[-1].lower().strip(",;:")
     if word in PERSON_CUES:
         return "person"
     if word in EVENT_CUES:
@@ -346,13 +360,31 @@ def _cue(text: str, start: int) -> str | None:
         return "place"
     if word in ORGANISATION_WORDS or word.rstrip("s") in ORGANISATION_WORDS:
         return "organisation"  # "the airline Continental", "the militant group Hamas"
+    if word.rstrip("s") in PLACE_WORDS and word not in AMBIGUOUS_HEADS:
+        return "place"  # "the airports O'Hare and Midway"
     return None
 
 
+def _continued(text: str, end: int) -> bool:
+    """Whether the name at ``text[:end]`` goes on: "and" and a capitalised word, or a capitalised word that is
+    no weekday, month or sentence word ("Basque Homeland| and Freedom")."""
+    match = _GOES_ON.match(text, end)
+    return bool(match) and fold(match.group("word")) not in _CALENDAR and match.group("word") not in (
+        COMMON_CAPITALISED) and match.group("word") not in NAME_SUFFIXES
+
+
 def _after_cue(text: str, end: int) -> str | None:
-    """ "Herri Batasuna party", "Hamas movement": a designator right after a mention."""
-    after = text[end:end + 20].split()
-    return "organisation" if after and after[0].lower().strip(",.") in ORGANISATION_WORDS else None
+    """The kind a designator after a mention says, past at most two more capitalised words: "Herri Batasuna
+    party", "Hamas movement", "Midway airport", "O'Hare International Airport"."""
+    for word in text[end:end + 40].split()[:3]:
+        low = word.lower().strip(",.;:")
+        if low in ORGANISATION_WORDS:
+            return "organisation"
+        if low in PLACE_WORDS and low not in AMBIGUOUS_HEADS:
+            return "place"
+        if not word[:1].isupper():
+            return None
+    return None
 
 
 def _surname(names: Sequence[str], kind: dict[str, str]) -> set[str]:

@@ -48,6 +48,7 @@ from newsbrief.lang.en.events import (
     OUTCOME_NOUNS,
     OUTCOMES,
     TOLL_NOUNS,
+    TOTALS,
 )
 from newsbrief.lang.en.grammar import (
     COMPLEMENT_DEPS,
@@ -170,6 +171,8 @@ def counted(doc: Doc, start: int, end: int) -> Counted:
     clause = verb if verb is not None else holder
     scope = [number, *(t for t in (noun, event_token, clause) if t is not None)]
     scope += [c for c in clause.children if c.dep_ in ("advcl", "xcomp", "advmod")]
+    if clause.dep_ in ("relcl", "acl"):
+        scope.append(clause.head)  # "a pileup near Fort Dodge that killed two people": where the pileup was
     own = _scope([t for t in (number, noun) if t is not None])
     near = own if _places(own) else _scope(scope)  # "15 killed in Idlib, nine in Aleppo": nine's own place
     last = max([span.end_char] + [t.idx + len(t) for t in (noun, event_token) if t is not None and t.i > number.i
@@ -183,20 +186,16 @@ def counted(doc: Doc, start: int, end: int) -> Counted:
         hypothetical=_hypothetical(clause), elided=noun is None, increment=increment, year=_year(clause, span),
         places=_places(near), day=_day(near, scope), part=_part(number, noun),
         perfect=any(c.dep_ == "aux" and c.lower_ in PERFECT for c in clause.children),
-        end=last, verb=clause.idx, clause=_first_conjunct(clause).idx, cause=_cause(clause, event_token, noun),
+        end=last, verb=clause.idx, clause=_first_conjunct(clause).idx, cause=_cause(clause, noun),
     )
 
 
-def _cause(clause: Token, event: Token | None, noun: Token | None) -> str | None:
-    """The incidents a count is the toll of, when the clause names several: the subject of its verb ("The
-    attacks killed two people and injured 124") or an "in" phrase ("injured in those explosions")."""
-    first = _first_conjunct(clause)
-    candidates = [c for c in first.children if c.dep_ in SUBJECT_DEPS]
-    for token in {t.i: t for t in (clause, first, event) if t is not None}.values():
-        candidates += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "by")
-                       for g in c.children if g.dep_ == "pobj"]
-    for token in candidates:
-        if token.tag_ == "NNS" and INCIDENTS.fullmatch(token.lower_) and (noun is None or token.i != noun.i):
+def _cause(clause: Token, noun: Token | None) -> str | None:
+    """The incidents a count is the toll of, when the subject of its verb names several ("The attacks killed
+    two people and injured 124")."""
+    for token in _first_conjunct(clause).children:
+        if (token.dep_ in SUBJECT_DEPS and token.tag_ == "NNS" and TOTALS.fullmatch(token.lower_)
+                and (noun is None or token.i != noun.i)):
             start = min(t.idx for t in token.subtree)
             words = _text(token.doc)[start:token.idx + len(token)].split()
             return " ".join([words[0].lower() if words[0].lower() in DETERMINERS else words[0], *words[1:]])

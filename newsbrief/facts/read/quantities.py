@@ -33,6 +33,7 @@ from newsbrief.facts.read.numbers import NumberMention, numbers
 from newsbrief.facts.read.units import Unit
 from newsbrief.facts.settings import DEFAULT, Settings
 from newsbrief.lang.en.events import (
+    BARE_NOUNS,
     CATEGORY_RANK,
     COUNTED_CLASSES,
     EFFORTS,
@@ -43,7 +44,7 @@ from newsbrief.lang.en.events import (
     OUTCOMES,
     TOLL_NOUNS,
 )
-from newsbrief.lang.en.measures import CURRENCY_SYMBOLS, SHOWN_MEASURES, UNIT_KIND, UNITS
+from newsbrief.lang.en.measures import CURRENCY_SYMBOLS, MONEY_NEEDS, SHOWN_MEASURES, UNIT_KIND, UNITS
 from newsbrief.lang.en.numbers import QUALIFIERS
 from newsbrief.model import Span, figure, squash
 
@@ -61,6 +62,7 @@ _NEAR_CUE = re.compile(rf"\b(?:{IMPACTS.pattern}|{EFFORTS.pattern}|{INCIDENTS.pa
 number."""
 _WORDS = re.compile(r"[\w$%’'-]+")
 _NEXT_WORD = re.compile(r"[\s-]*([A-Za-z%]+)")
+_POSSESSIVE = re.compile(r"\b(?:its|their)\b")
 _NEVER_COUNTS = frozenset({"duration", "share", "age"})
 _CLASS_OF = {w: k for k, words in COUNTED_CLASSES.items() for w in words}
 HEDGE = 2.0
@@ -106,6 +108,8 @@ class Quantity(Span):
     cause: str | None = None
     """The incidents it is the total of, when its clause names several ("the attacks"): never compared with
     one incident's count."""
+    owner: str | None = None
+    """Whose they are, shown when the noun says nothing by itself ("members of its security forces")."""
 
     @cached_property
     def what(self) -> str:
@@ -115,7 +119,7 @@ class Quantity(Span):
             return " ".join(w for w in (noun, self.measured or self.category) if w) or "(unspecified)"
         more = "more" if self.increment else None
         said = None if self.noun and self.noun.lower() in OUTCOME_BEARERS else self.category  # "3 bodies"
-        return " ".join(w for w in (more, self.modifier, self.noun, said) if w) or "(unspecified)"
+        return " ".join(w for w in (more, self.modifier, self.noun, self.owner, said) if w) or "(unspecified)"
 
     @property
     def shown(self) -> str:
@@ -131,10 +135,13 @@ class Quantity(Span):
 
     @property
     def rank(self) -> int:
-        """How much a briefing needs it: tolls first (:data:`CATEGORY_RANK`), then money, then the rest."""
+        """How much a briefing needs it: tolls first (:data:`CATEGORY_RANK`), then money said what it is
+        for, then the rest."""
         if self.category in CATEGORY_RANK:
             return CATEGORY_RANK.index(self.category)
-        return len(CATEGORY_RANK) + (0 if self.unit == "money" else 1 if self.unit is None else 2)
+        money = self.unit == "money" and bool(self.measured) and bool(MONEY_NEEDS.match(self.measured.split()[-1].lower()))
+        # "$1 million reward", "$5 billion in damage"; not "$300,000 sold" or a plane's "$419,000 list price"
+        return len(CATEGORY_RANK) + (0 if money else 1 if self.unit in (None, "money") else 2)
 
 
 def interval(value: float, qualifier: str | None) -> tuple[float, float]:
@@ -145,10 +152,10 @@ def interval(value: float, qualifier: str | None) -> tuple[float, float]:
     """
     kind = QUALIFIERS.get(qualifier or "", "exact")
     if kind == "exact" and value >= ROUND and value % ROUND == 0:
-        kind = "about"  # "100 were injured": a round figure is a rounded one
+        kind = "round"  # "100 were injured" where others count 111: a round figure is a rounded one
     return {
         "exact": (value, value), "min": (value, value * HEDGE), "over": (value + 1e-9, value * HEDGE),
-        "about": (value * 0.9, value * 1.1), "near": (value * 0.8, value), "max": (value / HEDGE, value),
+        "about": (value * 0.9, value * 1.1), "round": (value * 0.85, value * 1.15), "near": (value * 0.8, value), "max": (value / HEDGE, value),
         "under": (value / HEDGE, value - 1e-9),
     }[kind]
 
@@ -275,14 +282,26 @@ def _quantity(unit: Unit, gazetteer: Gazetteer, number: NumberMention, c: Counte
         currency=number.currency or (None if c.unit != "money" or not c.noun else _currency_of(c.noun, c.modifiers)),
         measured=c.measured, year=year, background=bool(year and published and year < published),
         increment=increment, places=c.places, day=c.day, part=c.part, perfect=c.perfect, cause=c.cause,
+        owner=_whose(c.owner, unit.text[:number.start], gazetteer) if noun and noun.lower() in BARE_NOUNS and (
+            c.owner and not side) else None,
     )
+
+
+def _whose(owner: str, before: str, gazetteer: Gazetteer) -> str:
+    """An "of" phrase as shown, "its" or "their" named by the country the sentence names before ("of its
+    security forces" -> "of Syria’s security forces")."""
+    found = gazetteer.nations_in(before)
+    if not found:
+        return owner
+    name = gazetteer.nation_name(found[-1][1])
+    return _POSSESSIVE.sub(f"{name}’s", owner, count=1)
 
 
 def _currency_of(noun: str, modifiers: Sequence[str] = ()) -> str | None:
     """The symbol of a currency written as a word ("dollars" -> "$", "a million dollars reward"), when it has
     one."""
-    words = {w.lower() for w in (noun, *modifiers)}
-    return next((s for s, word in CURRENCY_SYMBOLS.items() if word in words), None)
+    words = {w.lower().removesuffix("s") for w in (noun, *modifiers)}
+    return next((s for s, word in CURRENCY_SYMBOLS.items() if word.removesuffix("s") in words), None)
 
 
 def _earlier(text: str) -> str | None:

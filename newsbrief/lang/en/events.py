@@ -41,6 +41,9 @@ OUTCOME_NOUNS = {"deaths": "killed", "dead": "killed", "fatalities": "killed", "
                  "homicides": "killed", "arrests": "arrested"}
 """Nouns that say what happened by themselves ("33 deaths" counts people killed)."""
 
+BARE_NOUNS = frozenset("members member units staff employees personnel".split())
+"""Nouns that say what is counted only with whose they are: "members of the security forces killed"."""
+
 OUTCOME_BEARERS = frozenset("survivors victims bodies corpses".split())
 """Outcome nouns that also name what is counted: "47 corpses" are corpses, not a bare toll, so they are
 compared only with counts of the same kind."""
@@ -81,6 +84,11 @@ NEGATIONS = frozenset("no not never n't none nobody without".split())
 EVENT_NOUNS = (r"air ?strikes?|strikes?|attacks?|bombings?|blasts?|explosions?|fires?|blaze|crash|shooting|collapse|"
                r"leak|spill|deaths|killings?|raids?|shelling|incident|accident|outage|derailment|flood(?:ing)?")
 """Nouns that name an incident ("the strikes", "the fire"): what a claim about blame is about (a regex)."""
+
+TOTALS = re.compile(r"attacks|bombings|blasts|explosions|shootings|incidents|accidents|crashes|storms|floods|"
+                    r"fires|quakes|earthquakes|clashes")
+"""Plural incidents that, as the subject of a toll ("the attacks killed two"), make it the total of several
+incidents (not "strikes" or "raids", which name one attack as readily)."""
 
 INCIDENTS = re.compile(rf"(?:{EVENT_NOUNS}|bombs|crashes|shootings|incidents|accidents|assaults|ambushes|clashes|"
                        r"riots|outages|leaks|spills|fires|blazes|quakes|earthquakes|aftershocks|tornadoes|landslides)")
