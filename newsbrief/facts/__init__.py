@@ -72,7 +72,7 @@ class Reading:
         """Facts, conflicts and timeline of the articles that are not off-event."""
         off = self.off_event
         main = [q for q in self.quantities if q.article not in off]
-        groups = group_quantities(main, self.settings)
+        groups = group_quantities(main, self.settings, {a.id: a.time for a in cluster.articles})
         said = [c for c in self.claims if c.article not in off]
         dated = [d for d in self.dates if d.article not in off]
         facts = [

@@ -22,6 +22,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cached_property
 
 from newsbrief.facts.read.quantities import Quantity, compatible
@@ -126,8 +127,10 @@ def _apart(q: Quantity) -> tuple[object, ...]:
             q.year if q.background else None)
 
 
-def group_quantities(quantities: Iterable[Quantity], settings: Settings = DEFAULT) -> list[Group]:
-    """Group quantities by what they count; open ones join the group they fit (see module doc)."""
+def group_quantities(quantities: Iterable[Quantity], settings: Settings = DEFAULT,
+                     times: Mapping[str, datetime | None] | None = None) -> list[Group]:
+    """Group quantities by what they count; open ones join the group they fit (see module doc); ``times``:
+    each article's time, where known (the news of articles months apart is of different incidents)."""
     members: dict[_Key, list[Quantity]] = {}
     pending = []
     for q in sorted(quantities, key=lambda q: (q.side is None, q.kind is None)):
@@ -138,46 +141,64 @@ def group_quantities(quantities: Iterable[Quantity], settings: Settings = DEFAUL
     for q in pending:
         members.setdefault(_home(members, q) or (q.category, q.kind, None, _apart(q)), []).append(q)
     groups = [Group(c, k, s, scoped, f"in {apart[-1]}" if apart[-1] else None)
-              for (c, k, s, apart), found in members.items() for scoped in _scoped(found, settings.distinct)]
+              for (c, k, s, apart), found in members.items()
+              for scoped in _scoped(found, settings, _news_days(found, times or {}, settings))]
     return sorted(groups, key=lambda g: (-len(g.articles), g.category is None, g.label))
 
 
-_Scope = tuple[frozenset[str], str | None, bool, str | None]
+_Scope = tuple[frozenset[str], str | None, bool, str | None, frozenset[int]]
 
 
-def _scope_of(q: Quantity) -> _Scope:
-    return frozenset(q.places), q.day, q.perfect, q.cause
+def _scope_of(q: Quantity, news: Mapping[int, int]) -> _Scope:
+    return frozenset(q.places), q.day, q.perfect, q.cause, frozenset([news[id(q)]] if id(q) in news else [])
 
 
-def _fits(a: _Scope, b: _Scope) -> bool:
+def _news_days(members: Iterable[Quantity], times: Mapping[str, datetime | None],
+               settings: Settings) -> dict[int, int]:
+    """id(quantity) -> the day number its article was published, for the counts an article gives as its news
+    (in its lead, not a running total): two articles' news months apart is two incidents' ("two injured" in
+    one town in June, "two injured" in another in August)."""
+    out = {}
+    for q in members:
+        when = times.get(q.article)
+        if when is not None and q.position <= settings.lead_positions and not q.perfect:
+            out[id(q)] = when.toordinal()
+    return out
+
+
+def _fits(a: _Scope, b: _Scope, apart: int) -> bool:
     """Two scopes can be one: no two places apart (one may name none), no two days apart, both a running
-    total ("have been killed") or neither, and both the toll of several incidents ("the attacks killed two")
-    or neither."""
+    total ("have been killed") or neither, both the toll of several incidents ("the attacks killed two") or
+    neither, and no two articles' news more than ``apart`` days apart."""
     places = not a[0] or not b[0] or bool(a[0] & b[0])
-    return places and (a[1] is None or b[1] is None or a[1] == b[1]) and a[2] == b[2] and a[3] == b[3]
+    news = all(abs(x - y) <= apart for x in a[4] for y in b[4])
+    return places and (a[1] is None or b[1] is None or a[1] == b[1]) and a[2] == b[2] and a[3] == b[3] and news
 
 
-def _scoped(members: list[Quantity], distinct: float) -> list[list[Quantity]]:
+def _scoped(members: list[Quantity], settings: Settings, news: Mapping[int, int]) -> list[list[Quantity]]:
     """The quantities of one (category, kind, side) split by where and when their clauses say they happened:
     "15 killed in Idlib" and "125 died across Syria" are two counts, and so are a day's toll ("were killed
     on Monday") and a running total ("9,000 have been killed"), one bombing's toll and the toll of "the
-    attacks"; but the same figure, when ``distinct`` or more, is one count, even named at two scales ("33
-    killed in Idlib", "at least 33 killed in Syria"). A quantity joins a scope that gives its figure, else
-    one it fits and agrees with, else one it fits, the most sourced."""
+    attacks", and two articles' news months apart (``news``: see :func:`_news_days`); but the same figure,
+    when ``settings.distinct`` or more, is one count, even named at two scales ("33 killed in Idlib", "at
+    least 33 killed in Syria"). A quantity joins a scope that gives its figure, else one it fits and agrees
+    with, else one it fits, the most sourced."""
     scopes: list[tuple[_Scope, list[Quantity]]] = []
+    apart = settings.update_days
     for q in sorted(members, key=lambda q: -(len(q.places) + (q.day is not None))):
-        scope = _scope_of(q)
-        same = [i for i, s in enumerate(scopes) if q.value >= distinct and s[0][3] == scope[3]
+        scope = _scope_of(q, news)
+        same = [i for i, s in enumerate(scopes) if q.value >= settings.distinct and s[0][3] == scope[3]
                 and any((m.value, m.high) == (q.value, q.high) for m in s[1])]
-        fitting = [i for i, s in enumerate(scopes) if _fits(s[0], scope)]
-        agreeing = [i for i, s in enumerate(scopes) if _fits((*s[0][:2], True, s[0][3]), (*scope[:2], True, scope[3]))
-                    and any(compatible(m.interval, q.interval) for m in s[1])]  # a total told either way
+        fitting = [i for i, s in enumerate(scopes) if _fits(s[0], scope, apart)]
+        agreeing = [i for i, s in enumerate(scopes)  # a total told either way ("were killed", "have died")
+                    if _fits(s[0][:2] + (True,) + s[0][3:], scope[:2] + (True,) + scope[3:], apart)
+                    and any(compatible(m.interval, q.interval) for m in s[1])]
         chosen = max(same or agreeing or fitting, key=lambda i: len({m.article for m in scopes[i][1]}), default=None)
         if chosen is None:
             scopes.append((scope, [q]))
         else:
-            (places, day, perfect, cause), found = scopes[chosen]
-            scopes[chosen] = ((places | scope[0], day or scope[1], perfect, cause), [*found, q])
+            (places, day, perfect, cause, days), found = scopes[chosen]
+            scopes[chosen] = ((places | scope[0], day or scope[1], perfect, cause, days | scope[4]), [*found, q])
     return [found for _, found in scopes]
 
 
