@@ -39,6 +39,7 @@ from newsbrief.facts.read.ner import model
 from newsbrief.facts.settings import DEFAULT, Settings
 from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from newsbrief.lang.en.events import (
+    ABOARD,
     EFFORTS,
     HYPOTHETICAL,
     IMPACTS,
@@ -168,6 +169,8 @@ def counted(doc: Doc, start: int, end: int) -> Counted:
     if event is None and noun is not None and INCIDENTS.fullmatch(noun.lower_) and verb is not None and (
             verb.lower_ not in LIGHT_VERBS):
         event, event_token = _participle(verb), verb  # "charged with six bombings", "three bombs went off"
+    if event is None and noun is not None and noun.lower_ in ABOARD:
+        event, event_token = "aboard", noun  # "disappeared with 239 passengers and crew aboard"
     clause = verb if verb is not None else holder
     scope = [number, *(t for t in (noun, event_token, clause) if t is not None)]
     scope += [c for c in clause.children if c.dep_ in ("advcl", "xcomp", "advmod")]
@@ -288,8 +291,17 @@ def _modifiers(noun: Token, span: Span) -> list[str]:
 
 
 def _outcome(token: Token) -> str | None:
-    """The category of what happened that the words at ``token`` say ("forced to flee" -> displaced)."""
-    return _category(_text(token.doc)[token.idx:token.idx + _LONGEST].lower())
+    """The category of what happened that the words at ``token`` say ("forced to flee" -> displaced), or a
+    verb with the words that complete it after its object ("set about 60 homes on fire")."""
+    found = _category(_text(token.doc)[token.idx:token.idx + _LONGEST].lower())
+    if found is None and token.tag_.startswith("VB"):
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        after = [c for t in (token, *objects) for c in t.children
+                 if c.i > token.i and c.dep_ in ("prt", "prep", "acomp", "oprd", "advmod")]  # "set 60 homes on fire"
+        words = [token.lower_] + [" ".join([c.lower_, *(g.lower_ for g in c.children if g.dep_ == "pobj")])
+                                  for c in after]
+        found = _category(" ".join(words)) if len(words) > 1 else None
+    return found
 
 
 @lru_cache(maxsize=4096)
@@ -307,6 +319,8 @@ def _event(holder: Token, noun: Token | None) -> tuple[str | None, Token | None,
                     else _done(inside) or _participle(inside)))  # "47 corpses", a toll, "four signals heard"
         return category, inside, _verb_of(holder), False
     dep, head = holder.dep_, holder.head
+    if dep == "appos" and _tally(head):
+        return _tally(head), head, _verb_of(head), False  # "the number of slayings -- five this month --"
     while dep in ("conj", "appos") and _pos(head) in ("NOUN", "PROPN", "NUM") and head.head.i != head.i:
         dep, head = head.dep_, head.head  # "two deaths in Nebraska, and one in Kansas": the first one's role
     if dep == "pobj" and head.lower_ == "of" and head.head.lower_ in TRANSPARENT_NOUNS:
@@ -355,7 +369,9 @@ def _event(holder: Token, noun: Token | None) -> tuple[str | None, Token | None,
 def _effort(verb: Token) -> tuple[str, Token] | None:
     """(what they did, as written, and its word) when the verb, or the clause hung on it, says what people did
     that their number sizes ("attended the service", "were on the ground, searching")."""
-    for token in (verb, *(c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.i > verb.i)):
+    hung = [g for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+            for g in p.children if g.dep_ == "acl" and g.tag_ == "VBG"]  # misparsed: "beat through the woods searching"
+    for token in (verb, *(c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.i > verb.i), *hung):
         if _pos(token) == "VERB" and not any(c.dep_ == "auxpass" for c in token.children) and _done(token):
             return _done(token) or "", token
     return None
@@ -396,17 +412,19 @@ def _inside(holder: Token, noun: Token | None) -> Token | None:
 def _toll(token: Token) -> str | None:
     """What a toll counts, when ``token`` is a toll noun or a verb whose subject or object is one ("the death
     toll rose to 113", "brought to 12 the number of slayings": killed)."""
-    if token.lower_ in TOLL_NOUNS:
+    return _tally(token) or next((found for c in token.children if c.dep_ in (*SUBJECT_DEPS, "dobj")
+                                  and (found := _tally(c))), None)
+
+
+def _tally(noun: Token) -> str | None:
+    """What a toll noun or "the number of ..." counts ("the toll", "the number of slayings": killed)."""
+    if noun.lower_ in TOLL_NOUNS:
         return "killed"
-    for child in token.children:
-        if child.dep_ in (*SUBJECT_DEPS, "dobj") and child.lower_ in TOLL_NOUNS:
-            return "killed"
-        if child.dep_ in (*SUBJECT_DEPS, "dobj") and child.lower_ in TRANSPARENT_NOUNS:
-            of = next((g for c in child.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                       if g.dep_ == "pobj"), None)
-            if of is not None and (_outcome(of) or OUTCOME_NOUNS.get(of.lower_)):
-                return _outcome(of) or OUTCOME_NOUNS[of.lower_]
-    return None
+    if noun.lower_ not in TRANSPARENT_NOUNS:
+        return None
+    of = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+               if g.dep_ == "pobj"), None)
+    return (_outcome(of) or OUTCOME_NOUNS.get(of.lower_)) if of is not None else None
 
 
 def _either(verb: Token) -> str | None:
@@ -429,9 +447,13 @@ def _said(verb: Token) -> Token | None:
     """The word that says what happened: the verb itself, or behind a light verb its complement."""
     if verb.lower_ not in LIGHT_VERBS and _outcome(verb):
         return verb
-    for child in verb.children:
-        if child.dep_ in COMPLEMENT_DEPS and child.dep_ != "conj" and child.i > verb.i and _outcome(child):
+    after = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS and c.dep_ != "conj" and c.i > verb.i]
+    for child in after:
+        if _outcome(child):
             return child
+    done = next((c for c in after if c.dep_ in ("oprd", "acomp") and IMPACTS.match(c.lower_)), None)
+    if done is not None:
+        return done  # "had been left handcuffed to a tree", "were left stranded"
     if verb.lower_ in LIGHT_VERBS:
         return None
     return verb
@@ -447,8 +469,8 @@ def _lacking(verb: Token) -> str | None:
 def _participle(verb: Token) -> str | None:
     """A verb as what happened to the counted thing: "canceled", "destroyed" (None for a form that is not one)."""
     particle = next((f" {c.lower_}" for c in verb.children if c.dep_ == "prt"), "")
-    if verb.tag_ in ("VBN", "VBD"):
-        return verb.lower_ + particle
+    if verb.tag_ in ("VBN", "VBD") or (verb.tag_ == "JJ" and verb.lower_.endswith("ed")):
+        return verb.lower_ + particle  # "canceled", and a participle tagged as an adjective ("left handcuffed")
     if verb.tag_ in ("VB", "VBP", "VBZ", "VBG"):
         stem = verb.lower_.removesuffix("ing") if verb.tag_ == "VBG" else verb.lower_.removesuffix("s")
         if not stem.isalpha() or len(stem) < 3:

@@ -13,7 +13,7 @@ OUTCOMES = {
     "evacuated": "evacuated|evacuating|evacuate|told to leave|ordered to leave|asked to leave",
     "arrested": "arrested|arresting|detained|detaining|jailed|charged|indicted",
     "rescued": "rescued|rescuing|saved|survived|survivors",
-    "hit": "hit|hitting|struck|striking|targeted|targeting",
+    "hit": "hit|hitting|struck|striking|targeted|targeting|c[ao]me under|comes under|coming under",
     "aboard": "aboard|on board|onboard|carrying|carried",
     "destroyed": "destroyed|damaged|burned|burnt|set on fire|set ablaze|torched|razed|flattened|collapsed",
 }
@@ -41,6 +41,9 @@ OUTCOME_NOUNS = {"deaths": "killed", "dead": "killed", "fatalities": "killed", "
                  "homicides": "killed", "arrests": "arrested"}
 """Nouns that say what happened by themselves ("33 deaths" counts people killed)."""
 
+ABOARD = frozenset("passengers passenger crew crewmembers".split())
+"""Nouns that say by themselves where what is counted was: a count of passengers is of people aboard."""
+
 BARE_NOUNS = frozenset("members member units staff employees personnel".split())
 """Nouns that say what is counted only with whose they are: "members of the security forces killed"."""
 
@@ -54,7 +57,7 @@ IMPACTS = re.compile(
     r"fined|paid|pay|rais|donat|pledg|offer|spent|spend|cost|lost|sold|bought|purchas|adopt|laid off|trap|"
     r"lack|without|surviv|abduct|kidnap|hostage|releas|freed|captur|surrender|defect|evacu|die|kill|called off|"
     r"call off|scrap|suspend|halt|occur|happen|took place|picked up|heard|distribut|deliver|provid|gave|given|"
-    r"with |fled|flee",
+    r"with |fled|flee|handcuff|tied|bound|blindfold",
     re.I)
 """Stems of verbs that tell what happened to what is counted besides the outcome categories (shown as
 written: "1,000 flights canceled", "60 homes set on fire", "12 aircraft searched"); a count whose verb is
