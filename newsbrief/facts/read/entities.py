@@ -271,6 +271,9 @@ class Gazetteer:
                 entity.sources.append(Source(unit.article, unit.start + start, unit.start + match.end(),
                                              unit.text[start:match.end()]))
         for key, entity in found.items():
+            for longer in self.entities:  # "O'Hare" of "O'Hare International Airport": the airport's kind
+                if longer.name.startswith(entity.name + " ") and _designated(longer.name):
+                    cues[key][_designated(longer.name) or ""] += _CUE_VOTE
             entity.kind = _kind(entity.name, self._votes[key], cues[key])
             if cut[key] * 2 > len(entity.sources) > 1:
                 entity.kind = "fragment"  # "Basque Homeland" of "Basque Homeland and Freedom": a cut name
@@ -318,12 +321,14 @@ def _kind(name: str, labels: Counter[str], cues: Counter[str] | None = None) -> 
     """person, organisation, place, event or group, by a vote of every clue to the name: the labels the
     model gave its mentions (one each), the words right before each mention (``cues``: "in Honduras",
     "Mr. Kennedy", "Hurricane Mitch"; one each), and the name's own words (its head word, "Coast Guard",
-    "West Bank"; a storm's, "Hurricane Odile"; a plural nationality, "Palestinians": three)."""
+    "West Bank"; a storm's, "Hurricane Odile"; a plural nationality, "Palestinians": three). On a tie the
+    words around the mentions win over the model (which takes many an unfamiliar name for an organisation),
+    then organisation."""
     votes = Counter[str]()
     for label, n in labels.items():
         votes[KINDS[label]] += n
-    for kind, n in (cues or {}).items():
-        votes[kind] += min(n, _CUE_MOST)
+    context = Counter({kind: min(n, _CUE_MOST) for kind, n in (cues or {}).items()})
+    votes.update(context)
     head = _head(name)
     weight = _HEAD_VOTE / 2 if head in AMBIGUOUS_HEADS else _HEAD_VOTE
     if head in ORGANISATION_WORDS:
@@ -334,7 +339,15 @@ def _kind(name: str, labels: Counter[str], cues: Counter[str] | None = None) -> 
         votes["event"] += _HEAD_VOTE  # "Hurricane Odile", "Tropical Storm Kai"
     if " " not in name and _DEMONYM.search(name.removesuffix("s")) and name.endswith("s") and votes["group"]:
         votes["group"] += _HEAD_VOTE
-    return max(votes, key=lambda k: (votes[k], k == "organisation")) if votes else "organisation"
+    return max(votes, key=lambda k: (votes[k], context[k], k == "organisation")) if votes else "organisation"
+
+
+def _designated(name: str) -> str | None:
+    """The kind a name's own head word says, when it says one ("International Airport": place)."""
+    head = _head(name)
+    if head in AMBIGUOUS_HEADS:
+        return None
+    return "organisation" if head in ORGANISATION_WORDS else "place" if head in PLACE_WORDS else None
 
 
 def _head(name: str) -> str:
@@ -362,6 +375,8 @@ def _cue(text: str, start: int) -> str | None:
         return "organisation"  # "the airline Continental", "the militant group Hamas"
     if word.rstrip("s") in PLACE_WORDS and word not in AMBIGUOUS_HEADS:
         return "place"  # "the airports O'Hare and Midway"
+    if word in ("and", "or") and len(before) > 2 and before[-2][:1].isupper():
+        return _cue(text, text.rindex(before[-2], 0, start))  # "airports, O'Hare and Midway": Midway too
     return None
 
 

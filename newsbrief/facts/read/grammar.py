@@ -235,8 +235,9 @@ def _noun(number: Token, span: Span) -> tuple[Token, Token | None, str | None, b
     if of is not None:
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
         if pobj is not None:
-            if pobj.lower_ in SUBSET_PRONOUNS or number.lower_ == "one":
-                return number, None, None, True  # "two of them", "one of the villages", "one of its 10 most-wanted"
+            told = pobj.lower_ in OUTCOME_NOUNS and any(c.lower_ in ("the", "those") for c in pobj.children)
+            if pobj.lower_ in SUBSET_PRONOUNS or number.lower_ == "one" or told:
+                return number, None, None, True  # "two of them", "one of the villages", "two of the injured"
             owner = next((c.lower_ for c in pobj.children if c.dep_ == "poss" and c.lower_ in POSSESSIVES), None)
             return number, pobj, owner, False
     if number.dep_ == "appos" and any(c.lower_ == "of" for c in number.children):
