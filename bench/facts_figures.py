@@ -182,6 +182,7 @@ def main() -> None:
         with path.open(encoding="utf-8") as fh:
             clusters.update({c["id"]: c for c in map(json.loads, fh) if c["id"] in LABELS})
     totals: dict[str, dict[str, list[int]]] = {"facts": {}, "naive": {}}
+    by_set: dict[str, dict[str, list[int]]] = {}
     for cid in LABELS:
         articles = clusters[cid]["articles"]
         records = [{**articles[i], "id": str(i)} for i in SUBSETS.get(cid, range(len(articles)))]
@@ -190,9 +191,10 @@ def main() -> None:
                      if c.kind in ("quantity", "update")]
         for name, found, disputed in (("facts", reported(b), conflicts), ("naive", naive(records), [])):
             for metric, (h, n) in score(found, cid, disputed).items():
-                tally = totals[name].setdefault(metric, [0, 0])
-                tally[0] += h
-                tally[1] += n
+                for tally in (totals[name].setdefault(metric, [0, 0]),
+                              by_set.setdefault(f"{cid.split('_')[0]} {name}", {}).setdefault(metric, [0, 0])):
+                    tally[0] += h
+                    tally[1] += n
         if args.verbose:
             found = reported(b)
             missed = [(a, v) for a, v in LABELS[cid] if not any(str(a) in arts and covers(x, h, v)
@@ -209,6 +211,8 @@ def main() -> None:
             h, n = totals[name].get(metric, [0, 0])
             cells.append(f"{h}/{n} = {h / n:.2f}" if n else "-")
         print(f"{metric:18}{cells[0]:>16}{cells[1]:>16}")
+    for name, found in by_set.items():  # each data set apart: the wire copy is the harder text
+        print(f"  {name:16}" + "  ".join(f"{m} {h}/{n}" for m, (h, n) in found.items()))
 
 
 if __name__ == "__main__":
