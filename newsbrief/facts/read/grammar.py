@@ -15,16 +15,23 @@ tree:
   journalists", "231 people dead"), or, behind a light verb ("were reported killed",
   "left 12 dead", "forced 2,000 people to flee"), the complement's verb. The subject
   of an active verb with an object did it, and nothing happened to it ("two
-  assailants killed 21 Israelis": the assailants are the *agent*);
+  assailants killed 21 Israelis": the assailants are the *agent*), unless what they
+  did sizes the event ("350 people attended the service", "200 agents were on the
+  ground, searching"); an incident counted ("six bombings") takes its verb
+  ("charged"); a verb is read with the words that complete it after its object ("set
+  60 homes on fire");
 * **how it is said**: negated ("no one was killed"), possible or expected ("could
-  have killed 100", "are forecast"), an addition ("two more"), and the year its
-  clause names ("In 1974, Hurricane Fifi killed 2,000"), so that another incident's
-  figure is not taken for this one's.
+  have killed 100", "are forecast"), an addition ("two more"), the year its clause
+  names ("In 1974, Hurricane Fifi killed 2,000"), so that another incident's figure is
+  not taken for this one's, and several incidents as its subject ("the attacks killed
+  two"): a total, not one incident's toll.
 
 A measure ("180 mph", "13 inches", "$300,000") is told apart from a count by its
-unit word; what it measures is the noun of its "of" phrase ("13 inches of snow"),
-the noun it hangs from ("winds of 180 mph", "a $1 million reward"), or what its verb
-was done to ("purchased his plane for $300,000").
+unit word; what it measures is the noun of its "of" phrase ("13 inches of snow") or
+the noun it hangs from ("winds of 180 mph"). An amount of money is what it counts ("a
+$1 million reward", "a one million U.S. dollars reward"), its "in" phrase ("$5
+billion in damage"; never a form of money, "$500 in cash"), or the noun a light verb
+gives it to ("costs totaling $287,402", "the reward has grown to dlrs 1 million").
 """
 
 from __future__ import annotations

@@ -4,15 +4,19 @@ Numbers are found by pattern (:mod:`~newsbrief.facts.read.numbers`), and the
 sentences that hold one are parsed (:mod:`~newsbrief.facts.read.grammar`) for what
 each counts and what happened to it. Verbs of the same meaning share a category
 ("died", "martyred", "dead" are *killed*), and nouns of the same kind share a class
-("troops", "servicemen" are soldiers), so that sources that word it differently are
-compared; whose soldiers comes from a nationality in the phrase ("Turkish") or, for
-"its troops", from the country named before.
+("troops", "servicemen" are soldiers; state media's "terrorists" are others' "rebels"),
+so that sources that word it differently are compared; whose soldiers comes from a
+nationality in the phrase ("Turkish") or, for "its troops", from the country named
+before.
 
-A quantity is a *statement* (:attr:`Quantity.stated`) when it says what it counts
-and what happened to it, or measures something it names ("13 inches of snow"); a
-bare figure ("180 mph", "16 months"), an agent ("two assailants killed ..."), a
-negated or hypothetical clause, a part of a count ("two of them") is not, and is not
-read.
+A quantity is a *statement* (:func:`stated`) when it says what it counts and what
+happened to it, counts those who did what sizes an event ("350 people attended",
+"200 agents searched") or incidents ("charged with six bombings"), measures
+something it names ("13 inches of snow"), or is an amount of money that says what it
+is for ("a $1 million reward", "costs totaling $287,402") or what was done with it; a
+bare figure ("180 mph", "16 months", "$500 in cash"), an agent ("two assailants
+killed ..."), a negated or hypothetical clause, a part of a count ("two of them",
+"the other two bodies") is not, and is not read.
 
 Each quantity knows the range its qualifier allows, so "33" agrees with
 "at least 33" and "about 950,000" with "nearly one million", but "two" does not
@@ -67,7 +71,7 @@ _NEVER_COUNTS = frozenset({"duration", "share", "age"})
 _CLASS_OF = {w: k for k, words in COUNTED_CLASSES.items() for w in words}
 HEDGE = 2.0
 ROUND = 100
-"""An unqualified figure that is a multiple of this is taken as rounded (within a tenth)."""
+"""An unqualified figure that is a multiple of this is taken as rounded (within 15%: "100 injured" beside 111)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -139,8 +143,8 @@ class Quantity(Span):
         for, then the rest."""
         if self.category in CATEGORY_RANK:
             return CATEGORY_RANK.index(self.category)
-        money = self.unit == "money" and bool(self.measured) and bool(MONEY_NEEDS.match(self.measured.split()[-1].lower()))
         # "$1 million reward", "$5 billion in damage"; not "$300,000 sold" or a plane's "$419,000 list price"
+        money = self.unit == "money" and bool(self.measured and MONEY_NEEDS.match(self.measured.split()[-1].lower()))
         return len(CATEGORY_RANK) + (0 if money else 1 if self.unit in (None, "money") else 2)
 
 
@@ -155,8 +159,8 @@ def interval(value: float, qualifier: str | None) -> tuple[float, float]:
         kind = "round"  # "100 were injured" where others count 111: a round figure is a rounded one
     return {
         "exact": (value, value), "min": (value, value * HEDGE), "over": (value + 1e-9, value * HEDGE),
-        "about": (value * 0.9, value * 1.1), "round": (value * 0.85, value * 1.15), "near": (value * 0.8, value), "max": (value / HEDGE, value),
-        "under": (value / HEDGE, value - 1e-9),
+        "about": (value * 0.9, value * 1.1), "round": (value * 0.85, value * 1.15), "near": (value * 0.8, value),
+        "max": (value / HEDGE, value), "under": (value / HEDGE, value - 1e-9),
     }[kind]
 
 
@@ -192,8 +196,10 @@ def stated(c: Counted) -> bool:
         return c.measured is not None or bool(c.event and IMPACTS.match(c.event))
     if c.unit is not None:
         return c.unit in SHOWN_MEASURES and c.measured is not None
-    return c.event is not None and (c.event.split(" or ")[0] in CATEGORY_RANK or bool(IMPACTS.match(c.event))
-                                    or bool(EFFORTS.match(c.event)) or bool(c.noun and INCIDENTS.fullmatch(c.noun.lower())))
+    if c.event is None:
+        return False
+    return (c.event.split(" or ")[0] in CATEGORY_RANK or bool(IMPACTS.match(c.event) or EFFORTS.match(c.event))
+            or bool(c.noun and INCIDENTS.fullmatch(c.noun.lower())))
 
 
 def _side(gazetteer: Gazetteer, modifiers: Sequence[str], before: str, possessive: str | None,
