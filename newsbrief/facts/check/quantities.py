@@ -169,9 +169,10 @@ def _news_days(members: Iterable[Quantity], times: Mapping[str, datetime | None]
 def _fits(a: _Scope, b: _Scope, apart: int) -> bool:
     """Two scopes can be one: no two places apart (one may name none), no two days apart, both a running
     total ("have been killed") or neither, both the toll of several incidents ("the attacks killed two") or
-    neither, and no two articles' news more than ``apart`` days apart."""
+    neither, and no two articles' news more than ``apart`` days apart unless they name one place ("two
+    Israelis jailed in Cyprus" months after "two Israelis arrested in Cyprus")."""
     places = not a[0] or not b[0] or bool(a[0] & b[0])
-    news = all(abs(x - y) <= apart for x in a[4] for y in b[4])
+    news = bool(a[0] & b[0]) or all(abs(x - y) <= apart for x in a[4] for y in b[4])
     return places and (a[1] is None or b[1] is None or a[1] == b[1]) and a[2] == b[2] and a[3] == b[3] and news
 
 
@@ -198,7 +199,8 @@ def _scoped(members: list[Quantity], settings: Settings, news: Mapping[int, int]
             scopes.append((scope, [q]))
         else:
             (places, day, perfect, cause, days), found = scopes[chosen]
-            scopes[chosen] = ((places | scope[0], day or scope[1], perfect, cause, days | scope[4]), [*found, q])
+            days = days if places & scope[0] else days | scope[4]  # a place, not its day, made it one count
+            scopes[chosen] = ((places | scope[0], day or scope[1], perfect, cause, days), [*found, q])
     return [found for _, found in scopes]
 
 
@@ -216,7 +218,8 @@ def quantity_facts(groups: Sequence[Group], context: str | None = None) -> list[
     """One fact per figure of each value set of each group (:func:`_figures`), ranked by what a briefing
     needs, then by sources; an earlier incident's figures last."""
     ranked = sorted(((group, figure) for group in groups for vs in group.value_sets() for figure in _figures(vs)),
-                    key=lambda p: (p[0].background is not None, p[0].rank, -len(p[1].articles)))
+                    key=lambda p: (p[0].background is not None, p[0].rank, -len(p[1].articles),
+                                   all(q.part for q in p[1].members)))  # "6 killed" before "including two children"
     twins = Counter((g.category, g.kind) for g in groups)
     facts = []
     for group, vs in ranked:

@@ -233,7 +233,7 @@ def _noun(number: Token, span: Span) -> tuple[Token, Token | None, str | None, b
             head = head.head
         if head.lower_ in SCALE_WORDS:
             return _noun(head, span)  # "$1.8m of medical equipment": "m" is part of the number
-        if not head.like_num and head.i >= span.end:
+        if not head.like_num and head.i >= span.end and head.is_alpha:
             rest = {c.lower_ for c in head.children if c.i < number.i} >= {"the", "other"}
             return head, head, None, rest  # "the other two bodies": the rest of a whole told before
     if number.dep_ == "pobj" and number.head.lower_ in PART_PREPOSITIONS and _pos(number.head.head) == "NOUN":
@@ -590,7 +590,9 @@ def _day(near: Sequence[Token], tokens: Sequence[Token]) -> str | None:
 
 
 def _part(number: Token, noun: Token | None) -> bool:
-    return any(t.dep_ == "pobj" and t.head.lower_ in PART_PREPOSITIONS for t in (number, noun) if t is not None)
+    """ "including 64 who died", "including a mother and her two children": a part of the count before."""
+    return any(_first_conjunct(t).dep_ == "pobj" and _first_conjunct(t).head.lower_ in PART_PREPOSITIONS
+               for t in (number, noun) if t is not None)
 
 
 def _in_period(token: Token, clause: Token) -> bool:
