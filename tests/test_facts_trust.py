@@ -340,3 +340,15 @@ def test_a_claim_that_opens_with_a_pronoun_is_not_first() -> None:
     claims = [Claim(k, 0, 60, t, position=1, speaker=sergeant, verb="said", content=t, sentence=f"{t}, Brandt said.")
               for t, k in said]
     assert claim_facts(claims)[0].statement.startswith("The bus")
+
+
+def test_a_nations_people_named_more_narrowly_are_one_count() -> None:
+    texts = {"a": "NICOSIA (AP) _ Two Israelis were arrested in the village of Ziva on Saturday, police said. "
+                  "Cypriot officials said they carried maps of a military base.",
+             "b": "Police in Ziva arrested two Israeli men on Saturday on suspicion of spying, Cypriot radio "
+                  "reported. Israel has asked for consular access.",
+             "c": "Israel denied on Monday that the two Israelis held in Cyprus since Saturday were spies for its "
+                  "intelligence service, and asked for their release."}
+    b = briefed(texts)
+    twos = [f for f in facts(b, QuantityFact) if f.value == 2]
+    assert len(twos) == 1 and twos[0].sourcing == "2 sources agree"

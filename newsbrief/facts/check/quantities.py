@@ -140,10 +140,20 @@ def group_quantities(quantities: Iterable[Quantity], settings: Settings = DEFAUL
             pending.append(q)
     for q in pending:
         members.setdefault(_home(members, q) or (q.category, q.kind, None, _apart(q)), []).append(q)
+    _join_people(members)
     groups = [Group(c, k, s, scoped, f"in {apart[-1]}" if apart[-1] else None)
               for (c, k, s, apart), found in members.items()
               for scoped in _scoped(found, settings, _news_days(found, times or {}, settings))]
     return sorted(groups, key=lambda g: (-len(g.articles), g.category is None, g.label))
+
+
+def _join_people(members: dict[_Key, list[Quantity]]) -> None:
+    """A count of one nation's people of some kind that gives the figure of a count of that nation's people
+    ("two Israeli agents arrested", "two Israelis arrested") is that count, named more narrowly."""
+    for key in [k for k in members if k[1] not in (None, "people") and k[2] is not None]:
+        whole = (key[0], "people", key[2], key[3])
+        if whole in members and {q.value for q in members[key]} <= {q.value for q in members[whole]}:
+            members[whole] += members.pop(key)
 
 
 _Scope = tuple[frozenset[str], str | None, bool, str | None, frozenset[int]]

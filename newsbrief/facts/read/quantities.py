@@ -265,6 +265,10 @@ def _quantity(unit: Unit, gazetteer: Gazetteer, number: NumberMention, c: Counte
             event = before.category
     elif noun is not None:
         modifier, side = _side(gazetteer, c.modifiers, unit.text[:number.start], c.possessive, c.owner)
+    nation = gazetteer.nation(noun.removesuffix("s")) if noun is not None and noun.endswith("s") else None
+    people = side is None and nation is not None and noun == noun.capitalize()
+    if people:
+        side = nation  # "two Israelis": people, and whose
     reading = c if event == c.event else replace(c, event=event)
     if not stated(reading) or number.value == 0 or (number.value == 1 and c.unit is None and (
             (c.elided and c.event_at != c.verb) or (event or "").split(" or ")[0] not in CATEGORY_RANK)):
@@ -282,7 +286,8 @@ def _quantity(unit: Unit, gazetteer: Gazetteer, number: NumberMention, c: Counte
     return Quantity(
         unit.article, unit.start + number.start, unit.start + end, squash(unit.text[number.start:end]),
         position=unit.position, value=number.value, qualifier=number.qualifier, noun=noun,
-        kind=singular(noun) if noun and c.unit is None else None if c.unit == "money" else noun, modifier=modifier,
+        kind="people" if people else singular(noun) if noun and c.unit is None else None if c.unit == "money" else noun,
+        modifier=modifier,
         side=side,
         category=category, earlier=earlier, high=number.high, unit=c.unit,
         currency=number.currency or (None if c.unit != "money" or not c.noun else _currency_of(c.noun, c.modifiers)),
