@@ -62,6 +62,7 @@ _ACRONYM = re.compile(r"(?<![\w.’'&-])[A-Z]{2,6}(?![\w.’';-])")
 _SPACES = re.compile(r"\s+")
 _WORD_BREAK = re.compile(r"[\s\-]+")
 _NAME_WORD = re.compile(r"([A-Z][\w’'-]*)\s+")
+_POSSESSED = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s\b")
 _GOES_ON = re.compile(r"\s+(?:and\s+)?(?P<word>[A-Z][\w’'-]*)")
 _EDGE = re.compile(r"^(?:the|The)\s+|(?:['’]s|['’])$")
 
@@ -321,12 +322,15 @@ def _kind(name: str, labels: Counter[str], cues: Counter[str] | None = None) -> 
     """person, organisation, place, event or group, by a vote of every clue to the name: the labels the
     model gave its mentions (one each), the words right before each mention (``cues``: "in Honduras",
     "Mr. Kennedy", "Hurricane Mitch"; one each), and the name's own words (its head word, "Coast Guard",
-    "West Bank"; a storm's, "Hurricane Odile"; a plural nationality, "Palestinians": three). On a tie the
-    words around the mentions win over the model (which takes many an unfamiliar name for an organisation),
-    then organisation."""
+    "West Bank"; a storm's, "Hurricane Odile"; a plural nationality, "Palestinians": three). On a tie a
+    person the model named wins, then an acronym as an organisation ("in the EU"), then what the words
+    around the mentions say (the model takes many an unfamiliar name for an organisation: "the airports
+    O'Hare and Midway"), then organisation."""
     votes = Counter[str]()
+    model = Counter[str]()
     for label, n in labels.items():
-        votes[KINDS[label]] += n
+        model[KINDS[label]] += n
+    votes.update(model)
     context = Counter({kind: min(n, _CUE_MOST) for kind, n in (cues or {}).items()})
     votes.update(context)
     head = _head(name)
@@ -339,7 +343,9 @@ def _kind(name: str, labels: Counter[str], cues: Counter[str] | None = None) -> 
         votes["event"] += _HEAD_VOTE  # "Hurricane Odile", "Tropical Storm Kai"
     if " " not in name and _DEMONYM.search(name.removesuffix("s")) and name.endswith("s") and votes["group"]:
         votes["group"] += _HEAD_VOTE
-    return max(votes, key=lambda k: (votes[k], context[k], k == "organisation")) if votes else "organisation"
+    acronym = name.isupper()
+    return max(votes, key=lambda k: (votes[k], k == "person" and model[k] > 0, k == "organisation" and acronym,
+                                     context[k], k == "organisation")) if votes else "organisation"
 
 
 def _designated(name: str) -> str | None:
@@ -369,8 +375,9 @@ def _cue(text: str, start: int) -> str | None:
         return "person"
     if word in EVENT_CUES:
         return "event"
-    if word in PLACE_CUES or (word == "the" and len(before) > 1 and before[-2].lower() in PLACE_CUES):
-        return "place"
+    if (word in PLACE_CUES or (word == "the" and len(before) > 1 and before[-2].lower() in PLACE_CUES)) and not (
+            _POSSESSED.match(text, start)):
+        return "place"  # "in Honduras"; not "near Nordmann's home", whose home is the place
     if word in ORGANISATION_WORDS or word.rstrip("s") in ORGANISATION_WORDS:
         return "organisation"  # "the airline Continental", "the militant group Hamas"
     if word.rstrip("s") in PLACE_WORDS and word not in AMBIGUOUS_HEADS:
