@@ -13,7 +13,7 @@ from datetime import datetime
 import pytest
 
 from newsbrief import render
-from newsbrief.facts.check.agency import _told
+from newsbrief.facts.check.agency import _told, claim_facts
 from newsbrief.facts.check.quantities import group_quantities, quantity_conflicts, quantity_facts
 from newsbrief.facts.read.claims import Claim, Speaker
 from newsbrief.facts.read.entities import Gazetteer
@@ -213,3 +213,142 @@ def test_a_party_account_quotes_what_was_said_before_its_speaker_was_named() -> 
     forward = Claim("a", 0, 60, "x", position=2, speaker=ministry, verb="blamed", content="Orsenia for the deaths")
     assert _told(trailing, "Vesk", 30) == f"the ministry said: “{said}”"
     assert _told(forward, "Vesk", 30) == "the ministry blamed Orsenia for the deaths"
+
+
+# --- a second read-through (dev clusters of wire copy and of web news) ------------------------------------
+
+
+def test_the_other_two_of_a_count_told_before_is_not_a_count_of_its_own() -> None:
+    assert read("Navy divers located the other two bodies shortly after noon.") == []
+    (q,) = read("Divers found the three bodies in the wreckage on Wednesday.")
+    assert q.value == 3
+
+
+def test_a_total_over_several_attacks_is_never_a_side_against_one_attacks_toll() -> None:
+    texts = {"a": "The market bombing in Orvel killed one person and injured 100 others, police said.",
+             "b": "Officials said 111 people were injured when the market bombing in Orvel killed one person.",
+             "c": "The attacks killed two people and injured 124 in all, officials said on Monday."}
+    groups = group_quantities([q for k, t in texts.items() for q in read(t, k)])
+    assert quantity_conflicts(groups) == []
+    shown = {f.text for f in quantity_facts(groups)}
+    assert "2 people killed in the attacks" in shown and "124 people injured in the attacks" in shown
+
+
+def test_money_says_what_it_is_for() -> None:
+    (reward,) = read("A $2 million reward has been offered for information leading to his arrest.")
+    assert (reward.value, reward.currency, reward.what) == (2_000_000, "$", "reward")
+    (wire,) = read("The reward for information has grown to dlrs 2 million.")
+    assert (wire.value, wire.currency, wire.what) == (2_000_000, "$", "reward")
+    (costs,) = read("The Coast Guard incurred costs totaling $187,402 in the first two days of the search.")
+    assert costs.what == "costs"
+    assert read("He turned up with a list of supplies and $300 in cash to pay for them.") == []
+
+
+def test_small_counts_of_two_articles_months_apart_are_two_incidents() -> None:
+    texts = {"a": ("A councillor was killed by a car bomb on Wednesday. Two other people in the car were also "
+                   "injured in the attack, radio reported.", datetime(1998, 6, 25)),
+             "b": ("Two people were seriously injured when youths attacked police at a street fair in Tessa, police "
+                   "said. Two of the injured were taken to hospital.", datetime(1998, 8, 22))}
+    b = brief([Article(id=k, text=t, time=when) for k, (t, when) in texts.items()], max_words=60)
+    twos = [f for f in facts(b, QuantityFact) if f.value == 2]
+    assert twos and all(f.sourcing == "1 source" for f in twos)
+
+
+def test_members_are_shown_with_whose_they_are() -> None:
+    (q,) = read("The government of Kessland says more than 2,000 members of its security forces have been killed.")
+    assert q.what.startswith("members of") and "killed" in q.what
+
+
+def test_a_round_figure_agrees_with_a_close_count() -> None:
+    found = [q for k, t in {"a": "The blast injured 100 others.", "b": "The blast injured 111 people.",
+                            "c": "More than 100 people were injured in the blast."}.items() for q in read(t, k)]
+    assert quantity_conflicts(group_quantities(found)) == []
+
+
+def test_an_article_that_gives_two_speakers_figures_is_on_both_sides() -> None:
+    b = briefed({"a": "\"Three terrorists were killed in the fighting,\" state television reported. Kell Rahim, "
+                      "head of the monitoring group, said four rebels were killed.",
+                 "b": "Three rebels were killed in the clash in Mazra, officials said on Monday.",
+                 "c": "State media said three gunmen were killed in the clash in Mazra on Monday."})
+    (dispute,) = [c for c in b.conflicts if c.kind == "quantity"]
+    assert {s.value for s in dispute.sides} == {3, 4}
+
+
+@pytest.mark.parametrize(("text", "value", "what"), [
+    ("Some 350 people attended the memorial service in the city.", 350, "people attended"),
+    ("More than 200 agents were searching the hills for the fugitive.", 200, "agents searching"),
+    ("An estimated 100 youths set upon the police at the fair.", 100, "youths set upon"),
+    ("He is charged with six bombings in the south.", 6, "bombings charged"),
+    ("Relatives of the 150 passengers clashed with police at the airport.", 150, "passengers aboard"),
+    ("Troops stormed the village and set about 60 homes on fire.", 60, "homes destroyed"),
+])
+def test_what_people_did_and_what_was_done_size_the_event(text: str, value: int, what: str) -> None:
+    found = [(q.value, q.what) for q in read(text)]
+    assert (value, what) in found
+
+
+def test_killings_slayings_and_one_killed_are_tolls() -> None:
+    assert [(q.value, q.category) for q in read("The group has been blamed for about a dozen killings this year.")] \
+        == [(12, "killed")]
+    assert {q.value for q in read("The bombing killed one and injured more than 100.")} == {1, 100}
+    assert read("The blast killed one of the guards.") == []
+
+
+def test_ages_after_a_common_noun_are_not_counts() -> None:
+    assert read("The pilot, 38, his wife, 33, and her sister, 34, were killed in the crash.") == []
+
+
+@pytest.fixture(scope="module")
+def airports() -> Briefing:
+    texts = {
+        "a": "More than 600 flights were canceled at Chicago's two airports, O'Hare and Midway, on Thursday. "
+             "Snow closed roads across Kessland, said Kessland State Patrol Sgt. Ola Brandt.",
+        "b": "Most cancellations were at O'Hare International Airport, and more than 150 at Midway airport, "
+             "the Kessland State Patrol said. The group, known as Vell Homeland and Freedom, was not involved.",
+        "c": "Travellers slept at Midway airport and at O'Hare on Thursday night, the Kessland State Patrol said. "
+             "Vell Homeland and Freedom said nothing.",
+    }
+    return briefed(texts)
+
+
+def test_airports_are_places_and_a_name_is_not_cut_before_its_designator(airports: Briefing) -> None:
+    found = kinds(airports)
+    assert found.get("Midway") in (None, "place") and found.get("O'Hare") in (None, "place")
+    assert "organisation" not in (found.get("Midway"), found.get("O'Hare"))
+    assert "Kessland State" not in found
+    assert found.get("Kessland State Patrol") == "organisation"
+
+
+def test_a_name_cut_short_is_not_listed(airports: Briefing) -> None:
+    assert not [n for n in kinds(airports) if n.startswith("Vell Homeland") and n != "Vell Homeland and Freedom"]
+
+
+def test_a_headline_glued_to_its_dateline_is_never_quoted() -> None:
+    b = briefed({"a": "Rebels announce truce TESSA, Kessland (AP) _ The rebel group has announced an open-ended "
+                      "truce, officials said late Wednesday.",
+                 "b": "The rebel group has announced a truce in Kessland, officials said on Thursday."})
+    shown = claims_text(b)
+    assert "(AP)" not in shown and "announce truce TESSA" not in shown
+    assert any(f.statement.startswith("The rebel group has announced an open-ended truce")
+               for f in facts(b, ClaimFact))
+
+
+def test_a_claim_that_opens_with_a_pronoun_is_not_first() -> None:
+    sergeant = Speaker("Ola Brandt", "person:Ola Brandt", "person:Ola Brandt", True)
+    said = [("It was the worst crash on the coast road in ten years", "a"),
+            ("The bus driver lost control on the bend near Orvel", "b")]
+    claims = [Claim(k, 0, 60, t, position=1, speaker=sergeant, verb="said", content=t, sentence=f"{t}, Brandt said.")
+              for t, k in said]
+    assert claim_facts(claims)[0].statement.startswith("The bus")
+
+
+def test_a_nations_people_named_more_narrowly_are_one_count() -> None:
+    texts = {"a": "NICOSIA (AP) _ Two Israelis were arrested in the village of Ziva on Saturday, police said. "
+                  "Cypriot officials said they carried maps of a military base.",
+             "b": "Police in Ziva arrested two Israeli men on Saturday on suspicion of spying, Cypriot radio "
+                  "reported. Israel has asked for consular access.",
+             "c": "Israel denied on Monday that the two Israelis held in Cyprus since Saturday were spies for its "
+                  "intelligence service, and asked for their release."}
+    b = briefed(texts)
+    twos = [f for f in facts(b, QuantityFact) if f.value == 2]
+    assert len(twos) == 1 and twos[0].sourcing == "2 sources agree"

@@ -72,7 +72,7 @@ class Reading:
         """Facts, conflicts and timeline of the articles that are not off-event."""
         off = self.off_event
         main = [q for q in self.quantities if q.article not in off]
-        groups = group_quantities(main)
+        groups = group_quantities(main, self.settings, {a.id: a.time for a in cluster.articles})
         said = [c for c in self.claims if c.article not in off]
         dated = [d for d in self.dates if d.article not in off]
         facts = [
@@ -81,7 +81,8 @@ class Reading:
         ]
         victims = next((nouns_of(g.kind) for g in groups if g.category and g.kind), [])
         changed, steady = updates(groups, {a.id: a.time for a in cluster.articles}, self.settings)
-        conflicts = [*changed, *quantity_conflicts(steady, self.settings),
+        speakers = {(c.article, c.position): c.speaker.key for c in said}
+        conflicts = [*changed, *quantity_conflicts(steady, self.settings, speakers),
                      *agency_conflicts(said, self.gazetteer, victims, self.settings)]
         return FactSheet(tuple(facts), tuple(conflicts), tuple(timeline(dated, self.units, cluster, self.settings)))
 
@@ -111,7 +112,7 @@ class Reading:
         facts: list[Fact] = []
         for article, reason in self.off_event.items():
             mine = [q for q in self.quantities if q.article == article and q.category]
-            facts += quantity_facts(group_quantities(mine), context=f"{article} is {reason}")
+            facts += quantity_facts(group_quantities(mine, self.settings), context=f"{article} is {reason}")
         return facts
 
 

@@ -39,6 +39,10 @@ class Settings:
     """With fewer usable articles there is no majority to tell the main incident by: nothing is set aside."""
     lead_positions: int = 4
     """Title and first three sentences: where an article says when its story happened."""
+    distinct: float = 10.0
+    """A figure this large or larger, given by two readings, is one count even where they name it at two
+    scales ("33 killed in Idlib", "33 in Syria"); smaller figures ("two killed" in Iowa and in Nebraska)
+    coincide too often for that."""
     far: float = 2.0
     """Counts of the same thing this many times apart (or more) cannot be one report's rounding."""
     apart: float = 100.0
@@ -65,6 +69,9 @@ class Settings:
     """Weight of a claim about who is responsible (disputes show those already)."""
     claim_intent: float = 1.0
     """Weight against a claim of intent or possibility ("vowed to respond", "would retaliate")."""
+    claim_context: float = 2.0
+    """Weight against a claim that opens with a pronoun ("It was one of close to 100 accidents"): it needs the
+    sentence before it to be understood."""
     claim_figure: float = 1.0
     """Weight of a claim that gives a figure ("said it retaliated by hitting more than 200 targets")."""
     keyword_share: float = 0.5

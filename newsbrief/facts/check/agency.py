@@ -17,11 +17,12 @@ from newsbrief.facts.read.claims import Claim
 from newsbrief.facts.read.entities import Gazetteer, fold
 from newsbrief.facts.read.numbers import numbers
 from newsbrief.facts.settings import DEFAULT, Settings
-from newsbrief.lang.en.attribution import INTENT_VERBS, MODALS
+from newsbrief.lang.en.attribution import INTENT_VERBS, MODALS, PRONOUNS
 from newsbrief.lang.en.events import EVENT_NOUNS, OUTCOMES
 from newsbrief.lang.tokens import stemmed_stop, tokens, words
 from newsbrief.model import ClaimFact, Conflict, PartySide, Source
 
+_QUOTES = "“”\"'‘’ "
 _MODAL = re.compile(rf"\b(?:{'|'.join(MODALS)})\b", re.I)
 _DEMONYM = re.compile(r"(?:an|ish|ese|i|ic)s?$")
 _EVENT_NOUN = re.compile(rf"\b(?:{EVENT_NOUNS})\b", re.I)
@@ -50,16 +51,19 @@ def _centrality(group: Sequence[Claim], keywords: Collection[str], settings: Set
     """How much a briefing needs a claim: how many sources carry it, how much it is about what most articles
     are about (the share of its words among the cluster's keywords), whether a named person, body or
     country says it rather than an unnamed source, whether it tells what happened rather than what may
-    or will ("vowed to respond", "would retaliate"), and whether it gives a figure (a concrete account)."""
+    or will ("vowed to respond", "would retaliate"), whether it gives a figure (a concrete account), and
+    whether it can be read alone (not opening with "It" or "They")."""
     first = group[0]
     said = set(tokens(first.content)) - stemmed_stop()
     central = len(said & set(keywords)) / len(said) if said else 0.0
     named = not first.speaker.party.startswith("role:")
     intent = first.verb in INTENT_VERBS or bool(_MODAL.search(first.content))
     figure = bool(numbers(first.content))
+    opening = (first.sentence or first.content).lstrip(_QUOTES + "`").split(" ", 1)[0]
+    unclear = opening.lower() in PRONOUNS and opening[:1].isupper()  # "It was one of close to 100 accidents"
     return (settings.claim_sources * len({c.article for c in group}) + settings.claim_keywords * central
             + settings.claim_named * named + settings.claim_agency * first.agency - settings.claim_intent * intent
-            + settings.claim_figure * figure)
+            + settings.claim_figure * figure - settings.claim_context * unclear)
 
 
 def _source(claim: Claim) -> Source:
@@ -173,9 +177,6 @@ def _account(agency: Sequence[Claim], related: Sequence[Claim]) -> list[Claim]:
 
 def _clarity(claim: Claim) -> tuple[int, bool, int]:
     return (-claim.strength, claim.headline, len(claim.content.split()))
-
-
-_QUOTES = "“”\"'‘’ "
 
 
 def _told(claim: Claim, party: str, most: int) -> str:

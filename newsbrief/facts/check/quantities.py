@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cached_property
 
 from newsbrief.facts.read.quantities import Quantity, compatible
@@ -84,12 +85,6 @@ class Group:
         """Where its facts come in a briefing (see :attr:`Quantity.rank`)."""
         return min(q.rank for q in self.members)
 
-    @cached_property
-    def place(self) -> str | None:
-        """The place most of its readings name, if most name one: what tells it from a count elsewhere."""
-        named = Counter(p for q in self.members for p in dict.fromkeys(q.places))
-        best = named.most_common(1)
-        return best[0][0] if best and best[0][1] * 2 > len(self.members) else None
 
     @cached_property
     def label(self) -> str:
@@ -126,14 +121,16 @@ _Key = tuple[str | None, str | None, str | None, tuple[object, ...]]
 
 
 def _apart(q: Quantity) -> tuple[object, ...]:
-    """What keeps quantities of one (category, kind, side) apart: measured thing and unit, an addition, an
-    earlier incident's year."""
+    """What keeps quantities of one (category, kind, side) apart: measured thing and unit, an addition, a part,
+    an earlier incident's year."""
     return (q.unit, q.currency, q.measured if q.unit else None, q.increment, q.part,
             q.year if q.background else None)
 
 
-def group_quantities(quantities: Iterable[Quantity]) -> list[Group]:
-    """Group quantities by what they count; open ones join the group they fit (see module doc)."""
+def group_quantities(quantities: Iterable[Quantity], settings: Settings = DEFAULT,
+                     times: Mapping[str, datetime | None] | None = None) -> list[Group]:
+    """Group quantities by what they count; open ones join the group they fit (see module doc); ``times``:
+    each article's time, where known (the news of articles months apart is of different incidents)."""
     members: dict[_Key, list[Quantity]] = {}
     pending = []
     for q in sorted(quantities, key=lambda q: (q.side is None, q.kind is None)):
@@ -143,44 +140,77 @@ def group_quantities(quantities: Iterable[Quantity]) -> list[Group]:
             pending.append(q)
     for q in pending:
         members.setdefault(_home(members, q) or (q.category, q.kind, None, _apart(q)), []).append(q)
+    _join_people(members)
     groups = [Group(c, k, s, scoped, f"in {apart[-1]}" if apart[-1] else None)
-              for (c, k, s, apart), found in members.items() for scoped in _scoped(found)]
+              for (c, k, s, apart), found in members.items()
+              for scoped in _scoped(found, settings, _news_days(found, times or {}, settings))]
     return sorted(groups, key=lambda g: (-len(g.articles), g.category is None, g.label))
 
 
-_Scope = tuple[frozenset[str], str | None, bool]
+def _join_people(members: dict[_Key, list[Quantity]]) -> None:
+    """A count of one nation's people of some kind that gives the figure of a count of that nation's people
+    ("two Israeli agents arrested", "two Israelis arrested") is that count, named more narrowly."""
+    for key in [k for k in members if k[1] not in (None, "people") and k[2] is not None]:
+        whole = (key[0], "people", key[2], key[3])
+        if whole in members and {q.value for q in members[key]} <= {q.value for q in members[whole]}:
+            members[whole] += members.pop(key)
 
 
-def _scope_of(q: Quantity) -> _Scope:
-    return frozenset(q.places), q.day, q.perfect
+_Scope = tuple[frozenset[str], str | None, bool, str | None, frozenset[int]]
 
 
-def _fits(a: _Scope, b: _Scope) -> bool:
-    """Two scopes can be one: no two places apart (one may name none), no two days apart, and both a running
-    total ("have been killed") or neither."""
+def _scope_of(q: Quantity, news: Mapping[int, int]) -> _Scope:
+    return frozenset(q.places), q.day, q.perfect, q.cause, frozenset([news[id(q)]] if id(q) in news else [])
+
+
+def _news_days(members: Iterable[Quantity], times: Mapping[str, datetime | None],
+               settings: Settings) -> dict[int, int]:
+    """id(quantity) -> the day number its article was published, for the counts an article gives as its news
+    (in its lead, not a running total): two articles' news months apart is two incidents' ("two injured" in
+    one town in June, "two injured" in another in August)."""
+    out = {}
+    for q in members:
+        when = times.get(q.article)
+        if when is not None and q.position <= settings.lead_positions and not q.perfect:
+            out[id(q)] = when.toordinal()
+    return out
+
+
+def _fits(a: _Scope, b: _Scope, apart: int) -> bool:
+    """Two scopes can be one: no two places apart (one may name none), no two days apart, both a running
+    total ("have been killed") or neither, both the toll of several incidents ("the attacks killed two") or
+    neither, and no two articles' news more than ``apart`` days apart unless they name one place ("two
+    Israelis jailed in Cyprus" months after "two Israelis arrested in Cyprus")."""
     places = not a[0] or not b[0] or bool(a[0] & b[0])
-    return places and (a[1] is None or b[1] is None or a[1] == b[1]) and a[2] == b[2]
+    news = bool(a[0] & b[0]) or all(abs(x - y) <= apart for x in a[4] for y in b[4])
+    return places and (a[1] is None or b[1] is None or a[1] == b[1]) and a[2] == b[2] and a[3] == b[3] and news
 
 
-def _scoped(members: list[Quantity]) -> list[list[Quantity]]:
+def _scoped(members: list[Quantity], settings: Settings, news: Mapping[int, int]) -> list[list[Quantity]]:
     """The quantities of one (category, kind, side) split by where and when their clauses say they happened:
     "15 killed in Idlib" and "125 died across Syria" are two counts, and so are a day's toll ("were killed
-    on Monday") and a running total ("9,000 have been killed"); but the same figure is one count, even
-    named at two scales ("33 killed in Idlib", "33 killed in Syria"). A quantity joins a scope that gives
-    its figure, else one it fits and agrees with, else one it fits, the most sourced."""
+    on Monday") and a running total ("9,000 have been killed"), one bombing's toll and the toll of "the
+    attacks", and two articles' news months apart (``news``: see :func:`_news_days`); but the same figure,
+    when ``settings.distinct`` or more, is one count, even named at two scales ("33 killed in Idlib", "at
+    least 33 killed in Syria"). A quantity joins a scope that gives its figure, else one it fits and agrees
+    with, else one it fits, the most sourced."""
     scopes: list[tuple[_Scope, list[Quantity]]] = []
+    apart = settings.update_days
     for q in sorted(members, key=lambda q: -(len(q.places) + (q.day is not None))):
-        scope = _scope_of(q)
-        same = [i for i, s in enumerate(scopes) if any(m.interval == q.interval for m in s[1])]
-        fitting = [i for i, s in enumerate(scopes) if _fits(s[0], scope)]
-        agreeing = [i for i, s in enumerate(scopes) if _fits(s[0][:2] + (True,), scope[:2] + (True,))
-                    and any(compatible(m.interval, q.interval) for m in s[1])]  # a total told either way
+        scope = _scope_of(q, news)
+        same = [i for i, s in enumerate(scopes) if q.value >= settings.distinct and s[0][3] == scope[3]
+                and any((m.value, m.high) == (q.value, q.high) for m in s[1])]
+        fitting = [i for i, s in enumerate(scopes) if _fits(s[0], scope, apart)]
+        agreeing = [i for i, s in enumerate(scopes)  # a total told either way ("were killed", "have died")
+                    if _fits(s[0][:2] + (True,) + s[0][3:], scope[:2] + (True,) + scope[3:], apart)
+                    and any(compatible(m.interval, q.interval) for m in s[1])]
         chosen = max(same or agreeing or fitting, key=lambda i: len({m.article for m in scopes[i][1]}), default=None)
         if chosen is None:
             scopes.append((scope, [q]))
         else:
-            (places, day, perfect), found = scopes[chosen]
-            scopes[chosen] = ((places | scope[0], day or scope[1], perfect), [*found, q])
+            (places, day, perfect, cause, days), found = scopes[chosen]
+            days = days if places & scope[0] else days | scope[4]  # a place, not its day, made it one count
+            scopes[chosen] = ((places | scope[0], day or scope[1], perfect, cause, days), [*found, q])
     return [found for _, found in scopes]
 
 
@@ -195,45 +225,100 @@ def _home(members: dict[_Key, list[Quantity]], q: Quantity) -> _Key | None:
 
 
 def quantity_facts(groups: Sequence[Group], context: str | None = None) -> list[QuantityFact]:
-    """One fact per value set of each group, ranked by what a briefing needs, then by sources; an earlier
-    incident's figures last."""
-    ranked = sorted(((group, vs) for group in groups for vs in group.value_sets()),
-                    key=lambda p: (p[0].background is not None, p[0].rank, -len(p[1].articles)))
+    """One fact per figure of each value set of each group (:func:`_figures`), ranked by what a briefing
+    needs, then by sources; an earlier incident's figures last."""
+    ranked = sorted(((group, figure) for group in groups for vs in group.value_sets() for figure in _figures(vs)),
+                    key=lambda p: (p[0].background is not None, p[0].rank, -len(p[1].articles),
+                                   all(q.part for q in p[1].members)))  # "6 killed" before "including two children"
+    twins = Counter((g.category, g.kind) for g in groups)
     facts = []
     for group, vs in ranked:
         rep = vs.representative
         qualifiers = {q.qualifier for q in vs.members}
-        where = f" in {group.place}" if group.place and group.place not in group.label else ""
+        label = _label(group, vs)
+        place = _place(vs.members)
+        where = f" in {place}" if place and place not in label else ""
+        cause = Counter(q.cause for q in vs.members).most_common(1)[0][0]
+        if cause and twins[(group.category, group.kind)] > 1:
+            where += f" in {cause}"  # "2 people killed in the attacks", beside one bombing's "1 person killed"
         facts.append(QuantityFact(
-            value=rep.value, counts=group.label + where, qualifier=qualifiers.pop() if len(qualifiers) == 1 else None,
+            value=rep.value, counts=label + where, qualifier=qualifiers.pop() if len(qualifiers) == 1 else None,
             hedge=rep.qualifier, high=rep.high, currency=rep.currency, incident=group.background,
             key=group.rank <= len(CATEGORY_RANK) or len(vs.articles) > 1, sources=vs.sources, context=context,
         ))
     return facts
 
 
-def quantity_conflicts(groups: Sequence[Group], settings: Settings = DEFAULT) -> list[Conflict]:
-    """Groups about something that happened whose sources give values that cannot all be true.
+def _place(readings: Sequence[Quantity]) -> str | None:
+    """The place most readings of a figure name, if most name one: what tells it from a count elsewhere."""
+    named = Counter(p for q in readings for p in dict.fromkeys(q.places))
+    best = named.most_common(1)
+    return best[0][0] if best and best[0][1] * 2 > len(readings) else None
 
-    An article that gives values of two sets counts two things under one label (a day's toll and a
-    war's): it is taken to give the one nearest the most-sourced set, and a set none of whose articles
-    gives it so is another count, not a side (see :func:`_sides`); so is a set ``settings.far`` times or
-    more off the most-sourced one (two sources that report one thing differ less: 113 and 114 dead, 125
-    and 144; a figure that rises over days is an update, not a dispute).
+
+def _label(group: Group, figure: ValueSet) -> str:
+    """What a value set counts, in its own sources' words when they name it ("six bombings" beside another
+    source's "four Southern bombings"), else the group's; "person" and "people" agree with the figure."""
+    own = Counter(q.what for q in figure.members if q.noun)
+    return _agreeing(own.most_common(1)[0][0] if own else group.label, figure.representative.value)
+
+
+def _agreeing(label: str, value: float) -> str:
+    """ "person killed" for one, "people killed" for more."""
+    first, _, rest = label.partition(" ")
+    return f"{_PERSON[first][value == 1]} {rest}" if first in _PERSON and rest else label
+
+
+_PERSON = {"person": ("people", "person"), "people": ("people", "person")}
+"""The noun of a count of people, as it agrees with the figure: (plural, singular)."""
+
+
+def _figures(value_set: ValueSet) -> list[ValueSet]:
+    """The facts of a value set: the most-sourced figure with every reading that words it another way ("more
+    than a dozen" and "about 15" beside 14, each source's own hedge quoted), and apart from it each figure
+    hedged the same way as one of its readings ("more than 9,100" beside "more than 8,000"): another
+    source's figure, not another wording of the same one."""
+    by_value: dict[tuple[float, float | None], list[Quantity]] = {}
+    for q in value_set.members:
+        by_value.setdefault((q.value, q.high), []).append(q)
+    rep = value_set.representative
+    main = list(by_value.pop((rep.value, rep.high)))
+    hedges = {q.qualifier for q in main}
+    apart = []
+    for found in by_value.values():
+        if hedges.isdisjoint(q.qualifier for q in found):
+            main += found
+        else:
+            apart.append(ValueSet(found, value_set.low, value_set.high))
+    return [ValueSet(main, value_set.low, value_set.high), *apart]
+
+
+def quantity_conflicts(groups: Sequence[Group], settings: Settings = DEFAULT,
+                       speakers: Mapping[tuple[str, int], str] | None = None) -> list[Conflict]:
+    """Groups about something that happened whose sources give values that cannot all be true; ``speakers``:
+    who each sentence attributes what it says to, (article, position) -> speaker key (see :func:`_sides`).
+
+    A set ``settings.far`` times or more off the most-sourced one is another count, not a side (a day's toll
+    and a war's; two sources that report one thing differ less: 113 and 114 dead, 125 and 144; a figure that
+    rises over days is an update, not a dispute).
     """
     conflicts = []
     for group in groups:
         if group.category is None or group.background is not None:
             continue
-        sides = _sides(group.value_sets(), settings.far)
+        sides = _sides(group.value_sets(), settings.far, speakers or {})
         if len(sides) >= 2:
-            conflicts.append(Conflict(group.label, "quantity", tuple(sides)))
+            conflicts.append(Conflict(_agreeing(group.label, 2), "quantity", tuple(sides)))
     return conflicts
 
 
-def _sides(sets: Sequence[ValueSet], far: float) -> list[ValueSide]:
-    """The value sets that are readings of one count, as sides: each article on the side of its value
-    nearest the most-sourced set's, none ``far`` times off it or more."""
+def _sides(sets: Sequence[ValueSet], far: float, speakers: Mapping[tuple[str, int], str]) -> list[ValueSide]:
+    """The value sets that are readings of one count, as sides: none ``far`` times off the most-sourced one or
+    more, and each article on the side of its value nearest the most-sourced one, or on two sides when it
+    gives the two counts as two sources' (different speakers) or words them differently: it reports that
+    its sources disagree ("three terrorists were killed, state television said; the monitoring group said
+    four rebels were killed"). One article's two figures otherwise count two things (a day's toll and a
+    week's)."""
     if len(sets) < 2:
         return []
     main = sets[0].representative.value
@@ -242,16 +327,31 @@ def _sides(sets: Sequence[ValueSet], far: float) -> list[ValueSide]:
         return abs(math.log(max(vs.representative.value, 1e-9) / max(main, 1e-9)))
 
     sets = [vs for vs in sets if distance(vs) < math.log(far)]
-    home = {}
+    home: dict[str, ValueSet] = {}
     for vs in sorted(sets, key=distance):
         for article in vs.articles:
-            home.setdefault(article, id(vs))
+            home.setdefault(article, vs)
     sides = []
     for vs in sets:
-        mine = [q for q in vs.members if home[q.article] == id(vs)]
+        mine = [q for q in vs.members if home[q.article] is vs or _worded_apart(q, home[q.article])
+                or _said_apart(q, home[q.article], speakers)]
         if mine:
             kept = ValueSet(mine, vs.low, vs.high)
             rep = kept.representative
             sides.append(ValueSide(value=rep.value, qualifier=rep.qualifier, articles=tuple(kept.articles),
                                    sources=kept.sources))
     return sides
+
+
+def _said_apart(quantity: Quantity, home: ValueSet, speakers: Mapping[tuple[str, int], str]) -> bool:
+    """Whether an article attributes ``quantity`` to another speaker than its count in ``home``."""
+    mine = speakers.get((quantity.article, quantity.position))
+    theirs = {speakers.get((q.article, q.position)) for q in home.members if q.article == quantity.article} - {None}
+    return mine is not None and bool(theirs) and mine not in theirs
+
+
+def _worded_apart(quantity: Quantity, home: ValueSet) -> bool:
+    """Whether an article words ``quantity``'s noun otherwise than its count in ``home`` ("rebels" against
+    "terrorists"): two sources' accounts, not two counts."""
+    nouns = {q.noun.lower() for q in home.members if q.article == quantity.article and q.noun}
+    return quantity.noun is not None and bool(nouns) and quantity.noun.lower() not in nouns

@@ -462,10 +462,13 @@ def read(found: Sequence[Attribution], units: Sequence[Unit], gazetteer: Gazette
         if speaker is None:
             continue
         unit = raw.unit
-        claims.append(Claim(unit.article, unit.start + raw.start, unit.start + raw.end,
-                            squash(unit.text[raw.start:raw.end]), position=unit.position, speaker=speaker,
-                            verb=raw.verb, content=raw.content, headline=unit.sentence is None,
-                            sentence=unit.shown, trailing=raw.trailing))
+        start = max(raw.start, unit.lead - unit.start)  # never from a dateline ("RENTERIA, Spain (AP) _")
+        content = raw.content.removeprefix(squash(unit.text[:start]).strip(" ,“”\"'’‘`")).strip() if (
+            start > raw.start) else raw.content
+        claims.append(Claim(unit.article, unit.start + start, unit.start + raw.end,
+                            squash(unit.text[start:raw.end]), position=unit.position, speaker=speaker,
+                            verb=raw.verb, content=content, headline=unit.sentence is None,
+                            sentence=unit.told, trailing=raw.trailing))
     return _canonical_speakers(claims)
 
 

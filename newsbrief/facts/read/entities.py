@@ -31,6 +31,7 @@ from newsbrief.lang.en.names import (
     EVENT_CUES,
     HONORIFICS,
     NAME_PARTICLES,
+    NAME_SUFFIXES,
     NOT_ACRONYMS,
     ORGANISATION_WORDS,
     PERSON_CUES,
@@ -61,6 +62,8 @@ _ACRONYM = re.compile(r"(?<![\w.’'&-])[A-Z]{2,6}(?![\w.’';-])")
 _SPACES = re.compile(r"\s+")
 _WORD_BREAK = re.compile(r"[\s\-]+")
 _NAME_WORD = re.compile(r"([A-Z][\w’'-]*)\s+")
+_POSSESSED = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s\b")
+_GOES_ON = re.compile(r"\s+(?:and\s+)?(?P<word>[A-Z][\w’'-]*)")
 _EDGE = re.compile(r"^(?:the|The)\s+|(?:['’]s|['’])$")
 
 
@@ -251,24 +254,38 @@ class Gazetteer:
             return []
         found = {id(e): Entity(e.kind, e.name, set(e.variants)) for e in self.entities}
         cues: dict[int, Counter[str]] = {key: Counter() for key in found}
+        cut: Counter[int] = Counter()
         for unit in units:
             for match in self._matcher.finditer(unit.text):
                 if unit.in_quiet(unit.start + match.start(), unit.start + match.end()):
                     continue
                 key = id(self._by_variant[match.group()])
                 entity = found[key]
-                for cue in (_cue(unit.text, match.start()), _after_cue(unit.text, match.end())):
+                after = None if self._starts_name(unit.text, match.end()) else _after_cue(unit.text, match.end())
+                for cue in (_cue(unit.text, match.start()), after):
                     if cue:
                         cues[key][cue] += _CUE_VOTE
+                cut[key] += _continued(unit.text, match.end())
                 start = _extend(unit.text, match.start(), entity) if entity.kind == "person" else match.start()
                 if start < match.start():
                     entity.variants.add(unit.text[start:match.end()])
                 entity.sources.append(Source(unit.article, unit.start + start, unit.start + match.end(),
                                              unit.text[start:match.end()]))
         for key, entity in found.items():
+            for longer in self.entities:  # "O'Hare" of "O'Hare International Airport": the airport's kind
+                if longer.name.startswith(entity.name + " ") and _designated(longer.name):
+                    cues[key][_designated(longer.name) or ""] += _CUE_VOTE
             entity.kind = _kind(entity.name, self._votes[key], cues[key])
+            if cut[key] * 2 > len(entity.sources) > 1:
+                entity.kind = "fragment"  # "Basque Homeland" of "Basque Homeland and Freedom": a cut name
         located = [e for e in found.values() if e.sources]
         return sorted(located, key=lambda e: (-len(e.articles), -len(e.sources), e.name))
+
+    def _starts_name(self, text: str, end: int) -> bool:
+        """Whether another known name follows right after ``text[:end]`` ("U.S." before "Coast Guard"): its
+        designator is that name's, not this one's."""
+        start = len(text) - len(text[end:].lstrip())
+        return bool(self._matcher and self._matcher.match(text, start))
 
     def entity(self, text: str) -> Entity | None:
         """The first entity named in ``text`` (a phrase such as a speaker), if any."""
@@ -305,12 +322,17 @@ def _kind(name: str, labels: Counter[str], cues: Counter[str] | None = None) -> 
     """person, organisation, place, event or group, by a vote of every clue to the name: the labels the
     model gave its mentions (one each), the words right before each mention (``cues``: "in Honduras",
     "Mr. Kennedy", "Hurricane Mitch"; one each), and the name's own words (its head word, "Coast Guard",
-    "West Bank"; a storm's, "Hurricane Odile"; a plural nationality, "Palestinians": three)."""
+    "West Bank"; a storm's, "Hurricane Odile"; a plural nationality, "Palestinians": three). On a tie a
+    person the model named wins, then an acronym as an organisation ("in the EU"), then what the words
+    around the mentions say (the model takes many an unfamiliar name for an organisation: "the airports
+    O'Hare and Midway"), then organisation."""
     votes = Counter[str]()
+    model = Counter[str]()
     for label, n in labels.items():
-        votes[KINDS[label]] += n
-    for kind, n in (cues or {}).items():
-        votes[kind] += min(n, _CUE_MOST)
+        model[KINDS[label]] += n
+    votes.update(model)
+    context = Counter({kind: min(n, _CUE_MOST) for kind, n in (cues or {}).items()})
+    votes.update(context)
     head = _head(name)
     weight = _HEAD_VOTE / 2 if head in AMBIGUOUS_HEADS else _HEAD_VOTE
     if head in ORGANISATION_WORDS:
@@ -321,7 +343,17 @@ def _kind(name: str, labels: Counter[str], cues: Counter[str] | None = None) -> 
         votes["event"] += _HEAD_VOTE  # "Hurricane Odile", "Tropical Storm Kai"
     if " " not in name and _DEMONYM.search(name.removesuffix("s")) and name.endswith("s") and votes["group"]:
         votes["group"] += _HEAD_VOTE
-    return max(votes, key=lambda k: (votes[k], k == "organisation")) if votes else "organisation"
+    acronym = name.isupper()
+    return max(votes, key=lambda k: (votes[k], k == "person" and model[k] > 0, k == "organisation" and acronym,
+                                     context[k], k == "organisation")) if votes else "organisation"
+
+
+def _designated(name: str) -> str | None:
+    """The kind a name's own head word says, when it says one ("International Airport": place)."""
+    head = _head(name)
+    if head in AMBIGUOUS_HEADS:
+        return None
+    return "organisation" if head in ORGANISATION_WORDS else "place" if head in PLACE_WORDS else None
 
 
 def _head(name: str) -> str:
@@ -333,26 +365,48 @@ def _head(name: str) -> str:
 
 
 def _cue(text: str, start: int) -> str | None:
-    """The kind the word right before a mention points to, if any."""
-    before = text[max(0, start - 24):start].split()
+    """The kind the word right before a mention points to, if any ("Chicago's two airports -- O'Hare and
+    Midway": the airport O'Hare)."""
+    before = [w for w in text[max(0, start - 24):start].split() if w.strip("-—–")]
     if not before:
         return None
-    word = before[-1].lower()
+    word = before[-1].lower().strip(",;:")
     if word in PERSON_CUES:
         return "person"
     if word in EVENT_CUES:
         return "event"
-    if word in PLACE_CUES or (word == "the" and len(before) > 1 and before[-2].lower() in PLACE_CUES):
-        return "place"
+    if (word in PLACE_CUES or (word == "the" and len(before) > 1 and before[-2].lower() in PLACE_CUES)) and not (
+            _POSSESSED.match(text, start)):
+        return "place"  # "in Honduras"; not "near Nordmann's home", whose home is the place
     if word in ORGANISATION_WORDS or word.rstrip("s") in ORGANISATION_WORDS:
         return "organisation"  # "the airline Continental", "the militant group Hamas"
+    if word.rstrip("s") in PLACE_WORDS and word not in AMBIGUOUS_HEADS:
+        return "place"  # "the airports O'Hare and Midway"
+    if word in ("and", "or") and len(before) > 2 and before[-2][:1].isupper():
+        return _cue(text, text.rindex(before[-2], 0, start))  # "airports, O'Hare and Midway": Midway too
     return None
 
 
+def _continued(text: str, end: int) -> bool:
+    """Whether the name at ``text[:end]`` goes on: "and" and a capitalised word, or a capitalised word that is
+    no weekday, month or sentence word ("Basque Homeland| and Freedom")."""
+    match = _GOES_ON.match(text, end)
+    return bool(match) and fold(match.group("word")) not in _CALENDAR and match.group("word") not in (
+        COMMON_CAPITALISED) and match.group("word") not in NAME_SUFFIXES
+
+
 def _after_cue(text: str, end: int) -> str | None:
-    """ "Herri Batasuna party", "Hamas movement": a designator right after a mention."""
-    after = text[end:end + 20].split()
-    return "organisation" if after and after[0].lower().strip(",.") in ORGANISATION_WORDS else None
+    """The kind a designator after a mention says, past at most two more capitalised words: "Herri Batasuna
+    party", "Hamas movement", "Midway airport", "O'Hare International Airport"."""
+    for word in text[end:end + 40].split()[:3]:
+        low = word.lower().strip(",.;:")
+        if low in ORGANISATION_WORDS:
+            return "organisation"
+        if low in PLACE_WORDS and low not in AMBIGUOUS_HEADS:
+            return "place"
+        if not word[:1].isupper():
+            return None
+    return None
 
 
 def _surname(names: Sequence[str], kind: dict[str, str]) -> set[str]:

@@ -15,16 +15,23 @@ tree:
   journalists", "231 people dead"), or, behind a light verb ("were reported killed",
   "left 12 dead", "forced 2,000 people to flee"), the complement's verb. The subject
   of an active verb with an object did it, and nothing happened to it ("two
-  assailants killed 21 Israelis": the assailants are the *agent*);
+  assailants killed 21 Israelis": the assailants are the *agent*), unless what they
+  did sizes the event ("350 people attended the service", "200 agents were on the
+  ground, searching"); an incident counted ("six bombings") takes its verb
+  ("charged"); a verb is read with the words that complete it after its object ("set
+  60 homes on fire");
 * **how it is said**: negated ("no one was killed"), possible or expected ("could
-  have killed 100", "are forecast"), an addition ("two more"), and the year its
-  clause names ("In 1974, Hurricane Fifi killed 2,000"), so that another incident's
-  figure is not taken for this one's.
+  have killed 100", "are forecast"), an addition ("two more"), the year its clause
+  names ("In 1974, Hurricane Fifi killed 2,000"), so that another incident's figure is
+  not taken for this one's, and several incidents as its subject ("the attacks killed
+  two"): a total, not one incident's toll.
 
 A measure ("180 mph", "13 inches", "$300,000") is told apart from a count by its
-unit word; what it measures is the noun of its "of" phrase ("13 inches of snow"),
-the noun it hangs from ("winds of 180 mph", "a $1 million reward"), or what its verb
-was done to ("purchased his plane for $300,000").
+unit word; what it measures is the noun of its "of" phrase ("13 inches of snow") or
+the noun it hangs from ("winds of 180 mph"). An amount of money is what it counts ("a
+$1 million reward", "a one million U.S. dollars reward"), its "in" phrase ("$5
+billion in damage"; never a form of money, "$500 in cash"), or the noun a light verb
+gives it to ("costs totaling $287,402", "the reward has grown to dlrs 1 million").
 """
 
 from __future__ import annotations
@@ -38,9 +45,22 @@ from typing import TYPE_CHECKING
 from newsbrief.facts.read.ner import model
 from newsbrief.facts.settings import DEFAULT, Settings
 from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
-from newsbrief.lang.en.events import HYPOTHETICAL, LIGHT_VERBS, NEGATIONS, OUTCOME_NOUNS, OUTCOMES, TOLL_NOUNS
+from newsbrief.lang.en.events import (
+    ABOARD,
+    EFFORTS,
+    HYPOTHETICAL,
+    IMPACTS,
+    INCIDENTS,
+    LIGHT_VERBS,
+    NEGATIONS,
+    OUTCOME_NOUNS,
+    OUTCOMES,
+    TOLL_NOUNS,
+    TOTALS,
+)
 from newsbrief.lang.en.grammar import (
     COMPLEMENT_DEPS,
+    DETERMINERS,
     MODIFIER_DEPS,
     NUMBER_DEPS,
     PATIENT_DEPS,
@@ -55,7 +75,7 @@ from newsbrief.lang.en.grammar import (
     SUBSET_PRONOUNS,
     TRANSPARENT_NOUNS,
 )
-from newsbrief.lang.en.measures import UNIT_KIND
+from newsbrief.lang.en.measures import CURRENCY_CODES, MONEY_FORMS, UNIT_KIND
 from newsbrief.lang.en.numbers import INCREMENTS, QUALIFIERS, SCALE_ABBREVIATIONS, SCALES
 
 if TYPE_CHECKING:
@@ -66,6 +86,7 @@ _OUTCOME = re.compile("|".join(f"(?P<{k}>(?:{v})\\b)" for k, v in OUTCOMES.items
 _LONGEST = 32
 """Characters enough for the longest way of saying what happened ("driven from their homes")."""
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+_WORD_END = re.compile(r"\w*")
 _CALENDAR = frozenset((*MONTHS, *WEEKDAYS, *MONTH_ABBREVIATIONS, *(f"{m}." for m in MONTH_ABBREVIATIONS), "Sept."))
 PERFECT = frozenset("have has 've".split())
 SCALE_WORDS = frozenset((*SCALES, *SCALE_ABBREVIATIONS))
@@ -108,6 +129,9 @@ class Counted:
     clause: int | None = None
     """Offset of the first verb of its chain of coordinated verbs ("were killed and seven injured"): a number
     standing alone takes what is counted only from a count of the same chain."""
+    cause: str | None = None
+    """The incidents that did it, when they are several ("the attacks killed two", "injured in those
+    explosions"): a total over incidents, not one incident's count."""
 
 
 def parse(texts: Sequence[str], settings: Settings = DEFAULT) -> list[Doc]:
@@ -143,14 +167,24 @@ def counted(doc: Doc, start: int, end: int) -> Counted:
     if noun is not None and (increment or noun.lower_ in STAND_INS):
         noun = None  # "65 more were killed", "injured 100 others": the noun is the earlier count's
     unit = UNIT_KIND.get(noun.lower_) if noun is not None else None
-    if _currency(number, span):
+    if _currency(number, span) or (noun is not None and _in_money(noun)):
         unit = "money"
     event, event_token, verb, agent = _event(holder, noun)
-    measured = _measured(holder, noun) if unit else None
+    measured = _paid_for(span, noun) if unit == "money" else _measured(holder, noun) if unit else None
+    if unit == "money" and event is None and verb is not None and IMPACTS.match(_participle(verb) or ""):
+        event, event_token = _participle(verb), verb  # "were paid between $15 and $20 an hour"
+    if event is None and noun is not None and INCIDENTS.fullmatch(noun.lower_) and verb is not None and (
+            verb.lower_ not in LIGHT_VERBS):
+        event, event_token = _participle(verb), verb  # "charged with six bombings", "three bombs went off"
+    if event is None and noun is not None and noun.lower_ in ABOARD:
+        event, event_token = "aboard", noun  # "disappeared with 239 passengers and crew aboard"
     clause = verb if verb is not None else holder
     scope = [number, *(t for t in (noun, event_token, clause) if t is not None)]
     scope += [c for c in clause.children if c.dep_ in ("advcl", "xcomp", "advmod")]
-    near = _scope(scope)
+    if clause.dep_ in ("relcl", "acl"):
+        scope.append(clause.head)  # "a pileup near Fort Dodge that killed two people": where the pileup was
+    own = _scope([t for t in (number, noun) if t is not None])
+    near = own if _places(own) else _scope(scope)  # "15 killed in Idlib, nine in Aleppo": nine's own place
     last = max([span.end_char] + [t.idx + len(t) for t in (noun, event_token) if t is not None and t.i > number.i
                                   and t.i - number.i <= 8])
     return Counted(
@@ -162,8 +196,20 @@ def counted(doc: Doc, start: int, end: int) -> Counted:
         hypothetical=_hypothetical(clause), elided=noun is None, increment=increment, year=_year(clause, span),
         places=_places(near), day=_day(near, scope), part=_part(number, noun),
         perfect=any(c.dep_ == "aux" and c.lower_ in PERFECT for c in clause.children),
-        end=last, verb=clause.idx, clause=_first_conjunct(clause).idx,
+        end=last, verb=clause.idx, clause=_first_conjunct(clause).idx, cause=_cause(clause, noun),
     )
+
+
+def _cause(clause: Token, noun: Token | None) -> str | None:
+    """The incidents a count is the toll of, when the subject of its verb names several ("The attacks killed
+    two people and injured 124")."""
+    for token in _first_conjunct(clause).children:
+        if (token.dep_ in SUBJECT_DEPS and token.tag_ == "NNS" and TOTALS.fullmatch(token.lower_)
+                and (noun is None or token.i != noun.i)):
+            start = min(t.idx for t in token.subtree)
+            words = _text(token.doc)[start:token.idx + len(token)].split()
+            return " ".join([words[0].lower() if words[0].lower() in DETERMINERS else words[0], *words[1:]])
+    return None
 
 
 def _first_conjunct(token: Token) -> Token:
@@ -187,17 +233,18 @@ def _noun(number: Token, span: Span) -> tuple[Token, Token | None, str | None, b
             head = head.head
         if head.lower_ in SCALE_WORDS:
             return _noun(head, span)  # "$1.8m of medical equipment": "m" is part of the number
-        if not head.like_num and head.i >= span.end:
-            return head, head, None, False
+        if not head.like_num and head.i >= span.end and head.is_alpha:
+            rest = {c.lower_ for c in head.children if c.i < number.i} >= {"the", "other"}
+            return head, head, None, rest  # "the other two bodies": the rest of a whole told before
     if number.dep_ == "pobj" and number.head.lower_ in PART_PREPOSITIONS and _pos(number.head.head) == "NOUN":
         return number, number.head.head, None, False  # "30,900 customers ..., including 25,000 in Des Moines"
     of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is not None:
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
         if pobj is not None:
-            one_of_the = number.lower_ == "one" and any(c.lower_ == "the" for c in pobj.children)
-            if pobj.lower_ in SUBSET_PRONOUNS or one_of_the:
-                return number, None, None, True  # "two of them", "one of the villages"
+            told = pobj.lower_ in OUTCOME_NOUNS and any(c.lower_ in ("the", "those") for c in pobj.children)
+            if pobj.lower_ in SUBSET_PRONOUNS or number.lower_ == "one" or told:
+                return number, None, None, True  # "two of them", "one of the villages", "two of the injured"
             owner = next((c.lower_ for c in pobj.children if c.dep_ == "poss" and c.lower_ in POSSESSIVES), None)
             return number, pobj, owner, False
     if number.dep_ == "appos" and any(c.lower_ == "of" for c in number.children):
@@ -211,8 +258,32 @@ def _owner(noun: Token) -> str | None:
 
 
 def _currency(number: Token, span: Span) -> bool:
-    return any(t.tag_ == "$" for t in span) or any(c.tag_ == "$" for c in number.children) or (
-        number.head.tag_ == "$")
+    return any(t.tag_ == "$" or t.lower_ in CURRENCY_CODES for t in span) or any(
+        c.tag_ == "$" for c in number.children) or number.head.tag_ == "$"
+
+
+def _in_money(noun: Token) -> bool:
+    """ "a one million U.S. dollars reward": a count of something in a currency is an amount of money."""
+    return any(c.dep_ in MODIFIER_DEPS and UNIT_KIND.get(c.lower_) == "money" for c in noun.children)
+
+
+def _paid_for(span: Span, noun: Token | None) -> str | None:
+    """What an amount of money is: the noun it counts ("a $1 million reward"), its "of"/"in" phrase ("$5
+    billion in damage"), or the noun whose amount a light verb gives ("costs totaling $287,402", "the reward
+    has grown to $1 million"); never a currency or a form of money ("$500 in cash")."""
+    if noun is not None and noun.lower_ not in UNIT_KIND and noun.lower_ not in MONEY_FORMS:
+        return _phrase(noun)
+    top = next((t for t in span if not (span.start <= t.head.i < span.end)), span.root)
+    found = _measured(top, noun)
+    if found is not None:
+        return None if found.split()[-1].lower() in MONEY_FORMS else found
+    verb = top.head.head if top.dep_ == "pobj" and top.head.dep_ == "prep" else top.head
+    if top.dep_ not in ("pobj", "dobj", "attr") or verb.lower_ not in LIGHT_VERBS:
+        return None
+    if verb.dep_ in ("acl", "relcl") and _pos(verb.head) == "NOUN":
+        return _phrase(verb.head)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and _pos(c) == "NOUN"), None)
+    return _phrase(subject) if subject is not None and subject.lower_ not in MONEY_FORMS else None
 
 
 def _modifiers(noun: Token, span: Span) -> list[str]:
@@ -228,8 +299,17 @@ def _modifiers(noun: Token, span: Span) -> list[str]:
 
 
 def _outcome(token: Token) -> str | None:
-    """The category of what happened that the words at ``token`` say ("forced to flee" -> displaced)."""
-    return _category(_text(token.doc)[token.idx:token.idx + _LONGEST].lower())
+    """The category of what happened that the words at ``token`` say ("forced to flee" -> displaced), or a
+    verb with the words that complete it after its object ("set about 60 homes on fire")."""
+    found = _category(_text(token.doc)[token.idx:token.idx + _LONGEST].lower())
+    if found is None and token.tag_.startswith("VB"):
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        after = [c for t in (token, *objects) for c in t.children
+                 if c.i > token.i and c.dep_ in ("prt", "prep", "acomp", "oprd", "advmod")]  # "set 60 homes on fire"
+        words = [token.lower_] + [" ".join([c.lower_, *(g.lower_ for g in c.children if g.dep_ == "pobj")])
+                                  for c in after]
+        found = _category(" ".join(words)) if len(words) > 1 else None
+    return found
 
 
 @lru_cache(maxsize=4096)
@@ -244,10 +324,12 @@ def _event(holder: Token, noun: Token | None) -> tuple[str | None, Token | None,
     inside = _inside(holder, noun)
     if inside is not None:
         category = (_outcome(inside) or OUTCOME_NOUNS.get(inside.lower_) or ("killed" if inside.lower_ in TOLL_NOUNS
-                    else _participle(inside)))  # "47 corpses", a toll, "four signals heard last week"
+                    else _done(inside) or _participle(inside)))  # "47 corpses", a toll, "four signals heard"
         return category, inside, _verb_of(holder), False
     dep, head = holder.dep_, holder.head
-    while dep == "conj" and _pos(head) in ("NOUN", "PROPN", "NUM") and head.head.i != head.i:
+    if dep == "appos" and _tally(head):
+        return _tally(head), head, _verb_of(head), False  # "the number of slayings -- five this month --"
+    while dep in ("conj", "appos") and _pos(head) in ("NOUN", "PROPN", "NUM") and head.head.i != head.i:
         dep, head = head.dep_, head.head  # "two deaths in Nebraska, and one in Kansas": the first one's role
     if dep == "pobj" and head.lower_ == "of" and head.head.lower_ in TRANSPARENT_NOUNS:
         return _event(head.head, noun)  # "a total of 125 people had died"
@@ -259,9 +341,9 @@ def _event(holder: Token, noun: Token | None) -> tuple[str | None, Token | None,
     if dep == "pobj" and head.lower_ != "of" and head.head.lower_ in OUTCOME_NOUNS and _pos(head.head) == "NOUN":
         return f"with {head.head.lower_}", head.head, _verb_of(head.head), False  # "deaths in at least five states"
     if dep == "pobj" and head.lower_ == "to" and _toll(head.head):
-        return "killed", head.head, head.head, False
+        return _toll(head.head), head.head, head.head, False
     if dep == "attr" and _toll(head):
-        return "killed", head, head, False
+        return _toll(head), head, head, False
     if dep == "pobj" and head.lower_ == "of" and _pos(head.head) == "NOUN" and (
             _outcome(head.head) or head.head.lower_ in OUTCOME_NOUNS):  # "the killing of seven", "the bodies of two"
         category = _outcome(head.head) or OUTCOME_NOUNS[head.head.lower_]
@@ -278,6 +360,9 @@ def _event(holder: Token, noun: Token | None) -> tuple[str | None, Token | None,
         passive = _passive_clause(verb)
         if passive is not None:
             return _outcome(passive), passive, verb, False  # "2,000 residents spent the night after being evacuated"
+    effort = _effort(verb) if dep in SUBJECT_DEPS else None
+    if effort is not None:
+        return effort[0], effort[1], verb, False  # "200 agents searched the woods": those who did it, counted
     if dep in SUBJECT_DEPS and any(c.dep_ in ("dobj", "obj") for c in verb.children) and verb.lower_ not in LIGHT_VERBS:
         return None, None, verb, True
     if dep in PATIENT_DEPS or dep in SUBJECT_DEPS or dep in ("npadvmod", "conj", "dobj", "attr"):
@@ -287,6 +372,24 @@ def _event(holder: Token, noun: Token | None) -> tuple[str | None, Token | None,
         if verb.lower_ in LIGHT_VERBS and _lacking(verb):
             return _lacking(verb), verb, verb, False
     return None, None, verb, False
+
+
+def _effort(verb: Token) -> tuple[str, Token] | None:
+    """(what they did, as written, and its word) when the verb, or the clause hung on it, says what people did
+    that their number sizes ("attended the service", "were on the ground, searching")."""
+    hung = [g for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+            for g in p.children if g.dep_ == "acl" and g.tag_ == "VBG"]  # misparsed: "beat through the woods searching"
+    for token in (verb, *(c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.i > verb.i), *hung):
+        if _pos(token) == "VERB" and not any(c.dep_ == "auxpass" for c in token.children) and _done(token):
+            return _done(token) or "", token
+    return None
+
+
+def _done(token: Token) -> str | None:
+    """What people did, as written, when ``token`` says it ("searching", "set upon", "took part")."""
+    text = _text(token.doc)[token.idx:token.idx + _LONGEST]
+    match = EFFORTS.match(text)
+    return text[:_WORD_END.match(text, match.end()).end()].lower() if match else None
 
 
 def _passive_clause(verb: Token) -> Token | None:
@@ -314,11 +417,22 @@ def _inside(holder: Token, noun: Token | None) -> Token | None:
     return next((c for c in (noun or holder).children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
 
 
-def _toll(token: Token) -> bool:
-    """A toll noun or a verb whose subject is one ("the death toll rose to 113")."""
-    if token.lower_ in TOLL_NOUNS:
-        return True
-    return any(c.dep_ in SUBJECT_DEPS and c.lower_ in TOLL_NOUNS for c in token.children)
+def _toll(token: Token) -> str | None:
+    """What a toll counts, when ``token`` is a toll noun or a verb whose subject or object is one ("the death
+    toll rose to 113", "brought to 12 the number of slayings": killed)."""
+    return _tally(token) or next((found for c in token.children if c.dep_ in (*SUBJECT_DEPS, "dobj")
+                                  and (found := _tally(c))), None)
+
+
+def _tally(noun: Token) -> str | None:
+    """What a toll noun or "the number of ..." counts ("the toll", "the number of slayings": killed)."""
+    if noun.lower_ in TOLL_NOUNS:
+        return "killed"
+    if noun.lower_ not in TRANSPARENT_NOUNS:
+        return None
+    of = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+               if g.dep_ == "pobj"), None)
+    return (_outcome(of) or OUTCOME_NOUNS.get(of.lower_)) if of is not None else None
 
 
 def _either(verb: Token) -> str | None:
@@ -341,9 +455,13 @@ def _said(verb: Token) -> Token | None:
     """The word that says what happened: the verb itself, or behind a light verb its complement."""
     if verb.lower_ not in LIGHT_VERBS and _outcome(verb):
         return verb
-    for child in verb.children:
-        if child.dep_ in COMPLEMENT_DEPS and child.dep_ != "conj" and child.i > verb.i and _outcome(child):
+    after = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS and c.dep_ != "conj" and c.i > verb.i]
+    for child in after:
+        if _outcome(child):
             return child
+    done = next((c for c in after if c.dep_ in ("oprd", "acomp") and IMPACTS.match(c.lower_)), None)
+    if done is not None:
+        return done  # "had been left handcuffed to a tree", "were left stranded"
     if verb.lower_ in LIGHT_VERBS:
         return None
     return verb
@@ -359,8 +477,8 @@ def _lacking(verb: Token) -> str | None:
 def _participle(verb: Token) -> str | None:
     """A verb as what happened to the counted thing: "canceled", "destroyed" (None for a form that is not one)."""
     particle = next((f" {c.lower_}" for c in verb.children if c.dep_ == "prt"), "")
-    if verb.tag_ in ("VBN", "VBD"):
-        return verb.lower_ + particle
+    if verb.tag_ in ("VBN", "VBD") or (verb.tag_ == "JJ" and verb.lower_.endswith("ed")):
+        return verb.lower_ + particle  # "canceled", and a participle tagged as an adjective ("left handcuffed")
     if verb.tag_ in ("VB", "VBP", "VBZ", "VBG"):
         stem = verb.lower_.removesuffix("ing") if verb.tag_ == "VBG" else verb.lower_.removesuffix("s")
         if not stem.isalpha() or len(stem) < 3:
@@ -428,8 +546,20 @@ def _scope(tokens: Sequence[Token]) -> list[Token]:
     out = []
     for token in tokens:
         for child in token.children:
+            if child.dep_ == "npadvmod" and child.like_num:
+                continue  # another count's phrase ("..., nine in Aleppo")
             if child.dep_ in ("prep", "npadvmod") and (child.lower_ in SCOPE_PREPOSITIONS or child.dep_ == "npadvmod"):
-                out += list(child.subtree)
+                out += _where(child)
+    return out
+
+
+def _where(token: Token) -> list[Token]:
+    """A phrase that says where, without what names an owner or a purpose inside it: in "in the first days of
+    the search for Kennedy's plane" nothing is a place, in "in the city of Aleppo" Aleppo is."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ != "poss" and not (child.dep_ == "prep" and child.lower_ not in ("of", *SCOPE_PREPOSITIONS)):
+            out += _where(child)
     return out
 
 
@@ -460,14 +590,17 @@ def _day(near: Sequence[Token], tokens: Sequence[Token]) -> str | None:
 
 
 def _part(number: Token, noun: Token | None) -> bool:
-    return any(t.dep_ == "pobj" and t.head.lower_ in PART_PREPOSITIONS for t in (number, noun) if t is not None)
+    """ "including 64 who died", "including a mother and her two children": a part of the count before."""
+    return any(_first_conjunct(t).dep_ == "pobj" and _first_conjunct(t).head.lower_ in PART_PREPOSITIONS
+               for t in (number, noun) if t is not None)
 
 
 def _in_period(token: Token, clause: Token) -> bool:
-    """Whether a word lies in a phrase that starts or ends a period ("since it began in 1968")."""
+    """Whether a word lies in a phrase that starts or ends a period ("since it began in 1968") or that names a
+    part ("charged in three bombings, including the 1996 bombing"): not when the count happened."""
     while token.i != clause.i and token.head.i != token.i:
         token = token.head
-        if token.lower_ in PERIOD_STARTS:
+        if token.lower_ in PERIOD_STARTS or token.lower_ in PART_PREPOSITIONS:
             return True
     return False
 

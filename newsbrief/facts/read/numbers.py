@@ -17,7 +17,7 @@ from functools import lru_cache
 from text_to_num import text2num
 
 from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS
-from newsbrief.lang.en.measures import CURRENCY_PREFIXES
+from newsbrief.lang.en.measures import CURRENCY_CODES, CURRENCY_PREFIXES
 from newsbrief.lang.en.numbers import (
     INCREMENTS,
     MULTIPLES,
@@ -36,8 +36,9 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDS = rf"(?:half an?\s+dozen|(?:an?\s+)?(?:{_WORD})(?:(?:\s+|-)(?:and\s+)?(?:{_WORD}))*)"
 # Matched on lower-cased text: ten times faster than re.IGNORECASE with this many alternatives; the
 # qualifier is looked for only before a number found, not tried at every position.
+_CURRENCY = rf"(?:{'|'.join(p.lower() for p in CURRENCY_PREFIXES)})?[$£€¥]|\b(?:{'|'.join(CURRENCY_CODES)})\.?\s+"
 _NUMBER = re.compile(
-    rf"(?P<cur>(?:{'|'.join(p.lower() for p in CURRENCY_PREFIXES)})?[$£€¥])?(?P<digits>{_DIGITS})"
+    rf"(?P<cur>{_CURRENCY})?(?P<digits>{_DIGITS})"
     rf"(?:\s*(?P<abbr>{_ABBREVIATED})\b|\s+(?P<dscale>{'|'.join(SCALES)})\b)?"
     rf"|\b(?P<words>{_WORDS})\b"
 )
@@ -52,9 +53,10 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _NOT_A_COUNT_AFTER = re.compile(r"[-‑–][A-Za-z]|\s*(?:%|per ?cent|a\.?m\b|p\.?m\b|[:.]\d|/)|\w|(?:st|nd|rd|th)\b")
 _MONTH_AFTER = re.compile(rf"\s+(?:{'|'.join(_MONTHS)})\b", re.I)
 _MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(_MONTHS)})\.?\s+$", re.I)
-_NAME_BEFORE = re.compile(r"(?:[A-Z][\w.]*|[-‑/#])\s?$")
-_COUNTED_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?[a-z]+s\b")
-_AGE = (re.compile(r"[A-Z][\w’'-]+,\s*$"), re.compile(r"\s*,"))
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w.]*\s?|[-‑/#])$")
+_COUNTED_AFTER = re.compile(
+    r"\s+(?!(?:was|is|has|does)\b)(?:[a-z]+\s+)?(?:[a-z]+s|people|men|women|children|police|personnel|staff|crew)\b")
+_AGE = (re.compile(r"[A-Za-z][\w’'-]+,\s*$"), re.compile(r"\s*,"))
 _CONVERSION = re.compile(r"\d[\d,.]*\s*[a-z-]+\.?\s*\(\s*(?:about|some|around|roughly|nearly)?\s*$", re.I)
 _INCREMENT_AFTER = re.compile(rf"\s+(?:{'|'.join(INCREMENTS)})\b", re.I)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further)\s+$", re.I)
@@ -138,7 +140,15 @@ def _mention(lower: str, match: re.Match[str], value: float) -> NumberMention:
                 value *= SCALES[rng.group("dscale")]
     increment = bool(_INCREMENT_AFTER.match(lower, end) or _INCREMENT_BEFORE.search(lower, max(0, at - 16), at))
     return NumberMention(qual.start() if qual else at, at, end, value, qual.group("qual") if qual else None,
-                         match.group("cur"), bool(match.group("digits")), high, increment)
+                         _symbol(match.group("cur")), bool(match.group("digits")), high, increment)
+
+
+def _symbol(currency: str | None) -> str | None:
+    """The symbol an amount is shown with: "$", "us$", or that of a code written before it ("dlrs" -> "$")."""
+    if currency is None:
+        return None
+    code = currency.rstrip(". \t\n")
+    return CURRENCY_CODES.get(code, code)
 
 
 def _value(match: re.Match[str]) -> float | None:
@@ -162,8 +172,8 @@ def _excluded(text: str, number: NumberMention) -> bool:
         return True
     if _CONVERSION.search(before):
         return True
-    if _AGE[0].search(before) and _AGE[1].match(after) and number.value < 120:
-        return True
+    if number.digits and _AGE[0].search(before) and _AGE[1].match(after) and number.value < 120:
+        return True  # "Elle Knutson, 21,", "his wife, 33,"
     if not _NAME_BEFORE.search(before) or number.qualifier or number.currency or "," in text[number.at:number.end]:
         return False
     return not _COUNTED_AFTER.match(text, number.end)  # "Flight 370", "Interstate 35"; not "Iowa 30,900 customers"

@@ -4,15 +4,19 @@ Numbers are found by pattern (:mod:`~newsbrief.facts.read.numbers`), and the
 sentences that hold one are parsed (:mod:`~newsbrief.facts.read.grammar`) for what
 each counts and what happened to it. Verbs of the same meaning share a category
 ("died", "martyred", "dead" are *killed*), and nouns of the same kind share a class
-("troops", "servicemen" are soldiers), so that sources that word it differently are
-compared; whose soldiers comes from a nationality in the phrase ("Turkish") or, for
-"its troops", from the country named before.
+("troops", "servicemen" are soldiers; state media's "terrorists" are others' "rebels"),
+so that sources that word it differently are compared; whose soldiers comes from a
+nationality in the phrase ("Turkish") or, for "its troops", from the country named
+before.
 
-A quantity is a *statement* (:attr:`Quantity.stated`) when it says what it counts
-and what happened to it, or measures something it names ("13 inches of snow"); a
-bare figure ("180 mph", "16 months"), an agent ("two assailants killed ..."), a
-negated or hypothetical clause, a part of a count ("two of them") is not, and is not
-read.
+A quantity is a *statement* (:func:`stated`) when it says what it counts and what
+happened to it, counts those who did what sizes an event ("350 people attended",
+"200 agents searched") or incidents ("charged with six bombings"), measures
+something it names ("13 inches of snow"), or is an amount of money that says what it
+is for ("a $1 million reward", "costs totaling $287,402") or what was done with it; a
+bare figure ("180 mph", "16 months", "$500 in cash"), an agent ("two assailants
+killed ..."), a negated or hypothetical clause, a part of a count ("two of them",
+"the other two bodies") is not, and is not read.
 
 Each quantity knows the range its qualifier allows, so "33" agrees with
 "at least 33" and "about 950,000" with "nearly one million", but "two" does not
@@ -33,15 +37,18 @@ from newsbrief.facts.read.numbers import NumberMention, numbers
 from newsbrief.facts.read.units import Unit
 from newsbrief.facts.settings import DEFAULT, Settings
 from newsbrief.lang.en.events import (
+    BARE_NOUNS,
     CATEGORY_RANK,
     COUNTED_CLASSES,
+    EFFORTS,
     IMPACTS,
+    INCIDENTS,
     OUTCOME_BEARERS,
     OUTCOME_NOUNS,
     OUTCOMES,
     TOLL_NOUNS,
 )
-from newsbrief.lang.en.measures import CURRENCY_SYMBOLS, SHOWN_MEASURES, UNIT_KIND, UNITS
+from newsbrief.lang.en.measures import CURRENCY_SYMBOLS, MONEY_NEEDS, SHOWN_MEASURES, UNIT_KIND, UNITS
 from newsbrief.lang.en.numbers import QUALIFIERS
 from newsbrief.model import Span, figure, squash
 
@@ -53,15 +60,18 @@ _EARLIER = re.compile(r"\b(?:last (?:week|month|year)|earlier|previous(?:ly)?|a 
 _CUE = re.compile(rf"\b(?:{'|'.join(OUTCOMES.values())}|{'|'.join(TOLL_NOUNS)}|{'|'.join(OUTCOME_NOUNS)})")
 """Words of a toll or harm (killed, injured, missing, ...), matched on lower-cased text (many times faster
 than re.IGNORECASE)."""
-_NEAR_CUE = re.compile(rf"\b(?:{IMPACTS.pattern}|{'|'.join(UNITS[k].replace(' ', '|') for k in SHOWN_MEASURES)})")
-"""Other words of what happened, and units of measure: they count only right next to a number."""
+_NEAR_CUE = re.compile(rf"\b(?:{IMPACTS.pattern}|{EFFORTS.pattern}|{INCIDENTS.pattern}|"
+                       rf"{'|'.join(UNITS[k].replace(' ', '|') for k in (*SHOWN_MEASURES, 'money'))})")
+"""Other words of what happened, incidents, and units of measure and money: they count only right next to a
+number."""
 _WORDS = re.compile(r"[\w$%’'-]+")
 _NEXT_WORD = re.compile(r"[\s-]*([A-Za-z%]+)")
+_POSSESSIVE = re.compile(r"\b(?:its|their)\b")
 _NEVER_COUNTS = frozenset({"duration", "share", "age"})
 _CLASS_OF = {w: k for k, words in COUNTED_CLASSES.items() for w in words}
 HEDGE = 2.0
 ROUND = 100
-"""An unqualified figure that is a multiple of this is taken as rounded (within a tenth)."""
+"""An unqualified figure that is a multiple of this is taken as rounded (within 15%: "100 injured" beside 111)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -99,6 +109,11 @@ class Quantity(Span):
     """A part of the count before it ("including 64 ..."), never compared with a whole."""
     perfect: bool = False
     """Its clause is in the present perfect ("have been killed"): a running total, not one day's count."""
+    cause: str | None = None
+    """The incidents it is the total of, when its clause names several ("the attacks"): never compared with
+    one incident's count."""
+    owner: str | None = None
+    """Whose they are, shown when the noun says nothing by itself ("members of its security forces")."""
 
     @cached_property
     def what(self) -> str:
@@ -108,7 +123,7 @@ class Quantity(Span):
             return " ".join(w for w in (noun, self.measured or self.category) if w) or "(unspecified)"
         more = "more" if self.increment else None
         said = None if self.noun and self.noun.lower() in OUTCOME_BEARERS else self.category  # "3 bodies"
-        return " ".join(w for w in (more, self.modifier, self.noun, said) if w) or "(unspecified)"
+        return " ".join(w for w in (more, self.modifier, self.noun, self.owner, said) if w) or "(unspecified)"
 
     @property
     def shown(self) -> str:
@@ -124,10 +139,13 @@ class Quantity(Span):
 
     @property
     def rank(self) -> int:
-        """How much a briefing needs it: tolls first (:data:`CATEGORY_RANK`), then money, then the rest."""
+        """How much a briefing needs it: tolls first (:data:`CATEGORY_RANK`), then money said what it is
+        for, then the rest."""
         if self.category in CATEGORY_RANK:
             return CATEGORY_RANK.index(self.category)
-        return len(CATEGORY_RANK) + (0 if self.unit == "money" else 1 if self.unit is None else 2)
+        # "$1 million reward", "$5 billion in damage"; not "$300,000 sold" or a plane's "$419,000 list price"
+        money = self.unit == "money" and bool(self.measured and MONEY_NEEDS.match(self.measured.split()[-1].lower()))
+        return len(CATEGORY_RANK) + (0 if money else 1 if self.unit in (None, "money") else 2)
 
 
 def interval(value: float, qualifier: str | None) -> tuple[float, float]:
@@ -138,11 +156,11 @@ def interval(value: float, qualifier: str | None) -> tuple[float, float]:
     """
     kind = QUALIFIERS.get(qualifier or "", "exact")
     if kind == "exact" and value >= ROUND and value % ROUND == 0:
-        kind = "about"  # "100 were injured": a round figure is a rounded one
+        kind = "round"  # "100 were injured" where others count 111: a round figure is a rounded one
     return {
         "exact": (value, value), "min": (value, value * HEDGE), "over": (value + 1e-9, value * HEDGE),
-        "about": (value * 0.9, value * 1.1), "near": (value * 0.8, value), "max": (value / HEDGE, value),
-        "under": (value / HEDGE, value - 1e-9),
+        "about": (value * 0.9, value * 1.1), "round": (value * 0.85, value * 1.15), "near": (value * 0.8, value),
+        "max": (value / HEDGE, value), "under": (value / HEDGE, value - 1e-9),
     }[kind]
 
 
@@ -175,10 +193,13 @@ def stated(c: Counted) -> bool:
     if c.negated or c.hypothetical or c.subset or c.agent:
         return False
     if c.unit == "money":
-        return c.measured is not None
+        return c.measured is not None or bool(c.event and IMPACTS.match(c.event))
     if c.unit is not None:
         return c.unit in SHOWN_MEASURES and c.measured is not None
-    return c.event is not None and (c.event.split(" or ")[0] in CATEGORY_RANK or bool(IMPACTS.match(c.event)))
+    if c.event is None:
+        return False
+    return (c.event.split(" or ")[0] in CATEGORY_RANK or bool(IMPACTS.match(c.event) or EFFORTS.match(c.event))
+            or bool(c.noun and INCIDENTS.fullmatch(c.noun.lower())))
 
 
 def _side(gazetteer: Gazetteer, modifiers: Sequence[str], before: str, possessive: str | None,
@@ -244,16 +265,20 @@ def _quantity(unit: Unit, gazetteer: Gazetteer, number: NumberMention, c: Counte
             event = before.category
     elif noun is not None:
         modifier, side = _side(gazetteer, c.modifiers, unit.text[:number.start], c.possessive, c.owner)
+    nation = gazetteer.nation(noun.removesuffix("s")) if noun is not None and noun.endswith("s") else None
+    people = side is None and nation is not None and noun == noun.capitalize()
+    if people:
+        side = nation  # "two Israelis": people, and whose
     reading = c if event == c.event else replace(c, event=event)
     if not stated(reading) or number.value == 0 or (number.value == 1 and c.unit is None and (
-            c.elided or (event or "").split(" or ")[0] not in CATEGORY_RANK)):
-        return None  # "one" is a count only of people killed, hurt, missing, ...
+            (c.elided and c.event_at != c.verb) or (event or "").split(" or ")[0] not in CATEGORY_RANK)):
+        return None  # "one" is a count only of people killed, hurt, missing ("killed one"), ...
     category = event
     if noun is not None and noun.lower() not in OUTCOME_BEARERS and (noun.lower() in OUTCOME_NOUNS
                                                                      or noun.lower() in TOLL_NOUNS):
         category, noun = category or OUTCOME_NOUNS.get(noun.lower(), "killed"), None
-    if c.unit is not None and c.unit != "money":
-        category = None
+    if c.unit is not None and (c.unit != "money" or c.measured):
+        category = None  # what a measure or an amount is for says what it is: "$1 million reward" offered or grown to
     end = max(c.end + offset, number.end)
     year = c.year
     increment = (number.increment or c.increment) and not (
@@ -261,17 +286,33 @@ def _quantity(unit: Unit, gazetteer: Gazetteer, number: NumberMention, c: Counte
     return Quantity(
         unit.article, unit.start + number.start, unit.start + end, squash(unit.text[number.start:end]),
         position=unit.position, value=number.value, qualifier=number.qualifier, noun=noun,
-        kind=singular(noun) if noun and c.unit is None else noun, modifier=modifier, side=side,
+        kind="people" if people else singular(noun) if noun and c.unit is None else None if c.unit == "money" else noun,
+        modifier=modifier,
+        side=side,
         category=category, earlier=earlier, high=number.high, unit=c.unit,
-        currency=number.currency or (None if c.unit != "money" or not c.noun else _currency_of(c.noun)),
+        currency=number.currency or (None if c.unit != "money" or not c.noun else _currency_of(c.noun, c.modifiers)),
         measured=c.measured, year=year, background=bool(year and published and year < published),
-        increment=increment, places=c.places, day=c.day, part=c.part, perfect=c.perfect,
+        increment=increment, places=c.places, day=c.day, part=c.part, perfect=c.perfect, cause=c.cause,
+        owner=_whose(c.owner, unit.text[:number.start], gazetteer) if noun and noun.lower() in BARE_NOUNS and (
+            c.owner and not side) else None,
     )
 
 
-def _currency_of(noun: str) -> str | None:
-    """The symbol of a currency written as a word ("dollars" -> "$"), when it has one."""
-    return next((s for s, word in CURRENCY_SYMBOLS.items() if word == noun.lower()), None)
+def _whose(owner: str, before: str, gazetteer: Gazetteer) -> str:
+    """An "of" phrase as shown, "its" or "their" named by the country the sentence names before ("of its
+    security forces" -> "of Syria’s security forces")."""
+    found = gazetteer.nations_in(before)
+    if not found:
+        return owner
+    name = gazetteer.nation_name(found[-1][1])
+    return _POSSESSIVE.sub(f"{name}’s", owner, count=1)
+
+
+def _currency_of(noun: str, modifiers: Sequence[str] = ()) -> str | None:
+    """The symbol of a currency written as a word ("dollars" -> "$", "a million dollars reward"), when it has
+    one."""
+    words = {w.lower().removesuffix("s") for w in (noun, *modifiers)}
+    return next((s for s, word in CURRENCY_SYMBOLS.items() if word.removesuffix("s") in words), None)
 
 
 def _earlier(text: str) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsbrief.lang.en.names import CREDITS, DATELINE
+from newsbrief.lang.en.names import CREDITS, DATELINE, HEADLINED_DATELINE
 from newsbrief.model import Article, Span, squash
 
 
@@ -23,10 +23,18 @@ class Unit(Span):
     quiet: tuple[tuple[int, int], ...] = ()
     """Spans of the article (start, end) that name no one the story is about: its dateline, bylines and
     credit lines ("NEW YORK (AP) _", "(AP Photo/Charlie Neibergall)")."""
+    lead: int = 0
+    """Where the sentence's own words start in the article, past a dateline (0 when it has none)."""
 
     def in_quiet(self, start: int, end: int) -> bool:
         """Whether article offsets ``start:end`` overlap a dateline, byline or credit line."""
         return any(start < b and a < end for a, b in self.quiet)
+
+    @property
+    def told(self) -> str:
+        """The unit as a reader quotes it: past its dateline, and the headline glued before one ("…
+        cease-fire MADRID, Spain (AP) _ The armed …" is quoted from "The armed")."""
+        return squash(self.text[self.lead - self.start:]) if self.lead else self.shown
 
     @property
     def shown(self) -> str:
@@ -46,7 +54,9 @@ def units(article: Article) -> list[Unit]:
         text = article.text[sentence.start:sentence.end]
         quiet = [(sentence.start + m.start(), sentence.start + m.end()) for m in CREDITS.finditer(text)]
         dateline = DATELINE.match(text) if sentence.index < 2 else None
+        dateline = dateline or (HEADLINED_DATELINE.search(text) if sentence.index == 0 else None)
         if dateline:
-            quiet.append((sentence.start, sentence.start + dateline.end()))
-        out.append(Unit(article.id, sentence.start, sentence.end, text, len(out), sentence.index, tuple(quiet)))
+            quiet.append((sentence.start + dateline.start(), sentence.start + dateline.end()))
+        out.append(Unit(article.id, sentence.start, sentence.end, text, len(out), sentence.index, tuple(quiet),
+                        sentence.start + dateline.end() if dateline else 0))
     return out

@@ -67,6 +67,9 @@ SELF_CLAIM = (r"^(?:full\s+)?responsibility\b|^(?:it|they|we|he|she|its \w+|thei
               r"detonated|launched|mounted|organi[sz]ed)\b")
 """What a speaker says when it claims an attack for itself ("claimed responsibility", "said it carried out")."""
 
+PRONOUNS = frozenset("it its this that these those they their he his she her we our i".split())
+"""Words that open a sentence that cannot be read without the one before it ("It was one of ...")."""
+
 INTENT_VERBS = frozenset("vowed warned threatened urged promised pledged".split())
 """Reporting verbs of what a speaker means to do or wants done, not of what happened."""
 

@@ -13,7 +13,7 @@ OUTCOMES = {
     "evacuated": "evacuated|evacuating|evacuate|told to leave|ordered to leave|asked to leave",
     "arrested": "arrested|arresting|detained|detaining|jailed|charged|indicted",
     "rescued": "rescued|rescuing|saved|survived|survivors",
-    "hit": "hit|hitting|struck|striking|targeted|targeting",
+    "hit": "hit|hitting|struck|striking|targeted|targeting|c[ao]me under|comes under|coming under",
     "aboard": "aboard|on board|onboard|carrying|carried",
     "destroyed": "destroyed|damaged|burned|burnt|set on fire|set ablaze|torched|razed|flattened|collapsed",
 }
@@ -28,14 +28,24 @@ category, or money, or the event's size, comes after these)."""
 COUNTED_CLASSES = {
     "people": "people persons person civilians civilian residents resident individuals inhabitants".split(),
     "soldier": "soldiers soldier troops troop servicemen serviceman personnel forces".split(),
+    "fighter": ("fighters fighter rebels rebel militants militant insurgents insurgent terrorists terrorist "
+                "gunmen gunman guerrillas guerrilla").split(),
 }
-"""Kinds of counted things and the nouns that name each (sources that word it differently are compared)."""
+"""Kinds of counted things and the nouns that name each (sources that word it differently are compared: the
+"terrorists" of one side's media are the "rebels" or "gunmen" of others')."""
 
 OUTCOME_NOUNS = {"deaths": "killed", "dead": "killed", "fatalities": "killed", "casualties": "killed or injured",
                  "injuries": "injured", "wounded": "injured", "injured": "injured", "missing": "missing",
                  "survivors": "rescued", "victims": "killed", "bodies": "killed", "corpses": "killed",
-                 "lives": "killed"}
+                 "lives": "killed", "killings": "killed", "slayings": "killed", "murders": "killed",
+                 "homicides": "killed", "arrests": "arrested"}
 """Nouns that say what happened by themselves ("33 deaths" counts people killed)."""
+
+ABOARD = frozenset("passengers passenger crew crewmembers".split())
+"""Nouns that say by themselves where what is counted was: a count of passengers is of people aboard."""
+
+BARE_NOUNS = frozenset("members member units staff employees personnel".split())
+"""Nouns that say what is counted only with whose they are: "members of the security forces killed"."""
 
 OUTCOME_BEARERS = frozenset("survivors victims bodies corpses".split())
 """Outcome nouns that also name what is counted: "47 corpses" are corpses, not a bare toll, so they are
@@ -47,7 +57,7 @@ IMPACTS = re.compile(
     r"fined|paid|pay|rais|donat|pledg|offer|spent|spend|cost|lost|sold|bought|purchas|adopt|laid off|trap|"
     r"lack|without|surviv|abduct|kidnap|hostage|releas|freed|captur|surrender|defect|evacu|die|kill|called off|"
     r"call off|scrap|suspend|halt|occur|happen|took place|picked up|heard|distribut|deliver|provid|gave|given|"
-    r"with |fled|flee",
+    r"with |fled|flee|handcuff|tied|bound|blindfold",
     re.I)
 """Stems of verbs that tell what happened to what is counted besides the outcome categories (shown as
 written: "1,000 flights canceled", "60 homes set on fire", "12 aircraft searched"); a count whose verb is
@@ -60,7 +70,8 @@ LIGHT_VERBS = frozenset(
     "be is was were are been being am have has had having say said says include includes included including "
     "total totaled totalled number numbered numbers reach reached reaches stand stood stands put puts rise rose "
     "risen rises climb climbed climbs jump jumped see saw seen show showed shown report reported reports "
-    "estimate estimated estimates remain remained remains become became get got".split())
+    "estimate estimated estimates remain remained remains become became get got totaling totalling grow grew "
+    "grown grows amount amounted amounts".split())
 """Verbs that say nothing about what happened to what is counted: the event is in their complement
 ("were reported killed", "left 231 people dead") or nowhere."""
 
@@ -76,3 +87,20 @@ NEGATIONS = frozenset("no not never n't none nobody without".split())
 EVENT_NOUNS = (r"air ?strikes?|strikes?|attacks?|bombings?|blasts?|explosions?|fires?|blaze|crash|shooting|collapse|"
                r"leak|spill|deaths|killings?|raids?|shelling|incident|accident|outage|derailment|flood(?:ing)?")
 """Nouns that name an incident ("the strikes", "the fire"): what a claim about blame is about (a regex)."""
+
+TOTALS = re.compile(r"attacks|bombings|blasts|explosions|shootings|incidents|accidents|crashes|storms|floods|"
+                    r"fires|quakes|earthquakes|clashes")
+"""Plural incidents that, as the subject of a toll ("the attacks killed two"), make it the total of several
+incidents (not "strikes" or "raids", which name one attack as readily)."""
+
+INCIDENTS = re.compile(rf"(?:{EVENT_NOUNS}|bombs|crashes|shootings|incidents|accidents|assaults|ambushes|clashes|"
+                       r"riots|outages|leaks|spills|fires|blazes|quakes|earthquakes|aftershocks|tornadoes|landslides)")
+"""Plural nouns of incidents (a regex, matched whole): their number is the size of what happened ("charged
+with six bombings", "three bombs went off"), whatever verb tells it."""
+
+EFFORTS = re.compile(
+    r"search|hunt|comb|scour|patrol|attend|join|march|rall|gather|protest|demonstrat|particip|take part|"
+    r"took part|taking part|fight|fought|battl|storm|set upon|attack|assault|riot|volunteer|respond|turn(?:ed)? out",
+    re.I)
+"""Stems of what people do that their number sizes ("200 agents searched the woods", "350 people attended the
+service", "100 youths set upon the police"): the count of those who did it is a fact."""

@@ -7,6 +7,9 @@ VERB_GROUP_WORDS = frozenset("were was are is have has had been being be reporte
 QUANTITY_FILLERS = frozenset("more other additional another further new".split())
 """Words between a number and its noun that add nothing to what is counted ("two more soldiers")."""
 
+DETERMINERS = frozenset("the a an this that these those".split())
+"""Determiners, shown in lower case when they open a phrase quoted inside a line ("in the attacks")."""
+
 POSSESSIVES = frozenset("its their our his her".split())
 """Possessive determiners ("33 of its troops": whose troops is named before)."""
 

@@ -1,6 +1,8 @@
 """Units of measure: a number before one measures something (a distance, a speed, a duration, an age, an
 amount of money); it is not a count of people or things."""
 
+import re
+
 UNITS = {
     "duration": "second seconds minute minutes hour hours day days week weeks month months year years decade "
                 "decades century centuries night nights weekend weekends time times winter winters summer summers "
@@ -26,6 +28,19 @@ CURRENCY_SYMBOLS = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"}
 
 CURRENCY_PREFIXES = ("US", "A", "C", "HK", "NZ", "S")
 """Letters glued before a dollar sign that name whose dollars ("US$", "HK$")."""
+
+CURRENCY_CODES = {"dlrs": "$", "dlr": "$", "usd": "US$", "eur": "€", "gbp": "£", "jpy": "¥"}
+"""Currency words and codes written before an amount, as wire copy does ("dlrs 1 million", "USD 300"),
+and the symbol the amount is shown with."""
+
+MONEY_NEEDS = re.compile(r"reward|award|damage|cost|expense|aid|relief|ransom|fine|penalt|compensation|settlement|"
+                         r"bail|loss|fund|donation|budget|bill|payment|spending|insurance|bounty|bond")
+"""What an amount of money is for when a briefing on an event needs it (a regex of stems, matched at the start
+of the measured phrase's last word): a reward, the damage, the cost, aid; not a plane's list price."""
+
+MONEY_FORMS = frozenset("cash money bills notes banknotes coins checks cheques currency funds".split())
+"""Nouns that say what form an amount of money took, not what it was for: "$500 in cash" says nothing a
+briefing needs."""
 
 SHOWN_MEASURES = frozenset("distance speed weight area volume temperature".split())
 """Measures shown as facts when they say what they measure ("13 inches of snow", "winds of 180 mph"); the

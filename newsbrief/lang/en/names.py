@@ -8,7 +8,7 @@ ORGANISATION_WORDS = frozenset(
     "university college school hospital party airlines airways airline association institute foundation "
     "committee commission authority service services news times post herald press network police army navy "
     "guard force forces administration board bureau center centre court office organization organisation "
-    "federation league front movement church bank clinic observatory cross crescent".split())
+    "federation league front movement church bank clinic observatory cross crescent patrol".split())
 """Head words that make a name an organisation ("Varen Bulk Logistics", "Coast Guard", "Task Force")."""
 
 PLACE_WORDS = frozenset(
@@ -24,6 +24,9 @@ HONORIFICS = frozenset("mr mrs ms dr sir dame lord sen rep gov gen president".sp
 """Honorifics and titles, left out when names are compared."""
 
 NAME_PARTICLES = frozenset("of the and for".split())
+
+NAME_SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
+"""Words after a person's name that belong to it ("Kennedy Jr.")."""
 """Small words that initials skip ("Bank of England" -> "BE")."""
 
 NOT_ACRONYMS = frozenset(
@@ -55,6 +58,12 @@ DATELINE = re.compile(
     r"\s*(?:\([^()\n]{1,40}\))?\s*(?:--|—|–|_|-|:)\s*")
 """The dateline that opens a wire story ("NEW YORK (AP) _", "BRUSSELS, May 2 (Xinhua) --", "GONESSE, France
 (AP) —"): a place where the story was filed, not one it is about."""
+
+HEADLINED_DATELINE = re.compile(
+    r"(?<=\s)[A-Z][A-Z.'’-]{2,}(?:[ -][A-Z][A-Z.'’-]+){0,3}(?:\s*,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?"
+    r"\s*\([^()\n]{1,40}\)\s*(?:--|—|–|_|-)\s*")
+"""A dateline after a headline the sentence splitter glued to it ("ETA announces cease-fire MADRID, Spain
+(AP) _ The ..."): with its agency in parentheses, so that an acronym in a sentence is never taken for one."""
 
 CREDITS = re.compile(
     r"\((?:[A-Z][\w.]*\s+)?Photo[^()\n]{0,80}\)|\b(?:Image|Photo)\s+(?:copyright|credit|caption)\b[^.\n]{0,80}"
