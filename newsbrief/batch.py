@@ -4,6 +4,11 @@ The output contract is what held-out evaluation reads, so it is kept exactly:
 ``{"id", "summary", "sentences": [{"text", "article", "start", "end"}]}`` a line,
 ``article`` being the index into the cluster's ``articles`` and the offsets
 pointing into that article's ``text``; a failing cluster gets ``{"id", "error"}``.
+
+A line may also carry ``"earlier": [articles]`` (in the same schema: what the
+reader has already read; the summary tells what is new and never cites them, so
+``article`` still indexes ``articles`` only) and ``"query": "text"`` (the
+question the summary should answer).
 """
 
 from __future__ import annotations
@@ -15,32 +20,53 @@ from typing import IO, Any
 from newsbrief.ingest import JSONError, Problem, article_from_record, parse_json
 from newsbrief.model import Article
 from newsbrief.parallel import Engine, LocalEngine
-from newsbrief.pipeline import prepare, summarize_prepared
+from newsbrief.pipeline import prepare, seen_apart, summarize_prepared
 from newsbrief.summarize import DEFAULT, get_summarizer
 
 
-def cluster_articles(record: Any) -> list[Article]:
-    """The cluster's articles with ids equal to their index (ValueError if the record is malformed)."""
+EARLIER = "earlier:"
+"""The id prefix of a line's earlier articles (``earlier:0``, ...); its own articles' ids are their indexes."""
+
+
+def cluster_articles(record: Any, key: str = "articles", prefix: str = "") -> list[Article]:
+    """The articles of the record's ``key`` list with ids ``prefix`` + their index (ValueError if the
+    record is malformed; an absent optional list is empty)."""
     if not isinstance(record, dict):
         raise ValueError(f"expected a JSON object, got {type(record).__name__}")
-    items = record.get("articles")
+    items = record.get(key)
+    if items is None and key != "articles":
+        items = []
     if not isinstance(items, list):
-        raise ValueError("no 'articles' list")
+        raise ValueError(f"no {key!r} list")
     articles = []
     for i, rec in enumerate(items):
-        art = article_from_record({**rec, "id": str(i)} if isinstance(rec, dict) else rec, str(i), html=False)
+        art_id = f"{prefix}{i}"
+        art = article_from_record({**rec, "id": art_id} if isinstance(rec, dict) else rec, art_id, html=False)
         if isinstance(art, Problem):
             continue
         articles.append(art)
     return articles
 
 
+def query_text(record: dict[str, Any]) -> str | None:
+    """The line's ``query``: a string, or an object whose string values are read in order (a title and a
+    narrative); ValueError for anything else."""
+    query = record.get("query")
+    if query is None or isinstance(query, str):
+        return query
+    if isinstance(query, dict):
+        return " ".join(v for v in query.values() if isinstance(v, str))
+    raise ValueError(f"'query' is a {type(query).__name__}, not a string")
+
+
 def summarize_cluster(record: Any, max_words: int = 100, method: str = DEFAULT) -> dict[str, Any]:
-    """One output line for one cluster record."""
+    """One output line for one cluster record (with its ``earlier`` articles and ``query``, if any)."""
     cluster_id = record.get("id") if isinstance(record, dict) else None
     try:
         articles = cluster_articles(record)
-        lines = summarize_prepared(prepare(articles), max_words, method)
+        earlier = cluster_articles(record, "earlier", EARLIER)
+        prep, focus = seen_apart(prepare([*earlier, *articles]), {a.id for a in earlier}, query_text(record))
+        lines = summarize_prepared(prep, max_words, method, focus)
     except ValueError as exc:
         return {"id": cluster_id, "error": str(exc)}
     except Exception as exc:  # noqa: BLE001 - one bad cluster must not end the run (the contract)

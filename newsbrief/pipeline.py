@@ -27,7 +27,7 @@ CLI, the HTTP API, the store and the batch mode are thin layers over these.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from types import MappingProxyType
@@ -42,6 +42,7 @@ from newsbrief.parallel import chunked, cores_for_one_job, process_map
 from newsbrief.segment import segment_article
 from newsbrief.stories import Stories, stories
 from newsbrief.summarize import DEFAULT, get_summarizer
+from newsbrief.summarize.focus import NO_FOCUS, Focus
 from newsbrief.summarize.title import briefing_title
 
 MIN_BODY_WORDS = 15
@@ -136,11 +137,32 @@ def _empty_reason(article: Article, words: int) -> str:
     return f"only {words} words of article text{tail}"
 
 
-def summarize_prepared(prep: Prepared, max_words: int, method: str = DEFAULT) -> list[SummarySentence]:
-    """Stage 7: the summary lines of a prepared cluster, each with its source span and support."""
+def seen_apart(prep: Prepared, earlier: Collection[str], query: str | None = None) -> tuple[Prepared, Focus]:
+    """The prepared cluster without the articles ``earlier`` names (ids the reader has read: status
+    ``seen``), listed after the new ones, and the :class:`Focus` a summary for that reader takes: those
+    articles, the new sentences that repeat theirs (their near-duplicate group holds one of theirs), and
+    ``query``.
+
+    The earlier articles are prepared with the new ones (:func:`prepare` on both), so a new article that
+    copies one the reader has read is a ``duplicate`` of it, and a sentence repeated from one is known.
+    """
+    earlier = set(earlier)
+    repeated = frozenset((s.article, s.index) for group in prep.cluster.groups
+                         if any(s.article in earlier for s in group) for s in group if s.article not in earlier)
+    read = tuple(a for a in prep.articles if a.id in earlier)
+    reasons = {a.id: "read before: the briefing tells what is new since" for a in read}
+    order = tuple(sorted(prep.order, key=lambda art_id: art_id in earlier))
+    apart = replace(prep.setting_aside(reasons, "seen"), order=order)
+    return apart, Focus(read, repeated, query)
+
+
+def summarize_prepared(prep: Prepared, max_words: int, method: str = DEFAULT,
+                       focus: Focus = NO_FOCUS) -> list[SummarySentence]:
+    """Stage 7: the summary lines of a prepared cluster, each with its source span and support; ``focus``:
+    what the reader has read and asked (see :mod:`newsbrief.summarize.focus`)."""
     if not prep.cluster.articles:
         return []
-    chosen = get_summarizer(method).summarize(prep.cluster, max_words)
+    chosen = get_summarizer(method).summarize(prep.cluster, max_words, focus)
     return [SummarySentence(s.article, s.start, s.end, s.text, tuple(prep.cluster.support(s))) for s in chosen]
 
 

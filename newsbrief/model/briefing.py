@@ -18,7 +18,7 @@ from typing import Any, ClassVar, Literal
 from newsbrief.model.document import Removed
 from newsbrief.model.spans import Span
 
-Status = Literal["used", "duplicate", "empty", "off-event", "unreadable"]
+Status = Literal["used", "duplicate", "empty", "off-event", "unreadable", "seen"]
 EntityKind = Literal["person", "organisation", "place", "event"]
 ConflictKind = Literal["quantity", "agency", "update"]
 

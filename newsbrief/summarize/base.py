@@ -16,6 +16,7 @@ from datetime import date
 from typing import ClassVar
 
 from newsbrief.model import Cluster, Sentence
+from newsbrief.summarize.focus import NO_FOCUS, Focus
 from newsbrief.summarize.passages import Passage, passages, right_after
 
 MIN_WORDS = 6
@@ -31,10 +32,11 @@ credit line or a list item ("(Teepen, Cox News Service) MOVED THURSDAY.", "Austi
 _LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z]")
 
 
-def candidates(cluster: Cluster) -> list[Passage]:
+def candidates(cluster: Cluster, focus: Focus = NO_FOCUS) -> list[Passage]:
     """What a summary may use, in article order: passages whose quotation marks balance, of a sensible
     length and with lower-case words, whose every sentence stands for its near-duplicate group (the group's first from a usable
-    article, as a duplicate article's sentences are only support), and which, when they follow the
+    article, as a duplicate article's sentences are only support) and says nothing the reader read before
+    (``focus.repeated``), and which, when they follow the
     passage before them, come right after a candidate (always the one just before them in this list)."""
     usable = {a.id for a in cluster.articles}
     standing = set()
@@ -42,6 +44,7 @@ def candidates(cluster: Cluster) -> list[Passage]:
         rep = next((s for s in group if s.article in usable), None)
         if rep is not None:
             standing.add((rep.article, rep.index))
+    standing -= focus.repeated
     out: list[Passage] = []
     for article in cluster.articles:
         previous: Passage | None = None
@@ -63,13 +66,14 @@ class Summarizer(ABC):
     name: ClassVar[str]
 
     @abstractmethod
-    def select(self, cluster: Cluster, max_words: int) -> list[Sentence]:
+    def select(self, cluster: Cluster, max_words: int, focus: Focus = NO_FOCUS) -> list[Sentence]:
         """Candidates whose words add up to at most ``max_words``, the lead (what happened) first, then by
-        importance. A passage that follows another is only chosen with it."""
+        importance. A passage that follows another is only chosen with it. ``focus``: what the reader
+        has read (never repeated) and asked (see :mod:`~newsbrief.summarize.focus`)."""
 
-    def summarize(self, cluster: Cluster, max_words: int) -> list[Sentence]:
+    def summarize(self, cluster: Cluster, max_words: int, focus: Focus = NO_FOCUS) -> list[Sentence]:
         """The selection in reading order."""
-        return order(cluster, self.select(cluster, max_words))
+        return order(cluster, self.select(cluster, max_words, focus))
 
 
 def order(cluster: Cluster, chosen: Sequence[Sentence]) -> list[Sentence]:
