@@ -5,7 +5,9 @@ content table, so it is stored once). Events keep what the sliding window needs
 to link new articles (centroid, size, local scale, time span, last growth),
 their title and their briefing as JSON (NULL when it must be made again). The
 document frequencies of every feature seen so far give new batches the IDF of
-the whole store.
+the whole store. ``held`` records, for each batch added, the last ``seq`` it
+took and when it was committed, so the store can tell which articles it held at
+any time (``Store.held``).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ CREATE TABLE IF NOT EXISTS events (
     scale REAL NOT NULL, vector BLOB NOT NULL, touched INTEGER NOT NULL, briefing TEXT);
 CREATE INDEX IF NOT EXISTS events_last ON events (last);
 CREATE TABLE IF NOT EXISTS df (feature INTEGER PRIMARY KEY, n INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS held (seq INTEGER PRIMARY KEY, at REAL NOT NULL);  -- at: days since 1970, UTC
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (title, text, content='articles');
 CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5 (title, summary);  -- rowid = events.rowid
 """

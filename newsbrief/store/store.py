@@ -20,6 +20,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime, timezone
 from typing import Any
 
 import numpy as np
@@ -32,6 +33,11 @@ from newsbrief.group.window import Event, Window
 from newsbrief.ingest import Problem, days, iter_load
 from newsbrief.model import Article
 from newsbrief.store.schema import connect, db_time, iso, pack, unpack, window_time
+
+
+def now() -> datetime:
+    """The time now, in UTC: when a batch is committed."""
+    return datetime.now(timezone.utc)
 
 
 class StoreError(Exception):
@@ -190,6 +196,7 @@ class Store:
                 self._db.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
                                  (cur.lastrowid, row[4], row[5]))
         self._set_meta("seq", seq + len(items))
+        self._db.execute("INSERT OR REPLACE INTO held (seq, at) VALUES (?, ?)", (seq + len(items), days(now())))
 
     def _save_counts(self, result: BlockResult, window: Window) -> None:
         if result.df is not None:
@@ -258,6 +265,19 @@ class Store:
         rows = self._rows("SELECT id, title, text, url, time FROM articles WHERE event = ? "
                           "ORDER BY time IS NULL, time, seq", (event_id,))
         return [{"id": r[0], "title": r[1], "text": r[2], "url": r[3], "time": iso(r[4])} for r in rows]
+
+    def held(self, event_id: str, time: datetime) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """The articles of an event (records, as :meth:`articles`) the store held at ``time`` (a naive time
+        is UTC), and those it got since: what a reader of the event at that time had read, and what is new.
+
+        Articles added before the store kept these times (``held`` is empty for them) count as held from
+        the first time it kept.
+        """
+        rows = self._rows("SELECT max(seq) FROM held WHERE at <= ?", (days(time),))
+        last = rows[0][0] if rows and rows[0][0] is not None else 0
+        records = self.articles(event_id)
+        seqs = dict(self._rows("SELECT id, seq FROM articles WHERE event = ?", (event_id,)))
+        return [r for r in records if seqs[r["id"]] <= last], [r for r in records if seqs[r["id"]] > last]
 
     def briefing(self, event_id: str) -> dict[str, Any] | None:
         """The event's briefing as a JSON-ready dict (made now if the event is new or has grown)."""
