@@ -59,14 +59,16 @@ def query_text(record: dict[str, Any]) -> str | None:
     raise ValueError(f"'query' is a {type(query).__name__}, not a string")
 
 
-def summarize_cluster(record: Any, max_words: int = 100, method: str = DEFAULT) -> dict[str, Any]:
-    """One output line for one cluster record (with its ``earlier`` articles and ``query``, if any)."""
+def summarize_cluster(record: Any, max_words: int = 100, method: str = DEFAULT,
+                      query: str | None = None) -> dict[str, Any]:
+    """One output line for one cluster record (with its ``earlier`` articles and ``query``, if any;
+    ``query``: the question of a record that asks none)."""
     cluster_id = record.get("id") if isinstance(record, dict) else None
     try:
         articles = cluster_articles(record)
         earlier = cluster_articles(record, "earlier", EARLIER)
-        prep, focus = seen_apart(prepare([*earlier, *articles]), {a.id for a in earlier}, query_text(record))
-        lines = summarize_prepared(prep, max_words, method, focus)
+        prep = seen_apart(prepare([*earlier, *articles]), [a.id for a in earlier], query_text(record) or query)
+        lines = summarize_prepared(prep, max_words, method)
     except ValueError as exc:
         return {"id": cluster_id, "error": str(exc)}
     except Exception as exc:  # noqa: BLE001 - one bad cluster must not end the run (the contract)
@@ -96,33 +98,35 @@ def read_records(lines: Iterable[bytes], source: str) -> Iterator[tuple[int, Any
             yield lineno, _parse(line, lineno, source)
 
 
-Job = tuple[int, bytes, int, str, str]
-"""(line number, raw line, max words, method, source): one cluster's work, small enough to send to a worker."""
+Job = tuple[int, bytes, int, str, str, str | None]
+"""(line number, raw line, max words, method, source, query): one cluster's work, small enough to send to a
+worker."""
 
 
 def _output_line(job: Job) -> tuple[bool, str]:
     """(failed, output line) for one input line; runs in a worker process when there are several."""
-    lineno, line, max_words, method, source = job
+    lineno, line, max_words, method, source, query = job
     record = _parse(line, lineno, source)
     if isinstance(record, ValueError):
         result: dict[str, Any] = {"id": f"{source}:{lineno}", "error": str(record)}
     else:
-        result = summarize_cluster(record, max_words, method)
+        result = summarize_cluster(record, max_words, method, query)
     # ASCII JSON: a lone surrogate in the input cannot break writing the line.
     return "error" in result, json.dumps(result) + "\n"
 
 
 def summarize_stream(lines: Iterable[bytes], out: IO[str], max_words: int = 100, method: str = DEFAULT,
                      source: str = "<input>", tick: Callable[[], None] = lambda: None,
-                     engine: Engine | None = None) -> tuple[int, int]:
+                     engine: Engine | None = None, query: str | None = None) -> tuple[int, int]:
     """Summarize each cluster line of ``lines`` into ``out``, in input order; returns (clusters, failed).
+    ``query``: the question of the lines that ask none.
 
     Clusters are independent, so ``engine`` spreads them (default: processes on
     every core this process may use; or a Dask cluster); the output is the same
     on every engine. ``tick`` is called as each line is written.
     """
     get_summarizer(method)  # an unknown method is a usage error before any work
-    jobs = ((lineno, line, max_words, method, source)
+    jobs = ((lineno, line, max_words, method, source, query)
             for lineno, line in enumerate(lines, start=1) if line.strip())
     done = failed = 0
     for bad, text in (engine or LocalEngine()).map(_output_line, jobs):

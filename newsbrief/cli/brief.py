@@ -1,21 +1,23 @@
-"""``newsbrief brief``: one briefing from a folder, files or stdin."""
+"""``newsbrief brief``: one briefing from a folder, files or stdin, or of an event in a store."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import typer
 
-from newsbrief.cli.app import EXIT_NOTHING_USABLE, app, fail, info, progress, warn, write_output
+from newsbrief.cli.app import EXIT_NOTHING_USABLE, app, fail, info, open_store, progress, warn, write_output
 from newsbrief.model import Briefing
 from newsbrief.summarize import DEFAULT
 
 
 @app.command()
 def brief(
-    paths: list[str] = typer.Argument(..., help="Files, folders (read recursively) or - for stdin."),
+    paths: list[str] = typer.Argument(None, help="Files, folders (read recursively) or - for stdin."),
     format: str = typer.Option("text", "--format", "-f", help="text, markdown, json or html (one self-contained page)."),
     max_words: int = typer.Option(100, "--max-words", "-w", min=1, help="Word budget of the summary."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
@@ -23,6 +25,12 @@ def brief(
     no_facts: bool = typer.Option(False, "--no-facts", help="Skip facts, conflicts and timeline (faster)."),
     per_story: bool = typer.Option(False, "--per-story",
                                    help="One briefing per story of the input, largest first (JSON: one a line)."),
+    since: list[str] = typer.Option(None, "--since", help="What the reader has read (files or folders; repeat "
+                                    "for several): brief only what is new. With --store: a time (ISO 8601, UTC "
+                                    "unless it says otherwise): what the store held then."),
+    query: str | None = typer.Option(None, "--query", help="A question the briefing answers first."),
+    store: Path | None = typer.Option(None, "--store", help="Brief an event of this store instead of files."),
+    event: str | None = typer.Option(None, "--event", help="With --store: the event to brief."),
 ) -> None:
     """Brief the articles about one event.
 
@@ -38,6 +46,12 @@ def brief(
 
       newsbrief brief pages/ --per-story --format json -o stories.jsonl
 
+      newsbrief brief today/ --since yesterday/
+
+      newsbrief brief cluster.jsonl --query "How did the government respond to the strike?"
+
+      newsbrief brief --store news.db --event e12 --since 2026-11-28T18:00
+
       cat article.txt | newsbrief brief -
     """
     from newsbrief.pipeline import brief as run_brief  # the pipeline's libraries load only when briefing
@@ -48,12 +62,15 @@ def brief(
         raise fail(f"unknown format {format!r}; choose from {', '.join(FORMATS)}")
     if per_story and format == "html":
         raise fail("--per-story writes text, markdown or json (one briefing a line), not one html page")
+    asked = _stored(store, event, since, paths) if store is not None else _given(event, since, paths)
     try:
-        with progress(f"briefing {len(paths)} input{'s' * (len(paths) != 1)}"):
+        with progress(f"briefing {len(asked.items)} input{'s' * (len(asked.items) != 1)}"):
+            options: dict[str, Any] = {"max_words": max_words, "method": method, "facts": not no_facts,
+                                       "since": asked.since, "query": query}
             if per_story:
-                results = brief_stories(paths, max_words=max_words, method=method, facts=not no_facts)
+                results = brief_stories(asked.items, **options)
             else:
-                results = [run_brief(paths, max_words=max_words, method=method, facts=not no_facts)]
+                results = [run_brief(asked.items, **options, since_time=asked.since_time)]
     except ValueError as exc:
         raise fail(str(exc)) from None
     for rec in results[0].articles:
@@ -64,7 +81,48 @@ def brief(
              + f"; {len(result.summary)} summary lines")
     write_output(_joined(results, format, render), output)
     if not any(rec.status == "used" for rec in results[0].articles):
-        raise fail("no usable article among the inputs", EXIT_NOTHING_USABLE)
+        raise fail("no usable article among the inputs" + (" (nothing new since)" if asked.since else ""),
+                   EXIT_NOTHING_USABLE)
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """What to brief: the inputs, what the reader has read (None: not an update), and the time that read
+    was taken at (a store's)."""
+
+    items: list[Any]
+    since: list[Any] | None = None
+    since_time: str | None = None
+
+
+def _given(event: str | None, since: list[str] | None, paths: list[str] | None) -> _Asked:
+    """Files, folders or stdin, and the ones read before (``--since PATH``)."""
+    if event is not None:
+        raise fail("--event needs --store")
+    if not paths:
+        raise fail("give files, folders or - (or --store with --event)")
+    return _Asked(list(paths), list(since) if since else None)
+
+
+def _stored(store: Path, event: str | None, since: list[str] | None, paths: list[str] | None) -> _Asked:
+    """The articles of a stored event; with ``--since TIME``, those the store held then are the read ones."""
+    from newsbrief.ingest import parse_time
+
+    if paths or event is None:
+        raise fail("with --store, give --event and no files")
+    when = None
+    if since:
+        when = parse_time(since[0]) if len(since) == 1 else None
+        if when is None:
+            raise fail(f"--since {' '.join(since)}: with --store, give one time (ISO 8601, e.g. 2026-11-28T18:00)")
+    with open_store(store, existing=True) as db:
+        if when is None:
+            found, read = db.articles(event), None
+        else:
+            read, found = db.held(event, when)
+    if not found and not read:
+        raise fail(f"{store}: no event {event!r}")
+    return _Asked(found, read, when.isoformat() if when else None)
 
 
 def _joined(results: list[Briefing], format: str, render: Callable[[Briefing, str], str]) -> str:

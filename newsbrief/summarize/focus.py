@@ -23,34 +23,88 @@ was asked. Every figure behind the settings is in ``bench/focus.py``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
 
 import numpy as np
 
 from newsbrief.lang.en import QUESTION_WORDS
-from newsbrief.model import Article
+from newsbrief.lang.tokens import stemmed_stop, tokens
+from newsbrief.model import Article, Conflict, Since, Source, TimelineEntry
+
+Key = tuple[str, int]
+"""A sentence of the cluster: (article id, sentence index)."""
 
 
 @dataclass(frozen=True)
 class Focus:
-    """What a summary should favour beyond the cluster itself.
+    """What a summary should favour beyond the cluster itself: what the reader has read and asked, and,
+    for a developing story, which reports are the latest and when what they report happened.
 
-    ``earlier``: articles the reader has already read (segmented), never cited;
-    ``repeated``: the cluster's sentences, as ``(article, index)``, that say what an
-    earlier article said (their near-duplicate group holds an earlier sentence);
-    ``query``: the question the summary should answer.
+    ``earlier``: the usable articles the reader has already read (segmented), never cited;
+    ``repeated``: the cluster's sentences that say what an earlier article said (their near-duplicate
+    group holds an earlier sentence); ``since``: what an update briefing is compared with (None for
+    another briefing); ``query``: the question the summary should answer; ``superseded`` and ``latest``:
+    the sentences that give a figure later reports changed, and those that give its latest value;
+    ``when``: the day of the happening a sentence reports, where the facts resolved it.
     """
 
     earlier: tuple[Article, ...] = ()
-    repeated: frozenset[tuple[str, int]] = frozenset()
+    repeated: frozenset[Key] = frozenset()
+    since: Since | None = None
     query: str | None = None
-
-    def __bool__(self) -> bool:
-        return bool(self.earlier or self.repeated or (self.query and self.query.strip()))
+    superseded: frozenset[Key] = frozenset()
+    latest: frozenset[Key] = frozenset()
+    when: Mapping[Key, date] = field(default_factory=dict)
 
 
 NO_FOCUS = Focus()
+
+
+def developing(focus: Focus, articles: Sequence[Article], conflicts: Sequence[Conflict],
+               timeline: Sequence[TimelineEntry]) -> Focus:
+    """``focus`` with what the facts tell of a developing story told by ``articles``: the sentences that
+    give a figure since changed (an ``update`` conflict's earlier sides) and those that give its latest
+    value (its last side), and the day of each sentence's happening (the story's own timeline entries
+    with a whole date; background is left to its article's day)."""
+    place = _Places(articles)
+    superseded: set[Key] = set()
+    latest: set[Key] = set()
+    for conflict in conflicts:
+        if conflict.kind == "update" and conflict.sides:
+            latest.update(place.keys(conflict.sides[-1].sources))
+            superseded.update(k for side in conflict.sides[:-1] for k in place.keys(side.sources))
+    when: dict[Key, date] = {}
+    for entry in timeline:
+        if not entry.background and len(entry.date) == 10:
+            try:
+                day = date.fromisoformat(entry.date)
+            except ValueError:
+                continue
+            for key in place.keys(entry.sources):
+                when.setdefault(key, day)
+    return replace(focus, superseded=frozenset(superseded - latest), latest=frozenset(latest), when=when)
+
+
+class _Places:
+    """Which sentence of which article holds a span."""
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self.starts = {a.id: [s.start for s in a.sentences] for a in articles}
+        self.indexes = {a.id: [s.index for s in a.sentences] for a in articles}
+
+    def keys(self, sources: Sequence[Source]) -> list[Key]:
+        """The sentences the spans start in (spans of other articles, or before the first sentence, have none)."""
+        out = []
+        for span in sources:
+            starts = self.starts.get(span.article, [])
+            at = bisect_right(starts, span.start) - 1
+            if at >= 0:
+                out.append((span.article, self.indexes[span.article][at]))
+        return out
 
 
 @dataclass(frozen=True)
@@ -113,9 +167,20 @@ def relevance(query: np.ndarray, pair_concept: np.ndarray, pair_sentence: np.nda
     return np.minimum(settings.expansion * out / top, 1.0) if top > 0 else out
 
 
+def bearing(query: str, texts: Sequence[str], share: float = 0.5) -> list[bool]:
+    """Which of ``texts`` (the lines of a briefing's facts) bear on ``query``: they use one of its content
+    words (stemmed) that at most ``share`` of the texts use; the story's own name, on every line, tells
+    none apart."""
+    asked = set(tokens(question_text(query))) - stemmed_stop()
+    used = [asked.intersection(tokens(t)) for t in texts]
+    counts = Counter(w for found in used for w in found)
+    telling = {w for w, n in counts.items() if n <= share * len(texts)}
+    return [bool(found & telling) for found in used]
+
+
 def question_text(query: str) -> str:
     """The query without the words that only ask ("Describe", "What", "Give examples of"): what it is about."""
     return " ".join(w for w in query.split() if w.strip(".,;:?!\"'()").lower() not in QUESTION_WORDS)
 
 
-__all__ = ["NO_FOCUS", "Focus", "FocusSettings", "news", "novelty", "question_text", "relevance"]
+__all__ = ["NO_FOCUS", "Focus", "FocusSettings", "Key", "bearing", "developing", "news", "novelty", "question_text", "relevance"]
