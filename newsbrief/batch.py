@@ -4,6 +4,11 @@ The output contract is what held-out evaluation reads, so it is kept exactly:
 ``{"id", "summary", "sentences": [{"text", "article", "start", "end"}]}`` a line,
 ``article`` being the index into the cluster's ``articles`` and the offsets
 pointing into that article's ``text``; a failing cluster gets ``{"id", "error"}``.
+
+A line may also carry ``"earlier": [articles]`` (in the same schema: what the
+reader has already read; the summary tells what is new and never cites them, so
+``article`` still indexes ``articles`` only) and ``"query": "text"`` (the
+question the summary should answer).
 """
 
 from __future__ import annotations
@@ -15,32 +20,55 @@ from typing import IO, Any
 from newsbrief.ingest import JSONError, Problem, article_from_record, parse_json
 from newsbrief.model import Article
 from newsbrief.parallel import Engine, LocalEngine
-from newsbrief.pipeline import prepare, summarize_prepared
+from newsbrief.pipeline import prepare, seen_apart, summarize_prepared
 from newsbrief.summarize import DEFAULT, get_summarizer
 
 
-def cluster_articles(record: Any) -> list[Article]:
-    """The cluster's articles with ids equal to their index (ValueError if the record is malformed)."""
+EARLIER = "earlier:"
+"""The id prefix of a line's earlier articles (``earlier:0``, ...); its own articles' ids are their indexes."""
+
+
+def cluster_articles(record: Any, key: str = "articles", prefix: str = "") -> list[Article]:
+    """The articles of the record's ``key`` list with ids ``prefix`` + their index (ValueError if the
+    record is malformed; an absent optional list is empty)."""
     if not isinstance(record, dict):
         raise ValueError(f"expected a JSON object, got {type(record).__name__}")
-    items = record.get("articles")
+    items = record.get(key)
+    if items is None and key != "articles":
+        items = []
     if not isinstance(items, list):
-        raise ValueError("no 'articles' list")
+        raise ValueError(f"no {key!r} list")
     articles = []
     for i, rec in enumerate(items):
-        art = article_from_record({**rec, "id": str(i)} if isinstance(rec, dict) else rec, str(i), html=False)
+        art_id = f"{prefix}{i}"
+        art = article_from_record({**rec, "id": art_id} if isinstance(rec, dict) else rec, art_id, html=False)
         if isinstance(art, Problem):
             continue
         articles.append(art)
     return articles
 
 
-def summarize_cluster(record: Any, max_words: int = 100, method: str = DEFAULT) -> dict[str, Any]:
-    """One output line for one cluster record."""
+def query_text(record: dict[str, Any]) -> str | None:
+    """The line's ``query``: a string, or an object whose string values are read in order (a title and a
+    narrative); ValueError for anything else."""
+    query = record.get("query")
+    if query is None or isinstance(query, str):
+        return query
+    if isinstance(query, dict):
+        return " ".join(v for v in query.values() if isinstance(v, str))
+    raise ValueError(f"'query' is a {type(query).__name__}, not a string")
+
+
+def summarize_cluster(record: Any, max_words: int = 100, method: str = DEFAULT,
+                      query: str | None = None) -> dict[str, Any]:
+    """One output line for one cluster record (with its ``earlier`` articles and ``query``, if any;
+    ``query``: the question of a record that asks none)."""
     cluster_id = record.get("id") if isinstance(record, dict) else None
     try:
         articles = cluster_articles(record)
-        lines = summarize_prepared(prepare(articles), max_words, method)
+        earlier = cluster_articles(record, "earlier", EARLIER)
+        prep = seen_apart(prepare([*earlier, *articles]), [a.id for a in earlier], query_text(record) or query)
+        lines = summarize_prepared(prep, max_words, method)
     except ValueError as exc:
         return {"id": cluster_id, "error": str(exc)}
     except Exception as exc:  # noqa: BLE001 - one bad cluster must not end the run (the contract)
@@ -70,33 +98,35 @@ def read_records(lines: Iterable[bytes], source: str) -> Iterator[tuple[int, Any
             yield lineno, _parse(line, lineno, source)
 
 
-Job = tuple[int, bytes, int, str, str]
-"""(line number, raw line, max words, method, source): one cluster's work, small enough to send to a worker."""
+Job = tuple[int, bytes, int, str, str, str | None]
+"""(line number, raw line, max words, method, source, query): one cluster's work, small enough to send to a
+worker."""
 
 
 def _output_line(job: Job) -> tuple[bool, str]:
     """(failed, output line) for one input line; runs in a worker process when there are several."""
-    lineno, line, max_words, method, source = job
+    lineno, line, max_words, method, source, query = job
     record = _parse(line, lineno, source)
     if isinstance(record, ValueError):
         result: dict[str, Any] = {"id": f"{source}:{lineno}", "error": str(record)}
     else:
-        result = summarize_cluster(record, max_words, method)
+        result = summarize_cluster(record, max_words, method, query)
     # ASCII JSON: a lone surrogate in the input cannot break writing the line.
     return "error" in result, json.dumps(result) + "\n"
 
 
 def summarize_stream(lines: Iterable[bytes], out: IO[str], max_words: int = 100, method: str = DEFAULT,
                      source: str = "<input>", tick: Callable[[], None] = lambda: None,
-                     engine: Engine | None = None) -> tuple[int, int]:
+                     engine: Engine | None = None, query: str | None = None) -> tuple[int, int]:
     """Summarize each cluster line of ``lines`` into ``out``, in input order; returns (clusters, failed).
+    ``query``: the question of the lines that ask none.
 
     Clusters are independent, so ``engine`` spreads them (default: processes on
     every core this process may use; or a Dask cluster); the output is the same
     on every engine. ``tick`` is called as each line is written.
     """
     get_summarizer(method)  # an unknown method is a usage error before any work
-    jobs = ((lineno, line, max_words, method, source)
+    jobs = ((lineno, line, max_words, method, source, query)
             for lineno, line in enumerate(lines, start=1) if line.strip())
     done = failed = 0
     for bad, text in (engine or LocalEngine()).map(_output_line, jobs):

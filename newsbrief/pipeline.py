@@ -27,20 +27,32 @@ CLI, the HTTP API, the store and the batch mode are thin layers over these.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from newsbrief.clean import clean_article, repeated_lines
 from newsbrief.dedup import near_duplicates
 from newsbrief.ingest import Input, Problem, in_input_order, load, timestamp, unique_ids
 from newsbrief.ingest.dating import in_context
-from newsbrief.model import Article, ArticleRecord, Briefing, Cluster, Paragraph, Removed, Status, SummarySentence
+from newsbrief.model import (
+    Article,
+    ArticleRecord,
+    Briefing,
+    Cluster,
+    Conflict,
+    Paragraph,
+    Removed,
+    Since,
+    Status,
+    SummarySentence,
+)
 from newsbrief.parallel import chunked, cores_for_one_job, process_map
 from newsbrief.segment import segment_article
 from newsbrief.summarize import DEFAULT, get_summarizer
+from newsbrief.summarize.focus import NO_FOCUS, Focus, bearing, developing
 from newsbrief.summarize.title import briefing_title
 
 if TYPE_CHECKING:
@@ -59,21 +71,22 @@ CHUNK = 100
 @dataclass(frozen=True)
 class Prepared:
     """A cluster after stages 1-5: the Cluster to summarize, every article as segmented, each set-apart
-    input's status and reason, and the input order the account follows."""
+    input's status and reason, the input order the account follows, and the :class:`Focus` of its reader
+    (what they read before and asked; see :func:`seen_apart`)."""
 
     cluster: Cluster
     articles: tuple[Article, ...]
     status: Mapping[str, tuple[Status, str]]
     problems: tuple[Problem, ...]
     order: tuple[str, ...] = field(default=())
+    focus: Focus = NO_FOCUS
 
     def setting_aside(self, reasons: Mapping[str, str], status: Status) -> Prepared:
         """This cluster without the articles ``reasons`` names (id -> reason), which get ``status``."""
         if not reasons:
             return self
         statuses = {**self.status, **{art_id: (status, reason) for art_id, reason in reasons.items()}}
-        return Prepared(self.cluster.without(set(reasons)), self.articles, MappingProxyType(statuses),
-                        self.problems, self.order)
+        return replace(self, cluster=self.cluster.without(set(reasons)), status=MappingProxyType(statuses))
 
 
 def reading_order(articles: Sequence[Article]) -> list[Article]:
@@ -138,16 +151,40 @@ def _empty_reason(article: Article, words: int) -> str:
     return f"only {words} words of article text{tail}"
 
 
+def seen_apart(prep: Prepared, earlier: Collection[str] | None, query: str | None = None) -> Prepared:
+    """The prepared cluster for a reader of the articles ``earlier`` names (None: not an update) who asked
+    ``query``: those articles set aside (status ``seen``, listed after the new ones), and its ``focus``
+    the usable ones among them, the new sentences that repeat theirs (their near-duplicate group holds
+    one of theirs), ``since`` and ``query``.
+
+    The earlier articles are prepared with the new ones (:func:`prepare` on both), so a new article that
+    copies one the reader has read is a ``duplicate`` of it, and a sentence repeated from one is known.
+    """
+    if earlier is None:
+        return replace(prep, focus=replace(prep.focus, query=query))
+    earlier = set(earlier)
+    repeated = frozenset((s.article, s.index) for group in prep.cluster.groups
+                         if any(s.article in earlier for s in group) for s in group if s.article not in earlier)
+    read = [a.id for a in prep.articles if a.id in earlier]
+    reasons = dict.fromkeys(read, "read before: the briefing tells what is new since")
+    order = tuple(sorted(prep.order, key=lambda art_id: art_id in earlier))
+    usable = tuple(a for a in prep.cluster.articles if a.id in earlier)
+    focus = replace(prep.focus, earlier=usable, repeated=repeated, since=Since(tuple(read)), query=query)
+    return replace(prep.setting_aside(reasons, "seen"), order=order, focus=focus)
+
+
 def summarize_prepared(prep: Prepared, max_words: int, method: str = DEFAULT) -> list[SummarySentence]:
-    """Stage 7: the summary lines of a prepared cluster, each with its source span and support."""
+    """Stage 7: the summary lines of a prepared cluster, each with its source span and support, for its
+    reader (``prep.focus``: what they read and asked; see :mod:`newsbrief.summarize.focus`)."""
     if not prep.cluster.articles:
         return []
-    chosen = get_summarizer(method).summarize(prep.cluster, max_words)
+    chosen = get_summarizer(method).summarize(prep.cluster, max_words, prep.focus)
     return [SummarySentence(s.article, s.start, s.end, s.text, tuple(prep.cluster.support(s))) for s in chosen]
 
 
-def brief(items: Input | Iterable[Input], max_words: int = 100, method: str = DEFAULT,
-          facts: bool = True) -> Briefing:
+def brief(items: Input | Iterable[Input], max_words: int = 100, method: str = DEFAULT, facts: bool = True,
+          since: Input | Iterable[Input] | None = None, query: str | None = None,
+          since_time: str | None = None) -> Briefing:
     """Brief a pile of articles about one story.
 
     ``items`` may be a path (file or folder), a list of paths, article dicts in
@@ -158,31 +195,58 @@ def brief(items: Input | Iterable[Input], max_words: int = 100, method: str = DE
     Articles about another incident of the story are set aside as ``off-event``
     (with or without ``facts``); with ``facts``, the briefing gets facts,
     conflicts, the figures that changed and a timeline.
+
+    ``since`` (inputs of the same kinds): what the reader has already read. The
+    briefing then tells what is new: its summary cites none of those articles
+    and repeats none of their sentences, their figures join the paths of the
+    figures that changed, and the account lists them as ``seen``
+    (``briefing.since``; ``since_time`` labels a set chosen by time). ``query``:
+    a question the summary answers first and the facts bearing on it come first.
     """
-    prep, found = prepare_stories(items)
-    return story_briefing(prep, found, 0, max_words, method, facts)
+    prep, found = prepare_stories(items, since, query)
+    return story_briefing(prep, found, 0, max_words, method, facts, since_time=since_time)
 
 
 def brief_stories(items: Input | Iterable[Input], max_words: int = 100, method: str = DEFAULT,
-                  facts: bool = True) -> list[Briefing]:
+                  facts: bool = True, since: Input | Iterable[Input] | None = None,
+                  query: str | None = None) -> list[Briefing]:
     """One briefing per story of the input, largest story first (see :func:`brief`)."""
-    prep, found = prepare_stories(items)
+    prep, found = prepare_stories(items, since, query)
     return [story_briefing(prep, found, i, max_words, method, facts, alone=True)
             for i in range(max(1, len(found.stories)))]
 
 
-def prepare_stories(items: Input | Iterable[Input]) -> tuple[Prepared, Stories]:
-    """Stages 1-6: the prepared cluster of every usable article and the stories they follow."""
+def prepare_stories(items: Input | Iterable[Input], since: Input | Iterable[Input] | None = None,
+                    query: str | None = None) -> tuple[Prepared, Stories]:
+    """Stages 1-6: the prepared cluster of every usable new article, for a reader of ``since`` who asked
+    ``query`` (:func:`seen_apart`), and the stories they follow."""
     from newsbrief.stories import stories  # scipy: loaded only to brief, not for batch summaries (prepare)
 
     articles, problems = load(items)
-    prep = prepare(in_context(articles), problems)
+    if since is None:
+        prep = seen_apart(prepare(in_context(articles), problems), None, query)
+    else:
+        earlier, articles, problems = _after(load(since), (articles, problems))
+        prep = seen_apart(prepare(in_context([*earlier, *articles]), problems), {a.id for a in earlier}, query)
     return prep, stories(prep.cluster.articles)
 
 
+def _after(earlier: tuple[list[Article], list[Problem]],
+           later: tuple[list[Article], list[Problem]]) -> tuple[list[Article], list[Article], list[Problem]]:
+    """Two loads as one, the earlier first: (earlier articles, later articles, every problem), positions
+    and ids unique across both (a later input whose id an earlier one holds is renamed ``ID#2``, ...)."""
+    shift = len(earlier[0]) + len(earlier[1])
+    moved = [replace(p, position=None if p.position is None else p.position + shift) for p in later[1]]
+    # Problems and articles alike: unique_ids reads and renames only ids.
+    renamed = unique_ids([*earlier[0], *earlier[1], *later[0], *moved])  # type: ignore[list-item]
+    n, m = len(earlier[0]), len(earlier[0]) + len(earlier[1]) + len(later[0])
+    return renamed[:n], renamed[shift:m], [*earlier[1], *renamed[m:]]  # type: ignore[list-item]
+
+
 def story_briefing(prep: Prepared, found: Stories, index: int, max_words: int = 100, method: str = DEFAULT,
-                   facts: bool = True, alone: bool = False) -> Briefing:
-    """Stages 7-10 for story ``index`` of ``found``; ``alone``: the briefing lists only that story."""
+                   facts: bool = True, alone: bool = False, since_time: str | None = None) -> Briefing:
+    """Stages 7-10 for story ``index`` of ``found``; ``alone``: the briefing lists only that story;
+    ``since_time``: when what the reader read was taken (a store's time)."""
     from newsbrief.facts.check.incidents import off_event  # the facts readers and scipy: loaded only to brief
 
     prep = prep.setting_aside(found.aside(index), "off-event")
@@ -193,18 +257,51 @@ def story_briefing(prep: Prepared, found: Stories, index: int, max_words: int = 
     if facts and prep.cluster.articles:
         from newsbrief.facts import read  # spaCy: loaded only when facts are asked for
 
-        sheet = read(story, off_event=elsewhere).sheet(prep.cluster)
+        earlier = list(prep.focus.earlier)
+        sheet = read(reading_order([*earlier, *story]), off_event=elsewhere).sheet(with_earlier(prep.cluster, earlier))
+        prep = replace(prep, focus=developing(prep.focus, prep.cluster.articles, sheet.conflicts, sheet.timeline))
     summary = summarize_prepared(prep, max_words, method)
+    focus = prep.focus
     shown = found.stories[index:index + 1] if alone else found.stories
+    since = replace(focus.since, time=since_time) if focus.since and since_time else focus.since
     return Briefing(
         title=event_title(prep, summary),
         summary=tuple(summary),
         articles=tuple(_records(prep, summary)),
-        facts=sheet.facts if sheet else (),
-        conflicts=sheet.conflicts if sheet else (),
+        facts=answers_first(sheet.facts, [f.text for f in sheet.facts], focus.query) if sheet else (),
+        conflicts=answers_first(sheet.conflicts, [_told(c) for c in sheet.conflicts], focus.query) if sheet else (),
         timeline=sheet.timeline if sheet else (),
         stories=tuple(shown),
+        since=since,
+        query=focus.query,
     )
+
+
+T = TypeVar("T")
+
+
+def answers_first(items: Sequence[T], texts: Sequence[str], query: str | None) -> tuple[T, ...]:
+    """``items`` (facts or conflicts, told by ``texts``) with those that bear on ``query`` first, each part in
+    its order (see :func:`newsbrief.summarize.focus.bearing`)."""
+    if not query or not query.strip():
+        return tuple(items)
+    bears = bearing(query, texts)
+    return tuple(items[i] for i in sorted(range(len(items)), key=lambda i: not bears[i]))
+
+
+def _told(conflict: Conflict) -> str:
+    """A conflict as words: what it is about and each side."""
+    return " ".join([conflict.about, *(side.shown for side in conflict.sides)])
+
+
+def with_earlier(cluster: Cluster, earlier: Sequence[Article]) -> Cluster:
+    """``cluster`` with the articles the reader read before it, in reading order, so that the facts read
+    in them join the cross-check (their figures begin the paths of the figures that changed); their
+    sentences are groups of their own (they support nothing in the summary)."""
+    if not earlier:
+        return cluster
+    return Cluster(tuple(reading_order([*earlier, *cluster.articles])),
+                   (*cluster.groups, *((s,) for a in earlier for s in a.sentences)))
 
 
 def _records(prep: Prepared, summary: Sequence[SummarySentence]) -> list[ArticleRecord]:

@@ -45,11 +45,15 @@ def test_health_and_openapi(client: httpx.Client) -> None:
     assert client.get("/health").json() == {"status": "ok", "version": _version(), "store": False, "work": {
         "running": 0, "waiting": 0, "workers": 2, "queue": 16}}
     doc = client.get("/openapi.json").json()
-    assert {"/health", "/brief", "/group", "/events", "/events/{event_id}"} <= set(doc["paths"])
+    assert {"/health", "/brief", "/group", "/events", "/events/{event_id}", "/events/{event_id}/brief"} \
+        <= set(doc["paths"])
     body = doc["paths"]["/brief"]["post"]["requestBody"]["content"]
     assert set(body) == {"application/json", "multipart/form-data"}
-    assert doc["components"]["schemas"]["Articles"]["properties"]["articles"]["items"]["$ref"] \
-        == "#/components/schemas/ArticleIn"
+    assert body["application/json"]["schema"]["$ref"] == "#/components/schemas/BriefRequest"
+    fields = doc["components"]["schemas"]["BriefRequest"]["properties"]
+    assert fields["articles"]["items"]["$ref"] == "#/components/schemas/ArticleIn"
+    assert {"earlier", "query"} <= set(fields) and {"earlier", "query"} <= set(
+        body["multipart/form-data"]["schema"]["properties"])
 
 
 def _version() -> str:
@@ -350,7 +354,7 @@ def test_every_request_is_logged_with_its_status_and_time(client: httpx.Client,
 # ---------------------------------------------------------------- the worker pool: queue, time limit, fairness
 
 
-def _gated(items: list[Any], max_words: int, method: str) -> Briefing:
+def _gated(items: list[Any], *options: Any) -> Briefing:
     """A stand-in for the briefing job that works until the file named by the first article's title
     exists: a request that takes exactly as long as the test wants, whatever the machine's speed."""
     while not Path(items[0]["title"]).exists():

@@ -157,8 +157,9 @@ def test_a_later_report_with_a_higher_figure_is_an_update_not_another_incident()
     assert not [c for c in briefing.conflicts if c.kind == "quantity" and c.about == update.about]
     text = " ".join(render(briefing, "text").split())
     assert "people killed: 9,000 as of 3 Nov 1998 — at least 32 (27 Oct) → 231 (29 Oct) → 9,000 (3 Nov)" in text
-    assert [(r.status, r.reason) for r in _briefed(STORM, facts=False).articles] == [
-        (r.status, r.reason) for r in briefing.articles]
+    assert [(r.status, r.reason) for r in _briefed(STORM, facts=False).articles if r.status != "used"] == [
+        (r.status, r.reason) for r in briefing.articles if r.status != "used"]
+    assert [r.status for r in _briefed(STORM, facts=False).articles] == [r.status for r in briefing.articles]
 
 
 def test_an_earlier_strike_without_times_is_still_another_incident() -> None:

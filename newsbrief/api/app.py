@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import asdict, dataclass, replace
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -53,7 +54,7 @@ T = TypeVar("T")
 
 
 class ArticleIn(BaseModel):
-    """One article, in the schema of ``../shared/data`` (extra keys are ignored)."""
+    """One article: ``id``, ``text`` and optionally ``title``, ``url`` and ``time`` (extra keys are ignored)."""
 
     model_config = ConfigDict(extra="ignore")
     id: str | int | None = Field(None, description="Your id for it; default: its index in the list.")
@@ -64,10 +65,18 @@ class ArticleIn(BaseModel):
 
 
 class Articles(BaseModel):
-    """A cluster: ``{"articles": [...]}`` (a ``../shared/data`` line can be posted as it is)."""
+    """A cluster: ``{"articles": [...]}`` (a line of ``newsbrief summarize`` input can be posted as it is)."""
 
     model_config = ConfigDict(extra="ignore")
     articles: list[ArticleIn] = Field(..., min_length=1, max_length=MAX_ARTICLES)
+
+
+class BriefRequest(Articles):
+    """A cluster to brief, with what the reader has already read and the question they ask (both optional)."""
+
+    earlier: list[ArticleIn] | None = Field(None, max_length=MAX_ARTICLES, description="Articles the reader "
+                                            "has read: the briefing tells what is new since and cites none of them.")
+    query: str | None = Field(None, max_length=2000, description="A question the briefing answers first.")
 
 
 class GroupRequest(Articles):
@@ -115,7 +124,7 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
     if app.openapi_schema is None:
         schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
         models = schema.setdefault("components", {}).setdefault("schemas", {})
-        for model in (Articles, GroupRequest):
+        for model in (BriefRequest, GroupRequest):
             found = model.model_json_schema(ref_template="#/components/schemas/{model}")
             models.update(found.pop("$defs", {}))
             models[model.__name__] = found
@@ -137,22 +146,21 @@ def _routes(app: FastAPI) -> None:
                          422: {"description": "Bad input, or no usable article among the inputs"}})
     async def brief(request: Request, max_words: int = Query(100, ge=1, le=MAX_WORDS),
                     method: str = Query(DEFAULT), format: Format = Query("json")) -> Response:
-        """Articles as JSON (``{"articles": [...]}``) or files as multipart (field ``files``);
-        returns the briefing, as JSON by default or in another ``format``."""
+        """Articles as JSON (``{"articles": [...], "earlier": [...], "query": "..."}``) or files as multipart
+        (fields ``files``, ``earlier`` and ``query``); returns the briefing, as JSON by default or in another
+        ``format``. ``earlier``: what the reader has read (the briefing tells what is new since); ``query``:
+        the question it answers first."""
         _check_method(method)
         if _is_multipart(request):
             result = await _brief_files(request, max_words, method)
         else:
             body = await _json_body(request)
-            cluster = Articles.model_validate(body.value)
+            cluster = BriefRequest.model_validate(body.value)
             records = [a.model_dump(exclude_none=True) for a in cluster.articles]
-            result = await _work_process(request, len(records), body.size, jobs.brief, records, max_words, method)
-        if not any(rec.status == "used" for rec in result.articles):
-            return JSONResponse({"detail": "no usable article among the inputs",
-                                 "articles": [_account(r) for r in result.to_dict()["articles"]]}, 422)
-        from newsbrief.report import render
-
-        return Response(render(result, format), media_type=MEDIA[format])
+            earlier = None if cluster.earlier is None else [a.model_dump(exclude_none=True) for a in cluster.earlier]
+            result = await _work_process(request, len(records) + len(earlier or ()), body.size, jobs.brief, records,
+                                         max_words, method, earlier, cluster.query)
+        return _briefing_response(result, format)
 
     @app.post("/group", summary="Sort articles into events", openapi_extra=_body("GroupRequest"))
     async def group(request: Request) -> dict[str, Any]:
@@ -215,6 +223,46 @@ def _store_routes(app: FastAPI) -> None:
             raise HTTPException(404, f"no story {story_id!r} in the store")
         return found
 
+    @app.get("/events/{event_id}/brief", summary="A briefing of one event, made now",
+             responses={200: {"description": "The briefing (JSON schema in the README)"},
+                        404: {"description": "No such event"},
+                        422: {"description": "A bad time, or nothing new since it"}})
+    async def event_brief(request: Request, event_id: str,
+                          since: str | None = Query(None, max_length=100, description="a time (ISO 8601, UTC "
+                                                    "unless it says otherwise): brief what the store got since, for "
+                                                    "a reader of what it held then"),
+                          query: str | None = Query(None, max_length=2000, description="a question to answer first"),
+                          max_words: int = Query(100, ge=1, le=MAX_WORDS), method: str = Query(DEFAULT),
+                          format: Format = Query("json")) -> Response:
+        """The event's briefing over its articles, or, with ``since``, what is new since that time: the
+        articles the store held then are ``seen`` and the briefing tells what the others add."""
+        _check_method(method)
+        when = None
+        if since is not None:
+            from newsbrief.ingest import parse_time  # dateparser, for times that are not ISO
+
+            when = parse_time(since)
+            if when is None:
+                raise HTTPException(422, f"since: not a time: {since!r}")
+        found = await _work(request, _with_store, _store(app), _event_articles, event_id, when)
+        if found is None:
+            raise HTTPException(404, f"no event {event_id!r} in the store")
+        records, read = found
+        size = sum(len(r["text"]) for r in [*records, *(read or ())])
+        result = await _work_process(request, len(records) + len(read or ()), size, jobs.brief, records, max_words,
+                                     method, read, query, when.isoformat() if when else None)
+        return _briefing_response(result, format)
+
+
+def _briefing_response(result: Briefing, format: Format) -> Response:
+    """The briefing in ``format``; 422 with the account of each article when none was usable."""
+    if not any(rec.status == "used" for rec in result.articles):
+        return JSONResponse({"detail": "no usable article among the inputs",
+                             "articles": [_account(r) for r in result.to_dict()["articles"]]}, 422)
+    from newsbrief.report import render  # the report's templates load on first use
+
+    return Response(render(result, format), media_type=MEDIA[format])
+
 
 def _open(path: Path) -> Any:
     from newsbrief.store import Store
@@ -244,6 +292,17 @@ def _list_events(store: Any, q: str | None, limit: int) -> list[dict[str, Any]]:
         return [asdict(e) for e in store.events(limit)]
     ids = dict.fromkeys(hit.event for hit in store.search(q, limit) if hit.event)
     return [asdict(e) for e in map(store.event, ids) if e is not None]
+
+
+def _event_articles(store: Any, event_id: str, when: datetime | None) -> tuple[list[Any], list[Any] | None] | None:
+    """The records of an event to brief, and those a reader had read at ``when`` (None without a time);
+    None for an unknown event."""
+    if store.event(event_id) is None:
+        return None
+    if when is None:
+        return store.articles(event_id), None
+    read, new = store.held(store.articles(event_id), when)
+    return new, read
 
 
 def _one_event(store: Any, event_id: str) -> dict[str, Any] | None:
@@ -315,23 +374,36 @@ async def _json_body(request: Request) -> _Body:
 
 async def _brief_files(request: Request, max_words: int, method: str) -> Briefing:
     """Uploaded files go through the same readers as files on disk (by extension), in a
-    private temporary folder; the account names them by their upload names, not temp paths."""
+    private temporary folder; the account names them by their upload names, not temp paths.
+    Files in the field ``earlier`` are what the reader has read; the field ``query`` is their question."""
     form = await request.form(max_files=MAX_ARTICLES, max_fields=MAX_ARTICLES)
     uploads = [f for f in form.getlist("files") if isinstance(f, UploadFile)]
+    read = [f for f in form.getlist("earlier") if isinstance(f, UploadFile)]
+    query = form.get("query")
     if not uploads:
         raise HTTPException(422, "multipart request without files: send them in the field 'files'")
     with tempfile.TemporaryDirectory(prefix="newsbrief-") as tmp:
-        paths, names, size = [], {}, 0
-        for n, upload in enumerate(uploads):
-            name = Path(upload.filename or f"upload-{n}.txt").name.lstrip(".") or f"upload-{n}.txt"
-            path = Path(tmp, str(n), name)
-            path.parent.mkdir()
-            size += path.write_bytes(await upload.read())
-            paths.append(str(path))
-            names[str(path)] = name
-        result = await _work_process(request, len(paths), size, jobs.brief, paths, max_words, method)
+        names: dict[str, str] = {}
+        paths, size = await _saved(uploads, Path(tmp, "files"), names)
+        earlier, more = await _saved(read, Path(tmp, "earlier"), names)
+        result = await _work_process(request, len(paths) + len(earlier), size + more, jobs.brief, paths, max_words,
+                                     method, earlier if read else None, query if isinstance(query, str) else None)
     return replace(result, articles=tuple(replace(rec, source=names.get(rec.source or "", rec.source))
                                           for rec in result.articles))
+
+
+async def _saved(uploads: list[UploadFile], folder: Path, names: dict[str, str]) -> tuple[list[str], int]:
+    """The uploads written in ``folder`` (one sub-folder each, so names never clash): their paths and bytes
+    in all; ``names`` gets each path's upload name."""
+    paths, size = [], 0
+    for n, upload in enumerate(uploads):
+        name = Path(upload.filename or f"upload-{n}.txt").name.lstrip(".") or f"upload-{n}.txt"
+        path = folder / str(n) / name
+        path.parent.mkdir(parents=True)
+        size += path.write_bytes(await upload.read())
+        paths.append(str(path))
+        names[str(path)] = name
+    return paths, size
 
 
 def _account(rec: dict[str, Any]) -> dict[str, Any]:
@@ -350,8 +422,11 @@ def _brief_body() -> dict[str, Any]:
     """The two request forms of POST /brief, for the OpenAPI document."""
     files = {"type": "object", "required": ["files"], "properties": {
         "files": {"type": "array", "items": {"type": "string", "format": "binary"},
-                  "description": ".txt, .html, .json or .jsonl files, as `newsbrief brief` reads them"}}}
-    return _body("Articles", **{"multipart/form-data": {"schema": files}})
+                  "description": ".txt, .html, .json or .jsonl files, as `newsbrief brief` reads them"},
+        "earlier": {"type": "array", "items": {"type": "string", "format": "binary"},
+                    "description": "files the reader has read: the briefing tells what is new since"},
+        "query": {"type": "string", "description": "a question the briefing answers first"}}}
+    return _body("BriefRequest", **{"multipart/form-data": {"schema": files}})
 
 
 # ---------------------------------------------------------------- errors

@@ -12,11 +12,13 @@ from typing import Any
 from newsbrief.model import Briefing
 
 
-def brief(items: list[Any], max_words: int, method: str) -> Briefing:
-    """The briefing of ``items`` (article records or file paths), facts included."""
+def brief(items: list[Any], max_words: int, method: str, since: list[Any] | None = None,
+          query: str | None = None, since_time: str | None = None) -> Briefing:
+    """The briefing of ``items`` (article records or file paths), facts included; ``since``: what the
+    reader has read (an update briefing), ``query``: the question it answers first."""
     from newsbrief.pipeline import brief as run  # the pipeline's libraries: loaded in the worker, not the API
 
-    return run(items, max_words=max_words, method=method)
+    return run(items, max_words=max_words, method=method, since=since, query=query, since_time=since_time)
 
 
 def group(records: list[dict[str, Any]], options: dict[str, Any]) -> list[Any]:

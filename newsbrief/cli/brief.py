@@ -1,9 +1,10 @@
-"""``newsbrief brief``: one briefing from a folder, files or stdin."""
+"""``newsbrief brief``: one briefing from a folder, files or stdin, or of an event in a store."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,10 @@ def brief(
     no_facts: bool = typer.Option(False, "--no-facts", help="Skip facts, conflicts and timeline (faster)."),
     per_story: bool = typer.Option(False, "--per-story",
                                    help="One briefing per story of the input, largest first (JSON: one a line)."),
+    since: list[str] = typer.Option(None, "--since", help="What the reader has read (files or folders; repeat "
+                                    "for several): brief only what is new. With --store: a time (ISO 8601, UTC "
+                                    "unless it says otherwise): what the store held then."),
+    query: str | None = typer.Option(None, "--query", help="A question the briefing answers first."),
     store: Path | None = typer.Option(None, "--store", help="Brief a story or an event of this store instead."),
     story: str | None = typer.Option(None, "--story", help="With --store: the story to brief (all its events)."),
     event: str | None = typer.Option(None, "--event", help="With --store: the event to brief."),
@@ -32,15 +37,21 @@ def brief(
 
     Examples:
 
-      newsbrief brief ../shared/seeds/
+      newsbrief brief articles/
 
       newsbrief brief cluster.jsonl --format json --max-words 120 -o brief.json
 
-      newsbrief brief ../shared/seeds/ --format html -o brief.html
+      newsbrief brief articles/ --format html -o brief.html
 
-      newsbrief brief ../shared/seeds/ --no-facts
+      newsbrief brief articles/ --no-facts
 
       newsbrief brief pages/ --per-story --format json -o stories.jsonl
+
+      newsbrief brief today/ --since yesterday/
+
+      newsbrief brief cluster.jsonl --query "How did the government respond to the strike?"
+
+      newsbrief brief --store news.db --event e12 --since 2026-11-28T18:00
 
       cat article.txt | newsbrief brief -
 
@@ -54,18 +65,15 @@ def brief(
         raise fail(f"unknown format {format!r}; choose from {', '.join(FORMATS)}")
     if per_story and format == "html":
         raise fail("--per-story writes text, markdown or json (one briefing a line), not one html page")
-    if store is not None:
-        paths = _stored(store, story, event, paths)
-    elif story or event:
-        raise fail("--story and --event need --store")
-    elif not paths:
-        raise fail("give files, folders or - (or --store with --story or --event)")
+    asked = _stored(store, story, event, since, paths) if store is not None else _given(story, event, since, paths)
     try:
-        with progress(f"briefing {len(paths)} input{'s' * (len(paths) != 1)}"):
+        with progress(f"briefing {len(asked.items)} input{'s' * (len(asked.items) != 1)}"):
+            options: dict[str, Any] = {"max_words": max_words, "method": method, "facts": not no_facts,
+                                       "since": asked.since, "query": query}
             if per_story:
-                results = brief_stories(paths, max_words=max_words, method=method, facts=not no_facts)
+                results = brief_stories(asked.items, **options)
             else:
-                results = [run_brief(paths, max_words=max_words, method=method, facts=not no_facts)]
+                results = [run_brief(asked.items, **options, since_time=asked.since_time)]
     except ValueError as exc:
         raise fail(str(exc)) from None
     for rec in results[0].articles:
@@ -76,7 +84,48 @@ def brief(
              + f"; {len(result.summary)} summary lines")
     write_output(_joined(results, format, render), output)
     if not any(rec.status == "used" for rec in results[0].articles):
-        raise fail("no usable article among the inputs", EXIT_NOTHING_USABLE)
+        raise fail("no usable article among the inputs" + (" (nothing new since)" if asked.since else ""),
+                   EXIT_NOTHING_USABLE)
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """What to brief: the inputs, what the reader has read (None: not an update), and the time that read
+    was taken at (a store's)."""
+
+    items: list[Any]
+    since: list[Any] | None = None
+    since_time: str | None = None
+
+
+def _given(story: str | None, event: str | None, since: list[str] | None, paths: list[str] | None) -> _Asked:
+    """Files, folders or stdin, and the ones read before (``--since PATH``)."""
+    if story is not None or event is not None:
+        raise fail("--story and --event need --store")
+    if not paths:
+        raise fail("give files, folders or - (or --store with --story or --event)")
+    return _Asked(list(paths), list(since) if since else None)
+
+
+def _stored(store: Path, story: str | None, event: str | None, since: list[str] | None,
+            paths: list[str] | None) -> _Asked:
+    """The articles of the story or event asked for, as records (a merged id leads to where it lives on);
+    with ``--since TIME``, those the store held then are the read ones."""
+    from newsbrief.ingest import parse_time  # dateparser, for times that are not ISO
+
+    if paths or (story is None) == (event is None):
+        raise fail("with --store, give --story or --event (one of them) and no files")
+    when = None
+    if since:
+        when = parse_time(since[0]) if len(since) == 1 else None
+        if when is None:
+            raise fail(f"--since {' '.join(since)}: with --store, give one time (ISO 8601, e.g. 2026-11-28T18:00)")
+    with open_store(store, existing=True) as db:
+        found = db.story_articles(story) if story is not None else db.articles(event or "")
+        read, found = db.held(found, when) if when is not None else (None, found)
+    if not found and not read:
+        raise fail(f"{store}: no {'story' if story is not None else 'event'} {story or event!r}")
+    return _Asked(found, read, when.isoformat() if when else None)
 
 
 def _joined(results: list[Briefing], format: str, render: Callable[[Briefing, str], str]) -> str:
@@ -86,14 +135,3 @@ def _joined(results: list[Briefing], format: str, render: Callable[[Briefing, st
     if format == "json":
         return "".join(json.dumps(r.to_dict(), ensure_ascii=False, default=str) + "\n" for r in results)
     return "\n\n".join(render(r, format) for r in results)
-
-
-def _stored(store: Path, story: str | None, event: str | None, paths: list[str] | None) -> list[Any]:
-    """The articles of the story or event asked for, as records (a merged id leads to where it lives on)."""
-    if paths or (story is None) == (event is None):
-        raise fail("with --store, give --story or --event (one of them) and no files")
-    with open_store(store, existing=True) as db:
-        found = db.story_articles(story) if story is not None else db.articles(event or "")
-    if not found:
-        raise fail(f"{store}: no {'story' if story is not None else 'event'} {story or event!r}")
-    return found

@@ -19,6 +19,7 @@ def summarize(
     engine: str = typer.Option("local", "--engine", help="local (processes on this machine) or dask."),
     scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786."),
     workers: int | None = typer.Option(None, "--workers", min=1, help="Local worker processes (default: all cores)."),
+    query: str | None = typer.Option(None, "--query", help="A question for every cluster line that asks none."),
 ) -> None:
     """Summarize many clusters: one output line per input line, in input order.
 
@@ -26,9 +27,15 @@ def summarize(
     where article is the index in the cluster's articles list and start/end are offsets
     into that article's text; a cluster that fails gets {"id", "error"} and the run goes on.
 
+    A line may also carry "earlier": [articles the reader has read] (the summary tells what
+    is new and never cites them: article still indexes "articles") and "query": "a question"
+    (the summary answers it first).
+
     Examples:
 
       newsbrief summarize clusters.jsonl -o summaries.jsonl --max-words 100
+
+      newsbrief summarize clusters.jsonl --query "How did the government respond?" -o answers.jsonl
 
       newsbrief summarize clusters.jsonl --engine dask --scheduler tcp://10.0.0.5:8786 -o summaries.jsonl
     """
@@ -46,7 +53,8 @@ def summarize(
         raise fail(str(exc)) from None
     with data.open("rb") as fh, open_output(output) as out, progress("summarizing clusters") as tick:
         try:
-            done, failed = summarize_stream(fh, out, max_words, method, str(data), tick=tick, engine=runner)
+            done, failed = summarize_stream(fh, out, max_words, method, str(data), tick=tick, engine=runner,
+                                            query=query)
         except OSError as exc:  # a Dask scheduler that cannot be reached, or the output failing
             where = f"dask engine ({scheduler})" if engine == "dask" else str(output or "stdout")
             raise fail(f"{where}: {exc}", EXIT_IO) from None

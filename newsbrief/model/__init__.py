@@ -19,6 +19,7 @@ from newsbrief.model.briefing import (
     PartySide,
     QuantityFact,
     Side,
+    Since,
     Source,
     Status,
     Story,
@@ -36,6 +37,6 @@ from newsbrief.model.spans import Span, squash
 __all__ = [
     "Article", "ArticleRecord", "Briefing", "ClaimFact", "Cluster", "Conflict", "ConflictKind", "DateFact",
     "EntityFact", "EntityKind", "Fact", "Paragraph", "PartySide", "QuantityFact", "Removed", "Sentence", "Side",
-    "Source", "Span", "Status", "Story", "SummarySentence", "TimeSource", "TimelineEntry", "ValueSide", "figure",
+    "Since", "Source", "Span", "Status", "Story", "SummarySentence", "TimeSource", "TimelineEntry", "ValueSide", "figure",
     "hedged", "number", "outlet", "plain", "squash",
 ]

@@ -18,7 +18,7 @@ from typing import Any, ClassVar, Literal
 from newsbrief.model.document import Removed
 from newsbrief.model.spans import Span
 
-Status = Literal["used", "duplicate", "empty", "off-event", "unreadable"]
+Status = Literal["used", "duplicate", "empty", "off-event", "unreadable", "seen"]
 EntityKind = Literal["person", "organisation", "place", "event"]
 ConflictKind = Literal["quantity", "agency", "update"]
 
@@ -325,6 +325,19 @@ class ArticleRecord:
 
 
 @dataclass(frozen=True)
+class Since:
+    """What an update briefing was compared with: the articles the reader had read (ids, status ``seen``)
+    and, when they were chosen by time (a store's articles held by then), that time (ISO 8601)."""
+
+    articles: tuple[str, ...]
+    time: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{articles, time}``."""
+        return {"articles": list(self.articles), "time": self.time}
+
+
+@dataclass(frozen=True)
 class Briefing:
     """What newsbrief produces for one event; every output format renders this one object."""
 
@@ -336,14 +349,23 @@ class Briefing:
     timeline: tuple[TimelineEntry, ...] = ()
     stories: tuple[Story, ...] = ()
     """The stories the input holds, largest first; the summary covers the first."""
+    since: Since | None = None
+    """For an update briefing, what the reader had read: the summary tells only what is new since."""
+    query: str | None = None
+    """The question the briefing answers first, if one was asked."""
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (the schema documented in the README)."""
         return {"title": self.title, "stories": [s.to_dict() for s in self.stories],
+                "since": self.since.to_dict() if self.since else None, "query": self.query,
                 "summary": [s.to_dict() for s in self.summary],
                 "articles": [a.to_dict() for a in self.articles], "facts": [f.to_dict() for f in self.facts],
                 "conflicts": [c.to_dict() for c in self.conflicts],
                 "timeline": [t.to_dict() for t in self.timeline]}
+
+    def seen(self, article: str) -> bool:
+        """Whether the reader had read ``article`` before this (update) briefing."""
+        return self.since is not None and article in self.since.articles
 
     def counts(self) -> dict[str, int]:
         """How many input articles ended in each status."""
@@ -358,5 +380,6 @@ class Briefing:
 
 
 __all__ = ["ArticleRecord", "Briefing", "ClaimFact", "Conflict", "ConflictKind", "DateFact", "EntityFact",
-           "EntityKind", "Fact", "PartySide", "QuantityFact", "Side", "Source", "Status", "Story", "SummarySentence",
+           "EntityKind", "Fact", "PartySide", "QuantityFact", "Side", "Since", "Source", "Status", "Story",
+           "SummarySentence",
            "TimelineEntry", "ValueSide", "figure", "hedged", "number", "plain"]

@@ -9,12 +9,18 @@ people, organisations and places most sources name, the timeline of the story
 and its background (what happened before it). Lists are cut to what a reader
 takes in, and a cut section says how many lines it left out; the JSON briefing
 keeps everything.
+
+An update briefing (``briefing.since``: the articles the reader had read) marks
+what was first given since ("(new) ") and puts it first, so a cut keeps the news;
+the timeline stays in date order, its cut keeping the new entries first. The
+facts of a briefing that answers a question come in the order the pipeline gave
+them: those that bear on the question first.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
 
@@ -37,6 +43,8 @@ MAX_TIMELINE = 15
 MAX_BACKGROUND = 5
 CLAIM_WORDS = 30
 STATEMENT_WORDS = 45
+NEW = "(new) "
+"""What marks a line of an update briefing that no article the reader had read gives."""
 
 
 class Part(Enum):
@@ -73,6 +81,8 @@ class Item:
     sources: tuple[Source, ...] = ()
     quotes: tuple[Source, ...] = ()
     name: str | None = None
+    new: bool = False
+    """In an update briefing: no article the reader had read gives it (its text then opens with :data:`NEW`)."""
 
 
 @dataclass(frozen=True)
@@ -97,35 +107,68 @@ class Section:
 def sections(briefing: Briefing) -> list[Section]:
     """The non-empty fact sections of a briefing, in reading order."""
     facts = briefing.facts
+    seen = frozenset(briefing.since.articles) if briefing.since else frozenset()
     quantities = [f for f in facts if isinstance(f, QuantityFact)]
     disputed = {(s.article, s.start) for c in briefing.conflicts for side in c.sides for s in side.sources}
+    claims = sorted((f for f in facts if isinstance(f, ClaimFact)), key=lambda f: not _new(f.articles, seen))
+    timeline = [_marked(_dated(e), seen) for e in briefing.timeline if not e.background]
     found = [
-        _cut(Part.AGREED, [_quantity(f) for f in quantities if f.key and not f.context
-                           and not any((s.article, s.start) in disputed for s in f.sources)], MAX_FACTS),
-        _cut(Part.UPDATES, [_update(c) for c in briefing.conflicts if c.kind == "update"]),
-        _cut(Part.DISPUTED, [_conflict(c) for c in briefing.conflicts if c.kind != "update"]),
-        _claims([f for f in facts if isinstance(f, ClaimFact)], briefing.conflicts),
+        _cut(Part.AGREED, _news([_quantity(f) for f in quantities if f.key and not f.context
+                                 and not any((s.article, s.start) in disputed for s in f.sources)], seen), MAX_FACTS),
+        _cut(Part.UPDATES, _news([_update(c) for c in briefing.conflicts if c.kind == "update"], seen)),
+        _cut(Part.DISPUTED, _news([_conflict(c, seen) for c in briefing.conflicts if c.kind != "update"], seen)),
+        _claims(claims, briefing.conflicts, seen),
         _cut(Part.CONTEXT, _context(quantities)),
-        _cut(Part.NAMES, [_entity(f) for f in facts if isinstance(f, EntityFact)], MAX_ENTITIES),
-        _cut(Part.TIMELINE, [_dated(e) for e in briefing.timeline if not e.background], MAX_TIMELINE),
+        _cut(Part.NAMES, _news([_entity(f) for f in facts if isinstance(f, EntityFact)], seen), MAX_ENTITIES),
+        _cut(Part.TIMELINE, timeline, MAX_TIMELINE, first=[i.new for i in timeline]),
         _cut(Part.BACKGROUND, [_dated(e) for e in briefing.timeline if e.background][::-1], MAX_BACKGROUND),
     ]
     return [s for s in found if s.items]
 
 
 def notice(briefing: Briefing) -> str | None:
-    """The one line that opens a briefing of an input holding several stories, or None."""
-    if len(briefing.stories) < 2:
-        return None
-    n = len(briefing.stories[0].articles)
-    return (f"This input holds {len(briefing.stories)} stories; this briefing covers the largest "
-            f"({n} article{'s' * (n != 1)}) and sets the others' articles aside as off-event. "
-            f"Brief each with `newsbrief brief --per-story`, or sort a stream with `newsbrief group`.")
+    """The line that opens a briefing: what it was compared with (an update), the question it answers,
+    and whether the input holds several stories; None when there is nothing to say."""
+    said = []
+    if briefing.since is not None:
+        n = len(briefing.since.articles)
+        when = f", held by {briefing.since.time}" if briefing.since.time else ""
+        said.append(f"What is new for a reader of {n} earlier article{'s' * (n != 1)}{when}: the summary cites "
+                    f"none of them and leaves out what they already said; facts first given since are marked {NEW.strip()}.")
+    if briefing.query:
+        said.append(f"Asked: {briefing.query.strip()} The summary and the facts put what bears on it first.")
+    if len(briefing.stories) >= 2:
+        n = len(briefing.stories[0].articles)
+        said.append(f"This input holds {len(briefing.stories)} stories; this briefing covers the largest "
+                    f"({n} article{'s' * (n != 1)}) and sets the others' articles aside as off-event. "
+                    f"Brief each with `newsbrief brief --per-story`, or sort a stream with `newsbrief group`.")
+    return " ".join(said) or None
 
 
-def _cut(part: Part, items: Sequence[Item], limit: int | None = None) -> Section:
-    shown = items if limit is None else items[:limit]
-    return Section(part, tuple(shown), len(items) - len(shown))
+def _new(articles: Collection[str], seen: frozenset[str]) -> bool:
+    """Whether a line given by ``articles`` is news to the reader of an update briefing: no article they
+    had read gives it."""
+    return bool(seen) and bool(articles) and not seen.intersection(articles)
+
+
+def _marked(item: Item, seen: frozenset[str]) -> Item:
+    """``item`` marked new when it is news to the reader (see :func:`_new`)."""
+    return replace(item, text=NEW + item.text, new=True) if _new(item.articles, seen) else item
+
+
+def _news(items: Sequence[Item], seen: frozenset[str]) -> list[Item]:
+    """``items`` marked, the new ones first (in their order), then the rest."""
+    marked = [_marked(i, seen) for i in items]
+    return sorted(marked, key=lambda i: not i.new)
+
+
+def _cut(part: Part, items: Sequence[Item], limit: int | None = None, first: Sequence[bool] = ()) -> Section:
+    """At most ``limit`` of ``items``, in their order; the items ``first`` flags are kept before the others."""
+    if limit is None or len(items) <= limit:
+        return Section(part, tuple(items))
+    flags = list(first) or [False] * len(items)
+    kept = sorted(sorted(range(len(items)), key=lambda i: not flags[i])[:limit])
+    return Section(part, tuple(items[i] for i in kept), len(items) - limit)
 
 
 def _quantity(fact: QuantityFact) -> Item:
@@ -141,8 +184,11 @@ def _quantity(fact: QuantityFact) -> Item:
     return Item(f"{fact.text} ({how})", tuple(fact.articles), sources=fact.sources, quotes=tuple(hedges.values()))
 
 
-def _conflict(conflict: Conflict) -> Item:
-    return Item(conflict.about, children=tuple(_side(s) for s in conflict.sides))
+def _conflict(conflict: Conflict, seen: frozenset[str] = frozenset()) -> Item:
+    """A dispute and its sides; in an update briefing, new when one of its sides is (the dispute arose since)."""
+    sides = tuple(_marked(_side(s), seen) for s in conflict.sides)
+    fresh = any(side.new for side in sides)
+    return Item(NEW + conflict.about if fresh else conflict.about, children=sides, new=fresh)
 
 
 def _side(side: ValueSide | PartySide) -> Item:
@@ -179,9 +225,10 @@ def _context(quantities: Sequence[QuantityFact]) -> list[Item]:
             for reason, found in by_reason.items()]
 
 
-def _claims(claims: Sequence[ClaimFact], conflicts: Sequence[Conflict]) -> Section:
-    """The most central claims (in the order the facts rank them) not already quoted in a dispute, at most
-    two per party, so that one side's many statements do not crowd out the others'."""
+def _claims(claims: Sequence[ClaimFact], conflicts: Sequence[Conflict], seen: frozenset[str]) -> Section:
+    """The most central claims (in the order given: the facts' rank, news first in an update briefing) not
+    already quoted in a dispute, at most two per party, so that one side's many statements do not crowd out
+    the others'."""
     quoted = {(s.article, s.start) for c in conflicts for side in c.sides for s in side.sources}
     fresh = [f for f in claims if not any((s.article, s.start) in quoted for s in f.sources)]
     shown: list[Item] = []
@@ -190,7 +237,7 @@ def _claims(claims: Sequence[ClaimFact], conflicts: Sequence[Conflict]) -> Secti
         party = fact.party or fact.speaker
         if per_party.get(party, 0) < 2 and len(shown) < MAX_CLAIMS:
             per_party[party] = per_party.get(party, 0) + 1
-            shown.append(_claim(fact))
+            shown.append(_marked(_claim(fact), seen))
     return Section(Part.CLAIMS, tuple(shown), len(fresh) - len(shown))
 
 

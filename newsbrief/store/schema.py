@@ -8,7 +8,9 @@ again). ``story_terms`` indexes every story's strongest features, so the
 stories close to a new article are found without reading them all;
 ``aliases`` maps every id merged away to the id it lives on as. The document
 frequencies of every feature seen so far give new batches the IDF of the whole
-store.
+store. ``held`` records, for each batch added, the last ``seq`` it took and when
+it was committed, so the store can tell which articles it held at any time
+(``Store.held``).
 
 Writers serialise: the database is in WAL mode (readers never wait) and every
 write is one ``BEGIN IMMEDIATE`` transaction that reads what it needs and
@@ -27,7 +29,7 @@ import scipy.sparse as sp
 
 from newsbrief.group.features import DIM
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -52,6 +54,8 @@ CREATE INDEX IF NOT EXISTS story_terms_story ON story_terms (story);
 CREATE TABLE IF NOT EXISTS aliases (old TEXT PRIMARY KEY, new TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS aliases_new ON aliases (new);
 CREATE TABLE IF NOT EXISTS df (feature INTEGER PRIMARY KEY, n INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS held (seq INTEGER PRIMARY KEY, at REAL NOT NULL  -- at: days since 1970, UTC
+);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (title, text, content='articles');
 CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5 (title, summary);
 CREATE VIRTUAL TABLE IF NOT EXISTS stories_fts USING fts5 (title, summary);

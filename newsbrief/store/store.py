@@ -31,6 +31,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from datetime import datetime, timezone
 from typing import Any
 
 import numpy as np
@@ -44,6 +45,11 @@ from newsbrief.ingest import Problem, days, iter_load
 from newsbrief.model import Article
 from newsbrief.store.memory import SqlMemory, meta, rows_in, set_meta
 from newsbrief.store.schema import BUSY_SECONDS, connect, db_time, iso
+
+
+def now() -> datetime:
+    """The time now, in UTC: when a batch is committed."""
+    return datetime.now(timezone.utc)
 
 
 class StoreError(Exception):
@@ -179,6 +185,7 @@ class Store:
         seq = int(meta(self._db, "seq", "0"))
         numbered = {item.id: (item, seq + n) for n, item in enumerate(items, start=1)}
         set_meta(self._db, "seq", seq + len(items))
+        self._db.execute("INSERT OR REPLACE INTO held (seq, at) VALUES (?, ?)", (seq + len(items), days(now())))
         result = group_block([to_item(i) for i in items], self.settings, self._load_prior())
         pending = {i: (a, n) for i, (a, n) in numbered.items() if isinstance(a, Article)}
         assigned = Linker(SqlMemory(self._db, self.settings, pending), self.settings).link(result)
@@ -304,6 +311,17 @@ class Store:
         rows = self._rows(f"SELECT id, title, text, url, time FROM articles {where} "
                           "ORDER BY time IS NULL, time, seq", (name,))
         return [{"id": r[0], "title": r[1], "text": r[2], "url": r[3], "time": iso(r[4])} for r in rows]
+
+    def held(self, records: Sequence[dict[str, Any]], time: datetime) -> tuple[list[dict[str, Any]],
+                                                                               list[dict[str, Any]]]:
+        """Of stored ``records`` (as :meth:`articles` or :meth:`story_articles` give them), those the store
+        held at ``time`` (a naive time is UTC) and those it got since: what a reader of the event or story
+        at that time had read, and what is new."""
+        rows = self._rows("SELECT max(seq) FROM held WHERE at <= ?", (days(time),))
+        last = rows[0][0] if rows and rows[0][0] is not None else 0
+        with self._lock:
+            seqs = dict(rows_in(self._db, "SELECT id, seq FROM articles", "id", [r["id"] for r in records]))
+        return [r for r in records if seqs[r["id"]] <= last], [r for r in records if seqs[r["id"]] > last]
 
     def briefing(self, event_id: str) -> dict[str, Any] | None:
         """The event's briefing as a JSON-ready dict (made now if the event is new or has changed)."""

@@ -16,6 +16,7 @@ from datetime import date
 from typing import ClassVar
 
 from newsbrief.model import Cluster, Sentence
+from newsbrief.summarize.focus import NO_FOCUS, Focus
 from newsbrief.summarize.passages import Passage, passages, right_after
 
 MIN_WORDS = 6
@@ -31,10 +32,12 @@ credit line or a list item ("(Teepen, Cox News Service) MOVED THURSDAY.", "Austi
 _LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z]")
 
 
-def candidates(cluster: Cluster) -> list[Passage]:
+def candidates(cluster: Cluster, focus: Focus = NO_FOCUS) -> list[Passage]:
     """What a summary may use, in article order: passages whose quotation marks balance, of a sensible
     length and with lower-case words, whose every sentence stands for its near-duplicate group (the group's first from a usable
-    article, as a duplicate article's sentences are only support), and which, when they follow the
+    article, as a duplicate article's sentences are only support), says nothing the reader read before
+    (``focus.repeated``) and gives no figure that later reports changed when one that gives its latest
+    value is a candidate (``focus.superseded``), and which, when they follow the
     passage before them, come right after a candidate (always the one just before them in this list)."""
     usable = {a.id for a in cluster.articles}
     standing = set()
@@ -42,6 +45,9 @@ def candidates(cluster: Cluster) -> list[Passage]:
         rep = next((s for s in group if s.article in usable), None)
         if rep is not None:
             standing.add((rep.article, rep.index))
+    standing -= focus.repeated
+    if focus.latest & standing:
+        standing -= focus.superseded
     out: list[Passage] = []
     for article in cluster.articles:
         previous: Passage | None = None
@@ -63,36 +69,43 @@ class Summarizer(ABC):
     name: ClassVar[str]
 
     @abstractmethod
-    def select(self, cluster: Cluster, max_words: int) -> list[Sentence]:
+    def select(self, cluster: Cluster, max_words: int, focus: Focus = NO_FOCUS) -> list[Sentence]:
         """Candidates whose words add up to at most ``max_words``, the lead (what happened) first, then by
-        importance. A passage that follows another is only chosen with it."""
+        importance. A passage that follows another is only chosen with it. ``focus``: what the reader
+        has read (never repeated) and asked (see :mod:`~newsbrief.summarize.focus`)."""
 
-    def summarize(self, cluster: Cluster, max_words: int) -> list[Sentence]:
+    def summarize(self, cluster: Cluster, max_words: int, focus: Focus = NO_FOCUS) -> list[Sentence]:
         """The selection in reading order."""
-        return order(cluster, self.select(cluster, max_words))
+        return order(cluster, self.select(cluster, max_words, focus), focus)
 
 
-def order(cluster: Cluster, chosen: Sequence[Sentence]) -> list[Sentence]:
+def order(cluster: Cluster, chosen: Sequence[Sentence], focus: Focus = NO_FOCUS) -> list[Sentence]:
     """Reading order: the lead (``chosen[0]``) first, then by the day of what is reported, then by relative
     position in the article (an article's news comes before its background), leads of earlier articles
     first; a passage that follows another comes right after it.
 
-    The day is the article's publication day when every chosen line's article has a time; otherwise
-    all count as one day.
+    A line's day is that of the happening it reports, where the facts resolved it (``focus.when``), else
+    its article's publication day; when a chosen line has neither, all count as one day.
     """
     if not chosen:
         return []
     rank = cluster.rank()
     by_id = {a.id: a for a in cluster.articles}
-    dated = all(by_id[s.article].time for s in chosen)
+
+    def day_of(s: Sentence) -> date | None:
+        published = by_id[s.article].time
+        return focus.when.get(_key(s)) or (published.date() if published else None)
+
+    days = {_key(s): day_of(s) for s in chosen}
+    dated = None not in days.values()
     head_of = _chains(chosen)
     heads = [s for s in chosen if head_of[_key(s)] == _key(s)]
     lead = head_of[_key(chosen[0])]
 
     def place(s: Sentence) -> tuple[bool, date, float, int, int]:
         article = by_id[s.article]
-        day = article.time.date() if dated and article.time else date.min
-        return _key(s) != lead, day, round(s.index / max(len(article.sentences), 1), 1), rank[s.article], s.index
+        day = days[_key(s)] if dated else date.min
+        return _key(s) != lead, day or date.min, round(s.index / max(len(article.sentences), 1), 1), rank[s.article], s.index
 
     out: list[Sentence] = []
     members = sorted(chosen, key=lambda s: s.index)

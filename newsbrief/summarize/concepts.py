@@ -28,8 +28,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsbrief.model import Cluster, Sentence
-from newsbrief.summarize.base import Summarizer, candidates, ready
+from newsbrief.model import Article, Cluster, Sentence
+from newsbrief.summarize.base import Summarizer, candidates
+from newsbrief.summarize.focus import NO_FOCUS, Focus, FocusSettings, news, novelty, question_text, relevance
 from newsbrief.summarize.passages import Passage
 from newsbrief.lang.tokens import numbered, stemmed_stop, tokens
 
@@ -132,6 +133,14 @@ class ClusterConcepts:
             own = ids[bounds[first]:bounds[last + 1]]
             out.append(own if first == last else np.unique(own))  # one sentence's ids are distinct
         return out
+
+    def article_share(self, articles: Sequence[Article]) -> np.ndarray:
+        """Per concept id, the share of ``articles`` (of this cluster or not) whose sentences use it."""
+        counts = np.zeros(len(self.keys))
+        for article in articles:
+            ids = self.ids([s.text for s in article.sentences])
+            counts[np.unique(np.concatenate([*ids, np.zeros(0, np.int64)]))] += 1
+        return counts / max(len(articles), 1)
 
     def features(self) -> np.ndarray:
         """One row a concept, in the order of :data:`COEFFICIENTS`."""
@@ -266,6 +275,7 @@ class CoverageSettings:
     lead_sentences: int = 1
     lead_tolerance: float = 0.97
     longest_run: int = 3
+    focus: FocusSettings = FocusSettings()
 
 
 class ConceptCoverage(Summarizer):
@@ -277,11 +287,30 @@ class ConceptCoverage(Summarizer):
     def __init__(self, settings: CoverageSettings | None = None) -> None:
         self.settings = settings or CoverageSettings()
 
-    def select(self, cluster: Cluster, max_words: int) -> list[Sentence]:
+    def select(self, cluster: Cluster, max_words: int, focus: Focus = NO_FOCUS) -> list[Sentence]:
         found = ClusterConcepts(cluster)
-        weight = found.weights()
-        passages = candidates(cluster)
-        return self.cover(list(zip(passages, found.of_passages(passages))), weight, max_words)
+        earlier = [a for a in focus.earlier if a.sentences]
+        read = found.article_share(earlier) if earlier else None
+        weight = self.focused(found, found.weights(), cluster.articles, read, focus.query)
+        passages = candidates(cluster, focus)
+        pool = list(zip(passages, found.of_passages(passages)))
+        if read is not None:
+            pool = [(p, cs) for p, cs in pool if news(cs, read > 0, self.settings.focus)]
+        return self.cover(pool, weight, max_words)
+
+    def focused(self, found: ClusterConcepts, weight: np.ndarray, articles: Sequence[Article],
+                read: np.ndarray | None, query: str | None) -> np.ndarray:
+        """``weight`` of the concepts of ``articles`` for a reader of earlier articles (``read``: the share
+        of them that use each concept; what they read and the new articles only recall weighs less) who
+        asked ``query`` (what bears on it weighs more); see :mod:`~newsbrief.summarize.focus`."""
+        settings = self.settings.focus
+        if read is not None:
+            weight = weight * novelty(read, found.article_share(articles), settings)
+        if query and query.strip():
+            asked = found.ids([question_text(query)])[0]
+            weight = weight * (1.0 + settings.query * relevance(asked, found.pair_concept, found.pair_sentence,
+                                                                len(weight), settings))
+        return weight
 
     def cover(self, pool: list[tuple[Passage, np.ndarray]], weight: np.ndarray, max_words: int) -> list[Passage]:
         """The lead, then the passages that cover the most of ``weight`` within ``max_words`` words."""

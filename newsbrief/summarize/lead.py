@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newsbrief.model import Cluster, Sentence
 from newsbrief.summarize.base import Summarizer, candidates, fits, ready
+from newsbrief.summarize.focus import NO_FOCUS, Focus
 
 
 class Lead(Summarizer):
@@ -11,9 +12,9 @@ class Lead(Summarizer):
 
     name = "lead"
 
-    def select(self, cluster: Cluster, max_words: int) -> list[Sentence]:
+    def select(self, cluster: Cluster, max_words: int, focus: Focus = NO_FOCUS) -> list[Sentence]:
         chosen: list[Sentence] = []
-        for passage in candidates(cluster):
+        for passage in candidates(cluster, focus):
             if not ready(chosen, passage):
                 continue
             if not fits(chosen, passage, max_words):

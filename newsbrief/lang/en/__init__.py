@@ -20,6 +20,9 @@ STOP_WORDS = word_list("stop_words")
 FUNCTION_WORDS = word_list("function_words")
 """Words with no content of their own: what near-duplicate detection leaves out when it compares sentences."""
 
+QUESTION_WORDS = word_list("question_words")
+"""Words that ask or instruct ("Describe", "What", "Give examples of"), not what a question is about."""
+
 MONTHS = tuple(calendar.month_name[1:])
 """January ... December, in the C locale of the standard library (not the machine's)."""
 MONTH_ABBREVIATIONS = tuple(calendar.month_abbr[1:])
