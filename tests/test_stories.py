@@ -18,6 +18,8 @@ from newsbrief import render
 from newsbrief.facts.check.quantities import group_quantities
 from newsbrief.facts.check.updates import updates
 from newsbrief.facts.read.entities import Gazetteer
+from newsbrief.facts.read.dates import read_unit as read_dates
+from newsbrief.facts.read.dates import span
 from newsbrief.facts.read.quantities import read_unit
 from newsbrief.facts.read.units import Unit
 from newsbrief.ingest import load
@@ -220,6 +222,40 @@ def test_the_timeline_sorts_weekdays_by_their_dates_and_sets_history_apart() -> 
     assert len(told) == len(set(told))
     text = render(briefing, "text")
     assert text.index("TIMELINE") < text.index("BACKGROUND (BEFORE THE STORY)")
+
+
+def _dates(text: str, published: datetime) -> list[tuple[str, str]]:
+    return [(d.text, d.value) for d in read_dates(Unit("a", 0, len(text), text, 1, 1), published)]
+
+
+def test_a_weekday_the_clause_puts_ahead_is_the_next_one() -> None:
+    friday = datetime(2003, 5, 2, 9)
+    assert _dates("The new coach would begin work Monday, the club said.", friday) == [("Monday", "2003-05-05")]
+    assert _dates("Talks, which stalled, will resume on Tuesday.", friday) == [("on Tuesday", "2003-05-06")]
+    assert _dates("The new coach began work on Monday.", friday) == [("on Monday", "2003-04-28")]
+    assert _dates("The plane had been expected to land Monday.", friday) == [("Monday", "2003-04-28")]
+    assert _dates("He said Friday that he will fly home.", friday) == [("Friday", "2003-05-02")]
+
+
+def test_last_week_is_the_week_before_not_seven_days_back() -> None:
+    wednesday = datetime(1998, 11, 4, 10)
+    assert _dates("The storm struck last week.", wednesday) == [("last week", "1998-W44")]
+    assert span("1998-W44", "week") == (datetime(1998, 10, 26), datetime(1998, 11, 2))
+    assert _dates("Repairs began this week.", wednesday) == [("this week", "1998-W45")]
+
+
+def test_a_vaguer_date_comes_after_the_days_it_holds() -> None:
+    texts = {
+        "jan": ("The Norland parliament passed the first flood law on 12 January 1998, after a winter of rain "
+                "that left the river valleys under water for weeks.", "1998-01-14T09:00"),
+        "mar": ("Engineers began work on the Kessel dam on 3 March 1998, two months after the Norland parliament "
+                "passed the flood law that paid for it.", "1998-03-05T09:00"),
+        "nov": ("The Norland flood law has cost more this year than any law before it, and early in 1998 the "
+                "Kessel dam was already over budget, the audit office said on Wednesday.", "1998-11-04T10:00"),
+    }
+    dated = [e.date for e in _briefed(texts).timeline]
+    assert dated.index("1998-01-12") < dated.index("1998-03-03") < dated.index("1998")
+    assert all(not e.background for e in _briefed(texts).timeline if e.date.startswith("1998"))
 
 
 def test_a_cut_section_says_how_many_it_left_out() -> None:

@@ -64,16 +64,17 @@ def repeated_lines(articles: Sequence[Article]) -> set[str]:
     return {k for k in short if copies[k] * 2 < counts[k]}
 
 
-def _classify(line: str, repeated: set[str]) -> tuple[str | None, bool]:
-    """The reason a line is boilerplate (or None) and whether it ends the article body."""
+def _classify(line: str, repeated: set[str]) -> tuple[str | None, bool, bool]:
+    """The reason a line is boilerplate (or None), whether it ends the article body, and whether it shows
+    that the page is no article at all."""
     rule = match_rule(line)
     if rule and not (rule.sentence and len(line.split()) > LONG_LINE):
-        return rule.reason, rule.ends_article
+        return rule.reason, rule.ends_article, rule.whole_page
     if repeated and _key(line) in repeated:
-        return "line repeated across articles of the cluster", False
+        return "line repeated across articles of the cluster", False, False
     if is_fragment(line):
-        return "heading, label or link line, not a sentence", False
-    return None, False
+        return "heading, label or link line, not a sentence", False, False
+    return None, False, False
 
 
 def clean_article(article: Article, repeated: set[str] | frozenset[str] = frozenset()) -> Article:
@@ -84,19 +85,26 @@ def clean_article(article: Article, repeated: set[str] | frozenset[str] = frozen
     paragraphs: list[Paragraph] = []
     removed: list[Removed] = []
     cut_by: str | None = None
+    not_article: str | None = None
     for start, end in lines:
         line = article.text[start:end]
         if cut_by:
             removed.append(Removed(article.id, start, end, squash(line), f"after end-of-article marker '{cut_by}'"))
             continue
-        reason, ends = _classify(line, repeated)
+        reason, ends, whole = _classify(line, repeated)
         if reason:
             removed.append(Removed(article.id, start, end, squash(line), reason))
             if ends and seen / body_len >= END_MARKER_AFTER:
                 cut_by = squash(line)[:40]
+            not_article = not_article or (reason if whole else None)
         else:
             paragraphs.append(Paragraph(start, end))
         seen += end - start
+    if not_article:  # the scraper fetched something else (an archive's notes, an error page): nothing is kept
+        removed += [Removed(article.id, p.start, p.end, squash(article.text[p.start:p.end]),
+                            f"on a page that is no article ({not_article})") for p in paragraphs]
+        removed.sort(key=lambda r: r.start)
+        paragraphs = []
     return replace(article, paragraphs=tuple(paragraphs), removed=tuple(removed))
 
 

@@ -32,6 +32,9 @@ class Rule:
     exact: tuple[str, ...] = ()
     sentence: bool = False
     ends_article: bool = False
+    whole_page: bool = False
+    """A line of this kind shows that the page is no article (a web archive's notes on its crawls, an error
+    page): every line of it goes."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_start", re.compile("|".join(f"(?:{p})" for p in self.start or ("(?!)",))))
@@ -77,7 +80,9 @@ RULES: tuple[Rule, ...] = (
         r"(\s+(on|this|via|article|story|page))*\s*[:|]?\s*$",
         r"\s*share (on|this|via) (facebook|twitter|whatsapp|email|linkedin)",
         r"\s*(follow|like) us on\b", r"\s*click (here )?to share\b",
-        r"\s*tweet with a location\b", r"\s*you can add location information to your tweets"),
+        r"\s*tweet with a location\b", r"\s*you can add location information to your tweets",
+        r"\s*join us on (facebook|twitter|instagram)\b"),
+        anywhere=(r"when you tweet with a location", r"twitter stores that location", r"delete your location history"),
         sentence=True),
     Rule("advertisement", start=(
         r"[\s\-–—•*|]*(advertisement|advertising|sponsored( content)?|ad|promoted|"
@@ -93,13 +98,36 @@ RULES: tuple[Rule, ...] = (
                r"[—–-](?<=[.\s][—–-])\s?(AP|AFP|Reuters|EPA|Getty|Anadolu|Xinhua)\s*$"),
         sentence=True),
     Rule("copyright line", start=(r"\s*(copyright\b|©|\(c\)\s*\d{4})",),
-         anywhere=(r"all rights reserved", r"may not be (published|reproduced|redistributed|rewritten)"),
+         anywhere=(r"all rights reserved", r"may not be (published|reproduced|redistributed|rewritten)",
+                   r"for any licensing requests", r"this video is copyright protected"),
          sentence=True),
+    Rule("syndication notice", anywhere=(
+        r"editor: (for further information|visit)", r"nonsubscribers: to publish", r"to purchase this material",
+        r"article, it must be purchased", r"syndicate web site", r"syndicate sales"), sentence=True),
     Rule("related link", start=(
         r"\s*(read more|related( articles| stories| coverage| news)?|see also|also read|recommended"
         r"( for you)?|more from|more stories|watch|listen|trending( now| news)?|most read|"
         r"top stories|you may also like|don'?t miss)\s*[:|>»\-–—]",),
         sentence=True),
+    # What a scraper gets when it fetches something else than the article: a web archive's notes on its
+    # crawls (a page fetched through the archive), an error page, a video player's messages, a sign-in form.
+    Rule("web archive notice", start=(r"\s*the seed for (this crawl|\w+\d+ was)",),
+         anywhere=(r"crawl data to the internet archive", r"added to the wayback machine",
+                   r"crawls are part of an effort to archive", r"seed list for this crawl", r"seedlist",
+                   r"this crawl was run at", r"warc files associated with", r"crawl of outlinks",
+                   r"archive-it service"),
+         whole_page=True),
+    Rule("page not found", anywhere=(r"page you requested could not be found", r"custom domain mapping"),
+         whole_page=True),
+    Rule("video player message", anywhere=(
+        r"interactive transcript could not be loaded", r"rating is available when the video has been rented",
+        r"this feature is not available right now"), sentence=True),
+    Rule("sign-in form", start=(r"\s*(please )?sign in (using|with)\b", r"\s*welcome back\. please sign in",
+                                r"\s*already have an account\?", r"\s*thank you for registering",
+                                r"\s*click here to return to the page"),
+         anywhere=(r"by submitting your registration", r"click on the link to activate your account",
+                   r"sign in to update your profile"),
+         sentence=True),
 )
 
 TERMINAL = re.compile(r"[.!?…:;\"”’)\]]\s*$")

@@ -14,6 +14,11 @@
   against the time of the article that says it, never another's; an article
   without a time leaves it relative, and such entries follow the dated ones in
   reading order (never Monday before Thursday by name).
+* **A vaguer date after the days it holds.** A week, month or year ("last week",
+  "this year", "early in 1998") says only that its happening fell by the end of
+  that period ("early": its first third, "mid": its middle third), and by the
+  time of the article that says it: it is placed there, after the days it
+  holds, never before that year's months as if it opened the year.
 * **The story's own dates, and background apart.** The story runs from
   :attr:`Settings.lead_in_days` before its first article; what happened before
   (history, earlier incidents: "since 1974", "in 2016") is marked
@@ -27,7 +32,7 @@ import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 
-from newsbrief.facts.read.dates import DateMention
+from newsbrief.facts.read.dates import DateMention, span
 from newsbrief.facts.read.units import Unit
 from newsbrief.facts.settings import DEFAULT, Settings
 from newsbrief.ingest import wall_clock
@@ -36,7 +41,8 @@ from newsbrief.model import Article, Cluster, Source, TimelineEntry
 
 _SAID = re.compile(rf"\b(?:{REPORTING_VERBS})\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 _SPAN_QUALIFIERS = frozenset({"since", "until", "by", "before", "after"})
-_PERIOD_DAYS = {"year": 366, "month": 31, "week": 7, "day": 1}
+_PART = {"early": (0.0, 1 / 3), "mid": (1 / 3, 2 / 3), "late": (2 / 3, 1.0)}
+"""The part of a period a qualifier names."""
 
 
 def timeline(dates: Sequence[DateMention], units: Mapping[tuple[str, int], Unit], cluster: Cluster,
@@ -58,7 +64,7 @@ def timeline(dates: Sequence[DateMention], units: Mapping[tuple[str, int], Unit]
     made = [(d, TimelineEntry(d.value, text, tuple(told), tuple(told.values()), _background(d, start)))
             for d, text, told, _ in entries]
     kept = _cap(made, settings.per_date)
-    return [e for _, e in sorted(kept, key=lambda pair: _order(pair[0], rank))]
+    return [e for _, e in sorted(kept, key=lambda pair: _order(pair[0], rank, by_id[pair[0].article].time))]
 
 
 def _happenings(dates: Sequence[DateMention], units: Mapping[tuple[str, int], Unit]) -> list[DateMention]:
@@ -88,8 +94,7 @@ def _background(d: DateMention, start: datetime | None) -> bool:
         return False
     if start is None:
         return d.period == "year"
-    begun = datetime.strptime(d.value, {"day": "%Y-%m-%d", "week": "%Y-%m-%d", "month": "%Y-%m"}.get(d.period, "%Y"))
-    return begun + timedelta(days=_PERIOD_DAYS.get(d.period, 1)) <= start
+    return span(d.value, d.period)[1] <= start
 
 
 def _source(unit: Unit) -> Source:
@@ -120,11 +125,23 @@ def _cap(entries: list[tuple[DateMention, TimelineEntry]], per_date: int) -> lis
     return kept
 
 
-def _order(d: DateMention, rank: Mapping[str, int]) -> tuple[int, str, int, int]:
-    """Resolved dates in calendar order; the relative ones after them, in reading order."""
+def _order(d: DateMention, rank: Mapping[str, int], told: datetime | None) -> tuple[int, datetime, int, int]:
+    """Resolved dates in calendar order, each where its happening is known to have been by (see the module
+    doc; ``told``: the time of the article that dates it); the relative ones after them, in reading order."""
     if d.resolved:
-        return 0, d.value, rank.get(d.article, 0), d.position
-    return 1, "", rank.get(d.article, 0), d.position
+        return 0, _by(d, wall_clock(told)), rank.get(d.article, 0), d.position
+    return 1, datetime.min, rank.get(d.article, 0), d.position
+
+
+def _by(d: DateMention, told: datetime | None) -> datetime:
+    """A day's start; for a longer period, the end of the part of it the qualifier names, at the latest the
+    time it was told (never before the period began)."""
+    first, after = span(d.value, d.period)
+    if d.period == "day":
+        return first
+    low, high = _PART.get(d.qualifier or "", (0.0, 1.0))
+    end = first + (after - first) * high
+    return max(first + (after - first) * low, min(end, told)) if told else end
 
 
 __all__ = ["timeline"]

@@ -8,6 +8,12 @@ Modifiers dateparser does not understand are stripped and kept as the qualifier
 only, which is 15x faster than detecting the language) resolves the rest with
 the article time as ``RELATIVE_BASE``. Without a publication time, a phrase is
 resolved only when it names its year; otherwise it stays relative ("Thursday").
+
+A bare weekday is the latest one on or before publication ("on Wednesday"),
+unless its clause puts it in the future ("would begin work Monday": the Monday
+to come). A week is an ISO week ("last week" is the week before publication,
+"1998-W44", not the day seven days back); :func:`span` gives the days any
+resolved value covers.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from newsbrief.facts.read.units import Unit
 from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
-from newsbrief.lang.en.time_words import PARTS_OF_DAY
+from newsbrief.lang.en.time_words import FUTURE_WORDS, PARTS_OF_DAY, PAST_PERFECT
 from newsbrief.model import Span, squash
 
 if TYPE_CHECKING:
@@ -57,7 +63,13 @@ _CALENDAR = re.compile(
     rf"(?:\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)?,?(?:\s+(?P<year>\d{{4}}))?|(?P<year2>(?:19|20)\d\d)"
 )
 _MONTH_NO = {m.lower(): i + 1 for i, m in enumerate(MONTH_ABBREVIATIONS)}
-_FORMATS = {"day": "%Y-%m-%d", "week": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+_FORMATS = {"day": "%Y-%m-%d", "week": "%G-W%V", "month": "%Y-%m", "year": "%Y"}
+_PARSE = {"day": "%Y-%m-%d", "week": "%G-W%V-%u", "month": "%Y-%m", "year": "%Y"}
+# A word of the future in the clause before a date phrase (after its last comma, colon or semicolon), and
+# a past perfect before that word.
+_CLAUSE = re.compile(r"[^,;:()]*$")
+_FUTURE = re.compile(r"(?<![\w'’])(?:{})\b".format("|".join(re.escape(w) for w in FUTURE_WORDS)), re.I)
+_PAST = re.compile(r"(?<![\w'’])(?:{})\b".format("|".join(re.escape(w) for w in PAST_PERFECT)), re.I)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -88,8 +100,9 @@ def _naive(time: datetime | None) -> datetime | None:
     return time.replace(tzinfo=None) if time and time.tzinfo else time
 
 
-def resolve(phrase: str, base: datetime | None) -> tuple[str, str, str | None, str | None]:
-    """(value, period, qualifier, weekday) of one date phrase."""
+def resolve(phrase: str, base: datetime | None, future: bool = False) -> tuple[str, str, str | None, str | None]:
+    """(value, period, qualifier, weekday) of one date phrase; ``future``: its clause speaks of what is to
+    come, so a bare weekday is the next one, not the last."""
     core = squash(phrase)
     qual = _QUALIFIER.match(core)
     qualifier = qual.group(1).lower() if qual else None
@@ -99,7 +112,7 @@ def resolve(phrase: str, base: datetime | None) -> tuple[str, str, str | None, s
     named = next((d for d in WEEKDAYS if d in core), None)
     found = _calendar(core, _naive(base))
     if found is None and base is not None:
-        found = _last(named, base) if core == named else _relative(core, _naive(base))
+        found = _weekday(named, base, future) if core == named else _relative(core, _naive(base))
     if found is None:
         return core if named else core.lower(), "relative", qualifier, named
     when, period = found
@@ -138,11 +151,29 @@ def _relative(core: str, base: datetime) -> tuple[datetime, str] | None:
     return data.date_obj, data.period if data.period in _FORMATS else "day"
 
 
-def _last(weekday: str, base: datetime) -> tuple[datetime, str]:
-    """The latest ``weekday`` on or before ``base``: news says "on Wednesday" for today too, which dateparser
-    would put a week back."""
-    back = (base.weekday() - WEEKDAYS.index(weekday)) % 7
-    return base - timedelta(days=back), "day"
+def _weekday(weekday: str, base: datetime, future: bool) -> tuple[datetime, str]:
+    """The latest ``weekday`` on or before ``base`` (news says "on Wednesday" for today too, which dateparser
+    would put a week back), or with ``future`` the first on or after it."""
+    step = (WEEKDAYS.index(weekday) - base.weekday()) % 7 if future else -((base.weekday() - WEEKDAYS.index(weekday)) % 7)
+    return base + timedelta(days=step), "day"
+
+
+def _future(before: str) -> bool:
+    """Whether the clause that ends with ``before`` speaks of what is to come ("talks would resume")."""
+    clause = _CLAUSE.search(before).group()
+    said = list(_FUTURE.finditer(clause))
+    return bool(said) and not _PAST.search(clause, 0, said[-1].start())
+
+
+def span(value: str, period: str) -> tuple[datetime, datetime]:
+    """The first moment a resolved date covers and the first after it: a day, an ISO week (Monday on), a
+    month or a year."""
+    start = datetime.strptime(value + ("-1" if period == "week" else ""), _PARSE[period])
+    if period == "year":
+        return start, start.replace(year=start.year + 1)
+    if period == "month":
+        return start, (start + timedelta(days=31)).replace(day=1)
+    return start, start + timedelta(days=7 if period == "week" else 1)
 
 
 def read_unit(unit: Unit, published: datetime | None) -> list[DateMention]:
@@ -153,7 +184,7 @@ def read_unit(unit: Unit, published: datetime | None) -> list[DateMention]:
     for match in _PHRASE.finditer(unit.text):
         start = match.start() + len(_ARTICLE.match(match.group()).group())
         phrase = unit.text[start:match.end()]
-        value, period, qualifier, weekday = resolve(phrase, published)
+        value, period, qualifier, weekday = resolve(phrase, published, _future(unit.text[:start]))
         found.append(DateMention(unit.article, unit.start + start, unit.start + match.end(), squash(phrase),
                                  position=unit.position, value=value, period=period, qualifier=qualifier,
                                  weekday=weekday))

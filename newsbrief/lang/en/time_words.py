@@ -3,3 +3,11 @@
 PARTS_OF_DAY = {"last night": "yesterday", "tonight": "today", "this morning": "today",
                 "this afternoon": "today", "this evening": "today"}
 """A part of the day named alone stands for a day ("last night" is yesterday)."""
+
+FUTURE_WORDS = ("will", "would", "shall", "'ll", "’ll", "is to", "are to", "is due to", "are due to", "is set to",
+                "are set to", "is scheduled to", "are scheduled to", "is expected to", "are expected to",
+                "plans to", "plan to", "planned to", "scheduled for", "set for", "due on", "going to")
+"""Words that put what follows them in the future: "would begin work Monday" is the Monday to come."""
+
+PAST_PERFECT = ("had", "'d been", "’d been")
+"""Before a word of the future, these put it back in the past: "had been expected to arrive Monday"."""
