@@ -265,7 +265,7 @@ def _briefing_response(result: Briefing, format: Format) -> Response:
 
 
 def _open(path: Path) -> Any:
-    from newsbrief.store import Store
+    from newsbrief.store import Store  # the store loads only when the server has one
 
     return Store(path)
 
@@ -278,7 +278,7 @@ def _store(app: FastAPI) -> Any:
 
 def _with_store(store: Any, fn: Callable[..., T], *args: Any) -> T:
     """``fn(store, *args)``; a store that fails to read is a 503, logged on the server."""
-    from newsbrief.store import StoreError
+    from newsbrief.store import StoreError  # the store loads only when the server has one
 
     try:
         return fn(store, *args)
@@ -340,7 +340,7 @@ async def _work_process(request: Request, articles: int, size: int, fn: Callable
 
 
 def _check_method(method: str) -> None:
-    from newsbrief.summarize import available
+    from newsbrief.summarize import available  # the summarizers load in the workers, not at start-up
 
     if method not in available():
         raise HTTPException(400, f"unknown summarizer {method!r}; choose from {', '.join(sorted(available()))}")

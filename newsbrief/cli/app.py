@@ -107,7 +107,7 @@ def progress(label: str) -> Iterator[Callable[[], None]]:
     under --verbose, a line with the time taken afterwards. Yields ``tick``, which counts a done item."""
     started = time.perf_counter()
     if show_progress():
-        from rich.console import Console
+        from rich.console import Console  # rich loads only when progress is shown
         from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
         columns = (SpinnerColumn(), TextColumn(label), TextColumn("{task.completed:.0f} done"), TimeElapsedColumn())
@@ -245,7 +245,7 @@ def write_output(text: str, output: Path | None) -> None:
 def open_store(path: Path, existing: bool = False, max_words: int = 100) -> Any:
     """The ``newsbrief.store.Store`` at ``path``; with ``existing``, a missing file is refused
     (a mistyped path must not create an empty store). Failures are one line, exit code 3."""
-    from newsbrief.store import Store, StoreError
+    from newsbrief.store import Store, StoreError  # the store loads only for store commands
 
     if existing and not path.is_file():
         raise fail(f"{path}: no such store", EXIT_IO)

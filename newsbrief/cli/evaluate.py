@@ -30,7 +30,7 @@ def evaluate(
 
       newsbrief evaluate clusters.jsonl --max-words 230 --systems newsbrief,lead,lexrank
     """
-    from newsbrief.batch import read_records
+    from newsbrief.batch import read_records  # each command loads only its libraries (sumy, ROUGE)
     from newsbrief.evaluate import evaluate as run, table
 
     if not data.is_file():

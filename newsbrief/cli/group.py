@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+from dataclasses import asdict
 from pathlib import Path
 from typing import IO, Any
 
@@ -43,7 +44,7 @@ def group(
 
       newsbrief group articles.jsonl --engine dask --scheduler tcp://10.0.0.5:8786 -o groups.jsonl
     """
-    from newsbrief.group import InMemory, Linker, Settings, group_stream
+    from newsbrief.group import InMemory, Linker, Settings, group_stream  # each command loads only its libraries
     from newsbrief.parallel import make_engine
     from newsbrief.ingest import read_inputs
 
@@ -121,7 +122,7 @@ def digest(
 
       newsbrief digest monday.jsonl tuesday.jsonl --store news.db --max-words 80
     """
-    from newsbrief.store import StoreError
+    from newsbrief.store import StoreError  # the store (scipy, sqlite) loads only for store commands
 
     with open_store(store, max_words=max_words) as db:
         try:
@@ -156,7 +157,6 @@ def events(
 
       newsbrief events --store news.db --limit 20
     """
-    from dataclasses import asdict
 
     if format not in ("text", "json"):
         raise fail(f"unknown format {format!r}; choose from text, json")

@@ -35,7 +35,7 @@ def serve(
 
       curl -s 'localhost:8000/brief?format=html' -F files=@a.txt -F files=@b.html -o brief.html
     """
-    from newsbrief.api import ServerSettings, bind, create_app, serve as run
+    from newsbrief.api import ServerSettings, bind, create_app, serve as run  # FastAPI loads only to serve
     from newsbrief.api.server import base_url
 
     if store is not None:

@@ -39,7 +39,7 @@ def summarize(
 
       newsbrief summarize clusters.jsonl --engine dask --scheduler tcp://10.0.0.5:8786 -o summaries.jsonl
     """
-    from newsbrief.batch import summarize_stream
+    from newsbrief.batch import summarize_stream  # each command loads only its libraries
     from newsbrief.parallel import make_engine
     from newsbrief.summarize import available
 

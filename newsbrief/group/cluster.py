@@ -43,7 +43,7 @@ def similarity(vectors: sp.csr_matrix, times: np.ndarray, same_days: float) -> n
 def copies(sim: np.ndarray, level: float) -> tuple[np.ndarray, np.ndarray]:
     """Near-copies (similarity ``level`` or more, e.g. one wire report run by many outlets) as one report:
     each article's report number (0..s-1, by first article) and each report's first article."""
-    from scipy.sparse.csgraph import connected_components
+    from scipy.sparse.csgraph import connected_components  # scipy's graph and clustering modules load on use
 
     _, label = connected_components(sp.csr_matrix(sim >= level), directed=False)
     _, first, report = np.unique(label, return_index=True, return_inverse=True)
@@ -69,7 +69,7 @@ def link_tree(scaled: np.ndarray) -> np.ndarray:
 
     ``scaled`` is overwritten (with distances).
     """
-    from scipy.cluster.hierarchy import linkage
+    from scipy.cluster.hierarchy import linkage  # loaded on use (0.1 s of start-up otherwise)
     from scipy.spatial.distance import squareform
 
     dist = np.subtract(1.0, scaled, out=scaled)
@@ -80,7 +80,7 @@ def link_tree(scaled: np.ndarray) -> np.ndarray:
 
 def cut(tree: np.ndarray, threshold: float) -> np.ndarray:
     """Labels 0..m-1, numbered by first member, of the groups whose average similarity clears ``threshold``."""
-    from scipy.cluster.hierarchy import fcluster
+    from scipy.cluster.hierarchy import fcluster  # loaded on use
 
     raw = fcluster(tree, t=1.0 - threshold, criterion="distance")
     _, first, inverse = np.unique(raw, return_index=True, return_inverse=True)

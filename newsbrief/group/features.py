@@ -41,7 +41,7 @@ _STOP_EXTRA = {"said", "says", "say", "told", "mr", "mrs", "ms", "dr", "new", "y
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     """English function words plus reporting verbs: frequent in every article, telling about none."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # scikit-learn loads only when grouping
 
     return frozenset(ENGLISH_STOP_WORDS | _STOP_EXTRA)
 
@@ -158,7 +158,7 @@ def read_parts(title: str | None, text: str, lead_sentences: int = Weights.lead_
 
 
 def _hash_kind(counts: Sequence[Counter[str]], bits: int) -> sp.csr_matrix:
-    from sklearn.feature_extraction import FeatureHasher
+    from sklearn.feature_extraction import FeatureHasher  # scikit-learn loads only when grouping
 
     hasher = FeatureHasher(n_features=1 << bits, input_type="dict", alternate_sign=False, dtype=np.float32)
     return hasher.transform(counts).tocsr()
@@ -201,7 +201,7 @@ def weigh(counts: Sequence[sp.csr_matrix], weights: Weights = Weights(), prior: 
     every article of a topic uses weighs little next to the names that tell
     its events apart.
     """
-    from sklearn.preprocessing import normalize
+    from sklearn.preprocessing import normalize  # scikit-learn loads only when grouping
 
     n_docs = counts[0].shape[0]
     df = document_frequency(counts)

@@ -40,7 +40,7 @@ def bcubed(gold: Sequence[Hashable], predicted: Sequence[Hashable]) -> tuple[flo
 
 def scores(gold: Sequence[Hashable], predicted: Sequence[Hashable]) -> Scores:
     """B-cubed precision, recall, F1 and the adjusted Rand index together."""
-    from sklearn.metrics import adjusted_rand_score
+    from sklearn.metrics import adjusted_rand_score  # scikit-learn loads only when scoring
 
     p, r, f = bcubed(gold, predicted)
     return Scores(p, r, f, float(adjusted_rand_score([str(g) for g in gold], [str(p) for p in predicted])))
