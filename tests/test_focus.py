@@ -7,11 +7,13 @@ import json
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
 import httpx
+import numpy as np
 import pytest
 from conftest import REPO
 
@@ -24,7 +26,10 @@ from newsbrief.report import render
 from newsbrief.report.sections import NEW, Part, sections
 from newsbrief.store import Store
 from newsbrief.summarize import candidates, get_summarizer, order
-from newsbrief.summarize.focus import Focus, developing
+from newsbrief.summarize.base import ready
+from newsbrief.summarize.concepts import ConceptCoverage, CoverageSettings, kept
+from newsbrief.summarize.focus import Focus, FocusSettings, developing
+from newsbrief.summarize.passages import Passage
 
 WIRE = ("Dock workers at the port of Valmora walked out on Monday over pay, halting the loading of grain ships "
         "for the first time in a decade.")
@@ -119,6 +124,28 @@ def _articles(records: list[dict[str, Any]]) -> list:
     from newsbrief.ingest import load
 
     return load(records)[0]
+
+
+def test_a_passage_that_follows_one_the_reader_knows_goes_with_it() -> None:
+    def passage(index: int, follows: bool) -> Passage:
+        return Passage("wed", 0, 1, "x", index, last=index, follows=follows)
+
+    pool = [(passage(0, False), np.array([0])), (passage(1, True), np.array([1])), (passage(2, True), np.array([2])),
+            (passage(3, False), np.array([3])), (passage(4, True), np.array([4]))]
+    assert [p.index for p, _ in kept(pool, [False, True, True, True, True])] == [3, 4]
+    assert [p.index for p, _ in kept(pool, [True, True, False, False, True])] == [0, 1]
+
+
+def test_a_sentence_never_leans_on_one_the_reader_already_knew() -> None:
+    told = {"id": "fri", "time": "2031-03-07T09:00", "text": (
+        "Dock workers at Valmora walked out over pay, and police said three workers were injured at the picket "
+        "line. They were taken to hospital in Osterby on Friday and one remains in a serious condition, doctors said.")}
+    prep = seen_apart(prepare(_articles([*EARLIER, *LATER, told])), ["mon", "mon-2"])
+    strict = ConceptCoverage(replace(CoverageSettings(), focus=FocusSettings(fresh=0.5)))
+    chosen = strict.summarize(prep.cluster, 200, prep.focus)
+    assert chosen and {s.article for s in chosen} <= {"wed", "thu", "thu-2", "fri"}
+    assert not any(s.text.startswith(("They were taken", "Dock workers at Valmora")) for s in chosen)
+    assert all(ready(chosen[:i], s) for i, s in enumerate(chosen) if isinstance(s, Passage))
 
 
 # --- questions ----------------------------------------------------------------------------------

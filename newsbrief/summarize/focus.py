@@ -134,7 +134,7 @@ def novelty(earlier: np.ndarray, now: np.ndarray, settings: FocusSettings) -> np
     names) keeps it; what only the new articles say keeps it all. On dev data, discounting every
     earlier concept alike (the subject included) lowered the scores of update summaries.
     """
-    return 1.0 - settings.novelty * earlier * (1.0 - now)
+    return np.maximum(1.0 - settings.novelty * earlier * (1.0 - now), 0.0)
 
 
 def news(concepts: np.ndarray, read: np.ndarray, settings: FocusSettings) -> bool:
