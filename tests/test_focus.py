@@ -210,7 +210,8 @@ def test_on_dev_stories_an_update_cites_and_copies_nothing_its_reader_read(duc: 
             for s in out["sentences"]:
                 assert squash(new[s["article"]]["text"][s["start"]:s["end"]]) == s["text"]
             mine = [Sentence("summary", 0, 0, s["text"], i) for i, s in enumerate(out["sentences"])]
-            copied[reader] += sum(any(s.article != "summary" for s in group) for group in sentence_groups([*read, *mine])
+            groups = sentence_groups([*read, *mine])
+            copied[reader] += sum(any(s.article != "summary" for s in group) for group in groups
                                   if any(s.article == "summary" for s in group))
     assert copied[True] == 0 < copied[False]
 
