@@ -7,24 +7,31 @@ import json
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
 import httpx
+import numpy as np
 import pytest
 from conftest import REPO
 
 import newsbrief.store.store as store_module
 from newsbrief.api import create_app, running
-from newsbrief.batch import summarize_cluster, summarize_stream
-from newsbrief.model import squash
+from newsbrief.batch import query_text, summarize_cluster, summarize_stream
+from newsbrief.lang.tokens import stemmed_stop, tokens
+from newsbrief.dedup import sentence_groups
+from newsbrief.model import Sentence, squash
 from newsbrief.pipeline import brief, prepare, seen_apart
 from newsbrief.report import render
 from newsbrief.report.sections import NEW, Part, sections
 from newsbrief.store import Store
 from newsbrief.summarize import candidates, get_summarizer, order
-from newsbrief.summarize.focus import Focus, developing
+from newsbrief.summarize.base import ready
+from newsbrief.summarize.concepts import ConceptCoverage, CoverageSettings, kept
+from newsbrief.summarize.focus import Focus, FocusSettings, developing, question_text
+from newsbrief.summarize.passages import Passage
 
 WIRE = ("Dock workers at the port of Valmora walked out on Monday over pay, halting the loading of grain ships "
         "for the first time in a decade.")
@@ -121,6 +128,28 @@ def _articles(records: list[dict[str, Any]]) -> list:
     return load(records)[0]
 
 
+def test_a_passage_that_follows_one_the_reader_knows_goes_with_it() -> None:
+    def passage(index: int, follows: bool) -> Passage:
+        return Passage("wed", 0, 1, "x", index, last=index, follows=follows)
+
+    pool = [(passage(0, False), np.array([0])), (passage(1, True), np.array([1])), (passage(2, True), np.array([2])),
+            (passage(3, False), np.array([3])), (passage(4, True), np.array([4]))]
+    assert [p.index for p, _ in kept(pool, [False, True, True, True, True])] == [3, 4]
+    assert [p.index for p, _ in kept(pool, [True, True, False, False, True])] == [0, 1]
+
+
+def test_a_sentence_never_leans_on_one_the_reader_already_knew() -> None:
+    told = {"id": "fri", "time": "2031-03-07T09:00", "text": (
+        "Dock workers at Valmora walked out over pay, and police said three workers were injured at the picket "
+        "line. They were taken to hospital in Osterby on Friday and one remains in a serious condition, doctors said.")}
+    prep = seen_apart(prepare(_articles([*EARLIER, *LATER, told])), ["mon", "mon-2"])
+    strict = ConceptCoverage(replace(CoverageSettings(), focus=FocusSettings(fresh=0.5)))
+    chosen = strict.summarize(prep.cluster, 200, prep.focus)
+    assert chosen and {s.article for s in chosen} <= {"wed", "thu", "thu-2", "fri"}
+    assert not any(s.text.startswith(("They were taken", "Dock workers at Valmora")) for s in chosen)
+    assert all(ready(chosen[:i], s) for i, s in enumerate(chosen) if isinstance(s, Passage))
+
+
 # --- questions ----------------------------------------------------------------------------------
 
 
@@ -141,6 +170,50 @@ def test_the_facts_that_bear_on_the_question_come_first() -> None:
     plain = brief([*EARLIER, *LATER], max_words=40)
     assert [f.text for f in plain.facts] != [f.text for f in asked.facts]
     assert sorted(f.text for f in plain.facts) == sorted(f.text for f in asked.facts)
+
+
+@pytest.fixture
+def duc(shared_dir: Path) -> list[dict[str, Any]]:
+    with (shared_dir / "data" / "duc2007_dev.jsonl").open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh]
+
+
+def _asked(question: str, lines: list[dict[str, Any]]) -> float:
+    """Words of ``question`` (less its asking words) per word of the summary ``lines``."""
+    asked = set(tokens(question_text(question))) - stemmed_stop()
+    words = sum(len(s["text"].split()) for s in lines)
+    return sum(len(asked & set(tokens(s["text"]))) for s in lines) / max(words, 1)
+
+
+@pytest.mark.shared
+def test_on_dev_stories_the_question_moves_every_summary_towards_it(duc: list[dict[str, Any]]) -> None:
+    plain, asked = [], []
+    for record in duc:
+        question = query_text(record) or ""
+        plain.append(_asked(question, summarize_cluster({**record, "query": None}, 250)["sentences"]))
+        asked.append(_asked(question, summarize_cluster(record, 250)["sentences"]))
+    assert sum(a > p for a, p in zip(asked, plain)) >= len(duc) - 2
+    assert sum(asked) >= 1.3 * sum(plain)
+
+
+@pytest.mark.shared
+def test_on_dev_stories_an_update_cites_and_copies_nothing_its_reader_read(duc: list[dict[str, Any]]) -> None:
+    copied = {True: 0, False: 0}
+    for record in duc:
+        articles = sorted(record["articles"], key=lambda a: a["time"])
+        earlier, new = articles[:18], articles[18:]
+        read = [s for a in prepare(_articles([{**a, "id": f"e{i}"} for i, a in enumerate(earlier)])).cluster.articles
+                for s in a.sentences]
+        for reader in (True, False):
+            line = {"id": record["id"], "articles": new, "earlier": earlier if reader else None}
+            out = summarize_cluster(line, 100)
+            for s in out["sentences"]:
+                assert squash(new[s["article"]]["text"][s["start"]:s["end"]]) == s["text"]
+            mine = [Sentence("summary", 0, 0, s["text"], i) for i, s in enumerate(out["sentences"])]
+            groups = sentence_groups([*read, *mine])
+            copied[reader] += sum(any(s.article != "summary" for s in group) for group in groups
+                                  if any(s.article == "summary" for s in group))
+    assert copied[True] == 0 < copied[False]
 
 
 # --- batch mode ---------------------------------------------------------------------------------

@@ -208,6 +208,19 @@ def runs(pool: Sequence[tuple[Passage, np.ndarray]], longest: int) -> list[Run]:
     return out
 
 
+def kept(pool: Sequence[tuple[Passage, np.ndarray]], keep: Sequence[bool]) -> list[tuple[Passage, np.ndarray]]:
+    """The items of ``pool`` (candidates, in article order) that ``keep`` flags, less those that follow one
+    it drops: a passage that follows is a candidate only right after the one before it (see
+    :func:`~newsbrief.summarize.base.candidates`), which :func:`runs` relies on."""
+    out = []
+    before = False
+    for item, wanted in zip(pool, keep):
+        before = wanted and (before or not item[0].follows)
+        if before:
+            out.append(item)
+    return out
+
+
 def lazy_greedy(pool: list[Run], weight: np.ndarray, budget: int, chosen: list[Passage], covered: np.ndarray,
                 length_power: float) -> None:
     """Add to ``chosen`` the best gain-per-word runs of ``pool`` that fit ``budget`` words (in place).
@@ -295,7 +308,7 @@ class ConceptCoverage(Summarizer):
         passages = candidates(cluster, focus)
         pool = list(zip(passages, found.of_passages(passages)))
         if read is not None:
-            pool = [(p, cs) for p, cs in pool if news(cs, read > 0, self.settings.focus)]
+            pool = kept(pool, [news(cs, read > 0, self.settings.focus) for _, cs in pool])
         return self.cover(pool, weight, max_words)
 
     def focused(self, found: ClusterConcepts, weight: np.ndarray, articles: Sequence[Article],
