@@ -9,14 +9,16 @@ new value; none changes what another produced.
  3    segment      each article with its sentences (offsets into the original text)
  4    account      which articles are too short to use (``empty``), and the reading order
  5    dedup        the :class:`Cluster`: usable articles, duplicates set apart, sentence groups
- 6    stories      which subjects the usable articles follow; a briefing covers one story, the
+ 6    reader       for an update, the articles read before set apart (``seen``); the
+                   :class:`Focus` of the reader: what they read and the question they asked
+ 7    stories      which subjects the usable articles follow; a briefing covers one story, the
                    others' articles are ``off-event``
- 7    incidents    which of the story's articles report another incident than the one most
+ 8    incidents    which of the story's articles report another incident than the one most
                    report (``off-event``): with and without facts alike
- 8    facts        what the articles say (names, counts, dates, claims), checked across them:
+ 9    facts        what the articles say (names, counts, dates, claims), checked across them:
                    conflicts, figures that changed, the timeline
- 9    summarize    the summary lines, from the articles that are left
-10    brief        the :class:`Briefing`: stories, title, summary, facts, and the account of
+10    summarize    the summary lines, from the articles that are left, for the reader's focus
+11    brief        the :class:`Briefing`: stories, title, summary, facts, and the account of
                    every input
 ====  ===========  ==========================================================================
 
@@ -174,7 +176,7 @@ def seen_apart(prep: Prepared, earlier: Collection[str] | None, query: str | Non
 
 
 def summarize_prepared(prep: Prepared, max_words: int, method: str = DEFAULT) -> list[SummarySentence]:
-    """Stage 7: the summary lines of a prepared cluster, each with its source span and support, for its
+    """Stage 10: the summary lines of a prepared cluster, each with its source span and support, for its
     reader (``prep.focus``: what they read and asked; see :mod:`newsbrief.summarize.focus`)."""
     if not prep.cluster.articles:
         return []
@@ -218,7 +220,7 @@ def brief_stories(items: Input | Iterable[Input], max_words: int = 100, method: 
 
 def prepare_stories(items: Input | Iterable[Input], since: Input | Iterable[Input] | None = None,
                     query: str | None = None) -> tuple[Prepared, Stories]:
-    """Stages 1-6: the prepared cluster of every usable new article, for a reader of ``since`` who asked
+    """Stages 1-7: the prepared cluster of every usable new article, for a reader of ``since`` who asked
     ``query`` (:func:`seen_apart`), and the stories they follow."""
     from newsbrief.stories import stories  # scipy: loaded only to brief, not for batch summaries (prepare)
 
@@ -245,7 +247,7 @@ def _after(earlier: tuple[list[Article], list[Problem]],
 
 def story_briefing(prep: Prepared, found: Stories, index: int, max_words: int = 100, method: str = DEFAULT,
                    facts: bool = True, alone: bool = False, since_time: str | None = None) -> Briefing:
-    """Stages 7-10 for story ``index`` of ``found``; ``alone``: the briefing lists only that story;
+    """Stages 8-11 for story ``index`` of ``found``; ``alone``: the briefing lists only that story;
     ``since_time``: when what the reader read was taken (a store's time)."""
     from newsbrief.facts.check.incidents import off_event  # the facts readers and scipy: loaded only to brief
 
