@@ -352,3 +352,16 @@ def test_a_nations_people_named_more_narrowly_are_one_count() -> None:
     b = briefed(texts)
     twos = [f for f in facts(b, QuantityFact) if f.value == 2]
     assert len(twos) == 1 and twos[0].sourcing == "2 sources agree"
+
+
+def test_two_sources_lower_bounds_are_a_disagreement_but_a_part_is_not() -> None:
+    found = [q for k, t in {"a": "More than 6,000 people have been killed in the uprising, the monitors said.",
+                            "b": "More than 6,000 people have died in the uprising so far.",
+                            "c": "The opposition says more than 7,300 people have been killed in the uprising."}.items()
+             for q in read(t, k)]
+    (dispute,) = quantity_conflicts(group_quantities(found))
+    assert {(s.value, s.articles) for s in dispute.sides} == {(6000, ("a", "b")), (7300, ("c",))}
+    parts = [q for k, t in {"a": "Airlines canceled more than 900 flights across the region.",
+                            "b": "More than 500 flights were canceled at Denver and Salt Lake City."}.items()
+             for q in read(t, k)]
+    assert quantity_conflicts(group_quantities(parts)) == []

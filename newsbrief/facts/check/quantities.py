@@ -53,6 +53,14 @@ class ValueSet:
         """Whether ``quantity`` can be true together with every reading already in the set."""
         return compatible((self.low, self.high), quantity.interval)
 
+    def restates(self, quantity: Quantity) -> bool:
+        """Whether ``quantity`` is no other source's figure: none of the set's readings of the same places hedges
+        another figure the same way ("more than 9,100" beside "more than 8,000" is another count, though both
+        can be true; "more than 600 at O'Hare and Midway" beside "more than 1,000" may be a part of it)."""
+        return not any(q.qualifier is not None and q.qualifier == quantity.qualifier
+                       and (q.value, q.high) != (quantity.value, quantity.high)
+                       and set(q.places) == set(quantity.places) for q in self.members)
+
     def add(self, quantity: Quantity) -> None:
         """Take ``quantity`` in, narrowing the interval all readings allow."""
         low, high = quantity.interval
@@ -100,7 +108,8 @@ class Group:
         return list(dict.fromkeys(q.article for q in self.members))
 
     def value_sets(self) -> list[ValueSet]:
-        """Greedy: the most repeated readings first, each joining the first set it agrees with."""
+        """Greedy: the most repeated readings first, each joining the first set it agrees with and that hedges
+        no other figure the same way (two sources' lower bounds are two counts: a disagreement or an update)."""
         return self._sets
 
     @cached_property
@@ -109,7 +118,7 @@ class Group:
         ordered = sorted(self.members, key=lambda q: (-counts[(q.value, q.qualifier)], q.qualifier is not None))
         sets: list[ValueSet] = []
         for q in ordered:
-            home = next((s for s in sets if s.admits(q)), None)
+            home = next((s for s in sets if s.admits(q) and s.restates(q)), None)
             if home is None:
                 sets.append(ValueSet([q], *q.interval))
             else:
