@@ -365,3 +365,50 @@ def test_two_sources_lower_bounds_are_a_disagreement_but_a_part_is_not() -> None
                             "b": "More than 500 flights were canceled at Denver and Salt Lake City."}.items()
              for q in read(t, k)]
     assert quantity_conflicts(group_quantities(parts)) == []
+
+
+@pytest.fixture(scope="module")
+def file_sharing() -> Briefing:
+    texts = {
+        "a": "TUNEWAVE SUED BY BAND\nThe rock band Quillfire sued Tunewave Inc. on Thursday, saying users of the "
+             "Tunewave software swapped its songs on the Internet. Tunewave, based in Fremont, Calif., said "
+             "Friday it would fight the suit. Fans burned the songs onto a CD.",
+        "b": "The heavy metal band Quillfire asked a court in Fremont, Calif., to shut Tunewave. Tunewave said "
+             "Monday it had blocked 20,000 users the band named. Quillfire drummer Ola Brenn said the band "
+             "wanted its music back off the Internet.",
+        "c": "Tunewave Inc. said Tuesday it received notices from more than 3,000 users who said the rock group "
+             "Quillfire had named them wrongly. A CD of the band costs $15. Quillfire says it lost sales.",
+    }
+    return briefed(texts)
+
+
+def test_a_company_in_capitals_is_one_organisation_written_as_the_articles_write_it(file_sharing: Briefing) -> None:
+    found = kinds(file_sharing)
+    assert "TUNEWAVE" not in found and found.get("Tunewave") == "organisation" or (
+        found.get("Tunewave Inc.") == "organisation" and "Tunewave" not in found)
+
+
+def test_a_band_the_writer_calls_a_band_is_an_organisation(file_sharing: Briefing) -> None:
+    assert kinds(file_sharing).get("Quillfire") == "organisation"
+
+
+def test_common_nouns_in_capitals_and_state_abbreviations_are_not_names(file_sharing: Briefing) -> None:
+    found = kinds(file_sharing)
+    assert not {"Internet", "CD", "Calif."} & set(found)
+
+
+def test_what_the_writer_puts_the_before_is_no_person() -> None:
+    b = briefed({"a": "A man in a Hummer rear-ended the car of Dale Ruston on Saturday. The Hummer then sped off.",
+                 "b": "Police said the Hummer chased Ruston's car for two blocks before Dale Ruston was shot.",
+                 "c": "Witnesses saw the Hummer stop. Dale Ruston, 34, died at the scene, police said."})
+    found = kinds(b)
+    assert found.get("Hummer") != "person" and found.get("Dale Ruston") == "person"
+
+
+def test_a_claims_time_word_and_a_clause_before_said_are_not_what_was_said() -> None:
+    b = briefed({"a": "Tunewave said Tuesday it received notices from more than 3,000 users. Ann Lo, 35, of "
+                      "Dunmore, Pa., was charged with two counts of fraud, said the district attorney and the "
+                      "police chief of Dunmore in a statement.",
+                 "b": "Tunewave said it had received notices from 3,000 users."})
+    shown = claims_text(b)
+    assert "said: Tuesday" not in shown and "Pa. said" not in shown
