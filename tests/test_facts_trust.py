@@ -412,3 +412,36 @@ def test_a_claims_time_word_and_a_clause_before_said_are_not_what_was_said() -> 
                  "b": "Tunewave said it had received notices from 3,000 users."})
     shown = claims_text(b)
     assert "said: Tuesday" not in shown and "Pa. said" not in shown
+
+
+def test_a_banknote_is_not_an_amount_but_a_bill_to_pay_is() -> None:
+    assert read("He called himself the biggest fan of Lincoln, holding up the $5 bill.") == []
+    (owed,) = read("The hospital sent the family a $4,000 bill for the rescue.")
+    assert (owed.value, owed.what) == (4000, "bill")
+
+
+def test_people_charged_are_not_people_arrested_and_whose_they_are_stops_at_the_next_phrase() -> None:
+    (q,) = read("Two former aides of a senator from the Kessland Islands were indicted on Thursday.")
+    assert q.category == "charged" and q.side is None
+    assert "Kessland" not in q.what and q.what.startswith("former aides")
+
+
+def test_a_capitalised_word_that_names_nothing_is_not_whose_they_are() -> None:
+    found = [q for k, t in {"a": "He is charged in four Southern bombings.",
+                            "b": "He is charged in six bombings."}.items() for q in read(t, k)]
+    assert {q.side for q in found} == {None}
+
+
+def test_a_past_incidents_toll_told_in_passing_years_apart_is_compared() -> None:
+    texts = {"a": ("Agents searched the hills near Orley for the fugitive on Monday. Dogs were brought in. The "
+                   "hunt went on into the night. Farmers were told to lock their barns. Roadblocks stayed up. "
+                   "He is wanted for the park bombing, which killed one person.", datetime(1998, 7, 14)),
+             "b": ("The fugitive was charged on Tuesday with three bombings. Prosecutors read the charges in a "
+                   "packed court. His family stayed away. The judge set no date. Reporters waited outside. "
+                   "Two people died in the park bombing.", datetime(1998, 10, 16)),
+             "c": ("A blast outside a clinic in Ashby on Saturday revived fears. No one was hurt. Police would not "
+                   "link it to the fugitive. The clinic reopened. Agents took samples. The park bombing killed "
+                   "one person.", datetime(1999, 3, 15))}
+    b = brief([Article(id=k, text=t, time=when) for k, (t, when) in texts.items()], max_words=60)
+    (dispute,) = [c for c in b.conflicts if c.kind == "quantity"]
+    assert {s.value for s in dispute.sides} == {1, 2}

@@ -315,15 +315,16 @@ def quantity_conflicts(groups: Sequence[Group], settings: Settings = DEFAULT,
     for group in groups:
         if group.category is None or group.background is not None:
             continue
-        sides = _sides(group.value_sets(), settings.far, speakers or {})
+        sides = _sides(group.value_sets(), settings, speakers or {})
         if len(sides) >= 2:
             conflicts.append(Conflict(_agreeing(group.label, 2), "quantity", tuple(sides)))
     return conflicts
 
 
-def _sides(sets: Sequence[ValueSet], far: float, speakers: Mapping[tuple[str, int], str]) -> list[ValueSide]:
-    """The value sets that are readings of one count, as sides: none ``far`` times off the most-sourced one or
-    more, and each article on the side of its value nearest the most-sourced one, or on two sides when it
+def _sides(sets: Sequence[ValueSet], settings: Settings, speakers: Mapping[tuple[str, int], str]
+           ) -> list[ValueSide]:
+    """The value sets that are readings of one count, as sides: none ``settings.far`` times off the
+    most-sourced one or more unless ``settings.close`` to it (one and two dead), and each article on the side of its value nearest the most-sourced one, or on two sides when it
     gives the two counts as two sources' (different speakers) or words them differently: it reports that
     its sources disagree ("three terrorists were killed, state television said; the monitoring group said
     four rebels were killed"). One article's two figures otherwise count two things (a day's toll and a
@@ -335,7 +336,8 @@ def _sides(sets: Sequence[ValueSet], far: float, speakers: Mapping[tuple[str, in
     def distance(vs: ValueSet) -> float:
         return abs(math.log(max(vs.representative.value, 1e-9) / max(main, 1e-9)))
 
-    sets = [vs for vs in sets if distance(vs) < math.log(far)]
+    sets = [vs for vs in sets if distance(vs) < math.log(settings.far)
+            or abs(vs.representative.value - main) <= settings.close]
     home: dict[str, ValueSet] = {}
     for vs in sorted(sets, key=distance):
         for article in vs.articles:

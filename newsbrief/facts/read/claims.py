@@ -69,7 +69,8 @@ _APPOSITION = re.compile(r",([^,]{3,80}),")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+$", re.I)
 _PARTICLE = re.compile(r"(?:al|el|bin|ibn|de|da|di|van|von|der|le|la)(?:-[A-Z][\w’'-]*)?")
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would)\b")
-_OPENING = re.compile(rf"\s*(?:(?:on\s+)?(?:{'|'.join(WEEKDAYS)}|yesterday|today|tonight|later)\b\s*)?(?:that\s+)?")
+_OPENING = re.compile(rf"\s*(?:(?:on\s+)?(?:{'|'.join(WEEKDAYS)}|yesterday|today|tonight|later)\b\s*)?"
+                      r"(?:that\s+)?")
 """What opens a claim after its verb but is not said: "that", and when it was said ("said Tuesday it ...")."""
 _MAX_SPEAKER_WORDS = 9
 _LONG_TAIL = 14
