@@ -8,6 +8,7 @@ between real parties. The texts below are written for these tests (no article is
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import datetime
 
 import pytest
@@ -15,8 +16,8 @@ import pytest
 from newsbrief import render
 from newsbrief.facts.check.agency import _told, claim_facts
 from newsbrief.facts.check.quantities import group_quantities, quantity_conflicts, quantity_facts
-from newsbrief.facts.read.claims import Claim, Speaker
-from newsbrief.facts.read.entities import Gazetteer
+from newsbrief.facts.read.claims import Claim, Speaker, attributions
+from newsbrief.facts.read.entities import Gazetteer, _kind
 from newsbrief.facts.read.quantities import Quantity, read_unit
 from newsbrief.facts.read.units import Unit
 from newsbrief.model import Article, Briefing, ClaimFact, EntityFact, PartySide, QuantityFact
@@ -370,26 +371,30 @@ def test_two_sources_lower_bounds_are_a_disagreement_but_a_part_is_not() -> None
 @pytest.fixture(scope="module")
 def file_sharing() -> Briefing:
     texts = {
-        "a": "TUNEWAVE SUED BY BAND\nThe rock band Quillfire sued Tunewave Inc. on Thursday, saying users of the "
-             "Tunewave software swapped its songs on the Internet. Tunewave, based in Fremont, Calif., said "
-             "Friday it would fight the suit. Fans burned the songs onto a CD.",
-        "b": "The heavy metal band Quillfire asked a court in Fremont, Calif., to shut Tunewave. Tunewave said "
-             "Monday it had blocked 20,000 users the band named. Quillfire drummer Ola Brenn said the band "
-             "wanted its music back off the Internet.",
-        "c": "Tunewave Inc. said Tuesday it received notices from more than 3,000 users who said the rock group "
-             "Quillfire had named them wrongly. A CD of the band costs $15. Quillfire says it lost sales.",
+        "a": ("TUNEWAVE SUED BY QUILLFIRE", "The rock band Quillfire sued Tunewave Inc. on Thursday, saying users "
+              "of the Tunewave software swapped its songs on the Internet. Tunewave, based in Fremont, Calif., "
+              "said Friday it would fight the suit. Fans burned the songs onto a CD."),
+        "b": ("TUNEWAVE BLOCKS 20,000 USERS", "The heavy metal band Quillfire asked a court in Fremont, Calif., to "
+              "shut Tunewave. Tunewave said Monday it had blocked 20,000 users the band named. Quillfire drummer "
+              "Ola Brenn said the band wanted its music back off the Internet."),
+        "c": ("TUNEWAVE USERS PROTEST", "Tunewave Inc. said Tuesday it received notices from more than 3,000 users "
+              "who said the rock group Quillfire had named them wrongly. A CD of the band costs $15. Quillfire "
+              "says it lost sales."),
     }
-    return briefed(texts)
+    return brief([Article(id=k, title=t, text=v) for k, (t, v) in texts.items()], max_words=60)
 
 
 def test_a_company_in_capitals_is_one_organisation_written_as_the_articles_write_it(file_sharing: Briefing) -> None:
     found = kinds(file_sharing)
-    assert "TUNEWAVE" not in found and found.get("Tunewave") == "organisation" or (
-        found.get("Tunewave Inc.") == "organisation" and "Tunewave" not in found)
+    tunewave = [name for name in found if name.lower().startswith("tunewave")]
+    assert len(tunewave) == 1 and not tunewave[0].isupper() and found[tunewave[0]] == "organisation"
 
 
-def test_a_band_the_writer_calls_a_band_is_an_organisation(file_sharing: Briefing) -> None:
-    assert kinds(file_sharing).get("Quillfire") == "organisation"
+def test_a_band_the_writer_calls_a_band_is_an_organisation() -> None:
+    """The model calls many a one-word band a person; "the band X" in several mentions outvotes it."""
+    model = Counter({"PERSON": 5, "GPE": 2})
+    assert _kind("Quillfire", model, Counter({"organisation": 12, "designated": 12, "person": 1})) == "organisation"
+    assert _kind("Quillfire", model, Counter({"organisation": 1, "designated": 1})) == "person"
 
 
 def test_common_nouns_in_capitals_and_state_abbreviations_are_not_names(file_sharing: Briefing) -> None:
@@ -406,12 +411,11 @@ def test_what_the_writer_puts_the_before_is_no_person() -> None:
 
 
 def test_a_claims_time_word_and_a_clause_before_said_are_not_what_was_said() -> None:
-    b = briefed({"a": "Tunewave said Tuesday it received notices from more than 3,000 users. Ann Lo, 35, of "
-                      "Dunmore, Pa., was charged with two counts of fraud, said the district attorney and the "
-                      "police chief of Dunmore in a statement.",
-                 "b": "Tunewave said it had received notices from 3,000 users."})
-    shown = claims_text(b)
-    assert "said: Tuesday" not in shown and "Pa. said" not in shown
+    said = ["Tunewave said Tuesday it received notices from more than 3,000 users.",
+            "Ann Lo, 35, of Dunmore, Pa., was charged with two counts of fraud, said the district attorney and the "
+            "police chief of Dunmore in a statement."]
+    found = attributions([Unit("a", 0, len(t), t, i, i) for i, t in enumerate(said, 1)])
+    assert [(a.phrase, a.content.split()[0]) for a in found] == [("Tunewave", "it")]
 
 
 def test_a_banknote_is_not_an_amount_but_a_bill_to_pay_is() -> None:
