@@ -449,3 +449,12 @@ def test_a_past_incidents_toll_told_in_passing_years_apart_is_compared() -> None
     b = brief([Article(id=k, text=t, time=when) for k, (t, when) in texts.items()], max_words=60)
     (dispute,) = [c for c in b.conflicts if c.kind == "quantity"]
     assert {s.value for s in dispute.sides} == {1, 2}
+
+
+def test_a_reporting_verb_used_as_an_adjective_starts_no_claim() -> None:
+    said = ["In the tape, given to a TV station by a cafe near the scene, a Ranger resembling the police's "
+            "description of the alleged gunman's car appears to stop suddenly, seemingly bumped by a van that "
+            "matches the description of the victim's.",
+            "Prosecutors alleged that the driver fled."]
+    found = attributions([Unit("a", 0, len(t), t, i, i) for i, t in enumerate(said, 1)])
+    assert [(a.phrase, a.verb) for a in found] == [("Prosecutors", "alleged")]

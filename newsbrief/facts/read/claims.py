@@ -72,6 +72,8 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would)\b")
 _OPENING = re.compile(rf"\s*(?:(?:on\s+)?(?:{'|'.join(WEEKDAYS)}|yesterday|today|tonight|later)\b\s*)?"
                       r"(?:that\s+)?")
 """What opens a claim after its verb but is not said: "that", and when it was said ("said Tuesday it ...")."""
+_ADJECTIVE = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|my)|['’]s)\s+$", re.I)
+"""What comes before a reporting verb used as an adjective: "the alleged shooter", "police's claimed source"."""
 _MAX_SPEAKER_WORDS = 9
 _LONG_TAIL = 14
 _CLAUSE_END = re.compile(r",\s+(?:while|whereas|but)\s|;\s")
@@ -254,7 +256,7 @@ def _raw_claims(unit: Unit) -> list[Attribution]:
     found: list[Attribution] = []
     covered = -1
     for match in _VERB.finditer(unit.text):
-        if match.start() < covered:
+        if match.start() < covered or _ADJECTIVE.search(unit.text, 0, match.start()):
             continue
         raw = _trailing(unit, match) or _forward(unit, match)
         if raw is not None:
