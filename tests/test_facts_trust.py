@@ -458,3 +458,11 @@ def test_a_reporting_verb_used_as_an_adjective_starts_no_claim() -> None:
             "Prosecutors alleged that the driver fled."]
     found = attributions([Unit("a", 0, len(t), t, i, i) for i, t in enumerate(said, 1)])
     assert [(a.phrase, a.verb) for a in found] == [("Prosecutors", "alleged")]
+
+
+def test_a_persons_name_is_shown_without_the_title_before_it() -> None:
+    b = briefed({"a": "Chief Executive Officer Rana Oduya said the company would appeal. Rana Oduya took over "
+                      "in May.",
+                 "b": "Executive Officer Rana Oduya told staff the firm would fight on. Oduya spoke in Fremont.",
+                 "c": "The company's head, Rana Oduya, said it would appeal the ruling."})
+    assert "Rana Oduya" in kinds(b) and not any(n.lower().startswith(("executive", "chief")) for n in kinds(b))

@@ -25,6 +25,7 @@ from functools import cached_property
 from newsbrief.facts.read.ner import Mention
 from newsbrief.facts.read.units import Unit
 from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS, STOP_WORDS, WEEKDAYS
+from newsbrief.lang.en.attribution import TITLE_WORDS
 from newsbrief.lang.en.names import (
     AMBIGUOUS_HEADS,
     COMMON_CAPITALISED,
@@ -166,6 +167,12 @@ def _merge_names(merge: _Merge, names: Sequence[str], everyone: Sequence[str]) -
             merge.join(name, short)
 
 
+def _titled(name: str) -> int:
+    """How many words of a title open a name ("Executive Officer Hank Barry": two): shown without them."""
+    words = fold(name).split()
+    return next((i for i, w in enumerate(words) if w not in TITLE_WORDS), len(words))
+
+
 def _listable(name: str) -> bool:
     """Not a common noun written with capitals ("the Internet", "a CD") nor a state's wire abbreviation after
     a city ("Calif.")."""
@@ -263,7 +270,8 @@ class Gazetteer:
         surnames = Counter(s for names in groups.values() for s in _surname(names, kind))
         entities = []
         for names in groups.values():
-            best = max(names, key=lambda n: (len(_tokens(n)) if kind[n] == "person" else 0, counts[n], len(n)))
+            best = max(names, key=lambda n: (len(_tokens(n)) - _titled(n) if kind[n] == "person" else 0,
+                                             -_titled(n), counts[n], len(n)))
             variants = set(names) | {s for s in _surname(names, kind) if surnames[s] == 1 and s not in labels}
             labelled = sum((labels[n] for n in names), Counter[str]())
             voted = _kind(_named_as(names, best), labelled)
