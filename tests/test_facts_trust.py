@@ -469,7 +469,8 @@ def test_a_persons_name_is_shown_without_the_title_before_it() -> None:
 
 
 def test_the_day_of_the_main_clause_is_not_the_day_of_a_count_in_a_reduced_clause() -> None:
-    (q,) = read("Kessland was silent Sunday on the subject of two Kesslanders arrested in Orvia on suspicion of spying.")
+    (q,) = read("Kessland was silent Sunday on the subject of two Kesslanders arrested in Orvia on suspicion of "
+                "spying.")
     assert q.category == "arrested" and q.day is None
     (told,) = read("Police arrested two men Saturday on suspicion of spying.")
     assert told.day == "Saturday"
