@@ -474,3 +474,9 @@ def test_the_day_of_the_main_clause_is_not_the_day_of_a_count_in_a_reduced_claus
     assert q.category == "arrested" and q.day is None
     (told,) = read("Police arrested two men Saturday on suspicion of spying.")
     assert told.day == "Saturday"
+
+
+def test_prices_of_different_days_are_no_disagreement() -> None:
+    prices = [q for k, t in {"a": "Shares of the chain closed at $52.375 on the exchange.",
+                             "b": "Shares of the chain closed at $35.81 on the exchange."}.items() for q in read(t, k)]
+    assert len(prices) == 2 and quantity_conflicts(group_quantities(prices)) == []

@@ -93,6 +93,11 @@ class Group:
         """Where its facts come in a briefing (see :attr:`Quantity.rank`)."""
         return min(q.rank for q in self.members)
 
+    @property
+    def priced(self) -> bool:
+        """Amounts whose clauses never say what they are for ("shares closed at $52.375", "spent $14 billion"):
+        a price or a sum of some day or year, which moves; two of them are no disagreement."""
+        return all(q.unit == "money" and not q.measured for q in self.members)
 
     @cached_property
     def label(self) -> str:
@@ -313,7 +318,7 @@ def quantity_conflicts(groups: Sequence[Group], settings: Settings = DEFAULT,
     """
     conflicts = []
     for group in groups:
-        if group.category is None or group.background is not None:
+        if group.category is None or group.background is not None or group.priced:
             continue
         sides = _sides(group.value_sets(), settings, speakers or {})
         if len(sides) >= 2:
