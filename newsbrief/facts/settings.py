@@ -45,6 +45,9 @@ class Settings:
     coincide too often for that."""
     far: float = 2.0
     """Counts of the same thing this many times apart (or more) cannot be one report's rounding."""
+    close: float = 1.0
+    """Counts of the same thing this close are readings of one count whatever their ratio: one source's one
+    dead and another's two is a disagreement, not two counts."""
     apart: float = 100.0
     """Counts further apart than this count different things (a war's toll and a day's): no evidence."""
 

@@ -53,6 +53,14 @@ class ValueSet:
         """Whether ``quantity`` can be true together with every reading already in the set."""
         return compatible((self.low, self.high), quantity.interval)
 
+    def restates(self, quantity: Quantity) -> bool:
+        """Whether ``quantity`` is no other source's figure: none of the set's readings of the same places hedges
+        another figure the same way ("more than 9,100" beside "more than 8,000" is another count, though both
+        can be true; "more than 600 at O'Hare and Midway" beside "more than 1,000" may be a part of it)."""
+        return not any(q.qualifier is not None and q.qualifier == quantity.qualifier
+                       and (q.value, q.high) != (quantity.value, quantity.high)
+                       and set(q.places) == set(quantity.places) for q in self.members)
+
     def add(self, quantity: Quantity) -> None:
         """Take ``quantity`` in, narrowing the interval all readings allow."""
         low, high = quantity.interval
@@ -85,6 +93,11 @@ class Group:
         """Where its facts come in a briefing (see :attr:`Quantity.rank`)."""
         return min(q.rank for q in self.members)
 
+    @property
+    def priced(self) -> bool:
+        """Amounts whose clauses never say what they are for ("shares closed at $52.375", "spent $14 billion"):
+        a price or a sum of some day or year, which moves; two of them are no disagreement."""
+        return all(q.unit == "money" and not q.measured for q in self.members)
 
     @cached_property
     def label(self) -> str:
@@ -100,7 +113,8 @@ class Group:
         return list(dict.fromkeys(q.article for q in self.members))
 
     def value_sets(self) -> list[ValueSet]:
-        """Greedy: the most repeated readings first, each joining the first set it agrees with."""
+        """Greedy: the most repeated readings first, each joining the first set it agrees with and that hedges
+        no other figure the same way (two sources' lower bounds are two counts: a disagreement or an update)."""
         return self._sets
 
     @cached_property
@@ -109,7 +123,7 @@ class Group:
         ordered = sorted(self.members, key=lambda q: (-counts[(q.value, q.qualifier)], q.qualifier is not None))
         sets: list[ValueSet] = []
         for q in ordered:
-            home = next((s for s in sets if s.admits(q)), None)
+            home = next((s for s in sets if s.admits(q) and s.restates(q)), None)
             if home is None:
                 sets.append(ValueSet([q], *q.interval))
             else:
@@ -304,17 +318,18 @@ def quantity_conflicts(groups: Sequence[Group], settings: Settings = DEFAULT,
     """
     conflicts = []
     for group in groups:
-        if group.category is None or group.background is not None:
+        if group.category is None or group.background is not None or group.priced:
             continue
-        sides = _sides(group.value_sets(), settings.far, speakers or {})
+        sides = _sides(group.value_sets(), settings, speakers or {})
         if len(sides) >= 2:
             conflicts.append(Conflict(_agreeing(group.label, 2), "quantity", tuple(sides)))
     return conflicts
 
 
-def _sides(sets: Sequence[ValueSet], far: float, speakers: Mapping[tuple[str, int], str]) -> list[ValueSide]:
-    """The value sets that are readings of one count, as sides: none ``far`` times off the most-sourced one or
-    more, and each article on the side of its value nearest the most-sourced one, or on two sides when it
+def _sides(sets: Sequence[ValueSet], settings: Settings, speakers: Mapping[tuple[str, int], str]
+           ) -> list[ValueSide]:
+    """The value sets that are readings of one count, as sides: none ``settings.far`` times off the
+    most-sourced one or more unless ``settings.close`` to it (one and two dead), and each article on the side of its value nearest the most-sourced one, or on two sides when it
     gives the two counts as two sources' (different speakers) or words them differently: it reports that
     its sources disagree ("three terrorists were killed, state television said; the monitoring group said
     four rebels were killed"). One article's two figures otherwise count two things (a day's toll and a
@@ -326,7 +341,8 @@ def _sides(sets: Sequence[ValueSet], far: float, speakers: Mapping[tuple[str, in
     def distance(vs: ValueSet) -> float:
         return abs(math.log(max(vs.representative.value, 1e-9) / max(main, 1e-9)))
 
-    sets = [vs for vs in sets if distance(vs) < math.log(far)]
+    sets = [vs for vs in sets if distance(vs) < math.log(settings.far)
+            or abs(vs.representative.value - main) <= settings.close]
     home: dict[str, ValueSet] = {}
     for vs in sorted(sets, key=distance):
         for article in vs.articles:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 
 from newsbrief.facts.read.entities import Entity, Gazetteer, fold
 from newsbrief.facts.read.units import Unit
+from newsbrief.lang.en import WEEKDAYS
 from newsbrief.lang.en.attribution import (
     AGENCY_VERBS,
     BODY_WORDS,
@@ -67,6 +68,12 @@ _CONTEXT_BREAK = re.compile(r"[,;.“”\"]")
 _APPOSITION = re.compile(r",([^,]{3,80}),")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+$", re.I)
 _PARTICLE = re.compile(r"(?:al|el|bin|ibn|de|da|di|van|von|der|le|la)(?:-[A-Z][\w’'-]*)?")
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would)\b")
+_OPENING = re.compile(rf"\s*(?:(?:on\s+)?(?:{'|'.join(WEEKDAYS)}|yesterday|today|tonight|later)\b\s*)?"
+                      r"(?:that\s+)?")
+"""What opens a claim after its verb but is not said: "that", and when it was said ("said Tuesday it ...")."""
+_ADJECTIVE = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|my)|['’]s)\s+$", re.I)
+"""What comes before a reporting verb used as an adjective: "the alleged shooter", "police's claimed source"."""
 _MAX_SPEAKER_WORDS = 9
 _LONG_TAIL = 14
 _CLAUSE_END = re.compile(r",\s+(?:while|whereas|but)\s|;\s")
@@ -177,6 +184,8 @@ def _forward(unit: Unit, match: re.Match[str]) -> Attribution | None:
     phrase, apposition = clause[-1], ""
     if not phrase.strip() and len(clause) >= 3:
         phrase, apposition = clause[-3], clause[-2]
+        if _FINITE.search(apposition):
+            return None  # "..., Md., was indicted on two counts, said ...": a clause, not an apposition
     phrase = _clean_phrase(phrase)
     if not _plausible(phrase):
         return None
@@ -185,7 +194,7 @@ def _forward(unit: Unit, match: re.Match[str]) -> Attribution | None:
     if _SENTENCE_END.match(rest):
         return None  # "..., Woody Enderson said. ``The search ...'': the claim was before the verb
     told = re.match(r"\s+(?:[^,.;]{1,60}?)\s+that\s+", rest) if match.group("verb") in ("told", "tells") else None
-    skip = told or re.match(r"\s*(?:that\s+)?", rest)
+    skip = told or _OPENING.match(rest)
     content = squash(_CLAUSE_END.split(rest[skip.end():])[0]).rstrip(".")
     if _SUBORDINATE.match(text):  # "Although X claimed the bombing, Y later said ...": X's claim ends at the comma
         content = content.split(", ")[0]
@@ -247,7 +256,7 @@ def _raw_claims(unit: Unit) -> list[Attribution]:
     found: list[Attribution] = []
     covered = -1
     for match in _VERB.finditer(unit.text):
-        if match.start() < covered:
+        if match.start() < covered or _ADJECTIVE.search(unit.text, 0, match.start()):
             continue
         raw = _trailing(unit, match) or _forward(unit, match)
         if raw is not None:

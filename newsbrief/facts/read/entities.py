@@ -25,9 +25,13 @@ from functools import cached_property
 from newsbrief.facts.read.ner import Mention
 from newsbrief.facts.read.units import Unit
 from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS, STOP_WORDS, WEEKDAYS
+from newsbrief.lang.en.attribution import TITLE_WORDS
 from newsbrief.lang.en.names import (
     AMBIGUOUS_HEADS,
     COMMON_CAPITALISED,
+    COMMON_NOUNS,
+    CORPORATE_SUFFIXES,
+    DETERMINERS,
     EVENT_CUES,
     HONORIFICS,
     NAME_PARTICLES,
@@ -36,7 +40,9 @@ from newsbrief.lang.en.names import (
     ORGANISATION_WORDS,
     PERSON_CUES,
     PLACE_CUES,
+    PLACE_INSTITUTIONS,
     PLACE_WORDS,
+    STATE_ABBREVIATIONS,
 )
 from newsbrief.model import Source
 
@@ -56,6 +62,13 @@ _CUE_VOTE = 1.0
 _CUE_MOST = 3.0
 """Words around mentions vote one each, three votes at most: what the model says of a name it knows is
 not outvoted by a few "from Kennedy"."""
+_DESIGNATED = 2
+_DESIGNATED_VOTE = 4.0
+"""Mentions a designator calls an organisation ("the band Metallica", "the rock group Metallica") from which
+the writer's word weighs more than the name's own head word: the writer says what it is, in several mentions,
+where the model takes many a one-word band or firm for a person."""
+_THING = "thing"
+"""The kind of a name no person takes ("the Hummer") and nothing else types: a vehicle, a product; not listed."""
 _DEMONYM = re.compile(r"(?:an|ish|ese|i|ic)$")
 _CALENDAR = frozenset(w.lower() for w in (*MONTHS, *MONTH_ABBREVIATIONS, "Sept", *WEEKDAYS))
 _ACRONYM = re.compile(r"(?<![\w.’'&-])[A-Z]{2,6}(?![\w.’';-])")
@@ -138,19 +151,38 @@ def _merge_people(merge: _Merge, people: Sequence[str]) -> None:
             merge.join(roots.pop(), name)
 
 
-def _merge_names(merge: _Merge, names: Sequence[str]) -> None:
-    """Same folded name, or an acronym of a longer name, is the same organisation or place."""
+def _merge_names(merge: _Merge, names: Sequence[str], everyone: Sequence[str]) -> None:
+    """Same folded name, whatever the model took it for ("Napster" and "Napster Inc."), or an acronym of a
+    longer name, is the same organisation or place."""
     by_key: dict[str, str] = {}
-    for name in names:
-        key = fold(name)
+    for name in sorted(everyone, key=lambda n: n not in names):
+        key = _legal_stem(name)
         if key in by_key:
             merge.join(by_key[key], name)
         else:
             by_key[key] = name
     for name in names:
         short = by_key.get(_initials(name))
-        if short is not None:
+        if short in names:
             merge.join(name, short)
+
+
+def _titled(name: str) -> int:
+    """How many words of a title open a name ("Executive Officer Hank Barry": two): shown without them."""
+    words = fold(name).split()
+    return next((i for i, w in enumerate(words) if w not in TITLE_WORDS), len(words))
+
+
+def _listable(name: str) -> bool:
+    """Not a common noun written with capitals ("the Internet", "a CD") nor a state's wire abbreviation after
+    a city ("Calif.")."""
+    return name not in COMMON_NOUNS and name not in STATE_ABBREVIATIONS
+
+
+def _legal_stem(name: str) -> str:
+    """A name folded without a company's legal suffix ("Napster Inc." -> "napster")."""
+    words = fold(name).split()
+    return " ".join(words[:-1] if len(words) > 1 and words[-1] in CORPORATE_SUFFIXES else words)
 
 
 def _merge_surnames(merge: _Merge, people: Sequence[str], others: Sequence[str]) -> None:
@@ -186,16 +218,15 @@ class Gazetteer:
         labels: dict[str, Counter[str]] = {}
         counts: Counter[str] = Counter()
         self.nations: dict[str, str] = {}
-        for label, name in others:
-            labels.setdefault(name, Counter())[label] += 1
-            counts[name] += 1
-        for label, names in (("PERSON", people), ("ORG", organisations)):
-            for name in map(surface, names):
+        known = [*others, *(("PERSON", n) for n in people), *(("ORG", n) for n in organisations)]
+        for label, name in known:
+            name = surface(name)
+            if _listable(name):
                 labels.setdefault(name, Counter())[label] += 1
                 counts[name] += 1
         for m in mentions:
             name = surface(m.text)
-            if not re.search(r"[A-Z]", name) or fold(name) in _CALENDAR:
+            if not re.search(r"[A-Z]", name) or fold(name) in _CALENDAR or not _listable(name):
                 continue
             if m.label == "GPE" or (m.label == "NORP" and _DEMONYM.search(name)):
                 self.nations.setdefault(name, stem(name))
@@ -230,7 +261,7 @@ class Gazetteer:
         others = [n for n in labels if kind[n] != "person"]
         merge = _Merge(labels)
         _merge_people(merge, people)
-        _merge_names(merge, others)
+        _merge_names(merge, others, list(labels))
         _merge_surnames(merge, people, [n for n in others if " " not in n])
         _merge_titled(merge, people, others)
         groups: dict[str, list[str]] = {}
@@ -239,10 +270,11 @@ class Gazetteer:
         surnames = Counter(s for names in groups.values() for s in _surname(names, kind))
         entities = []
         for names in groups.values():
-            best = max(names, key=lambda n: (len(_tokens(n)) if kind[n] == "person" else 0, counts[n], len(n)))
+            best = max(names, key=lambda n: (len(_tokens(n)) - _titled(n) if kind[n] == "person" else 0,
+                                             -_titled(n), counts[n], len(n)))
             variants = set(names) | {s for s in _surname(names, kind) if surnames[s] == 1 and s not in labels}
             labelled = sum((labels[n] for n in names), Counter[str]())
-            voted = _kind(best, labelled)
+            voted = _kind(_named_as(names, best), labelled)
             if voted != "group":  # a nationality or group is a nation word (see ``nations``), not a name
                 entities.append(Entity(voted, best, variants))
         return entities
@@ -262,9 +294,11 @@ class Gazetteer:
                 key = id(self._by_variant[match.group()])
                 entity = found[key]
                 after = None if self._starts_name(unit.text, match.end()) else _after_cue(unit.text, match.end())
-                for cue in (_cue(unit.text, match.start()), after):
+                before = _cue(unit.text, match.start())
+                for cue in (before, after):
                     if cue:
                         cues[key][cue] += _CUE_VOTE
+                cues[key]["designated"] += before == "organisation"  # "the band Metallica", not "San Mateo company"
                 cut[key] += _continued(unit.text, match.end())
                 start = _extend(unit.text, match.start(), entity) if entity.kind == "person" else match.start()
                 if start < match.start():
@@ -272,10 +306,17 @@ class Gazetteer:
                 entity.sources.append(Source(unit.article, unit.start + start, unit.start + match.end(),
                                              unit.text[start:match.end()]))
         for key, entity in found.items():
+            written = Counter(s.text for s in entity.sources if fold(s.text) == fold(entity.name))
+            if written:  # "Napster", not the "NAPSTER" of a headline in capitals
+                entity.name = written.most_common(1)[0][0]
+                entity.variants.add(entity.name)
             for longer in self.entities:  # "O'Hare" of "O'Hare International Airport": the airport's kind
-                if longer.name.startswith(entity.name + " ") and _designated(longer.name):
-                    cues[key][_designated(longer.name) or ""] += _CUE_VOTE
-            entity.kind = _kind(entity.name, self._votes[key], cues[key])
+                if longer.name.startswith(entity.name + " ") and _designated(longer.name) and (
+                        fold(longer.name[len(entity.name):]).split()[0] not in PLACE_INSTITUTIONS):
+                    cues[key][_designated(longer.name) or ""] += _CUE_VOTE  # not "New Orleans Police Department"
+            if cues[key]["determiner"] * 2 < len(entity.sources):
+                del cues[key]["determiner"]  # "the Plaskett family" once: most mentions decide
+            entity.kind = _kind(_named_as(entity.variants, entity.name), self._votes[key], cues[key])
             if cut[key] * 2 > len(entity.sources) > 1:
                 entity.kind = "fragment"  # "Basque Homeland" of "Basque Homeland and Freedom": a cut name
         located = [e for e in found.values() if e.sources]
@@ -322,7 +363,10 @@ def _kind(name: str, labels: Counter[str], cues: Counter[str] | None = None) -> 
     """person, organisation, place, event or group, by a vote of every clue to the name: the labels the
     model gave its mentions (one each), the words right before each mention (``cues``: "in Honduras",
     "Mr. Kennedy", "Hurricane Mitch"; one each), and the name's own words (its head word, "Coast Guard",
-    "West Bank"; a storm's, "Hurricane Odile"; a plural nationality, "Palestinians": three). On a tie a
+    "West Bank"; a storm's, "Hurricane Odile"; a plural nationality, "Palestinians": three; the writer's
+    designator, "the band Metallica", when two mentions have one: four). A determiner before a mention
+    ("the Hummer", "the Saints") takes a vote from person each: a name only the model took for a person is
+    then a thing (a vehicle, a product: not listed). On a tie a
     person the model named wins, then an acronym as an organisation ("in the EU"), then what the words
     around the mentions say (the model takes many an unfamiliar name for an organisation: "the airports
     O'Hare and Midway"), then organisation."""
@@ -332,7 +376,12 @@ def _kind(name: str, labels: Counter[str], cues: Counter[str] | None = None) -> 
         model[KINDS[label]] += n
     votes.update(model)
     context = Counter({kind: min(n, _CUE_MOST) for kind, n in (cues or {}).items()})
+    unlike_person = context.pop("determiner", 0)
+    designated = (cues or {}).get("designated", 0)
+    context.pop("designated", None)
     votes.update(context)
+    if designated >= _DESIGNATED:
+        votes["organisation"] += _DESIGNATED_VOTE  # "the band Metallica", "the airline Norvia": the writer says so
     head = _head(name)
     weight = _HEAD_VOTE / 2 if head in AMBIGUOUS_HEADS else _HEAD_VOTE
     if head in ORGANISATION_WORDS:
@@ -343,9 +392,19 @@ def _kind(name: str, labels: Counter[str], cues: Counter[str] | None = None) -> 
         votes["event"] += _HEAD_VOTE  # "Hurricane Odile", "Tropical Storm Kai"
     if " " not in name and _DEMONYM.search(name.removesuffix("s")) and name.endswith("s") and votes["group"]:
         votes["group"] += _HEAD_VOTE
+    if unlike_person and votes["person"]:
+        votes["person"] = max(0.0, votes["person"] - unlike_person)
+        votes = +votes
+        if not votes:
+            return _THING
     acronym = name.isupper()
     return max(votes, key=lambda k: (votes[k], k == "person" and model[k] > 0, k == "organisation" and acronym,
                                      context[k], k == "organisation")) if votes else "organisation"
+
+
+def _named_as(variants: Iterable[str], name: str) -> str:
+    """The variant whose own words say what it is ("Tunewave Inc." beside "Tunewave"), else ``name``."""
+    return next((v for v in sorted(variants) if _designated(v)), name)
 
 
 def _designated(name: str) -> str | None:
@@ -373,6 +432,8 @@ def _cue(text: str, start: int) -> str | None:
     word = before[-1].lower().strip(",;:")
     if word in PERSON_CUES:
         return "person"
+    if word in DETERMINERS and not (len(before) > 1 and before[-2].lower() in PLACE_CUES):
+        return "determiner"  # "the Hummer": no person; "in the Gulf" is a place (below)
     if word in EVENT_CUES:
         return "event"
     if (word in PLACE_CUES or (word == "the" and len(before) > 1 and before[-2].lower() in PLACE_CUES)) and not (
@@ -400,6 +461,8 @@ def _after_cue(text: str, end: int) -> str | None:
     party", "Hamas movement", "Midway airport", "O'Hare International Airport"."""
     for word in text[end:end + 40].split()[:3]:
         low = word.lower().strip(",.;:")
+        if low in PLACE_INSTITUTIONS:
+            return None  # "New Orleans police": the place's police, not what the place is
         if low in ORGANISATION_WORDS:
             return "organisation"
         if low in PLACE_WORDS and low not in AMBIGUOUS_HEADS:
@@ -447,7 +510,8 @@ def frequent_names(units: Sequence[Unit], names: Iterable[str], share: float = 0
         if len(seen) < least:
             continue
         cues = Counter(cue for unit, match in at[word]
-                       for cue in (_cue(unit.text, match.start()), _after_cue(unit.text, match.end())) if cue)
+                       for cue in (_cue(unit.text, match.start()), _after_cue(unit.text, match.end()))
+                       if cue in _LABELS)  # a determiner types nothing
         votes = cues.most_common(2)
         if votes and (len(votes) == 1 or votes[0][1] > votes[1][1]):
             out.append((_LABELS[votes[0][0]], word))
@@ -464,7 +528,7 @@ def acronyms(units: Iterable[Unit], min_articles: int = 2) -> list[str]:
         for match in found:
             if not unit.in_quiet(unit.start + match.start(), unit.start + match.end()):
                 seen.setdefault(match.group(), set()).add(unit.article)
-    return [a for a, arts in seen.items() if len(arts) >= min_articles and a not in NOT_ACRONYMS]
+    return [a for a, arts in seen.items() if len(arts) >= min_articles and a not in NOT_ACRONYMS and _listable(a)]
 
 
 def _forms(variant: str) -> set[str]:

@@ -179,6 +179,8 @@ def counted(doc: Doc, start: int, end: int) -> Counted:
     if event is None and noun is not None and noun.lower_ in ABOARD:
         event, event_token = "aboard", noun  # "disappeared with 239 passengers and crew aboard"
     clause = verb if verb is not None else holder
+    if event_token is not None and event_token.dep_ == "acl" and event_token.head in (noun, holder):
+        clause = event_token  # "silent Sunday on two Israelis arrested in Cyprus": the arrest's clause, not Sunday's
     scope = [number, *(t for t in (noun, event_token, clause) if t is not None)]
     scope += [c for c in clause.children if c.dep_ in ("advcl", "xcomp", "advmod")]
     if clause.dep_ in ("relcl", "acl"):

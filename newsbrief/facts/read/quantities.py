@@ -43,12 +43,21 @@ from newsbrief.lang.en.events import (
     EFFORTS,
     IMPACTS,
     INCIDENTS,
+    ONE_COUNTS,
     OUTCOME_BEARERS,
     OUTCOME_NOUNS,
     OUTCOMES,
     TOLL_NOUNS,
 )
-from newsbrief.lang.en.measures import CURRENCY_SYMBOLS, MONEY_NEEDS, SHOWN_MEASURES, UNIT_KIND, UNITS
+from newsbrief.lang.en.measures import (
+    BANKNOTE_VALUES,
+    BANKNOTES,
+    CURRENCY_SYMBOLS,
+    MONEY_NEEDS,
+    SHOWN_MEASURES,
+    UNIT_KIND,
+    UNITS,
+)
 from newsbrief.lang.en.numbers import QUALIFIERS
 from newsbrief.model import Span, figure, squash
 
@@ -67,6 +76,9 @@ number."""
 _WORDS = re.compile(r"[\w$%’'-]+")
 _NEXT_WORD = re.compile(r"[\s-]*([A-Za-z%]+)")
 _POSSESSIVE = re.compile(r"\b(?:its|their)\b")
+_OWNER_END = re.compile(r"\s?,|\s(?:to|from|in|at|for|with|on|who|which|that)\s")
+"""Where the "of" phrase of a count stops saying whose they are: "of a delegate| from the Virgin Islands",
+"of Ann Lo|, the delegate"."""
 _NEVER_COUNTS = frozenset({"duration", "share", "age"})
 _CLASS_OF = {w: k for k, words in COUNTED_CLASSES.items() for w in words}
 HEDGE = 2.0
@@ -202,18 +214,24 @@ def stated(c: Counted) -> bool:
             or bool(c.noun and INCIDENTS.fullmatch(c.noun.lower())))
 
 
+def _banknote(value: float, c: Counted) -> bool:
+    """Whether an amount names a banknote ("the $1 bill", "a $20 note"), not money spent or owed."""
+    return c.unit == "money" and value in BANKNOTE_VALUES and bool(
+        c.measured and BANKNOTES.fullmatch(c.measured.split()[-1].lower()))
+
+
 def _side(gazetteer: Gazetteer, modifiers: Sequence[str], before: str, possessive: str | None,
           owner: str | None) -> tuple[str | None, str | None]:
     """(shown modifier, side key): "Turkish" from the noun phrase or its "of" phrase ("of the Syrian army"),
-    or the country named before "its"."""
+    a name the articles use ("Hamas fighters"), or the country named before "its"."""
     for word in modifiers:
         key = gazetteer.nation(word)
         if key:
             return word, key
     proper = [w for w in modifiers if w[:1].isupper()]
-    if proper:
+    if proper and gazetteer.entity(" ".join(proper)):  # "Hamas fighters"; not "four Southern bombings"
         return " ".join(proper), fold(" ".join(proper))
-    found = gazetteer.nations_in(owner) if owner else []
+    found = gazetteer.nations_in(_OWNER_END.split(owner)[0]) if owner else []
     if found:
         name, key = found[0]
         return gazetteer.demonym(key, name), key
@@ -270,8 +288,9 @@ def _quantity(unit: Unit, gazetteer: Gazetteer, number: NumberMention, c: Counte
     if people:
         side = nation  # "two Israelis": people, and whose
     reading = c if event == c.event else replace(c, event=event)
-    if not stated(reading) or number.value == 0 or (number.value == 1 and c.unit is None and (
-            (c.elided and c.event_at != c.verb) or (event or "").split(" or ")[0] not in CATEGORY_RANK)):
+    if not stated(reading) or number.value == 0 or _banknote(number.value, c) or (
+            number.value == 1 and c.unit is None and ((c.elided and c.event_at != c.verb)
+                                                      or (event or "").split(" or ")[0] not in ONE_COUNTS)):
         return None  # "one" is a count only of people killed, hurt, missing ("killed one"), ...
     category = event
     if noun is not None and noun.lower() not in OUTCOME_BEARERS and (noun.lower() in OUTCOME_NOUNS
@@ -300,7 +319,8 @@ def _quantity(unit: Unit, gazetteer: Gazetteer, number: NumberMention, c: Counte
 
 def _whose(owner: str, before: str, gazetteer: Gazetteer) -> str:
     """An "of" phrase as shown, "its" or "their" named by the country the sentence names before ("of its
-    security forces" -> "of Syria’s security forces")."""
+    security forces" -> "of Syria’s security forces"), up to where it stops saying whose ("of a delegate")."""
+    owner = _OWNER_END.split(owner)[0].rstrip(" ,")
     found = gazetteer.nations_in(before)
     if not found:
         return owner

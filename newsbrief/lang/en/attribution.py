@@ -45,7 +45,8 @@ ROLE_WORDS = frozenset(
 
 TITLE_WORDS = ROLE_WORDS | frozenset(
     "foreign defence defense interior prime deputy general secretary-general head senator sen rep gov "
-    "master chancellor king queen prince director ceo chairman chairwoman top senior state-run state".split())
+    "master chancellor king queen prince director ceo chairman chairwoman top senior state-run state executive "
+    "officer".split())
 """Words of a title before a name ("Foreign Minister", "Harbour Master")."""
 
 BODY_WORDS = frozenset(

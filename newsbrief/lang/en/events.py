@@ -11,7 +11,8 @@ OUTCOMES = {
     "displaced": ("displaced|displacing|forced to flee|fled|fleeing|flee|uprooted|made homeless|left homeless"
                   "|forced from their homes|driven from their homes|homeless"),
     "evacuated": "evacuated|evacuating|evacuate|told to leave|ordered to leave|asked to leave",
-    "arrested": "arrested|arresting|detained|detaining|jailed|charged|indicted",
+    "arrested": "arrested|arresting|detained|detaining|jailed",
+    "charged": "charged|indicted",
     "rescued": "rescued|rescuing|saved|survived|survivors",
     "hit": "hit|hitting|struck|striking|targeted|targeting|c[ao]me under|comes under|coming under",
     "aboard": "aboard|on board|onboard|carrying|carried",
@@ -21,9 +22,13 @@ OUTCOMES = {
 "died", "martyred" and "dead" are all *killed*."""
 
 CATEGORY_RANK = ("killed", "injured", "missing", "displaced", "evacuated", "rescued", "aboard", "destroyed", "arrested",
-                 "hit")
+                 "charged", "hit")
 """What a briefing on an event needs first: its toll, then the people it affected (a fact of another
 category, or money, or the event's size, comes after these)."""
+
+ONE_COUNTS = frozenset(CATEGORY_RANK) - {"charged"}
+"""What "one" is a count of ("killed one", "one arrested"); not of what someone is charged with ("charged with
+bombings, including one in the park")."""
 
 COUNTED_CLASSES = {
     "people": "people persons person civilians civilian residents resident individuals inhabitants".split(),

@@ -38,6 +38,10 @@ MONEY_NEEDS = re.compile(r"reward|award|damage|cost|expense|aid|relief|ransom|fi
 """What an amount of money is for when a briefing on an event needs it (a regex of stems, matched at the start
 of the measured phrase's last word): a reward, the damage, the cost, aid; not a plane's list price."""
 
+BANKNOTES = re.compile(r"bill|note|banknote")
+BANKNOTE_VALUES = frozenset({1, 2, 5, 10, 20, 50, 100})
+"""A banknote's name and values: "the $1 bill", "a $20 note" name a note, not an amount a briefing needs."""
+
 MONEY_FORMS = frozenset("cash money bills notes banknotes coins checks cheques currency funds".split())
 """Nouns that say what form an amount of money took, not what it was for: "$500 in cash" says nothing a
 briefing needs."""

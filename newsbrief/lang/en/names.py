@@ -8,7 +8,8 @@ ORGANISATION_WORDS = frozenset(
     "university college school hospital party airlines airways airline association institute foundation "
     "committee commission authority service services news times post herald press network police army navy "
     "guard force forces administration board bureau center centre court office organization organisation "
-    "federation league front movement church bank clinic observatory cross crescent patrol".split())
+    "federation league front movement church bank clinic observatory cross crescent patrol band team club firm "
+    "startup label newspaper".split())
 """Head words that make a name an organisation ("Varen Bulk Logistics", "Coast Guard", "Task Force")."""
 
 PLACE_WORDS = frozenset(
@@ -24,15 +25,36 @@ HONORIFICS = frozenset("mr mrs ms dr sir dame lord sen rep gov gen president".sp
 """Honorifics and titles, left out when names are compared."""
 
 NAME_PARTICLES = frozenset("of the and for".split())
+"""Small words that initials skip ("Bank of England" -> "BE")."""
 
 NAME_SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
 """Words after a person's name that belong to it ("Kennedy Jr.")."""
-"""Small words that initials skip ("Bank of England" -> "BE")."""
 
 NOT_ACRONYMS = frozenset(
     "AM PM TV OK II III IV VI VII VIII IX XI XII ID US UK AP AFP UPI CEO CFO GDP DNA "
     "GMT UTC EST EDT CST CDT MST MDT PST PDT BST CET CEST JST IST AEST AEDT".split())
 """Words in capitals that are not the name of an organisation (news agencies' credits, time zones)."""
+
+COMMON_NOUNS = frozenset(
+    "Internet Web CD CDs DVD DVDs SUV SUVs PC PCs ATM GPS MP3 MP3s".split())
+"""Common nouns written with capitals ("on the Internet", "a CD", "an SUV"): never a name, whatever the model
+says."""
+
+CORPORATE_SUFFIXES = frozenset("inc corp co ltd llc plc".split())
+"""Last words of a company's legal name: "Napster Inc." and "Napster" are one organisation."""
+
+PLACE_INSTITUTIONS = frozenset("police army navy military government authorities officials".split())
+"""Words after a place that name its institution, not the place's kind ("New Orleans police")."""
+
+STATE_ABBREVIATIONS = frozenset(
+    "Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Kans. Ky. La. Md. Mass. Mich. Minn. Miss. "
+    "Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn. Tex. Vt. Va. Wash. "
+    "W.Va. Wis. Wyo.".split())
+"""States abbreviated after a city, wire style ("San Mateo, Calif."): the city is the place the story names;
+the abbreviation alone is not listed."""
+
+DETERMINERS = frozenset("the a an".split())
+"""Words before a name that no person's name takes ("the Hummer", "the Saints", "the Internet")."""
 
 COMMON_CAPITALISED = frozenset(
     "The This That These Those There Their They Then When While After Before But And For From With Mr Mrs Ms Dr "
