@@ -15,6 +15,7 @@ import newsbrief
 from newsbrief.cli import load_commands
 from newsbrief.group import Assignment, Settings, group
 from newsbrief.group.cluster import copies
+from newsbrief.group.features import read_parts
 from newsbrief.group.metrics import bcubed, scores
 
 runner = CliRunner()
@@ -125,6 +126,17 @@ def test_wire_copies_count_as_one_report() -> None:
     sim = np.array([[1.0, 0.9, 0.1, 0.85], [0.9, 1.0, 0.2, 0.7], [0.1, 0.2, 1.0, 0.1], [0.85, 0.7, 0.1, 1.0]])
     report, first = copies(sim, 0.8)
     assert report.tolist() == [0, 0, 1, 0] and first.tolist() == [0, 2]
+
+
+def test_layout_codes_of_wire_text_are_no_features() -> None:
+    """Agency layout codes (``&QL;``, ``&UR;``, ``&HT;``) are shared by unrelated stories of one feed: they
+    must not make words or names (they did, and pulled a feature about a novel into a sitcom story)."""
+    coded = read_parts("&HT; &HT; HATE GROUPS GROW &QL;",
+                       "&UR; NEW AMERICA NEWS SERVICE &QC; &UR; The Southern Poverty Law Center counted 474 groups, "
+                       "its founder Morris Dees said. &QL; &QL; Dees spoke in Montgomery &AMP; Atlanta.")
+    features = {f for bag in (coded.title, coded.lead, coded.body) for kind in (bag.word, bag.name) for f in kind}
+    assert not features & {"ht", "ql", "qc", "ur", "amp", "montgomery atlanta"}
+    assert {"morris dees", "southern poverty law center", "montgomery", "atlanta", "hate"} <= features
 
 
 def test_bad_options_are_refused() -> None:

@@ -34,6 +34,9 @@ _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d,.]*\d|\d")
 _SENTENCE = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“'(]?[A-Z0-9])|\n\s*")
 _BREAK = re.compile(r"[.!?:;\n]")
 _JOIN = re.compile(r"[ \t\-]*")
+_MARKUP = re.compile(r"&[A-Za-z][A-Za-z0-9]{0,7};|&#x?[0-9A-Fa-f]{1,6};")
+"""Layout codes and entities left in wire text (``&QL;``, ``&UR;``, ``&HT;``, ``&AMP;``): not words, and
+shared by unrelated stories of one agency's feed."""
 _STOP_EXTRA = {"said", "says", "say", "told", "mr", "mrs", "ms", "dr", "new", "year", "years",
                "just", "like", "according", "also", "would", "could", "one", "two", "first", "last"}
 
@@ -144,6 +147,8 @@ def read_parts(title: str | None, text: str, lead_sentences: int = Weights.lead_
     "thompson"), so that a later "Thompson" matches it.
     """
     parts = Parts(_empty(), _empty(), _empty())
+    text = _MARKUP.sub(" ; ", text)
+    title = _MARKUP.sub(" ; ", title) if title else title
     sentences = [s for s in _SENTENCE.split(text) if s.strip()]
     _scan(" ".join(sentences[:lead_sentences]), parts.lead, None)
     _scan("\n".join(sentences[lead_sentences:]), parts.body, None)
