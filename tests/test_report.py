@@ -12,7 +12,8 @@ from sample_briefing import S1, TEXTS, sample_briefing
 import newsbrief
 from newsbrief.model import ArticleRecord, Briefing, QuantityFact, Source, SummarySentence
 from newsbrief.report import FORMATS, render
-from newsbrief.report.citations import Citations, outlet_name, short_date
+from newsbrief.report.citations import Citations, outlet_name
+from newsbrief.report.dates import as_read, short_date
 from newsbrief.report.page import utf16_offset
 from newsbrief.report.markdown import literal
 from newsbrief.report.sections import MAX_FACTS, Part, sections
