@@ -5,8 +5,10 @@ Unit tests read short texts written here; those marked ``shared`` read the dev d
 
 from __future__ import annotations
 
+import html
 import json
 import random
+import re
 import subprocess
 import sys
 from datetime import datetime
@@ -14,7 +16,10 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE, REPO
+from typer.testing import CliRunner
+
 from newsbrief import render
+from newsbrief.cli import load_commands
 from newsbrief.facts.check.quantities import group_quantities
 from newsbrief.facts.check.updates import updates
 from newsbrief.facts.read.entities import Gazetteer
@@ -288,3 +293,44 @@ def test_per_story_writes_one_briefing_a_line(multinews: list[dict], tmp_path: P
     covered = [a for b in briefings for a in b["stories"][0]["articles"]]
     assert len(covered) == len(set(covered))
 
+
+
+@pytest.mark.shared
+def test_per_story_html_writes_a_page_per_story_and_an_index(multinews: list[dict], tmp_path: Path) -> None:
+    path, out = tmp_path / "ten.jsonl", tmp_path / "pages"
+    records = _ten(multinews, 0)
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    result = CliRunner().invoke(load_commands(), ["brief", str(path), "--per-story", "--no-facts", "-f", "html",
+                                                  "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    stories = brief(records, max_words=60, facts=False).stories
+    pages = sorted(p.name for p in out.glob("story-*.html"))
+    assert len(pages) == len(stories) >= 2 and pages[0] == f"story-{1:0{len(str(len(stories)))}d}.html"
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<a class="open" href="([^"]+)"', index) == pages  # largest first, each linked
+    assert f"This input holds {len(stories)} stories" in index and "<script" not in index
+    assert [html.escape(s.title, quote=False) in index for s in stories] == [True] * len(stories)
+    for name, story in zip(pages, stories):
+        page = (out / name).read_text(encoding="utf-8")
+        assert page.startswith("<!DOCTYPE html>") and "This input holds" not in page  # no notice of the others
+        account = dict((a, s) for s, a in re.findall(r'<tr class="st-([\w-]+)">.*?<code>(.*?)</code>', page, re.S))
+        assert sorted(account) == sorted(r["id"] for r in records)  # every article accounted for
+        others = {a for other in stories if other != story for a in other.articles}
+        assert others and all(account[a] == "off-event" for a in others)
+        assert any(account[a] == "used" for a in story.articles)
+
+
+@pytest.mark.parametrize("output", [None, "-", "brief.html"])
+def test_per_story_html_needs_a_folder(output: str | None, tmp_path: Path) -> None:
+    where = {None: [], "-": ["-o", "-"], "brief.html": ["-o", str(tmp_path / "brief.html")]}[output]
+    args = ["brief", str(EXAMPLE), "--per-story", "-f", "html", *where]
+    result = CliRunner().invoke(load_commands(), args)
+    assert result.exit_code == 2 and "give it with -o DIR" in result.output
+    assert len(result.output.strip().splitlines()) == 1 and not list(tmp_path.iterdir())
+
+
+def test_per_story_html_into_a_file_is_one_line(tmp_path: Path) -> None:
+    taken = tmp_path / "taken"
+    taken.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(load_commands(), ["brief", str(EXAMPLE), "--per-story", "-f", "html", "-o", str(taken)])
+    assert result.exit_code == 3 and "not a folder" in result.output and len(result.output.strip().splitlines()) == 1

@@ -201,6 +201,17 @@ class Account:
     removed: int
 
 
+@dataclass(frozen=True)
+class StoryLink:
+    """A story of the input as the index of a per-story set of pages lists it: its page (a file name beside
+    the index), its title, how many articles it holds, and its summary's first line."""
+
+    page: str
+    title: str
+    articles: int
+    lead: str | None
+
+
 def utf16_offset(text: str, offset: int) -> int:
     """The JavaScript (UTF-16) index of Python index ``offset`` into ``text`` (a lone surrogate is one unit)."""
     offset = max(0, min(offset, len(text)))
