@@ -263,6 +263,20 @@ def test_a_vaguer_date_comes_after_the_days_it_holds() -> None:
     assert all(not e.background for e in _briefed(texts).timeline if e.date.startswith("1998"))
 
 
+def test_last_week_comes_after_its_days_and_before_the_monday_after_it() -> None:
+    texts = {
+        "week": ("The suspect in the Kessel clinic bombing emerged from the forest last week and took food and a "
+                 "pickup truck from a farm, the federal task force said.", "1998-07-14T09:00"),
+        "mon": ("The pickup truck taken by the suspect in the Kessel clinic bombing was found on Monday at a "
+                "campground in the forest, the federal task force said.", "1998-07-13T20:00"),
+        "thu": ("The suspect in the Kessel clinic bombing was seen on Thursday near a farm at the edge of the "
+                "forest, the federal task force said.", "1998-07-14T11:00"),
+    }
+    dated = [e.date for e in _briefed(texts).timeline]
+    assert dated == ["1998-07-09", "1998-W28", "1998-07-13"]
+    assert "week of 6 Jul 1998: The suspect" in render(_briefed(texts), "text")
+
+
 def test_a_cut_section_says_how_many_it_left_out() -> None:
     entries = tuple(TimelineEntry(f"2001-01-{d:02d}", f"Happening {d}.", ("a",)) for d in range(1, 21))
     update = Conflict("people killed", "update", (
