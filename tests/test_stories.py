@@ -5,6 +5,7 @@ Unit tests read short texts written here; those marked ``shared`` read the dev d
 
 from __future__ import annotations
 
+import gzip
 import html
 import json
 import random
@@ -27,11 +28,13 @@ from newsbrief.facts.read.dates import read_unit as read_dates
 from newsbrief.facts.read.dates import span
 from newsbrief.facts.read.quantities import read_unit
 from newsbrief.facts.read.units import Unit
+from newsbrief.group.features import read_parts
 from newsbrief.ingest import load
 from newsbrief.ingest.dating import dateline, in_context, number_date
 from newsbrief.model import Article, Briefing, Conflict, Story, TimelineEntry, ValueSide
 from newsbrief.pipeline import brief, prepare_stories
 from newsbrief.report.sections import Part, sections
+from newsbrief.stories import _content
 
 NOBODY = Gazetteer(())
 
@@ -96,6 +99,23 @@ def _ten(multinews: list[dict], seed: int) -> list[dict]:
     """Ten articles of ten different one-event clusters."""
     rng = random.Random(seed)
     return [dict(rng.choice(c["articles"]), id=f"page{i}") for i, c in enumerate(rng.sample(multinews, 10))]
+
+
+def test_only_the_words_that_tell_a_subject_apart_are_compared() -> None:
+    parts = _content(read_parts("How to work from home", "People want time to work. The Kessel dam failed."))
+    words = {w for bag in (parts.title, parts.lead, parts.body) for w in bag.word}
+    assert "kessel" in words and "dam" in words and not words & {"work", "time", "people", "want", "home"}
+
+
+@pytest.mark.shared
+def test_ten_unrelated_web_pages_are_many_stories(shared_dir: Path) -> None:
+    """Guide and blog pages share hundreds of common words ("work", "time", "it's"): those are not compared."""
+    with gzip.open(shared_dir / "data" / "wcxb_dev_articles.jsonl.gz", "rt", encoding="utf-8") as fh:
+        pages = [json.loads(line) for line in fh]
+    draws = [random.Random(seed).sample(pages, 10) for seed in range(6)]
+    found = [len(prepare_stories([{"id": p["id"], "text": p["html"], "url": p["url"]} for p in draw])[1].stories)
+             for draw in draws]
+    assert sum(n >= 8 for n in found) >= 3 and min(found) >= 4, found
 
 
 @pytest.mark.shared
