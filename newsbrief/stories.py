@@ -65,7 +65,8 @@ TITLE_WORDS = 12
 
 @dataclass(frozen=True)
 class Stories:
-    """The stories of an input, largest first (ties: the one read first), and each article's story."""
+    """The stories of an input, largest first (ties: the one with more words, so that an article beats the
+    blurb scraped beside it; then the one read first), and each article's story."""
 
     stories: tuple[Story, ...]
 
@@ -94,7 +95,8 @@ def stories(articles: Sequence[Article], settings: Settings = STORY_LEVEL) -> St
     sim = (vecs @ vecs.T).toarray()
     groups = _attach(_members(labels), sim, len(articles))
     found = []
-    for group in sorted(groups, key=lambda g: (-len(g), g[0])):
+    words = [sum(s.words for s in a.sentences) for a in articles]
+    for group in sorted(groups, key=lambda g: (-len(g), -sum(words[i] for i in g), g[0])):
         central = max(group, key=lambda i: (sim[i, group].sum(), articles[i].title is not None, -i))
         found.append(Story(_title(articles[central]), tuple(articles[i].id for i in sorted(group))))
     return Stories(tuple(found))
