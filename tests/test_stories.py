@@ -272,6 +272,10 @@ def test_a_weekday_the_clause_puts_ahead_is_the_next_one() -> None:
     assert _dates("The new coach began work on Monday.", friday) == [("on Monday", "2003-04-28")]
     assert _dates("The plane had been expected to land Monday.", friday) == [("Monday", "2003-04-28")]
     assert _dates("He said Friday that he will fly home.", friday) == [("Friday", "2003-05-02")]
+    assert _dates("Monday the dispute is expected to take a new turn.", friday) == [("Monday", "2003-05-05")]
+    assert _dates("On Monday the club said the coach will stay.", friday) == [("Monday", "2003-04-28")]
+    assert _dates("On Wednesday the talks are set to resume.", friday) == [("Wednesday", "2003-05-07")]
+    assert _dates("Monday, the coach said he would stay.", friday) == [("Monday", "2003-04-28")]
 
 
 def test_last_week_is_the_week_before_not_seven_days_back() -> None:
