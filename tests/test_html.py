@@ -20,10 +20,11 @@ from sample_briefing import (
 from typer.testing import CliRunner
 
 from newsbrief.cli import load_commands
-from newsbrief.model import Briefing, squash
+from newsbrief.model import Briefing, TimelineEntry, squash
 from newsbrief.report import html as html_report
 from newsbrief.report import page as page_view
 from newsbrief.report import render
+from newsbrief.report.chart import DIGIT_WIDTH
 from newsbrief.report.page import utf16_offset
 from newsbrief.report.sections import Part
 
@@ -283,3 +284,13 @@ def test_background_is_its_own_list_under_the_timeline_and_weeks_read_as_weeks()
     assert "2024-W11" not in html.split('id="nb-data"')[0]  # no ISO week shown to the reader
     assert ">week of 11 Mar 2024<" in between(html, "<svg", "</svg>")
     assert OLD_STORY in unescape(html)
+
+
+def test_a_crowded_chart_writes_only_the_numbers_that_fit() -> None:
+    entries = tuple(TimelineEntry(f"2001-W{w:02d}" if w % 5 == 0 else f"2001-03-{w % 28 + 1:02d}", f"Happening {w}.",
+                                  ("ellis-1",)) for w in range(1, 61))
+    svg = between(page(replace(sample_briefing(), timeline=entries)), "<svg", "</svg>")
+    numbers = [(float(x), int(n)) for x, n in re.findall(r'<text class="tn" x="([\d.]+)"[^>]*>(\d+)</text>', svg)]
+    assert svg.count("<circle") == 60 and numbers[0][1] == 1 and 10 < len(numbers) < 60
+    assert all(b[0] - a[0] >= DIGIT_WIDTH * (len(str(b[1])) + 1)
+               for a, b in zip(numbers, numbers[1:]))

@@ -33,19 +33,24 @@ two labels' widths (:data:`CHAR_WIDTH` a character: "week of 26 Oct 1998" is wid
 CHAR_WIDTH = 6.2
 """The width of a character of a date label (11 px text), in SVG units."""
 
+DIGIT_WIDTH = 12.4
+"""The width of a digit of a dot's number at its largest (22 units, as a phone draws it), in SVG units."""
+
 LABEL_CHARS = 20
 """A date label longer than this (an unresolved phrase) is cut, with an ellipsis."""
 
 
 @dataclass(frozen=True)
 class Dot:
-    """Entry number ``n`` (as numbered in the list below the chart) at (x, y), radius growing with its sources."""
+    """Entry number ``n`` (as numbered in the list below the chart) at (x, y), radius growing with its sources;
+    ``numbered``: its number is written above it (not when it would run into the one written before it)."""
 
     n: int
     x: float
     y: float
     r: float
     tip: str
+    numbered: bool = True
 
 
 @dataclass(frozen=True)
@@ -76,12 +81,17 @@ def chart(entries: Sequence[TimelineEntry]) -> Chart:
     xs, breaks = _positions(entries)
     base = HEIGHT - 30
     stacked: dict[float, int] = {}
+    last: dict[float, float] = {}  # level -> x of the last number written on it
     dots = []
     for n, (entry, x) in enumerate(zip(entries, xs), 1):
         level = stacked.get(x, 0)
         stacked[x] = level + 1
-        dots.append(Dot(n, x, base - LEVEL * level, min(4 + 1.5 * len(entry.articles), 9),
-                        f"{as_read(entry.date)}: {entry.text}"))
+        y = base - LEVEL * level
+        numbered = x - last.get(y, -math.inf) >= DIGIT_WIDTH * (len(str(n)) + 1)
+        if numbered:
+            last[y] = x
+        dots.append(Dot(n, x, y, min(4 + 1.5 * len(entry.articles), 9), f"{as_read(entry.date)}: {entry.text}",
+                        numbered))
     labels: list[Label] = []
     for entry, x in zip(entries, xs):
         label = _label(entry.date, x)
