@@ -65,7 +65,7 @@ def brief(
     """
     from newsbrief.pipeline import brief as run_brief  # the pipeline's libraries load only when briefing
     from newsbrief.pipeline import brief_stories
-    from newsbrief.report import FORMATS, render
+    from newsbrief.report import FORMATS, render, story_index
 
     if format not in FORMATS:
         raise fail(f"unknown format {format!r}; choose from {', '.join(FORMATS)}")
@@ -89,7 +89,7 @@ def brief(
         info(", ".join(f"{n} {status}" for status, n in result.counts().items())
              + f"; {len(result.summary)} summary lines")
     if per_story and format == "html":
-        _write_pages(results, cast(Path, output))
+        _write_pages(results, render, story_index, cast(Path, output))
     else:
         write_output(_joined(results, format, render), output)
     if not any(rec.status == "used" for rec in results[0].articles):
@@ -137,11 +137,10 @@ def _stored(store: Path, story: str | None, event: str | None, since: list[str] 
     return _Asked(found, read, when.isoformat() if when else None)
 
 
-def _write_pages(results: list[Briefing], folder: Path) -> None:
+def _write_pages(results: list[Briefing], render: Callable[[Briefing, str], str],
+                 index: Callable[[list[tuple[str, Briefing]]], str], folder: Path) -> None:
     """One page per story in ``folder`` (made if missing), ``story-1.html`` the largest, and ``index.html``
     listing them, largest first."""
-    from newsbrief.report import render, story_index  # jinja2: loaded only to write pages
-
     if folder.exists() and not folder.is_dir():
         raise fail(f"{folder}: not a folder (--per-story --format html writes one page per story into one)", EXIT_IO)
     try:
@@ -152,7 +151,7 @@ def _write_pages(results: list[Briefing], folder: Path) -> None:
     pages = [(f"story-{n:0{width}d}.html", result) for n, result in enumerate(results, 1)]
     for name, result in pages:
         write_output(render(result, "html"), folder / name)
-    write_output(story_index(pages), folder / "index.html")
+    write_output(index(pages), folder / "index.html")
 
 
 def _joined(results: list[Briefing], format: str, render: Callable[[Briefing, str], str]) -> str:
