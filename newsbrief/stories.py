@@ -59,17 +59,13 @@ BACKGROUND_DOCS = 1_000_000
 DOC_WORDS = 400
 """The size of the pretend corpus general English frequencies are read as (see :func:`background`)."""
 
-LONGER = 3
-"""Of two stories of one size, the one read later is briefed first when it has this many times the words."""
-
 TITLE_WORDS = 12
 """A story whose articles have no title is named by this many words of its most central one."""
 
 
 @dataclass(frozen=True)
 class Stories:
-    """The stories of an input, largest first (ties: the one read first, unless another is much longer; see
-    :func:`_largest_first`), and each article's story."""
+    """The stories of an input, largest first (ties: the one read first), and each article's story."""
 
     stories: tuple[Story, ...]
 
@@ -98,7 +94,7 @@ def stories(articles: Sequence[Article], settings: Settings = STORY_LEVEL) -> St
     sim = (vecs @ vecs.T).toarray()
     groups = _attach(_members(labels), sim, len(articles))
     found = []
-    for group in _largest_first(groups, [sum(s.words for s in a.sentences) for a in articles]):
+    for group in sorted(groups, key=lambda g: (-len(g), g[0])):
         central = max(group, key=lambda i: (sim[i, group].sum(), articles[i].title is not None, -i))
         found.append(Story(_title(articles[central]), tuple(articles[i].id for i in sorted(group))))
     return Stories(tuple(found))
@@ -108,19 +104,6 @@ def _content(parts: Parts) -> Parts:
     """``parts`` without the words too common to tell a story (see :data:`COMMON`); names and numbers kept."""
     return Parts(*(Bag(Counter({w: n for w, n in bag.word.items() if word_frequency(w) <= COMMON}), bag.name,
                        bag.number) for bag in (parts.title, parts.lead, parts.body)))
-
-
-def _largest_first(groups: list[list[int]], words: Sequence[int]) -> list[list[int]]:
-    """The groups by size, ties in reading order, except that of the largest ones a group with
-    :data:`LONGER` times the words of the first read comes first: the article, not the blurb scraped
-    beside it (a short report and a feature of about its length keep their order)."""
-    ordered = sorted(groups, key=lambda g: (-len(g), g[0]))
-    ties = [g for g in ordered if len(g) == len(ordered[0])]
-    longest = max(ties, key=lambda g: sum(words[i] for i in g))
-    if sum(words[i] for i in longest) >= LONGER * sum(words[i] for i in ordered[0]):
-        ordered.remove(longest)
-        ordered.insert(0, longest)
-    return ordered
 
 
 def _members(labels: np.ndarray) -> list[list[int]]:

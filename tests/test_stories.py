@@ -107,20 +107,6 @@ def test_only_the_words_that_tell_a_subject_apart_are_compared() -> None:
     assert "kessel" in words and "dam" in words and not words & {"work", "time", "people", "want", "home"}
 
 
-def test_of_two_stories_of_one_article_the_much_longer_is_briefed() -> None:
-    blurb = {"id": "blurb", "text": "Heavy rain flooded the harbour road in Port Varen on Sunday, and the "
-             "ferry to the islands was cancelled until noon."}
-    story = {"id": "story", "text": " ".join([
-        "Architect Patrick Stewart defended his doctoral thesis at the University of British Columbia on Friday.",
-        "The dissertation, on indigenous architecture, was written almost without punctuation or capitals.",
-        "His examiners accepted it after a two-hour defence, the university said in a statement.",
-        "Stewart, a member of the Nisga'a nation, said the form of the thesis was part of its argument.",
-        "He had worked as an architect for thirty years before he returned to the university to study.",
-        "The university library will publish the thesis online next month, a spokeswoman said on Friday."])}
-    _, found = prepare_stories([blurb, story])
-    assert [s.articles for s in found.stories] == [("story",), ("blurb",)]
-
-
 @pytest.mark.shared
 def test_ten_unrelated_web_pages_are_many_stories(shared_dir: Path) -> None:
     """Guide and blog pages share hundreds of common words ("work", "time", "it's"): those are not compared."""
