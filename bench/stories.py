@@ -19,7 +19,7 @@ Prints, each with the data it was measured on:
 * the update and quantity conflicts found on ``duc2007_dev`` (none of its
   stories has a toll that develops, so each one found is listed for reading).
 
-    .venv/bin/python bench/stories.py [--draws 30]
+    .venv/bin/python bench/stories.py [--draws 30] [--list]
 """
 
 from __future__ import annotations
@@ -47,8 +47,8 @@ def lines(name: str) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh]
 
 
-def off_event_rates(name: str, clusters: list[dict[str, Any]]) -> None:
-    """Articles set aside as off-event, by reason."""
+def off_event_rates(name: str, clusters: list[dict[str, Any]], listed: bool = False) -> None:
+    """Articles set aside as off-event, by reason; ``listed``: each one, with its reason and first words."""
     start = time.perf_counter()
     total, why, touched = 0, Counter(), 0
     for cluster in clusters:
@@ -57,6 +57,8 @@ def off_event_rates(name: str, clusters: list[dict[str, Any]]) -> None:
         off = [r.reason.split(":")[0] for r in records if r.status == "off-event"]
         why.update(off)
         touched += bool(off)
+        for r in (r for r in records if listed and r.status == "off-event"):
+            print(f"  {cluster['id']} {r.id}: {r.reason[:90]}\n      {' '.join((r.text or '').split())[:150]}")
     off = sum(why.values())
     print(f"{name}: {off} of {total} articles off-event ({off / total:.2%}), in {touched} of {len(clusters)} "
           f"clusters; {dict(why)}  [{time.perf_counter() - start:.0f} s]")
@@ -148,10 +150,11 @@ def main() -> None:
     """Print every figure of the module doc."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--draws", type=int, default=30)
+    parser.add_argument("--list", action="store_true", help="print each article set aside as off-event")
     args = parser.parse_args()
     duc, mn, pages = lines("duc2007_dev.jsonl"), lines("multinews_val.jsonl"), lines("wcxb_dev_articles.jsonl.gz")
-    off_event_rates("duc2007_dev", duc)
-    off_event_rates("multinews_val", mn)
+    off_event_rates("duc2007_dev", duc, args.list)
+    off_event_rates("multinews_val", mn, args.list)
     time_checks(duc, mn, pages)
     rng = random.Random(0)
     ten = [[dict(rng.choice(c["articles"]), id=f"page{i}") for i, c in enumerate(rng.sample(mn, 10))]

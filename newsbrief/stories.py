@@ -13,17 +13,19 @@ its average link), with story-level settings (:data:`STORY_LEVEL`): no
 discount for time, since a story's reports may be years apart, and no local
 scaling (``floor`` 1), since a story's articles are not each other's nearest
 neighbours among similar stories: here, they only have to share more than
-unrelated news does. The threshold was chosen on dev data (``bench/stories.py``):
-it keeps every article of each of the 15 ``duc2007_dev`` stories (one story
-each, over months to years) together and still tells apart three of them
-shuffled into one input.
+unrelated news does. Only the words that tell a subject apart are compared
+(:data:`COMMON`), with names and numbers. The settings were chosen on dev data
+(``bench/stories.py``): they keep every article of each of the 15
+``duc2007_dev`` stories (one story each, over months to years) together, still
+tell apart three of them shuffled into one input, and split ten unrelated
+pages (news, or guide and blog pages) into eight stories or more.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import scipy.sparse as sp
@@ -37,10 +39,21 @@ from newsbrief.model import Article, Story
 
 STORY_LEVEL = Settings(threshold=0.06, floor=1.0, same_days=1e6, copies=0.8)
 """How articles are grouped into stories (see the module doc)."""
-CORE_MIN, CORE_SHARE = 3, 0.1
-"""A group of at least this many articles, and this share of the input, is a story of its own."""
+CORE_MIN, CORE_SHARE = 4, 0.1
+"""A group of at least this many articles, and this share of the input, is a story of its own (with 3,
+ten unrelated guide pages chained into a "story" of three that took in all the others)."""
+SMALL, SMALL_THRESHOLD = 4, 0.03
+"""An input of at most this many articles is split only below this lower similarity: a sender who gathered
+two to four articles gathered them as one story, and so few give the average link little to go on; a
+page about something else (a horoscope or a shop page scraped beside the article) shares next to nothing
+with them and is still set apart."""
 ATTACH = 0.02
 """A smaller group joins the story it is nearest when its mean similarity to that story is at least this."""
+
+COMMON = 3e-5
+"""A word more frequent than this in general English (wordfreq: "work", "time", "it's", "people") is not
+compared: long pages of one kind (guides, blogs, politics) share hundreds of such words, which add up to
+more than the few rare words two reports of one story share."""
 
 BACKGROUND_DOCS = 1_000_000
 DOC_WORDS = 400
@@ -73,8 +86,10 @@ def stories(articles: Sequence[Article], settings: Settings = STORY_LEVEL) -> St
         return Stories(())
     if len(articles) == 1:
         return Stories((Story(_title(articles[0]), (articles[0].id,)),))
-    parts = [read_parts(a.title, cleaned_text(a), settings.weights.lead_sentences) for a in articles]
+    parts = [_content(read_parts(a.title, cleaned_text(a), settings.weights.lead_sentences)) for a in articles]
     vecs = weigh(combine(hashed(parts), settings.weights), settings.weights, background(parts))
+    if len(articles) <= SMALL:
+        settings = replace(settings, threshold=SMALL_THRESHOLD)
     labels, _ = cluster_block(vecs, np.full(len(articles), np.nan), settings)
     sim = (vecs @ vecs.T).toarray()
     groups = _attach(_members(labels), sim, len(articles))
@@ -83,6 +98,12 @@ def stories(articles: Sequence[Article], settings: Settings = STORY_LEVEL) -> St
         central = max(group, key=lambda i: (sim[i, group].sum(), articles[i].title is not None, -i))
         found.append(Story(_title(articles[central]), tuple(articles[i].id for i in sorted(group))))
     return Stories(tuple(found))
+
+
+def _content(parts: Parts) -> Parts:
+    """``parts`` without the words too common to tell a story (see :data:`COMMON`); names and numbers kept."""
+    return Parts(*(Bag(Counter({w: n for w, n in bag.word.items() if word_frequency(w) <= COMMON}), bag.name,
+                       bag.number) for bag in (parts.title, parts.lead, parts.body)))
 
 
 def _members(labels: np.ndarray) -> list[list[int]]:

@@ -8,8 +8,10 @@ span, two articles of one outlet on one day (cited "(a)" and "(b)").
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newsbrief.model import (
-    ArticleRecord, Briefing, ClaimFact, Conflict, DateFact, EntityFact, QuantityFact, Removed, Source,
+    ArticleRecord, Briefing, ClaimFact, Conflict, DateFact, EntityFact, QuantityFact, Removed, Source, Story,
     SummarySentence, TimelineEntry, ValueSide,
 )
 
@@ -115,3 +117,27 @@ def sample_briefing() -> Briefing:
     summary = [line("ellis-1", S1, ["ellis-3"]), line("ellis-2", S2), line("ellis-1", S3, ["ellis-2"])]
     return Briefing("Fire destroys warehouse at Port Ellis harbour", tuple(summary), tuple(records), tuple(facts),
                     tuple(conflicts), tuple(timeline))
+
+
+OLD_STORY = "Port Ellis recalls 2019 dock fire"
+
+
+def developing_briefing() -> Briefing:
+    """The sample as a developing story: the injured rose from 12 (12 Mar) to 14 (13 Mar), an update and
+    not a dispute; the 2019 fire is background; a week and a month on the timeline; the 2019 article is
+    another story of the input, so the briefing opens with a notice."""
+    b = sample_briefing()
+    update = Conflict("people injured", "update", (
+        ValueSide(value=12, qualifier="at least", articles=("ellis-1",), sources=(src("ellis-1", INJURED_12),),
+                  as_of="2024-03-12"),
+        ValueSide(value=14, articles=("ellis-2",), sources=(src("ellis-2", INJURED_14),), as_of="2024-03-13")))
+    timeline = (
+        replace(b.timeline[0], background=True),
+        *b.timeline[1:],
+        TimelineEntry("2024-W11", "the harbour reopened", ("ellis-2",),
+                      (src("ellis-2", "the harbour reopened on Wednesday"),)),
+        TimelineEntry("2024-03", "Harbour master Ines Calder said the blaze started in a storage unit",
+                      ("ellis-1",), (src("ellis-1", S3),)),
+    )
+    stories = (Story(b.title, ("ellis-1", "ellis-2")), Story(OLD_STORY, ("ellis-old",)))
+    return replace(b, conflicts=(update,), timeline=timeline, stories=stories)

@@ -15,7 +15,9 @@ from typing import Any
 
 import pytest
 from conftest import EXAMPLE
-from sample_briefing import INJURED_12, INJURED_14, S1, S2, XSS_IMG, XSS_SCRIPT, XSS_TITLE, sample_briefing
+from sample_briefing import (
+    INJURED_12, INJURED_14, S1, S2, XSS_IMG, XSS_SCRIPT, XSS_TITLE, developing_briefing, sample_briefing,
+)
 
 from newsbrief.model import squash
 from newsbrief.pipeline import brief
@@ -196,5 +198,30 @@ def test_a_real_briefing_reads_on_a_phone(browser: Any, tmp_path: Path) -> None:
         page.locator("a.line").nth(i).click()
         assert squash(highlight(page)) == result.summary[i].text
         assert_fits(page)
+    assert opened.quiet(), (opened.requests, opened.dialogs, opened.console, opened.errors)
+    page.close()
+
+
+@pytest.mark.parametrize("viewport", [DESK, PHONE], ids=["desk", "phone"])
+def test_a_developing_story_reads_on_desk_and_phone(browser: Any, tmp_path: Path, viewport: dict[str, int]) -> None:
+    """The notice, the figures that changed (above the disputed ones, each figure opening its span) and the
+    background under the timeline, at 1400 and 390 pixels."""
+    opened = open_page(browser, render(developing_briefing(), "html"), tmp_path, viewport)
+    page = opened.page
+    page.screenshot(path=str(tmp_path / "developing.png"), full_page=True)  # for a person to look at
+    assert_fits(page)
+    assert page.locator("header .notice").is_visible()
+    box = {part: page.locator(f"#part-{part}").bounding_box() for part in ("agreed", "updates", "disputed")}
+    assert box["updates"]["y"] + box["updates"]["height"] <= box["disputed"]["y"]  # above the disputed facts
+    if viewport is DESK:
+        assert box["updates"]["x"] > box["agreed"]["x"] + box["agreed"]["width"]  # beside the agreed ones
+    page.locator("#part-updates ul.kids a.chip").nth(1).click()
+    assert page.locator("#viewer").get_attribute("data-article") == "ellis-2" and highlight(page) == INJURED_14
+    page.locator("#part-updates ul.kids a.chip").nth(0).click()
+    assert highlight(page) == INJURED_12
+    timeline, background = page.locator("#part-timeline"), page.locator("#part-background")
+    assert background.bounding_box()["y"] > timeline.bounding_box()["y"] + timeline.bounding_box()["height"] - 1
+    assert page.locator("#part-timeline time").all_inner_texts()[2] == "week of 11 Mar 2024"
+    assert_fits(page)
     assert opened.quiet(), (opened.requests, opened.dialogs, opened.console, opened.errors)
     page.close()

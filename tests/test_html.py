@@ -14,15 +14,17 @@ from pathlib import Path
 
 import pytest
 from sample_briefing import (
-    INJURED_12, INJURED_14, OLD_FIRE, S2, TEXTS, XSS_SCRIPT, XSS_TITLE, sample_briefing,
+    INJURED_12, INJURED_14, OLD_FIRE, OLD_STORY, S2, TEXTS, XSS_SCRIPT, XSS_TITLE, developing_briefing,
+    sample_briefing,
 )
 from typer.testing import CliRunner
 
 from newsbrief.cli import load_commands
-from newsbrief.model import Briefing, squash
+from newsbrief.model import Briefing, TimelineEntry, squash
 from newsbrief.report import html as html_report
 from newsbrief.report import page as page_view
 from newsbrief.report import render
+from newsbrief.report.chart import DIGIT_WIDTH
 from newsbrief.report.page import utf16_offset
 from newsbrief.report.sections import Part
 
@@ -240,3 +242,55 @@ def test_brief_command_writes_html(tmp_path: Path) -> None:
         utf16 = block["articles"][int(i)]["text"].encode("utf-16-le")
         source = utf16[2 * int(start):2 * int(end)].decode("utf-16-le")
         assert squash(source) == unescape(text)
+
+
+# --- a developing story: the notice, the figures that changed, the background ---------------------
+
+
+def test_several_stories_open_the_page_with_a_notice() -> None:
+    html = page(developing_briefing())
+    header = between(html, "<header>", "</header>")
+    assert 'class="notice"' in header and "This input holds 2 stories" in unescape(header)
+    assert "--per-story" in header and "newsbrief group" in header
+    assert 'class="notice"' not in page()  # one story: nothing to say
+
+
+def test_figures_that_changed_sit_above_the_disputed_ones_with_their_path_and_sources() -> None:
+    html = page(developing_briefing())
+    headings = [unescape(h) for h in re.findall(r"<h3>(.*?)</h3>", between(html, 'id="facts"', "</section>"))]
+    assert headings[:3] == [Part.AGREED.title, Part.UPDATES.title, Part.DISPUTED.title]
+    updates = between(html, 'id="part-updates"', 'id="part-disputed"')
+    assert '<div class="part updates" id="part-updates">' in html
+    assert "people injured: 14 as of 13 Mar 2024 — at least 12 (12 Mar) → 14 (13 Mar)" in unescape(updates)
+    starts = {(a["data-i"], a.get("data-s")) for a in Tags(updates).find("a")}  # each figure opens its span
+    assert ("0", str(TEXTS["ellis-1"].index(INJURED_12))) in starts
+    assert ("1", str(TEXTS["ellis-2"].index(INJURED_14) + 1)) in starts
+    assert "do not contradict" in between(html, 'id="part-disputed"', "</div>")  # an update is no dispute
+    grid = between(html, 'class="grid"', 'id="account"')
+    assert re.search(r'<tr class="upd"><th scope="row">people injured: 14 as of', grid)
+    assert ">at least 12<" in grid and ">14<" in grid
+
+
+def test_background_is_its_own_list_under_the_timeline_and_weeks_read_as_weeks() -> None:
+    html = page(developing_briefing())
+    timeline = between(html, 'id="timeline"', "</section>")
+    story, background = between(timeline, 'id="part-timeline"', 'id="part-background"'), timeline[timeline.index('id="part-background"'):]
+    assert "<h2>Timeline</h2>" in story and f"<h3>{Part.BACKGROUND.title}</h3>" in background
+    assert len(re.findall(r"<circle ", story)) == 4 and "<svg" not in background  # the chart is the story's
+    assert "a smaller fire at the dock" in background and "a smaller fire" not in story
+    assert "<time>1 Jun 2019</time>" in background
+    dates = re.findall(r"<time>(.*?)</time>", story)
+    assert dates == ["12 Mar 2024", "13 Mar 2024", "week of 11 Mar 2024", "Mar 2024"]
+    assert "2024-W11" not in html.split('id="nb-data"')[0]  # no ISO week shown to the reader
+    assert ">week of 11 Mar 2024<" in between(html, "<svg", "</svg>")
+    assert OLD_STORY in unescape(html)
+
+
+def test_a_crowded_chart_writes_only_the_numbers_that_fit() -> None:
+    entries = tuple(TimelineEntry(f"2001-W{w:02d}" if w % 5 == 0 else f"2001-03-{w % 28 + 1:02d}", f"Happening {w}.",
+                                  ("ellis-1",)) for w in range(1, 61))
+    svg = between(page(replace(sample_briefing(), timeline=entries)), "<svg", "</svg>")
+    numbers = [(float(x), int(n)) for x, n in re.findall(r'<text class="tn" x="([\d.]+)"[^>]*>(\d+)</text>', svg)]
+    assert svg.count("<circle") == 60 and numbers[0][1] == 1 and 10 < len(numbers) < 60
+    assert all(b[0] - a[0] >= DIGIT_WIDTH * (len(str(b[1])) + 1)
+               for a, b in zip(numbers, numbers[1:]))

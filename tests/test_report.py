@@ -7,12 +7,13 @@ from dataclasses import replace
 
 import pytest
 from markdown_it import MarkdownIt
-from sample_briefing import S1, TEXTS, sample_briefing
+from sample_briefing import S1, TEXTS, developing_briefing, sample_briefing
 
 import newsbrief
 from newsbrief.model import ArticleRecord, Briefing, QuantityFact, Source, SummarySentence
 from newsbrief.report import FORMATS, render
-from newsbrief.report.citations import Citations, outlet_name, short_date
+from newsbrief.report.citations import Citations, outlet_name
+from newsbrief.report.dates import as_read, short_date
 from newsbrief.report.page import utf16_offset
 from newsbrief.report.markdown import literal
 from newsbrief.report.sections import MAX_FACTS, Part, sections
@@ -25,6 +26,21 @@ def test_outlet_and_date_make_the_citation() -> None:
     assert outlet_name(None) is None and outlet_name("x" * 60).endswith("…") and len(outlet_name("x" * 60)) == 40
     assert short_date("2000-08-07T23:30:00+02:00") == "7 Aug 2000" and short_date("2000-08-07") == "7 Aug 2000"
     assert short_date("2019-12") is None and short_date("Thursday") is None and short_date(None) is None
+
+
+def test_dates_read_as_a_reader_reads_them() -> None:
+    assert as_read("1998-W44") == "week of 26 Oct 1998" and as_read("2021-W01") == "week of 4 Jan 2021"
+    assert as_read("1998-10") == "Oct 1998" and as_read("1998") == "1998" and as_read("1998-10-29") == "29 Oct 1998"
+    assert as_read("Thursday") == "Thursday" and as_read("1998-W60") == "1998-W60" and as_read("1998-13") == "1998-13"
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_timeline_weeks_and_months_read_as_words(fmt: str) -> None:
+    out = render(developing_briefing(), fmt)
+    timeline = out[out.index("TIMELINE" if fmt == "text" else "## Timeline"):]
+    assert "week of 11 Mar 2024: the harbour reopened" in timeline and "Mar 2024: Harbour master" in timeline
+    assert "2024-W11" not in out and "2024-03:" not in out and "1 Jun 2019: a smaller fire" in timeline
+    assert json.loads(render(developing_briefing(), "json"))["timeline"][3]["date"] == "2024-W11"  # the model's
     cites = Citations([ArticleRecord("apw-1", "used", "", outlet="AP", time="2000-08-07T10:00:00"),
                        ArticleRecord("nyt-9", "used", "", outlet="www.nytimes.com"),
                        ArticleRecord("doc/3", "used", "")])

@@ -5,8 +5,11 @@ Unit tests read short texts written here; those marked ``shared`` read the dev d
 
 from __future__ import annotations
 
+import gzip
+import html
 import json
 import random
+import re
 import subprocess
 import sys
 from datetime import datetime
@@ -14,7 +17,10 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE, REPO
+from typer.testing import CliRunner
+
 from newsbrief import render
+from newsbrief.cli import load_commands
 from newsbrief.facts.check.quantities import group_quantities
 from newsbrief.facts.check.updates import updates
 from newsbrief.facts.read.entities import Gazetteer
@@ -22,11 +28,13 @@ from newsbrief.facts.read.dates import read_unit as read_dates
 from newsbrief.facts.read.dates import span
 from newsbrief.facts.read.quantities import read_unit
 from newsbrief.facts.read.units import Unit
+from newsbrief.group.features import read_parts
 from newsbrief.ingest import load
 from newsbrief.ingest.dating import dateline, in_context, number_date
 from newsbrief.model import Article, Briefing, Conflict, Story, TimelineEntry, ValueSide
 from newsbrief.pipeline import brief, prepare_stories
 from newsbrief.report.sections import Part, sections
+from newsbrief.stories import _content
 
 NOBODY = Gazetteer(())
 
@@ -91,6 +99,23 @@ def _ten(multinews: list[dict], seed: int) -> list[dict]:
     """Ten articles of ten different one-event clusters."""
     rng = random.Random(seed)
     return [dict(rng.choice(c["articles"]), id=f"page{i}") for i, c in enumerate(rng.sample(multinews, 10))]
+
+
+def test_only_the_words_that_tell_a_subject_apart_are_compared() -> None:
+    parts = _content(read_parts("How to work from home", "People want time to work. The Kessel dam failed."))
+    words = {w for bag in (parts.title, parts.lead, parts.body) for w in bag.word}
+    assert "kessel" in words and "dam" in words and not words & {"work", "time", "people", "want", "home"}
+
+
+@pytest.mark.shared
+def test_ten_unrelated_web_pages_are_many_stories(shared_dir: Path) -> None:
+    """Guide and blog pages share hundreds of common words ("work", "time", "it's"): those are not compared."""
+    with gzip.open(shared_dir / "data" / "wcxb_dev_articles.jsonl.gz", "rt", encoding="utf-8") as fh:
+        pages = [json.loads(line) for line in fh]
+    draws = [random.Random(seed).sample(pages, 10) for seed in range(6)]
+    found = [len(prepare_stories([{"id": p["id"], "text": p["html"], "url": p["url"]} for p in draw])[1].stories)
+             for draw in draws]
+    assert sum(n >= 8 for n in found) >= 3 and min(found) >= 4, found
 
 
 @pytest.mark.shared
@@ -235,6 +260,10 @@ def test_a_weekday_the_clause_puts_ahead_is_the_next_one() -> None:
     assert _dates("The new coach began work on Monday.", friday) == [("on Monday", "2003-04-28")]
     assert _dates("The plane had been expected to land Monday.", friday) == [("Monday", "2003-04-28")]
     assert _dates("He said Friday that he will fly home.", friday) == [("Friday", "2003-05-02")]
+    assert _dates("Monday the dispute is expected to take a new turn.", friday) == [("Monday", "2003-05-05")]
+    assert _dates("On Monday the club said the coach will stay.", friday) == [("Monday", "2003-04-28")]
+    assert _dates("On Wednesday the talks are set to resume.", friday) == [("Wednesday", "2003-05-07")]
+    assert _dates("Monday, the coach said he would stay.", friday) == [("Monday", "2003-04-28")]
 
 
 def test_last_week_is_the_week_before_not_seven_days_back() -> None:
@@ -256,6 +285,20 @@ def test_a_vaguer_date_comes_after_the_days_it_holds() -> None:
     dated = [e.date for e in _briefed(texts).timeline]
     assert dated.index("1998-01-12") < dated.index("1998-03-03") < dated.index("1998")
     assert all(not e.background for e in _briefed(texts).timeline if e.date.startswith("1998"))
+
+
+def test_last_week_comes_after_its_days_and_before_the_monday_after_it() -> None:
+    texts = {
+        "week": ("The suspect in the Kessel clinic bombing emerged from the forest last week and took food and a "
+                 "pickup truck from a farm, the federal task force said.", "1998-07-14T09:00"),
+        "mon": ("The pickup truck taken by the suspect in the Kessel clinic bombing was found on Monday at a "
+                "campground in the forest, the federal task force said.", "1998-07-13T20:00"),
+        "thu": ("The suspect in the Kessel clinic bombing was seen on Thursday near a farm at the edge of the "
+                "forest, the federal task force said.", "1998-07-14T11:00"),
+    }
+    dated = [e.date for e in _briefed(texts).timeline]
+    assert dated == ["1998-07-09", "1998-W28", "1998-07-13"]
+    assert "week of 6 Jul 1998: The suspect" in render(_briefed(texts), "text")
 
 
 def test_a_cut_section_says_how_many_it_left_out() -> None:
@@ -288,3 +331,44 @@ def test_per_story_writes_one_briefing_a_line(multinews: list[dict], tmp_path: P
     covered = [a for b in briefings for a in b["stories"][0]["articles"]]
     assert len(covered) == len(set(covered))
 
+
+
+@pytest.mark.shared
+def test_per_story_html_writes_a_page_per_story_and_an_index(multinews: list[dict], tmp_path: Path) -> None:
+    path, out = tmp_path / "ten.jsonl", tmp_path / "pages"
+    records = _ten(multinews, 0)
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    result = CliRunner().invoke(load_commands(), ["brief", str(path), "--per-story", "--no-facts", "-f", "html",
+                                                  "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    stories = brief(records, max_words=60, facts=False).stories
+    pages = sorted(p.name for p in out.glob("story-*.html"))
+    assert len(pages) == len(stories) >= 2 and pages[0] == f"story-{1:0{len(str(len(stories)))}d}.html"
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<a class="open" href="([^"]+)"', index) == pages  # largest first, each linked
+    assert f"This input holds {len(stories)} stories" in index and "<script" not in index
+    assert [html.escape(s.title, quote=False) in index for s in stories] == [True] * len(stories)
+    for name, story in zip(pages, stories):
+        page = (out / name).read_text(encoding="utf-8")
+        assert page.startswith("<!DOCTYPE html>") and "This input holds" not in page  # no notice of the others
+        account = dict((a, s) for s, a in re.findall(r'<tr class="st-([\w-]+)">.*?<code>(.*?)</code>', page, re.S))
+        assert sorted(account) == sorted(r["id"] for r in records)  # every article accounted for
+        others = {a for other in stories if other != story for a in other.articles}
+        assert others and all(account[a] == "off-event" for a in others)
+        assert any(account[a] == "used" for a in story.articles)
+
+
+@pytest.mark.parametrize("output", [None, "-", "brief.html"])
+def test_per_story_html_needs_a_folder(output: str | None, tmp_path: Path) -> None:
+    where = {None: [], "-": ["-o", "-"], "brief.html": ["-o", str(tmp_path / "brief.html")]}[output]
+    args = ["brief", str(EXAMPLE), "--per-story", "-f", "html", *where]
+    result = CliRunner().invoke(load_commands(), args)
+    assert result.exit_code == 2 and "give it with -o DIR" in result.output
+    assert len(result.output.strip().splitlines()) == 1 and not list(tmp_path.iterdir())
+
+
+def test_per_story_html_into_a_file_is_one_line(tmp_path: Path) -> None:
+    taken = tmp_path / "taken"
+    taken.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(load_commands(), ["brief", str(EXAMPLE), "--per-story", "-f", "html", "-o", str(taken)])
+    assert result.exit_code == 3 and "not a folder" in result.output and len(result.output.strip().splitlines()) == 1

@@ -6,13 +6,16 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import typer
 
-from newsbrief.cli.app import EXIT_NOTHING_USABLE, app, fail, info, open_store, progress, warn, write_output
+from newsbrief.cli.app import EXIT_IO, EXIT_NOTHING_USABLE, app, fail, info, open_store, progress, warn, write_output
 from newsbrief.model import Briefing
 from newsbrief.summarize import DEFAULT
+
+PAGE_SUFFIXES = (".html", ".htm")
+"""An ``-o`` path with one of these names a page, not the folder ``--per-story --format html`` needs."""
 
 
 @app.command()
@@ -24,7 +27,8 @@ def brief(
     method: str = typer.Option(DEFAULT, "--method", help="Summarizer to use."),
     no_facts: bool = typer.Option(False, "--no-facts", help="Skip facts, conflicts and timeline (faster)."),
     per_story: bool = typer.Option(False, "--per-story",
-                                   help="One briefing per story of the input, largest first (JSON: one a line)."),
+                                   help="One briefing per story of the input, largest first (JSON: one a line; "
+                                   "HTML: one page per story in the folder -o DIR, with an index.html)."),
     since: list[str] = typer.Option(None, "--since", help="What the reader has read (files or folders; repeat "
                                     "for several): brief only what is new. With --store: a time (ISO 8601, UTC "
                                     "unless it says otherwise): what the store held then."),
@@ -47,6 +51,8 @@ def brief(
 
       newsbrief brief pages/ --per-story --format json -o stories.jsonl
 
+      newsbrief brief pages/ --per-story --format html -o stories/
+
       newsbrief brief today/ --since yesterday/
 
       newsbrief brief cluster.jsonl --query "How did the government respond to the strike?"
@@ -59,12 +65,12 @@ def brief(
     """
     from newsbrief.pipeline import brief as run_brief  # the pipeline's libraries load only when briefing
     from newsbrief.pipeline import brief_stories
-    from newsbrief.report import FORMATS, render
+    from newsbrief.report import FORMATS, render, story_index
 
     if format not in FORMATS:
         raise fail(f"unknown format {format!r}; choose from {', '.join(FORMATS)}")
-    if per_story and format == "html":
-        raise fail("--per-story writes text, markdown or json (one briefing a line), not one html page")
+    if per_story and format == "html" and (output is None or str(output) == "-" or output.suffix.lower() in PAGE_SUFFIXES):
+        raise fail("--per-story --format html writes one page per story into a folder: give it with -o DIR")
     asked = _stored(store, story, event, since, paths) if store is not None else _given(story, event, since, paths)
     try:
         with progress(f"briefing {len(asked.items)} input{'s' * (len(asked.items) != 1)}"):
@@ -82,7 +88,10 @@ def brief(
     for result in results:
         info(", ".join(f"{n} {status}" for status, n in result.counts().items())
              + f"; {len(result.summary)} summary lines")
-    write_output(_joined(results, format, render), output)
+    if per_story and format == "html":
+        _write_pages(results, render, story_index, cast(Path, output))
+    else:
+        write_output(_joined(results, format, render), output)
     if not any(rec.status == "used" for rec in results[0].articles):
         raise fail("no usable article among the inputs" + (" (nothing new since)" if asked.since else ""),
                    EXIT_NOTHING_USABLE)
@@ -126,6 +135,23 @@ def _stored(store: Path, story: str | None, event: str | None, since: list[str] 
     if not found and not read:
         raise fail(f"{store}: no {'story' if story is not None else 'event'} {story or event!r}")
     return _Asked(found, read, when.isoformat() if when else None)
+
+
+def _write_pages(results: list[Briefing], render: Callable[[Briefing, str], str],
+                 index: Callable[[list[tuple[str, Briefing]]], str], folder: Path) -> None:
+    """One page per story in ``folder`` (made if missing), ``story-1.html`` the largest, and ``index.html``
+    listing them, largest first."""
+    if folder.exists() and not folder.is_dir():
+        raise fail(f"{folder}: not a folder (--per-story --format html writes one page per story into one)", EXIT_IO)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise fail(f"{folder}: cannot make the folder: {exc.strerror or exc}", EXIT_IO) from None
+    width = len(str(len(results)))
+    pages = [(f"story-{n:0{width}d}.html", result) for n, result in enumerate(results, 1)]
+    for name, result in pages:
+        write_output(render(result, "html"), folder / name)
+    write_output(index(pages), folder / "index.html")
 
 
 def _joined(results: list[Briefing], format: str, render: Callable[[Briefing, str], str]) -> str:

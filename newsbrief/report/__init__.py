@@ -11,6 +11,7 @@ surrogates in the articles included (:mod:`~newsbrief.report.chars`).
 from __future__ import annotations
 
 import importlib
+from collections.abc import Sequence
 
 from newsbrief.model import Briefing
 from newsbrief.report.chars import encodable
@@ -23,3 +24,9 @@ def render(briefing: Briefing, fmt: str = "text") -> str:
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
     return encodable(importlib.import_module(f"{__name__}.{fmt}").render(briefing))
+
+
+def story_index(pages: Sequence[tuple[str, Briefing]]) -> str:
+    """The HTML page that lists the stories of one input, each a link to its page: ``pages`` gives each
+    page's file name (beside the index) and its story's briefing, largest story first."""
+    return encodable(importlib.import_module(f"{__name__}.html").index(pages))

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsbrief.model import TimelineEntry
-from newsbrief.report.citations import iso_day, short_date
+from newsbrief.report.dates import as_read, iso_day
 
 WIDTH, HEIGHT, PAD = 720, 64, 36
 """The chart's drawing box (SVG units; it scales with the page) and the margin at each end of the axis."""
@@ -27,18 +27,30 @@ LEVEL = 16
 """Vertical step between stacked dots of one day."""
 
 LABEL_GAP = 64
-"""A date label is left out when it would sit closer than this to one already placed."""
+"""A date label is left out when it would sit closer than this to one already placed, or than half the
+two labels' widths (:data:`CHAR_WIDTH` a character: "week of 26 Oct 1998" is wider than "26 Oct")."""
+
+CHAR_WIDTH = 6.2
+"""The width of a character of a date label (11 px text), in SVG units."""
+
+DIGIT_WIDTH = 12.4
+"""The width of a digit of a dot's number at its largest (22 units, as a phone draws it), in SVG units."""
+
+LABEL_CHARS = 20
+"""A date label longer than this (an unresolved phrase) is cut, with an ellipsis."""
 
 
 @dataclass(frozen=True)
 class Dot:
-    """Entry number ``n`` (as numbered in the list below the chart) at (x, y), radius growing with its sources."""
+    """Entry number ``n`` (as numbered in the list below the chart) at (x, y), radius growing with its sources;
+    ``numbered``: its number is written above it (not when it would run into the one written before it)."""
 
     n: int
     x: float
     y: float
     r: float
     tip: str
+    numbered: bool = True
 
 
 @dataclass(frozen=True)
@@ -69,16 +81,22 @@ def chart(entries: Sequence[TimelineEntry]) -> Chart:
     xs, breaks = _positions(entries)
     base = HEIGHT - 30
     stacked: dict[float, int] = {}
+    last: dict[float, float] = {}  # level -> x of the last number written on it
     dots = []
     for n, (entry, x) in enumerate(zip(entries, xs), 1):
         level = stacked.get(x, 0)
         stacked[x] = level + 1
-        dots.append(Dot(n, x, base - LEVEL * level, min(4 + 1.5 * len(entry.articles), 9),
-                        f"{entry.date}: {entry.text}"))
+        y = base - LEVEL * level
+        numbered = x - last.get(y, -math.inf) >= DIGIT_WIDTH * (len(str(n)) + 1)
+        if numbered:
+            last[y] = x
+        dots.append(Dot(n, x, y, min(4 + 1.5 * len(entry.articles), 9), f"{as_read(entry.date)}: {entry.text}",
+                        numbered))
     labels: list[Label] = []
     for entry, x in zip(entries, xs):
-        if all(abs(x - label.x) >= LABEL_GAP for label in labels):
-            labels.append(Label(x, _date_label(entry.date)))
+        label = _label(entry.date, x)
+        if all(_apart(label, placed) for placed in labels):
+            labels.append(label)
     height = HEIGHT + LEVEL * (max(stacked.values()) - 1)
     return Chart(base, HEIGHT - height, height, tuple(breaks), tuple(dots), tuple(labels))
 
@@ -103,5 +121,14 @@ def _positions(entries: Sequence[TimelineEntry]) -> tuple[list[float], list[floa
     return [x_of[d] for d in days], breaks
 
 
-def _date_label(text: str) -> str:
-    return short_date(text) or (text if len(text) <= 14 else text[:13] + "…")
+def _label(date: str, x: float) -> Label:
+    """The date as a reader reads it (cut to :data:`LABEL_CHARS`), under ``x`` but inside the box."""
+    shown = as_read(date)
+    text = shown if len(shown) <= LABEL_CHARS else shown[: LABEL_CHARS - 1] + "…"
+    half = CHAR_WIDTH * len(text) / 2
+    return Label(min(max(x, half), WIDTH - half), text)
+
+
+def _apart(a: Label, b: Label) -> bool:
+    """Whether two labels are far enough apart to be read (see :data:`LABEL_GAP`)."""
+    return abs(a.x - b.x) >= max(LABEL_GAP, CHAR_WIDTH * (len(a.text) + len(b.text)) / 2 + 8)

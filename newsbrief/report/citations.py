@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime
 from string import ascii_lowercase
 
 from newsbrief.model import ArticleRecord, squash
+from newsbrief.report.dates import short_date
 
 OUTLET_WIDTH = 40
 """An outlet name longer than this (a record's free text) is cut, with an ellipsis."""
@@ -90,23 +90,6 @@ def outlet_name(outlet: str | None) -> str | None:
     if _HOST.fullmatch(name):
         return name.lower().removeprefix("www.")
     return name if len(name) <= OUTLET_WIDTH else name[: OUTLET_WIDTH - 1] + "…"
-
-
-def short_date(iso: str | None) -> str | None:
-    """An ISO date or time as a reader writes the day, "7 Aug 2000" (the day where it was published);
-    None for anything that names no day ("2019-12", "Thursday")."""
-    day = iso_day(iso)
-    return f"{day.day} {day:%b %Y}" if day else None
-
-
-def iso_day(iso: str | None) -> date | None:
-    """The day of an ISO date or date-time, or None."""
-    if not iso or len(iso) < 10:
-        return None
-    try:
-        return datetime.fromisoformat(iso).date()
-    except ValueError:
-        return None
 
 
 def _letters(n: int) -> str:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
 
@@ -32,7 +33,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from newsbrief.model import Briefing
-from newsbrief.report.page import PageView
+from newsbrief.report.page import PageView, StoryLink
 
 
 def render(briefing: Briefing) -> str:
@@ -43,6 +44,20 @@ def render(briefing: Briefing) -> str:
     view = PageView(briefing)
     return _environment().get_template("page.html").render(
         csp=csp, css=Markup(css), js=Markup(js), title=briefing.title, view=view, data=view.data())
+
+
+def index(pages: Sequence[tuple[str, Briefing]]) -> str:
+    """The page that lists the stories of one input, largest first, each a link to its own page (``pages``:
+    the file name of each story's page, beside that story's briefing). No script at all; the same style
+    and the same locks as a briefing page."""
+    css = _asset("page.css")
+    csp = f"default-src 'none'; style-src '{_sha256(css)}'; base-uri 'none'; form-action 'none'"
+    stories = [StoryLink(name, b.stories[0].title if b.stories else b.title,
+                         len(b.stories[0].articles) if b.stories else 0, b.summary[0].text if b.summary else None)
+               for name, b in pages]
+    accounted = len(pages[0][1].articles) if pages else 0
+    return _environment().get_template("index.html").render(csp=csp, css=Markup(css), stories=stories,
+                                                            accounted=accounted)
 
 
 @cache

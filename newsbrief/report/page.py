@@ -21,14 +21,19 @@ from typing import Any, Literal
 
 from newsbrief.model import ArticleRecord, Briefing, Source
 from newsbrief.report.chart import Chart, chart
-from newsbrief.report.citations import Citations, short_date
-from newsbrief.report.sections import Item, Part, Section, sections
+from newsbrief.report.citations import Citations
+from newsbrief.report.dates import as_read
+from newsbrief.report.sections import Item, Part, Section, notice, sections
 
 GRID_ROWS = 24
 """At most this many rows in the sources-by-facts grid; disputed subjects come first."""
 
-GRID_PARTS = (Part.DISPUTED, Part.AGREED, Part.NAMES)
+GRID_PARTS = (Part.DISPUTED, Part.UPDATES, Part.AGREED, Part.NAMES)
 """The parts whose lines are rows of the grid, in this order."""
+
+GRID_SIDES = {Part.DISPUTED: "dis", Part.UPDATES: "upd"}
+"""The parts whose grid rows show what each source gives (a dispute's side, a figure as it then stood),
+and the class their rows are drawn with; the other rows show a dot."""
 
 GRID_LABEL = 80
 """Characters of a fact line shown as a grid row's heading."""
@@ -41,27 +46,33 @@ SIDE_LABEL = 16
 class Place:
     """Where a part of the facts goes on the page and how it is drawn.
 
-    ``region``: ``pair`` side by side at the top of the facts, ``below`` full
-    width under them, ``timeline`` the chart's own section. ``tone`` colours the
-    box; ``compact`` chips show only a dot (the citation in its tooltip), for
-    parts of many short lines; ``empty`` is said when the part has no line
-    (None: the part is left out).
+    ``region``: ``pair`` side by side at the top of the facts (the agreed
+    facts on the left, the figures that changed above the disputed ones on the
+    right), ``below`` full width under them, ``timeline`` the timeline's own
+    section, each part a list of dated entries (``chart``: drawn on the chart
+    too, the dots numbered like the list). ``tone`` colours the box;
+    ``compact`` chips show only a dot (the citation in its tooltip), for parts
+    of many short lines; ``empty`` is said when the part has no line (None: the
+    part is left out).
     """
 
     region: Literal["pair", "below", "timeline"]
     tone: str = "plain"
     compact: bool = False
     empty: str | None = None
+    chart: bool = False
 
 
 PLACES = {
     Part.AGREED: Place("pair", "agreed", empty="No fact that the sources agree on."),
+    Part.UPDATES: Place("pair", "updates"),
     Part.DISPUTED: Place("pair", "disputed",
                          empty="The sources do not contradict each other on any extracted fact."),
     Part.CONTEXT: Place("below", "context"),
     Part.CLAIMS: Place("below"),
     Part.NAMES: Place("below", compact=True),
-    Part.TIMELINE: Place("timeline", empty="No dated events were found."),
+    Part.TIMELINE: Place("timeline", empty="No dated events of the story were found.", chart=True),
+    Part.BACKGROUND: Place("timeline"),
 }
 """Each part's place; a part not listed here goes below the others, drawn as a plain list."""
 
@@ -124,12 +135,25 @@ class SummaryLine:
 
 @dataclass(frozen=True)
 class Dated:
-    """A timeline entry under the chart, numbered like its dot."""
+    """A timeline entry, numbered like its dot when the chart draws it (else ``n`` is None); ``date`` as a
+    reader reads it ("week of 26 Oct 1998")."""
 
-    n: int
+    n: int | None
     date: str
     text: str
     chips: tuple[Chip, ...]
+
+
+@dataclass(frozen=True)
+class Dates:
+    """A part of the timeline as drawn (the story's own dates, its background): heading, place, the chart
+    of its entries when its place has one, every entry, and what it says when it has none."""
+
+    part: str
+    title: str
+    place: Place
+    chart: Chart | None
+    entries: tuple[Dated, ...]
 
 
 @dataclass(frozen=True)
@@ -142,10 +166,11 @@ class Cell:
 
 @dataclass(frozen=True)
 class Row:
-    """A grid row: the fact line (cut short) and, per column, what that source gives."""
+    """A grid row: the fact line (cut short), the class of a row that shows each source's side or figure
+    (:data:`GRID_SIDES`; None: dots) and, per column, what that source gives."""
 
     label: str
-    disputed: bool
+    sides: str | None
     cells: tuple[tuple[Cell, ...], ...]
 
 
@@ -174,6 +199,17 @@ class Account:
     """Any other URL, shown as text."""
     source: str | None
     removed: int
+
+
+@dataclass(frozen=True)
+class StoryLink:
+    """A story of the input as the index of a per-story set of pages lists it: its page (a file name beside
+    the index), its title, how many articles it holds, and its summary's first line."""
+
+    page: str
+    title: str
+    articles: int
+    lead: str | None
 
 
 def utf16_offset(text: str, offset: int) -> int:
@@ -230,6 +266,12 @@ class PageView:
     # ------------------------------------------------------------ the parts of the page
 
     @property
+    def notice(self) -> str | None:
+        """The line that opens the page: several stories in the input, an update, a question (see
+        :func:`~newsbrief.report.sections.notice`)."""
+        return notice(self.b)
+
+    @property
     def has_facts(self) -> bool:
         """Whether facts were read at all (``--no-facts`` leaves none of them)."""
         return bool(self.b.facts or self.b.conflicts or self.b.timeline)
@@ -257,33 +299,41 @@ class PageView:
         return Line(item.text, self.chips(item.articles, item.sources), quotes,
                     tuple(self.line(c) for c in item.children))
 
-    def chart(self) -> Chart | None:
-        """The timeline chart, when there is a timeline."""
-        return chart(self.b.timeline) if self.b.timeline else None
-
-    def timeline(self) -> list[Dated]:
-        """The timeline entries as listed under the chart (every one: the chart numbers them all)."""
-        return [Dated(n, short_date(t.date) or t.date, t.text, self.chips(t.articles, t.sources))
-                for n, t in enumerate(self.b.timeline, 1)]
+    def dates(self) -> list[Dates]:
+        """The parts of the timeline, in reading order: the story's own dates (charted) then its background,
+        every entry of each (the JSON's, not the cut lists of the text formats); a part with an ``empty``
+        note is there even with no entry."""
+        out = []
+        for part in Part:
+            place = PLACES.get(part, DEFAULT_PLACE)
+            if place.region != "timeline":
+                continue
+            entries = [t for t in self.b.timeline if t.background == (part is Part.BACKGROUND)]
+            if entries or place.empty:
+                drawn = chart(entries) if place.chart and entries else None
+                listed = tuple(Dated(n if drawn else None, as_read(t.date), t.text, self.chips(t.articles, t.sources))
+                               for n, t in enumerate(entries, 1))
+                out.append(Dates(part.name.lower(), part.title, place, drawn, listed))
+        return out
 
     def grid(self) -> Grid | None:
         """Which source reports what: a row per fact line (disputed subjects first), a column per readable
         article; a disputed row shows the side each source gives."""
         cols = [rec.id for rec in self.b.articles if rec.text is not None]
-        rows = [self._row(item, part is Part.DISPUTED, cols)
+        rows = [self._row(item, GRID_SIDES.get(part), cols)
                 for part in GRID_PARTS if part in self._sections for item in self._sections[part].items]
         if not rows or not cols:
             return None
         return Grid(tuple(self.chip(a) for a in cols), tuple(rows[:GRID_ROWS]), max(0, len(rows) - GRID_ROWS))
 
-    def _row(self, item: Item, disputed: bool, cols: Sequence[str]) -> Row:
+    def _row(self, item: Item, sides: str | None, cols: Sequence[str]) -> Row:
         cells: dict[str, list[Cell]] = {}
-        for side in item.children if disputed else (item,):
+        for side in item.children if sides else (item,):
             spans = _first_spans(side.sources)
-            text = _short(side.name or side.text, SIDE_LABEL) if disputed else "●"
+            text = _short(side.name or side.text, SIDE_LABEL) if sides else "●"
             for article in side.articles:
                 cells.setdefault(article, []).append(Cell(text, self.link(article, spans.get(article))))
-        return Row(_short(item.text, GRID_LABEL), disputed, tuple(tuple(cells.get(a, ())) for a in cols))
+        return Row(_short(item.text, GRID_LABEL), sides, tuple(tuple(cells.get(a, ())) for a in cols))
 
     def account(self) -> list[Account]:
         """Every input article, in input order."""

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
 from enum import Enum
 
 from newsbrief.model import (
@@ -35,6 +34,7 @@ from newsbrief.model import (
     TimelineEntry,
     ValueSide,
 )
+from newsbrief.report.dates import as_read, short_date
 
 MAX_FACTS = 8
 MAX_CLAIMS = 6
@@ -208,11 +208,10 @@ def _update(conflict: Conflict) -> Item:
 
 def _day(iso: str | None, beside: str | None = None) -> str:
     """ "4 Nov 1998"; the year left out when ``beside`` is of the same year ("29 Oct")."""
-    if not iso:
+    shown = short_date(iso)
+    if not iso or not shown:
         return "undated"
-    when = date.fromisoformat(iso[:10])
-    shown = f"{when.day} {when:%b}"
-    return shown if beside and beside[:4] == iso[:4] else f"{shown} {when.year}"
+    return shown.removesuffix(f" {iso[:4]}") if beside and beside[:4] == iso[:4] else shown
 
 
 def _context(quantities: Sequence[QuantityFact]) -> list[Item]:
@@ -266,7 +265,8 @@ def _entity(fact: EntityFact) -> Item:
 
 
 def _dated(entry: TimelineEntry) -> Item:
-    return Item(f"{entry.date}: {entry.text}", entry.articles, sources=entry.sources)
+    """ "week of 26 Oct 1998: ...": the date as a reader reads it (the model keeps the ISO value)."""
+    return Item(f"{as_read(entry.date)}: {entry.text}", entry.articles, sources=entry.sources)
 
 
 __all__ = ["Item", "Part", "Section", "notice", "sections"]

@@ -43,6 +43,8 @@ _SAID = re.compile(rf"\b(?:{REPORTING_VERBS})\s+(?:on\s+|late\s+|early\s+)?$", r
 _SPAN_QUALIFIERS = frozenset({"since", "until", "by", "before", "after"})
 _PART = {"early": (0.0, 1 / 3), "mid": (1 / 3, 2 / 3), "late": (2 / 3, 1.0)}
 """The part of a period a qualifier names."""
+_INSTANT = timedelta(microseconds=1)
+"""What separates the end of a period from the first moment of the next."""
 
 
 def timeline(dates: Sequence[DateMention], units: Mapping[tuple[str, int], Unit], cluster: Cluster,
@@ -134,13 +136,14 @@ def _order(d: DateMention, rank: Mapping[str, int], told: datetime | None) -> tu
 
 
 def _by(d: DateMention, told: datetime | None) -> datetime:
-    """A day's start; for a longer period, the end of the part of it the qualifier names, at the latest the
-    time it was told (never before the period began)."""
+    """A day's start; for a longer period, the last moment of the part of it the qualifier names, at the
+    latest the time it was told (never before the period began): "last week" follows every day of that
+    week and comes before the Monday after it."""
     first, after = span(d.value, d.period)
     if d.period == "day":
         return first
     low, high = _PART.get(d.qualifier or "", (0.0, 1.0))
-    end = first + (after - first) * high
+    end = first + (after - first) * high - _INSTANT
     return max(first + (after - first) * low, min(end, told)) if told else end
 
 

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from newsbrief.facts.read.units import Unit
 from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+from newsbrief.lang.en.attribution import REPORTING_VERBS
 from newsbrief.lang.en.time_words import FUTURE_WORDS, PARTS_OF_DAY, PAST_PERFECT
 from newsbrief.model import Span, squash
 
@@ -68,6 +69,10 @@ _PARSE = {"day": "%Y-%m-%d", "week": "%G-W%V-%u", "month": "%Y-%m", "year": "%Y"
 # A word of the future in the clause before a date phrase (after its last comma, colon or semicolon), and
 # a past perfect before that word.
 _CLAUSE = re.compile(r"[^,;:()]*$")
+_CLAUSE_AHEAD = re.compile(r"[^,;:()]*")
+_OPENS = re.compile(r"[\s\"'“‘«]*(?:(?:on|by)\s+)?", re.I)
+"""What may come before a date phrase that opens its clause: quotes, "on", "by"."""
+_SAYS = re.compile(rf"\b(?:{REPORTING_VERBS})\b", re.I)
 _FUTURE = re.compile(r"(?<![\w'’])(?:{})\b".format("|".join(re.escape(w) for w in FUTURE_WORDS)), re.I)
 _PAST = re.compile(r"(?<![\w'’])(?:{})\b".format("|".join(re.escape(w) for w in PAST_PERFECT)), re.I)
 
@@ -158,11 +163,19 @@ def _weekday(weekday: str, base: datetime, future: bool) -> tuple[datetime, str]
     return base + timedelta(days=step), "day"
 
 
-def _future(before: str) -> bool:
-    """Whether the clause that ends with ``before`` speaks of what is to come ("talks would resume")."""
+def _future(before: str, after: str = "") -> bool:
+    """Whether the clause of a date phrase speaks of what is to come: before the phrase ("talks would resume
+    Monday"), or after it when the phrase opens its clause ("Wednesday the dispute is expected to take a
+    turn"), unless someone says it in between ("Monday he said he will resign": Monday is when he said it)."""
     clause = _CLAUSE.search(before).group()
     said = list(_FUTURE.finditer(clause))
-    return bool(said) and not _PAST.search(clause, 0, said[-1].start())
+    if said:
+        return not _PAST.search(clause, 0, said[-1].start())
+    if not _OPENS.fullmatch(clause):
+        return False
+    rest = _CLAUSE_AHEAD.match(after).group()
+    ahead = _FUTURE.search(rest)
+    return bool(ahead) and not _PAST.search(rest, 0, ahead.start()) and not _SAYS.search(rest, 0, ahead.start())
 
 
 def span(value: str, period: str) -> tuple[datetime, datetime]:
@@ -184,7 +197,8 @@ def read_unit(unit: Unit, published: datetime | None) -> list[DateMention]:
     for match in _PHRASE.finditer(unit.text):
         start = match.start() + len(_ARTICLE.match(match.group()).group())
         phrase = unit.text[start:match.end()]
-        value, period, qualifier, weekday = resolve(phrase, published, _future(unit.text[:start]))
+        future = _future(unit.text[:start], unit.text[match.end():])
+        value, period, qualifier, weekday = resolve(phrase, published, future)
         found.append(DateMention(unit.article, unit.start + start, unit.start + match.end(), squash(phrase),
                                  position=unit.position, value=value, period=period, qualifier=qualifier,
                                  weekday=weekday))
