@@ -36,7 +36,6 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from itertools import product
 
 import numpy as np
 import scipy.sparse as sp

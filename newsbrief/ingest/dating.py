@@ -37,7 +37,7 @@ from typing import Any
 
 from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from newsbrief.lang.en.datelines import DATELINE_DASHES, RECORD_NUMBER_FIELDS, RECORD_OUTLET_FIELDS, WIRE_CODES
-from newsbrief.model import Article, TimeSource, outlet
+from newsbrief.model import Article, outlet
 
 _MONTH = "|".join([*MONTHS, *(f"{a}\\.?" for a in MONTH_ABBREVIATIONS), "Sept\\."])
 _PLACE_WORD = r"[A-Z][A-Z.'’&-]+"
