@@ -10,13 +10,13 @@ from markdown_it import MarkdownIt
 from sample_briefing import S1, TEXTS, developing_briefing, sample_briefing
 
 import newsbrief
-from newsbrief.model import ArticleRecord, Briefing, QuantityFact, Source, SummarySentence
+from newsbrief.model import ArticleRecord, Briefing, ClaimFact, QuantityFact, Source, SummarySentence
 from newsbrief.report import FORMATS, render
 from newsbrief.report.citations import Citations, outlet_name
 from newsbrief.report.dates import as_read, short_date
 from newsbrief.report.page import utf16_offset
 from newsbrief.report.markdown import literal
-from newsbrief.report.sections import MAX_FACTS, Part, sections
+from newsbrief.report.sections import MAX_FACTS, Part, _claim, sections
 
 # --- citations -------------------------------------------------------------------------------
 
@@ -219,3 +219,16 @@ def test_a_cut_section_counts_what_it_left_out() -> None:
     markdown = render(many_facts(), "markdown")
     assert "_… and 12 more in the JSON_" in markdown.split("## Key facts")[1].split("## Timeline")[0]
     assert "more in the JSON" not in render(sample_briefing(), "text")
+
+
+def test_a_claim_is_shown_whole_when_its_sentence_names_the_speaker_by_any_part_of_the_name() -> None:
+    """The band's manager, named in full elsewhere, is "Marlow" in the sentence: the sentence, whole, says
+    who claims it; a sentence that only says "It" does not, so the claim is cut with its speaker."""
+    said = "Marlow said the band would sue every site that shares its songs, but only after the tour."
+    whole = ClaimFact(speaker="Dana Marlow", verb="said", content="the band would sue every site that shares "
+                      "its songs", statement=said, sources=(Source("a", 0, len(said), said),))
+    assert _claim(whole).text == said
+    denied = "It denied that its aircraft flew over the valley that night."
+    cut = ClaimFact(speaker="the defence ministry", verb="denied", content="that its aircraft flew over the "
+                    "valley that night", statement=denied, sources=(Source("a", 0, len(denied), denied),))
+    assert _claim(cut).text.startswith("the defence ministry denied")

@@ -246,8 +246,7 @@ def _claim(fact: ClaimFact) -> Item:
     to show, or one whose speaker is a pronoun ("It also denied ..."), is cut to what was claimed, with the
     speaker after it ("..., sources said") or before it as written."""
     sentence = fact.statement.split()
-    named = fact.speaker.split()[0].removesuffix("’s").removesuffix("'s") in fact.statement
-    if fact.statement and len(sentence) <= STATEMENT_WORDS and named:
+    if fact.statement and len(sentence) <= STATEMENT_WORDS and _names_speaker(fact):
         return Item(fact.statement, tuple(fact.articles), sources=fact.sources)
     words = fact.content.split()
     content = " ".join(words[:CLAIM_WORDS]) + ("…" if len(words) > CLAIM_WORDS else "")
@@ -258,6 +257,13 @@ def _claim(fact: ClaimFact) -> Item:
         return Item(f"{content} ({fact.speaker} {fact.verb})", tuple(fact.articles), sources=fact.sources)
     colon = ":" if content[:1].isupper() else ""  # a quote: never glued to its speaker
     return Item(f"{fact.speaker} {fact.verb}{colon} {content}", tuple(fact.articles), sources=fact.sources)
+
+
+def _names_speaker(fact: ClaimFact) -> bool:
+    """Whether the claim's sentence names its speaker by a capitalised word of their name ("Burnstein said"
+    for Cliff Burnstein), so that the sentence shown whole says who claims it."""
+    names = {w.removesuffix("’s").removesuffix("'s") for w in fact.speaker.split() if w[:1].isupper()}
+    return bool(names.intersection(w.strip(",.;:!?\"“”‘’'()") for w in fact.statement.split()))
 
 
 def _entity(fact: EntityFact) -> Item:
