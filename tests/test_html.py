@@ -20,7 +20,7 @@ from sample_briefing import (
 from typer.testing import CliRunner
 
 from newsbrief.cli import load_commands
-from newsbrief.model import Briefing, TimelineEntry, squash
+from newsbrief.model import Briefing, Since, TimelineEntry, squash
 from newsbrief.report import html as html_report
 from newsbrief.report import page as page_view
 from newsbrief.report import render
@@ -294,3 +294,14 @@ def test_a_crowded_chart_writes_only_the_numbers_that_fit() -> None:
     assert svg.count("<circle") == 60 and numbers[0][1] == 1 and 10 < len(numbers) < 60
     assert all(b[0] - a[0] >= DIGIT_WIDTH * (len(str(b[1])) + 1)
                for a, b in zip(numbers, numbers[1:]))
+
+
+def test_an_update_briefing_marks_its_new_timeline_entries_on_the_page_as_in_text() -> None:
+    """The reader had read ellis-1: the entries only ellis-2 gives are news, marked "(new)" on the page's
+    timeline as in the text report; those ellis-1 gives are not."""
+    b = replace(developing_briefing(), since=Since(("ellis-1",)))
+    page = render(b, "html")
+    text = render(b, "text")
+    assert "(new) week of 11 Mar 2024: the harbour reopened" in text
+    assert "(new) the harbour reopened" in page
+    assert "(new) Harbour master Ines Calder said" not in page

@@ -23,7 +23,7 @@ from newsbrief.model import ArticleRecord, Briefing, Source
 from newsbrief.report.chart import Chart, chart
 from newsbrief.report.citations import Citations
 from newsbrief.report.dates import as_read
-from newsbrief.report.sections import Item, Part, Section, notice, sections
+from newsbrief.report.sections import Item, Part, Section, as_news, notice, sections
 
 GRID_ROWS = 24
 """At most this many rows in the sources-by-facts grid; disputed subjects come first."""
@@ -311,8 +311,8 @@ class PageView:
             entries = [t for t in self.b.timeline if t.background == (part is Part.BACKGROUND)]
             if entries or place.empty:
                 drawn = chart(entries) if place.chart and entries else None
-                listed = tuple(Dated(n if drawn else None, as_read(t.date), t.text, self.chips(t.articles, t.sources))
-                               for n, t in enumerate(entries, 1))
+                listed = tuple(Dated(n if drawn else None, as_read(t.date), as_news(t.text, t.articles, self.b),
+                                     self.chips(t.articles, t.sources)) for n, t in enumerate(entries, 1))
                 out.append(Dates(part.name.lower(), part.title, place, drawn, listed))
         return out
 

@@ -107,7 +107,7 @@ class Section:
 def sections(briefing: Briefing) -> list[Section]:
     """The non-empty fact sections of a briefing, in reading order."""
     facts = briefing.facts
-    seen = frozenset(briefing.since.articles) if briefing.since else frozenset()
+    seen = _seen(briefing)
     quantities = [f for f in facts if isinstance(f, QuantityFact)]
     disputed = {(s.article, s.start) for c in briefing.conflicts for side in c.sides for s in side.sources}
     claims = sorted((f for f in facts if isinstance(f, ClaimFact)), key=lambda f: not _new(f.articles, seen))
@@ -143,6 +143,17 @@ def notice(briefing: Briefing) -> str | None:
                     f"({n} article{'s' * (n != 1)}) and sets the others' articles aside as off-event. "
                     f"Brief each with `newsbrief brief --per-story`, or sort a stream with `newsbrief group`.")
     return " ".join(said) or None
+
+
+def _seen(briefing: Briefing) -> frozenset[str]:
+    """The articles the reader of an update briefing had read (none for another briefing)."""
+    return frozenset(briefing.since.articles) if briefing.since else frozenset()
+
+
+def as_news(text: str, articles: Collection[str], briefing: Briefing) -> str:
+    """``text`` marked ``(new)`` when the line is news to the reader of an update briefing (the HTML
+    timeline lists every entry itself, and marks them as the sections do)."""
+    return NEW + text if _new(articles, _seen(briefing)) else text
 
 
 def _new(articles: Collection[str], seen: frozenset[str]) -> bool:
@@ -275,4 +286,4 @@ def _dated(entry: TimelineEntry) -> Item:
     return Item(f"{as_read(entry.date)}: {entry.text}", entry.articles, sources=entry.sources)
 
 
-__all__ = ["Item", "Part", "Section", "notice", "sections"]
+__all__ = ["Item", "Part", "Section", "as_news", "notice", "sections"]
