@@ -47,6 +47,7 @@ from newsbrief.lang.en.events import (
     OUTCOME_BEARERS,
     OUTCOME_NOUNS,
     OUTCOMES,
+    SHOWN_AS,
     TOLL_NOUNS,
 )
 from newsbrief.lang.en.measures import (
@@ -134,8 +135,9 @@ class Quantity(Span):
             noun = None if self.currency else self.noun
             return " ".join(w for w in (noun, self.measured or self.category) if w) or "(unspecified)"
         more = "more" if self.increment else None
-        said = None if self.noun and self.noun.lower() in OUTCOME_BEARERS else self.category  # "3 bodies"
-        return " ".join(w for w in (more, self.modifier, self.noun, self.owner, said) if w) or "(unspecified)"
+        noun = SHOWN_AS.get(self.noun.lower(), self.noun) if self.noun else None  # "3 people killed", not "3 victims"
+        said = None if noun and noun.lower() in OUTCOME_BEARERS else self.category  # "3 bodies"
+        return " ".join(w for w in (more, self.modifier, noun, self.owner, said) if w) or "(unspecified)"
 
     @property
     def shown(self) -> str:
@@ -198,6 +200,13 @@ def singular(noun: str) -> str:
     if low.endswith("s") and not low.endswith(("ss", "us", "is")):
         return low[:-1]
     return low
+
+
+def _kind(noun: str, modifier: str | None) -> str:
+    """The kind of thing a noun counts, read with the word before it when the two name a kind ("staff
+    members" are staff, as "employees" are), else from the noun alone."""
+    pair = f"{modifier.split()[-1]} {noun}" if modifier else ""
+    return _CLASS_OF.get(fold(pair)) or singular(noun)
 
 
 def stated(c: Counted) -> bool:
@@ -305,7 +314,7 @@ def _quantity(unit: Unit, gazetteer: Gazetteer, number: NumberMention, c: Counte
     return Quantity(
         unit.article, unit.start + number.start, unit.start + end, squash(unit.text[number.start:end]),
         position=unit.position, value=number.value, qualifier=number.qualifier, noun=noun,
-        kind="people" if people else singular(noun) if noun and c.unit is None else None if c.unit == "money" else noun,
+        kind="people" if people else _kind(noun, modifier) if noun and c.unit is None else None if c.unit == "money" else noun,
         modifier=modifier,
         side=side,
         category=category, earlier=earlier, high=number.high, unit=c.unit,
