@@ -4,8 +4,8 @@ number, and the qualifier before each ("at least", "nearly").
 
 What is plainly not a count is left out here, before any parsing: years, dates, clock times, percentages,
 ordinals and hyphenated modifiers ("34-year-old", "25-vehicle"), names with a number ("Interstate 35",
-"Flight 370", "S-400 missile systems"), ages after a name ("Elle Knutson, 21,"), and a conversion in parentheses after a measure
-("5 kilometers (3 miles)"), which restates the number before it.
+"Flight 370", "S-400 missile systems"), ages after a name ("Elle Knutson, 21,"), and a conversion in parentheses
+after a measure ("5 kilometers (3 miles)"), which restates the number before it.
 """
 
 from __future__ import annotations

@@ -314,7 +314,8 @@ def _quantity(unit: Unit, gazetteer: Gazetteer, number: NumberMention, c: Counte
     return Quantity(
         unit.article, unit.start + number.start, unit.start + end, squash(unit.text[number.start:end]),
         position=unit.position, value=number.value, qualifier=number.qualifier, noun=noun,
-        kind="people" if people else _kind(noun, modifier) if noun and c.unit is None else None if c.unit == "money" else noun,
+        kind="people" if people else _kind(noun, modifier) if noun and c.unit is None
+        else None if c.unit == "money" else noun,
         modifier=modifier,
         side=side,
         category=category, earlier=earlier, high=number.high, unit=c.unit,
