@@ -566,3 +566,10 @@ def test_money_that_does_not_say_what_it_is_for_is_no_key_fact() -> None:
                  "b": "The coast guard searched the sea off Orvel for a second day.",
                  "c": "The search off Orvel went on for a third day."})
     assert [f.key for f in facts(b, QuantityFact) if f.value == 287402] == [False]
+
+
+def test_an_amount_asked_for_is_shown_as_asked_for() -> None:
+    (bond,) = read("The label had asked for a bond of at least $500 million.")
+    assert bond.what == "bond sought"
+    (reward,) = read("The city offered a $1 million reward.")
+    assert reward.what == "reward"

@@ -37,6 +37,7 @@ from newsbrief.facts.read.numbers import NumberMention, numbers
 from newsbrief.facts.read.units import Unit
 from newsbrief.facts.settings import DEFAULT, Settings
 from newsbrief.lang.en.events import (
+    ASKED,
     BARE_NOUNS,
     CATEGORY_RANK,
     COUNTED_CLASSES,
@@ -127,13 +128,16 @@ class Quantity(Span):
     one incident's count."""
     owner: str | None = None
     """Whose they are, shown when the noun says nothing by itself ("members of its security forces")."""
+    sought: bool = False
+    """An amount its clause asks for ("is seeking $10 million in damages"): shown as sought, not as paid."""
 
     @cached_property
     def what(self) -> str:
         """What is counted, as shown: "Turkish soldiers killed", "inches of snow", "reward"."""
         if self.unit is not None:
             noun = None if self.currency else self.noun
-            return " ".join(w for w in (noun, self.measured or self.category) if w) or "(unspecified)"
+            sought = "sought" if self.sought else None
+            return " ".join(w for w in (noun, self.measured or self.category, sought) if w) or "(unspecified)"
         more = "more" if self.increment else None
         noun = SHOWN_AS.get(self.noun.lower(), self.noun) if self.noun else None  # "3 people killed", not "3 victims"
         said = None if noun and noun.lower() in OUTCOME_BEARERS else self.category  # "3 bodies"
@@ -324,6 +328,7 @@ def _quantity(unit: Unit, gazetteer: Gazetteer, number: NumberMention, c: Counte
         increment=increment, places=c.places, day=c.day, part=c.part, perfect=c.perfect, cause=c.cause,
         owner=_whose(c.owner, unit.text[:number.start], gazetteer) if noun and noun.lower() in BARE_NOUNS and (
             c.owner and not side) else None,
+        sought=c.unit == "money" and c.verb is not None and bool(ASKED.match(unit.text[offset + c.verb:].lower())),
     )
 
 

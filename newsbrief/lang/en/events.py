@@ -90,6 +90,10 @@ LIGHT_VERBS = frozenset(
 """Verbs that say nothing about what happened to what is counted: the event is in their complement
 ("were reported killed", "left 231 people dead") or nowhere."""
 
+ASKED = re.compile(r"ask|seek|sought|demand|request")
+"""Verbs (matched at the start of the word) by which a party asks for an amount ("is seeking $10 million in
+damages", "had asked for a bond of at least $800 million"): an amount asked for, not one paid or ordered."""
+
 HYPOTHETICAL = frozenset(
     "could might may would should must can will shall expect expected expects forecast forecasts predicted "
     "predicts predict threaten threatened threatens risk risks plan plans planned hope hopes prevent prevented "
