@@ -307,9 +307,8 @@ def _aside(group: Group, figure: ValueSet, focus: Focus | None, start: int | Non
     """Whether a figure one source gives is no key fact of the story: told in a sentence that puts it in the
     past ("after police arrested five agents earlier this year"), in sentences that, with the sentence before
     each, share fewer than ``settings.key_keywords`` of the words most articles use (a press digest's road
-    crash in a spy story),
-    in an article published before the story began (:func:`_story_start`), or an amount that does not say
-    what it is for ("costs totaling $287,402": costs of what?)."""
+    crash in a spy story), in an article published before the story began (:func:`_story_start`), or an
+    amount that does not say what it is for ("costs totaling $287,402": costs of what?)."""
     if all(q.earlier or q.background for q in figure.members) or group.bare_amount:
         return True
     if focus is None:
@@ -329,12 +328,12 @@ def _shadowed(group: Group, figure: ValueSet, kept: Sequence[tuple[Group, ValueS
     holds ("two passengers killed" beside "three victims"), is no second key line."""
     if len(figure.articles) > 1 or group.category is None:
         return False
-    rep = figure.representative
-    for other, theirs in kept:
-        mine = theirs.representative
-        if (len(theirs.articles) > 1 and other.category == group.category and other.side == group.side
-                and other.background == group.background and mine.value >= rep.value
-                and not _elsewhere(rep, mine) and _kinds_agree(group.kind, other.kind)):
+    mine = figure.representative
+    for other, told in kept:
+        theirs = told.representative
+        if (len(told.articles) > 1 and other.category == group.category and other.side == group.side
+                and other.background == group.background and theirs.value >= mine.value
+                and not _elsewhere(mine, theirs) and _kinds_agree(group.kind, other.kind)):
             return True
     return False
 
