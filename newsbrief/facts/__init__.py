@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from newsbrief.facts.check.agency import agency_conflicts, claim_facts
-from newsbrief.facts.check.quantities import Group, group_quantities, quantity_conflicts, quantity_facts
+from newsbrief.facts.check.quantities import Focus, Group, group_quantities, quantity_conflicts, quantity_facts
 from newsbrief.facts.check.timeline import timeline
 from newsbrief.facts.check.updates import updates
 from newsbrief.facts.read import claims as claims_mod
@@ -76,9 +76,12 @@ class Reading:
         groups = group_quantities(main, self.settings, {a.id: a.time for a in cluster.articles})
         said = [c for c in self.claims if c.article not in off]
         dated = [d for d in self.dates if d.article not in off]
+        keywords = self._keywords()
+        focus = Focus(frozenset(keywords), {k: u.text for k, u in self.units.items()},
+                      {a.id: a.time for a in cluster.articles})
         facts = [
-            *self._entity_facts(), *quantity_facts(groups), *self._context_facts(),
-            *_date_facts(dated), *claim_facts(said, self.settings, self._keywords()),
+            *self._entity_facts(), *quantity_facts(groups, focus=focus, settings=self.settings),
+            *self._context_facts(), *_date_facts(dated), *claim_facts(said, self.settings, keywords),
         ]
         victims = next((nouns_of(g.kind) for g in groups if g.category and g.kind), [])
         changed, steady = self._developed(groups, {a.id: a.time for a in cluster.articles})

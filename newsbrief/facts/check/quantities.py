@@ -21,13 +21,15 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cached_property
 
 from newsbrief.facts.read.quantities import Quantity, compatible
 from newsbrief.facts.settings import DEFAULT, Settings
-from newsbrief.lang.en.events import CATEGORY_RANK
+from newsbrief.lang.en.events import CATEGORY_RANK, GENERAL_KINDS
+from newsbrief.lang.en.measures import BARE_AMOUNTS
+from newsbrief.lang.tokens import tokens
 from newsbrief.model import Conflict, QuantityFact, Source, ValueSide
 
 
@@ -98,6 +100,12 @@ class Group:
         """Amounts whose clauses never say what they are for ("shares closed at $52.375", "spent $14 billion"):
         a price or a sum of some day or year, which moves; two of them are no disagreement."""
         return all(q.unit == "money" and not q.measured for q in self.members)
+
+    @property
+    def bare_amount(self) -> bool:
+        """Amounts whose clauses name them only by a word of money that needs what it is for ("costs totaling
+        $287,402"): no key fact, as the reader cannot tell costs of what."""
+        return all(q.unit == "money" and (q.measured or "").lower() in BARE_AMOUNTS for q in self.members)
 
     @cached_property
     def label(self) -> str:
@@ -238,9 +246,23 @@ def _home(members: dict[_Key, list[Quantity]], q: Quantity) -> _Key | None:
     return candidates[0] if len(candidates) == 1 else None
 
 
-def quantity_facts(groups: Sequence[Group], context: str | None = None) -> list[QuantityFact]:
+@dataclass(frozen=True)
+class Focus:
+    """What a story is about, to tell its key facts from counts told once, in passing, about something else:
+    the stems most of its articles use (``keywords``), each sentence's text by (article, position), and each
+    article's time."""
+
+    keywords: frozenset[str]
+    sentences: Mapping[tuple[str, int], str]
+    times: Mapping[str, datetime | None]
+
+
+def quantity_facts(groups: Sequence[Group], context: str | None = None, focus: Focus | None = None,
+                   settings: Settings = DEFAULT) -> list[QuantityFact]:
     """One fact per figure of each value set of each group (:func:`_figures`), ranked by what a briefing
-    needs, then by sources; an earlier incident's figures last."""
+    needs, then by sources; an earlier incident's figures last. Which are key facts: a toll or harm, or a
+    figure several sources give, unless told by one source only and :func:`_aside` from the story (with
+    ``focus``) or :func:`_shadowed` by a better-sourced key fact."""
     ranked = sorted(((group, figure) for group in groups for vs in group.value_sets() for figure in _figures(vs)),
                     key=lambda p: (p[0].background is not None, p[0].rank, -len(p[1].articles),
                                    all(q.part for q in p[1].members)))  # "6 killed" before "including two children"
@@ -260,7 +282,71 @@ def quantity_facts(groups: Sequence[Group], context: str | None = None) -> list[
             hedge=rep.qualifier, high=rep.high, currency=rep.currency, incident=group.background,
             key=group.rank <= len(CATEGORY_RANK) or len(vs.articles) > 1, sources=vs.sources, context=context,
         ))
-    return facts
+    told = [(group, vs, fact) for (group, vs), fact in zip(ranked, facts)]
+    start = _story_start(told, focus, settings)
+    aside = [fact.key and len(vs.articles) == 1 and _aside(group, vs, focus, start, settings)
+             for group, vs, fact in told]
+    kept = [(group, vs) for (group, vs, fact), out in zip(told, aside) if fact.key and not out]
+    return [replace(fact, key=False) if out or (fact.key and _shadowed(group, vs, kept)) else fact
+            for (group, vs, fact), out in zip(told, aside)]
+
+
+def _story_start(told: Sequence[tuple[Group, ValueSet, QuantityFact]], focus: Focus | None,
+                 settings: Settings) -> int | None:
+    """The day (ordinal) the story's main figure (the most-sourced toll or harm) was first reported, less
+    ``settings.update_days``: a count reported before that is of an earlier incident, not the story's."""
+    main = max((vs for group, vs, _ in told if group.category and group.background is None),
+               key=lambda vs: len(vs.articles), default=None)
+    if focus is None or main is None or len(main.articles) < 2:
+        return None
+    known = [t.toordinal() for a in main.articles if (t := focus.times.get(a)) is not None]
+    return min(known) - settings.update_days if known else None
+
+
+def _aside(group: Group, figure: ValueSet, focus: Focus | None, start: int | None, settings: Settings) -> bool:
+    """Whether a figure one source gives is no key fact of the story: told in a sentence that puts it in the
+    past ("after police arrested five agents earlier this year"), in sentences that, with the sentence before
+    each, share fewer than ``settings.key_keywords`` of the words most articles use (a press digest's road
+    crash in a spy story), in an article published before the story began (:func:`_story_start`), or an
+    amount that does not say what it is for ("costs totaling $287,402": costs of what?)."""
+    if all(q.earlier or q.background for q in figure.members) or group.bare_amount:
+        return True
+    if focus is None:
+        return False
+    stems = [set(tokens(" ".join(focus.sentences.get((q.article, q.position - back), "") for back in (1, 0))))
+             for q in figure.members]  # with the sentence before it: "Two firefighters were injured." after the fire
+    if all(len(found & focus.keywords) < settings.key_keywords for found in stems):
+        return True
+    times = [focus.times.get(a) for a in figure.articles]
+    return start is not None and all(t is not None and t.toordinal() < start for t in times)
+
+
+def _shadowed(group: Group, figure: ValueSet, kept: Sequence[tuple[Group, ValueSet]]) -> bool:
+    """Whether a figure one source gives is already told by a key fact more sources give: of the same outcome,
+    the same side, no other place, a figure as large or larger, and no kind that excludes it. The same two men
+    told again months later ("two Israeli agents jailed" beside "two Israelis arrested"), or a part the whole
+    holds ("two passengers killed" beside "three victims"), is no second key line."""
+    if len(figure.articles) > 1 or group.category is None:
+        return False
+    mine = figure.representative
+    for other, told in kept:
+        theirs = told.representative
+        if (len(told.articles) > 1 and other.category == group.category and other.side == group.side
+                and other.background == group.background and theirs.value >= mine.value
+                and not _elsewhere(mine, theirs) and _kinds_agree(group.kind, other.kind)):
+            return True
+    return False
+
+
+def _elsewhere(a: Quantity, b: Quantity) -> bool:
+    """Whether two readings name different places."""
+    return bool(a.places) and bool(b.places) and not set(a.places) & set(b.places)
+
+
+def _kinds_agree(a: str | None, b: str | None) -> bool:
+    """Whether two kinds of thing counted can name the same ones: the same kind, or one that names any one
+    involved (people, victims, bodies, passengers and crew)."""
+    return a == b or a in GENERAL_KINDS or b in GENERAL_KINDS
 
 
 def _place(readings: Sequence[Quantity]) -> str | None:

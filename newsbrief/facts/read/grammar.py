@@ -255,8 +255,13 @@ def _noun(number: Token, span: Span) -> tuple[Token, Token | None, str | None, b
 
 
 def _owner(noun: Token) -> str | None:
+    """The noun's "of" phrase as the source wrote it ("of Assad’s army": the text of its span, not its tokens
+    joined with spaces)."""
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    return " ".join(t.text for t in of.subtree) if of is not None else None
+    if of is None:
+        return None
+    last = of.right_edge
+    return _text(noun.doc)[of.left_edge.idx:last.idx + len(last)]
 
 
 def _currency(number: Token, span: Span) -> bool:

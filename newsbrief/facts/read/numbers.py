@@ -4,8 +4,8 @@ number, and the qualifier before each ("at least", "nearly").
 
 What is plainly not a count is left out here, before any parsing: years, dates, clock times, percentages,
 ordinals and hyphenated modifiers ("34-year-old", "25-vehicle"), names with a number ("Interstate 35",
-"Flight 370"), ages after a name ("Elle Knutson, 21,"), and a conversion in parentheses after a measure
-("5 kilometers (3 miles)"), which restates the number before it.
+"Flight 370", "S-400 missile systems"), ages after a name ("Elle Knutson, 21,"), and a conversion in parentheses
+after a measure ("5 kilometers (3 miles)"), which restates the number before it.
 """
 
 from __future__ import annotations
@@ -54,6 +54,9 @@ _NOT_A_COUNT_AFTER = re.compile(r"[-‑–][A-Za-z]|\s*(?:%|per ?cent|a\.?m\b|p\
 _MONTH_AFTER = re.compile(rf"\s+(?:{'|'.join(_MONTHS)})\b", re.I)
 _MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(_MONTHS)})\.?\s+$", re.I)
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w.]*\s?|[-‑/#])$")
+_MODEL_BEFORE = re.compile(r"\b[A-Z][A-Za-z]{0,2}[-‑]$")
+"""Letters joined to the number by a hyphen: a model or a name ("S-400", "F-16", "MH-17", "Su-24"), never a count,
+whatever follows ("S-400 missile systems")."""
 _COUNTED_AFTER = re.compile(
     r"\s+(?!(?:was|is|has|does)\b)(?:[a-z]+\s+)?(?:[a-z]+s|people|men|women|children|police|personnel|staff|crew)\b")
 _AGE = (re.compile(r"[A-Za-z][\w’'-]+,\s*$"), re.compile(r"\s*,"))
@@ -170,7 +173,7 @@ def _excluded(text: str, number: NumberMention) -> bool:
     if not number.currency and (_NOT_A_COUNT_AFTER.match(after) or _MONTH_AFTER.match(after)
                                 or _MONTH_BEFORE.search(before)):
         return True
-    if _CONVERSION.search(before):
+    if _CONVERSION.search(before) or _MODEL_BEFORE.search(before):
         return True
     if number.digits and _AGE[0].search(before) and _AGE[1].match(after) and number.value < 120:
         return True  # "Elle Knutson, 21,", "his wife, 33,"

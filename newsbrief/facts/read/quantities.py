@@ -37,6 +37,7 @@ from newsbrief.facts.read.numbers import NumberMention, numbers
 from newsbrief.facts.read.units import Unit
 from newsbrief.facts.settings import DEFAULT, Settings
 from newsbrief.lang.en.events import (
+    ASKED,
     BARE_NOUNS,
     CATEGORY_RANK,
     COUNTED_CLASSES,
@@ -47,6 +48,7 @@ from newsbrief.lang.en.events import (
     OUTCOME_BEARERS,
     OUTCOME_NOUNS,
     OUTCOMES,
+    SHOWN_AS,
     TOLL_NOUNS,
 )
 from newsbrief.lang.en.measures import (
@@ -126,16 +128,20 @@ class Quantity(Span):
     one incident's count."""
     owner: str | None = None
     """Whose they are, shown when the noun says nothing by itself ("members of its security forces")."""
+    sought: bool = False
+    """An amount its clause asks for ("is seeking $10 million in damages"): shown as sought, not as paid."""
 
     @cached_property
     def what(self) -> str:
         """What is counted, as shown: "Turkish soldiers killed", "inches of snow", "reward"."""
         if self.unit is not None:
             noun = None if self.currency else self.noun
-            return " ".join(w for w in (noun, self.measured or self.category) if w) or "(unspecified)"
+            sought = "sought" if self.sought else None
+            return " ".join(w for w in (noun, self.measured or self.category, sought) if w) or "(unspecified)"
         more = "more" if self.increment else None
-        said = None if self.noun and self.noun.lower() in OUTCOME_BEARERS else self.category  # "3 bodies"
-        return " ".join(w for w in (more, self.modifier, self.noun, self.owner, said) if w) or "(unspecified)"
+        noun = SHOWN_AS.get(self.noun.lower(), self.noun) if self.noun else None  # "3 people killed", not "3 victims"
+        said = None if noun and noun.lower() in OUTCOME_BEARERS else self.category  # "3 bodies"
+        return " ".join(w for w in (more, self.modifier, noun, self.owner, said) if w) or "(unspecified)"
 
     @property
     def shown(self) -> str:
@@ -198,6 +204,13 @@ def singular(noun: str) -> str:
     if low.endswith("s") and not low.endswith(("ss", "us", "is")):
         return low[:-1]
     return low
+
+
+def _kind(noun: str, modifier: str | None) -> str:
+    """The kind of thing a noun counts, read with the word before it when the two name a kind ("staff
+    members" are staff, as "employees" are), else from the noun alone."""
+    pair = f"{modifier.split()[-1]} {noun}" if modifier else ""
+    return _CLASS_OF.get(fold(pair)) or singular(noun)
 
 
 def stated(c: Counted) -> bool:
@@ -305,7 +318,8 @@ def _quantity(unit: Unit, gazetteer: Gazetteer, number: NumberMention, c: Counte
     return Quantity(
         unit.article, unit.start + number.start, unit.start + end, squash(unit.text[number.start:end]),
         position=unit.position, value=number.value, qualifier=number.qualifier, noun=noun,
-        kind="people" if people else singular(noun) if noun and c.unit is None else None if c.unit == "money" else noun,
+        kind="people" if people else _kind(noun, modifier) if noun and c.unit is None
+        else None if c.unit == "money" else noun,
         modifier=modifier,
         side=side,
         category=category, earlier=earlier, high=number.high, unit=c.unit,
@@ -314,6 +328,7 @@ def _quantity(unit: Unit, gazetteer: Gazetteer, number: NumberMention, c: Counte
         increment=increment, places=c.places, day=c.day, part=c.part, perfect=c.perfect, cause=c.cause,
         owner=_whose(c.owner, unit.text[:number.start], gazetteer) if noun and noun.lower() in BARE_NOUNS and (
             c.owner and not side) else None,
+        sought=c.unit == "money" and c.verb is not None and bool(ASKED.match(unit.text[offset + c.verb:].lower())),
     )
 
 

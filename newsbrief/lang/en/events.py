@@ -35,9 +35,11 @@ COUNTED_CLASSES = {
     "soldier": "soldiers soldier troops troop servicemen serviceman personnel forces".split(),
     "fighter": ("fighters fighter rebels rebel militants militant insurgents insurgent terrorists terrorist "
                 "gunmen gunman guerrillas guerrilla").split(),
+    "staff": ["staff members", "staff member", "staffers", "staffer", "employees", "employee", "aides", "aide"],
 }
-"""Kinds of counted things and the nouns that name each (sources that word it differently are compared: the
-"terrorists" of one side's media are the "rebels" or "gunmen" of others')."""
+"""Kinds of counted things and the nouns (or a noun with the word before it, "staff members") that name each
+(sources that word it differently are compared: the "terrorists" of one side's media are the "rebels" or
+"gunmen" of others', one source's "former employees" of a politician are another's "former staff members")."""
 
 OUTCOME_NOUNS = {"deaths": "killed", "dead": "killed", "fatalities": "killed", "casualties": "killed or injured",
                  "injuries": "injured", "wounded": "injured", "injured": "injured", "missing": "missing",
@@ -51,6 +53,14 @@ ABOARD = frozenset("passengers passenger crew crewmembers".split())
 
 BARE_NOUNS = frozenset("members member units staff employees personnel".split())
 """Nouns that say what is counted only with whose they are: "members of the security forces killed"."""
+
+GENERAL_KINDS = frozenset({None, "people", "victim", "body", "corpse", "passenger", "crew"})
+"""Kinds of thing counted that may name any of those an incident befell (the dead of a crash are its
+"victims", its "bodies" and, some of them, its "passengers"): a count of them may be a part of another kind's."""
+
+SHOWN_AS = {"victims": "people", "victim": "person"}
+"""Nouns that say only that harm befell those counted, shown as who they are with what befell them: "three
+victims" of a crash are "3 people killed"."""
 
 OUTCOME_BEARERS = frozenset("survivors victims bodies corpses".split())
 """Outcome nouns that also name what is counted: "47 corpses" are corpses, not a bare toll, so they are
@@ -79,6 +89,10 @@ LIGHT_VERBS = frozenset(
     "grown grows amount amounted amounts".split())
 """Verbs that say nothing about what happened to what is counted: the event is in their complement
 ("were reported killed", "left 231 people dead") or nowhere."""
+
+ASKED = re.compile(r"ask|seek|sought|demand|request")
+"""Verbs (matched at the start of the word) by which a party asks for an amount ("is seeking $10 million in
+damages", "had asked for a bond of at least $800 million"): an amount asked for, not one paid or ordered."""
 
 HYPOTHETICAL = frozenset(
     "could might may would should must can will shall expect expected expects forecast forecasts predicted "

@@ -38,6 +38,9 @@ MONEY_NEEDS = re.compile(r"reward|award|damage|cost|expense|aid|relief|ransom|fi
 """What an amount of money is for when a briefing on an event needs it (a regex of stems, matched at the start
 of the measured phrase's last word): a reward, the damage, the cost, aid; not a plane's list price."""
 
+BARE_AMOUNTS = frozenset("cost costs expense expenses spending bill bills payment payments sum sums total".split())
+"""Words of an amount that say what it is only with what it is for ("costs totaling $287,402": of what?)."""
+
 BANKNOTES = re.compile(r"bill|note|banknote")
 BANKNOTE_VALUES = frozenset({1, 2, 5, 10, 20, 50, 100})
 """A banknote's name and values: "the $1 bill", "a $20 note" name a note, not an amount a briefing needs."""
