@@ -204,7 +204,9 @@ def runs(pool: Sequence[tuple[Passage, np.ndarray]], longest: int) -> list[Run]:
         if pool[first][0].follows:
             continue
         members = pool[first:u + 1]
-        out.append((tuple(p for p, _ in members), np.unique(np.concatenate([cs for _, cs in members]))))
+        # a passage's ids are already distinct and sorted (ClusterConcepts.of_passages): only a run's need np.unique
+        ids = members[0][1] if len(members) == 1 else np.unique(np.concatenate([cs for _, cs in members]))
+        out.append((tuple(p for p, _ in members), ids))
     return out
 
 
@@ -220,12 +222,13 @@ def lazy_greedy(pool: list[Run], weight: np.ndarray, budget: int, chosen: list[P
     used = sum(s.words for s in chosen)
     have = {(s.article, s.index) for s in chosen}
     sharing: dict[tuple[str, int], list[int]] = {}
-    for i, (members, _) in enumerate(pool):
-        for s in members:
-            sharing.setdefault((s.article, s.index), []).append(i)
+    sized = [[((s.article, s.index), s.words) for s in members] for members, _ in pool]  # counted once
+    for i, members in enumerate(sized):
+        for key, _ in members:
+            sharing.setdefault(key, []).append(i)
 
     def cost(item: int) -> int:
-        return sum(s.words for s in pool[item][0] if (s.article, s.index) not in have)
+        return sum(words for key, words in sized[item] if key not in have)
 
     def gain(item: int) -> float:
         cs = pool[item][1]
