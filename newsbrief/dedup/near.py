@@ -150,7 +150,7 @@ def _candidates(probe: Rows, index: Rows, sizes: np.ndarray, need: np.ndarray,
     # and at most ``longest`` times larger, one contiguous run of this order.
     holder_of = np.repeat(np.arange(len(sizes)), index.sizes)
     keys = index.indices * top + sizes[holder_of]
-    order = np.argsort(keys, kind="stable")
+    order = np.argsort(keys)  # the holders of one key are counted, not listed in order: no stable sort
     keys, holders = keys[order], holder_of[order]
     owner = np.repeat(np.arange(len(sizes)), probe.sizes)
     own = sizes[owner]

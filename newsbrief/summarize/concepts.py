@@ -55,9 +55,10 @@ def unique(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Sorted distinct values and, for each input, the index of its value among them.
 
     ``np.unique`` does this too, but numpy 2.4 hashes when no inverse is asked
-    for, which is 20x slower than sorting on large integer keys.
+    for, which is 20x slower than sorting on large integer keys. Equal values get one index whatever
+    their order, so the sort need not be stable (numpy's default sort is twice as fast).
     """
-    order = np.argsort(values, kind="stable")
+    order = np.argsort(values)
     ordered = values[order]
     new = np.empty(len(values), bool)
     new[:1] = True
@@ -120,9 +121,11 @@ class ClusterConcepts:
     def of_passages(self, passages: Sequence[Passage]) -> list[np.ndarray]:
         """The distinct concept ids each passage uses: its sentences' own, or, for a passage that does
         not start where its first sentence does (a connective or dateline left out), its text's."""
-        order = np.argsort(self.pair_sentence, kind="stable")
-        bounds = np.searchsorted(self.pair_sentence[order], np.arange(len(self.sentences) + 1))
-        ids = self.pair_concept[order]
+        # (sentence, concept) pairs in that order: a sort of plain keys, no argsort (a few times faster)
+        width = max(len(self.keys), 1)
+        by_sentence = np.sort(self.pair_sentence * width + self.pair_concept)
+        bounds = np.searchsorted(by_sentence // width, np.arange(len(self.sentences) + 1))
+        ids = by_sentence % width
         place = {(s.article, s.index): i for i, s in enumerate(self.sentences)}
         out = []
         for p in passages:
