@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsbrief.dedup.near import distinct, sorted_set
 from newsbrief.model import Article, Cluster, Sentence
 from newsbrief.summarize.base import Summarizer, candidates
 from newsbrief.summarize.focus import NO_FOCUS, Focus, FocusSettings, news, novelty, question_text, relevance
@@ -51,27 +52,11 @@ COEFFICIENTS = np.array([
 ])
 """Logistic model of P(a human summary uses the concept), fitted on Multi-News validation (see module doc)."""
 
-def unique(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Sorted distinct values and, for each input, the index of its value among them.
-
-    ``np.unique`` does this too, but numpy 2.4 hashes when no inverse is asked
-    for, which is 20x slower than sorting on large integer keys. Equal values get one index whatever
-    their order, so the sort need not be stable (numpy's default sort is twice as fast).
-    """
-    order = np.argsort(values)
-    ordered = values[order]
-    new = np.empty(len(values), bool)
-    new[:1] = True
-    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
-    inverse = np.empty(len(values), np.int64)
-    inverse[order] = np.cumsum(new) - 1
-    return ordered[new], inverse
-
 
 class ClusterConcepts:
     """The concepts of a cluster in arrays: one id per distinct concept, and which sentences use which.
 
-    Concept ids come from :func:`unique` over integer keys (a unigram is its
+    Concept ids come from :func:`~newsbrief.dedup.near.distinct` over integer keys (a unigram is its
     word id; a bigram is ``V + a * V + b``), so everything after tokenizing is
     vectorised and a 1,000-article cluster costs well under a second.
     """
@@ -88,10 +73,10 @@ class ClusterConcepts:
         self.word_len = np.array([len(w) for w in self.vocab] or [0])
         self.is_number = np.array([w.isdigit() for w in self.vocab] or [False])
         keys, owners = self._keys(tok, lengths)
-        self.keys, occurrence = unique(keys)
+        self.keys, occurrence = distinct(keys, self.vocab_size * (self.vocab_size + 1))
         self.tf = np.bincount(occurrence, minlength=len(self.keys))
         n = max(len(self.sentences), 1)
-        pairs = unique(occurrence * n + owners)[0]
+        pairs = sorted_set(occurrence * n + owners)
         self.pair_concept, self.pair_sentence = pairs // n, pairs % n
 
     def _keys(self, tok: np.ndarray, lengths: list[int]) -> tuple[np.ndarray, np.ndarray]:
@@ -160,7 +145,7 @@ class ClusterConcepts:
         n_keys = len(self.keys)
 
         def articles_where(mask: np.ndarray) -> np.ndarray:
-            pairs = unique(pc[mask] * self.n_articles + article[ps][mask])[0]
+            pairs = sorted_set(pc[mask] * self.n_articles + article[ps][mask])
             return np.bincount(pairs // self.n_articles, minlength=n_keys)
 
         v = self.vocab_size
