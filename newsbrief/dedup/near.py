@@ -146,12 +146,13 @@ def prefix_rows(rows: Rows, share: float) -> tuple[Rows, np.ndarray]:
     return prefix, np.minimum(extra + 1, shared)  # a short set's prefix is all of it: it shares ``shared``
 
 
-def _positions(ordered: np.ndarray, needles: np.ndarray, side: Literal["left", "right"]) -> np.ndarray:
-    """``np.searchsorted(ordered, needles, side)``, the needles looked up in sorted order: each search then
-    starts near the one before, in memory the one before just read (4 times faster on big joins)."""
-    order = np.argsort(needles)
+def _positions(ordered: np.ndarray, needles: np.ndarray, side: Literal["left", "right"], bound: int) -> np.ndarray:
+    """``np.searchsorted(ordered, needles, side)``, the needles (all below ``bound``) looked up in sorted
+    order: each search then starts near the one before, in memory the one before just read (4 times
+    faster on big joins)."""
+    sorted_needles, order = sort_by(needles, np.arange(len(needles)), bound, len(needles))
     out = np.empty(len(needles), np.int64)
-    out[order] = np.searchsorted(ordered, needles[order], side=side)
+    out[order] = np.searchsorted(ordered, sorted_needles, side=side)
     return out
 
 
@@ -169,14 +170,15 @@ def _candidates(probe: Rows, index: Rows, sizes: np.ndarray, need: np.ndarray,
     top = int(sizes.max(initial=0)) + 1
     # Index entries by (item, size of their set): each probe entry meets only sets no smaller than its own
     # and at most ``longest`` times larger, one contiguous run of this order.
+    bound = max(index.width, probe.width, 1) * top  # of every key below
     holder_of = np.repeat(np.arange(len(sizes)), index.sizes)
     # the holders of one key are counted, not listed in order: any order among them will do
-    keys, holders = sort_by(index.indices * top + sizes[holder_of], holder_of, max(index.width, 1) * top, n)
+    keys, holders = sort_by(index.indices * top + sizes[holder_of], holder_of, bound, n)
     owner = np.repeat(np.arange(len(sizes)), probe.sizes)
     own = sizes[owner]
     most = np.minimum(np.floor(own * longest + 1e-9), top - 1).astype(np.int64) if np.isfinite(longest) else top - 1
-    low = _positions(keys, probe.indices * top + own, "left")
-    meets = _positions(keys, probe.indices * top + most, "right") - low
+    low = _positions(keys, probe.indices * top + own, "left", bound)
+    meets = _positions(keys, probe.indices * top + most, "right", bound) - low
     found = []
     per_row = np.bincount(owner, weights=meets, minlength=len(sizes)).astype(np.int64)
     for rows in _pieces(per_row):  # whole probe rows at a time, so each pair's hits are counted together
