@@ -5,8 +5,7 @@ Each command runs in a fresh process, ``--runs`` times after one warm-up run
 median is reported beside the baseline measured in the same run, a Python that
 imports nothing (``python -c pass``), as a ratio. The spaCy part of the facts
 stage is then split into its import and its model load, with the components
-``newsbrief.facts.nlp`` excludes and with ``senter`` excluded too (the model
-ships it disabled, but a disabled pipe is still built and loaded)::
+``newsbrief.facts.read.ner`` excludes::
 
     .venv/bin/python bench/startup.py
     .venv/bin/python bench/startup.py --runs 9 --seeds ../shared/seeds
@@ -16,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -37,21 +37,28 @@ print(t1 - t0, t2 - t1, t3 - t2)
 """
 
 
-def seconds(command: list[str], runs: int) -> float:
-    """Median wall-clock seconds of ``command`` in a fresh process, after one warm-up run."""
+def seconds(command: list[str], runs: int) -> tuple[float, float]:
+    """Median wall-clock and CPU seconds of ``command`` in a fresh process, after one warm-up run (CPU
+    seconds depend less on what else a shared machine runs)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    times = []
+    times, cpus = [], []
     for n in range(runs + 1):
-        start = time.perf_counter()
+        start, used = time.perf_counter(), _children_cpu()
         subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
         if n:
             times.append(time.perf_counter() - start)
-    return statistics.median(times)
+            cpus.append(_children_cpu() - used)
+    return statistics.median(times), statistics.median(cpus)
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def spacy_parts(exclude: list[str], runs: int) -> tuple[float, float, float]:
     """Median (import, load, first call) seconds of the facts model with ``exclude``d components."""
-    from newsbrief.facts.nlp import MODEL
+    from newsbrief.facts.read.ner import MODEL
 
     code = SPACY.format(model=MODEL, exclude=exclude)
     parts = [tuple(map(float, subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
@@ -73,15 +80,15 @@ def main() -> int:
         ("newsbrief brief SEEDS (facts on)", seconds([*cli, "brief", str(args.seeds)], args.runs)),
     ]
     print(f"median of {args.runs} runs after a warm-up, each a fresh process")
-    print(f"{'command':<36} {'seconds':>8} {'ratio to baseline':>18}")
-    for name, value in rows:
-        print(f"{name:<36} {value:>8.3f} {value / base:>18.1f}")
-    from newsbrief.facts.nlp import EXCLUDE
+    print(f"load average {os.getloadavg()[0]:.1f}")
+    print(f"{'command':<36} {'seconds':>8} {'ratio':>6} {'CPU s':>7} {'ratio':>6}")
+    for name, (wall, cpu) in rows:
+        print(f"{name:<36} {wall:>8.3f} {wall / base[0]:>6.1f} {cpu:>7.3f} {cpu / max(base[1], 1e-3):>6.1f}")
+    from newsbrief.facts.read.ner import EXCLUDE
 
-    print(f"\nspaCy for the facts stage (median of {args.runs}): import, model load, first call")
-    for name, exclude in (("as newsbrief.facts.nlp loads it", EXCLUDE), ("senter excluded too", [*EXCLUDE, "senter"])):
-        imported, loaded, first = spacy_parts(exclude, args.runs)
-        print(f"  {name:<32} import {imported:.3f} s, load {loaded:.3f} s, first call {first:.3f} s")
+    imported, loaded, first = spacy_parts(EXCLUDE, args.runs)
+    print(f"\nspaCy as the facts readers load it (median of {args.runs}): import {imported:.3f} s, "
+          f"model load {loaded:.3f} s, first call {first:.3f} s")
     return 0
 
 

@@ -19,7 +19,7 @@ from typing import IO, Any
 
 from newsbrief.ingest import JSONError, Problem, article_from_record, parse_json
 from newsbrief.model import Article
-from newsbrief.parallel import Engine, LocalEngine
+from newsbrief.parallel import Engine, LocalEngine, collector_paused
 from newsbrief.pipeline import prepare, seen_apart, summarize_prepared
 from newsbrief.summarize import DEFAULT, get_summarizer
 
@@ -65,10 +65,11 @@ def summarize_cluster(record: Any, max_words: int = 100, method: str = DEFAULT,
     ``query``: the question of a record that asks none)."""
     cluster_id = record.get("id") if isinstance(record, dict) else None
     try:
-        articles = cluster_articles(record)
-        earlier = cluster_articles(record, "earlier", EARLIER)
-        prep = seen_apart(prepare([*earlier, *articles]), [a.id for a in earlier], query_text(record) or query)
-        lines = summarize_prepared(prep, max_words, method)
+        with collector_paused():
+            articles = cluster_articles(record)
+            earlier = cluster_articles(record, "earlier", EARLIER)
+            prep = seen_apart(prepare([*earlier, *articles]), [a.id for a in earlier], query_text(record) or query)
+            lines = summarize_prepared(prep, max_words, method)
     except ValueError as exc:
         return {"id": cluster_id, "error": str(exc)}
     except Exception as exc:  # noqa: BLE001 - one bad cluster must not end the run (the contract)

@@ -1,5 +1,6 @@
-"""The one bounded, ordered map over worker processes, how many workers a run gets, and the engines
-(this machine's processes or a Dask cluster) that commands choose between.
+"""The one bounded, ordered map over worker processes, how many workers a run gets, the engines
+(this machine's processes or a Dask cluster) that commands choose between, and how one piece of work
+spends its process (:func:`collector_paused`).
 
 Batch summaries and stream grouping both spread independent pieces of work
 (clusters, blocks) over processes while reading their input as a stream: at most
@@ -10,11 +11,13 @@ or on the engine.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain, islice
 from typing import Any, Protocol, TypeVar
@@ -40,6 +43,37 @@ def cores_for_one_job() -> int:
     if multiprocessing.parent_process() is not None or threading.current_thread() is not threading.main_thread():
         return 1
     return worker_count()
+
+
+_PAUSE_LOCK = threading.Lock()
+_pauses = [0, False]
+"""How many pieces of work run with the collector paused (threads of a server may overlap), and whether
+it was on when the first of them began."""
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Run the block with Python's cyclic garbage collector off, then back as it was.
+
+    A cluster's work allocates millions of small objects (sentences, spans, token lists) that form no
+    reference cycles: reference counting frees them, but the collector, triggered by every 700
+    allocations, traverses the young ones again and again and the whole heap now and then. That was a
+    fifth of the CPU of a 1,000-article cluster. Nothing is lost: cycles made in the block are
+    collected by the first collection after it. Overlapping blocks (server threads) share one pause:
+    the collector comes back when the last ends.
+    """
+    with _PAUSE_LOCK:
+        if not _pauses[0]:
+            _pauses[1] = gc.isenabled()
+            gc.disable()
+        _pauses[0] += 1
+    try:
+        yield
+    finally:
+        with _PAUSE_LOCK:
+            _pauses[0] -= 1
+            if not _pauses[0] and _pauses[1]:
+                gc.enable()
 
 
 def chunked(items: Sequence[T], size: int) -> list[Sequence[T]]:

@@ -129,6 +129,44 @@ def test_workers_and_server_threads_do_not_spread_a_cluster() -> None:
     assert found == [1, 1]
 
 
+def test_the_collector_is_paused_for_a_cluster_and_back_as_it_was_after() -> None:
+    import gc
+    import threading
+
+    from newsbrief.parallel import collector_paused
+
+    assert gc.isenabled()
+    seen: list[bool] = []
+    inside, leave = threading.Event(), threading.Event()
+
+    def other() -> None:  # a server thread whose cluster starts after this one and ends after it
+        with collector_paused():
+            inside.set()
+            leave.wait(10)
+            seen.append(gc.isenabled())
+
+    thread = threading.Thread(target=other)
+    with collector_paused():
+        with collector_paused():
+            seen.append(gc.isenabled())
+        thread.start()
+        inside.wait(10)
+    seen.append(gc.isenabled())  # the other thread's cluster still runs
+    leave.set()
+    thread.join()
+    assert seen == [False, False, False] and gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # a program that runs without the collector keeps it off
+    finally:
+        gc.enable()
+    with pytest.raises(ValueError), collector_paused():
+        raise ValueError("a failing cluster")
+    assert gc.isenabled()
+
+
 def test_summarize_engine_options_are_checked(tmp_path: Path) -> None:
     data = tmp_path / "in.jsonl"
     data.write_text(json.dumps({"id": "c", "articles": ARTICLES}) + "\n", encoding="utf-8")

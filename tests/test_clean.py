@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsbrief.clean import clean_cluster, cleaned_text
-from newsbrief.clean.rules import RULES, Rule, literal_prefix, match_rule
+from newsbrief.clean.rules import RULES, Rule, any_of, literal_prefix, match_rule
 from newsbrief.model import Article, squash
 from newsbrief.segment import segment_article, split_spans
 
@@ -115,6 +115,15 @@ def test_line_rules(line: str, reason: str | None) -> None:
 def test_literal_prefix_is_what_every_match_begins_with(pattern: str, literal: str) -> None:
     assert literal_prefix(pattern) == literal
     assert all(literal_prefix(p) for r in RULES for p in r.anywhere)  # the screen relies on one each
+
+
+def test_any_of_finds_a_literal_wherever_it_is() -> None:
+    found = any_of(["getty images", "sign up", "reuters/"])
+    texts = ["getty images", "photo: getty images.", "— sign up now", "reuters/john", "café « reuters/ »",
+             "getty image", "signup", "reuters", "", "ünïcödé ✓ sign up ✓"]
+    assert [found(t) for t in texts] == [any(w in t for w in ("getty images", "sign up", "reuters/"))
+                                         for t in texts] == [True] * 5 + [False] * 4 + [True]
+    assert not any_of([])("anything") and any_of(["", "x"])("no match needed")
 
 
 def _every_rule_in_turn(text: str, sentence: bool) -> Rule | None:

@@ -56,6 +56,21 @@ def test_join_finds_exactly_the_all_pairs_answer(contained: bool, share: float, 
         assert set(zip(a.tolist(), b.tolist(), overlap.tolist())) == _brute_force(sets, share, contained)
 
 
+@pytest.mark.parametrize("high", [1, 7, 1 << 20, 1 << 45])
+def test_distinct_is_the_same_packed_or_argsorted(high: int) -> None:
+    values = np.random.default_rng(high).integers(0, high, 5_000)
+    expected = np.unique(values, return_inverse=True)
+    for bound in (None, high, 1 << 62):  # argsort; packed when it fits; too large to pack
+        found = near.distinct(values, bound)
+        assert np.array_equal(found[0], expected[0]) and np.array_equal(found[1], expected[1].ravel())
+    assert np.array_equal(near.sorted_set(values), expected[0])
+    payload = np.arange(len(values))[::-1]
+    for bound in (None, high):
+        keys, carried = near.sort_by(values, payload, bound, len(values))
+        assert np.array_equal(keys, np.sort(values)) and np.array_equal(values[len(values) - 1 - carried], keys)
+    assert len(near.distinct(values[:0], 1)[0]) == len(near.sorted_set(values[:0])) == 0
+
+
 def test_repeated_items_count_once_and_short_texts_are_one_shingle() -> None:
     rows = item_rows(np.array([4, 2]), np.array([5, 5, 7, 9, 9, 9]))
     assert rows.sizes.tolist() == [3, 1] and rows.indices.tolist() == [7, 8, 9, 9]  # rarest first: 7, 5, 9

@@ -9,8 +9,11 @@ that were glued onto the end of a real paragraph.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+
+import ahocorasick
 
 
 def _compile(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
@@ -140,8 +143,21 @@ def literal_prefix(pattern: str) -> str:
     return head[:-1] if pattern[len(head):len(head) + 1] in ("*", "?", "{") and head else head
 
 
+def any_of(literals: Iterable[str]) -> Callable[[str], bool]:
+    """A test of whether a text holds any of ``literals``, in one pass over it (an Aho-Corasick automaton:
+    44 substring searches cost 3 times as much on every line and sentence of a cluster)."""
+    literals = list(dict.fromkeys(literals))
+    if not literals or "" in literals:  # every text holds the empty string
+        return lambda text: bool(literals)
+    automaton = ahocorasick.Automaton()
+    for literal in literals:
+        automaton.add_word(literal, literal)
+    automaton.make_automaton()
+    return lambda text: next(automaton.iter(text), None) is not None
+
+
 _STARTS = re.compile("|".join(f"(?:{p})" for r in RULES for p in r.start))
-_LITERALS = tuple(dict.fromkeys(literal_prefix(p) for r in RULES for p in r.anywhere))
+_HAS_LITERAL = any_of(literal_prefix(p) for r in RULES for p in r.anywhere)
 _EXACT = tuple(re.compile(p) for r in RULES for p in r.exact)
 
 CACHED_LENGTH = 400
@@ -154,7 +170,7 @@ def _may_match(text: str, lower: str) -> bool:
     """False when no rule can match: no ``start`` pattern does, no ``anywhere`` pattern's leading literal is
     in the text and no ``exact`` pattern is found. Most lines and sentences are prose, so this cheap
     test (one regex call and substring searches in C) saves trying every rule in turn."""
-    if _STARTS.match(lower) or any(map(lower.__contains__, _LITERALS)):
+    if _STARTS.match(lower) or _HAS_LITERAL(lower):
         return True
     return any(p.search(text) for p in _EXACT)
 

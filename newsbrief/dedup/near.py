@@ -45,17 +45,38 @@ PIECE = 1 << 22
 """Most (row, row) hits or pair items expanded at once: bounds memory on clusters of any size."""
 
 
-def _distinct(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def sort_by(keys: np.ndarray, payload: np.ndarray, bound: int | None, span: int) -> tuple[np.ndarray, np.ndarray]:
+    """``keys`` sorted and ``payload`` in the same order (among equal keys, in any order).
+
+    When every key is below ``bound``, every payload item below ``span`` and the product fits in 62
+    bits, each key is packed with its payload item and the packed keys are plain-sorted: numpy's sort is
+    over ten times faster than its argsort on millions of keys.
+    """
+    span = max(span, 1)
+    if bound is not None and bound * span < 1 << 62:
+        packed = np.sort(keys * span + payload)
+        return packed // span, packed % span
+    order = np.argsort(keys)
+    return keys[order], payload[order]
+
+
+def distinct(values: np.ndarray, bound: int | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Sorted distinct values and each input's index among them, by sorting (numpy's hashing path for
-    large integer keys is many times slower)."""
-    order = np.argsort(values)
-    ordered = values[order]
-    new = np.empty(len(values), bool)
+    large integer keys is many times slower); ``bound``: all values are below it (:func:`sort_by`)."""
+    n = len(values)
+    ordered, order = sort_by(values, np.arange(n), bound, n)
+    new = np.empty(n, bool)
     new[:1] = True
     np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
-    inverse = np.empty(len(values), np.int64)
+    inverse = np.empty(n, np.int64)
     inverse[order] = np.cumsum(new) - 1
     return ordered[new], inverse
+
+
+def sorted_set(values: np.ndarray) -> np.ndarray:
+    """Sorted distinct values (a plain sort: no argsort, no inverse)."""
+    ordered = np.sort(values)
+    return ordered[np.r_[True, ordered[1:] != ordered[:-1]]] if len(ordered) else ordered
 
 
 @dataclass(frozen=True)
@@ -101,7 +122,7 @@ def item_rows(sizes: np.ndarray, items: np.ndarray) -> Rows:
     width = len(frequency)
     rank = np.empty(width, np.int64)
     rank[np.argsort(frequency * width + np.arange(width))] = np.arange(width)
-    entries = _distinct(np.repeat(np.arange(len(sizes), dtype=np.int64), sizes) * width + rank[items])[0]
+    entries = sorted_set(np.repeat(np.arange(len(sizes), dtype=np.int64), sizes) * width + rank[items])
     counts = np.bincount(entries // max(width, 1), minlength=len(sizes))
     return Rows(np.r_[0, np.cumsum(counts)], entries % max(width, 1), width)
 
@@ -125,12 +146,13 @@ def prefix_rows(rows: Rows, share: float) -> tuple[Rows, np.ndarray]:
     return prefix, np.minimum(extra + 1, shared)  # a short set's prefix is all of it: it shares ``shared``
 
 
-def _positions(ordered: np.ndarray, needles: np.ndarray, side: Literal["left", "right"]) -> np.ndarray:
-    """``np.searchsorted(ordered, needles, side)``, the needles looked up in sorted order: each search then
-    starts near the one before, in memory the one before just read (4 times faster on big joins)."""
-    order = np.argsort(needles)
+def _positions(ordered: np.ndarray, needles: np.ndarray, side: Literal["left", "right"], bound: int) -> np.ndarray:
+    """``np.searchsorted(ordered, needles, side)``, the needles (all below ``bound``) looked up in sorted
+    order: each search then starts near the one before, in memory the one before just read (4 times
+    faster on big joins)."""
+    sorted_needles, order = sort_by(needles, np.arange(len(needles)), bound, len(needles))
     out = np.empty(len(needles), np.int64)
-    out[order] = np.searchsorted(ordered, needles[order], side=side)
+    out[order] = np.searchsorted(ordered, sorted_needles, side=side)
     return out
 
 
@@ -148,15 +170,15 @@ def _candidates(probe: Rows, index: Rows, sizes: np.ndarray, need: np.ndarray,
     top = int(sizes.max(initial=0)) + 1
     # Index entries by (item, size of their set): each probe entry meets only sets no smaller than its own
     # and at most ``longest`` times larger, one contiguous run of this order.
+    bound = max(index.width, probe.width, 1) * top  # of every key below
     holder_of = np.repeat(np.arange(len(sizes)), index.sizes)
-    keys = index.indices * top + sizes[holder_of]
-    order = np.argsort(keys, kind="stable")
-    keys, holders = keys[order], holder_of[order]
+    # the holders of one key are counted, not listed in order: any order among them will do
+    keys, holders = sort_by(index.indices * top + sizes[holder_of], holder_of, bound, n)
     owner = np.repeat(np.arange(len(sizes)), probe.sizes)
     own = sizes[owner]
     most = np.minimum(np.floor(own * longest + 1e-9), top - 1).astype(np.int64) if np.isfinite(longest) else top - 1
-    low = _positions(keys, probe.indices * top + own, "left")
-    meets = _positions(keys, probe.indices * top + most, "right") - low
+    low = _positions(keys, probe.indices * top + own, "left", bound)
+    meets = _positions(keys, probe.indices * top + most, "right", bound) - low
     found = []
     per_row = np.bincount(owner, weights=meets, minlength=len(sizes)).astype(np.int64)
     for rows in _pieces(per_row):  # whole probe rows at a time, so each pair's hits are counted together
@@ -280,14 +302,14 @@ def shingle_rows(ids: np.ndarray, sizes: np.ndarray, vocabulary_size: int, n: in
     padded = np.searchsorted(starts, begins[short])
     key, bound, base = np.zeros(len(starts), np.int64), 1, vocabulary_size + 1
     for k in range(n):
-        if bound * base >= 1 << 62:  # renumber before the key could overflow
-            key = _distinct(key)[1]
+        if bound * base * max(len(key), 1) >= 1 << 62:  # renumber, order kept, while keys can be packed
+            key = distinct(key, bound)[1]
             bound = len(key)
         word = ids[starts + k]
         word[padded[sizes[short] <= k]] = vocabulary_size  # past the end of a short text: "no word"
         key, bound = key * base + word, bound * base
     counts = np.maximum(sizes - n + 1, 0) + short
-    return item_rows(counts, _distinct(key)[1])
+    return item_rows(counts, distinct(key, bound)[1])
 
 
 @dataclass(frozen=True)
@@ -339,7 +361,7 @@ def _content_classes(vocabulary: Vocabulary) -> tuple[np.ndarray, Rows]:
     lengths = np.diff(vocabulary.bounds)
     text_of = np.repeat(np.arange(len(lengths)), lengths)
     content = ~function[vocabulary.flat]
-    entries = _distinct(text_of[content] * width + vocabulary.flat[content])[0]  # by text, words sorted
+    entries = sorted_set(text_of[content] * width + vocabulary.flat[content])  # by text, words sorted
     per_text = np.bincount(entries // width, minlength=len(lengths))
     words_of = entries % width
     blob, edges = words_of.tobytes(), (np.r_[0, np.cumsum(per_text)] * words_of.itemsize).tolist()

@@ -52,9 +52,9 @@ def candidates(cluster: Cluster, focus: Focus = NO_FOCUS) -> list[Passage]:
     for article in cluster.articles:
         previous: Passage | None = None
         for p in passages(article):
-            ok = (p.balanced and MIN_WORDS <= p.words <= MAX_WORDS
-                  and len(_LOWER_WORD.findall(p.text)) >= MIN_LOWER_WORDS
-                  and all((p.article, i) in standing for i in range(p.index, p.last + 1)))
+            # cheapest tests first: in a big cluster most sentences stand for no group (wire copy repeats)
+            ok = (all((p.article, i) in standing for i in range(p.index, p.last + 1)) and p.balanced
+                  and MIN_WORDS <= p.words <= MAX_WORDS and len(_LOWER_WORD.findall(p.text)) >= MIN_LOWER_WORDS)
             if ok and p.follows:
                 ok = previous is not None and right_after(article, previous, p)
             if ok:

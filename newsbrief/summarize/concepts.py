@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsbrief.dedup.near import distinct, sorted_set
 from newsbrief.model import Article, Cluster, Sentence
 from newsbrief.summarize.base import Summarizer, candidates
 from newsbrief.summarize.focus import NO_FOCUS, Focus, FocusSettings, news, novelty, question_text, relevance
@@ -51,26 +52,11 @@ COEFFICIENTS = np.array([
 ])
 """Logistic model of P(a human summary uses the concept), fitted on Multi-News validation (see module doc)."""
 
-def unique(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Sorted distinct values and, for each input, the index of its value among them.
-
-    ``np.unique`` does this too, but numpy 2.4 hashes when no inverse is asked
-    for, which is 20x slower than sorting on large integer keys.
-    """
-    order = np.argsort(values, kind="stable")
-    ordered = values[order]
-    new = np.empty(len(values), bool)
-    new[:1] = True
-    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
-    inverse = np.empty(len(values), np.int64)
-    inverse[order] = np.cumsum(new) - 1
-    return ordered[new], inverse
-
 
 class ClusterConcepts:
     """The concepts of a cluster in arrays: one id per distinct concept, and which sentences use which.
 
-    Concept ids come from :func:`unique` over integer keys (a unigram is its
+    Concept ids come from :func:`~newsbrief.dedup.near.distinct` over integer keys (a unigram is its
     word id; a bigram is ``V + a * V + b``), so everything after tokenizing is
     vectorised and a 1,000-article cluster costs well under a second.
     """
@@ -87,10 +73,10 @@ class ClusterConcepts:
         self.word_len = np.array([len(w) for w in self.vocab] or [0])
         self.is_number = np.array([w.isdigit() for w in self.vocab] or [False])
         keys, owners = self._keys(tok, lengths)
-        self.keys, occurrence = unique(keys)
+        self.keys, occurrence = distinct(keys, self.vocab_size * (self.vocab_size + 1))
         self.tf = np.bincount(occurrence, minlength=len(self.keys))
         n = max(len(self.sentences), 1)
-        pairs = unique(occurrence * n + owners)[0]
+        pairs = sorted_set(occurrence * n + owners)
         self.pair_concept, self.pair_sentence = pairs // n, pairs % n
 
     def _keys(self, tok: np.ndarray, lengths: list[int]) -> tuple[np.ndarray, np.ndarray]:
@@ -120,9 +106,11 @@ class ClusterConcepts:
     def of_passages(self, passages: Sequence[Passage]) -> list[np.ndarray]:
         """The distinct concept ids each passage uses: its sentences' own, or, for a passage that does
         not start where its first sentence does (a connective or dateline left out), its text's."""
-        order = np.argsort(self.pair_sentence, kind="stable")
-        bounds = np.searchsorted(self.pair_sentence[order], np.arange(len(self.sentences) + 1))
-        ids = self.pair_concept[order]
+        # (sentence, concept) pairs in that order: a sort of plain keys, no argsort (a few times faster)
+        width = max(len(self.keys), 1)
+        by_sentence = np.sort(self.pair_sentence * width + self.pair_concept)
+        bounds = np.searchsorted(by_sentence // width, np.arange(len(self.sentences) + 1))
+        ids = by_sentence % width
         place = {(s.article, s.index): i for i, s in enumerate(self.sentences)}
         out = []
         for p in passages:
@@ -157,7 +145,7 @@ class ClusterConcepts:
         n_keys = len(self.keys)
 
         def articles_where(mask: np.ndarray) -> np.ndarray:
-            pairs = unique(pc[mask] * self.n_articles + article[ps][mask])[0]
+            pairs = sorted_set(pc[mask] * self.n_articles + article[ps][mask])
             return np.bincount(pairs // self.n_articles, minlength=n_keys)
 
         v = self.vocab_size
@@ -204,7 +192,9 @@ def runs(pool: Sequence[tuple[Passage, np.ndarray]], longest: int) -> list[Run]:
         if pool[first][0].follows:
             continue
         members = pool[first:u + 1]
-        out.append((tuple(p for p, _ in members), np.unique(np.concatenate([cs for _, cs in members]))))
+        # a passage's ids are already distinct and sorted (ClusterConcepts.of_passages): only a run's need np.unique
+        ids = members[0][1] if len(members) == 1 else np.unique(np.concatenate([cs for _, cs in members]))
+        out.append((tuple(p for p, _ in members), ids))
     return out
 
 
@@ -233,12 +223,13 @@ def lazy_greedy(pool: list[Run], weight: np.ndarray, budget: int, chosen: list[P
     used = sum(s.words for s in chosen)
     have = {(s.article, s.index) for s in chosen}
     sharing: dict[tuple[str, int], list[int]] = {}
-    for i, (members, _) in enumerate(pool):
-        for s in members:
-            sharing.setdefault((s.article, s.index), []).append(i)
+    sized = [[((s.article, s.index), s.words) for s in members] for members, _ in pool]  # counted once
+    for i, members in enumerate(sized):
+        for key, _ in members:
+            sharing.setdefault(key, []).append(i)
 
     def cost(item: int) -> int:
-        return sum(s.words for s in pool[item][0] if (s.article, s.index) not in have)
+        return sum(words for key, words in sized[item] if key not in have)
 
     def gain(item: int) -> float:
         cs = pool[item][1]
