@@ -15,7 +15,7 @@ import newsbrief
 from newsbrief.cli import load_commands
 from newsbrief.group import Assignment, Settings, group
 from newsbrief.group.cluster import copies
-from newsbrief.group.features import read_parts
+from newsbrief.group.features import KINDS, Weights, combine, hashed, read_parts, stop_words, unit_rows, weigh
 from newsbrief.group.metrics import bcubed, scores
 
 runner = CliRunner()
@@ -221,3 +221,32 @@ def test_ecbplus_quality_with_default_settings(shared_dir: Path) -> None:
     rows = [json.loads(line) for line in (shared_dir / "data" / "ecbplus_docs.jsonl").open(encoding="utf-8")]
     result = group([{k: v for k, v in r.items() if k not in ("event", "topic")} for r in rows])
     assert scores([r["event"] for r in rows], [a.event for a in result]).f1 >= 0.93
+
+
+def test_features_are_scikit_learns_without_loading_it() -> None:
+    """The hashed counts, the unit rows and the stop list are exactly those of scikit-learn's FeatureHasher,
+    normalize and ENGLISH_STOP_WORDS (so grouping's measured figures hold), though briefing never imports
+    scikit-learn (0.7 s of start-up)."""
+    from sklearn.feature_extraction import FeatureHasher  # the reference, loaded only by this test
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    from sklearn.preprocessing import normalize
+
+    texts = [("Quake hits Port Ellis", "A strong earthquake struck Port Ellis on Monday. São Paulo sent 40 "
+              "rescuers; Dr. Ines Calder said 1,200 homes were damaged."),
+             (None, "The harbour reopened. The harbour reopened! Officials said the harbour reopened."),
+             ("Empty", "")]
+    parts = [read_parts(title, text) for title, text in texts]
+    counts = hashed(parts)
+    for part, matrices in counts.items():
+        for kind, matrix in zip(KINDS, matrices):
+            bags = [getattr(getattr(p, part), kind) for p in parts]
+            expected = FeatureHasher(n_features=matrix.shape[1], input_type="dict", alternate_sign=False,
+                                     dtype=np.float32).transform(bags).tocsr()
+            expected.sort_indices()
+            assert (matrix.indptr.tolist(), matrix.indices.tolist(), matrix.data.tolist()) == (
+                expected.indptr.tolist(), expected.indices.tolist(), expected.data.tolist())
+    weighted = combine(counts, Weights())
+    for matrix in weighted:
+        assert (unit_rows(matrix) != normalize(matrix)).nnz == 0
+    assert weigh(weighted).dtype == np.float32
+    assert ENGLISH_STOP_WORDS <= stop_words()

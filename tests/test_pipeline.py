@@ -118,6 +118,20 @@ def test_import_is_light() -> None:
     assert out.stdout.strip() == "False"
 
 
+def test_a_briefing_never_loads_scikit_learn() -> None:
+    """The story split reads grouping's features, which once imported scikit-learn (0.7 s of every briefing)
+    for a stop list, a hasher and a norm: a briefing loads none of it."""
+    import subprocess
+    import sys
+
+    code = ("import sys, newsbrief; newsbrief.brief([{'id': 'a', 'text': 'Fire destroyed a warehouse at the harbour "
+            "on Monday, officials said, and 40 firefighters fought it for hours.'}, {'id': 'b', 'text': 'A warehouse "
+            "at the harbour burned on Monday; 40 firefighters fought the blaze, officials said.'}], facts=False); "
+            "print('sklearn' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
 @pytest.mark.shared
 def test_seeds_briefing(seeds: Path) -> None:
     b = newsbrief.brief(seeds, max_words=100)

@@ -14,14 +14,17 @@ or stored in a database, can be compared without a shared vocabulary.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp
+from murmurhash import hash as murmur
 
 WORD_BITS, NAME_BITS, NUMBER_BITS = 20, 19, 17
 """Hash space of each kind of feature; they sit side by side in one vector."""
@@ -43,10 +46,20 @@ _STOP_EXTRA = {"said", "says", "say", "told", "mr", "mrs", "ms", "dr", "new", "y
 
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
-    """English function words plus reporting verbs: frequent in every article, telling about none."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # scikit-learn loads only when grouping
+    """English function words (scikit-learn's list, from the Glasgow IR group) plus reporting verbs:
+    frequent in every article, telling about none.
 
-    return frozenset(ENGLISH_STOP_WORDS | _STOP_EXTRA)
+    The list is read from scikit-learn's own file rather than imported: importing scikit-learn loads
+    scipy.stats and most of the library, 0.7 s of every briefing that splits its input into stories.
+    """
+    spec = importlib.util.find_spec("sklearn")  # finds the package without importing it
+    if spec is None or spec.origin is None:
+        raise ImportError("scikit-learn is not installed")
+    path = Path(spec.origin).parent / "feature_extraction" / "_stop_words.py"
+    loaded = importlib.util.spec_from_file_location("_newsbrief_sklearn_stop_words", path)
+    module = importlib.util.module_from_spec(loaded)  # type: ignore[arg-type]
+    loaded.loader.exec_module(module)  # type: ignore[union-attr]
+    return frozenset(module.ENGLISH_STOP_WORDS | _STOP_EXTRA)
 
 
 @dataclass(frozen=True)
@@ -163,10 +176,33 @@ def read_parts(title: str | None, text: str, lead_sentences: int = Weights.lead_
 
 
 def _hash_kind(counts: Sequence[Counter[str]], bits: int) -> sp.csr_matrix:
-    from sklearn.feature_extraction import FeatureHasher  # scikit-learn loads only when grouping
+    """Counts of features as rows over ``2 ** bits`` columns, each feature in column |murmurhash3_32| mod
+    the width: the columns scikit-learn's ``FeatureHasher`` (``alternate_sign=False``) gives, by the same
+    MurmurHash3 (the ``murmurhash`` package spaCy ships), each distinct feature hashed once."""
+    width = 1 << bits
+    keys = [key for c in counts for key in c]
+    values = np.fromiter((v for c in counts for v in c.values()), np.float32, len(keys))
+    distinct = list(dict.fromkeys(keys))
+    column = dict(zip(distinct, (np.abs(np.fromiter(map(murmur, distinct), np.int64, len(distinct))) % width).tolist()))
+    indices = np.fromiter(map(column.__getitem__, keys), np.int32, len(keys))
+    indptr = np.concatenate([[0], np.cumsum(np.fromiter(map(len, counts), np.int64, len(counts)))])
+    matrix = sp.csr_matrix((values, indices, indptr), shape=(len(counts), width))
+    matrix.eliminate_zeros()
+    matrix.sum_duplicates()
+    return matrix
 
-    hasher = FeatureHasher(n_features=1 << bits, input_type="dict", alternate_sign=False, dtype=np.float32)
-    return hasher.transform(counts).tocsr()
+
+def unit_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
+    """``matrix`` (CSR) with every non-zero row scaled to length 1, as scikit-learn's ``normalize`` does it
+    (squares of the stored type summed in double precision, in order; each value divided by its row's
+    norm and stored back in its type), without loading scikit-learn."""
+    matrix = matrix.tocsr()
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    norms = np.sqrt(np.bincount(rows, weights=(matrix.data * matrix.data).astype(np.float64),
+                                minlength=matrix.shape[0]))
+    norms[norms == 0.0] = 1.0
+    data = (matrix.data / norms[rows]).astype(matrix.dtype)
+    return sp.csr_matrix((data, matrix.indices.copy(), matrix.indptr.copy()), shape=matrix.shape)
 
 
 def hashed(parts: Sequence[Parts]) -> dict[str, list[sp.csr_matrix]]:
@@ -206,8 +242,6 @@ def weigh(counts: Sequence[sp.csr_matrix], weights: Weights = Weights(), prior: 
     every article of a topic uses weighs little next to the names that tell
     its events apart.
     """
-    from sklearn.preprocessing import normalize  # scikit-learn loads only when grouping
-
     n_docs = counts[0].shape[0]
     df = document_frequency(counts)
     if prior is not None:
@@ -220,8 +254,8 @@ def weigh(counts: Sequence[sp.csr_matrix], weights: Weights = Weights(), prior: 
         tf.data = 1.0 + np.log(tf.data)
         span = df_dense[offset:offset + matrix.shape[1]]
         idf = np.log((1.0 + n_docs) / (1.0 + span)) + 1.0
-        parts.append(factor * normalize(tf @ sp.diags(idf.astype(np.float32))))
-    return normalize(sp.hstack(parts, format="csr")).astype(np.float32)
+        parts.append(factor * unit_rows(tf @ sp.diags(idf.astype(np.float32))))
+    return unit_rows(sp.hstack(parts, format="csr")).astype(np.float32)
 
 
 def prune(row: sp.csr_matrix, keep: int) -> sp.csr_matrix:
