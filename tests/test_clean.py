@@ -201,3 +201,20 @@ def test_a_one_paragraph_article_quoting_a_comment_form_loses_that_sentence_only
     assert "data leak exposed" in kept and "Police are investigating" in kept and "credit monitoring" in kept
     assert [r.reason for r in art.removed] == ["comment form"] and "email address" in art.removed[0].text
     _check_offsets(art)
+
+
+def test_wire_layout_codes_and_editors_notes_are_left_out_of_sentences() -> None:
+    """Newswire copy carries typesetting codes and notes to editors: "&LR; &QL; SLUG _ &LR;" before a
+    sentence, a code after it, "(story to move at ...)" and a share prompt are no part of what is said."""
+    text = ("&LR; &QL; &UR; HARBOUR _ &LR; The harbour master said the port would reopen on Friday.\n\n"
+            "(story to move at 9:45 p.m. ET; clarifies ten-day closure) &QL;\n\n"
+            "Read or Share this story: https://news.example/harbour\n\n"
+            "Ships waiting outside the port were told to anchor until Friday morning. &QL;")
+    article = segment_article(clean_cluster([Article(id="a", text=text)])[0])
+    assert [s.text for s in article.sentences] == [
+        "The harbour master said the port would reopen on Friday.",
+        "Ships waiting outside the port were told to anchor until Friday morning."]
+    reasons = {r.text: r.reason for r in article.removed}
+    assert reasons["&LR; &QL; &UR; HARBOUR _ &LR;"] == reasons["&QL;"] == "wire layout code"
+    assert reasons["(story to move at 9:45 p.m. ET; clarifies ten-day closure) &QL;"] == "editor's note on the wire copy"
+    assert reasons["Read or Share this story: https://news.example/harbour"] == "share buttons"

@@ -84,7 +84,7 @@ RULES: tuple[Rule, ...] = (
         r"\s*share (on|this|via) (facebook|twitter|whatsapp|email|linkedin)",
         r"\s*(follow|like) us on\b", r"\s*click (here )?to share\b",
         r"\s*tweet with a location\b", r"\s*you can add location information to your tweets",
-        r"\s*join us on (facebook|twitter|instagram)\b"),
+        r"\s*join us on (facebook|twitter|instagram)\b", r"\s*read or share this story\b"),
         anywhere=(r"when you tweet with a location", r"twitter stores that location", r"delete your location history"),
         sentence=True),
     Rule("advertisement", start=(
@@ -107,6 +107,9 @@ RULES: tuple[Rule, ...] = (
     Rule("syndication notice", anywhere=(
         r"editor: (for further information|visit)", r"nonsubscribers: to publish", r"to purchase this material",
         r"article, it must be purchased", r"syndicate web site", r"syndicate sales"), sentence=True),
+    Rule("editor's note on the wire copy", start=(
+        r"\s*\((story (to move|can end here)|end optional trim|optional (add|trim)|eds?:|editors?:)",),
+        sentence=True),
     Rule("related link", start=(
         r"\s*(read more|related( articles| stories| coverage| news)?|see also|also read|recommended"
         r"( for you)?|more from|more stories|watch|listen|trending( now| news)?|most read|"

@@ -26,6 +26,8 @@ import numpy as np
 import scipy.sparse as sp
 from murmurhash import hash as murmur
 
+from newsbrief.lang.en.datelines import LAYOUT_CODE
+
 WORD_BITS, NAME_BITS, NUMBER_BITS = 20, 19, 17
 """Hash space of each kind of feature; they sit side by side in one vector."""
 
@@ -37,9 +39,7 @@ _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d,.]*\d|\d")
 _SENTENCE = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“'(]?[A-Z0-9])|\n\s*")
 _BREAK = re.compile(r"[.!?:;\n]")
 _JOIN = re.compile(r"[ \t\-]*")
-_MARKUP = re.compile(r"&[A-Za-z][A-Za-z0-9]{0,7};|&#x?[0-9A-Fa-f]{1,6};")
-"""Layout codes and entities left in wire text (``&QL;``, ``&UR;``, ``&HT;``, ``&AMP;``): not words, and
-shared by unrelated stories of one agency's feed."""
+_MARKUP = re.compile(LAYOUT_CODE)
 _STOP_EXTRA = {"said", "says", "say", "told", "mr", "mrs", "ms", "dr", "new", "year", "years",
                "just", "like", "according", "also", "would", "could", "one", "two", "first", "last"}
 

@@ -20,6 +20,7 @@ from functools import lru_cache
 import blingfire
 
 from newsbrief.clean.rules import CACHED_LENGTH, match_rule
+from newsbrief.lang.en.datelines import LAYOUT_CODE
 from newsbrief.model import Article, Paragraph, Removed, Sentence, squash
 
 # A boundary with no space: two lower-case letters (not an abbreviation like U.S.)
@@ -31,6 +32,10 @@ _GLUE = re.compile(
     r"|(?<=\.\.\.)(?=[A-Z][a-z])"
 )
 # "ISTANBUL - ", "(MOSCOW) — ", "HATAY (Turkey): ", "WASHINGTON (Reuters) -", "STORRS, Conn. (WTNH) —", "(CNN)".
+_LEADING_CODES = re.compile(rf"(?:(?:{LAYOUT_CODE})\s*)+(?:[A-Z][A-Z.'’ ,-]{{1,40}}\s+_\s+(?:(?:{LAYOUT_CODE})\s*)*)?")
+_TRAILING_CODES = re.compile(rf"(?:\s*(?:{LAYOUT_CODE}))+\s*$")
+"""Newswire layout codes at a sentence's edges ("&LR; &QL; &UR; NAPSTER _ &LR; The lawyer ...", "... run) &QL;"),
+and the slug they set off: typesetting, not part of what the sentence says."""
 _DATELINE = re.compile(
     r"(?:\(?[A-Z][A-Z.'’ ,-]{2,40}\)?(?:,? [A-Z][a-z]{1,4}\.?)?(?: \([A-Za-z .]{2,30}\))?\s*[-—–:]+"
     r"|\([A-Z][A-Za-z]{1,15}\)\s*[-—–]*)\s+"
@@ -135,6 +140,22 @@ def _continues(text: str, start: int, prev_end: int) -> bool:
     return bool(last) and last not in ".!?\"”’)…:;" and not last.isalnum()
 
 
+def _without_codes(article: Article, start: int, end: int, removed: list[Removed]) -> tuple[int, int]:
+    """The sentence span with the layout codes at its edges left out (each added to ``removed``)."""
+    lead = _LEADING_CODES.match(article.text, start, end)
+    if lead:
+        removed.append(Removed(article.id, start, lead.end(), squash(lead.group()), "wire layout code"))
+        start = lead.end()
+    tail = _TRAILING_CODES.search(article.text, start, end)
+    if tail and tail.start() > start:
+        removed.append(Removed(article.id, tail.start(), end, squash(tail.group()), "wire layout code"))
+        end = tail.start()
+    elif tail:
+        removed.append(Removed(article.id, start, end, squash(article.text[start:end]), "wire layout code"))
+        end = start
+    return start, end
+
+
 def segment_article(article: Article) -> Article:
     """The article with each kept paragraph split into sentences; sentence-level boilerplate (and a
     dateline where the text begins) joins ``removed``."""
@@ -149,6 +170,9 @@ def segment_article(article: Article) -> Article:
             start = dateline.end()
         sentences = []
         for s, e in split_spans(article.text, start, para.end):
+            s, e = _without_codes(article, s, e, removed)
+            if s == e:
+                continue
             text = squash(article.text[s:e])
             rule = match_rule(text, sentence=True)
             if rule:

@@ -17,3 +17,7 @@ APIs give it; a plain ``source`` string is where a briefing read the article, no
 
 RECORD_NUMBER_FIELDS = ("doc_id", "docno", "docid", "document_id")
 """Fields of an article record that hold its document number in a newswire archive."""
+
+LAYOUT_CODE = r"&[A-Za-z][A-Za-z0-9]{0,7};|&#x?[0-9A-Fa-f]{1,6};"
+"""Layout codes and entities left in newswire text (``&QL;``, ``&UR;``, ``&HT;``, ``&AMP;``): typesetting, not
+words; unrelated stories of one agency's feed share them."""
