@@ -14,7 +14,9 @@ discount for time, since a story's reports may be years apart, and no local
 scaling (``floor`` 1), since a story's articles are not each other's nearest
 neighbours among similar stories: here, they only have to share more than
 unrelated news does. Only the words that tell a subject apart are compared
-(:data:`COMMON`), with names and numbers. The settings were chosen on dev data
+(:data:`COMMON`), with names; numbers are not (see :data:`STORY_LEVEL`). A
+group too small to be a story of its own must be tighter (:data:`STRICT`):
+ten unrelated pages hold no story for it to belong to. The settings were chosen on dev data
 (``bench/stories.py``): they keep every article of each of the 15
 ``duc2007_dev`` stories (one story each, over months to years) together, still
 tell apart three of them shuffled into one input, and split ten unrelated
@@ -37,8 +39,10 @@ from newsbrief.group.settings import Settings
 from newsbrief.lang.en import word_frequency
 from newsbrief.model import Article, Story
 
-STORY_LEVEL = Settings(threshold=0.06, floor=1.0, same_days=1e6, copies=0.8)
-"""How articles are grouped into stories (see the module doc)."""
+STORY_LEVEL = Settings(threshold=0.06, floor=1.0, same_days=1e6, copies=0.8, weights=Weights(numbers=0.0))
+"""How articles are grouped into stories (see the module doc). Numbers are not compared: pages of every kind
+share the common ones ("3 tips", "top 10", "in 2026"), which joined a workout guide to a housing outlook,
+and a story over months is told with changing figures."""
 CORE_MIN, CORE_SHARE = 4, 0.1
 """A group of at least this many articles, and this share of the input, is a story of its own (with 3,
 ten unrelated guide pages chained into a "story" of three that took in all the others)."""
@@ -47,6 +51,12 @@ SMALL, SMALL_THRESHOLD = 4, 0.03
 two to four articles gathered them as one story, and so few give the average link little to go on; a
 page about something else (a horoscope or a shop page scraped beside the article) shares next to nothing
 with them and is still set apart."""
+STRICT = 0.15
+"""A group too small to be a core story stays one only while its average similarity is at least this: pages
+of one kind (two diet guides, two tech round-ups) share enough telling words to clear the threshold, and
+without a core story beside them nothing else keeps them apart. Chosen on dev (``bench/stories.py``): the
+articles set aside from one-story inputs of 5 to 10 articles are fewest from 0.10 to 0.18, and this is the
+middle of that range."""
 ATTACH = 0.02
 """A smaller group joins the story it is nearest when its mean similarity to that story is at least this."""
 
@@ -90,9 +100,11 @@ def stories(articles: Sequence[Article], settings: Settings = STORY_LEVEL) -> St
     vecs = weigh(combine(hashed(parts), settings.weights), settings.weights, background(parts))
     if len(articles) <= SMALL:
         settings = replace(settings, threshold=SMALL_THRESHOLD)
-    labels, _ = cluster_block(vecs, np.full(len(articles), np.nan), settings)
+    groups = _members(cluster_block(vecs, np.full(len(articles), np.nan), settings)[0])
+    if len(articles) > SMALL:
+        groups = [part for g in groups for part in _tightened(g, vecs, settings, len(articles))]
     sim = (vecs @ vecs.T).toarray()
-    groups = _attach(_members(labels), sim, len(articles))
+    groups = _attach(groups, sim, len(articles))
     found = []
     for group in sorted(groups, key=lambda g: (-len(g), g[0])):
         central = max(group, key=lambda i: (sim[i, group].sum(), articles[i].title is not None, -i))
@@ -113,6 +125,19 @@ def _members(labels: np.ndarray) -> list[list[int]]:
     return list(members.values())
 
 
+def _is_core(group: Sequence[int], n: int) -> bool:
+    """Whether ``group`` is a story of its own among ``n`` articles (see :data:`CORE_MIN`)."""
+    return len(group) >= max(CORE_MIN, CORE_SHARE * n)
+
+
+def _tightened(group: list[int], vecs: sp.csr_matrix, settings: Settings, n: int) -> list[list[int]]:
+    """``group`` as it is when it is a core story, else cut again at :data:`STRICT`."""
+    if len(group) < 2 or _is_core(group, n):
+        return [group]
+    labels, _ = cluster_block(vecs[group], np.full(len(group), np.nan), replace(settings, threshold=STRICT))
+    return [[group[i] for i in part] for part in _members(labels)]
+
+
 def _attach(groups: list[list[int]], sim: np.ndarray, n: int) -> list[list[int]]:
     """Small groups joined to the story they are nearest, when near enough (see :data:`ATTACH`).
 
@@ -120,7 +145,7 @@ def _attach(groups: list[list[int]], sim: np.ndarray, n: int) -> list[list[int]]
     (an interview, a feature): they fall out of the average link as groups of
     one or two, yet are closer to their story than unrelated news is to anything.
     """
-    core = [g for g in groups if len(g) >= max(CORE_MIN, CORE_SHARE * n)]
+    core = [g for g in groups if _is_core(g, n)]
     if not core:
         return groups
     out = [list(g) for g in core]
