@@ -159,13 +159,14 @@ def test_a_possessive_is_the_name_it_ends() -> None:
 
 @pytest.mark.shared
 def test_ten_unrelated_web_pages_are_many_stories(shared_dir: Path) -> None:
-    """Guide and blog pages share hundreds of common words ("work", "time", "it's"): those are not compared."""
+    """Guide and blog pages share hundreds of common words ("work", "time", "it's") and common figures ("10",
+    "2025"): those are not compared, and two pages of one kind are no story of two."""
     with gzip.open(shared_dir / "data" / "wcxb_dev_articles.jsonl.gz", "rt", encoding="utf-8") as fh:
         pages = [json.loads(line) for line in fh]
     draws = [random.Random(seed).sample(pages, 10) for seed in range(6)]
     found = [len(prepare_stories([{"id": p["id"], "text": p["html"], "url": p["url"]} for p in draw])[1].stories)
              for draw in draws]
-    assert sum(n >= 8 for n in found) >= 3 and min(found) >= 4, found
+    assert min(found) >= 8, found
 
 
 @pytest.mark.shared
