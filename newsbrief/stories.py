@@ -16,8 +16,8 @@ neighbours among similar stories: here, they only have to share more than
 unrelated news does. Only the words that tell a subject apart are compared
 (:data:`COMMON`), with names; numbers are not (see :data:`STORY_LEVEL`). A
 group too small to be a story of its own must be tighter (:data:`STRICT`):
-ten unrelated pages hold no story for it to belong to. The settings were chosen on dev data
-(``bench/stories.py``): they keep every article of each of the 15
+ten unrelated pages hold no story for it to belong to. The settings were
+chosen on dev data (``bench/stories.py``): they keep every article of each of the 15
 ``duc2007_dev`` stories (one story each, over months to years) together, still
 tell apart three of them shuffled into one input, and split ten unrelated
 pages (news, or guide and blog pages) into eight stories or more.
