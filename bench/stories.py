@@ -14,6 +14,10 @@ Prints, each with the data it was measured on:
 * ten unrelated articles briefed together (from ten different Multi-News
   clusters, and ten ``wcxb`` pages): stories found (target at least 8) and
   articles in the summary (target at most 2), over seeded random draws;
+* one-story inputs of 5 to 10 articles (random subsets of the ``duc2007_dev``
+  clusters and of the ``multinews_val`` clusters of 5 or more): articles set
+  aside as another story (inputs too small for a core story and too large for
+  the small-input rule, where :data:`newsbrief.stories.STRICT` decides);
 * three ``duc2007_dev`` clusters shuffled into one input: stories found (target
   exactly 3, each at least 90% one cluster), over seeded random draws;
 * the update and quantity conflicts found on ``duc2007_dev`` (none of its
@@ -115,6 +119,20 @@ def unrelated(name: str, draws: list[list[dict[str, Any]]]) -> None:
           f"min {min(found)} mean {sum(found) / len(found):.1f}; summary articles max {max(used)}")
 
 
+def mid_sized(duc: list[dict[str, Any]], mn: list[dict[str, Any]], rng: random.Random) -> None:
+    """One-story inputs of 5 to 10 articles: how many articles are set aside as another story."""
+    inputs = ([c["articles"] for c in duc for _ in range(10)]
+              + [c["articles"] for c in mn if len(c["articles"]) >= 5 for _ in range(3)])
+    total = aside = 0
+    for records in inputs:
+        picked = rng.sample(records, rng.randint(5, min(10, len(records))))
+        prep, found = prepare_stories(picked)
+        total += len(prep.cluster.articles)
+        aside += sum(len(s.articles) for s in found.stories[1:])
+    print(f"one-story inputs of 5 to 10 articles ({len(inputs)}): {aside} of {total} articles set aside as another "
+          f"story ({aside / total:.2%})")
+
+
 def shuffled(duc: list[dict[str, Any]], draws: int, rng: random.Random) -> None:
     """Three clusters shuffled into one input: exactly three stories, each at least 90% one cluster."""
     ok, counts, purities = 0, Counter(), []
@@ -164,6 +182,7 @@ def main() -> None:
            for _ in range(args.draws)]
     unrelated("ten wcxb pages", ten)
     shuffled(duc, args.draws, rng)
+    mid_sized(duc, mn, random.Random(1))
     conflicts(duc)
 
 

@@ -12,6 +12,7 @@ import random
 import re
 import subprocess
 import sys
+from collections import Counter
 from datetime import datetime
 from pathlib import Path
 
@@ -107,15 +108,65 @@ def test_only_the_words_that_tell_a_subject_apart_are_compared() -> None:
     assert "kessel" in words and "dam" in words and not words & {"work", "time", "people", "want", "home"}
 
 
+UNRELATED = {
+    "ferry": "The Kessel ferry ran aground off Marrow Point on Tuesday, and coastguard boats took 3 crew and 10 "
+             "passengers ashore. Divers will inspect the hull in 2026.",
+    "chess": "Ilsa Varnoff won the Dunmere chess open after a rook endgame, her 3rd title; the tournament drew 10 "
+             "grandmasters and will return in 2026.",
+    "orchard": "Growers in the Tamsin valley picked the first quinces of the season, and cider presses opened "
+               "early. The cooperative expects 10 tonnes.",
+    "budget": "The Lorrin council passed its budget after a tense vote, raising the levy on parking garages to "
+              "fund tramway repairs.",
+    "kettle": "Our review of the Brevo gooseneck kettle: the spout pours slowly, the thermostat holds water at 3 "
+              "settings, and the handle stays cool.",
+    "glacier": "Surveyors measured the retreat of the Osterfell glacier with drones, finding crevasses where "
+               "meltwater had carved tunnels.",
+}
+
+
+def _stories_of(texts: dict[str, str]) -> list[tuple[str, ...]]:
+    return [s.articles for s in prepare_stories([{"id": k, "text": t} for k, t in texts.items()])[1].stories]
+
+
+def test_common_figures_and_years_join_no_pages() -> None:
+    """A ferry grounding, a chess open and a quince harvest share "3", "10" and "2026", and nothing else."""
+    assert len(_stories_of(UNRELATED)) == 6
+
+
+def test_two_guides_of_one_kind_are_two_stories_when_no_story_holds_them() -> None:
+    """A vegan guide and a weight-loss guide share "lentils" and "snacks" (similarity about 0.09): enough to
+    clear the threshold, not enough for a story of two."""
+    guides = {
+        "vegan": "Going vegan starts with the pantry: lentils, chickpeas, tofu and tempeh replace meat, oat milk "
+                 "replaces dairy, and a weekly batch of curry or chili keeps lunches simple. Watch vitamin B12 "
+                 "and iron.",
+        "weight": "Losing weight safely means walking daily, sleeping eight hours and drinking water before "
+                  "meals; a food diary shows where snacks creep in, and lentils keep hunger away. Expect slow "
+                  "progress on the scales.",
+    }
+    assert len(_stories_of({**UNRELATED, **guides})) == 8
+
+
+def test_a_possessive_is_the_name_it_ends() -> None:
+    """Typed or typographic, "Fools\u2019", "Fools'" and "Johnson's" are "fools" and "johnson" to compare."""
+    parts = _content(read_parts(None, "Pranks filled April Fools\u2019 Day. Later, Dana Johnson's team and "
+                                      "Johnson laughed at April Fools' jokes."))
+    bags = (parts.title, parts.lead, parts.body)
+    names, words = sum((bag.name for bag in bags), Counter()), sum((bag.word for bag in bags), Counter())
+    assert names["fools"] == words["fools"] == 2 and words["johnson"] == 1
+    assert not [t for t in [*names, *words] if "'" in t or "\u2019" in t]
+
+
 @pytest.mark.shared
 def test_ten_unrelated_web_pages_are_many_stories(shared_dir: Path) -> None:
-    """Guide and blog pages share hundreds of common words ("work", "time", "it's"): those are not compared."""
+    """Guide and blog pages share hundreds of common words ("work", "time", "it's") and common figures ("10",
+    "2025"): those are not compared, and two pages of one kind are no story of two."""
     with gzip.open(shared_dir / "data" / "wcxb_dev_articles.jsonl.gz", "rt", encoding="utf-8") as fh:
         pages = [json.loads(line) for line in fh]
     draws = [random.Random(seed).sample(pages, 10) for seed in range(6)]
     found = [len(prepare_stories([{"id": p["id"], "text": p["html"], "url": p["url"]} for p in draw])[1].stories)
              for draw in draws]
-    assert sum(n >= 8 for n in found) >= 3 and min(found) >= 4, found
+    assert min(found) >= 8, found
 
 
 @pytest.mark.shared
