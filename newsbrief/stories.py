@@ -25,7 +25,6 @@ pages (news, or guide and blog pages) into eight stories or more.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -38,6 +37,7 @@ from newsbrief.group.cluster import cluster_block
 from newsbrief.group.features import Bag, Parts, Prior, Weights, combine, hashed, read_parts, weigh
 from newsbrief.group.settings import Settings
 from newsbrief.lang.en import word_frequency
+from newsbrief.lang.en.names import POSSESSIVE
 from newsbrief.model import Article, Story
 
 STORY_LEVEL = Settings(threshold=0.06, floor=1.0, same_days=1e6, copies=0.8, weights=Weights(numbers=0.0))
@@ -66,10 +66,6 @@ COMMON = 3e-5
 """A word more frequent than this in general English (wordfreq: "work", "time", "it's", "people") is not
 compared: long pages of one kind (guides, blogs, politics) share hundreds of such words, which add up to
 more than the few rare words two reports of one story share."""
-
-POSSESSIVE = re.compile(r"['\u2019]s?$")
-"""A possessive ending, typed or typographic: "April Fools’ Day", "April Fools' Day" and "Johnson's" name what
-"April Fools" and "Johnson" do (a report on April Fools' Day pranks fell out of its story for the quote mark)."""
 
 BACKGROUND_DOCS = 1_000_000
 DOC_WORDS = 400

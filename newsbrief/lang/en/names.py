@@ -92,3 +92,7 @@ CREDITS = re.compile(
     r"|\b(?:Photograph|Photo):\s*[^.\n]{0,60}|\(\s*(?:AP|AFP|Reuters|Xinhua|UPI|Associated Press)\s*\)"
     r"|^\s*By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*$", re.M)
 """Credit lines and bylines: the names in them are the press's, not the story's."""
+
+POSSESSIVE = re.compile(r"['\u2019]s?$")
+"""A possessive ending, typed or typographic: "April Fools’ Day", "April Fools' Day" and "Johnson's" name what
+"April Fools" and "Johnson" do (a report on April Fools' Day pranks fell out of its story for the quote mark)."""
