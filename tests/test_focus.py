@@ -310,6 +310,18 @@ def test_brief_a_stored_event_since_a_time(stored: Path) -> None:
     assert res.returncode == 2 and "give one time" in res.stderr and "Traceback" not in res.stderr
 
 
+def test_brief_a_stored_story_since_a_time(stored: Path) -> None:
+    """A story is briefed for a reader of what the store held of it then, as an event is."""
+    with Store(stored) as db:
+        story = db.event("e1").story
+    res = _cli("brief", "--store", str(stored), "--story", story, "--since", "2031-03-04T12:00", "--format", "json",
+               "--no-facts")
+    assert res.returncode == 0, res.stderr
+    data = json.loads(res.stdout)
+    assert data["since"]["articles"] == ["mon", "mon-2"]
+    assert {s["article"] for s in data["summary"]} <= {"wed", "thu", "thu-2"}
+
+
 @pytest.fixture
 def api(stored: Path) -> Iterator[httpx.Client]:
     with running(create_app(store=stored)) as url, httpx.Client(base_url=url, timeout=120) as client:
