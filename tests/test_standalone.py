@@ -103,6 +103,22 @@ def test_a_back_reference_without_its_predecessor_is_not_a_candidate() -> None:
     assert not any(p.text.startswith("They said") for p in island)
 
 
+def test_a_speaker_named_only_by_a_surname_given_in_full_before_follows() -> None:
+    """Out of its article, "Brandt called the rescue a miracle" does not say who Brandt is: the article
+    named her in full before, so the passage may only follow the one before it; a speaker named in full,
+    or a surname the article never gave in full, stands alone."""
+    text = ("Ilse Brandt, a passenger from Vessel Bay, was among the last to leave the ferry.\n"
+            "The fishing boats reached the ship within an hour.\n"
+            "Brandt called the rescue a miracle.\n"
+            "Harbour master Oskar Lind said the crossing had been allowed to go ahead.\n"
+            "Tolvik said it would pay for hotel rooms.")
+    prep = _prep([{"id": "a", "text": text}])
+    found = {p.text: p.follows for p in passages(_article(prep, "a"))}
+    assert found["Brandt called the rescue a miracle."] is True
+    assert found["Harbour master Oskar Lind said the crossing had been allowed to go ahead."] is False
+    assert found["Tolvik said it would pay for hotel rooms."] is False
+
+
 def test_a_leading_connective_is_dropped_with_the_span_moved() -> None:
     prep = _prep(FERRY)
     wire = _article(prep, "wire")

@@ -13,6 +13,10 @@ an article's kept sentences:
   "he", "it", "this", "there", ...) or a connective (``lang/en/connectives.txt``:
   "but", "however", "also", ...) *follows*: it may be used only right after the
   passage before it in its article, with nothing but white space between them;
+* a passage that opens with a speaker named by the surname alone ("King called the
+  decision a huge win", "Burnstein said ...") where its article introduced the
+  full name before ("Howard King, the band's lawyer") also *follows*: out of its
+  article, the reader would not know who is speaking;
 * an article's first sentence is taken without its wire dateline
   ("BANGKOK, Thailand (AP) _ "), which says where the story was filed, not what happened;
 * a leading connective that carries no fact of its own
@@ -28,6 +32,7 @@ import re
 from dataclasses import dataclass
 
 from newsbrief.lang.en import word_list
+from newsbrief.lang.en.attribution import REPORTING_VERBS
 from newsbrief.model import Article, Sentence, squash
 
 BACK_REFERENCES = word_list("back_references")
@@ -35,6 +40,7 @@ CONNECTIVES = word_list("connectives")
 DROPPABLE = word_list("droppable_connectives")
 
 _FIRST_WORD = re.compile(r"[\W_]*([A-Za-z]+)")
+_SURNAME_SPEAKS = re.compile(rf"[\W_]*([A-Z][a-z][\w’'-]*)\s+(?:{REPORTING_VERBS}|called|calls)\b")
 _QUOTE_MARK = re.compile(r"``|''|[“”\"]")
 _OPENING = {"``", "“"}
 _CLOSING = {"''", "”"}
@@ -72,6 +78,16 @@ def leans_back(text: str) -> bool:
     """Whether ``text`` opens with a word that needs the sentence before it."""
     word = opening_word(text)
     return word in BACK_REFERENCES or word in CONNECTIVES
+
+
+def speaker_introduced_before(article: Article, start: int, text: str) -> bool:
+    """Whether ``text`` (a passage starting at ``start``) opens with a speaker named by a surname alone that
+    its article gave in full before ("Howard King ... King said"): out of its article, no one knows who."""
+    match = _SURNAME_SPEAKS.match(text)
+    if not match:
+        return False
+    surname = re.escape(match.group(1))
+    return re.search(rf"[A-Z][\w.’'-]*\s+{surname}\b", article.text[:start]) is not None
 
 
 def quote_open_after(text: str, open_before: bool) -> bool:
@@ -130,6 +146,7 @@ def _passage(article: Article, run: list[Sentence]) -> Passage:
         moved = droppable_start(article.text, start, last.end)
         if moved is not None:
             start, text, trimmed, follows = moved, squash(article.text[moved:last.end]), True, False
+    follows = follows or speaker_introduced_before(article, start, text)
     return Passage(article.id, start, last.end, text, first.index, last=last.index, follows=follows,
                    balanced=quotes_balance(text), trimmed=trimmed)
 
