@@ -270,7 +270,7 @@ def cross_validate(title: str, grid: Sequence[FocusSettings], scores: Scores, na
           f" the shipped setting {mean(t[0] for t in table[at]):.2f} / {mean(t[1] for t in table[at]):.2f}\n")
 
 
-QUESTION_GRID = {"query": (0.0, 1.0, 2.0, 4.0, 8.0), "expansion": (1.0, 2.0, 4.0)}
+QUESTION_GRID = {"query": (0.0, 2.0, 4.0, 8.0, 16.0), "expansion": (1.0, 2.0, 4.0), "lone": (0.0, 0.25, 0.5, 0.75)}
 UPDATE_GRID = {"novelty": (0.0, 1.0, 2.0, 4.0), "fresh": (0.0, 0.1, 0.2, 0.3)}
 """The settings ``--folds`` tries."""
 

@@ -29,8 +29,8 @@ from newsbrief.report.sections import NEW, Part, sections
 from newsbrief.store import Store
 from newsbrief.summarize import candidates, get_summarizer, order
 from newsbrief.summarize.base import ready
-from newsbrief.summarize.concepts import ConceptCoverage, CoverageSettings, kept
-from newsbrief.summarize.focus import Focus, FocusSettings, developing, question_text
+from newsbrief.summarize.concepts import ClusterConcepts, ConceptCoverage, CoverageSettings, kept
+from newsbrief.summarize.focus import Focus, FocusSettings, developing, question_text, spread
 from newsbrief.summarize.passages import Passage
 
 WIRE = ("Dock workers at the port of Valmora walked out on Monday over pay, halting the loading of grain ships "
@@ -161,6 +161,26 @@ def test_a_question_moves_the_selection_towards_its_answer() -> None:
     assert not any("minister" in t for t in plain)
     assert any("minister" in t for t in answer)
     assert asked.query == QUESTION and json.loads(render(asked, "json"))["query"] == QUESTION
+
+
+def test_under_a_question_what_only_one_article_says_loses_weight() -> None:
+    settings = FocusSettings(lone=0.5)
+    assert spread(np.array([0.25, 0.5, 1.0]), 4, settings).tolist() == [0.5, 1.0, 1.0]
+    assert spread(np.array([1.0]), 1, settings).tolist() == [1.0]  # one article: nothing to tell apart
+    cluster = prepare(_articles(LATER)).cluster
+    found = ClusterConcepts(cluster)
+    base = found.weights()
+
+    def weighed(lone: float, query: str | None) -> np.ndarray:
+        coverage = ConceptCoverage(CoverageSettings(focus=FocusSettings(lone=lone)))
+        return coverage.focused(found, base, cluster.articles, None, query)
+
+    ratio = weighed(0.5, QUESTION) / weighed(0.0, QUESTION)
+    (osterby,) = found.ids(["Osterby"])  # only thu-2 names the rival port
+    (talks,) = found.ids(["talks"])  # wed and thu report the talks
+    assert np.allclose(ratio[osterby], 0.5) and np.allclose(ratio[talks], 1.0)
+    assert sorted(set(np.round(ratio, 6))) == [0.5, 1.0]
+    assert np.array_equal(weighed(0.9, None), base)  # without a question it is not applied
 
 
 def test_the_facts_that_bear_on_the_question_come_first() -> None:

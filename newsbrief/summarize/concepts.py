@@ -31,7 +31,7 @@ import numpy as np
 from newsbrief.dedup.near import distinct, sorted_set
 from newsbrief.model import Article, Cluster, Sentence
 from newsbrief.summarize.base import Summarizer, candidates
-from newsbrief.summarize.focus import NO_FOCUS, Focus, FocusSettings, news, novelty, question_text, relevance
+from newsbrief.summarize.focus import NO_FOCUS, Focus, FocusSettings, news, novelty, question_text, relevance, spread
 from newsbrief.summarize.passages import Passage
 from newsbrief.lang.tokens import numbered, stemmed_stop, tokens
 
@@ -306,7 +306,8 @@ class ConceptCoverage(Summarizer):
                 read: np.ndarray | None, query: str | None) -> np.ndarray:
         """``weight`` of the concepts of ``articles`` for a reader of earlier articles (``read``: the share
         of them that use each concept; what they read and the new articles only recall weighs less) who
-        asked ``query`` (what bears on it weighs more); see :mod:`~newsbrief.summarize.focus`."""
+        asked ``query`` (what bears on it weighs more, what only one article says less); see
+        :mod:`~newsbrief.summarize.focus`."""
         settings = self.settings.focus
         if read is not None:
             weight = weight * novelty(read, found.article_share(articles), settings)
@@ -314,6 +315,7 @@ class ConceptCoverage(Summarizer):
             asked = found.ids([question_text(query)])[0]
             weight = weight * (1.0 + settings.query * relevance(asked, found.pair_concept, found.pair_sentence,
                                                                 len(weight), settings))
+            weight = weight * spread(found.article_share(articles), len(articles), settings)
         return weight
 
     def cover(self, pool: list[tuple[Passage, np.ndarray]], weight: np.ndarray, max_words: int) -> list[Passage]:
