@@ -218,3 +218,19 @@ def test_wire_layout_codes_and_editors_notes_are_left_out_of_sentences() -> None
     assert reasons["&LR; &QL; &UR; HARBOUR _ &LR;"] == reasons["&QL;"] == "wire layout code"
     assert reasons["(story to move at 9:45 p.m. ET; clarifies ten-day closure) &QL;"] == "editor's note on the wire copy"
     assert reasons["Read or Share this story: https://news.example/harbour"] == "share buttons"
+
+
+def test_every_wire_dateline_and_the_staff_initials_are_left_out() -> None:
+    """Datelines with a date, in any case, and the wire staff's initials after the last sentence are where and
+    by whom a report was filed, not what it says: segmenting leaves them out (so the timeline, the claims
+    and the summary never show them); a dash inside prose stays."""
+    texts = {"Harbour, March 4 (Wire) -- The harbour reopened on Friday. Ships were told to wait. (jt/kr)":
+             ("Harbour, March 4 (Wire) --", "(jt/kr)"),
+             "TOLVIK, Norland (AP) _ The ferry sank on Monday.": ("TOLVIK, Norland (AP) _", None)}
+    for text, (dateline, initials) in texts.items():
+        article = segment_article(clean_cluster([Article(id="a", text=text)])[0])
+        removed = {r.text for r in article.removed}
+        assert dateline in removed and (initials is None or initials in removed)
+        assert not any(dateline in s.text or "(jt" in s.text for s in article.sentences)
+    prose = segment_article(clean_cluster([Article(id="a", text="The Senate - which voted - went home.")])[0])
+    assert [s.text for s in prose.sentences] == ["The Senate - which voted - went home."]

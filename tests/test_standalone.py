@@ -151,8 +151,9 @@ def test_a_wire_dateline_is_left_out_of_the_lead() -> None:
         "passengers were rescued by fishing boats.\n"
         "Fishing crews brought the passengers ashore in small boats through the night.")}])
     first = candidates(prep.cluster)[0]
-    assert first.text.startswith("The ferry Maren Star sank") and first.trimmed
+    assert first.text.startswith("The ferry Maren Star sank")
     assert squash(_article(prep, "a").text[first.start:first.end]) == first.text
+    assert ("TOLVIK, Norland (AP) _", "dateline") in {(r.text, r.reason) for r in _article(prep, "a").removed}
 
 
 # The market bombing: the lead sentences say what happened; each outlet adds short lines about prices,

@@ -20,7 +20,7 @@ from functools import lru_cache
 import blingfire
 
 from newsbrief.clean.rules import CACHED_LENGTH, match_rule
-from newsbrief.lang.en.datelines import LAYOUT_CODE
+from newsbrief.lang.en.datelines import DATELINE_DASHES, LAYOUT_CODE, WIRE_INITIALS
 from newsbrief.model import Article, Paragraph, Removed, Sentence, squash
 
 # A boundary with no space: two lower-case letters (not an abbreviation like U.S.)
@@ -33,14 +33,22 @@ _GLUE = re.compile(
 )
 # "ISTANBUL - ", "(MOSCOW) — ", "HATAY (Turkey): ", "WASHINGTON (Reuters) -", "STORRS, Conn. (WTNH) —", "(CNN)".
 _LEADING_CODES = re.compile(rf"(?:(?:{LAYOUT_CODE})\s*)+(?:[A-Z][A-Z.'’ ,-]{{1,40}}\s+_\s+(?:(?:{LAYOUT_CODE})\s*)*)?")
-_TRAILING_CODES = re.compile(rf"(?:\s*(?:{LAYOUT_CODE}))+\s*$")
+_TRAILING_CODES = re.compile(rf"(?:\s*(?:{LAYOUT_CODE}|(?<=[.!?\"”'’)])\s*{WIRE_INITIALS}))+\s*$")
 """Newswire layout codes at a sentence's edges ("&LR; &QL; &UR; NAPSTER _ &LR; The lawyer ...", "... run) &QL;"),
-and the slug they set off: typesetting, not part of what the sentence says."""
+the slug they set off, and the wire staff's initials after the last sentence ("... independence. (jt/krt)"):
+typesetting, not part of what the sentence says."""
 _DATELINE = re.compile(
     r"(?:\(?[A-Z][A-Z.'’ ,-]{2,40}\)?(?:,? [A-Z][a-z]{1,4}\.?)?(?: \([A-Za-z .]{2,30}\))?\s*[-—–:]+"
     r"|\([A-Z][A-Za-z]{1,15}\)\s*[-—–]*)\s+"
     r"(?=[A-Z“\"])"
 )
+# The wire's own form: up to eight words that each hold a capital or a digit, then a dash or underscore
+# after a space ("NEW YORK _ ", "BANGKOK, Thailand (AP) _ ", "MADRID, July 2 (Xinhua) -- ",
+# "Madrid, June 24 (Xinhua) -- "), or a label in capitals ("EDITORS: "); a plain hyphen only after a place
+# all in capitals ("NEW YORK - "), since "Senate - which" is prose.
+_WIRE_DATELINE = re.compile(r"\s*(?:(?:((?:\S*[A-Z0-9]\S*\s+){0,7}\S*[A-Z0-9]\S*)\s+)?"
+                            rf"(?:{'|'.join(map(re.escape, DATELINE_DASHES))})"
+                            r"|[A-Z][A-Z'’ ]{2,20}:)\s+(?=[\"“A-Z])")
 # Every _GLUE match has sentence punctuation followed (closers and a quote aside) by a capital: a cheap
 # test that lets most paragraphs skip the look-behinds.
 _MAYBE_GLUE = re.compile(r"[.!?][\"”’)\]]*[\"“”]?[A-Z]")
@@ -156,6 +164,19 @@ def _without_codes(article: Article, start: int, end: int, removed: list[Removed
     return start, end
 
 
+def dateline_end(text: str, start: int, end: int) -> int | None:
+    """Where ``text[start:end]`` goes on after the dateline it opens with (where and by whom the report was
+    filed, not what happened), if it opens with one."""
+    found = _DATELINE.match(text, start, end)
+    if found:
+        return found.end()
+    wire = _WIRE_DATELINE.match(text, start, end)
+    place = wire.group(1) if wire else None
+    if not wire or (place and text[wire.end(1):wire.end()].strip() == "-" and not place.isupper()):
+        return None
+    return wire.end()
+
+
 def segment_article(article: Article) -> Article:
     """The article with each kept paragraph split into sentences; sentence-level boilerplate (and a
     dateline where the text begins) joins ``removed``."""
@@ -164,10 +185,10 @@ def segment_article(article: Article) -> Article:
     paragraphs: list[Paragraph] = []
     for para in article.paragraphs:
         start = para.start
-        dateline = _DATELINE.match(article.text, start, para.end) if index == 0 else None
-        if dateline:  # only where the article's text begins: elsewhere "U.S. - China ..." is prose
-            removed.append(Removed(article.id, start, dateline.end(), squash(dateline.group()), "dateline"))
-            start = dateline.end()
+        ends = dateline_end(article.text, start, para.end) if index == 0 else None
+        if ends is not None:  # only where the article's text begins: elsewhere "U.S. - China ..." is prose
+            removed.append(Removed(article.id, start, ends, squash(article.text[start:ends]), "dateline"))
+            start = ends
         sentences = []
         for s, e in split_spans(article.text, start, para.end):
             s, e = _without_codes(article, s, e, removed)

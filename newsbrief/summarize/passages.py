@@ -17,8 +17,6 @@ an article's kept sentences:
   decision a huge win", "Burnstein said ...") where its article introduced the
   full name before ("Howard King, the band's lawyer") also *follows*: out of its
   article, the reader would not know who is speaking;
-* an article's first sentence is taken without its wire dateline
-  ("BANGKOK, Thailand (AP) _ "), which says where the story was filed, not what happened;
 * a leading connective that carries no fact of its own
   (``lang/en/droppable_connectives.txt``) is dropped when what follows it starts
   a sentence of its own (a capital letter, and no back-reference or connective):
@@ -45,12 +43,6 @@ _QUOTE_MARK = re.compile(r"``|''|[“”\"]")
 _OPENING = {"``", "“"}
 _CLOSING = {"''", "”"}
 _LEADING_CONNECTIVE = re.compile(r"\s*([A-Za-z]+)\s*,?\s+(?=[A-Z])")
-# A wire dateline that opens an article's first sentence: "NEW YORK _ ", "BANGKOK, Thailand (AP) _ ",
-# "ANKARA, February 27 (Xinhua) -- ", "COEUR d'ALENE, Idaho _ ": up to eight words that each hold a capital
-# or a digit, then a dash or underscore, then the sentence (a capital or a quotation mark); or a bare dash,
-# or a label in capitals ("EDITORS: ").
-_DATELINE = re.compile(r"\s*(?:(?:((?:\S*[A-Z0-9]\S*\s+){0,7}\S*[A-Z0-9]\S*)\s+)?(?:_|--|—|–|-)"
-                       r"|[A-Z][A-Z'’ ]{2,20}:)\s+(?=[\"“A-Z])")
 
 
 @dataclass(frozen=True)
@@ -59,7 +51,7 @@ class Passage(Sentence):
 
     ``text`` is ``squash(article.text[start:end])``. ``follows`` when it must come right after the
     passage that ends at sentence ``index - 1``; ``balanced`` when its quotation marks pair up;
-    ``trimmed`` when a leading connective or dateline was left out of the span.
+    ``trimmed`` when a leading connective was left out of the span.
     """
 
     last: int = 0
@@ -121,26 +113,12 @@ def droppable_start(text: str, start: int, end: int) -> int | None:
     return match.end()
 
 
-def dateline_end(text: str, start: int, end: int) -> int | None:
-    """Where the span ``text[start:end]`` would start without the wire dateline it opens with, if any; a
-    plain hyphen counts only after a dateline all in capitals ("NEW YORK - ")."""
-    match = _DATELINE.match(text, start, end)
-    place = match.group(1) if match else None
-    if not match or (place and text[match.end(1):match.end()].strip() == "-" and not place.isupper()):
-        return None
-    return match.end()
-
-
 def _passage(article: Article, run: list[Sentence]) -> Passage:
-    """The passage of the consecutive sentences ``run``; the article's first one without its dateline, and
-    a leading connective dropped where that is safe."""
+    """The passage of the consecutive sentences ``run``, a leading connective dropped where that is safe (the
+    article's wire dateline is already out of its first sentence: :mod:`newsbrief.segment`)."""
     first, last = run[0], run[-1]
     start, trimmed = first.start, False
-    if first.index == 0:
-        moved = dateline_end(article.text, start, last.end)
-        if moved is not None:
-            start, trimmed = moved, True
-    text = first.text if start == first.start and len(run) == 1 else squash(article.text[start:last.end])
+    text = first.text if len(run) == 1 else squash(article.text[start:last.end])
     follows = leans_back(text)
     if follows:
         moved = droppable_start(article.text, start, last.end)

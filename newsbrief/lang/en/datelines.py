@@ -21,3 +21,6 @@ RECORD_NUMBER_FIELDS = ("doc_id", "docno", "docid", "document_id")
 LAYOUT_CODE = r"&[A-Za-z][A-Za-z0-9]{0,7};|&#x?[0-9A-Fa-f]{1,6};"
 """Layout codes and entities left in newswire text (``&QL;``, ``&UR;``, ``&HT;``, ``&AMP;``): typesetting, not
 words; unrelated stories of one agency's feed share them."""
+
+WIRE_INITIALS = r"\([a-z]{2,4}(?:/[a-z]{2,4})*\)"
+"""The initials of the wire staff who handled a report, after its last sentence: "(jt/krt)", "(dw)"."""
