@@ -309,13 +309,17 @@ class ConceptCoverage(Summarizer):
         asked ``query`` (what bears on it weighs more, what only one article says less); see
         :mod:`~newsbrief.summarize.focus`."""
         settings = self.settings.focus
+        asking = bool(query and query.strip())
+        if read is None and not asking:
+            return weight
+        share = found.article_share(articles)  # once, for both: it tokenizes the articles' sentences
         if read is not None:
-            weight = weight * novelty(read, found.article_share(articles), settings)
-        if query and query.strip():
+            weight = weight * novelty(read, share, settings)
+        if asking:
             asked = found.ids([question_text(query)])[0]
             weight = weight * (1.0 + settings.query * relevance(asked, found.pair_concept, found.pair_sentence,
                                                                 len(weight), settings))
-            weight = weight * spread(found.article_share(articles), len(articles), settings)
+            weight = weight * spread(share, len(articles), settings)
         return weight
 
     def cover(self, pool: list[tuple[Passage, np.ndarray]], weight: np.ndarray, max_words: int) -> list[Passage]:

@@ -79,7 +79,7 @@ def speaker_introduced_before(article: Article, start: int, text: str) -> bool:
     if not match:
         return False
     surname = re.escape(match.group(1))
-    return re.search(rf"[A-Z][\w.’'-]*\s+{surname}\b", article.text[:start]) is not None
+    return re.compile(rf"[A-Z][\w.’'-]*\s+{surname}\b").search(article.text, 0, start) is not None
 
 
 def quote_open_after(text: str, open_before: bool) -> bool:

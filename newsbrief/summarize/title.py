@@ -20,6 +20,7 @@ import html
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from newsbrief.lang.en import word_list
 from newsbrief.lang.tokens import stemmed_stop, tokens
@@ -126,13 +127,21 @@ def _shouts(title: str) -> bool:
     return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
-def _sentence_case(title: str, text: str) -> str:
-    """A shouting headline in sentence case; a word keeps the casing it most often has inside sentences of
-    ``text`` (names, acronyms) and abbreviations ("N.Y.") keep theirs; others are lower-cased."""
+@lru_cache(maxsize=4)
+def _forms(text: str) -> dict[str, str]:
+    """Each word's most frequent casing inside sentences of ``text``, by its lower-case form: read once per
+    cluster text, however many of its headlines shout."""
     seen: Counter[str] = Counter(m.group() for m in re.finditer(r"(?<=[a-z,;] )[A-Za-z][\w'’.-]*", text))
     forms: dict[str, str] = {}
     for form, _ in seen.most_common():
         forms.setdefault(form.lower(), form)
+    return forms
+
+
+def _sentence_case(title: str, text: str) -> str:
+    """A shouting headline in sentence case; a word keeps the casing it most often has inside sentences of
+    ``text`` (names, acronyms) and abbreviations ("N.Y.") keep theirs; others are lower-cased."""
+    forms = _forms(text)
     out = []
     for i, word in enumerate(title.split()):
         core = word.strip("\"'“”‘’()[],:;!?")

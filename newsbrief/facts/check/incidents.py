@@ -94,7 +94,7 @@ def off_event(articles: Sequence[Article], settings: Settings = DEFAULT) -> dict
         return {}
     read = [units(a) for a in articles]
     nobody = Gazetteer(())
-    counted = [q for found in read for q in quantities_mod.read(found, nobody)]
+    counted = quantities_mod.read([u for found in read for u in found], nobody, settings=settings)  # one parse
     dated = [d for a, found in zip(articles, read) for d in dates_mod.read(found, a.time)]
     names = {a.id: {n for bag in _parts(a) for n in bag.name} for a in articles}
     return judge(articles, counted, dated, names, settings)

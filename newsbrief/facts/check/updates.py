@@ -43,14 +43,14 @@ def updates(groups: Sequence[Group], times: Mapping[str, datetime | None],
         if None in (group.category, group.kind) or len(sets) < 2 or None in first or len(set(first)) < len(first):
             rest.append(group)
             continue
-        ordered = [vs for _, vs in sorted(zip(first, sets), key=lambda pair: str(pair[0]))]
+        ordered = sorted(zip(first, sets), key=lambda pair: pair[0])  # ISO days: in time order
         if _span(first) > settings.update_days:
             continue
-        if _one_way([vs.representative.value for vs in ordered], settings.apart):
+        if _one_way([vs.representative.value for _, vs in ordered], settings.apart):
             changed.append(Conflict(group.label, "update", tuple(
                 ValueSide(value=vs.representative.value, qualifier=vs.representative.qualifier,
                           articles=tuple(vs.articles), sources=vs.sources, as_of=day)
-                for day, vs in sorted(zip(first, sets), key=lambda pair: str(pair[0])))))
+                for day, vs in ordered)))
         else:
             rest.append(group)
     return changed, rest
@@ -62,8 +62,8 @@ def _one_way(values: Sequence[float], apart: float) -> bool:
     return (all(s > 1 for s in steps) or all(s < 1 for s in steps)) and all(max(s, 1 / s) <= apart for s in steps)
 
 
-def _span(days: Sequence[str | None]) -> int:
-    known = sorted(date.fromisoformat(d) for d in days if d)
+def _span(days: Sequence[str]) -> int:
+    known = sorted(map(date.fromisoformat, days))
     return (known[-1] - known[0]).days
 
 
