@@ -11,26 +11,15 @@ from __future__ import annotations
 import codecs
 import re
 
+from newsbrief.model import REPLACEMENT
+
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _BINARY_PROBE = 8192
 _GUESS_PROBE = 200_000
-_REPLACEMENT = "\ufffd"
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class BinaryInput(ValueError):
     """Raised for data that is not text at all (images, archives, executables, random bytes)."""
-
-
-def scrub(text: str) -> str:
-    """``text`` with every lone surrogate (``"\\ud800"``, valid in JSON and in a Python str, but not
-    in UTF-8) replaced by U+FFFD: one character for one, so every offset into the text still holds.
-
-    A surrogate left in an article would make every output format fail to encode it.
-    """
-    if text.isascii() or not _SURROGATE.search(text):
-        return text
-    return _SURROGATE.sub(_REPLACEMENT, text)
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -50,7 +39,7 @@ def mostly_utf8(data: bytes) -> bool:
     multi-byte characters than invalid bytes. Text in a single-byte charset has almost no valid
     multi-byte sequences ("é" in Latin-1 is one byte followed by a letter), so it fails this test."""
     text = data.decode("utf-8", errors="replace")
-    bad = text.count(_REPLACEMENT) - data.count(_REPLACEMENT.encode("utf-8"))
+    bad = text.count(REPLACEMENT) - data.count(REPLACEMENT.encode("utf-8"))
     good = len(text) - len(text.encode("ascii", errors="ignore")) - bad
     return good > bad
 

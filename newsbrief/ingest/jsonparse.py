@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from newsbrief.ingest.decode import scrub
+from newsbrief.model import encodable
 
 
 class JSONError(ValueError):
@@ -39,7 +39,7 @@ def parse_json(data: str | bytes) -> Any:
 
 
 def _scrubbed(value: Any) -> Any:
-    """``value`` with :func:`~newsbrief.ingest.decode.scrub` applied to every string in it.
+    """``value`` with :func:`~newsbrief.model.encodable` applied to every string in it.
 
     Surrogates come from ``\\ud800`` escapes and, in bytes, from encoded surrogates the parser
     lets pass; checking every string is cheaper than telling them apart. Iterative, not
@@ -51,11 +51,11 @@ def _scrubbed(value: Any) -> Any:
         holder, key = stack.pop()
         item = holder[key]
         if isinstance(item, str):
-            holder[key] = scrub(item)
+            holder[key] = encodable(item)
         elif isinstance(item, list):
             stack.extend((item, i) for i in range(len(item)))
         elif isinstance(item, dict):
-            if any(scrub(k) is not k for k in item):
-                holder[key] = item = {scrub(k): v for k, v in item.items()}
+            if any(encodable(k) is not k for k in item):
+                holder[key] = item = {encodable(k): v for k, v in item.items()}
             stack.extend((item, k) for k in item)
     return root[0]

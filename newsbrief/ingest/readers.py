@@ -22,12 +22,12 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from newsbrief.ingest.dating import dated
-from newsbrief.ingest.decode import BinaryInput, decode, scrub
+from newsbrief.ingest.decode import BinaryInput, decode
 from newsbrief.ingest.html import extract_html
 from newsbrief.ingest.jsonparse import JSONError, parse_json
 from newsbrief.ingest.problems import Problem
 from newsbrief.ingest.times import parse_time
-from newsbrief.model import Article
+from newsbrief.model import Article, encodable
 
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 """One article (a .txt/.html file or one JSON line) larger than this is refused, not read."""
@@ -48,7 +48,7 @@ def read_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Item]:
             continue
         kind, trouble = _kind(path, named=True)
         if trouble:
-            yield Problem(_stem(Path(path)), scrub(path), trouble)
+            yield Problem(_stem(Path(path)), encodable(path), trouble)
         elif kind == "folder":
             yield from _read_folder(Path(path))
         else:
@@ -80,7 +80,7 @@ def _kind(path: str, named: bool) -> tuple[str, str | None]:
 
 
 def _stem(path: Path) -> str:
-    return scrub(path.stem or str(path))
+    return encodable(path.stem or str(path))
 
 
 def _read_folder(folder: Path) -> Iterator[Item]:
@@ -98,10 +98,10 @@ def _read_folder(folder: Path) -> Iterator[Item]:
             path = Path(top, name)
             entries.append((path, _kind(str(path), named=False)[1]))
     if not entries:
-        yield Problem(_stem(folder), scrub(str(folder)), "folder holds no files")
+        yield Problem(_stem(folder), encodable(str(folder)), "folder holds no files")
     for path, trouble in sorted(entries):
         if trouble:
-            yield Problem(_stem(path), scrub(str(path)), trouble)
+            yield Problem(_stem(path), encodable(str(path)), trouble)
         else:
             yield from _read_file(path)
 
@@ -116,7 +116,7 @@ def _open(path: Path) -> BinaryIO:
 
 def _read_file(path: Path) -> Iterator[Item]:
     ext = path.suffix.lower()
-    source, stem = scrub(str(path)), _stem(path)
+    source, stem = encodable(str(path)), _stem(path)
     try:
         fh = _open(path)
     except OSError as exc:
@@ -327,14 +327,14 @@ def article_from_record(rec: Any, fallback_id: str, source: str = "<record>",
     """
     if isinstance(rec, Article):
         return _scrubbed(rec)
-    fallback_id, source = scrub(fallback_id), scrub(source)
+    fallback_id, source = encodable(fallback_id), encodable(source)
     if not isinstance(rec, Mapping):
         return Problem(fallback_id, source, f"article is a {type(rec).__name__}, not an object", line)
-    art_id = scrub(str(rec["id"])) if rec.get("id") not in (None, "") else fallback_id
+    art_id = encodable(str(rec["id"])) if rec.get("id") not in (None, "") else fallback_id
     text = rec.get("text")
     if not isinstance(text, str):
         return Problem(art_id, source, "article has no 'text' string", line)
-    text = scrub(text)
+    text = encodable(text)
     if html and _looks_html(text):
         art = html_article(art_id, text, source)
         if isinstance(art, Problem):
@@ -347,11 +347,11 @@ def article_from_record(rec: Any, fallback_id: str, source: str = "<record>",
 
 
 def _str(value: Any) -> str | None:
-    return scrub(value.strip()) or None if isinstance(value, str) else None
+    return encodable(value.strip()) or None if isinstance(value, str) else None
 
 
 def _scrubbed(article: Article) -> Article:
     """The article with lone surrogates in its strings replaced (itself when it has none)."""
-    fields = {name: scrub(value) for name in ("id", "text", "title", "url", "source")
-              if isinstance(value := getattr(article, name), str) and scrub(value) is not value}
+    fields = {name: encodable(value) for name in ("id", "text", "title", "url", "source")
+              if isinstance(value := getattr(article, name), str) and encodable(value) is not value}
     return replace(article, **fields) if fields else article

@@ -32,11 +32,11 @@ from newsbrief.model.briefing import (
     plain,
 )
 from newsbrief.model.document import Article, Cluster, Paragraph, Removed, Sentence, TimeSource, outlet
-from newsbrief.model.spans import Span, squash
+from newsbrief.model.spans import REPLACEMENT, Span, encodable, squash
 
 __all__ = [
-    "Article", "ArticleRecord", "Briefing", "ClaimFact", "Cluster", "Conflict", "ConflictKind", "DateFact",
+    "REPLACEMENT", "Article", "ArticleRecord", "Briefing", "ClaimFact", "Cluster", "Conflict", "ConflictKind", "DateFact",
     "EntityFact", "EntityKind", "Fact", "Paragraph", "PartySide", "QuantityFact", "Removed", "Sentence", "Side",
     "Since", "Source", "Span", "Status", "Story", "SummarySentence", "TimeSource", "TimelineEntry", "ValueSide", "figure",
-    "hedged", "number", "outlet", "plain", "squash",
+    "encodable", "hedged", "number", "outlet", "plain", "squash",
 ]

@@ -14,6 +14,19 @@ from dataclasses import dataclass
 _WS = re.compile(r"\s+")
 
 
+REPLACEMENT = "\ufffd"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def encodable(text: str) -> str:
+    """``text`` with every lone surrogate (``"\\ud800"``, valid in JSON and in a Python str, but not in
+    UTF-8) replaced by U+FFFD, one character for one, so every offset into the text still holds: ingest
+    scrubs articles with it, and the reports what they write."""
+    if text.isascii() or not _SURROGATE.search(text):
+        return text
+    return _SURROGATE.sub(REPLACEMENT, text)
+
+
 def squash(text: str) -> str:
     """Collapse runs of whitespace, so that offsets can stay on raw text while shown text is tidy."""
     return _WS.sub(" ", text).strip()

@@ -14,16 +14,10 @@ from __future__ import annotations
 
 import re
 
-REPLACEMENT = "\ufffd"
+from newsbrief.model import REPLACEMENT, encodable
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """C0 controls but tab and newline, DEL, and the C1 controls (which some terminals obey too)."""
-
-
-def encodable(text: str) -> str:
-    """``text`` with every surrogate code point replaced, so that it encodes as UTF-8."""
-    return _SURROGATE.sub(REPLACEMENT, text)
 
 
 def printable(text: str) -> str:

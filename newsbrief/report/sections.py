@@ -19,7 +19,7 @@ them: those that bear on the question first.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Sequence, Set
 from dataclasses import dataclass, replace
 from enum import Enum
 
@@ -117,7 +117,7 @@ def sections(briefing: Briefing) -> list[Section]:
                                  and not any((s.article, s.start) in disputed for s in f.sources)], seen), MAX_FACTS),
         _cut(Part.UPDATES, _news([_update(c) for c in briefing.conflicts if c.kind == "update"], seen)),
         _cut(Part.DISPUTED, _news([_conflict(c, seen) for c in briefing.conflicts if c.kind != "update"], seen)),
-        _claims(claims, briefing.conflicts, seen),
+        _claims(claims, disputed, seen),
         _cut(Part.CONTEXT, _context(quantities)),
         _cut(Part.NAMES, _news([_entity(f) for f in facts if isinstance(f, EntityFact)], seen), MAX_ENTITIES),
         _cut(Part.TIMELINE, timeline, MAX_TIMELINE, first=[i.new for i in timeline]),
@@ -235,11 +235,10 @@ def _context(quantities: Sequence[QuantityFact]) -> list[Item]:
             for reason, found in by_reason.items()]
 
 
-def _claims(claims: Sequence[ClaimFact], conflicts: Sequence[Conflict], seen: frozenset[str]) -> Section:
+def _claims(claims: Sequence[ClaimFact], quoted: Set[tuple[str, int]], seen: frozenset[str]) -> Section:
     """The most central claims (in the order given: the facts' rank, news first in an update briefing) not
-    already quoted in a dispute, at most two per party, so that one side's many statements do not crowd out
+    already quoted in a dispute (``quoted``: the spans the disputes show), at most two per party, so that one side's many statements do not crowd out
     the others'."""
-    quoted = {(s.article, s.start) for c in conflicts for side in c.sides for s in side.sources}
     fresh = [f for f in claims if not any((s.article, s.start) in quoted for s in f.sources)]
     shown: list[Item] = []
     per_party: dict[str, int] = {}

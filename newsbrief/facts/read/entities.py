@@ -28,10 +28,10 @@ from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS, STOP_WORDS, WEEKDAYS
 from newsbrief.lang.en.attribution import TITLE_WORDS
 from newsbrief.lang.en.names import (
     AMBIGUOUS_HEADS,
+    ARTICLES,
     COMMON_CAPITALISED,
     COMMON_NOUNS,
     CORPORATE_SUFFIXES,
-    DETERMINERS,
     EVENT_CUES,
     HONORIFICS,
     NAME_PARTICLES,
@@ -432,7 +432,7 @@ def _cue(text: str, start: int) -> str | None:
     word = before[-1].lower().strip(",;:")
     if word in PERSON_CUES:
         return "person"
-    if word in DETERMINERS and not (len(before) > 1 and before[-2].lower() in PLACE_CUES):
+    if word in ARTICLES and not (len(before) > 1 and before[-2].lower() in PLACE_CUES):
         return "determiner"  # "the Hummer": no person; "in the Gulf" is a place (below)
     if word in EVENT_CUES:
         return "event"

@@ -53,7 +53,7 @@ STATE_ABBREVIATIONS = frozenset(
 """States abbreviated after a city, wire style ("San Mateo, Calif."): the city is the place the story names;
 the abbreviation alone is not listed."""
 
-DETERMINERS = frozenset("the a an".split())
+ARTICLES = frozenset("the a an".split())
 """Words before a name that no person's name takes ("the Hummer", "the Saints", "the Internet")."""
 
 COMMON_CAPITALISED = frozenset(
