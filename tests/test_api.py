@@ -445,12 +445,12 @@ def test_the_pool_refuses_past_its_queue_and_stops_work_past_its_time_limit() ->
             await pool.run(abs, -1, large=False)
 
     async def time_limit(pool: WorkerPool) -> None:
-        running = asyncio.create_task(pool.run(time.sleep, 3600, large=False))
-        await asyncio.sleep(0)
+        pool._take(False)  # the only worker taken and not given back until the wait is over: no race
         with pytest.raises(TooSlow):  # waited past the limit
             await pool.run(abs, -1, large=False)
+        pool._release(False)
         with pytest.raises(TooSlow):  # worked past the limit: its worker is killed
-            await running
+            await pool.run(time.sleep, 3600, large=False)
         assert await pool.run(abs, -2, large=False) == 2  # in a new worker
 
     _pool_scenario(ServerSettings(workers=1, queue=1, time_limit=600), queue)

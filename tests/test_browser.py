@@ -194,7 +194,9 @@ def test_a_real_briefing_reads_on_a_phone(browser: Any, tmp_path: Path) -> None:
     page = opened.page
     page.screenshot(path=str(tmp_path / "example-phone.png"), full_page=True)
     assert_fits(page)
-    for i in range(page.locator("a.line").count()):
+    lines = page.locator("a.line").count()
+    assert lines == len(result.summary) > 0, "every summary line is on the page"
+    for i in range(lines):
         page.locator("a.line").nth(i).click()
         assert squash(highlight(page)) == result.summary[i].text
         assert_fits(page)

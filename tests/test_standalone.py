@@ -16,8 +16,6 @@ from newsbrief.pipeline import Prepared, prepare
 from newsbrief.summarize import candidates, get_summarizer
 from newsbrief.summarize.passages import leans_back, passages, quotes_balance
 
-SHARED_TOOLS = Path(__file__).resolve().parents[2] / "shared" / "tools"
-SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 
 def _prep(articles: list[dict]) -> Prepared:
@@ -233,15 +231,16 @@ def test_background_comes_after_the_news_it_explains() -> None:
 
 
 @pytest.mark.shared
-def test_held_out_style_check_on_dev_batch_output() -> None:
+def test_held_out_style_check_on_dev_batch_output(shared_dir: Path) -> None:
     """The stand-alone check the held-out judgement uses, on exactly what batch mode writes for dev clusters."""
-    sys.path.insert(0, str(SHARED_TOOLS))
+    tools, data = shared_dir / "tools", shared_dir / "data"
+    sys.path.insert(0, str(tools))
     try:
         from standalone import summary_problems
     finally:
-        sys.path.remove(str(SHARED_TOOLS))
+        sys.path.remove(str(tools))
     flagged = total = first = 0
-    for path, limit in ((SHARED_DATA / "multinews_val.jsonl", 60), (SHARED_DATA / "duc2007_dev.jsonl", 5)):
+    for path, limit in ((data / "multinews_val.jsonl", 60), (data / "duc2007_dev.jsonl", 5)):
         with path.open(encoding="utf-8") as fh:
             records = [json.loads(line) for _, line in zip(range(limit), fh)]
         for budget in (100, 250):
