@@ -26,6 +26,7 @@ from newsbrief.facts.check.quantities import group_quantities
 from newsbrief.facts.check.updates import updates
 from newsbrief.facts.read.entities import Gazetteer
 from newsbrief.facts.read.dates import read_unit as read_dates
+from newsbrief.facts.read.dates import resolve
 from newsbrief.facts.read.dates import span
 from newsbrief.facts.read.quantities import read_unit
 from newsbrief.facts.read.units import Unit
@@ -423,3 +424,12 @@ def test_per_story_html_into_a_file_is_one_line(tmp_path: Path) -> None:
     taken.write_text("", encoding="utf-8")
     result = CliRunner().invoke(load_commands(), ["brief", str(EXAMPLE), "--per-story", "-f", "html", "-o", str(taken)])
     assert result.exit_code == 3 and "not a folder" in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_an_undated_article_shows_its_month_as_written() -> None:
+    """Without a publication time "27 February" and "since December" stay relative, and the timeline shows
+    them as the article wrote them (it once showed "27 february"); "Last week" opening a sentence is the
+    same value as "last week"."""
+    assert resolve("27 February", None)[0] == "27 February"
+    assert resolve("since December", None)[:3] == ("December", "relative", "since")
+    assert resolve("Last week", None)[0] == resolve("last week", None)[0] == "last week"

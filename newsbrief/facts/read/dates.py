@@ -63,6 +63,7 @@ _CALENDAR = re.compile(
     rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<month>{_MONTH})"
     rf"(?:\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)?,?(?:\s+(?P<year>\d{{4}}))?|(?P<year2>(?:19|20)\d\d)"
 )
+_MONTH_NAME = re.compile(rf"\b(?:{'|'.join(MONTHS)}|{'|'.join(MONTH_ABBREVIATIONS)})\b")
 _MONTH_NO = {m.lower(): i + 1 for i, m in enumerate(MONTH_ABBREVIATIONS)}
 _FORMATS = {"day": "%Y-%m-%d", "week": "%G-W%V", "month": "%Y-%m", "year": "%Y"}
 _PARSE = {"day": "%Y-%m-%d", "week": "%G-W%V-%u", "month": "%Y-%m", "year": "%Y"}
@@ -119,7 +120,9 @@ def resolve(phrase: str, base: datetime | None, future: bool = False) -> tuple[s
     if found is None and base is not None:
         found = _weekday(named, base, future) if core == named else _relative(core, _naive(base))
     if found is None:
-        return core if named else core.lower(), "relative", qualifier, named
+        # As written where it names a day or a month ("Thursday", "27 February"); else in lower case, so
+        # that a sentence's opening capital makes no other value ("Last week" is "last week").
+        return core if named or _MONTH_NAME.search(core) else core.lower(), "relative", qualifier, named
     when, period = found
     return when.strftime(_FORMATS[period]), period, qualifier, when.strftime("%A") if period == "day" else None
 
