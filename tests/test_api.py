@@ -215,7 +215,7 @@ def test_events_over_a_store(store_client: httpx.Client) -> None:
     assert set(events[0]) == {"id", "story", "title", "size", "outlets", "first", "last"}
     ellis = next(e for e in events if e["size"] > 1)
     one = store_client.get(f"/events/{ellis['id']}").json()
-    assert one["event"] == ellis and one["briefing"]["summary"]
+    assert one["event"] == {**ellis, "title": one["briefing"]["title"]} and one["briefing"]["summary"]
     assert {a["id"] for a in one["briefing"]["articles"]} <= set(TEXTS)
     found = store_client.get("/events", params={"q": "interest rate"}).json()
     assert [e["id"] for e in found] == [next(e["id"] for e in events if e["id"] != ellis["id"])]
@@ -229,9 +229,35 @@ def test_stories_over_a_store(store_client: httpx.Client) -> None:
     assert all(e == events[e["id"]] and e["story"] == s["id"] for s in stories for e in s["events"])
     assert [s["size"] for s in stories] == sorted((s["size"] for s in stories), reverse=True)
     largest = store_client.get(f"/stories/{stories[0]['id']}").json()
-    assert largest["story"] == stories[0] and largest["briefing"]["summary"]
+    assert largest["story"] == {**stories[0], "title": largest["briefing"]["title"]} and largest["briefing"]["summary"]
     assert {a["id"] for a in largest["briefing"]["articles"]} <= set(TEXTS)
     assert store_client.get("/stories/s999").status_code == 404
+
+
+def test_a_missing_briefing_is_made_in_the_worker_pool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """GET /events/{id} and /stories/{id} make a briefing the store lacks in the worker pool, as POST /brief
+    does (the server's threads only read and write the store), and the store keeps it."""
+    from newsbrief.store import Store
+
+    path = tmp_path / "news.db"
+    with Store(path) as store:
+        store.add(cluster()["articles"])
+        event = store.events()[0]
+        story = store.stories()[0]
+
+    def refuse(*_: Any) -> None:
+        raise AssertionError("a briefing was made in the server's thread")
+
+    monkeypatch.setattr(Store, "_made", refuse)
+    with running(create_app(store=path)) as url, httpx.Client(base_url=url, timeout=60) as c:
+        one = c.get(f"/events/{event.id}").json()
+        whole = c.get(f"/stories/{story.id}").json()
+        again = c.get(f"/events/{event.id}").json()
+    monkeypatch.undo()
+    assert one["briefing"]["summary"] and whole["briefing"]["summary"] and again == one
+    with Store(path) as store:
+        assert event.id not in store.stale()
+        assert store.briefing(event.id) == one["briefing"] and store.story_briefing(story.id) == whole["briefing"]
 
 
 def test_events_errors(client: httpx.Client, store_client: httpx.Client) -> None:

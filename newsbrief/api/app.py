@@ -205,7 +205,7 @@ def _store_routes(app: FastAPI) -> None:
         found = await _work(request, _with_store, _store(app), _one_event, event_id)
         if found is None:
             raise HTTPException(404, f"no event {event_id!r} in the store")
-        return found
+        return await _briefed(request, found)
 
     @app.get("/stories", summary="Stories in the store, largest first, each with its events")
     async def stories(request: Request, limit: int = Query(50, ge=1, le=1000)) -> list[dict[str, Any]]:
@@ -221,7 +221,7 @@ def _store_routes(app: FastAPI) -> None:
         found = await _work(request, _with_store, _store(app), _one_story, story_id)
         if found is None:
             raise HTTPException(404, f"no story {story_id!r} in the store")
-        return found
+        return await _briefed(request, found)
 
     @app.get("/events/{event_id}/brief", summary="A briefing of one event, made now",
              responses={200: {"description": "The briefing (JSON schema in the README)"},
@@ -307,7 +307,7 @@ def _event_articles(store: Any, event_id: str, when: datetime | None) -> tuple[l
 
 def _one_event(store: Any, event_id: str) -> dict[str, Any] | None:
     info = store.event(event_id)
-    return None if info is None else {"event": asdict(info), "briefing": store.briefing(info.id)}
+    return None if info is None else {"event": asdict(info), "briefing": store.held_briefing("events", info.id)}
 
 
 def _list_stories(store: Any, limit: int) -> list[dict[str, Any]]:
@@ -316,7 +316,25 @@ def _list_stories(store: Any, limit: int) -> list[dict[str, Any]]:
 
 def _one_story(store: Any, story_id: str) -> dict[str, Any] | None:
     info = store.story(story_id)
-    return None if info is None else {"story": asdict(info), "briefing": store.story_briefing(info.id)}
+    return None if info is None else {"story": asdict(info), "briefing": store.held_briefing("stories", info.id)}
+
+
+async def _briefed(request: Request, found: dict[str, Any]) -> dict[str, Any]:
+    """``found`` with its briefing made, when the store did not hold one: in the worker pool, like any
+    briefing (the server's threads only read the store), then kept in the store."""
+    pending = found["briefing"]
+    if pending is None or isinstance(pending, dict):
+        return found
+    size = sum(len(r["text"]) for r in pending.records)
+    made = (await _work_process(request, len(pending.records), size, jobs.brief, pending.records,
+                                pending.max_words, DEFAULT)).to_dict()
+    await _work(request, _with_store, _store(request.app), _keep, pending, made)
+    view = next(key for key in found if key != "briefing")
+    return {view: {**found[view], "title": made["title"]}, "briefing": made}
+
+
+def _keep(store: Any, pending: Any, made: dict[str, Any]) -> None:
+    store.keep(pending, made)
 
 
 # ---------------------------------------------------------------- request helpers

@@ -9,6 +9,6 @@
         store.search("ceasefire Idlib")
 """
 
-from newsbrief.store.store import EventInfo, SearchHit, Store, StoreError, StoryInfo
+from newsbrief.store.store import EventInfo, Pending, SearchHit, Store, StoreError, StoryInfo
 
-__all__ = ["EventInfo", "SearchHit", "Store", "StoreError", "StoryInfo"]
+__all__ = ["EventInfo", "Pending", "SearchHit", "Store", "StoreError", "StoryInfo"]

@@ -82,6 +82,19 @@ class StoryInfo:
     events: list[EventInfo]
 
 
+@dataclass(frozen=True)
+class Pending:
+    """A briefing the store does not hold yet: the records to brief and the version of the group they
+    were read at (``touched``); :meth:`Store.keep` stores the briefing only if the group has not changed
+    meanwhile. Lets a server make the briefing in its own worker processes."""
+
+    table: str
+    id: str
+    records: list[dict[str, Any]]
+    max_words: int
+    touched: int
+
+
 @dataclass
 class SearchHit:
     """A search result: a story, an event or an article, with the matching text marked [like this]."""
@@ -325,28 +338,43 @@ class Store:
 
     def briefing(self, event_id: str) -> dict[str, Any] | None:
         """The event's briefing as a JSON-ready dict (made now if the event is new or has changed)."""
-        return self._briefing("events", self.resolve(event_id), self.articles)
+        return self._made(self.held_briefing("events", event_id))
 
     def story_briefing(self, story_id: str) -> dict[str, Any] | None:
         """The briefing of a whole story, every event's articles together (made now if it has changed)."""
-        return self._briefing("stories", self.resolve(story_id), self.story_articles)
+        return self._made(self.held_briefing("stories", story_id))
 
-    def _briefing(self, table: str, name: str, articles: Any) -> dict[str, Any] | None:
+    def held_briefing(self, table: str, name: str) -> dict[str, Any] | Pending | None:
+        """The briefing the store holds for an event (``table`` "events") or a story ("stories"), or, when
+        it must be made (new or changed since), what making it takes; None for an unknown id."""
+        name = self.resolve(name)
         rows = self._rows(f"SELECT briefing, touched FROM {table} WHERE id = ?", (name,))
         if not rows:
             return None
         if rows[0][0] is not None:
             return json.loads(rows[0][0])
+        records = self.articles(name) if table == "events" else self.story_articles(name)
+        return Pending(table, name, records, self.max_words, rows[0][1])
+
+    def keep(self, pending: Pending, made: dict[str, Any]) -> None:
+        """Store the briefing ``made`` for ``pending``, unless its group changed since it was read (another
+        process may have added articles meanwhile: then it is made again when next asked for)."""
+        summary = " ".join(line["text"] for line in made["summary"])
+        with self._writing():
+            self._db.execute(f"UPDATE {pending.table} SET briefing = ?, title = ? WHERE id = ? AND touched = ?",
+                             (json.dumps(made, ensure_ascii=False, default=str), made["title"], pending.id,
+                              pending.touched))
+            self._db.execute(f"UPDATE {pending.table}_fts SET title = ?, summary = ? "
+                             f"WHERE rowid = (SELECT rowid FROM {pending.table} WHERE id = ? AND touched = ?)",
+                             (made["title"], summary, pending.id, pending.touched))
+
+    def _made(self, held: dict[str, Any] | Pending | None) -> dict[str, Any] | None:
+        if not isinstance(held, Pending):
+            return held
         from newsbrief.pipeline import brief  # the whole briefing pipeline, loaded only when a briefing is made
 
-        made = brief(articles(name), max_words=self.max_words).to_dict()
-        summary = " ".join(line["text"] for line in made["summary"])
-        with self._writing():  # kept only if the group did not change meanwhile (another process may add)
-            self._db.execute(f"UPDATE {table} SET briefing = ?, title = ? WHERE id = ? AND touched = ?",
-                             (json.dumps(made, ensure_ascii=False, default=str), made["title"], name, rows[0][1]))
-            self._db.execute(f"UPDATE {table}_fts SET title = ?, summary = ? "
-                             f"WHERE rowid = (SELECT rowid FROM {table} WHERE id = ? AND touched = ?)",
-                             (made["title"], summary, name, rows[0][1]))
+        made = brief(held.records, max_words=held.max_words).to_dict()
+        self.keep(held, made)
         return made
 
     def stale(self) -> list[str]:
