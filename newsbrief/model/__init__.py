@@ -32,11 +32,11 @@ from newsbrief.model.briefing import (
     plain,
 )
 from newsbrief.model.document import Article, Cluster, Paragraph, Removed, Sentence, TimeSource, outlet
-from newsbrief.model.spans import REPLACEMENT, Span, encodable, squash
+from newsbrief.model.spans import REPLACEMENT, Span, clipped, encodable, squash
 
 __all__ = [
     "REPLACEMENT", "Article", "ArticleRecord", "Briefing", "ClaimFact", "Cluster", "Conflict", "ConflictKind", "DateFact",
     "EntityFact", "EntityKind", "Fact", "Paragraph", "PartySide", "QuantityFact", "Removed", "Sentence", "Side",
     "Since", "Source", "Span", "Status", "Story", "SummarySentence", "TimeSource", "TimelineEntry", "ValueSide", "figure",
-    "encodable", "hedged", "number", "outlet", "plain", "squash",
+    "clipped", "encodable", "hedged", "number", "outlet", "plain", "squash",
 ]

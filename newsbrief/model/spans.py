@@ -32,6 +32,11 @@ def squash(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
+def clipped(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters, the last an ellipsis when it was cut (a label that must fit)."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 @dataclass(frozen=True)
 class Span:
     """Characters ``start:end`` of the original text of article ``article``; ``text`` is that span as shown

@@ -14,7 +14,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsbrief.model import TimelineEntry
+from newsbrief.model import TimelineEntry, clipped
 from newsbrief.report.dates import as_read, iso_day
 
 WIDTH, HEIGHT, PAD = 720, 64, 36
@@ -123,8 +123,7 @@ def _positions(entries: Sequence[TimelineEntry]) -> tuple[list[float], list[floa
 
 def _label(date: str, x: float) -> Label:
     """The date as a reader reads it (cut to :data:`LABEL_CHARS`), under ``x`` but inside the box."""
-    shown = as_read(date)
-    text = shown if len(shown) <= LABEL_CHARS else shown[: LABEL_CHARS - 1] + "…"
+    text = clipped(as_read(date), LABEL_CHARS)
     half = CHAR_WIDTH * len(text) / 2
     return Label(min(max(x, half), WIDTH - half), text)
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from string import ascii_lowercase
 
-from newsbrief.model import ArticleRecord, squash
+from newsbrief.model import ArticleRecord, clipped, squash
 from newsbrief.report.dates import short_date
 
 OUTLET_WIDTH = 40
@@ -89,7 +89,7 @@ def outlet_name(outlet: str | None) -> str | None:
         return None
     if _HOST.fullmatch(name):
         return name.lower().removeprefix("www.")
-    return name if len(name) <= OUTLET_WIDTH else name[: OUTLET_WIDTH - 1] + "…"
+    return clipped(name, OUTLET_WIDTH)
 
 
 def _letters(n: int) -> str:

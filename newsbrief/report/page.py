@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from newsbrief.model import ArticleRecord, Briefing, Source
+from newsbrief.model import ArticleRecord, Briefing, Source, clipped
 from newsbrief.report.chart import Chart, chart
 from newsbrief.report.citations import Citations
 from newsbrief.report.dates import as_read
@@ -330,10 +330,10 @@ class PageView:
         cells: dict[str, list[Cell]] = {}
         for side in item.children if sides else (item,):
             spans = _first_spans(side.sources)
-            text = _short(side.name or side.text, SIDE_LABEL) if sides else "●"
+            text = clipped(side.name or side.text, SIDE_LABEL) if sides else "●"
             for article in side.articles:
                 cells.setdefault(article, []).append(Cell(text, self.link(article, spans.get(article))))
-        return Row(_short(item.text, GRID_LABEL), sides, tuple(tuple(cells.get(a, ())) for a in cols))
+        return Row(clipped(item.text, GRID_LABEL), sides, tuple(tuple(cells.get(a, ())) for a in cols))
 
     def account(self) -> list[Account]:
         """Every input article, in input order."""
@@ -364,7 +364,3 @@ def _first_spans(sources: Sequence[Source]) -> dict[str, tuple[int, int]]:
     for src in sources:
         spans.setdefault(src.article, (src.start, src.end))
     return spans
-
-
-def _short(label: str, width: int) -> str:
-    return label if len(label) <= width else label[: width - 1] + "…"
