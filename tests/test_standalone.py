@@ -80,6 +80,23 @@ def test_an_unclosed_quotation_is_left_out() -> None:
     assert any(t.startswith("Fishing crews") for t in texts)
 
 
+def test_a_passage_that_announces_what_follows_is_left_out() -> None:
+    """"Here are the names:" promises what follows (a list, a quotation) which the summary does not show;
+    a colon inside a sentence is no such promise."""
+    prep = _prep([{"id": "a", "text": (
+        "The ferry Maren Star sank off Tolvik on Monday evening with 212 passengers on board.\n"
+        "The ferry company issued a short statement to reporters on the quay: "
+        "Every passenger will get a hotel room and a free crossing home.\n"
+        "Fishing crews brought the passengers ashore in small boats through the night.\n"
+        "Here are the names of the crew members who stayed on board until the end:\n"
+        "Captain Olaf Ness, first mate Ilse Brandt.")}])
+    assert [p.announces for p in passages(_article(prep, "a"))] == [False, False, False, True, False]
+    texts = [p.text for p in candidates(prep.cluster)]
+    assert not any(t.endswith(":") for t in texts)
+    assert any(t.startswith("The ferry company issued") for t in texts)
+    assert not any(t.startswith("Here are the names") for t in texts)
+
+
 def test_a_back_reference_is_chosen_only_right_after_its_predecessor() -> None:
     prep = _prep(FERRY)
     by_id = {a.id: a for a in prep.cluster.articles}

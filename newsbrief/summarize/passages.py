@@ -9,6 +9,9 @@ an article's kept sentences:
   quotation is open (each paragraph opens its own), and a passage whose
   quotation marks still do not balance (a quotation that never closes, a closing
   mark with no opening) is not used;
+* a passage that ends on a colon announces what follows ("The ministry issued a
+  statement:", "Here are the winners:", a list or a quotation in the paragraphs
+  after it) and is not used: it promises what the summary does not show;
 * a passage that opens with a back-reference (``lang/en/back_references.txt``:
   "he", "it", "this", "there", ...) or a connective (``lang/en/connectives.txt``:
   "but", "however", "also", ...) *follows*: it may be used only right after the
@@ -43,6 +46,7 @@ _QUOTE_MARK = re.compile(r"``|''|[“”\"]")
 _OPENING = {"``", "“"}
 _CLOSING = {"''", "”"}
 _LEADING_CONNECTIVE = re.compile(r"\s*([A-Za-z]+)\s*,?\s+(?=[A-Z])")
+_LEAD_IN = re.compile(r":[\s\"”’']*$")
 
 
 @dataclass(frozen=True)
@@ -51,13 +55,15 @@ class Passage(Sentence):
 
     ``text`` is ``squash(article.text[start:end])``. ``follows`` when it must come right after the
     passage that ends at sentence ``index - 1``; ``balanced`` when its quotation marks pair up;
-    ``trimmed`` when a leading connective was left out of the span.
+    ``trimmed`` when a leading connective was left out of the span; ``announces`` when it ends on a
+    colon with nothing after it (:func:`announces`).
     """
 
     last: int = 0
     follows: bool = False
     balanced: bool = True
     trimmed: bool = False
+    announces: bool = False
 
 
 def opening_word(text: str) -> str:
@@ -101,6 +107,11 @@ def quotes_balance(text: str) -> bool:
     return opened == closed and marks.count('"') % 2 == 0
 
 
+def announces(text: str) -> bool:
+    """Whether ``text`` ends on a colon: it announces what comes next (a quotation, a list, a statement)."""
+    return _LEAD_IN.search(text) is not None
+
+
 def droppable_start(text: str, start: int, end: int) -> int | None:
     """Where the span ``text[start:end]`` would start without its leading droppable connective, if it has
     one and the rest is a sentence of its own; else None."""
@@ -126,7 +137,7 @@ def _passage(article: Article, run: list[Sentence]) -> Passage:
             start, text, trimmed, follows = moved, squash(article.text[moved:last.end]), True, False
     follows = follows or speaker_introduced_before(article, start, text)
     return Passage(article.id, start, last.end, text, first.index, last=last.index, follows=follows,
-                   balanced=quotes_balance(text), trimmed=trimmed)
+                   balanced=quotes_balance(text), trimmed=trimmed, announces=announces(text))
 
 
 def passages(article: Article) -> list[Passage]:
