@@ -271,7 +271,7 @@ def cross_validate(title: str, grid: Sequence[FocusSettings], scores: Scores, na
 
 
 QUESTION_GRID = {"query": (0.0, 2.0, 4.0, 8.0, 16.0), "expansion": (1.0, 2.0, 4.0), "lone": (0.0, 0.25, 0.5, 0.75)}
-UPDATE_GRID = {"novelty": (0.0, 1.0, 2.0, 4.0), "fresh": (0.0, 0.1, 0.2, 0.3)}
+UPDATE_GRID = {"novelty": (0.0, 1.0), "salience": (0.0, 0.5, 1.0), "fresh": (0.1, 0.2), "newest": (0.97, 0.9, 0.8, 0.7)}
 """The settings ``--folds`` tries."""
 
 
@@ -280,7 +280,7 @@ def settings_grid(values: dict[str, tuple[float, ...]]) -> list[FocusSettings]:
     return [replace(FocusSettings(), **dict(zip(values, combo))) for combo in itertools.product(*values.values())]
 
 
-def folds(records: list[dict[str, Any]]) -> None:
+def folds(records: list[dict[str, Any]], only: str | None = None) -> None:
     """Two-fold cross-validation of the question and the update settings (halves by sorted cluster id).
 
     Questions are scored against the references at 250 words; updates against the references cut to what
@@ -288,10 +288,13 @@ def folds(records: list[dict[str, Any]]) -> None:
     either)."""
     records = sorted(records, key=lambda r: r["id"])
     halves = [records[0::2], records[1::2]]
-    asked = [[prepared(r) for r in half] for half in halves]
-    cross_validate(f"Question settings, halves of {len(halves[0])} and {len(halves[1])} clusters, 250 words,"
-                   " R-1 / R-2 recall", settings_grid(QUESTION_GRID),
-                   lambda s, h: rouge([summary(p, 250, s) for p in asked[h]], halves[h], 250), list(QUESTION_GRID))
+    if only in (None, "questions"):
+        asked = [[prepared(r) for r in half] for half in halves]
+        cross_validate(f"Question settings, halves of {len(halves[0])} and {len(halves[1])} clusters, 250 words,"
+                       " R-1 / R-2 recall", settings_grid(QUESTION_GRID),
+                       lambda s, h: rouge([summary(p, 250, s) for p in asked[h]], halves[h], 250), list(QUESTION_GRID))
+    if only == "questions":
+        return
     lines = [[line for line, _ in update_lines(half)] for half in halves]
     runs = [[[prepared(line, query=q) for line in half] for q in (False, True)] for half in lines]
 
@@ -311,7 +314,7 @@ def main() -> int:
     args = parser.parse_args()
     records = read_clusters(DUC)
     if args.folds:
-        folds(records)
+        folds(records, args.only)
         return 0
     if args.only in (None, "questions"):
         questions(records, not args.no_lexrank)

@@ -130,6 +130,8 @@ class FocusSettings:
     query: float = 8.0
     expansion: float = 1.0
     lone: float = 0.5
+    salience: float = 0.5
+    newest: float = 0.8
 
 
 def novelty(earlier: np.ndarray, now: np.ndarray, settings: FocusSettings) -> np.ndarray:
@@ -142,6 +144,19 @@ def novelty(earlier: np.ndarray, now: np.ndarray, settings: FocusSettings) -> np
     concepts, down to none of their weight (``bench/focus.py --folds`` tries 0 to 4).
     """
     return np.maximum(1.0 - settings.novelty * earlier * (1.0 - now), 0.0)
+
+
+def salience(now: np.ndarray, before: np.ndarray, settings: FocusSettings) -> np.ndarray:
+    """Per concept, the share of its weight it keeps for a reader of the earlier articles: its weight among
+    the new articles (``now``) over its weight among the earlier ones (``before``, 0 for a concept none of
+    them uses), at most 1, to the power ``salience``.
+
+    :func:`novelty` asks only whether the earlier articles used a concept; this asks how much it mattered
+    to them against how much it matters now. A detail the earlier reports led with and the new ones only
+    mention is not news; one they mentioned in passing and the new ones lead with, or build on, is
+    (the ICSI update systems removed the earlier concepts outright, which loses the story's subject).
+    """
+    return np.minimum(now / np.maximum(before, 1e-12), 1.0) ** settings.salience
 
 
 def news(concepts: np.ndarray, read: np.ndarray, settings: FocusSettings) -> bool:
@@ -204,4 +219,4 @@ def question_text(query: str) -> str:
     return " ".join(w for w in query.split() if w.strip(".,;:?!\"'()").lower() not in QUESTION_WORDS)
 
 
-__all__ = ["NO_FOCUS", "Focus", "FocusSettings", "Key", "bearing", "developing", "news", "novelty", "question_text", "relevance", "spread"]
+__all__ = ["NO_FOCUS", "Focus", "FocusSettings", "Key", "bearing", "developing", "news", "novelty", "question_text", "relevance", "salience", "spread"]
