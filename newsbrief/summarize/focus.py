@@ -8,8 +8,10 @@ coverage (:mod:`~newsbrief.summarize.concepts`):
   (ICSI's concept ILP at TAC 2008-9) kept their concept weights and lowered those
   of concepts the earlier articles carry; a sentence that repeats an earlier one
   is not news at all. Here a concept loses weight with the share of earlier
-  articles that use it (:func:`novelty`), and a passage whose sentence is a
-  near-duplicate of an earlier article's is no candidate (``Focus.repeated``).
+  articles that use it (:func:`novelty`) and by how much more it mattered to them
+  than it matters now (:func:`salience`), a passage whose sentence is a
+  near-duplicate of an earlier article's is no candidate (``Focus.repeated``), and
+  the newest report's lead opens the summary when it leads nearly as well as the best.
 * **Question-focused summaries** (DUC 2005-2007): the summary answers a topic
   statement. Query terms are few, and the answer's words are often not theirs;
   so, as in pseudo-relevance feedback, each concept is weighted by how strongly
@@ -113,8 +115,9 @@ class FocusSettings:
     """How much what the reader read and asked moves the concept weights. Two-fold cross-validation on
     DUC 2007 dev (``bench/focus.py --folds``): the question settings fitted on one half scored 46.14 / 13.17
     (R-1 / R-2 recall at 250 words) on the other, these 46.19 / 13.31, the former ones (``query`` 4,
-    ``expansion`` 2, no ``lone``) 45.54 / 12.84 (no query: 44.62 / 11.87); the update settings 37.02 / 8.67
-    against the references' sentences new to the reader, these 37.69 / 8.66 (noise on 30 summaries).
+    ``expansion`` 2, no ``lone``) 45.54 / 12.84 (no query: 44.62 / 11.87); the update settings fitted on
+    one half 37.78 / 9.51 against the references' sentences new to the reader, these 38.58 / 9.87 in
+    sample, the former ones (no ``salience``, the earliest lead) 37.32 / 8.37 (30 summaries: noisy).
 
     ``novelty``: how much of its weight a concept the earlier articles carry loses when the new
     articles only recall it (see :func:`novelty`); ``fresh``: the least share of a passage's concepts
@@ -122,7 +125,9 @@ class FocusSettings:
     ``query`` times its weight; ``expansion``: a concept whose sentences are ``1 / expansion`` as relevant
     to the query as the most relevant concept's already counts as fully relevant (see :func:`relevance`);
     ``lone``: under a query, a concept only one article uses loses this share of its weight (see
-    :func:`spread`).
+    :func:`spread`); ``salience``: how steeply a concept that mattered more to the earlier articles than
+    to the new ones loses weight (see :func:`salience`); ``newest``: for an update, of the leads that
+    score within this share of the best, the newest report's opens the summary.
     """
 
     novelty: float = 1.0
