@@ -3,6 +3,7 @@
     .venv/bin/python bench/focus.py                      # both tables, sumy LexRank included
     .venv/bin/python bench/focus.py --only questions --no-lexrank
     .venv/bin/python bench/focus.py --folds              # the focus settings' grid, cross-validated
+    .venv/bin/python bench/focus.py --only updates --earlier 13   # one other split: 13 read, 12 new
 
 Each cluster of ``../shared/data/duc2007_dev.jsonl`` (15 developing stories of 25 dated articles, four
 250-word human summaries answering a topic statement, ``query``) is read as batch mode reads a line
@@ -166,14 +167,29 @@ def new_to_reader(reference: str, earlier: set[tuple[str, str]], new: set[tuple[
     return " ".join(out)
 
 
-def update_lines(records: Sequence[dict[str, Any]]) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
-    """For each cluster, parts B and C as batch lines (their ``earlier`` articles, its ``query`` and
-    references, and ``news``: the references cut to what is new to the reader), each with the earlier
-    articles."""
+def pilot_split(record: dict[str, Any]) -> list[tuple[list[dict[str, Any]], list[dict[str, Any]]]]:
+    """The update pilot's (new, earlier) pairs of a record: B for a reader of A, C for a reader of A and B."""
+    a, b, c = parts(record)
+    return [(b, a), (c, [*a, *b])]
+
+
+Split = Callable[[dict[str, Any]], list[tuple[list[dict[str, Any]], list[dict[str, Any]]]]]
+"""A record's articles as (new, earlier) pairs."""
+
+
+def read_first(count: int) -> Split:
+    """The split of a reader of a record's first ``count`` articles in time: the rest are new."""
+    return lambda record: [(by_time(record)[count:], by_time(record)[:count])]
+
+
+def update_lines(records: Sequence[dict[str, Any]], split: Split = pilot_split
+                 ) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """For each cluster, its ``split`` (the pilot's parts B and C) as batch lines (their ``earlier``
+    articles, its ``query`` and references, and ``news``: the references cut to what is new to the
+    reader), each with the earlier articles."""
     out = []
     for record in records:
-        a, b, c = parts(record)
-        for new, before in ((b, a), (c, [*a, *b])):
+        for new, before in split(record):
             told, telling = said_in(before), said_in(new)
             news = [n for n in (new_to_reader(r, told, telling) for r in record["summaries"]) if n]
             line = {"id": record["id"], "articles": new, "earlier": before, "query": record["query"],
@@ -208,11 +224,13 @@ def news_rouge(lines: Sequence[Lines], records: Sequence[dict[str, Any]], max_wo
     return found["rouge1_r"], found["rouge2_r"]
 
 
-def updates(records: list[dict[str, Any]], with_lexrank: bool) -> None:
-    """The update table: parts B and C at 100 words, for a reader of the parts before them."""
-    lines = update_lines(records)
+def updates(records: list[dict[str, Any]], with_lexrank: bool, split: Split = pilot_split, parts_name: str = "parts B and C"
+            ) -> None:
+    """The update table at 100 words: parts B and C, for a reader of the parts before them (or another
+    ``split``)."""
+    lines = update_lines(records, split)
     news = [line for line, _ in lines]
-    print(f"Updates: parts B and C of {len(records)} DUC 2007 dev clusters ({len(lines)} summaries), 100 words. ROUGE")
+    print(f"Updates: {parts_name} of {len(records)} DUC 2007 dev clusters ({len(lines)} summaries), 100 words. ROUGE")
     print("  recall x100 against the clusters' references ('refs') and against their sentences that the new part")
     print("  tells more than the earlier ones ('new'); what it repeats: share of the summary's bigrams the earlier")
     print(f"  articles use, share of its sentences {TOLD:.0%} of whose bigrams they use ('told') and near-duplicates")
@@ -311,6 +329,8 @@ def main() -> int:
     parser.add_argument("--only", choices=["questions", "updates"])
     parser.add_argument("--no-lexrank", action="store_true", help="leave sumy LexRank out (about a minute)")
     parser.add_argument("--folds", action="store_true", help="cross-validate the focus settings and stop")
+    parser.add_argument("--earlier", type=int, metavar="K",
+                        help="updates for a reader of each cluster's first K articles, not the pilot's parts")
     args = parser.parse_args()
     records = read_clusters(DUC)
     if args.folds:
@@ -318,7 +338,9 @@ def main() -> int:
         return 0
     if args.only in (None, "questions"):
         questions(records, not args.no_lexrank)
-    if args.only in (None, "updates"):
+    if args.only in (None, "updates") and args.earlier:
+        updates(records, not args.no_lexrank, read_first(args.earlier), f"the articles after the first {args.earlier}")
+    elif args.only in (None, "updates"):
         updates(records, not args.no_lexrank)
     return 0
 
