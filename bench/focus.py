@@ -3,6 +3,7 @@
     .venv/bin/python bench/focus.py                      # both tables, sumy LexRank included
     .venv/bin/python bench/focus.py --only questions --no-lexrank
     .venv/bin/python bench/focus.py --folds              # the focus settings' grid, cross-validated
+    .venv/bin/python bench/focus.py --only updates --earlier 13   # one other split: 13 read, 12 new
 
 Each cluster of ``../shared/data/duc2007_dev.jsonl`` (15 developing stories of 25 dated articles, four
 250-word human summaries answering a topic statement, ``query``) is read as batch mode reads a line
@@ -166,14 +167,29 @@ def new_to_reader(reference: str, earlier: set[tuple[str, str]], new: set[tuple[
     return " ".join(out)
 
 
-def update_lines(records: Sequence[dict[str, Any]]) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
-    """For each cluster, parts B and C as batch lines (their ``earlier`` articles, its ``query`` and
-    references, and ``news``: the references cut to what is new to the reader), each with the earlier
-    articles."""
+def pilot_split(record: dict[str, Any]) -> list[tuple[list[dict[str, Any]], list[dict[str, Any]]]]:
+    """The update pilot's (new, earlier) pairs of a record: B for a reader of A, C for a reader of A and B."""
+    a, b, c = parts(record)
+    return [(b, a), (c, [*a, *b])]
+
+
+Split = Callable[[dict[str, Any]], list[tuple[list[dict[str, Any]], list[dict[str, Any]]]]]
+"""A record's articles as (new, earlier) pairs."""
+
+
+def read_first(count: int) -> Split:
+    """The split of a reader of a record's first ``count`` articles in time: the rest are new."""
+    return lambda record: [(by_time(record)[count:], by_time(record)[:count])]
+
+
+def update_lines(records: Sequence[dict[str, Any]], split: Split = pilot_split
+                 ) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """For each cluster, its ``split`` (the pilot's parts B and C) as batch lines (their ``earlier``
+    articles, its ``query`` and references, and ``news``: the references cut to what is new to the
+    reader), each with the earlier articles."""
     out = []
     for record in records:
-        a, b, c = parts(record)
-        for new, before in ((b, a), (c, [*a, *b])):
+        for new, before in split(record):
             told, telling = said_in(before), said_in(new)
             news = [n for n in (new_to_reader(r, told, telling) for r in record["summaries"]) if n]
             line = {"id": record["id"], "articles": new, "earlier": before, "query": record["query"],
@@ -208,11 +224,13 @@ def news_rouge(lines: Sequence[Lines], records: Sequence[dict[str, Any]], max_wo
     return found["rouge1_r"], found["rouge2_r"]
 
 
-def updates(records: list[dict[str, Any]], with_lexrank: bool) -> None:
-    """The update table: parts B and C at 100 words, for a reader of the parts before them."""
-    lines = update_lines(records)
+def updates(records: list[dict[str, Any]], with_lexrank: bool, split: Split = pilot_split, parts_name: str = "parts B and C"
+            ) -> None:
+    """The update table at 100 words: parts B and C, for a reader of the parts before them (or another
+    ``split``)."""
+    lines = update_lines(records, split)
     news = [line for line, _ in lines]
-    print(f"Updates: parts B and C of {len(records)} DUC 2007 dev clusters ({len(lines)} summaries), 100 words. ROUGE")
+    print(f"Updates: {parts_name} of {len(records)} DUC 2007 dev clusters ({len(lines)} summaries), 100 words. ROUGE")
     print("  recall x100 against the clusters' references ('refs') and against their sentences that the new part")
     print("  tells more than the earlier ones ('new'); what it repeats: share of the summary's bigrams the earlier")
     print(f"  articles use, share of its sentences {TOLD:.0%} of whose bigrams they use ('told') and near-duplicates")
@@ -271,7 +289,7 @@ def cross_validate(title: str, grid: Sequence[FocusSettings], scores: Scores, na
 
 
 QUESTION_GRID = {"query": (0.0, 2.0, 4.0, 8.0, 16.0), "expansion": (1.0, 2.0, 4.0), "lone": (0.0, 0.25, 0.5, 0.75)}
-UPDATE_GRID = {"novelty": (0.0, 1.0, 2.0, 4.0), "fresh": (0.0, 0.1, 0.2, 0.3)}
+UPDATE_GRID = {"novelty": (0.0, 1.0), "salience": (0.0, 0.5, 1.0), "fresh": (0.1, 0.2), "newest": (0.97, 0.9, 0.8, 0.7)}
 """The settings ``--folds`` tries."""
 
 
@@ -280,7 +298,7 @@ def settings_grid(values: dict[str, tuple[float, ...]]) -> list[FocusSettings]:
     return [replace(FocusSettings(), **dict(zip(values, combo))) for combo in itertools.product(*values.values())]
 
 
-def folds(records: list[dict[str, Any]]) -> None:
+def folds(records: list[dict[str, Any]], only: str | None = None) -> None:
     """Two-fold cross-validation of the question and the update settings (halves by sorted cluster id).
 
     Questions are scored against the references at 250 words; updates against the references cut to what
@@ -288,10 +306,13 @@ def folds(records: list[dict[str, Any]]) -> None:
     either)."""
     records = sorted(records, key=lambda r: r["id"])
     halves = [records[0::2], records[1::2]]
-    asked = [[prepared(r) for r in half] for half in halves]
-    cross_validate(f"Question settings, halves of {len(halves[0])} and {len(halves[1])} clusters, 250 words,"
-                   " R-1 / R-2 recall", settings_grid(QUESTION_GRID),
-                   lambda s, h: rouge([summary(p, 250, s) for p in asked[h]], halves[h], 250), list(QUESTION_GRID))
+    if only in (None, "questions"):
+        asked = [[prepared(r) for r in half] for half in halves]
+        cross_validate(f"Question settings, halves of {len(halves[0])} and {len(halves[1])} clusters, 250 words,"
+                       " R-1 / R-2 recall", settings_grid(QUESTION_GRID),
+                       lambda s, h: rouge([summary(p, 250, s) for p in asked[h]], halves[h], 250), list(QUESTION_GRID))
+    if only == "questions":
+        return
     lines = [[line for line, _ in update_lines(half)] for half in halves]
     runs = [[[prepared(line, query=q) for line in half] for q in (False, True)] for half in lines]
 
@@ -308,14 +329,18 @@ def main() -> int:
     parser.add_argument("--only", choices=["questions", "updates"])
     parser.add_argument("--no-lexrank", action="store_true", help="leave sumy LexRank out (about a minute)")
     parser.add_argument("--folds", action="store_true", help="cross-validate the focus settings and stop")
+    parser.add_argument("--earlier", type=int, metavar="K",
+                        help="updates for a reader of each cluster's first K articles, not the pilot's parts")
     args = parser.parse_args()
     records = read_clusters(DUC)
     if args.folds:
-        folds(records)
+        folds(records, args.only)
         return 0
     if args.only in (None, "questions"):
         questions(records, not args.no_lexrank)
-    if args.only in (None, "updates"):
+    if args.only in (None, "updates") and args.earlier:
+        updates(records, not args.no_lexrank, read_first(args.earlier), f"the articles after the first {args.earlier}")
+    elif args.only in (None, "updates"):
         updates(records, not args.no_lexrank)
     return 0
 

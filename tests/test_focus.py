@@ -29,8 +29,8 @@ from newsbrief.report.sections import NEW, Part, sections
 from newsbrief.store import Store
 from newsbrief.summarize import candidates, get_summarizer, order
 from newsbrief.summarize.base import ready
-from newsbrief.summarize.concepts import ClusterConcepts, ConceptCoverage, CoverageSettings, kept
-from newsbrief.summarize.focus import Focus, FocusSettings, developing, question_text, spread
+from newsbrief.summarize.concepts import ClusterConcepts, ConceptCoverage, CoverageSettings, kept, recency
+from newsbrief.summarize.focus import Focus, FocusSettings, developing, question_text, salience, spread
 from newsbrief.summarize.passages import Passage
 
 WIRE = ("Dock workers at the port of Valmora walked out on Monday over pay, halting the loading of grain ships "
@@ -148,6 +148,34 @@ def test_a_sentence_never_leans_on_one_the_reader_already_knew() -> None:
     assert chosen and {s.article for s in chosen} <= {"wed", "thu", "thu-2", "fri"}
     assert not any(s.text.startswith(("They were taken", "Dock workers at Valmora")) for s in chosen)
     assert all(ready(chosen[:i], s) for i, s in enumerate(chosen) if isinstance(s, Passage))
+
+
+def test_a_concept_weighs_less_by_how_much_more_it_mattered_to_the_earlier_reports() -> None:
+    now, before = np.array([0.2, 0.4, 0.3, 0.1]), np.array([0.8, 0.2, 0.0, 0.1])
+    assert np.allclose(salience(now, before, FocusSettings(salience=1.0)), [0.25, 1.0, 1.0, 1.0])
+    assert np.allclose(salience(now, before, FocusSettings(salience=0.5)), [0.5, 1.0, 1.0, 1.0])
+    assert np.allclose(salience(now, before, FocusSettings(salience=0.0)), 1.0)
+    new, old = ClusterConcepts(prepare(_articles(LATER)).cluster), ClusterConcepts(prepare(_articles(EARLIER)).cluster)
+    there = new.weights_in(old)
+    (grain,) = new.ids(["grain ships"])  # both parts: the same concepts, with the earlier part's weights
+    assert np.allclose(there[grain], old.weights()[old.ids(["grain ships"])[0]]) and (there[grain] > 0).all()
+    (vass,) = new.ids(["Irena Vass"])  # only the new part names the minister
+    assert len(vass) == 3 and not there[vass].any()
+
+
+def test_an_update_opens_with_the_newest_report_that_leads_nearly_as_well() -> None:
+    prep = seen_apart(prepare(_articles([*EARLIER, *LATER])), ["mon", "mon-2"])
+
+    def lead(newest: float) -> Passage:
+        coverage = ConceptCoverage(CoverageSettings(focus=FocusSettings(newest=newest)))
+        return coverage.select(prep.cluster, 60, prep.focus)[0]
+
+    assert (lead(0.0).article, lead(0.0).index) == ("thu-2", 0)  # every lead qualifies: the newest's
+    best = lead(1.0)  # only the best-scoring lead qualifies
+    assert best.index == 0 and best.article in {"thu", "thu-2"}
+    assert recency(prep.cluster.articles) == {"wed": 0, "thu": 1, "thu-2": 2}
+    undated = [replace(a, time=None) if a.id == "thu" else a for a in reversed(prep.cluster.articles)]
+    assert recency(undated) == {"thu-2": 0, "thu": 1, "wed": 2}  # reading order when one has no date
 
 
 # --- questions ----------------------------------------------------------------------------------

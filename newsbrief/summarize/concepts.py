@@ -29,9 +29,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsbrief.dedup.near import distinct, sorted_set
+from newsbrief.ingest import timestamp
 from newsbrief.model import Article, Cluster, Sentence
 from newsbrief.summarize.base import Summarizer, candidates
-from newsbrief.summarize.focus import NO_FOCUS, Focus, FocusSettings, news, novelty, question_text, relevance, spread
+from newsbrief.summarize.focus import NO_FOCUS, Focus, FocusSettings, news, novelty, question_text, relevance, salience, spread
 from newsbrief.summarize.passages import Passage
 from newsbrief.lang.tokens import numbered, stemmed_stop, tokens
 
@@ -129,6 +130,21 @@ class ClusterConcepts:
             ids = self.ids([s.text for s in article.sentences])
             counts[np.unique(np.concatenate([*ids, np.zeros(0, np.int64)]))] += 1
         return counts / max(len(articles), 1)
+
+    def weights_in(self, other: ClusterConcepts) -> np.ndarray:
+        """Per concept id, the weight (:meth:`weights`) the same concept has in ``other``'s articles (0 where
+        none of them uses it): how much it mattered to a reader of them."""
+        if not len(self.keys) or not len(other.keys):
+            return np.zeros(len(self.keys))
+        word = np.fromiter((other.vocab.get(w, -1) for w in self.vocab), np.int64, count=len(self.vocab))
+        v, w = self.vocab_size, other.vocab_size
+        bigram = self.keys >= v
+        first = word[np.where(bigram, (self.keys - v) // v, self.keys)]
+        second = word[np.where(bigram, (self.keys - v) % v, 0)]
+        keys = np.where(bigram, w + first * w + second, first)
+        at = np.minimum(np.searchsorted(other.keys, keys), len(other.keys) - 1)
+        found = (first >= 0) & (~bigram | (second >= 0)) & (other.keys[at] == keys)
+        return np.where(found, other.weights()[at], 0.0)
 
     def features(self) -> np.ndarray:
         """One row a concept, in the order of :data:`COEFFICIENTS`."""
@@ -295,19 +311,21 @@ class ConceptCoverage(Summarizer):
         found = ClusterConcepts(cluster)
         earlier = [a for a in focus.earlier if a.sentences]
         read = found.article_share(earlier) if earlier else None
-        weight = self.focused(found, found.weights(), cluster.articles, read, focus.query)
+        before = found.weights_in(ClusterConcepts(Cluster(tuple(earlier), ()))) if earlier else None
+        weight = self.focused(found, found.weights(), cluster.articles, read, focus.query, before)
         passages = candidates(cluster, focus)
         pool = list(zip(passages, found.of_passages(passages)))
-        if read is not None:
-            pool = kept(pool, [news(cs, read > 0, self.settings.focus) for _, cs in pool])
-        return self.cover(pool, weight, max_words)
+        if read is None:
+            return self.cover(pool, weight, max_words)
+        pool = kept(pool, [news(cs, read > 0, self.settings.focus) for _, cs in pool])
+        return self.cover(pool, weight, max_words, recency(cluster.articles))
 
     def focused(self, found: ClusterConcepts, weight: np.ndarray, articles: Sequence[Article],
-                read: np.ndarray | None, query: str | None) -> np.ndarray:
+                read: np.ndarray | None, query: str | None, before: np.ndarray | None = None) -> np.ndarray:
         """``weight`` of the concepts of ``articles`` for a reader of earlier articles (``read``: the share
-        of them that use each concept; what they read and the new articles only recall weighs less) who
-        asked ``query`` (what bears on it weighs more, what only one article says less); see
-        :mod:`~newsbrief.summarize.focus`."""
+        of them that use each concept; ``before``: each concept's weight among them; what they read and
+        the new articles only recall weighs less) who asked ``query`` (what bears on it weighs more, what
+        only one article says less); see :mod:`~newsbrief.summarize.focus`."""
         settings = self.settings.focus
         asking = bool(query and query.strip())
         if read is None and not asking:
@@ -315,6 +333,8 @@ class ConceptCoverage(Summarizer):
         share = found.article_share(articles)  # once, for both: it tokenizes the articles' sentences
         if read is not None:
             weight = weight * novelty(read, share, settings)
+        if before is not None:
+            weight = weight * salience(found.weights(), before, settings)
         if asking:
             asked = found.ids([question_text(query)])[0]
             weight = weight * (1.0 + settings.query * relevance(asked, found.pair_concept, found.pair_sentence,
@@ -322,11 +342,13 @@ class ConceptCoverage(Summarizer):
             weight = weight * spread(share, len(articles), settings)
         return weight
 
-    def cover(self, pool: list[tuple[Passage, np.ndarray]], weight: np.ndarray, max_words: int) -> list[Passage]:
-        """The lead, then the passages that cover the most of ``weight`` within ``max_words`` words."""
+    def cover(self, pool: list[tuple[Passage, np.ndarray]], weight: np.ndarray, max_words: int,
+              newest: dict[str, int] | None = None) -> list[Passage]:
+        """The lead, then the passages that cover the most of ``weight`` within ``max_words`` words;
+        ``newest`` (an update's articles, newest highest) lets the newest report lead."""
         settings = self.settings
         strong = np.where(weight >= settings.min_probability, weight, 0.0)
-        lead = choose_lead(pool, strong, max_words, settings)
+        lead = choose_lead(pool, strong, max_words, settings, newest)
         if lead is None:
             return []
         chosen, rest = [pool[lead][0]], runs(pool, settings.longest_run)
@@ -338,13 +360,16 @@ class ConceptCoverage(Summarizer):
 
 
 def choose_lead(pool: list[tuple[Passage, np.ndarray]], weight: np.ndarray, max_words: int,
-                settings: CoverageSettings) -> int | None:
+                settings: CoverageSettings, newest: dict[str, int] | None = None) -> int | None:
     """The position in ``pool`` of the passage that best states what happened; None when nothing fits.
 
     Candidates are the first ``lead_sentences`` passages of each article that follow nothing and fit
     the budget, scored by concept weight per word**``lead_power``. Of those within ``lead_tolerance``
     of the best, the earliest article's (reading order) leads: the first report of the incident,
-    which later ones follow up.
+    which later ones follow up. For a reader of earlier reports (``newest``: article id -> its rank
+    in time, newest highest), of those within ``focus.newest`` of the best the newest report's leads:
+    what happened since is what the latest report opens with, and a human update summary opens with it
+    (``bench/focus.py --folds``).
     """
     scored: list[tuple[float, int]] = []
     seen: dict[str, int] = {}
@@ -356,4 +381,16 @@ def choose_lead(pool: list[tuple[Passage, np.ndarray]], weight: np.ndarray, max_
         fitting = [u for u, (s, _) in enumerate(pool) if not s.follows and s.words <= max_words]
         return fitting[0] if fitting else None
     best = max(score for score, _ in scored)
+    if newest is not None:
+        near = [u for score, u in scored if score >= settings.focus.newest * best]
+        return max(near, key=lambda u: newest[pool[u][0].article])  # max keeps the first of equals
     return next(u for score, u in scored if score >= settings.lead_tolerance * best)
+
+
+def recency(articles: Sequence[Article]) -> dict[str, int]:
+    """Article id -> its rank in time, newest highest: by publication time when every article has one
+    (reading order breaks ties), else by reading order (a report without a date cannot be placed)."""
+    order = list(range(len(articles)))
+    if all(a.time is not None for a in articles):
+        order.sort(key=lambda i: timestamp(articles[i].time))  # stable: reading order breaks ties
+    return {articles[i].id: rank for rank, i in enumerate(order)}
