@@ -9,9 +9,10 @@ an article's kept sentences:
   quotation is open (each paragraph opens its own), and a passage whose
   quotation marks still do not balance (a quotation that never closes, a closing
   mark with no opening) is not used;
-* a passage that ends on a colon announces what follows ("The ministry issued a
-  statement:", "Here are the winners:", a list or a quotation in the paragraphs
-  after it) and is not used: it promises what the summary does not show;
+* a passage that announces what follows, ending on a colon ("The ministry issued
+  a statement:", "Here are the winners:") or opening as a digest does ("The
+  following are the main news items ...", ``lang/en/announcing.txt``), is not
+  used: it promises what the summary does not show;
 * a passage that opens with a back-reference (``lang/en/back_references.txt``:
   "he", "it", "this", "there", ...) or a connective (``lang/en/connectives.txt``:
   "but", "however", "also", ...) *follows*: it may be used only right after the
@@ -39,6 +40,7 @@ from newsbrief.model import Article, Sentence, squash
 BACK_REFERENCES = word_list("back_references")
 CONNECTIVES = word_list("connectives")
 DROPPABLE = word_list("droppable_connectives")
+ANNOUNCING = tuple(sorted(word_list("announcing")))
 
 _FIRST_WORD = re.compile(r"[\W_]*([A-Za-z]+)")
 _SURNAME_SPEAKS = re.compile(rf"[\W_]*([A-Z][a-z][\w’'-]*)\s+(?:{REPORTING_VERBS}|called|calls)\b")
@@ -55,8 +57,8 @@ class Passage(Sentence):
 
     ``text`` is ``squash(article.text[start:end])``. ``follows`` when it must come right after the
     passage that ends at sentence ``index - 1``; ``balanced`` when its quotation marks pair up;
-    ``trimmed`` when a leading connective was left out of the span; ``announces`` when it ends on a
-    colon with nothing after it (:func:`announces`).
+    ``trimmed`` when a leading connective was left out of the span; ``announces`` when it promises what
+    comes after it (:func:`announces`).
     """
 
     last: int = 0
@@ -108,8 +110,9 @@ def quotes_balance(text: str) -> bool:
 
 
 def announces(text: str) -> bool:
-    """Whether ``text`` ends on a colon: it announces what comes next (a quotation, a list, a statement)."""
-    return _LEAD_IN.search(text) is not None
+    """Whether ``text`` announces what comes after it (a quotation, a list, a digest's items): it ends on a
+    colon, or opens as an announcement does."""
+    return _LEAD_IN.search(text) is not None or text.lstrip().lower().startswith(ANNOUNCING)
 
 
 def droppable_start(text: str, start: int, end: int) -> int | None:
