@@ -22,6 +22,7 @@ from newsbrief.facts.read.quantities import Quantity, read_unit
 from newsbrief.facts.read.units import Unit
 from newsbrief.model import Article, Briefing, ClaimFact, EntityFact, PartySide, QuantityFact
 from newsbrief.pipeline import brief
+from newsbrief.report.sections import Part, sections
 
 NOWHERE = Gazetteer([])
 
@@ -573,3 +574,36 @@ def test_an_amount_asked_for_is_shown_as_asked_for() -> None:
     assert bond.what == "bond sought"
     (reward,) = read("The city offered a $1 million reward.")
     assert reward.what == "reward"
+
+
+# --- a toll that grew is a figure that changed --------------------------------------------------------
+
+CAMPAIGN = {
+    "a": ("The Northern Front set off a bomb at a barracks in Vell on Monday. No one was hurt. The group has "
+          "killed about 640 people since it took up arms in 1971.", datetime(1995, 4, 3)),
+    "b": ("Police defused a bomb left by the Northern Front outside a court in Vell. The group has killed close "
+          "to 640 people in its long campaign.", datetime(1995, 4, 20)),
+    "c": ("The Northern Front declared a truce on Friday. The group has killed some 700 people in its campaign "
+          "for a state of its own.", datetime(1997, 9, 5)),
+    "d": ("The Northern Front ended its truce with a bomb in Vell. Nearly 700 people have been killed in its "
+          "campaign since 1971.", datetime(1998, 2, 11)),
+}
+
+
+def test_a_running_toll_that_grew_over_years_is_a_figure_that_changed_not_agreement() -> None:
+    b = brief([Article(id=k, text=t, time=when) for k, (t, when) in CAMPAIGN.items()], max_words=60)
+    (update,) = [c for c in b.conflicts if c.kind == "update"]
+    assert [(s.value, s.as_of) for s in update.sides] == [(640, "1995-04-03"), (700, "1998-02-11")]
+    assert set(update.sides[0].articles) == {"a", "b"}  # "about 640" and "close to 640", days apart
+    shown = {s.part: [i.text for i in s.items] for s in sections(b)}
+    assert shown[Part.UPDATES] == ["people killed: nearly 700 as of 11 Feb 1998 — about 640 (3 Apr 1995) → "
+                                   "nearly 700 (11 Feb 1998)"]
+    assert not any("640" in line or "700" in line for line in shown.get(Part.AGREED, []))
+
+
+def test_a_running_toll_that_stayed_the_same_over_years_is_not_a_change() -> None:
+    texts = {k: (re.sub(r"(?:about|close to|some|Nearly) \d+", "about 700", t), when)
+             for k, (t, when) in CAMPAIGN.items()}
+    b = brief([Article(id=k, text=t, time=when) for k, (t, when) in texts.items()], max_words=60)
+    assert not [c for c in b.conflicts if c.kind == "update"]
+    assert "about 700 people killed" in key_lines(b)

@@ -209,10 +209,12 @@ def _side(side: ValueSide | PartySide) -> Item:
 
 def _update(conflict: Conflict) -> Item:
     """ "people killed: 9,000 as of 4 Nov 1998 — 32 (29 Oct) → 231 (31 Oct) → 9,000 (4 Nov)": the latest
-    figure first, then the path to it; each side below with its articles."""
+    figure first, then the path to it (each day with its year when the path spans years); each side below
+    with its articles."""
     sides = [s for s in conflict.sides if isinstance(s, ValueSide)]
     latest = sides[-1]
-    path = " → ".join(f"{s.shown} ({_day(s.as_of, latest.as_of)})" for s in sides)
+    one_year = len({(s.as_of or "")[:4] for s in sides}) == 1  # "(29 Oct)", but "(25 Jun 1996) → (10 Sep 2000)"
+    path = " → ".join(f"{s.shown} ({_day(s.as_of, latest.as_of if one_year else None)})" for s in sides)
     return Item(f"{conflict.about}: {latest.shown} as of {_day(latest.as_of)} — {path}", latest.articles,
                 children=tuple(_side(s) for s in sides), sources=latest.sources, name=latest.shown)
 

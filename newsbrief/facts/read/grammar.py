@@ -609,6 +609,8 @@ def _in_period(token: Token, clause: Token) -> bool:
         token = token.head
         if token.lower_ in PERIOD_STARTS or token.lower_ in PART_PREPOSITIONS:
             return True
+        if token.i != clause.i and any(c.dep_ == "mark" and c.lower_ in PERIOD_STARTS for c in token.children):
+            return True  # "since it took up arms in 1971": the clause "since" opens
     return False
 
 
