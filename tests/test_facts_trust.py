@@ -607,3 +607,41 @@ def test_a_running_toll_that_stayed_the_same_over_years_is_not_a_change() -> Non
     b = brief([Article(id=k, text=t, time=when) for k, (t, when) in texts.items()], max_words=60)
     assert not [c for c in b.conflicts if c.kind == "update"]
     assert "about 700 people killed" in key_lines(b)
+
+
+# --- a count over a long story says which incident it belongs to ----------------------------------------
+
+FEUD = {
+    "a": ("The Northern Front set off a bomb under the car of a town councillor in Ossel on Wednesday, killing "
+          "him. Two other people in the car were also injured in the attack, police said.", datetime(1999, 6, 2)),
+    "b": ("The Northern Front said on Monday that it would keep up its campaign. The Northern Front did not "
+          "mention two car bombings that killed a banker and injured 11 people in Ossel on Friday.",
+          datetime(1999, 8, 16)),
+    "c": ("The Northern Front set off a bomb outside the town hall of Ossel on Friday. Five policemen were hurt "
+          "by the blast, the regional government said.", datetime(1999, 10, 1)),
+}
+
+
+def test_a_count_over_years_names_its_incident_and_day() -> None:
+    b = brief([Article(id=k, text=t, time=when) for k, (t, when) in FEUD.items()], max_words=60)
+    lines = {f.value: f for f in facts(b, QuantityFact) if f.key}
+    assert lines[2].counts == "people injured in an attack" and lines[2].reported == "1999-06-02"
+    assert lines[11].counts == "people injured in two car bombings in Ossel"
+    assert lines[5].counts == "policemen injured in a blast"
+    shown = [i.text for s in sections(b) if s.part is Part.AGREED for i in s.items]
+    assert "11 people injured in two car bombings in Ossel (1 source, 16 Aug 1999)" in shown
+
+
+def test_a_one_day_storys_counts_need_no_incident_or_day() -> None:
+    b = briefed({k: t for k, (t, _) in FEUD.items()}, when=datetime(1999, 10, 1))
+    assert {f.counts for f in facts(b, QuantityFact) if f.key} >= {"people injured", "policemen injured"}
+    assert {f.reported for f in facts(b, QuantityFact)} == {None}
+
+
+@pytest.mark.parametrize(("text", "scene"), [
+    ("The killings have left 12 people dead this year.", None),
+    ("Around 300 people have been killed in the fighting since December.", "in fighting"),
+    ("Three people were hurt when the roof collapsed.", None),
+])
+def test_the_toll_itself_and_a_mass_noun_are_shown_as_a_reader_says_them(text: str, scene: str | None) -> None:
+    assert {q.scene for q in read(text)} == {scene}

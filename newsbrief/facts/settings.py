@@ -57,6 +57,9 @@ class Settings:
     (a press digest's road crash in a spy story uses one alone; the sentences of the single-source key facts
     kept on the five read-through clusters and the seeds use 2 to 12 alone)."""
 
+    story_days: int = 3
+    """A story whose articles span more than this many days has several days' incidents: each key fact says
+    the day it was first reported."""
     update_days: int = 31
     """Reports of one figure first given further apart than this are of different incidents (a toll settles
     within weeks): never compared."""

@@ -130,6 +130,8 @@ class Quantity(Span):
     """Whose they are, shown when the noun says nothing by itself ("members of its security forces")."""
     sought: bool = False
     """An amount its clause asks for ("is seeking $10 million in damages"): shown as sought, not as paid."""
+    scene: str | None = None
+    """The incident it belongs to and where, as its sentence names them ("in two car bombings")."""
 
     @cached_property
     def what(self) -> str:
@@ -329,6 +331,7 @@ def _quantity(unit: Unit, gazetteer: Gazetteer, number: NumberMention, c: Counte
         owner=_whose(c.owner, unit.text[:number.start], gazetteer) if noun and noun.lower() in BARE_NOUNS and (
             c.owner and not side) else None,
         sought=c.unit == "money" and c.verb is not None and bool(ASKED.match(unit.text[offset + c.verb:].lower())),
+        scene=c.scene,
     )
 
 

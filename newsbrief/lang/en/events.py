@@ -117,6 +117,20 @@ INCIDENTS = re.compile(rf"(?:{EVENT_NOUNS}|bombs|crashes|shootings|incidents|acc
 """Plural nouns of incidents (a regex, matched whole): their number is the size of what happened ("charged
 with six bombings", "three bombs went off"), whatever verb tells it."""
 
+SCENES = re.compile(rf"(?:{INCIDENTS.pattern}|bomb|riots?|melee|ambush|clash|storms?|hurricane|typhoon|cyclone|"
+                    r"quake|earthquake|tornado|landslides?|mudslides?|avalanche|collisions?|stampedes?|massacres?|"
+                    r"siege|gunfights?|firefights?|hijacking|kidnapping|fighting|violence|unrest|uprising|offensive|"
+                    r"battles?|war)")
+"""Nouns of an incident (singular or plural, matched whole) that a count can belong to ("injured in the attack",
+"two car bombings that injured 11", "the blast killed 3"): what tells one incident's count from another's."""
+
+MASS_SCENES = frozenset("fighting violence unrest shelling flooding gunfire war".split())
+"""Incidents named without an article ("killed in fighting", "hurt in violence")."""
+
+SCENE_PREPOSITIONS = frozenset("in during from by after".split())
+"""Prepositions (and the passive's "by") whose incident a count belongs to ("killed in a car bomb", "hurt by
+the blast", "injured during the riot")."""
+
 EFFORTS = re.compile(
     r"search|hunt|comb|scour|patrol|attend|join|march|rall|gather|protest|demonstrat|particip|take part|"
     r"took part|taking part|fight|fought|battl|storm|set upon|attack|assault|riot|volunteer|respond|turn(?:ed)? out",
