@@ -645,3 +645,16 @@ def test_a_one_day_storys_counts_need_no_incident_or_day() -> None:
 ])
 def test_the_toll_itself_and_a_mass_noun_are_shown_as_a_reader_says_them(text: str, scene: str | None) -> None:
     assert {q.scene for q in read(text)} == {scene}
+
+
+# --- an elliptical count keeps its subject ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "what"), [
+    ("At least two Kesslan soldiers were killed and another five wounded in air raids near Vell.",
+     "Kesslan soldiers injured"),
+    ("Three policemen were killed and five others were injured.", "policemen injured"),
+    ("Four miners died on Monday and two more were hurt.", "miners injured"),
+])
+def test_a_count_that_continues_another_takes_its_noun(text: str, what: str) -> None:
+    assert read(text)[-1].what == what
