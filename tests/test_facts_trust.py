@@ -17,7 +17,7 @@ from newsbrief import render
 from newsbrief.facts.check.agency import _told, claim_facts
 from newsbrief.facts.check.quantities import group_quantities, quantity_conflicts, quantity_facts
 from newsbrief.facts.read.claims import Claim, Speaker, attributions
-from newsbrief.facts.read.entities import Gazetteer, _kind
+from newsbrief.facts.read.entities import Gazetteer, _kind, _modifies
 from newsbrief.facts.read.quantities import Quantity, read_unit
 from newsbrief.facts.read.units import Unit
 from newsbrief.model import Article, Briefing, ClaimFact, EntityFact, PartySide, QuantityFact
@@ -556,10 +556,17 @@ def test_the_same_people_told_again_months_later_are_no_second_key_line() -> Non
                    "said.", datetime(1998, 11, 8)),
              "b": ("Israel denied on Monday that the two Israelis arrested in Ziva on Saturday were spies, and "
                    "asked for their release.", datetime(1998, 11, 10)),
-             "c": ("A court in Orvia on Monday jailed two Israeli agents for three years for spying.",
+             "c": ("A court in Orvia on Monday heard how police had detained two Israeli agents for spying.",
                    datetime(1999, 2, 3))}
     b = brief([Article(id=k, text=t, time=when) for k, (t, when) in texts.items()], max_words=60)
     assert len([line for line in key_lines(b) if line.startswith("2 ")]) == 1
+
+
+def test_people_jailed_are_not_people_arrested() -> None:
+    (q,) = read("A court in Orvia on Monday jailed two Kesslan agents for three years for spying.")
+    assert q.what == "Kesslan agents jailed"
+    (q,) = read("The party asked for an amnesty for more than 500 jailed members of the group.")
+    assert q.category == "jailed"
 
 
 def test_money_that_does_not_say_what_it_is_for_is_no_key_fact() -> None:
@@ -658,3 +665,40 @@ def test_the_toll_itself_and_a_mass_noun_are_shown_as_a_reader_says_them(text: s
 ])
 def test_a_count_that_continues_another_takes_its_noun(text: str, what: str) -> None:
     assert read(text)[-1].what == what
+
+
+# --- names typed by how the writer uses them --------------------------------------------------------------
+
+
+def test_a_name_that_mostly_modifies_a_noun_is_no_person_and_no_place() -> None:
+    b = briefed({"a": "Former Harriers player Cole Brandt was shot in Lenvik on Saturday, police said. The "
+                      "Harriers said they were shocked.",
+                 "b": "Police in Lenvik said Cole Brandt, a Harriers star for ten years, was shot after a crash.",
+                 "c": "Harriers coach Ivo Lind said Cole Brandt was loved in Lenvik. A Harriers spokesman agreed."})
+    found = kinds(b)
+    assert found.get("Harriers") not in ("person", "place") and found.get("Cole Brandt") == "person"
+    assert found.get("Lenvik") == "place"
+
+
+@pytest.mark.parametrize(("text", "modifies"), [
+    ("former Harriers player", True), ("a Mailhub email account", True), ("the Harriers announced", False),
+    ("Mailhub and Chatly accounts", False), ("Lenvik province", False), ("Lenvik police", False),
+])
+def test_a_name_before_a_common_noun_modifies_it(text: str, modifies: bool) -> None:
+    name = re.search(r"[A-Z]\w+", text)
+    assert _modifies(text, name.end()) is modifies
+
+
+def test_a_team_the_model_took_for_a_person_is_an_organisation() -> None:
+    assert _kind("Harriers", Counter({"PERSON": 1}), Counter({"modifier": 3})) == "organisation"
+
+
+def test_a_service_named_as_the_kind_of_an_account_is_no_place() -> None:
+    votes = Counter({"GPE": 1})
+    assert _kind("Mailhub", votes, Counter({"modifier": 2})) == "organisation"
+    assert _kind("Mailhub", votes, Counter()) == "place"
+
+
+def test_a_body_of_representatives_is_an_organisation_not_a_place() -> None:
+    assert _kind("Chamber of Delegates", Counter({"ORG": 1}), Counter({"place": 1})) == "organisation"
+    assert _kind("Assembly of Governors", Counter(), Counter({"place": 1})) == "organisation"

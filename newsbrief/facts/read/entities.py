@@ -29,6 +29,7 @@ from newsbrief.lang.en.attribution import TITLE_WORDS
 from newsbrief.lang.en.names import (
     AMBIGUOUS_HEADS,
     ARTICLES,
+    BODY_MEMBERS,
     COMMON_CAPITALISED,
     COMMON_NOUNS,
     CORPORATE_SUFFIXES,
@@ -37,6 +38,7 @@ from newsbrief.lang.en.names import (
     NAME_PARTICLES,
     NAME_SUFFIXES,
     NOT_ACRONYMS,
+    NOUN_ENDINGS_NOT,
     ORGANISATION_WORDS,
     PERSON_CUES,
     PLACE_CUES,
@@ -76,6 +78,7 @@ _SPACES = re.compile(r"\s+")
 _WORD_BREAK = re.compile(r"[\s\-]+")
 _NAME_WORD = re.compile(r"([A-Z][\w’'-]*)\s+")
 _POSSESSED = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s\b")
+_NEXT_LOWER = re.compile(r"\s+([a-z][a-z-]+)\b")
 _GOES_ON = re.compile(r"\s+(?:and\s+)?(?P<word>[A-Z][\w’'-]*)")
 _EDGE = re.compile(r"^(?:the|The)\s+|(?:['’]s|['’])$")
 
@@ -300,6 +303,7 @@ class Gazetteer:
                         cues[key][cue] += _CUE_VOTE
                 cues[key]["designated"] += before == "organisation"  # "the band Metallica", not "San Mateo company"
                 cut[key] += _continued(unit.text, match.end())
+                cues[key]["modifier"] += _modifies(unit.text, match.end())
                 start = _extend(unit.text, match.start(), entity) if entity.kind == "person" else match.start()
                 if start < match.start():
                     entity.variants.add(unit.text[start:match.end()])
@@ -316,6 +320,8 @@ class Gazetteer:
                     cues[key][_designated(longer.name) or ""] += _CUE_VOTE  # not "New Orleans Police Department"
             if cues[key]["determiner"] * 2 < len(entity.sources):
                 del cues[key]["determiner"]  # "the Plaskett family" once: most mentions decide
+            if cues[key]["modifier"] * 2 <= len(entity.sources):
+                del cues[key]["modifier"]  # "a Texas man" once: most mentions decide
             entity.kind = _kind(_named_as(entity.variants, entity.name), self._votes[key], cues[key])
             if cut[key] * 2 > len(entity.sources) > 1:
                 entity.kind = "fragment"  # "Basque Homeland" of "Basque Homeland and Freedom": a cut name
@@ -377,6 +383,7 @@ def _kind(name: str, labels: Counter[str], cues: Counter[str] | None = None) -> 
     votes.update(model)
     context = Counter({kind: min(n, _CUE_MOST) for kind, n in (cues or {}).items()})
     unlike_person = context.pop("determiner", 0)
+    modifier = context.pop("modifier", 0)
     designated = (cues or {}).get("designated", 0)
     context.pop("designated", None)
     votes.update(context)
@@ -390,6 +397,12 @@ def _kind(name: str, labels: Counter[str], cues: Counter[str] | None = None) -> 
         votes["place"] += weight
     if fold(name).split()[0] in EVENT_CUES:
         votes["event"] += _HEAD_VOTE  # "Hurricane Odile", "Tropical Storm Kai"
+    if fold(name).split()[-1] in BODY_MEMBERS and " of " in fold(name):
+        votes["organisation"] += _HEAD_VOTE  # "House of Representatives", "Council of Ministers"
+    if modifier:  # "former Saints player", "a Hotmail account": a team, a firm, a service; no person, no place
+        votes["organisation"] += modifier
+        votes["person"], votes["place"] = max(0.0, votes["person"] - modifier), max(0.0, votes["place"] - modifier)
+        votes = +votes
     if " " not in name and _DEMONYM.search(name.removesuffix("s")) and name.endswith("s") and votes["group"]:
         votes["group"] += _HEAD_VOTE
     if unlike_person and votes["person"]:
@@ -446,6 +459,18 @@ def _cue(text: str, start: int) -> str | None:
     if word in ("and", "or") and len(before) > 2 and before[-2][:1].isupper():
         return _cue(text, text.rindex(before[-2], 0, start))  # "airports, O'Hare and Midway": Midway too
     return None
+
+
+def _modifies(text: str, end: int) -> bool:
+    """Whether the name at ``text[:end]`` modifies the common noun after it ("Saints player", "a Hotmail email
+    account"): not a function word, a verb or an adverb ("Saints announced"), nor a word that makes it the
+    name of a place or body ("Idlib province", "Bilbao police")."""
+    match = _NEXT_LOWER.match(text, end)
+    if match is None:
+        return False
+    word = match.group(1)
+    return not (word in STOP_WORDS or word.endswith(NOUN_ENDINGS_NOT) or word.rstrip("s") in PLACE_WORDS
+                or word.rstrip("s") in ORGANISATION_WORDS)
 
 
 def _continued(text: str, end: int) -> bool:

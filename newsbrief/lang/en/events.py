@@ -11,7 +11,8 @@ OUTCOMES = {
     "displaced": ("displaced|displacing|forced to flee|fled|fleeing|flee|uprooted|made homeless|left homeless"
                   "|forced from their homes|driven from their homes|homeless"),
     "evacuated": "evacuated|evacuating|evacuate|told to leave|ordered to leave|asked to leave",
-    "arrested": "arrested|arresting|detained|detaining|jailed",
+    "arrested": "arrested|arresting|detained|detaining",
+    "jailed": "jailed|jailing|imprisoned|imprisoning|in prison|in jail|behind bars",
     "charged": "charged|indicted",
     "rescued": "rescued|rescuing|saved|survived|survivors",
     "hit": "hit|hitting|struck|striking|targeted|targeting|c[ao]me under|comes under|coming under",
@@ -22,7 +23,7 @@ OUTCOMES = {
 "died", "martyred" and "dead" are all *killed*."""
 
 CATEGORY_RANK = ("killed", "injured", "missing", "displaced", "evacuated", "rescued", "aboard", "destroyed", "arrested",
-                 "charged", "hit")
+                 "jailed", "charged", "hit")
 """What a briefing on an event needs first: its toll, then the people it affected (a fact of another
 category, or money, or the event's size, comes after these)."""
 
