@@ -682,11 +682,12 @@ def test_a_name_that_mostly_modifies_a_noun_is_no_person_and_no_place() -> None:
 
 @pytest.mark.parametrize(("text", "modifies"), [
     ("former Harriers player", True), ("a Mailhub email account", True), ("the Harriers announced", False),
-    ("Mailhub and Chatly accounts", False), ("Lenvik province", False), ("Lenvik police", False),
+    ("Mailhub and Chatly accounts", False), ("in Lenvik province", False), ("the Lenvik police", False),
+    ("Cole Brandt met reporters", False),
 ])
 def test_a_name_before_a_common_noun_modifies_it(text: str, modifies: bool) -> None:
     name = re.search(r"[A-Z]\w+", text)
-    assert _modifies(text, name.end()) is modifies
+    assert _modifies(text, name.start(), name.end()) is modifies
 
 
 def test_a_team_the_model_took_for_a_person_is_an_organisation() -> None:
@@ -702,3 +703,32 @@ def test_a_service_named_as_the_kind_of_an_account_is_no_place() -> None:
 def test_a_body_of_representatives_is_an_organisation_not_a_place() -> None:
     assert _kind("Chamber of Delegates", Counter({"ORG": 1}), Counter({"place": 1})) == "organisation"
     assert _kind("Assembly of Governors", Counter(), Counter({"place": 1})) == "organisation"
+
+
+# --- claims that need the sentence before, and reports of nothing said ------------------------------------
+
+
+def test_a_connective_that_opens_a_claim_is_not_what_was_said() -> None:
+    b = briefed({"a": "The ferry to Orvia was cancelled on Monday after the storm. But the harbour will reopen "
+                      "within a week, the mayor of Orvia said.",
+                 "b": "The mayor of Orvia said the harbour would reopen within a week after the storm."})
+    contents = {f.content for f in facts(b, ClaimFact)}
+    assert "the harbour will reopen within a week" in contents
+    assert not any(c.split()[0] in ("But", "but") for c in contents)
+
+
+def test_a_claim_opening_with_but_is_ranked_after_one_that_reads_alone() -> None:
+    def claim(sentence: str, content: str) -> Claim:
+        speaker = Speaker("the mayor", "orvia:mayor", "orvia", False)
+        return Claim("a", 0, len(sentence), sentence, position=2, speaker=speaker, verb="said", content=content,
+                     sentence=sentence)
+    linked = claim("But the harbour will reopen soon, the mayor said.", "the harbour will reopen soon")
+    alone = claim("Ferries to the islands will run again by May, the mayor said.",
+                  "ferries to the islands will run again by May")
+    assert [f.content for f in claim_facts([linked, alone])] == [alone.content, linked.content]
+
+
+def test_a_report_nobody_confirmed_is_no_claim() -> None:
+    units = [Unit("a", 0, 90, "The minister has not confirmed or denied reports that the two men are Kesslan "
+                                "agents.", 1, 1)]
+    assert [a.verb for a in attributions(units)] == []

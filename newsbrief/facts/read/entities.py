@@ -303,7 +303,7 @@ class Gazetteer:
                         cues[key][cue] += _CUE_VOTE
                 cues[key]["designated"] += before == "organisation"  # "the band Metallica", not "San Mateo company"
                 cut[key] += _continued(unit.text, match.end())
-                cues[key]["modifier"] += _modifies(unit.text, match.end())
+                cues[key]["modifier"] += _modifies(unit.text, match.start(), match.end())
                 start = _extend(unit.text, match.start(), entity) if entity.kind == "person" else match.start()
                 if start < match.start():
                     entity.variants.add(unit.text[start:match.end()])
@@ -461,12 +461,13 @@ def _cue(text: str, start: int) -> str | None:
     return None
 
 
-def _modifies(text: str, end: int) -> bool:
-    """Whether the name at ``text[:end]`` modifies the common noun after it ("Saints player", "a Hotmail email
-    account"): not a function word, a verb or an adverb ("Saints announced"), nor a word that makes it the
-    name of a place or body ("Idlib province", "Bilbao police")."""
+def _modifies(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` modifies the common noun after it ("former Saints player", "a
+    Hotmail email account"): inside its sentence (one that opens it is mostly its subject: "Erdogan met"),
+    before no function word, verb or adverb ("the Saints announced"), nor a word that makes it the name of a
+    place or body ("Idlib province", "Bilbao police")."""
     match = _NEXT_LOWER.match(text, end)
-    if match is None:
+    if match is None or not text[:start].strip(" “”\"'‘’`"):
         return False
     word = match.group(1)
     return not (word in STOP_WORDS or word.endswith(NOUN_ENDINGS_NOT) or word.rstrip("s") in PLACE_WORDS
