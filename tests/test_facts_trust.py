@@ -694,10 +694,10 @@ def test_a_team_the_model_took_for_a_person_is_an_organisation() -> None:
     assert _kind("Harriers", Counter({"PERSON": 1}), Counter({"modifier": 3})) == "organisation"
 
 
-def test_a_service_named_as_the_kind_of_an_account_is_no_place() -> None:
-    votes = Counter({"GPE": 1})
-    assert _kind("Mailhub", votes, Counter({"modifier": 2})) == "organisation"
-    assert _kind("Mailhub", votes, Counter()) == "place"
+def test_a_place_named_before_a_noun_is_still_a_place() -> None:
+    """ "the Lenvik prison system", "Lenvik prison inmates": Lenvik's, as "in Lenvik" would say."""
+    assert _kind("Lenvik", Counter({"GPE": 1}), Counter({"modifier": 3})) == "place"
+    assert _kind("Harriers", Counter({"PERSON": 1}), Counter({"modifier": 3, "person": 2})) == "person"
 
 
 def test_a_body_of_representatives_is_an_organisation_not_a_place() -> None:

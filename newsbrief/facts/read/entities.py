@@ -372,7 +372,10 @@ def _kind(name: str, labels: Counter[str], cues: Counter[str] | None = None) -> 
     "West Bank"; a storm's, "Hurricane Odile"; a plural nationality, "Palestinians": three; the writer's
     designator, "the band Metallica", when two mentions have one: four). A determiner before a mention
     ("the Hummer", "the Saints") takes a vote from person each: a name only the model took for a person is
-    then a thing (a vehicle, a product: not listed). On a tie a
+    then a thing (a vehicle, a product: not listed). A one-word name most of whose mentions modify a noun
+    ("former Saints player") moves the model's person votes to organisation, one each, unless a word before a
+    mention says it is a person (a place keeps its votes: "the Texas prison system" is Texas's); "X of
+    Representatives" (a body of people, :data:`BODY_MEMBERS`) votes organisation, three. On a tie a
     person the model named wins, then an acronym as an organisation ("in the EU"), then what the words
     around the mentions say (the model takes many an unfamiliar name for an organisation: "the airports
     O'Hare and Midway"), then organisation."""
@@ -399,9 +402,10 @@ def _kind(name: str, labels: Counter[str], cues: Counter[str] | None = None) -> 
         votes["event"] += _HEAD_VOTE  # "Hurricane Odile", "Tropical Storm Kai"
     if fold(name).split()[-1] in BODY_MEMBERS and " of " in fold(name):
         votes["organisation"] += _HEAD_VOTE  # "House of Representatives", "Council of Ministers"
-    if modifier:  # "former Saints player", "a Hotmail account": a team, a firm, a service; no person, no place
-        votes["organisation"] += modifier
-        votes["person"], votes["place"] = max(0.0, votes["person"] - modifier), max(0.0, votes["place"] - modifier)
+    if modifier and " " not in name and votes["person"] and not context["person"]:
+        moved = min(votes["person"], modifier)  # "former Saints player": a team, not a person
+        votes["person"] -= moved
+        votes["organisation"] += moved
         votes = +votes
     if " " not in name and _DEMONYM.search(name.removesuffix("s")) and name.endswith("s") and votes["group"]:
         votes["group"] += _HEAD_VOTE
