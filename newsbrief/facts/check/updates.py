@@ -83,10 +83,9 @@ def _drift(group: Group, times: Mapping[str, datetime | None], settings: Setting
     most-sourced one count something else ("12 killed this year" beside "800 since 1968"). Each side holds
     the readings of its figure given within ``settings.update_days`` of its day."""
     main = group.value_sets()[0].representative.value
-    dated = [(day, q) for q in group.members
-             if q.perfect and (t := times.get(q.article)) is not None
-             and abs(math.log(max(q.value, 1e-9) / max(main, 1e-9))) < math.log(settings.far)
-             and (day := wall_clock(t).date().isoformat())]
+    running = [q for q in group.members
+               if q.perfect and abs(math.log(max(q.value, 1e-9) / max(main, 1e-9))) < math.log(settings.far)]
+    dated = [(_day(t), q) for q in running if (t := times.get(q.article)) is not None]
     if not dated:
         return None
     days = sorted({day for day, _ in dated})
@@ -131,8 +130,13 @@ def _span(days: Sequence[str]) -> int:
 
 def _first_day(value_set: ValueSet, times: Mapping[str, datetime | None]) -> str | None:
     """The calendar day (ISO) of the set's earliest dated report, as written where it was reported."""
-    dated = [wall_clock(t) for a in value_set.articles if (t := times.get(a)) is not None]
-    return min(dated).date().isoformat() if dated else None
+    dated = [_day(t) for a in value_set.articles if (t := times.get(a)) is not None]
+    return min(dated) if dated else None
+
+
+def _day(time: datetime) -> str:
+    """The calendar day (ISO) of a report, as written where it was reported."""
+    return wall_clock(time).date().isoformat()
 
 
 __all__ = ["updates"]
