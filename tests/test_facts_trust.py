@@ -649,6 +649,8 @@ def test_a_one_day_storys_counts_need_no_incident_or_day() -> None:
     ("The killings have left 12 people dead this year.", None),
     ("Around 300 people have been killed in the fighting since December.", "in fighting"),
     ("Three people were hurt when the roof collapsed.", None),
+    ("The fugitive was charged on Friday in six bombings in Orley.", None),
+    ("The agency put up a $1 million reward in the Orley bombing case.", None),
 ])
 def test_the_toll_itself_and_a_mass_noun_are_shown_as_a_reader_says_them(text: str, scene: str | None) -> None:
     assert {q.scene for q in read(text)} == {scene}

@@ -138,7 +138,8 @@ class Counted:
     explosions"): a total over incidents, not one incident's count."""
     scene: str | None = None
     """The incident it belongs to, and where, as the sentence names them ("in two car bombings", "in a bomb
-    in Bilbao", "in Bilbao"): what tells it from another incident's count over a long story."""
+    in Bilbao", "in Bilbao"): what tells it from another incident's count over a long story. None for a
+    measure, an amount, or a count of incidents ("charged in six bombings")."""
 
 
 def parse(texts: Sequence[str], settings: Settings = DEFAULT) -> list[Doc]:
@@ -206,7 +207,7 @@ def counted(doc: Doc, start: int, end: int) -> Counted:
         places=_places(near), day=_day(near, scope), part=_part(number, noun),
         perfect=any(c.dep_ == "aux" and c.lower_ in PERFECT for c in clause.children),
         end=last, verb=clause.idx, clause=_first_conjunct(clause).idx, cause=_cause(clause, noun),
-        scene=_scene(clause, noun),
+        scene=None if unit is not None or (noun is not None and _is_scene(noun)) else _scene(clause, noun),
     )
 
 
@@ -224,7 +225,8 @@ def _scene(clause: Token, noun: Token | None) -> str | None:
     token, chain, incident = clause, [], None
     for _ in range(4):
         chain.append(token)
-        incident = next((t for t in (token, *_scene_children(token)) if _is_scene(t) and t is not noun), None)
+        incident = next((t for t in (token, *_scene_children(token))
+                         if _is_scene(t) and (noun is None or t.i != noun.i)), None)
         if incident is not None or token.dep_ not in _SCENE_CHAIN or token.head.i == token.i:
             break
         token = token.head

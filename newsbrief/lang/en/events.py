@@ -121,7 +121,7 @@ with six bombings", "three bombs went off"), whatever verb tells it."""
 SCENES = re.compile(rf"(?:{INCIDENTS.pattern}|bomb|riots?|melee|ambush|clash|storms?|hurricane|typhoon|cyclone|"
                     r"quake|earthquake|tornado|landslides?|mudslides?|avalanche|collisions?|stampedes?|massacres?|"
                     r"siege|gunfights?|firefights?|hijacking|kidnapping|fighting|violence|unrest|uprising|offensive|"
-                    r"battles?|war)")
+                    r"war)")
 """Nouns of an incident (singular or plural, matched whole) that a count can belong to ("injured in the attack",
 "two car bombings that injured 11", "the blast killed 3"): what tells one incident's count from another's."""
 
