@@ -17,11 +17,12 @@ from newsbrief import render
 from newsbrief.facts.check.agency import _told, claim_facts
 from newsbrief.facts.check.quantities import group_quantities, quantity_conflicts, quantity_facts
 from newsbrief.facts.read.claims import Claim, Speaker, attributions
-from newsbrief.facts.read.entities import Gazetteer, _kind
+from newsbrief.facts.read.entities import Gazetteer, _kind, _modifies
 from newsbrief.facts.read.quantities import Quantity, read_unit
 from newsbrief.facts.read.units import Unit
 from newsbrief.model import Article, Briefing, ClaimFact, EntityFact, PartySide, QuantityFact
 from newsbrief.pipeline import brief
+from newsbrief.report.sections import Part, sections
 
 NOWHERE = Gazetteer([])
 
@@ -555,10 +556,17 @@ def test_the_same_people_told_again_months_later_are_no_second_key_line() -> Non
                    "said.", datetime(1998, 11, 8)),
              "b": ("Israel denied on Monday that the two Israelis arrested in Ziva on Saturday were spies, and "
                    "asked for their release.", datetime(1998, 11, 10)),
-             "c": ("A court in Orvia on Monday jailed two Israeli agents for three years for spying.",
+             "c": ("A court in Orvia on Monday heard how police had detained two Israeli agents for spying.",
                    datetime(1999, 2, 3))}
     b = brief([Article(id=k, text=t, time=when) for k, (t, when) in texts.items()], max_words=60)
     assert len([line for line in key_lines(b) if line.startswith("2 ")]) == 1
+
+
+def test_people_jailed_are_not_people_arrested() -> None:
+    (q,) = read("A court in Orvia on Monday jailed two Kesslan agents for three years for spying.")
+    assert q.what == "Kesslan agents jailed"
+    (q,) = read("The party asked for an amnesty for more than 500 jailed members of the group.")
+    assert q.category == "jailed"
 
 
 def test_money_that_does_not_say_what_it_is_for_is_no_key_fact() -> None:
@@ -573,3 +581,156 @@ def test_an_amount_asked_for_is_shown_as_asked_for() -> None:
     assert bond.what == "bond sought"
     (reward,) = read("The city offered a $1 million reward.")
     assert reward.what == "reward"
+
+
+# --- a toll that grew is a figure that changed --------------------------------------------------------
+
+CAMPAIGN = {
+    "a": ("The Northern Front set off a bomb at a barracks in Vell on Monday. No one was hurt. The group has "
+          "killed about 640 people since it took up arms in 1971.", datetime(1995, 4, 3)),
+    "b": ("Police defused a bomb left by the Northern Front outside a court in Vell. The group has killed close "
+          "to 640 people in its long campaign.", datetime(1995, 4, 20)),
+    "c": ("The Northern Front declared a truce on Friday. The group has killed some 700 people in its campaign "
+          "for a state of its own.", datetime(1997, 9, 5)),
+    "d": ("The Northern Front ended its truce with a bomb in Vell. Nearly 700 people have been killed in its "
+          "campaign since 1971.", datetime(1998, 2, 11)),
+}
+
+
+def test_a_running_toll_that_grew_over_years_is_a_figure_that_changed_not_agreement() -> None:
+    b = brief([Article(id=k, text=t, time=when) for k, (t, when) in CAMPAIGN.items()], max_words=60)
+    (update,) = [c for c in b.conflicts if c.kind == "update"]
+    assert [(s.value, s.as_of) for s in update.sides] == [(640, "1995-04-03"), (700, "1998-02-11")]
+    assert set(update.sides[0].articles) == {"a", "b"}  # "about 640" and "close to 640", days apart
+    shown = {s.part: [i.text for i in s.items] for s in sections(b)}
+    assert shown[Part.UPDATES] == ["people killed: nearly 700 as of 11 Feb 1998 — about 640 (3 Apr 1995) → "
+                                   "nearly 700 (11 Feb 1998)"]
+    assert not any("640" in line or "700" in line for line in shown.get(Part.AGREED, []))
+
+
+def test_a_running_toll_that_stayed_the_same_over_years_is_not_a_change() -> None:
+    texts = {k: (re.sub(r"(?:about|close to|some|Nearly) \d+", "about 700", t), when)
+             for k, (t, when) in CAMPAIGN.items()}
+    b = brief([Article(id=k, text=t, time=when) for k, (t, when) in texts.items()], max_words=60)
+    assert not [c for c in b.conflicts if c.kind == "update"]
+    assert "about 700 people killed" in key_lines(b)
+
+
+# --- a count over a long story says which incident it belongs to ----------------------------------------
+
+FEUD = {
+    "a": ("The Northern Front set off a bomb under the car of a town councillor in Ossel on Wednesday, killing "
+          "him. Two other people in the car were also injured in the attack, police said.", datetime(1999, 6, 2)),
+    "b": ("The Northern Front said on Monday that it would keep up its campaign. The Northern Front did not "
+          "mention two car bombings that killed a banker and injured 11 people in Ossel on Friday.",
+          datetime(1999, 8, 16)),
+    "c": ("The Northern Front set off a bomb outside the town hall of Ossel on Friday. Five policemen were hurt "
+          "by the blast, the regional government said.", datetime(1999, 10, 1)),
+}
+
+
+def test_a_count_over_years_names_its_incident_and_day() -> None:
+    b = brief([Article(id=k, text=t, time=when) for k, (t, when) in FEUD.items()], max_words=60)
+    lines = {f.value: f for f in facts(b, QuantityFact) if f.key}
+    assert lines[2].counts == "people injured in an attack" and lines[2].reported == "1999-06-02"
+    assert lines[11].counts == "people injured in two car bombings in Ossel"
+    assert lines[5].counts == "policemen injured in a blast"
+    shown = [i.text for s in sections(b) if s.part is Part.AGREED for i in s.items]
+    assert "11 people injured in two car bombings in Ossel (1 source, 16 Aug 1999)" in shown
+
+
+def test_a_one_day_storys_counts_need_no_incident_or_day() -> None:
+    b = briefed({k: t for k, (t, _) in FEUD.items()}, when=datetime(1999, 10, 1))
+    assert {f.counts for f in facts(b, QuantityFact) if f.key} >= {"people injured", "policemen injured"}
+    assert {f.reported for f in facts(b, QuantityFact)} == {None}
+
+
+@pytest.mark.parametrize(("text", "scene"), [
+    ("The killings have left 12 people dead this year.", None),
+    ("Around 300 people have been killed in the fighting since December.", "in fighting"),
+    ("Three people were hurt when the roof collapsed.", None),
+    ("The fugitive was charged on Friday in six bombings in Orley.", None),
+    ("The agency put up a $1 million reward in the Orley bombing case.", None),
+])
+def test_the_toll_itself_and_a_mass_noun_are_shown_as_a_reader_says_them(text: str, scene: str | None) -> None:
+    assert {q.scene for q in read(text)} == {scene}
+
+
+# --- an elliptical count keeps its subject ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "what"), [
+    ("At least two Kesslan soldiers were killed and another five wounded in air raids near Vell.",
+     "Kesslan soldiers injured"),
+    ("Three policemen were killed and five others were injured.", "policemen injured"),
+    ("Four miners died on Monday and two more were hurt.", "miners injured"),
+])
+def test_a_count_that_continues_another_takes_its_noun(text: str, what: str) -> None:
+    assert read(text)[-1].what == what
+
+
+# --- names typed by how the writer uses them --------------------------------------------------------------
+
+
+def test_a_name_that_mostly_modifies_a_noun_is_no_person_and_no_place() -> None:
+    b = briefed({"a": "Former Harriers player Cole Brandt was shot in Lenvik on Saturday, police said. The "
+                      "Harriers said they were shocked.",
+                 "b": "Police in Lenvik said Cole Brandt, a Harriers star for ten years, was shot after a crash.",
+                 "c": "Harriers coach Ivo Lind said Cole Brandt was loved in Lenvik. A Harriers spokesman agreed."})
+    found = kinds(b)
+    assert found.get("Harriers") not in ("person", "place") and found.get("Cole Brandt") == "person"
+    assert found.get("Lenvik") == "place"
+
+
+@pytest.mark.parametrize(("text", "modifies"), [
+    ("former Harriers player", True), ("a Mailhub email account", True), ("the Harriers announced", False),
+    ("Mailhub and Chatly accounts", False), ("in Lenvik province", False), ("the Lenvik police", False),
+    ("Cole Brandt met reporters", False),
+])
+def test_a_name_before_a_common_noun_modifies_it(text: str, modifies: bool) -> None:
+    name = re.search(r"[A-Z]\w+", text)
+    assert _modifies(text, name.start(), name.end()) is modifies
+
+
+def test_a_team_the_model_took_for_a_person_is_an_organisation() -> None:
+    assert _kind("Harriers", Counter({"PERSON": 1}), Counter({"modifier": 3})) == "organisation"
+
+
+def test_a_place_named_before_a_noun_is_still_a_place() -> None:
+    """ "the Lenvik prison system", "Lenvik prison inmates": Lenvik's, as "in Lenvik" would say."""
+    assert _kind("Lenvik", Counter({"GPE": 1}), Counter({"modifier": 3})) == "place"
+    assert _kind("Harriers", Counter({"PERSON": 1}), Counter({"modifier": 3, "person": 2})) == "person"
+
+
+def test_a_body_of_representatives_is_an_organisation_not_a_place() -> None:
+    assert _kind("Chamber of Delegates", Counter({"ORG": 1}), Counter({"place": 1})) == "organisation"
+    assert _kind("Assembly of Governors", Counter(), Counter({"place": 1})) == "organisation"
+
+
+# --- claims that need the sentence before, and reports of nothing said ------------------------------------
+
+
+def test_a_connective_that_opens_a_claim_is_not_what_was_said() -> None:
+    b = briefed({"a": "The ferry to Orvia was cancelled on Monday after the storm. But the harbour will reopen "
+                      "within a week, the mayor of Orvia said.",
+                 "b": "The mayor of Orvia said the harbour would reopen within a week after the storm."})
+    contents = {f.content for f in facts(b, ClaimFact)}
+    assert "the harbour will reopen within a week" in contents
+    assert not any(c.split()[0] in ("But", "but") for c in contents)
+
+
+def test_a_claim_opening_with_but_is_ranked_after_one_that_reads_alone() -> None:
+    def claim(sentence: str, content: str) -> Claim:
+        speaker = Speaker("the mayor", "orvia:mayor", "orvia", False)
+        return Claim("a", 0, len(sentence), sentence, position=2, speaker=speaker, verb="said", content=content,
+                     sentence=sentence)
+    linked = claim("But the harbour will reopen soon, the mayor said.", "the harbour will reopen soon")
+    alone = claim("Ferries to the islands will run again by May, the mayor said.",
+                  "ferries to the islands will run again by May")
+    assert [f.content for f in claim_facts([linked, alone])] == [alone.content, linked.content]
+
+
+def test_a_report_nobody_confirmed_is_no_claim() -> None:
+    units = [Unit("a", 0, 90, "The minister has not confirmed or denied reports that the two men are Kesslan "
+                                "agents.", 1, 1)]
+    assert [a.verb for a in attributions(units)] == []

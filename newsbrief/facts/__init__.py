@@ -27,10 +27,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 
 from newsbrief.facts.check.agency import agency_conflicts, claim_facts
-from newsbrief.facts.check.quantities import Focus, Group, group_quantities, quantity_conflicts, quantity_facts
+from newsbrief.facts.check.quantities import Focus, group_quantities, quantity_conflicts, quantity_facts
 from newsbrief.facts.check.timeline import timeline
 from newsbrief.facts.check.updates import updates
 from newsbrief.facts.read import claims as claims_mod
@@ -84,25 +83,11 @@ class Reading:
             *self._context_facts(), *_date_facts(dated), *claim_facts(said, self.settings, keywords),
         ]
         victims = next((nouns_of(g.kind) for g in groups if g.category and g.kind), [])
-        changed, steady = self._developed(groups, {a.id: a.time for a in cluster.articles})
+        changed, steady = updates(groups, {a.id: a.time for a in cluster.articles}, self.settings)
         speakers = {(c.article, c.position): c.speaker.key for c in said}
         conflicts = [*changed, *quantity_conflicts(steady, self.settings, speakers),
                      *agency_conflicts(said, self.gazetteer, victims, self.settings)]
         return FactSheet(tuple(facts), tuple(conflicts), tuple(timeline(dated, self.units, cluster, self.settings)))
-
-    def _developed(self, groups: Sequence[Group], times: Mapping[str, datetime | None]
-                   ) -> tuple[list[Conflict], list[Group]]:
-        """The figures that changed over time (:func:`updates`) and the groups to cross-check: those
-        :func:`updates` keeps, and those it leaves out as reports too far apart that are told only in passing
-        (no article's lead gives them): the background of the story, one past incident however long after it
-        is told ("the 1996 bombing killed one", two years later "two people died in the bombing")."""
-        changed, steady = [], []
-        for group in groups:
-            found, kept = updates([group], times, self.settings)
-            passing = all(q.position > self.settings.lead_positions for q in group.members)
-            changed += found
-            steady += kept or ([group] if passing and not found else [])
-        return changed, steady
 
     def _keywords(self) -> set[str]:
         """Stems that most articles (not off-event) use: what the cluster is about."""

@@ -57,6 +57,9 @@ class Settings:
     (a press digest's road crash in a spy story uses one alone; the sentences of the single-source key facts
     kept on the five read-through clusters and the seeds use 2 to 12 alone)."""
 
+    story_days: int = 3
+    """A story whose articles span more than this many days has several days' incidents: each key fact says
+    the day it was first reported."""
     update_days: int = 31
     """Reports of one figure first given further apart than this are of different incidents (a toll settles
     within weeks): never compared."""
@@ -79,8 +82,8 @@ class Settings:
     claim_intent: float = 1.0
     """Weight against a claim of intent or possibility ("vowed to respond", "would retaliate")."""
     claim_context: float = 2.0
-    """Weight against a claim that opens with a pronoun ("It was one of close to 100 accidents"): it needs the
-    sentence before it to be understood."""
+    """Weight against a claim that opens with a pronoun or a connective ("It was one of close to 100
+    accidents", "But there's no need"): it needs the sentence before it to be understood."""
     claim_figure: float = 1.0
     """Weight of a claim that gives a figure ("said it retaliated by hitting more than 200 targets")."""
     keyword_share: float = 0.5

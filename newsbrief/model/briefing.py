@@ -131,6 +131,9 @@ class QuantityFact(Fact):
     key: bool = True
     """Whether a briefing needs it among its key facts: a toll or harm (killed, injured, missing, ...),
     an amount of money, or a figure several sources give; other single-source figures stay in the JSON."""
+    reported: str | None = None
+    """The day (ISO) it was first reported, set when the story spans more than a few days: which of the
+    story's days it belongs to."""
 
     @property
     def text(self) -> str:
@@ -144,9 +147,10 @@ class QuantityFact(Fact):
         return "1 source" if n == 1 else f"{n} sources agree"
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON of a fact, with ``high``, ``currency``, ``incident``, ``sourcing`` and ``key``."""
+        """The JSON of a fact, with ``high``, ``currency``, ``incident``, ``sourcing``, ``key`` and ``reported``."""
         return {**super().to_dict(), "high": None if self.high is None else plain(self.high),
-                "currency": self.currency, "incident": self.incident, "sourcing": self.sourcing, "key": self.key}
+                "currency": self.currency, "incident": self.incident, "sourcing": self.sourcing, "key": self.key,
+                "reported": self.reported}
 
     def _fields(self) -> tuple[Any, str | None, str | None]:
         return plain(self.value), self.counts, self.qualifier

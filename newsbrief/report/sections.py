@@ -183,15 +183,18 @@ def _cut(part: Part, items: Sequence[Item], limit: int | None = None, first: Seq
 
 
 def _quantity(fact: QuantityFact) -> Item:
-    """ "33 Turkish soldiers killed (3 sources agree)": the line says how it is sourced and, when it is
-    another incident, which ("in 1974"); the sources that hedge it otherwise than the line are quoted ("at
+    """ "33 Turkish soldiers killed (3 sources agree)": the line says how it is sourced, the day it was first
+    reported over a story of several days ("1 source, 22 Aug 1998") and, when it is another incident, which
+    ("in 1974"); the sources that hedge it otherwise than the line are quoted ("at
     least 33 of its troops" under 33, "more than 7,500 people have died" under 9,000, "33" under "at least
     33")."""
     hedges: dict[str, Source] = {}
     for s in fact.sources:
         if s.qualifier != fact.hedge:
             hedges.setdefault(s.article, s)
-    how = "; ".join([fact.sourcing, *([f"another incident, {fact.incident}"] if fact.incident else [])])
+    when = [f"{'first ' if len(fact.articles) > 1 else ''}{short_date(fact.reported)}"] if fact.reported else []
+    how = "; ".join([", ".join([fact.sourcing, *when]), *([f"another incident, {fact.incident}"] if fact.incident
+                                                          else [])])
     return Item(f"{fact.text} ({how})", tuple(fact.articles), sources=fact.sources, quotes=tuple(hedges.values()))
 
 
@@ -209,10 +212,12 @@ def _side(side: ValueSide | PartySide) -> Item:
 
 def _update(conflict: Conflict) -> Item:
     """ "people killed: 9,000 as of 4 Nov 1998 — 32 (29 Oct) → 231 (31 Oct) → 9,000 (4 Nov)": the latest
-    figure first, then the path to it; each side below with its articles."""
+    figure first, then the path to it (each day with its year when the path spans years); each side below
+    with its articles."""
     sides = [s for s in conflict.sides if isinstance(s, ValueSide)]
     latest = sides[-1]
-    path = " → ".join(f"{s.shown} ({_day(s.as_of, latest.as_of)})" for s in sides)
+    one_year = len({(s.as_of or "")[:4] for s in sides}) == 1  # "(29 Oct)", but "(25 Jun 1996) → (10 Sep 2000)"
+    path = " → ".join(f"{s.shown} ({_day(s.as_of, latest.as_of if one_year else None)})" for s in sides)
     return Item(f"{conflict.about}: {latest.shown} as of {_day(latest.as_of)} — {path}", latest.articles,
                 children=tuple(_side(s) for s in sides), sources=latest.sources, name=latest.shown)
 

@@ -17,12 +17,14 @@ from newsbrief.facts.read.claims import Claim
 from newsbrief.facts.read.entities import Gazetteer, fold
 from newsbrief.facts.read.numbers import numbers
 from newsbrief.facts.settings import DEFAULT, Settings
+from newsbrief.lang.en import word_list
 from newsbrief.lang.en.attribution import INTENT_VERBS, MODALS, PRONOUNS
 from newsbrief.lang.en.events import EVENT_NOUNS, OUTCOMES
 from newsbrief.lang.tokens import stemmed_stop, tokens, words
 from newsbrief.model import ClaimFact, Conflict, PartySide, Source
 
 _QUOTES = "“”\"'‘’ "
+_CONNECTIVES = word_list("connectives")
 _MODAL = re.compile(rf"\b(?:{'|'.join(MODALS)})\b", re.I)
 _DEMONYM = re.compile(r"(?:an|ish|ese|i|ic)s?$")
 _EVENT_NOUN = re.compile(rf"\b(?:{EVENT_NOUNS})\b", re.I)
@@ -52,7 +54,7 @@ def _centrality(group: Sequence[Claim], keywords: Collection[str], settings: Set
     are about (the share of its words among the cluster's keywords), whether a named person, body or
     country says it rather than an unnamed source, whether it tells what happened rather than what may
     or will ("vowed to respond", "would retaliate"), whether it gives a figure (a concrete account), and
-    whether it can be read alone (not opening with "It" or "They")."""
+    whether it can be read alone (not opening with "It", "They" or "But")."""
     first = group[0]
     said = set(tokens(first.content)) - stemmed_stop()
     central = len(said & set(keywords)) / len(said) if said else 0.0
@@ -60,7 +62,8 @@ def _centrality(group: Sequence[Claim], keywords: Collection[str], settings: Set
     intent = first.verb in INTENT_VERBS or bool(_MODAL.search(first.content))
     figure = bool(numbers(first.content))
     opening = (first.sentence or first.content).lstrip(_QUOTES + "`").split(" ", 1)[0]
-    unclear = opening.lower() in PRONOUNS and opening[:1].isupper()  # "It was one of close to 100 accidents"
+    unclear = opening[:1].isupper() and (opening.lower() in PRONOUNS  # "It was one of close to 100 accidents"
+                                         or opening.lower().rstrip(",") in _CONNECTIVES)  # "But there's no need"
     return (settings.claim_sources * len({c.article for c in group}) + settings.claim_keywords * central
             + settings.claim_named * named + settings.claim_agency * first.agency - settings.claim_intent * intent
             + settings.claim_figure * figure - settings.claim_context * unclear)

@@ -27,6 +27,7 @@ from functools import cached_property
 
 from newsbrief.facts.read.quantities import Quantity, compatible
 from newsbrief.facts.settings import DEFAULT, Settings
+from newsbrief.ingest import wall_clock
 from newsbrief.lang.en.events import CATEGORY_RANK, GENERAL_KINDS
 from newsbrief.lang.en.measures import BARE_AMOUNTS
 from newsbrief.lang.tokens import tokens
@@ -268,19 +269,23 @@ def quantity_facts(groups: Sequence[Group], context: str | None = None, focus: F
                                    all(q.part for q in p[1].members)))  # "6 killed" before "including two children"
     twins = Counter((g.category, g.kind) for g in groups)
     facts = []
+    dated = _dated(focus, settings)
     for group, vs in ranked:
         rep = vs.representative
         qualifiers = {q.qualifier for q in vs.members}
         label = _label(group, vs)
-        place = _place(vs.members)
-        where = f" in {place}" if place and place not in label else ""
         cause = Counter(q.cause for q in vs.members).most_common(1)[0][0]
         if cause and twins[(group.category, group.kind)] > 1:
-            where += f" in {cause}"  # "2 people killed in the attacks", beside one bombing's "1 person killed"
+            where = f" in {cause}"  # "2 people killed in the attacks", beside one bombing's "1 person killed"
+        else:
+            scenes = [q.scene for q in vs.members if q.scene] if dated else []  # one day's story: its incident
+            where = _where(label, _most_named([q.places for q in vs.members], len(vs.members)),
+                           _most_named([(scene,) for scene in scenes], len(scenes)))
         facts.append(QuantityFact(
             value=rep.value, counts=label + where, qualifier=qualifiers.pop() if len(qualifiers) == 1 else None,
             hedge=rep.qualifier, high=rep.high, currency=rep.currency, incident=group.background,
             key=group.rank <= len(CATEGORY_RANK) or len(vs.articles) > 1, sources=vs.sources, context=context,
+            reported=min((d for a in vs.articles if (d := dated.get(a))), default=None),
         ))
     told = [(group, vs, fact) for (group, vs), fact in zip(ranked, facts)]
     start = _story_start(told, focus, settings)
@@ -349,11 +354,30 @@ def _kinds_agree(a: str | None, b: str | None) -> bool:
     return a == b or a in GENERAL_KINDS or b in GENERAL_KINDS
 
 
-def _place(readings: Sequence[Quantity]) -> str | None:
-    """The place most readings of a figure name, if most name one: what tells it from a count elsewhere."""
-    named = Counter(p for q in readings for p in dict.fromkeys(q.places))
-    best = named.most_common(1)
-    return best[0][0] if best and best[0][1] * 2 > len(readings) else None
+def _most_named(named: Sequence[tuple[str, ...]], among: int) -> str | None:
+    """The place (or incident) that more than half of ``among`` readings of a figure name: what tells it
+    from a count elsewhere."""
+    best = Counter(n for found in named for n in dict.fromkeys(found)).most_common(1)
+    return best[0][0] if best and best[0][1] * 2 > among else None
+
+
+def _where(label: str, place: str | None, scene: str | None) -> str:
+    """What tells a count from another incident's, after what it counts: the incident and where ("in two car
+    bombings", "in a bomb in Vell"), else the place ("in Idlib"), neither when the label says it already."""
+    if scene and not (place and place in scene) and place and place not in label:
+        return f" {scene} in {place}"
+    if scene:
+        return f" {scene}"
+    return f" in {place}" if place and place not in label else ""
+
+
+def _dated(focus: Focus | None, settings: Settings) -> dict[str, str]:
+    """article -> the day (ISO) it was published, when the story's articles span more than
+    ``settings.story_days``; none otherwise (a one-day story's counts are that day's)."""
+    known = {a: wall_clock(t).date() for a, t in (focus.times.items() if focus else ()) if t is not None}
+    if not known or (max(known.values()) - min(known.values())).days <= settings.story_days:
+        return {}
+    return {a: day.isoformat() for a, day in known.items()}
 
 
 def _label(group: Group, figure: ValueSet) -> str:

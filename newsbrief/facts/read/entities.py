@@ -29,6 +29,7 @@ from newsbrief.lang.en.attribution import TITLE_WORDS
 from newsbrief.lang.en.names import (
     AMBIGUOUS_HEADS,
     ARTICLES,
+    BODY_MEMBERS,
     COMMON_CAPITALISED,
     COMMON_NOUNS,
     CORPORATE_SUFFIXES,
@@ -37,6 +38,7 @@ from newsbrief.lang.en.names import (
     NAME_PARTICLES,
     NAME_SUFFIXES,
     NOT_ACRONYMS,
+    NOUN_ENDINGS_NOT,
     ORGANISATION_WORDS,
     PERSON_CUES,
     PLACE_CUES,
@@ -76,6 +78,7 @@ _SPACES = re.compile(r"\s+")
 _WORD_BREAK = re.compile(r"[\s\-]+")
 _NAME_WORD = re.compile(r"([A-Z][\w’'-]*)\s+")
 _POSSESSED = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s\b")
+_NEXT_LOWER = re.compile(r"\s+([a-z][a-z-]+)\b")
 _GOES_ON = re.compile(r"\s+(?:and\s+)?(?P<word>[A-Z][\w’'-]*)")
 _EDGE = re.compile(r"^(?:the|The)\s+|(?:['’]s|['’])$")
 
@@ -300,6 +303,7 @@ class Gazetteer:
                         cues[key][cue] += _CUE_VOTE
                 cues[key]["designated"] += before == "organisation"  # "the band Metallica", not "San Mateo company"
                 cut[key] += _continued(unit.text, match.end())
+                cues[key]["modifier"] += _modifies(unit.text, match.start(), match.end())
                 start = _extend(unit.text, match.start(), entity) if entity.kind == "person" else match.start()
                 if start < match.start():
                     entity.variants.add(unit.text[start:match.end()])
@@ -316,6 +320,8 @@ class Gazetteer:
                     cues[key][_designated(longer.name) or ""] += _CUE_VOTE  # not "New Orleans Police Department"
             if cues[key]["determiner"] * 2 < len(entity.sources):
                 del cues[key]["determiner"]  # "the Plaskett family" once: most mentions decide
+            if cues[key]["modifier"] * 2 <= len(entity.sources):
+                del cues[key]["modifier"]  # "a Texas man" once: most mentions decide
             entity.kind = _kind(_named_as(entity.variants, entity.name), self._votes[key], cues[key])
             if cut[key] * 2 > len(entity.sources) > 1:
                 entity.kind = "fragment"  # "Basque Homeland" of "Basque Homeland and Freedom": a cut name
@@ -366,7 +372,10 @@ def _kind(name: str, labels: Counter[str], cues: Counter[str] | None = None) -> 
     "West Bank"; a storm's, "Hurricane Odile"; a plural nationality, "Palestinians": three; the writer's
     designator, "the band Metallica", when two mentions have one: four). A determiner before a mention
     ("the Hummer", "the Saints") takes a vote from person each: a name only the model took for a person is
-    then a thing (a vehicle, a product: not listed). On a tie a
+    then a thing (a vehicle, a product: not listed). A one-word name most of whose mentions modify a noun
+    ("former Saints player") moves the model's person votes to organisation, one each, unless a word before a
+    mention says it is a person (a place keeps its votes: "the Texas prison system" is Texas's); "X of
+    Representatives" (a body of people, :data:`BODY_MEMBERS`) votes organisation, three. On a tie a
     person the model named wins, then an acronym as an organisation ("in the EU"), then what the words
     around the mentions say (the model takes many an unfamiliar name for an organisation: "the airports
     O'Hare and Midway"), then organisation."""
@@ -377,6 +386,7 @@ def _kind(name: str, labels: Counter[str], cues: Counter[str] | None = None) -> 
     votes.update(model)
     context = Counter({kind: min(n, _CUE_MOST) for kind, n in (cues or {}).items()})
     unlike_person = context.pop("determiner", 0)
+    modifier = context.pop("modifier", 0)
     designated = (cues or {}).get("designated", 0)
     context.pop("designated", None)
     votes.update(context)
@@ -390,6 +400,13 @@ def _kind(name: str, labels: Counter[str], cues: Counter[str] | None = None) -> 
         votes["place"] += weight
     if fold(name).split()[0] in EVENT_CUES:
         votes["event"] += _HEAD_VOTE  # "Hurricane Odile", "Tropical Storm Kai"
+    if fold(name).split()[-1] in BODY_MEMBERS and " of " in fold(name):
+        votes["organisation"] += _HEAD_VOTE  # "House of Representatives", "Council of Ministers"
+    if modifier and " " not in name and votes["person"] and not context["person"]:
+        moved = min(votes["person"], modifier)  # "former Saints player": a team, not a person
+        votes["person"] -= moved
+        votes["organisation"] += moved
+        votes = +votes
     if " " not in name and _DEMONYM.search(name.removesuffix("s")) and name.endswith("s") and votes["group"]:
         votes["group"] += _HEAD_VOTE
     if unlike_person and votes["person"]:
@@ -446,6 +463,19 @@ def _cue(text: str, start: int) -> str | None:
     if word in ("and", "or") and len(before) > 2 and before[-2][:1].isupper():
         return _cue(text, text.rindex(before[-2], 0, start))  # "airports, O'Hare and Midway": Midway too
     return None
+
+
+def _modifies(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` modifies the common noun after it ("former Saints player", "a
+    Hotmail email account"): inside its sentence (one that opens it is mostly its subject: "Erdogan met"),
+    before no function word, verb or adverb ("the Saints announced"), nor a word that makes it the name of a
+    place or body ("Idlib province", "Bilbao police")."""
+    match = _NEXT_LOWER.match(text, end)
+    if match is None or not text[:start].strip(" “”\"'‘’`"):
+        return False
+    word = match.group(1)
+    return not (word in STOP_WORDS or word.endswith(NOUN_ENDINGS_NOT) or word.rstrip("s") in PLACE_WORDS
+                or word.rstrip("s") in ORGANISATION_WORDS)
 
 
 def _continued(text: str, end: int) -> bool:

@@ -55,11 +55,15 @@ from newsbrief.lang.en.events import (
     NEGATIONS,
     OUTCOME_NOUNS,
     OUTCOMES,
+    MASS_SCENES,
+    SCENE_PREPOSITIONS,
+    SCENES,
     TOLL_NOUNS,
     TOTALS,
 )
 from newsbrief.lang.en.grammar import (
     COMPLEMENT_DEPS,
+    DEFINITES,
     DETERMINERS,
     MODIFIER_DEPS,
     NUMBER_DEPS,
@@ -132,6 +136,10 @@ class Counted:
     cause: str | None = None
     """The incidents that did it, when they are several ("the attacks killed two", "injured in those
     explosions"): a total over incidents, not one incident's count."""
+    scene: str | None = None
+    """The incident it belongs to, and where, as the sentence names them ("in two car bombings", "in a bomb
+    in Bilbao", "in Bilbao"): what tells it from another incident's count over a long story. None for a
+    measure, an amount, or a count of incidents ("charged in six bombings")."""
 
 
 def parse(texts: Sequence[str], settings: Settings = DEFAULT) -> list[Doc]:
@@ -199,7 +207,68 @@ def counted(doc: Doc, start: int, end: int) -> Counted:
         places=_places(near), day=_day(near, scope), part=_part(number, noun),
         perfect=any(c.dep_ == "aux" and c.lower_ in PERFECT for c in clause.children),
         end=last, verb=clause.idx, clause=_first_conjunct(clause).idx, cause=_cause(clause, noun),
+        scene=None if unit is not None or (noun is not None and _is_scene(noun)) else _scene(clause, noun),
     )
+
+
+_SCENE_CHAIN = frozenset("relcl acl advcl xcomp conj".split())
+"""Links from a count's verb up to the verb or noun it tells more about ("two car bombings that killed a leader
+and injured 11": injured -> killed -> bombings; "pelted police ..., leaving 17 injured": leaving -> pelted)."""
+_SCENE_WORDS = frozenset("det nummod compound amod nmod".split())
+
+
+def _scene(clause: Token, noun: Token | None) -> str | None:
+    """What a count belongs to, from the parse: the incident its verb, or a verb or noun it hangs on, names
+    as subject ("the blast injured 17"), as the noun a relative clause tells of ("two car bombings that ...
+    injured 11") or in a phrase ("injured in the attack", "killed by a car bomb"); with the place that phrase
+    or those verbs name ("at a street fair in Bilbao")."""
+    token, chain, incident = clause, [], None
+    for _ in range(4):
+        chain.append(token)
+        incident = next((t for t in (token, *_scene_children(token))
+                         if _is_scene(t) and (noun is None or t.i != noun.i)), None)
+        if incident is not None or token.dep_ not in _SCENE_CHAIN or token.head.i == token.i:
+            break
+        token = token.head
+    places = _places(_scope([incident])) if incident is not None else ()
+    places = places or _places(_scope(chain))
+    shown = _scene_phrase(incident) if incident is not None else ""
+    where = next((p for p in places if p not in shown), None)
+    said = " ".join(w for w in (shown, f"in {where}" if where else "") if w)
+    return f"in {said}" if shown else said or None
+
+
+def _scene_children(token: Token) -> list[Token]:
+    """The subject of a verb and the nouns of its phrases that can name an incident ("in the attack")."""
+    out = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+    for child in token.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in SCENE_PREPOSITIONS):
+            out += [c for c in child.children if c.dep_ == "pobj"]
+    return out
+
+
+def _is_scene(token: Token) -> bool:
+    """Whether a noun names an incident, not the toll itself ("the killing brought to 12 the number ...")."""
+    return (token.tag_ in ("NN", "NNS") and bool(SCENES.fullmatch(token.lower_))
+            and not {token.lower_, f"{token.lower_}s"} & OUTCOME_NOUNS.keys())
+
+
+def _scene_phrase(token: Token) -> str:
+    """An incident as shown: the noun with the words before it that name it ("two car bombings"), a definite
+    or bare singular made indefinite ("the attack" -> "an attack"), a definite plural or a mass noun bare
+    ("the attacks" -> "attacks", "the fighting" -> "fighting")."""
+    words = [t.left_edge for t in token.lefts if t.dep_ in _SCENE_WORDS]
+    start = min(words or [token], key=lambda t: t.i)
+    if start.i == 0 and not start.text[:1].isupper():
+        start = token  # the parsed excerpt begins inside the phrase ("...government offensive"): the noun alone
+    phrase = _text(token.doc)[start.idx:token.idx + len(token)].split()
+    if phrase[0].lower() in DEFINITES:
+        phrase = phrase[1:]
+    elif phrase[0].lower() in DETERMINERS or start.like_num or token.tag_ != "NN":
+        return " ".join([phrase[0].lower(), *phrase[1:]] if phrase[0].lower() in DETERMINERS else phrase)
+    if token.tag_ != "NN" or token.lower_ in MASS_SCENES:
+        return " ".join(phrase)
+    return " ".join(["an" if phrase[0][:1].lower() in "aeiou" else "a", *phrase])
 
 
 def _cause(clause: Token, noun: Token | None) -> str | None:
@@ -609,6 +678,8 @@ def _in_period(token: Token, clause: Token) -> bool:
         token = token.head
         if token.lower_ in PERIOD_STARTS or token.lower_ in PART_PREPOSITIONS:
             return True
+        if token.i != clause.i and any(c.dep_ == "mark" and c.lower_ in PERIOD_STARTS for c in token.children):
+            return True  # "since it took up arms in 1971": the clause "since" opens
     return False
 
 

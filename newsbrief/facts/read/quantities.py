@@ -130,6 +130,8 @@ class Quantity(Span):
     """Whose they are, shown when the noun says nothing by itself ("members of its security forces")."""
     sought: bool = False
     """An amount its clause asks for ("is seeking $10 million in damages"): shown as sought, not as paid."""
+    scene: str | None = None
+    """The incident it belongs to and where, as its sentence names them ("in two car bombings")."""
 
     @cached_property
     def what(self) -> str:
@@ -285,11 +287,13 @@ def _quantity(unit: Unit, gazetteer: Gazetteer, number: NumberMention, c: Counte
               previous: tuple[Counted, Quantity | None] | None, earlier: str | None,
               published: int | None, offset: int = 0) -> Quantity | None:
     """The quantity a number states, if it states one; a number standing alone takes what the sentence's
-    earlier count counted (and, on the same verb, what happened to it). "More" after a number adds to a
-    count only when the sentence's earlier count is of the same thing ("33 killed and 40 more injured":
-    40 others)."""
+    earlier count counted, in its clause or, when it says it adds to it ("another five wounded", which the
+    parser may hang on another clause), anywhere before (and, on the same verb, what happened to it). "More"
+    after a number adds to a count only when the sentence's earlier count is of the same thing ("33 killed
+    and 40 more injured": 40 others)."""
     noun, modifier, side, event = c.noun, None, None, c.event
-    if c.elided and previous is not None and previous[1] is not None and previous[0].clause == c.clause:
+    if c.elided and previous is not None and previous[1] is not None and (
+            previous[0].clause == c.clause or number.increment):  # "two soldiers were killed and another five wounded"
         before = previous[1]
         noun, modifier, side = before.noun, before.modifier, before.side
         if event is None and previous[0].verb == c.verb:
@@ -329,6 +333,7 @@ def _quantity(unit: Unit, gazetteer: Gazetteer, number: NumberMention, c: Counte
         owner=_whose(c.owner, unit.text[:number.start], gazetteer) if noun and noun.lower() in BARE_NOUNS and (
             c.owner and not side) else None,
         sought=c.unit == "money" and c.verb is not None and bool(ASKED.match(unit.text[offset + c.verb:].lower())),
+        scene=c.scene,
     )
 
 

@@ -11,7 +11,8 @@ OUTCOMES = {
     "displaced": ("displaced|displacing|forced to flee|fled|fleeing|flee|uprooted|made homeless|left homeless"
                   "|forced from their homes|driven from their homes|homeless"),
     "evacuated": "evacuated|evacuating|evacuate|told to leave|ordered to leave|asked to leave",
-    "arrested": "arrested|arresting|detained|detaining|jailed",
+    "arrested": "arrested|arresting|detained|detaining",
+    "jailed": "jailed|jailing|imprisoned|imprisoning|in prison|in jail|behind bars",
     "charged": "charged|indicted",
     "rescued": "rescued|rescuing|saved|survived|survivors",
     "hit": "hit|hitting|struck|striking|targeted|targeting|c[ao]me under|comes under|coming under",
@@ -22,7 +23,7 @@ OUTCOMES = {
 "died", "martyred" and "dead" are all *killed*."""
 
 CATEGORY_RANK = ("killed", "injured", "missing", "displaced", "evacuated", "rescued", "aboard", "destroyed", "arrested",
-                 "charged", "hit")
+                 "jailed", "charged", "hit")
 """What a briefing on an event needs first: its toll, then the people it affected (a fact of another
 category, or money, or the event's size, comes after these)."""
 
@@ -116,6 +117,20 @@ INCIDENTS = re.compile(rf"(?:{EVENT_NOUNS}|bombs|crashes|shootings|incidents|acc
                        r"riots|outages|leaks|spills|fires|blazes|quakes|earthquakes|aftershocks|tornadoes|landslides)")
 """Plural nouns of incidents (a regex, matched whole): their number is the size of what happened ("charged
 with six bombings", "three bombs went off"), whatever verb tells it."""
+
+SCENES = re.compile(rf"(?:{INCIDENTS.pattern}|bomb|riots?|melee|ambush|clash|storms?|hurricane|typhoon|cyclone|"
+                    r"quake|earthquake|tornado|landslides?|mudslides?|avalanche|collisions?|stampedes?|massacres?|"
+                    r"siege|gunfights?|firefights?|hijacking|kidnapping|fighting|violence|unrest|uprising|offensive|"
+                    r"war)")
+"""Nouns of an incident (singular or plural, matched whole) that a count can belong to ("injured in the attack",
+"two car bombings that injured 11", "the blast killed 3"): what tells one incident's count from another's."""
+
+MASS_SCENES = frozenset("fighting violence unrest shelling flooding gunfire war".split())
+"""Incidents named without an article ("killed in fighting", "hurt in violence")."""
+
+SCENE_PREPOSITIONS = frozenset("in during from by after".split())
+"""Prepositions (and the passive's "by") whose incident a count belongs to ("killed in a car bomb", "hurt by
+the blast", "injured during the riot")."""
 
 EFFORTS = re.compile(
     r"search|hunt|comb|scour|patrol|attend|join|march|rall|gather|protest|demonstrat|particip|take part|"

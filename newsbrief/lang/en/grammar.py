@@ -10,6 +10,9 @@ QUANTITY_FILLERS = frozenset("more other additional another further new".split()
 DETERMINERS = frozenset("the a an this that these those".split())
 """Determiners, shown in lower case when they open a phrase quoted inside a line ("in the attacks")."""
 
+DEFINITES = frozenset("the this that these those".split())
+"""Determiners that point into the article ("the attack"): out of it, an incident is shown without them."""
+
 POSSESSIVES = frozenset("its their our his her".split())
 """Possessive determiners ("33 of its troops": whose troops is named before)."""
 

@@ -18,6 +18,17 @@ PLACE_WORDS = frozenset(
     "region state heights hill hills canyon".split())
 """Head words that make a name a place ("Martha's Vineyard", "West Bank", "Gaza Strip")."""
 
+BODY_MEMBERS = frozenset(
+    "representatives commons lords deputies delegates ministers governors directors trustees bishops elders "
+    "councillors councilors commissioners senators peers regents judges chiefs nations advisers advisors "
+    "overseers supervisors aldermen burgesses notables experts scientists editors".split())
+"""Plural nouns of people after "of" that make a name a body of them ("House of Representatives", "Council of
+Ministers", "Board of Governors", "League of Nations"): an organisation, whatever its head word."""
+
+NOUN_ENDINGS_NOT = ("ed", "ing", "ly")
+"""Endings of a lower-case word after a name that make it a verb or an adverb ("Saints announced"), not the
+noun the name modifies ("Saints player", "a Hotmail account")."""
+
 AMBIGUOUS_HEADS = frozenset("bank state park center centre".split())
 """Head words of both kinds ("West Bank", "Bank of England"): they give half a vote."""
 
