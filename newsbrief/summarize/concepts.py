@@ -78,6 +78,10 @@ class ClusterConcepts:
         n = max(len(self.sentences), 1)
         pairs = sorted_set(occurrence * n + owners)
         self.pair_concept, self.pair_sentence = pairs // n, pairs % n
+        article_no: dict[str, int] = {}
+        self.sentence_article = np.array([article_no.setdefault(s.article, len(article_no)) for s in self.sentences],
+                                         np.int64)
+        """Per sentence, its article's number (in cluster order)."""
 
     def _keys(self, tok: np.ndarray, lengths: list[int]) -> tuple[np.ndarray, np.ndarray]:
         """The concept keys of texts given as word ids ``tok`` (``lengths`` words each; -1 for a word this
@@ -130,29 +134,32 @@ class ClusterConcepts:
             counts[np.unique(np.concatenate([*ids, np.zeros(0, np.int64)]))] += 1
         return counts / max(len(articles), 1)
 
+    def own_share(self) -> np.ndarray:
+        """Per concept id, the share of this cluster's articles that use it: what :meth:`article_share` gives
+        for them, read off the (concept, sentence) pairs instead of tokenizing their sentences again."""
+        return self.articles_where(np.ones(len(self.pair_concept), bool)) / max(self.n_articles, 1)
+
+    def articles_where(self, mask: np.ndarray) -> np.ndarray:
+        """Per concept id, how many articles use it in the (concept, sentence) pairs that ``mask`` flags."""
+        pairs = sorted_set(self.pair_concept[mask] * self.n_articles + self.sentence_article[self.pair_sentence][mask])
+        return np.bincount(pairs // self.n_articles, minlength=len(self.keys))
+
     def features(self) -> np.ndarray:
         """One row a concept, in the order of :data:`COEFFICIENTS`."""
         if not len(self.keys):
             return np.empty((0, len(COEFFICIENTS)))
         pc, ps = self.pair_concept, self.pair_sentence
         index = np.array([s.index for s in self.sentences])
-        art_no = {}
-        for s in self.sentences:
-            art_no.setdefault(s.article, len(art_no))
-        article = np.array([art_no[s.article] for s in self.sentences])
+        article = self.sentence_article
         length = np.bincount(article)[article]
         starts = np.flatnonzero(np.r_[True, pc[1:] != pc[:-1]])
-        n_keys = len(self.keys)
-
-        def articles_where(mask: np.ndarray) -> np.ndarray:
-            pairs = sorted_set(pc[mask] * self.n_articles + article[ps][mask])
-            return np.bincount(pairs // self.n_articles, minlength=n_keys)
-
+        articles_where = self.articles_where
         v = self.vocab_size
         bigram = self.keys >= v
         first_word = np.where(bigram, (self.keys - v) // v, self.keys)
         second_word = np.where(bigram, (self.keys - v) % v, self.keys)
         n_art = self.n_articles
+        n_keys = len(self.keys)
         arts = articles_where(np.ones(len(pc), bool))
         return np.column_stack([
             bigram,
@@ -304,15 +311,15 @@ class ConceptCoverage(Summarizer):
 
     def focused(self, found: ClusterConcepts, weight: np.ndarray, articles: Sequence[Article],
                 read: np.ndarray | None, query: str | None) -> np.ndarray:
-        """``weight`` of the concepts of ``articles`` for a reader of earlier articles (``read``: the share
-        of them that use each concept; what they read and the new articles only recall weighs less) who
-        asked ``query`` (what bears on it weighs more, what only one article says less); see
-        :mod:`~newsbrief.summarize.focus`."""
+        """``weight`` of the concepts of ``articles`` (the cluster's, which ``found`` was built from) for a
+        reader of earlier articles (``read``: the share of them that use each concept; what they read and
+        the new articles only recall weighs less) who asked ``query`` (what bears on it weighs more, what
+        only one article says less); see :mod:`~newsbrief.summarize.focus`."""
         settings = self.settings.focus
         asking = bool(query and query.strip())
         if read is None and not asking:
             return weight
-        share = found.article_share(articles)  # once, for both: it tokenizes the articles' sentences
+        share = found.own_share()
         if read is not None:
             weight = weight * novelty(read, share, settings)
         if asking:
