@@ -104,8 +104,11 @@ class ClusterConcepts:
         found = (self.keys[at] == keys) if len(self.keys) else np.zeros(len(keys), bool)
         order = np.lexsort((at[found], owners[found]))
         concept, owner = at[found][order], owners[found][order]
+        fresh = np.ones(len(concept), bool)  # sorted by text, then id: a repeat follows its first
+        fresh[1:] = (concept[1:] != concept[:-1]) | (owner[1:] != owner[:-1])
+        concept, owner = concept[fresh], owner[fresh]
         bounds = np.searchsorted(owner, np.arange(len(texts) + 1))
-        return [np.unique(concept[bounds[i]:bounds[i + 1]]) for i in range(len(texts))]
+        return [concept[bounds[i]:bounds[i + 1]] for i in range(len(texts))]
 
     def of_passages(self, passages: Sequence[Passage]) -> list[np.ndarray]:
         """The distinct concept ids each passage uses: its sentences' own, or, for a passage that does
@@ -123,7 +126,7 @@ class ClusterConcepts:
                 continue
             first, last = place[(p.article, p.index)], place[(p.article, p.last)]
             own = ids[bounds[first]:bounds[last + 1]]
-            out.append(own if first == last else np.unique(own))  # one sentence's ids are distinct
+            out.append(own if first == last else sorted_set(own))  # one sentence's ids are distinct
         return out
 
     def article_share(self, articles: Sequence[Article]) -> np.ndarray:
@@ -131,7 +134,7 @@ class ClusterConcepts:
         counts = np.zeros(len(self.keys))
         for article in articles:
             ids = self.ids([s.text for s in article.sentences])
-            counts[np.unique(np.concatenate([*ids, np.zeros(0, np.int64)]))] += 1
+            counts[sorted_set(np.concatenate([*ids, np.zeros(0, np.int64)]))] += 1
         return counts / max(len(articles), 1)
 
     def own_share(self) -> np.ndarray:
@@ -199,8 +202,8 @@ def runs(pool: Sequence[tuple[Passage, np.ndarray]], longest: int) -> list[Run]:
         if pool[first][0].follows:
             continue
         members = pool[first:u + 1]
-        # a passage's ids are already distinct and sorted (ClusterConcepts.of_passages): only a run's need np.unique
-        ids = members[0][1] if len(members) == 1 else np.unique(np.concatenate([cs for _, cs in members]))
+        # a passage's ids are already distinct and sorted (ClusterConcepts.of_passages): only a run's need sorting
+        ids = members[0][1] if len(members) == 1 else sorted_set(np.concatenate([cs for _, cs in members]))
         out.append((tuple(p for p, _ in members), ids))
     return out
 
