@@ -82,10 +82,18 @@ def speaker_introduced_before(article: Article, start: int, text: str) -> bool:
     return re.compile(rf"[A-Z][\w.’'-]*\s+{surname}\b").search(article.text, 0, start) is not None
 
 
+def _quote_marks(text: str) -> list[str]:
+    """The quotation marks of ``text`` in order; most sentences have none, which substring searches (in C)
+    tell faster than the regex can."""
+    if not ('"' in text or "“" in text or "”" in text or "``" in text or "''" in text):  # _QUOTE_MARK's
+        return []
+    return _QUOTE_MARK.findall(text)
+
+
 def quote_open_after(text: str, open_before: bool) -> bool:
     """Whether a quotation is still open after ``text``, given whether one was open before it."""
     state = open_before
-    for mark in _QUOTE_MARK.findall(text):
+    for mark in _quote_marks(text):
         state = True if mark in _OPENING else False if mark in _CLOSING else not state
     return state
 
@@ -95,7 +103,7 @@ def quotes_balance(text: str) -> bool:
     head = text.lstrip()
     if head.startswith(tuple(_CLOSING)):
         return False
-    marks = _QUOTE_MARK.findall(text)
+    marks = _quote_marks(text)
     opened = sum(m in _OPENING for m in marks)
     closed = sum(m in _CLOSING for m in marks)
     return opened == closed and marks.count('"') % 2 == 0
