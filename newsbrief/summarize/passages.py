@@ -76,10 +76,40 @@ def speaker_introduced_before(article: Article, start: int, text: str) -> bool:
     """Whether ``text`` (a passage starting at ``start``) opens with a speaker named by a surname alone that
     its article gave in full before ("Howard King ... King said"): out of its article, no one knows who."""
     match = _SURNAME_SPEAKS.match(text)
-    if not match:
+    return match is not None and named_in_full(article.text, match.group(1), start)
+
+
+def named_in_full(text: str, surname: str, end: int) -> bool:
+    """Whether ``text[:end]`` holds ``surname`` as a word right after a capitalised word and white space
+    ("Howard King"): what ``[A-Z][\w.’'-]*\s+SURNAME\b`` finds there, without compiling a pattern for each
+    surname (a cluster has hundreds, and compiling one costs more than the search)."""
+    at = text.find(surname, 0, end)
+    while at != -1:
+        after = at + len(surname)
+        edge = _is_word(text[after - 1]) != (after < end and _is_word(text[after]))
+        if edge and _capitalised_before(text, at):
+            return True
+        at = text.find(surname, at + 1, end)
+    return False
+
+
+def _is_word(char: str) -> bool:
+    """Whether ``char`` is one the regex ``\w`` matches."""
+    return char.isalnum() or char == "_"
+
+
+def _capitalised_before(text: str, at: int) -> bool:
+    """Whether white space ends right at ``at`` and the word before it (letters, digits and ``.’'-``) holds
+    a capital A-Z: where ``[A-Z][\w.’'-]*\s+`` can end at ``at``."""
+    gap = at
+    while gap and text[gap - 1].isspace():
+        gap -= 1
+    if gap == at:
         return False
-    surname = re.escape(match.group(1))
-    return re.compile(rf"[A-Z][\w.’'-]*\s+{surname}\b").search(article.text, 0, start) is not None
+    begin = gap
+    while begin and (_is_word(text[begin - 1]) or text[begin - 1] in ".’'-"):
+        begin -= 1
+    return any("A" <= char <= "Z" for char in text[begin:gap])
 
 
 def _quote_marks(text: str) -> list[str]:
