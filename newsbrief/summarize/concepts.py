@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsbrief.dedup.near import distinct, sorted_set
+from newsbrief.dedup.near import distinct, firsts, sorted_set
 from newsbrief.model import Article, Cluster, Sentence
 from newsbrief.summarize.base import Summarizer, candidates
 from newsbrief.summarize.focus import NO_FOCUS, Focus, FocusSettings, news, novelty, question_text, relevance, spread
@@ -104,8 +104,7 @@ class ClusterConcepts:
         found = (self.keys[at] == keys) if len(self.keys) else np.zeros(len(keys), bool)
         order = np.lexsort((at[found], owners[found]))
         concept, owner = at[found][order], owners[found][order]
-        fresh = np.ones(len(concept), bool)  # sorted by text, then id: a repeat follows its first
-        fresh[1:] = (concept[1:] != concept[:-1]) | (owner[1:] != owner[:-1])
+        fresh = firsts(concept) | firsts(owner)  # sorted by text, then id: a repeat follows its first
         concept, owner = concept[fresh], owner[fresh]
         bounds = np.searchsorted(owner, np.arange(len(texts) + 1))
         return [concept[bounds[i]:bounds[i + 1]] for i in range(len(texts))]
@@ -155,7 +154,7 @@ class ClusterConcepts:
         index = np.array([s.index for s in self.sentences])
         article = self.sentence_article
         length = np.bincount(article)[article]
-        starts = np.flatnonzero(np.r_[True, pc[1:] != pc[:-1]])
+        starts = np.flatnonzero(firsts(pc))
         articles_where = self.articles_where
         v = self.vocab_size
         bigram = self.keys >= v
