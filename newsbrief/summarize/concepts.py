@@ -240,16 +240,18 @@ def lazy_greedy(pool: list[Run], weight: np.ndarray, budget: int, chosen: list[P
     def cost(item: int) -> int:
         return sum(words for key, words in sized[item] if key not in have)
 
+    costs = [cost(i) for i in range(len(pool))]  # kept up to date as passages are chosen (see below)
+
     def gain(item: int) -> float:
         cs = pool[item][1]
-        return float(weight[cs[~covered[cs]]].sum()) / max(cost(item), 1) ** length_power
+        return float(weight[cs[~covered[cs]]].sum()) / max(costs[item], 1) ** length_power
 
     heap = [(-gain(i), i) for i in range(len(pool))]
     heapq.heapify(heap)
     taken: set[int] = set()
     while heap:
         _, i = heapq.heappop(heap)
-        words = cost(i)
+        words = costs[i]
         if i in taken or not words or used + words > budget:
             continue  # the budget only shrinks: it will never fit
         fresh = gain(i)
@@ -265,7 +267,8 @@ def lazy_greedy(pool: list[Run], weight: np.ndarray, budget: int, chosen: list[P
         covered[cs] = True
         used += words
         taken.add(i)
-        for j in {j for s in new for j in sharing[(s.article, s.index)]} - taken:
+        for j in {j for s in new for j in sharing[(s.article, s.index)]} - taken:  # only their costs fell
+            costs[j] = cost(j)
             heapq.heappush(heap, (-gain(j), j))
     pool[:] = [item for i, item in enumerate(pool) if i not in taken]
 
