@@ -25,7 +25,7 @@ def encodable(text: str) -> str:
 
 
 def squash(text: str) -> str:
-    """Collapse runs of whitespace, so that offsets can stay on raw text while shown text is tidy.
+    r"""Collapse runs of whitespace, so that offsets can stay on raw text while shown text is tidy.
 
     ``str.split`` splits on the very characters ``\s`` matches (both use Python's ``isspace``), at a third
     of the regex's cost: every sentence of every article is squashed.

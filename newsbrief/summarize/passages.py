@@ -80,7 +80,7 @@ def speaker_introduced_before(article: Article, start: int, text: str) -> bool:
 
 
 def named_in_full(text: str, surname: str, end: int) -> bool:
-    """Whether ``text[:end]`` holds ``surname`` as a word right after a capitalised word and white space
+    r"""Whether ``text[:end]`` holds ``surname`` as a word right after a capitalised word and white space
     ("Howard King"): what ``[A-Z][\w.’'-]*\s+SURNAME\b`` finds there, without compiling a pattern for each
     surname (a cluster has hundreds, and compiling one costs more than the search)."""
     at = text.find(surname, 0, end)
@@ -94,12 +94,12 @@ def named_in_full(text: str, surname: str, end: int) -> bool:
 
 
 def _is_word(char: str) -> bool:
-    """Whether ``char`` is one the regex ``\w`` matches."""
+    r"""Whether ``char`` is one the regex ``\w`` matches."""
     return char.isalnum() or char == "_"
 
 
 def _capitalised_before(text: str, at: int) -> bool:
-    """Whether white space ends right at ``at`` and the word before it (letters, digits and ``.’'-``) holds
+    r"""Whether white space ends right at ``at`` and the word before it (letters, digits and ``.’'-``) holds
     a capital A-Z: where ``[A-Z][\w.’'-]*\s+`` can end at ``at``."""
     gap = at
     while gap and text[gap - 1].isspace():
