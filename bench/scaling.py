@@ -30,6 +30,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from machine import load_average
+
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "multinews_val.jsonl"
 
 
@@ -83,6 +85,7 @@ def main() -> int:
     if args.child is not None:
         child(args.child, args.max_words)
         return 0
+    print(load_average("at the start"))
     base = measure(0, args.max_words)
     print(f"baseline process (imports only): peak {base['rss_mb']:.0f} MB")
     print(f"{'articles':>8} {'seconds':>9} {'cpu s':>7} {'ms/article':>11} {'time ratio':>11} {'size ratio':>11} "
@@ -94,6 +97,7 @@ def main() -> int:
         print(f"{size:>8} {m['seconds']:>9.2f} {m['cpu']:>7.2f} {1000 * m['seconds'] / size:>11.1f} "
               f"{m['seconds'] / first['seconds']:>11.1f} {size / first['size']:>11.0f} "
               f"{m['rss_mb']:>8.0f} {m['rss_mb'] - base['rss_mb']:>10.0f}")
+    print(load_average("at the end"))
     return 0
 
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from devset import newsbrief_run, options
+from machine import load_average
 
 from newsbrief.evaluate import Result, run_system, table
 from newsbrief.evaluate.rouge import score
@@ -36,6 +37,7 @@ from newsbrief.evaluate.rouge import score
 
 def main() -> int:
     args, records = options(__doc__)
+    print(load_average("at the start"))
     references = [r["summaries"] for r in records]
     run_system("lexrank", records[:1], args.max_words)  # imports and set-up, not counted
     used = time.process_time()
@@ -58,6 +60,7 @@ def main() -> int:
           f"{lexrank_cpu / floor_cpu:.1f}x less than LexRank; 50x LexRank is {lexrank_cpu / 50:.2f} CPU s")
     better = ours.scores["rouge1_f"] > lexrank.scores["rouge1_f"]
     print(f"ROUGE-1 F1 {'higher' if better else 'NOT higher'} than LexRank")
+    print(load_average("at the end"))
     return 0
 
 

@@ -31,11 +31,10 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import partial
 from types import MappingProxyType
 from typing import TYPE_CHECKING, TypeVar
 
-from newsbrief.clean import clean_article, repeated_lines
+from newsbrief.clean import clean_cluster
 from newsbrief.dedup import near_duplicates
 from newsbrief.ingest import Input, Problem, in_input_order, load, timestamp, unique_ids
 from newsbrief.ingest.dating import in_context
@@ -45,13 +44,11 @@ from newsbrief.model import (
     Briefing,
     Cluster,
     Conflict,
-    Paragraph,
-    Removed,
     Since,
     Status,
     SummarySentence,
 )
-from newsbrief.parallel import chunked, collector_paused, cores_for_one_job, process_map
+from newsbrief.parallel import collector_paused
 from newsbrief.segment import segment_article
 from newsbrief.summarize import DEFAULT, get_summarizer
 from newsbrief.summarize.focus import NO_FOCUS, Focus, bearing, developing
@@ -62,13 +59,6 @@ if TYPE_CHECKING:
 
 MIN_BODY_WORDS = 15
 """An article body shorter than this (after cleaning) has nothing to summarize: status ``empty``."""
-
-SPREAD_FROM = 200
-"""A cluster of at least this many articles is cleaned and split on every core; a smaller one costs less
-than starting the workers would."""
-CHUNK = 100
-"""Articles sent to a worker at a time: few messages, yet enough pieces to keep both cores busy."""
-
 
 @dataclass(frozen=True)
 class Prepared:
@@ -107,7 +97,7 @@ def prepare(articles: Sequence[Article], problems: Sequence[Problem] = ()) -> Pr
     articles = unique_ids(articles, problems)
     order = tuple(item.id for item in in_input_order(articles, problems))
     status: dict[str, tuple[Status, str]] = {p.id: ("unreadable", p.message) for p in problems}
-    segmented = read_articles(articles)
+    segmented = clean_cluster(articles, then=segment_article)  # stages 2-3, a big cluster on every core
     usable = []
     for art in segmented:
         words = sum(s.words for s in art.sentences)
@@ -123,26 +113,6 @@ def prepare(articles: Sequence[Article], problems: Sequence[Problem] = ()) -> Pr
     kept = tuple(a for a in usable if a.id not in dup_ids)
     cluster = Cluster(kept, tuple(tuple(g) for g in groups))
     return Prepared(cluster, tuple(segmented), MappingProxyType(status), tuple(problems), order)
-
-
-Read = tuple[tuple[Paragraph, ...], tuple[Removed, ...]]
-"""What stages 2-3 add to an article: its paragraphs (with sentences) and removed spans."""
-
-
-def _read(repeated: set[str], articles: Sequence[Article]) -> list[Read]:
-    """Stages 2-3 for some articles; only what they add comes back from a worker (not the texts again)."""
-    return [(done.paragraphs, done.removed) for done in (segment_article(clean_article(a, repeated)) for a in articles)]
-
-
-def read_articles(articles: Sequence[Article]) -> list[Article]:
-    """Stages 2-3 for every article, in order: cleaned (lines repeated across the cluster dropped) and split
-    into sentences. Articles are independent once the repeated lines are known, so a big cluster is
-    spread over the cores (:func:`newsbrief.parallel.cores_for_one_job`)."""
-    repeated = repeated_lines(articles)
-    workers = cores_for_one_job() if len(articles) >= SPREAD_FROM else 1
-    parts = process_map(partial(_read, repeated), chunked(articles, CHUNK), workers)
-    read = (found for part in parts for found in part)
-    return [replace(a, paragraphs=paragraphs, removed=removed) for a, (paragraphs, removed) in zip(articles, read)]
 
 
 def _empty_reason(article: Article, words: int) -> str:

@@ -100,12 +100,13 @@ def _big_cluster(size: int) -> dict:
 
 
 def test_a_big_cluster_spread_over_cores_gives_the_same_summary(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsbrief.clean.lines as lines
     import newsbrief.pipeline as pipeline
 
-    record = _big_cluster(pipeline.SPREAD_FROM + 10)
-    monkeypatch.setattr(pipeline, "cores_for_one_job", lambda: 2)
+    record = _big_cluster(lines.SPREAD_FROM + 10)
+    monkeypatch.setattr(lines, "cores_for_one_job", lambda: 2)
     spread = pipeline.prepare(cluster_articles(record))
-    monkeypatch.setattr(pipeline, "cores_for_one_job", lambda: 1)
+    monkeypatch.setattr(lines, "cores_for_one_job", lambda: 1)
     here = pipeline.prepare(cluster_articles(record))
     assert spread == here
     assert sum(status == "duplicate" for status, _ in here.status.values()) >= 5

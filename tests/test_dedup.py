@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from newsbrief.batch import cluster_articles
+from newsbrief.clean import clean_cluster
 from newsbrief.dedup import duplicate_articles, near_duplicates, sentence_groups
 from newsbrief.dedup import near
 from newsbrief.dedup.near import (ARTICLE_SHARE, SENTENCE_JACCARD, Vocabulary, components, item_rows,
@@ -17,7 +18,8 @@ from newsbrief.dedup.near import (ARTICLE_SHARE, SENTENCE_JACCARD, Vocabulary, c
 from newsbrief.lang.en import FUNCTION_WORDS
 from newsbrief.lang.tokens import words
 from newsbrief.model import Article, Paragraph, Sentence
-from newsbrief.pipeline import read_articles, reading_order
+from newsbrief.pipeline import reading_order
+from newsbrief.segment import segment_article
 
 
 def _brute_force(sets: list[set[int]], share: float, contained: bool) -> set[tuple[int, int, int]]:
@@ -137,7 +139,8 @@ def _groups_by_definition(sentences: list[Sentence]) -> list[list[tuple[str, int
 @pytest.mark.shared
 def test_sentence_groups_on_dev_clusters_follow_the_definition(multinews: list[dict]) -> None:
     for record in multinews[:30]:
-        sentences = [s for a in reading_order(read_articles(cluster_articles(record))) for s in a.sentences]
+        articles = clean_cluster(cluster_articles(record), then=segment_article)
+        sentences = [s for a in reading_order(articles) for s in a.sentences]
         found = [[(s.article, s.index) for s in g] for g in sentence_groups(sentences)]
         assert found == _groups_by_definition(sentences)
 
@@ -146,7 +149,7 @@ def test_sentence_groups_on_dev_clusters_follow_the_definition(multinews: list[d
 def test_pooled_cluster_copies_match_all_pairs(shared_dir: Path) -> None:
     with (shared_dir / "data" / "multinews_val.jsonl").open(encoding="utf-8") as fh:
         pooled = [a for line in fh for a in json.loads(line)["articles"]]
-    usable = reading_order(read_articles(cluster_articles({"articles": pooled[:300]})))
+    usable = reading_order(clean_cluster(cluster_articles({"articles": pooled[:300]}), then=segment_article))
     vocabulary = Vocabulary.of(s for a in usable for s in a.sentences)
     texts = [np.concatenate([vocabulary.ids(s.text) for s in a.sentences] or [np.zeros(0, np.int64)])
              for a in usable]

@@ -441,3 +441,11 @@ def test_lines_follow_the_time_of_what_they_report_not_of_their_article() -> Non
     assert lines.index(inspection.text) < lines.index(collapse.text)  # 8 June before 20 June
     lines = [line.text for line in brief(story, max_words=200, facts=False).summary]
     assert lines.index(collapse.text) < lines.index(inspection.text)  # without the dates: the article's order
+
+
+def test_the_share_of_articles_read_off_the_cluster_is_the_share_its_sentences_give() -> None:
+    cluster = prepare(_articles([*EARLIER, *LATER])).cluster
+    found = ClusterConcepts(cluster)
+    share = found.own_share()
+    assert np.array_equal(share, found.article_share(cluster.articles))
+    assert 0.0 < share.min() and share.max() == 1.0  # every concept is some article's; some are in all

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
+from functools import partial
 
 from newsbrief.clean.rules import is_fragment, match_rule
 from newsbrief.model import Article, Paragraph, Removed, squash
+from newsbrief.parallel import chunked, cores_for_one_job, process_map
 
 END_MARKER_AFTER = 0.4
 """An end-of-article marker (comment form, newsletter box) cuts the rest only past this share of the body."""
@@ -21,6 +23,12 @@ TEMPLATE_WORDS = 25
 
 LONG_LINE = 40
 """A longer line is a paragraph: sentence-level rules judge its sentences one by one instead."""
+
+SPREAD_FROM = 200
+"""A cluster of at least this many articles is cleaned on every core; a smaller one costs less than starting
+the workers would."""
+CHUNK = 100
+"""Articles sent to a worker at a time: few messages, yet enough pieces to keep both cores busy."""
 
 _KEY_WORD = re.compile(r"[a-z0-9]+")
 _LINE = re.compile(r"[^\n]+")
@@ -108,10 +116,31 @@ def clean_article(article: Article, repeated: set[str] | frozenset[str] = frozen
     return replace(article, paragraphs=tuple(paragraphs), removed=tuple(removed))
 
 
-def clean_cluster(articles: Sequence[Article]) -> list[Article]:
-    """Clean every article of a cluster; lines that recur across different articles are dropped."""
+Read = tuple[tuple[Paragraph, ...], tuple[Removed, ...]]
+"""What cleaning (and ``then``) add to an article: its paragraphs and removed spans."""
+
+
+def _clean_some(repeated: set[str], then: Callable[[Article], Article] | None,
+                articles: Sequence[Article]) -> list[Read]:
+    """Some articles cleaned (and passed through ``then``); only what that adds comes back from a worker,
+    not the texts again."""
+    done = (clean_article(a, repeated) for a in articles)
+    return [(a.paragraphs, a.removed) for a in (map(then, done) if then else done)]
+
+
+def clean_cluster(articles: Sequence[Article], then: Callable[[Article], Article] | None = None) -> list[Article]:
+    """Every article of a cluster cleaned, in order (lines that recur across different articles dropped), and
+    passed through ``then`` where it was cleaned (the pipeline splits sentences there: a module-level
+    function, as it may run in a worker process).
+
+    Once the repeated lines are known the articles are independent, so a cluster of :data:`SPREAD_FROM`
+    articles or more is spread over the cores (:func:`newsbrief.parallel.cores_for_one_job`).
+    """
     repeated = repeated_lines(articles)
-    return [clean_article(a, repeated) for a in articles]
+    workers = cores_for_one_job() if len(articles) >= SPREAD_FROM else 1
+    parts = process_map(partial(_clean_some, repeated, then), chunked(articles, CHUNK), workers)
+    read = (found for part in parts for found in part)
+    return [replace(a, paragraphs=paragraphs, removed=removed) for a, (paragraphs, removed) in zip(articles, read)]
 
 
 def cleaned_text(article: Article) -> str:

@@ -60,14 +60,23 @@ def sort_by(keys: np.ndarray, payload: np.ndarray, bound: int | None, span: int)
     return keys[order], payload[order]
 
 
+def firsts(ordered: np.ndarray) -> np.ndarray:
+    """Flags of the items of sorted ``ordered`` that differ from the one before (the first of each run).
+
+    Built in place rather than with ``np.r_``, whose index machinery costs more than the comparison on the
+    small arrays the summarizer passes here once per passage."""
+    new = np.empty(len(ordered), bool)
+    new[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    return new
+
+
 def distinct(values: np.ndarray, bound: int | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Sorted distinct values and each input's index among them, by sorting (numpy's hashing path for
     large integer keys is many times slower); ``bound``: all values are below it (:func:`sort_by`)."""
     n = len(values)
     ordered, order = sort_by(values, np.arange(n), bound, n)
-    new = np.empty(n, bool)
-    new[:1] = True
-    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    new = firsts(ordered)
     inverse = np.empty(n, np.int64)
     inverse[order] = np.cumsum(new) - 1
     return ordered[new], inverse
@@ -76,7 +85,7 @@ def distinct(values: np.ndarray, bound: int | None = None) -> tuple[np.ndarray, 
 def sorted_set(values: np.ndarray) -> np.ndarray:
     """Sorted distinct values (a plain sort: no argsort, no inverse)."""
     ordered = np.sort(values)
-    return ordered[np.r_[True, ordered[1:] != ordered[:-1]]] if len(ordered) else ordered
+    return ordered[firsts(ordered)] if len(ordered) > 1 else ordered
 
 
 @dataclass(frozen=True)
@@ -110,8 +119,8 @@ def _pieces(weights: np.ndarray) -> list[slice]:
 def _counted(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Sorted distinct values and how often each occurs."""
     ordered = np.sort(values)
-    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if len(ordered) else np.zeros(0, np.int64)
-    return ordered[starts], np.diff(np.r_[starts, len(ordered)])
+    starts = np.flatnonzero(firsts(ordered))
+    return ordered[starts], np.diff(np.append(starts, len(ordered)))
 
 
 def item_rows(sizes: np.ndarray, items: np.ndarray) -> Rows:

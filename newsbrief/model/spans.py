@@ -11,9 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_WS = re.compile(r"\s+")
-
-
 REPLACEMENT = "\ufffd"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -28,8 +25,12 @@ def encodable(text: str) -> str:
 
 
 def squash(text: str) -> str:
-    """Collapse runs of whitespace, so that offsets can stay on raw text while shown text is tidy."""
-    return _WS.sub(" ", text).strip()
+    r"""Collapse runs of whitespace, so that offsets can stay on raw text while shown text is tidy.
+
+    ``str.split`` splits on the very characters ``\s`` matches (both use Python's ``isspace``), at a third
+    of the regex's cost: every sentence of every article is squashed.
+    """
+    return " ".join(text.split())
 
 
 def clipped(text: str, width: int) -> str:

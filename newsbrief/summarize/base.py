@@ -13,6 +13,7 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from datetime import date
+from itertools import islice
 from typing import ClassVar
 
 from newsbrief.model import Cluster, Sentence
@@ -56,13 +57,18 @@ def candidates(cluster: Cluster, focus: Focus = NO_FOCUS) -> list[Passage]:
             # cheapest tests first: in a big cluster most sentences stand for no group (wire copy repeats)
             ok = (all((p.article, i) in standing for i in range(p.index, p.last + 1)) and p.balanced
                   and not p.announces
-                  and MIN_WORDS <= p.words <= MAX_WORDS and len(_LOWER_WORD.findall(p.text)) >= MIN_LOWER_WORDS)
+                  and MIN_WORDS <= p.words <= MAX_WORDS and _lower_words(p.text) >= MIN_LOWER_WORDS)
             if ok and p.follows:
                 ok = previous is not None and right_after(article, previous, p)
             if ok:
                 out.append(p)
             previous = p if ok else None
     return out
+
+
+def _lower_words(text: str) -> int:
+    """How many words of ``text`` start in lower case, counted up to :data:`MIN_LOWER_WORDS` (enough to know)."""
+    return len(list(islice(_LOWER_WORD.finditer(text), MIN_LOWER_WORDS)))
 
 
 class Summarizer(ABC):

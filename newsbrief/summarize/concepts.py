@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsbrief.dedup.near import distinct, sorted_set
+from newsbrief.dedup.near import distinct, firsts, sorted_set
 from newsbrief.ingest import timestamp
 from newsbrief.model import Article, Cluster, Sentence
 from newsbrief.summarize.base import Summarizer, candidates
@@ -79,6 +79,10 @@ class ClusterConcepts:
         n = max(len(self.sentences), 1)
         pairs = sorted_set(occurrence * n + owners)
         self.pair_concept, self.pair_sentence = pairs // n, pairs % n
+        article_no: dict[str, int] = {}
+        self.sentence_article = np.array([article_no.setdefault(s.article, len(article_no)) for s in self.sentences],
+                                         np.int64)
+        """Per sentence, its article's number (in cluster order)."""
 
     def _keys(self, tok: np.ndarray, lengths: list[int]) -> tuple[np.ndarray, np.ndarray]:
         """The concept keys of texts given as word ids ``tok`` (``lengths`` words each; -1 for a word this
@@ -101,8 +105,10 @@ class ClusterConcepts:
         found = (self.keys[at] == keys) if len(self.keys) else np.zeros(len(keys), bool)
         order = np.lexsort((at[found], owners[found]))
         concept, owner = at[found][order], owners[found][order]
+        fresh = firsts(concept) | firsts(owner)  # sorted by text, then id: a repeat follows its first
+        concept, owner = concept[fresh], owner[fresh]
         bounds = np.searchsorted(owner, np.arange(len(texts) + 1))
-        return [np.unique(concept[bounds[i]:bounds[i + 1]]) for i in range(len(texts))]
+        return [concept[bounds[i]:bounds[i + 1]] for i in range(len(texts))]
 
     def of_passages(self, passages: Sequence[Passage]) -> list[np.ndarray]:
         """The distinct concept ids each passage uses: its sentences' own, or, for a passage that does
@@ -120,7 +126,7 @@ class ClusterConcepts:
                 continue
             first, last = place[(p.article, p.index)], place[(p.article, p.last)]
             own = ids[bounds[first]:bounds[last + 1]]
-            out.append(own if first == last else np.unique(own))  # one sentence's ids are distinct
+            out.append(own if first == last else sorted_set(own))  # one sentence's ids are distinct
         return out
 
     def article_share(self, articles: Sequence[Article]) -> np.ndarray:
@@ -128,7 +134,7 @@ class ClusterConcepts:
         counts = np.zeros(len(self.keys))
         for article in articles:
             ids = self.ids([s.text for s in article.sentences])
-            counts[np.unique(np.concatenate([*ids, np.zeros(0, np.int64)]))] += 1
+            counts[sorted_set(np.concatenate([*ids, np.zeros(0, np.int64)]))] += 1
         return counts / max(len(articles), 1)
 
     def weights_in(self, other: ClusterConcepts) -> np.ndarray:
@@ -146,29 +152,32 @@ class ClusterConcepts:
         found = (first >= 0) & (~bigram | (second >= 0)) & (other.keys[at] == keys)
         return np.where(found, other.weights()[at], 0.0)
 
+    def own_share(self) -> np.ndarray:
+        """Per concept id, the share of this cluster's articles that use it: what :meth:`article_share` gives
+        for them, read off the (concept, sentence) pairs instead of tokenizing their sentences again."""
+        return self.articles_where(np.ones(len(self.pair_concept), bool)) / max(self.n_articles, 1)
+
+    def articles_where(self, mask: np.ndarray) -> np.ndarray:
+        """Per concept id, how many articles use it in the (concept, sentence) pairs that ``mask`` flags."""
+        pairs = sorted_set(self.pair_concept[mask] * self.n_articles + self.sentence_article[self.pair_sentence][mask])
+        return np.bincount(pairs // self.n_articles, minlength=len(self.keys))
+
     def features(self) -> np.ndarray:
         """One row a concept, in the order of :data:`COEFFICIENTS`."""
         if not len(self.keys):
             return np.empty((0, len(COEFFICIENTS)))
         pc, ps = self.pair_concept, self.pair_sentence
         index = np.array([s.index for s in self.sentences])
-        art_no = {}
-        for s in self.sentences:
-            art_no.setdefault(s.article, len(art_no))
-        article = np.array([art_no[s.article] for s in self.sentences])
+        article = self.sentence_article
         length = np.bincount(article)[article]
-        starts = np.flatnonzero(np.r_[True, pc[1:] != pc[:-1]])
-        n_keys = len(self.keys)
-
-        def articles_where(mask: np.ndarray) -> np.ndarray:
-            pairs = sorted_set(pc[mask] * self.n_articles + article[ps][mask])
-            return np.bincount(pairs // self.n_articles, minlength=n_keys)
-
+        starts = np.flatnonzero(firsts(pc))
+        articles_where = self.articles_where
         v = self.vocab_size
         bigram = self.keys >= v
         first_word = np.where(bigram, (self.keys - v) // v, self.keys)
         second_word = np.where(bigram, (self.keys - v) % v, self.keys)
         n_art = self.n_articles
+        n_keys = len(self.keys)
         arts = articles_where(np.ones(len(pc), bool))
         return np.column_stack([
             bigram,
@@ -208,8 +217,8 @@ def runs(pool: Sequence[tuple[Passage, np.ndarray]], longest: int) -> list[Run]:
         if pool[first][0].follows:
             continue
         members = pool[first:u + 1]
-        # a passage's ids are already distinct and sorted (ClusterConcepts.of_passages): only a run's need np.unique
-        ids = members[0][1] if len(members) == 1 else np.unique(np.concatenate([cs for _, cs in members]))
+        # a passage's ids are already distinct and sorted (ClusterConcepts.of_passages): only a run's need sorting
+        ids = members[0][1] if len(members) == 1 else sorted_set(np.concatenate([cs for _, cs in members]))
         out.append((tuple(p for p, _ in members), ids))
     return out
 
@@ -247,16 +256,18 @@ def lazy_greedy(pool: list[Run], weight: np.ndarray, budget: int, chosen: list[P
     def cost(item: int) -> int:
         return sum(words for key, words in sized[item] if key not in have)
 
+    costs = [cost(i) for i in range(len(pool))]  # kept up to date as passages are chosen (see below)
+
     def gain(item: int) -> float:
         cs = pool[item][1]
-        return float(weight[cs[~covered[cs]]].sum()) / max(cost(item), 1) ** length_power
+        return float(weight[cs[~covered[cs]]].sum()) / max(costs[item], 1) ** length_power
 
     heap = [(-gain(i), i) for i in range(len(pool))]
     heapq.heapify(heap)
     taken: set[int] = set()
     while heap:
         _, i = heapq.heappop(heap)
-        words = cost(i)
+        words = costs[i]
         if i in taken or not words or used + words > budget:
             continue  # the budget only shrinks: it will never fit
         fresh = gain(i)
@@ -272,7 +283,8 @@ def lazy_greedy(pool: list[Run], weight: np.ndarray, budget: int, chosen: list[P
         covered[cs] = True
         used += words
         taken.add(i)
-        for j in {j for s in new for j in sharing[(s.article, s.index)]} - taken:
+        for j in {j for s in new for j in sharing[(s.article, s.index)]} - taken:  # only their costs fell
+            costs[j] = cost(j)
             heapq.heappush(heap, (-gain(j), j))
     pool[:] = [item for i, item in enumerate(pool) if i not in taken]
 
@@ -322,15 +334,16 @@ class ConceptCoverage(Summarizer):
 
     def focused(self, found: ClusterConcepts, weight: np.ndarray, articles: Sequence[Article],
                 read: np.ndarray | None, query: str | None, before: np.ndarray | None = None) -> np.ndarray:
-        """``weight`` of the concepts of ``articles`` for a reader of earlier articles (``read``: the share
-        of them that use each concept; ``before``: each concept's weight among them; what they read and
+        """``weight`` of the concepts of ``articles`` (the cluster's, which ``found`` was built from) for a
+        reader of earlier articles (``read``: the share of them that use each concept; ``before``: each
+        concept's weight among them; what they read and
         the new articles only recall weighs less) who asked ``query`` (what bears on it weighs more, what
         only one article says less); see :mod:`~newsbrief.summarize.focus`."""
         settings = self.settings.focus
         asking = bool(query and query.strip())
         if read is None and not asking:
             return weight
-        share = found.article_share(articles)  # once, for both: it tokenizes the articles' sentences
+        share = found.own_share()
         if read is not None:
             weight = weight * novelty(read, share, settings)
         if before is not None:
