@@ -1,0 +1,70 @@
+"""What keeps a briefing's start-up short, checked by behaviour (what is parsed, loaded and looked up), never
+by time: the sentences the off-event check parses are not parsed again by the facts stage."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+import newsbrief
+from newsbrief.facts.read import quantities
+from newsbrief.facts.read.units import units
+from newsbrief.facts.settings import DEFAULT
+from newsbrief.ingest import load
+from newsbrief.pipeline import prepare
+
+from conftest import EXAMPLE
+
+
+@pytest.fixture
+def parsed_texts(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """Every call of the quantities reader's parser, as the list of texts it was given."""
+    calls: list[list[str]] = []
+    real = quantities.parse
+
+    def counting(texts: Sequence[str], settings=DEFAULT):  # type: ignore[no-untyped-def]
+        calls.append(list(texts))
+        return real(texts, settings)
+
+    monkeypatch.setattr(quantities, "parse", counting)
+    return calls
+
+
+def _excerpts(paths: Sequence[Path]) -> list[str]:
+    """The excerpts of the example's articles that are worth parsing, by the readers' own rule."""
+    prep = prepare(*load(paths))
+    return [text for a in prep.cluster.articles for _, _, text in quantities._excerpts(units(a), DEFAULT)]
+
+
+def test_facts_on_parse_each_sentence_once(parsed_texts: list[list[str]]) -> None:
+    b = newsbrief.brief(EXAMPLE)
+    assert b.facts and any(r.status == "off-event" for r in b.articles)  # both stages ran and read counts
+    assert len(parsed_texts) == 1, "the facts stage parsed again what the off-event check had parsed"
+    assert sorted(parsed_texts[0]) == sorted(_excerpts([EXAMPLE]))
+
+
+def test_without_facts_the_off_event_check_parses_once(parsed_texts: list[list[str]]) -> None:
+    newsbrief.brief(EXAMPLE, facts=False)
+    assert len(parsed_texts) == 1 and sorted(parsed_texts[0]) == sorted(_excerpts([EXAMPLE]))
+
+
+def test_an_update_parses_only_what_the_reader_read_before_in_a_second_call(parsed_texts: list[list[str]]) -> None:
+    """The articles read before join the facts (not the off-event check): only they are parsed again."""
+    earlier = EXAMPLE / "harbour-times.jsonl"
+    new = sorted(p for p in EXAMPLE.iterdir() if p != earlier)
+    newsbrief.brief(new, since=earlier)
+    assert len(parsed_texts) == 2
+    first, second = parsed_texts
+    assert not set(first) & set(second)
+    assert sorted(first + second) == sorted(_excerpts([earlier, *new]))
+
+
+def test_shared_parses_read_the_same_as_fresh_ones() -> None:
+    """Reading with the parses of another stage gives what parsing afresh gives."""
+    prep = prepare(*load([EXAMPLE]))
+    every = [u for a in prep.cluster.articles for u in units(a)]
+    nobody = quantities.Gazetteer(())
+    fresh = quantities.read(every, nobody)
+    assert fresh and quantities.read(every, nobody, parses=quantities.parsed(every)) == fresh
