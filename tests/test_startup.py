@@ -68,3 +68,20 @@ def test_shared_parses_read_the_same_as_fresh_ones() -> None:
     nobody = quantities.Gazetteer(())
     fresh = quantities.read(every, nobody)
     assert fresh and quantities.read(every, nobody, parses=quantities.parsed(every)) == fresh
+
+
+def test_the_model_loads_its_own_tokenizer_unchanged() -> None:
+    """The pipeline is built with a bare tokenizer (not the language defaults, thrown away on load): what it
+    tokenizes with is the model's saved tokenizer, byte for byte, and it tokenizes as that one does."""
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import get_package_path
+
+    from newsbrief.facts.read.ner import MODEL, model
+
+    nlp = model()
+    saved = get_package_path(MODEL) / f"{MODEL}-{nlp.meta['version']}" / "tokenizer"
+    assert nlp.tokenizer.to_bytes(exclude=["vocab"]) == saved.read_bytes()
+    text = "Turkey's army said on Thursday (AP) that 33 soldiers weren't killed in Idlib, U.S. officials said."
+    own = Tokenizer(nlp.vocab).from_disk(saved)
+    assert [t.text for t in nlp.tokenizer(text)] == [t.text for t in own(text)]
+    assert "weren't" not in [t.text for t in nlp.tokenizer(text)]  # special cases are in force
