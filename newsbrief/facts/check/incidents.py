@@ -199,7 +199,7 @@ def _main_day(article: str, mine: _Lead, rest: Mapping[str, _Lead], when: Mappin
     A lead's day is its calendar day where its article has a time, else its weekday: "Thursday" in leads
     written months apart is not one day. A later report is never off: a follow-up names the day it reports.
     """
-    usual = Counter(day for lead in rest.values() for day in lead.days).most_common(1)
+    usual = Counter(day for lead in rest.values() for day in sorted(lead.days)).most_common(1)  # a tie: the same
     if not usual or usual[0][1] < max(2, others / 2) or not mine.weekdays:
         return None, 0
     main_day = usual[0][0]
