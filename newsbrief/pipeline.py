@@ -225,14 +225,15 @@ def story_briefing(prep: Prepared, found: Stories, index: int, max_words: int = 
 
     prep = prep.setting_aside(found.aside(index), "off-event")
     story = prep.cluster.articles
-    elsewhere = off_event(story)
+    elsewhere, parses = off_event(story)
     prep = prep.setting_aside(elsewhere, "off-event")
     sheet = None
     if facts and prep.cluster.articles:
         from newsbrief.facts import read  # spaCy: loaded only when facts are asked for
 
         earlier = list(prep.focus.earlier)
-        sheet = read(reading_order([*earlier, *story]), off_event=elsewhere).sheet(with_earlier(prep.cluster, earlier))
+        reading = read(reading_order([*earlier, *story]), off_event=elsewhere, parses=parses)
+        sheet = reading.sheet(with_earlier(prep.cluster, earlier))
         prep = replace(prep, focus=developing(prep.focus, prep.cluster.articles, sheet.conflicts, sheet.timeline))
     summary = summarize_prepared(prep, max_words, method)
     focus = prep.focus

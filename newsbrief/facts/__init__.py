@@ -39,7 +39,7 @@ from newsbrief.facts.read.claims import Claim
 from newsbrief.facts.read.dates import DateMention
 from newsbrief.facts.read.entities import SHOWN_KINDS, Entity, Gazetteer, acronyms, frequent_names
 from newsbrief.facts.read.ner import names
-from newsbrief.facts.read.quantities import Quantity, nouns_of
+from newsbrief.facts.read.quantities import Parses, Quantity, nouns_of
 from newsbrief.facts.read.units import Unit, units
 from newsbrief.facts.settings import DEFAULT, Settings
 from newsbrief.lang.tokens import stemmed_stop, tokens, words
@@ -129,9 +129,10 @@ def _date_facts(dates: Sequence[DateMention]) -> list[DateFact]:
 
 
 def read(articles: Sequence[Article], settings: Settings = DEFAULT,
-         off_event: Mapping[str, str] | None = None) -> Reading:
+         off_event: Mapping[str, str] | None = None, parses: Parses | None = None) -> Reading:
     """Read every kind of fact from ``articles`` (segmented, in reading order); ``off_event`` names those of
-    them that report another incident (id -> reason): their counts are context, not compared."""
+    them that report another incident (id -> reason): their counts are context, not compared. ``parses``:
+    the parses the off-event check made of them (not made again)."""
     by_article = [units(a) for a in articles]
     every = [u for found in by_article for u in found]
     bodies = acronyms(every)
@@ -142,7 +143,7 @@ def read(articles: Sequence[Article], settings: Settings = DEFAULT,
     gazetteer = Gazetteer(mentions, people, bodies, missed)
     said = claims_mod.read(found, every, gazetteer)
     years = {a.id: a.time.year for a in articles if a.time}
-    counted = quantities_mod.read(every, gazetteer, years, settings)
+    counted = quantities_mod.read(every, gazetteer, years, settings, parses)
     dated = [d for a, mine in zip(articles, by_article) for d in dates_mod.read(mine, a.time)]
     entities = gazetteer.locate(every)
     return Reading(

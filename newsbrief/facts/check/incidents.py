@@ -45,7 +45,7 @@ from newsbrief.facts.read import dates as dates_mod
 from newsbrief.facts.read import quantities as quantities_mod
 from newsbrief.facts.read.dates import WEEKDAYS, DateMention
 from newsbrief.facts.read.entities import Gazetteer
-from newsbrief.facts.read.quantities import Quantity
+from newsbrief.facts.read.quantities import Parses, Quantity
 from newsbrief.facts.read.units import units
 from newsbrief.facts.settings import DEFAULT, Settings
 from newsbrief.group.features import Bag, read_parts
@@ -88,16 +88,18 @@ class _Lead:
         return self.resolved or self.weekdays
 
 
-def off_event(articles: Sequence[Article], settings: Settings = DEFAULT) -> dict[str, str]:
-    """Ids of the articles (one story's, segmented) that report another incident, with the reason for each."""
+def off_event(articles: Sequence[Article], settings: Settings = DEFAULT) -> tuple[dict[str, str], Parses]:
+    """Ids of the articles (one story's, segmented) that report another incident, with the reason for each,
+    and the parses made to read their counts (the facts stage reads them instead of parsing again)."""
     if len(articles) < settings.min_articles:
-        return {}
+        return {}, Parses()
     read = [units(a) for a in articles]
-    nobody = Gazetteer(())
-    counted = quantities_mod.read([u for found in read for u in found], nobody, settings=settings)  # one parse
+    every = [u for found in read for u in found]
+    parses = quantities_mod.parsed(every, settings)  # one parse
+    counted = quantities_mod.read(every, Gazetteer(()), settings=settings, parses=parses)
     dated = [d for a, found in zip(articles, read) for d in dates_mod.read(found, a.time)]
     names = {a.id: {n for bag in _parts(a) for n in bag.name} for a in articles}
-    return judge(articles, counted, dated, names, settings)
+    return judge(articles, counted, dated, names, settings), parses
 
 
 def judge(articles: Sequence[Article], quantities: Sequence[Quantity], dates: Sequence[DateMention],
@@ -197,7 +199,7 @@ def _main_day(article: str, mine: _Lead, rest: Mapping[str, _Lead], when: Mappin
     A lead's day is its calendar day where its article has a time, else its weekday: "Thursday" in leads
     written months apart is not one day. A later report is never off: a follow-up names the day it reports.
     """
-    usual = Counter(day for lead in rest.values() for day in lead.days).most_common(1)
+    usual = Counter(day for lead in rest.values() for day in sorted(lead.days)).most_common(1)  # a tie: the same
     if not usual or usual[0][1] < max(2, others / 2) or not mine.weekdays:
         return None, 0
     main_day = usual[0][0]

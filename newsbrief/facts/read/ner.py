@@ -14,7 +14,7 @@ sentence names the same.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -26,6 +26,7 @@ from newsbrief.model import Span
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
 
 # A capitalised word inside a sentence (after a lower-case word or a comma): a name, not a sentence start.
 _CAPITALISED = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?")
@@ -41,6 +42,8 @@ disables what it does not use (the attribute ruler is loaded because the tagger'
 and never run)."""
 NER_ONLY = ["tok2vec", "tagger", "parser", "attribute_ruler"]
 """Pipes a names-only call leaves out (the ``ner`` pipe has its own embedding layer)."""
+_BARE = "newsbrief.bare_tokenizer.v1"
+"""The name :func:`_bare_tokenizer` is registered under with spaCy."""
 
 
 @lru_cache(maxsize=8)
@@ -59,10 +62,27 @@ class Mention(Span):
 
 @lru_cache(maxsize=1)
 def model() -> Language:
-    """The English pipeline with the pipes facts use (tagger, parser, NER): loaded on first use, then shared."""
-    import spacy  # heavy: loaded on first use
+    """The English pipeline with the pipes facts use (tagger, parser, NER): loaded on first use, then shared.
 
-    return spacy.load(MODEL, exclude=EXCLUDE)
+    Its tokenizer is made bare (:func:`_bare_tokenizer`) and filled from the model's own saved one.
+    """
+    import spacy  # heavy: loaded on first use
+    from spacy.util import registry  # with spaCy
+
+    registry.tokenizers.register(_BARE, func=_bare_tokenizer)
+    return spacy.load(MODEL, exclude=EXCLUDE, config={"nlp": {"tokenizer": {"@tokenizers": _BARE}}})
+
+
+
+def _bare_tokenizer() -> Callable[[Language], Tokenizer]:
+    """A tokenizer without rules, for the model to load its own into. spaCy otherwise first builds one from
+    the language's defaults (2,694 special cases and three large regular expressions: a quarter of the
+    model's load) and then throws all of it away: loading the saved tokenizer resets every rule and pattern
+    before it reads the model's (``Tokenizer.from_bytes``), so the result is the same tokenizer, byte for
+    byte (``tests/test_startup.py``)."""
+    from spacy.tokenizer import Tokenizer  # with spaCy, which is loaded on first use
+
+    return lambda nlp: Tokenizer(nlp.vocab)
 
 
 def names(by_article: Sequence[Sequence[Unit]], known: Iterable[str] = (),

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -360,19 +360,55 @@ def _earlier(text: str) -> str | None:
     return match.group() if match else None
 
 
+Excerpt = tuple[str, int, int]
+"""Where a parsed excerpt lies: (article id, start, end) in the article text."""
+
+
+@dataclass(frozen=True)
+class Parses:
+    """The parses of the sentences worth parsing (see :func:`parsed`), keyed by where each excerpt lies. The
+    off-event check parses a story's sentences and hands this value on, so that the facts stage reads the
+    same articles without parsing them again (the parse is most of the readers' time)."""
+
+    docs: Mapping[Excerpt, Doc] = field(default_factory=dict)
+
+
+def parsed(units: Sequence[Unit], settings: Settings = DEFAULT, known: Parses | None = None) -> Parses:
+    """The parse of every unit worth parsing (one that holds a number that may count something): those
+    ``known`` holds taken from it, the rest parsed in one batched call."""
+    return _parsed(_excerpts(units, settings), settings, known or Parses())
+
+
+def _excerpts(units: Sequence[Unit], settings: Settings) -> list[tuple[Unit, Excerpt, str]]:
+    """Each unit worth parsing, with where the excerpt to parse lies and its text (see :func:`excerpt`)."""
+    out = []
+    for unit in units:
+        found = counts(unit.text)
+        if found and _promising(unit.text, found, settings.cue_reach, settings.impact_reach):
+            offset, text = excerpt(unit.text, found, settings.parse_before, settings.parse_after)
+            out.append((unit, (unit.article, unit.start + offset, unit.start + offset + len(text)), text))
+    return out
+
+
+def _parsed(excerpts: Sequence[tuple[Unit, Excerpt, str]], settings: Settings, known: Parses) -> Parses:
+    todo = {key: text for _, key, text in excerpts if key not in known.docs}
+    if not todo:
+        return known
+    return Parses({**known.docs, **dict(zip(todo, parse(list(todo.values()), settings)))})
+
+
 def read(units: Sequence[Unit], gazetteer: Gazetteer, published: Mapping[str, int] | None = None,
-         settings: Settings = DEFAULT) -> list[Quantity]:
-    """Quantities in every unit; only the units that hold a number are parsed (one batched call).
+         settings: Settings = DEFAULT, parses: Parses | None = None) -> list[Quantity]:
+    """Quantities in every unit; only the units that hold a number are parsed (one batched call), and those
+    ``parses`` holds are not parsed again.
 
     ``published``: each article's publication year, where known (a figure of an earlier year is background).
     """
-    worth = [(u, found) for u in units
-             if (found := counts(u.text)) and _promising(u.text, found, settings.cue_reach, settings.impact_reach)]
-    docs = parse([excerpt(u.text, found, settings.parse_before, settings.parse_after)[1] for u, found in worth],
-                 settings)
+    excerpts = _excerpts(units, settings)
+    docs = _parsed(excerpts, settings, parses or Parses()).docs
     years = published or {}
-    return [q for (unit, _), doc in zip(worth, docs)
-            for q in read_unit(unit, gazetteer, doc, years.get(unit.article), settings)]
+    return [q for unit, key, _ in excerpts
+            for q in read_unit(unit, gazetteer, docs[key], years.get(unit.article), settings)]
 
 
 def counts(text: str) -> list[NumberMention]:
