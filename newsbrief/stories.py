@@ -26,7 +26,7 @@ pages (news, or guide and blog pages) into eight stories or more.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -36,7 +36,7 @@ from newsbrief.clean import cleaned_text
 from newsbrief.group.cluster import cluster_block
 from newsbrief.group.features import Bag, Parts, Prior, Weights, combine, hashed, read_parts, weigh
 from newsbrief.group.settings import Settings
-from newsbrief.lang.en.frequency import word_frequencies
+from newsbrief.lang.en import word_frequency
 from newsbrief.lang.en.names import POSSESSIVE
 from newsbrief.model import Article, Story
 
@@ -98,9 +98,7 @@ def stories(articles: Sequence[Article], settings: Settings = STORY_LEVEL) -> St
         return Stories(())
     if len(articles) == 1:
         return Stories((Story(_title(articles[0]), (articles[0].id,)),))
-    raw = [read_parts(a.title, cleaned_text(a), settings.weights.lead_sentences) for a in articles]
-    frequency = word_frequencies(w for p in raw for bag in (p.title, p.lead, p.body) for w in bag.word)
-    parts = [_content(p, frequency) for p in raw]
+    parts = [_content(read_parts(a.title, cleaned_text(a), settings.weights.lead_sentences)) for a in articles]
     vecs = weigh(combine(hashed(parts), settings.weights), settings.weights, background(parts))
     if len(articles) <= SMALL:
         settings = replace(settings, threshold=SMALL_THRESHOLD)
@@ -116,14 +114,11 @@ def stories(articles: Sequence[Article], settings: Settings = STORY_LEVEL) -> St
     return Stories(tuple(found))
 
 
-def _content(parts: Parts, frequency: Mapping[str, float] | None = None) -> Parts:
-    """``parts`` without the words too common to tell a story (see :data:`COMMON`; ``frequency``: of each word
-    in general English, looked up when not given), names and numbers kept, each word and name without its
-    possessive ending (see :data:`POSSESSIVE`)."""
-    bags = (parts.title, parts.lead, parts.body)
-    frequency = word_frequencies(w for bag in bags for w in bag.word) if frequency is None else frequency
-    return Parts(*(Bag(_plain(Counter({w: n for w, n in bag.word.items() if frequency[w] <= COMMON})),
-                       _plain(bag.name), bag.number) for bag in bags))
+def _content(parts: Parts) -> Parts:
+    """``parts`` without the words too common to tell a story (see :data:`COMMON`), names and numbers kept,
+    each word and name without its possessive ending (see :data:`POSSESSIVE`)."""
+    return Parts(*(Bag(_plain(Counter({w: n for w, n in bag.word.items() if word_frequency(w) <= COMMON})),
+                       _plain(bag.name), bag.number) for bag in (parts.title, parts.lead, parts.body)))
 
 
 def _plain(counts: Counter[str]) -> Counter[str]:
@@ -184,16 +179,15 @@ def background(parts: Sequence[Parts]) -> Prior:
     every text says weighs little and what a story is about weighs much.
     """
     bags = [bag for p in parts for bag in (p.title, p.lead, p.body)]
-    frequency = word_frequencies(t for bag in bags for t in (*bag.word, *bag.name))
-    words = Counter({w: _df(frequency[w]) for bag in bags for w in bag.word})
-    names = Counter({n: _df(frequency[n]) for bag in bags for n in bag.name})
+    words = Counter({w: _df(w) for bag in bags for w in bag.word})
+    names = Counter({n: _df(n) for bag in bags for n in bag.name})
     nothing = Bag(Counter(), Counter(), Counter())
     rows = combine(hashed([Parts(nothing, nothing, Bag(words, names, Counter()))]), Weights())
     return Prior(BACKGROUND_DOCS, sp.hstack(rows, format="csr"))
 
 
-def _df(frequency: float) -> float:
-    return BACKGROUND_DOCS * min(1.0, DOC_WORDS * frequency)
+def _df(term: str) -> float:
+    return BACKGROUND_DOCS * min(1.0, DOC_WORDS * word_frequency(term))
 
 
 def _title(article: Article) -> str:

@@ -3,6 +3,9 @@ by time: the sentences the off-event check parses are not parsed again by the fa
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -13,7 +16,6 @@ from newsbrief.facts.read import quantities
 from newsbrief.facts.read.units import units
 from newsbrief.facts.settings import DEFAULT
 from newsbrief.ingest import load
-from newsbrief.lang.en.frequency import word_frequencies
 from newsbrief.pipeline import prepare
 
 from conftest import EXAMPLE
@@ -88,45 +90,9 @@ def test_the_model_loads_its_own_tokenizer_unchanged() -> None:
     assert "weren't" not in [t.text for t in nlp.tokenizer(text)]  # special cases are in force
 
 
-TERMS = ["fire", "firefighters", "cease-fire", "morris dees", "it's", "don’t", "nation's", "victims'", "it''",
-         "swastika-", "o'hare", "y'all", "rock'n'roll", "d'ivoire", "covid-19", "g20", "a17-year-old", "josé",
-         "zzzyzx", "harbour qxzvw", "", "the", "u.s", "Fire"]
-
-
-def test_word_frequencies_are_wordfreqs_own() -> None:
-    """Plain terms are split here, the others by wordfreq's tokenizer; the figures are wordfreq's, bit for bit,
-    for words it knows, phrases, words it does not know, digits, accents and apostrophes."""
-    import wordfreq
-
-    found = word_frequencies(TERMS)
-    assert found == {t: wordfreq.word_frequency(t, "en") for t in TERMS}
-    assert found["fire"] > found["cease-fire"] > 0 and found["firefighters"] > 0 and found["zzzyzx"] == 0
-
-
-def test_a_long_unusual_term_is_looked_up_at_once() -> None:
-    """The plain-term pattern has no nested repetition to backtrack through (a word with a digit at the end
-    once made it try every split of the letters)."""
-    assert word_frequencies(["a" * 3000 + "1"]) == {"a" * 3000 + "1": 0.0}
-
-
-def test_plain_terms_do_not_load_wordfreq() -> None:
-    import subprocess
-    import sys
-
-    code = ("import sys; from newsbrief.lang.en.frequency import word_frequencies; "
-            "f = word_frequencies(['fire', 'cease-fire', \"it's\", 'morris dees']); "
-            "print(all(f.values()), 'wordfreq' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["True", "False"]
-
-
 def test_the_briefing_is_the_same_whatever_the_hash_seed() -> None:
     """Comparing outputs before and after a speed-up needs output that depends on nothing else: the day most
     other leads name was taken from a set in hash order, so a tie (Tuesday or Wednesday) went either way."""
-    import os
-    import subprocess
-    import sys
-
     earlier = EXAMPLE / "harbour-times.jsonl"
     args = [sys.executable, "-m", "newsbrief.cli", "brief", *map(str, sorted(EXAMPLE.glob("*.txt"))),
             "--since", str(earlier), "--format", "json"]

@@ -4,6 +4,7 @@ standard library. Data only: the algorithms that use it are elsewhere."""
 from __future__ import annotations
 
 import calendar
+from functools import lru_cache
 from importlib.resources import files
 
 
@@ -29,3 +30,10 @@ MONTH_ABBREVIATIONS = tuple(calendar.month_abbr[1:])
 WEEKDAYS = tuple(calendar.day_name)
 """Monday ... Sunday."""
 
+
+@lru_cache(maxsize=65536)
+def word_frequency(term: str) -> float:
+    """How often ``term`` (a word or a phrase) occurs in English text, per word (wordfreq's lists)."""
+    from wordfreq import word_frequency as frequency  # its word lists load on first use (0.2 s)
+
+    return frequency(term, "en")
