@@ -24,6 +24,12 @@ Each cluster of ``../shared/data/duc2007_dev.jsonl`` (15 developing stories of 2
   sentence (:func:`newsbrief.dedup.sentence_groups`, the pipeline's own test). Baselines on the same
   parts: newsbrief ignoring ``earlier``, sumy LexRank on the new articles, the lead of the newest article.
 
+``--then REV`` adds the rows of newsbrief as it was at the git revision ``REV`` (extracted with
+``git archive`` and run as batch mode runs it: ``newsbrief summarize`` over the same lines, the new
+articles only), and the held-out targets projected from it: issue 12's held-out starting figures
+(:data:`HELD_OUT`) were measured on the code of its day (501ce59), so scaling them by today's dev
+figures over that code's gives what today's code should score there.
+
 ``--folds`` fits :class:`~newsbrief.summarize.focus.FocusSettings` by two-fold cross-validation over the
 clusters (halves by sorted id; each half's best setting on the summed R-1 + R-2 recall, reported on the
 other half), since the targets are held out.
@@ -32,10 +38,16 @@ other half), since the targets are held out.
 from __future__ import annotations
 
 import argparse
+import io
 import itertools
+import json
+import subprocess
 import sys
+import tarfile
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from devset import SHARED
@@ -59,6 +71,11 @@ PARTS = (10, 8, 7)
 """Articles in parts A, B and C of a 25-article story, as the DUC 2007 update pilot split them."""
 
 Lines = list[str]
+
+HELD_OUT = {"questions": (39.59, 8.61), "updates": (36.81, 9.99)}
+"""Issue 12's held-out starting figures (R-1, R-2 recall): newsbrief without the question, and ignoring
+``earlier``, as the code was when the issue was filed."""
+TARGETS = {"questions": (41.0, 9.5), "updates": (38.0, 11.5)}
 
 
 def by_time(record: dict[str, Any]) -> list[dict[str, Any]]:
@@ -198,6 +215,35 @@ def update_lines(records: Sequence[dict[str, Any]], split: Split = pilot_split
     return out
 
 
+def tree_at(revision: str, into: Path) -> Path:
+    """The repository's files at git ``revision``, extracted under ``into``."""
+    repo = Path(__file__).resolve().parent.parent
+    archive = subprocess.run(["git", "-C", str(repo), "archive", revision], check=True, capture_output=True).stdout
+    target = into / revision
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(target, filter="data")
+    return target
+
+
+def summaries_then(tree: Path, lines: Sequence[dict[str, Any]], max_words: int) -> list[Lines]:
+    """``newsbrief summarize`` of the code in ``tree`` on ``lines`` (their ``articles`` only: that code knew no
+    ``earlier`` or ``query``), in a process of its own."""
+    source, out = tree / "in.jsonl", tree / "out.jsonl"
+    source.write_text("".join(json.dumps({"id": str(i), "articles": l["articles"]}) + "\n"
+                              for i, l in enumerate(lines)), encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "newsbrief.cli", "summarize", str(source), "-o", str(out),
+                    "--max-words", str(max_words)], cwd=tree, env={"PYTHONPATH": str(tree), "PATH": "/usr/bin:/bin"},
+                   check=True)
+    return [[s["text"] for s in json.loads(line).get("sentences", [])] for line in out.open(encoding="utf-8")]
+
+
+def projected(task: str, now: Sequence[float], then: Sequence[float]) -> str:
+    """The held-out starting figures of ``task`` scaled by ``now`` over ``then`` (R-1, R-2), beside the targets."""
+    found = [h * n / t for h, n, t in zip(HELD_OUT[task], now, then)]
+    return (f"  held-out {task}, projected: {found[0]:.1f} / {found[1]:.1f} (from {HELD_OUT[task][0]} / "
+            f"{HELD_OUT[task][1]}; targets {TARGETS[task][0]} / {TARGETS[task][1]})")
+
+
 def row(name: str, figures: Sequence[float], base: Sequence[float] | None) -> str:
     """One table row: the figures, and each as a ratio to ``base``'s."""
     cells = "".join(f"{v:>9.2f}" for v in figures)
@@ -205,15 +251,21 @@ def row(name: str, figures: Sequence[float], base: Sequence[float] | None) -> st
     return f"  {name:<36}{cells}   {ratios}"
 
 
-def questions(records: list[dict[str, Any]], with_lexrank: bool) -> None:
-    """The question table: 250 words, with and without the query, beside LexRank."""
+def questions(records: list[dict[str, Any]], with_lexrank: bool, then: tuple[str, Path] | None = None) -> None:
+    """The question table: 250 words, with and without the query, beside LexRank (and ``then``: the code at a
+    revision, with the held-out figures projected from it)."""
     print(f"Questions: {len(records)} DUC 2007 dev clusters, 250 words, ROUGE recall x100 (ratio to 'no query')")
     print(f"  {'system':<36}{'R-1 R':>9}{'R-2 R':>9}   {'R-1':>8}{'R-2':>8}")
     base = rouge([summary(prepared(r, query=False), 250) for r in records], records, 250)
     print(row("newsbrief, no query", base, base))
-    print(row("newsbrief, query", rouge([summary(prepared(r), 250) for r in records], records, 250), base))
+    asked = rouge([summary(prepared(r), 250) for r in records], records, 250)
+    print(row("newsbrief, query", asked, base))
     if with_lexrank:
         print(row("sumy LexRank", rouge([lexrank(r, 250) for r in records], records, 250), base))
+    if then:
+        old = rouge(summaries_then(then[1], records, 250), records, 250)
+        print(row(f"newsbrief at {then[0]}", old, base))
+        print(projected("questions", asked, old))
     print()
 
 
@@ -224,10 +276,10 @@ def news_rouge(lines: Sequence[Lines], records: Sequence[dict[str, Any]], max_wo
     return found["rouge1_r"], found["rouge2_r"]
 
 
-def updates(records: list[dict[str, Any]], with_lexrank: bool, split: Split = pilot_split, parts_name: str = "parts B and C"
-            ) -> None:
+def updates(records: list[dict[str, Any]], with_lexrank: bool, split: Split = pilot_split, parts_name: str = "parts B and C",
+            then: tuple[str, Path] | None = None) -> None:
     """The update table at 100 words: parts B and C, for a reader of the parts before them (or another
-    ``split``)."""
+    ``split``); ``then``: the code at a revision, with the held-out figures projected from it."""
     lines = update_lines(records, split)
     news = [line for line, _ in lines]
     print(f"Updates: {parts_name} of {len(records)} DUC 2007 dev clusters ({len(lines)} summaries), 100 words. ROUGE")
@@ -247,14 +299,21 @@ def updates(records: list[dict[str, Any]], with_lexrank: bool, split: Split = pi
     ]
     if with_lexrank:
         systems.append(("sumy LexRank, new articles", lambda line: lexrank(line, 100)))
-    base = None
+    if then:
+        old = dict(zip(map(id, news), summaries_then(then[1], news, 100)))
+        systems.append((f"newsbrief at {then[0]}", lambda line: old[id(line)]))
+    base, found = None, {}
     for name, system in systems:
         out = [system(line) for line in news]
         seen = [repeats(summ, before, 100) for summ, (_, before) in zip(out, lines)]
         figures = (*rouge(out, news, 100), *news_rouge(out, news, 100),
                    *(100 * mean(getattr(r, k) for r in seen) for k in ("bigrams", "told", "copied")))
-        base = base or figures
+        base, found[name] = base or figures, figures
         print(row(name, figures, base))
+    if then:
+        for name in ("newsbrief, earlier", "newsbrief, earlier and query"):
+            print(f"  {name}, against 'new':")
+            print(projected("updates", found[name][2:4], found[f"newsbrief at {then[0]}"][2:4]))
     print()
 
 
@@ -329,6 +388,8 @@ def main() -> int:
     parser.add_argument("--only", choices=["questions", "updates"])
     parser.add_argument("--no-lexrank", action="store_true", help="leave sumy LexRank out (about a minute)")
     parser.add_argument("--folds", action="store_true", help="cross-validate the focus settings and stop")
+    parser.add_argument("--then", metavar="REV", help="add newsbrief as it was at git revision REV (issue 12's "
+                        "held-out figures were measured at 501ce59) and project the held-out targets from it")
     parser.add_argument("--earlier", type=int, metavar="K",
                         help="updates for a reader of each cluster's first K articles, not the pilot's parts")
     args = parser.parse_args()
@@ -336,12 +397,15 @@ def main() -> int:
     if args.folds:
         folds(records, args.only)
         return 0
-    if args.only in (None, "questions"):
-        questions(records, not args.no_lexrank)
-    if args.only in (None, "updates") and args.earlier:
-        updates(records, not args.no_lexrank, read_first(args.earlier), f"the articles after the first {args.earlier}")
-    elif args.only in (None, "updates"):
-        updates(records, not args.no_lexrank)
+    with tempfile.TemporaryDirectory() as folder:
+        then = (args.then, tree_at(args.then, Path(folder))) if args.then else None
+        if args.only in (None, "questions"):
+            questions(records, not args.no_lexrank, then)
+        if args.only in (None, "updates") and args.earlier:
+            updates(records, not args.no_lexrank, read_first(args.earlier),
+                    f"the articles after the first {args.earlier}", then)
+        elif args.only in (None, "updates"):
+            updates(records, not args.no_lexrank, then=then)
     return 0
 
 
