@@ -191,6 +191,18 @@ def test_dateline_only_where_the_text_begins() -> None:
     assert [r.reason for r in art.removed] == ["dateline"]
 
 
+def test_a_list_items_marker_is_left_out_of_its_sentence() -> None:
+    """A digest sets its items off with dashes or bullets: the marker is layout, a minus sign is not."""
+    text = ("The main stories in the island's papers on Tuesday.\n\n"
+            "-- A spokesman for the harbour board said the port would reopen on Friday.\n\n"
+            "• Fishing crews were told to keep their boats in the outer basin until then.\n\n"
+            "-5 degrees was the coldest night of the month, the weather office said on Monday.")
+    article = segment_article(clean_cluster([Article(id="a", text=text)])[0])
+    assert [s.text[:12] for s in article.sentences] == ["The main sto", "A spokesman ", "Fishing crew", "-5 degrees w"]
+    assert [(r.text, r.reason) for r in article.removed] == [("--", "list marker"), ("•", "list marker")]
+    assert all(squash(text[s.start:s.end]) == s.text for s in article.sentences)
+
+
 def test_a_one_paragraph_article_quoting_a_comment_form_loses_that_sentence_only() -> None:
     text = ("Readers of the Harbour Gazette were told on Monday that its comment system had been rebuilt after a "
             "data leak exposed the addresses of 2,000 subscribers. The notice under each story now reads 'Your "

@@ -49,6 +49,9 @@ _DATELINE = re.compile(
 _WIRE_DATELINE = re.compile(r"\s*(?:(?:((?:\S*[A-Z0-9]\S*\s+){0,7}\S*[A-Z0-9]\S*)\s+)?"
                             rf"(?:{'|'.join(map(re.escape, DATELINE_DASHES))})"
                             r"|[A-Z][A-Z'’ ]{2,20}:)\s+(?=[\"“A-Z])")
+_LIST_MARKER = re.compile(r"\s*(?:-{1,2}|[—–•*·▪►])\s+(?=\S)")
+"""A list item's marker where a paragraph begins ("-- A spokesman said ...", "• The ministry ..."): layout
+that sets the item off, not part of its sentence (a number needs no space after a minus: "-5 degrees")."""
 # Every _GLUE match has sentence punctuation followed (closers and a quote aside) by a capital: a cheap
 # test that lets most paragraphs skip the look-behinds.
 _MAYBE_GLUE = re.compile(r"[.!?][\"”’)\]]*[\"“”]?[A-Z]")
@@ -181,7 +184,7 @@ def dateline_end(text: str, start: int, end: int) -> int | None:
 
 def segment_article(article: Article) -> Article:
     """The article with each kept paragraph split into sentences; sentence-level boilerplate (and a
-    dateline where the text begins) joins ``removed``."""
+    dateline where the text begins, a list item's marker where a paragraph does) joins ``removed``."""
     index = 0
     removed: list[Removed] = []
     paragraphs: list[Paragraph] = []
@@ -191,6 +194,10 @@ def segment_article(article: Article) -> Article:
         if ends is not None:  # only where the article's text begins: elsewhere "U.S. - China ..." is prose
             removed.append(Removed(article.id, start, ends, squash(article.text[start:ends]), "dateline"))
             start = ends
+        marker = _LIST_MARKER.match(article.text, start, para.end)
+        if marker:
+            removed.append(Removed(article.id, start, marker.end(), squash(marker.group()), "list marker"))
+            start = marker.end()
         sentences = []
         for s, e in split_spans(article.text, start, para.end):
             s, e = _without_codes(article, s, e, removed)
