@@ -734,3 +734,18 @@ def test_a_report_nobody_confirmed_is_no_claim() -> None:
     units = [Unit("a", 0, 90, "The minister has not confirmed or denied reports that the two men are Kesslan "
                                 "agents.", 1, 1)]
     assert [a.verb for a in attributions(units)] == []
+
+
+def test_a_weekday_after_a_speakers_name_is_no_part_of_it() -> None:
+    """Wire copy puts the day right after the subject ("Prime Minister Olaf Ness Thursday expressed ..."):
+    the person is "Olaf Ness", whichever reading (the parse's speaker, NER) found the name."""
+    texts = {
+        "a": ("VESSEL BAY, August 12 (Wire) -- Norland Prime Minister Olaf Ness Thursday expressed his gratitude "
+              "to Tolvik for its release of two fishermen who had been given jail terms on smuggling charges.\n\n"
+              "In a statement, Olaf Ness said the two men would be home on Friday."),
+        "b": ("Norland Prime Minister Olaf Ness Thursday thanked Tolvik for freeing the two fishermen, his office "
+              "said.\n\nThe two men were jailed in February for fishing in a closed zone."),
+    }
+    people = [n for f in facts(briefed(texts), EntityFact) if f.category == "person" for n in (f.name, *f.variants)]
+    assert "Olaf Ness" in people
+    assert not any(re.search(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday)\b", name) for name in people), people

@@ -81,6 +81,9 @@ _POSSESSED = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s\b")
 _NEXT_LOWER = re.compile(r"\s+([a-z][a-z-]+)\b")
 _GOES_ON = re.compile(r"\s+(?:and\s+)?(?P<word>[A-Z][\w’'-]*)")
 _EDGE = re.compile(r"^(?:the|The)\s+|(?:['’]s|['’])$")
+_EDGE_DAY = re.compile(rf"^(?:{'|'.join(WEEKDAYS)})\s+|\s+(?:{'|'.join(WEEKDAYS)})$")
+"""A weekday at a name's edge: wire copy puts the day right after the subject ("Prime Minister Ehud Barak
+Thursday expressed ..."), and a speaker's phrase read off the parse takes it along."""
 
 
 def fold(text: str) -> str:
@@ -90,8 +93,9 @@ def fold(text: str) -> str:
 
 
 def surface(text: str) -> str:
-    """A mention as it should be matched and shown: no leading "the", no possessive ending."""
-    return _EDGE.sub("", _SPACES.sub(" ", text.strip())).strip()
+    """A mention as it should be matched and shown: no leading "the", no possessive ending, no weekday at
+    either edge."""
+    return _EDGE_DAY.sub("", _EDGE.sub("", _SPACES.sub(" ", text.strip())).strip())
 
 
 def stem(name: str) -> str:
