@@ -92,12 +92,16 @@ def test_a_passage_that_announces_what_follows_is_left_out() -> None:
         "Fishing crews brought the passengers ashore in small boats through the night.\n"
         "Here are the names of the crew members who stayed on board until the end:\n"
         "Captain Olaf Ness, first mate Ilse Brandt.\n"
-        "The following are the main stories in the island's newspapers on Tuesday.")}])
-    assert [p.announces for p in passages(_article(prep, "a"))] == [False, False, False, True, False, True]
+        "The following are the main stories in the island's newspapers on Tuesday.\n"
+        "Here's a sampling of the messages the ferry company received from passengers.\n"
+        "The captain's account, posted at https://ferry.example/account on Tuesday, says the lights failed first.")}])
+    found = passages(_article(prep, "a"))
+    assert [p.announces for p in found] == [False, False, False, True, False, True, True, False]
+    assert [p.links for p in found] == [False] * 7 + [True]
     texts = [p.text for p in candidates(prep.cluster)]
     assert not any(t.endswith(":") for t in texts)
     assert any(t.startswith("The ferry company issued") for t in texts)
-    assert not any(t.startswith(("Here are the names", "The following")) for t in texts)
+    assert not any(t.startswith(("Here are the names", "The following", "Here's", "The captain's")) for t in texts)
 
 
 def test_a_back_reference_is_chosen_only_right_after_its_predecessor() -> None:

@@ -11,8 +11,10 @@ an article's kept sentences:
   mark with no opening) is not used;
 * a passage that announces what follows, ending on a colon ("The ministry issued
   a statement:", "Here are the winners:") or opening as a digest does ("The
-  following are the main news items ...", ``lang/en/announcing.txt``), is not
-  used: it promises what the summary does not show;
+  following are the main news items ...", "Here's a sampling of ...",
+  ``lang/en/announcing.txt``), is not used: it promises what the summary does
+  not show; nor is a passage that gives a web address ("Mike's post about it:
+  https://..."), a pointer to a page rather than news;
 * a passage that opens with a back-reference (``lang/en/back_references.txt``:
   "he", "it", "this", "there", ...) or a connective (``lang/en/connectives.txt``:
   "but", "however", "also", ...) *follows*: it may be used only right after the
@@ -58,7 +60,7 @@ class Passage(Sentence):
     ``text`` is ``squash(article.text[start:end])``. ``follows`` when it must come right after the
     passage that ends at sentence ``index - 1``; ``balanced`` when its quotation marks pair up;
     ``trimmed`` when a leading connective was left out of the span; ``announces`` when it promises what
-    comes after it (:func:`announces`).
+    comes after it (:func:`announces`); ``links`` when it gives a web address.
     """
 
     last: int = 0
@@ -66,6 +68,7 @@ class Passage(Sentence):
     balanced: bool = True
     trimmed: bool = False
     announces: bool = False
+    links: bool = False
 
 
 def opening_word(text: str) -> str:
@@ -178,7 +181,8 @@ def _passage(article: Article, run: list[Sentence]) -> Passage:
             start, text, trimmed, follows = moved, squash(article.text[moved:last.end]), True, False
     follows = follows or speaker_introduced_before(article, start, text)
     return Passage(article.id, start, last.end, text, first.index, last=last.index, follows=follows,
-                   balanced=quotes_balance(text), trimmed=trimmed, announces=announces(text))
+                   balanced=quotes_balance(text), trimmed=trimmed, announces=announces(text),
+                   links="http://" in text or "https://" in text)
 
 
 def passages(article: Article) -> list[Passage]:
