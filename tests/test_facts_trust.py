@@ -17,6 +17,7 @@ from newsbrief import render
 from newsbrief.facts.check.agency import _told, claim_facts
 from newsbrief.facts.check.quantities import group_quantities, quantity_conflicts, quantity_facts
 from newsbrief.facts.read.claims import Claim, Speaker, attributions
+from newsbrief.facts.read.dates import read_unit as dates_in
 from newsbrief.facts.read.entities import Gazetteer, _kind, _modifies
 from newsbrief.facts.read.quantities import Quantity, read_unit
 from newsbrief.facts.read.units import Unit
@@ -749,3 +750,14 @@ def test_a_weekday_after_a_speakers_name_is_no_part_of_it() -> None:
     people = [n for f in facts(briefed(texts), EntityFact) if f.category == "person" for n in (f.name, *f.variants)]
     assert "Olaf Ness" in people
     assert not any(re.search(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday)\b", name) for name in people), people
+
+
+def test_a_weekday_in_a_papers_name_is_no_date() -> None:
+    """ "The Sunday Tribune" and "the Sunday Times" name papers; "on Sunday" and "the Sunday before the
+    vote" are days."""
+    def phrases(text: str) -> list[str]:
+        return [d.text for d in dates_in(Unit("a", 0, len(text), text, 1, 1), None)]
+
+    assert phrases("The Sunday Tribune ran the harbour story on its front page.") == []
+    assert phrases("The mayor said on Sunday that the Sunday Times had the story first.") == ["on Sunday"]
+    assert phrases("Talks on the Sunday before the vote broke down.") == ["Sunday"]

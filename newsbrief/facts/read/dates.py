@@ -73,6 +73,9 @@ _CLAUSE = re.compile(r"[^,;:()]*$")
 _CLAUSE_AHEAD = re.compile(r"[^,;:()]*")
 _OPENS = re.compile(r"[\s\"'“‘«]*(?:(?:on|by)\s+)?", re.I)
 """What may come before a date phrase that opens its clause: quotes, "on", "by"."""
+_TITLE_AFTER_THE = re.compile(rf"(?:{_DAY})\s+[A-Z][a-z]")
+"""A weekday after "the" that begins a capitalised title: "the Sunday Tribune", "The Monday Night Show"
+name a paper or a programme, not a day."""
 _SAYS = re.compile(rf"\b(?:{REPORTING_VERBS})\b", re.I)
 _FUTURE = re.compile(r"(?<![\w'’])(?:{})\b".format("|".join(re.escape(w) for w in FUTURE_WORDS)), re.I)
 _PAST = re.compile(r"(?<![\w'’])(?:{})\b".format("|".join(re.escape(w) for w in PAST_PERFECT)), re.I)
@@ -199,6 +202,8 @@ def read_unit(unit: Unit, published: datetime | None) -> list[DateMention]:
         return found
     for match in _PHRASE.finditer(unit.text):
         start = match.start() + len(_ARTICLE.match(match.group()).group())
+        if _titled(unit.text, start):
+            continue
         phrase = unit.text[start:match.end()]
         future = _future(unit.text[:start], unit.text[match.end():])
         value, period, qualifier, weekday = resolve(phrase, published, future)
@@ -206,6 +211,11 @@ def read_unit(unit: Unit, published: datetime | None) -> list[DateMention]:
                                  position=unit.position, value=value, period=period, qualifier=qualifier,
                                  weekday=weekday))
     return found
+
+
+def _titled(text: str, start: int) -> bool:
+    """Whether the date phrase at ``start`` is a weekday in a title that "the" opens ("The Sunday Tribune")."""
+    return text[:start].rstrip().lower().endswith("the") and _TITLE_AFTER_THE.match(text, start) is not None
 
 
 def read(units: Sequence[Unit], published: datetime | None) -> list[DateMention]:
