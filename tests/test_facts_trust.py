@@ -761,3 +761,13 @@ def test_a_weekday_in_a_papers_name_is_no_date() -> None:
     assert phrases("The Sunday Tribune ran the harbour story on its front page.") == []
     assert phrases("The mayor said on Sunday that the Sunday Times had the story first.") == ["on Sunday"]
     assert phrases("Talks on the Sunday before the vote broke down.") == ["Sunday"]
+
+
+def test_a_surname_goes_with_the_person_most_named_but_not_between_equals() -> None:
+    """A wire's own spelling ("Olav Ness" once beside "Olaf Ness" many times) must not leave the bare
+    surname listed as a person of its own; two people of one surname named alike keep it apart."""
+    spelled = Gazetteer((), people=["Olaf Ness"] * 6 + ["Olav Ness", "Ness", "Ness"])
+    assert {e.name: e.variants for e in spelled.entities}["Olaf Ness"] >= {"Olaf Ness", "Ness"}
+    assert "Ness" not in {e.name for e in spelled.entities}
+    brothers = Gazetteer((), people=["Anton Rask"] * 3 + ["Pieter Rask"] * 2 + ["Rask"])
+    assert "Rask" in {e.name for e in brothers.entities}

@@ -148,14 +148,24 @@ class _Merge:
             self.parent[rb] = ra
 
 
-def _merge_people(merge: _Merge, people: Sequence[str]) -> None:
-    """A name joins the one cluster containing a name with all of its words; ambiguous names stay apart."""
+DOMINANT = 3
+"""A short name found in several people's names goes with the one the articles name this many times more
+often than any other ("Arafat" with "Yasser Arafat", not a wire's "Yaser Arafat"); else it stays apart."""
+
+
+def _merge_people(merge: _Merge, people: Sequence[str], counts: Counter[str]) -> None:
+    """A name joins the cluster containing a name with all of its words: the one such cluster, or the one
+    named :data:`DOMINANT` times more often than the others (two brothers of one surname stay apart)."""
     by_size = sorted(people, key=lambda n: -len(_tokens(n)))
     for i, name in enumerate(by_size):
         words = _tokens(name)
-        roots = {merge.find(other) for other in by_size[:i] if words and words <= _tokens(other)}
-        if len(roots) == 1:
-            merge.join(roots.pop(), name)
+        named: Counter[str] = Counter()
+        for other in by_size[:i]:
+            if words and words <= _tokens(other):
+                named[merge.find(other)] += counts[other]
+        ranked = named.most_common(2)
+        if len(ranked) == 1 or (ranked and ranked[0][1] >= DOMINANT * ranked[1][1]):
+            merge.join(ranked[0][0], name)
 
 
 def _merge_names(merge: _Merge, names: Sequence[str], everyone: Sequence[str]) -> None:
@@ -267,7 +277,7 @@ class Gazetteer:
         people = [n for n in labels if kind[n] == "person"]
         others = [n for n in labels if kind[n] != "person"]
         merge = _Merge(labels)
-        _merge_people(merge, people)
+        _merge_people(merge, people, counts)
         _merge_names(merge, others, list(labels))
         _merge_surnames(merge, people, [n for n in others if " " not in n])
         _merge_titled(merge, people, others)
