@@ -196,7 +196,11 @@ Split = Callable[[dict[str, Any]], list[tuple[list[dict[str, Any]], list[dict[st
 
 def read_first(count: int) -> Split:
     """The split of a reader of a record's first ``count`` articles in time: the rest are new."""
-    return lambda record: [(by_time(record)[count:], by_time(record)[:count])]
+    def split(record: dict[str, Any]) -> list[tuple[list[dict[str, Any]], list[dict[str, Any]]]]:
+        ordered = by_time(record)
+        return [(ordered[count:], ordered[:count])]
+
+    return split
 
 
 def update_lines(records: Sequence[dict[str, Any]], split: Split = pilot_split

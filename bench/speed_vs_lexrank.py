@@ -20,7 +20,6 @@ no cleaning, de-duplication or summary: what no pipeline on this stack can go be
 from __future__ import annotations
 
 import json
-import resource
 import subprocess
 import sys
 import tempfile
@@ -29,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from devset import newsbrief_run, options
-from machine import load_average
+from machine import children_cpu, load_average
 
 from newsbrief.evaluate import Result, run_system, table
 from newsbrief.evaluate.rouge import score
@@ -43,9 +42,9 @@ def main() -> int:
     used = time.process_time()
     lexrank_lines, lexrank_seconds = run_system("lexrank", records, args.max_words)
     lexrank_cpu = time.process_time() - used
-    used = _children_cpu()
+    used = children_cpu()
     _, ours = newsbrief_run(records, args.max_words)
-    ours_cpu = _children_cpu() - used
+    ours_cpu = children_cpu() - used
     _, one_core = newsbrief_run(records, args.max_words, cores={0})
     floor_cpu = _floor_cpu(records)
     lexrank = Result("lexrank", score(lexrank_lines, references, args.max_words), lexrank_seconds)
@@ -80,15 +79,9 @@ def _floor_cpu(records: list[dict[str, Any]]) -> float:
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "in.jsonl"
         data.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-        used = _children_cpu()
+        used = children_cpu()
         subprocess.run([sys.executable, "-c", FLOOR, str(data)], check=True, capture_output=True)
-        return _children_cpu() - used
-
-
-def _children_cpu() -> float:
-    """CPU seconds of the finished child processes of this one (a child's workers count as its own)."""
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+        return children_cpu() - used
 
 
 if __name__ == "__main__":

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from machine import children_cpu, load_average
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 
@@ -44,17 +45,12 @@ def seconds(command: list[str], runs: int) -> tuple[float, float]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     times, cpus = [], []
     for n in range(runs + 1):
-        start, used = time.perf_counter(), _children_cpu()
+        start, used = time.perf_counter(), children_cpu()
         subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
         if n:
             times.append(time.perf_counter() - start)
-            cpus.append(_children_cpu() - used)
+            cpus.append(children_cpu() - used)
     return statistics.median(times), statistics.median(cpus)
-
-
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
 
 
 def spacy_parts(runs: int) -> tuple[float, float, float]:
@@ -78,7 +74,7 @@ def main() -> int:
         ("newsbrief brief SEEDS (facts on)", seconds([*cli, "brief", str(args.seeds)], args.runs)),
     ]
     print(f"median of {args.runs} runs after a warm-up, each a fresh process")
-    print(f"load average {os.getloadavg()[0]:.1f}")
+    print(load_average("at the start"))
     print(f"{'command':<36} {'seconds':>8} {'ratio':>6} {'CPU s':>7} {'ratio':>6}")
     for name, (wall, cpu) in rows:
         print(f"{name:<36} {wall:>8.3f} {wall / base[0]:>6.1f} {cpu:>7.3f} {cpu / max(base[1], 1e-3):>6.1f}")

@@ -22,9 +22,12 @@ import pytest
 from conftest import REPO
 from sample_briefing import TEXTS
 
+from newsbrief import __version__
 from newsbrief.api import ServerSettings, bind, create_app, jobs, running
 from newsbrief.api.workers import Overloaded, TooSlow, WorkerPool
 from newsbrief.model import ArticleRecord, Briefing, squash
+from newsbrief.segment import split_spans
+from newsbrief.store import Store
 
 LIMIT = 2**20
 
@@ -57,8 +60,6 @@ def test_health_and_openapi(client: httpx.Client) -> None:
 
 
 def _version() -> str:
-    from newsbrief import __version__
-
     return __version__
 
 
@@ -200,8 +201,6 @@ def test_group_refuses_bad_options(client: httpx.Client, options: dict, detail: 
 
 @pytest.fixture(scope="module")
 def store_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Client]:
-    from newsbrief.store import Store
-
     path = tmp_path_factory.mktemp("store") / "news.db"
     with Store(path) as store:
         store.add([*cluster()["articles"], RATES])
@@ -237,8 +236,6 @@ def test_stories_over_a_store(store_client: httpx.Client) -> None:
 def test_a_missing_briefing_is_made_in_the_worker_pool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """GET /events/{id} and /stories/{id} make a briefing the store lacks in the worker pool, as POST /brief
     does (the server's threads only read and write the store), and the store keeps it."""
-    from newsbrief.store import Store
-
     path = tmp_path / "news.db"
     with Store(path) as store:
         store.add(cluster()["articles"])
@@ -270,8 +267,6 @@ def test_events_errors(client: httpx.Client, store_client: httpx.Client) -> None
 
 def test_sentence_splitting_is_safe_in_worker_threads() -> None:
     """The API briefs in worker threads; blingfire runs without the GIL, so shared buffers would mix offsets."""
-    from newsbrief.segment import split_spans
-
     texts = [*TEXTS.values(), "Ünïcödé “quoted” text — again. Another one here! And é more. " * 30]
     expected = [split_spans(t) for t in texts]
     wrong: list[int] = []

@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import json
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+import newsbrief.clean.lines as lines
+import newsbrief.pipeline as pipeline
 from newsbrief.batch import cluster_articles, summarize_cluster, summarize_stream
 from newsbrief.cli import load_commands
 from newsbrief.model import squash
+from newsbrief.parallel import (
+    DaskEngine,
+    collector_paused,
+    cores_for_one_job,
+    make_engine,
+    worker_count,
+)
 
 ARTICLES = [
     {"title": None, "url": None, "time": None, "text":
@@ -100,9 +112,6 @@ def _big_cluster(size: int) -> dict:
 
 
 def test_a_big_cluster_spread_over_cores_gives_the_same_summary(monkeypatch: pytest.MonkeyPatch) -> None:
-    import newsbrief.clean.lines as lines
-    import newsbrief.pipeline as pipeline
-
     record = _big_cluster(lines.SPREAD_FROM + 10)
     monkeypatch.setattr(lines, "cores_for_one_job", lambda: 2)
     spread = pipeline.prepare(cluster_articles(record))
@@ -115,11 +124,6 @@ def test_a_big_cluster_spread_over_cores_gives_the_same_summary(monkeypatch: pyt
 
 
 def test_workers_and_server_threads_do_not_spread_a_cluster() -> None:
-    import threading
-    from concurrent.futures import ProcessPoolExecutor
-
-    from newsbrief.parallel import cores_for_one_job, worker_count
-
     assert cores_for_one_job() == worker_count()
     found: list[int] = []
     thread = threading.Thread(target=lambda: found.append(cores_for_one_job()))
@@ -131,11 +135,6 @@ def test_workers_and_server_threads_do_not_spread_a_cluster() -> None:
 
 
 def test_the_collector_is_paused_for_a_cluster_and_back_as_it_was_after() -> None:
-    import gc
-    import threading
-
-    from newsbrief.parallel import collector_paused
-
     assert gc.isenabled()
     seen: list[bool] = []
     inside, leave = threading.Event(), threading.Event()
@@ -207,8 +206,6 @@ def test_dask_engine_writes_what_the_local_engine_writes(scheduler: str, tmp_pat
 
 @pytest.mark.shared
 def test_dask_engine_on_dev_clusters(scheduler: str, multinews: list[dict]) -> None:
-    from newsbrief.parallel import make_engine
-
     lines = [json.dumps(r).encode() for r in multinews[:12]]
     local, dask = io.StringIO(), io.StringIO()
     assert summarize_stream(lines, local, 100) == summarize_stream(lines, dask, 100,
@@ -218,7 +215,6 @@ def test_dask_engine_on_dev_clusters(scheduler: str, multinews: list[dict]) -> N
 
 def test_unreachable_scheduler_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("distributed")
-    from newsbrief.parallel import DaskEngine
 
     monkeypatch.setattr(DaskEngine, "connect_timeout", "1s")
     data = tmp_path / "in.jsonl"

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLE
 
 import newsbrief
 from newsbrief.model import squash
 from newsbrief.summarize import available
-
-from conftest import EXAMPLE
 
 STORY = ("Rescue teams reached the flooded village of Marden on Sunday after three days of rain. "
          "At least 40 homes were damaged and 200 people spent the night in the school gym, officials said. "
@@ -110,9 +111,6 @@ def test_formats_render_the_same_briefing(fmt: str) -> None:
 
 
 def test_import_is_light() -> None:
-    import subprocess
-    import sys
-
     code = "import sys, newsbrief; print(any(m in sys.modules for m in ('spacy', 'torch', 'trafilatura', 'datasketch')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
@@ -121,9 +119,6 @@ def test_import_is_light() -> None:
 def test_a_briefing_never_loads_scikit_learn() -> None:
     """The story split reads grouping's features, which once imported scikit-learn (0.7 s of every briefing)
     for a stop list, a hasher and a norm: a briefing loads none of it."""
-    import subprocess
-    import sys
-
     code = ("import sys, newsbrief; newsbrief.brief([{'id': 'a', 'text': 'Fire destroyed a warehouse at the harbour "
             "on Monday, officials said, and 40 firefighters fought it for hours.'}, {'id': 'b', 'text': 'A warehouse "
             "at the harbour burned on Monday; 40 firefighters fought the blaze, officials said.'}], facts=False); "

@@ -334,9 +334,10 @@ def test_a_vaguer_date_comes_after_the_days_it_holds() -> None:
         "nov": ("The Norland flood law has cost more this year than any law before it, and early in 1998 the "
                 "Kessel dam was already over budget, the audit office said on Wednesday.", "1998-11-04T10:00"),
     }
-    dated = [e.date for e in _briefed(texts).timeline]
+    timeline = _briefed(texts).timeline
+    dated = [e.date for e in timeline]
     assert dated.index("1998-01-12") < dated.index("1998-03-03") < dated.index("1998")
-    assert all(not e.background for e in _briefed(texts).timeline if e.date.startswith("1998"))
+    assert all(not e.background for e in timeline if e.date.startswith("1998"))
 
 
 def test_last_week_comes_after_its_days_and_before_the_monday_after_it() -> None:

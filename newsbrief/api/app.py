@@ -248,8 +248,7 @@ def _store_routes(app: FastAPI) -> None:
         if found is None:
             raise HTTPException(404, f"no event {event_id!r} in the store")
         records, read = found
-        size = sum(len(r["text"]) for r in [*records, *(read or ())])
-        result = await _work_process(request, len(records) + len(read or ()), size, jobs.brief, records, max_words,
+        result = await _work_process(request, *_load([*records, *(read or ())]), jobs.brief, records, max_words,
                                      method, read, query, when.isoformat() if when else None)
         return _briefing_response(result, format)
 
@@ -325,16 +324,16 @@ async def _briefed(request: Request, found: dict[str, Any]) -> dict[str, Any]:
     pending = found["briefing"]
     if pending is None or isinstance(pending, dict):
         return found
-    size = sum(len(r["text"]) for r in pending.records)
-    made = (await _work_process(request, len(pending.records), size, jobs.brief, pending.records,
+    made = (await _work_process(request, *_load(pending.records), jobs.brief, pending.records,
                                 pending.max_words, DEFAULT)).to_dict()
-    await _work(request, _with_store, _store(request.app), _keep, pending, made)
+    await _work(request, _with_store, _store(request.app), lambda store: store.keep(pending, made))
     view = next(key for key in found if key != "briefing")
     return {view: {**found[view], "title": made["title"]}, "briefing": made}
 
 
-def _keep(store: Any, pending: Any, made: dict[str, Any]) -> None:
-    store.keep(pending, made)
+def _load(records: list[dict[str, Any]]) -> tuple[int, int]:
+    """The number of article records and their characters: what the pool weighs a request by."""
+    return len(records), sum(len(r["text"]) for r in records)
 
 
 # ---------------------------------------------------------------- request helpers

@@ -45,7 +45,7 @@ PIECE = 1 << 22
 """Most (row, row) hits or pair items expanded at once: bounds memory on clusters of any size."""
 
 
-def sort_by(keys: np.ndarray, payload: np.ndarray, bound: int | None, span: int) -> tuple[np.ndarray, np.ndarray]:
+def sort_by(keys: np.ndarray, payload: np.ndarray, bound: int, span: int) -> tuple[np.ndarray, np.ndarray]:
     """``keys`` sorted and ``payload`` in the same order (among equal keys, in any order).
 
     When every key is below ``bound``, every payload item below ``span`` and the product fits in 62
@@ -53,7 +53,7 @@ def sort_by(keys: np.ndarray, payload: np.ndarray, bound: int | None, span: int)
     over ten times faster than its argsort on millions of keys.
     """
     span = max(span, 1)
-    if bound is not None and bound * span < 1 << 62:
+    if bound * span < 1 << 62:
         packed = np.sort(keys * span + payload)
         return packed // span, packed % span
     order = np.argsort(keys)
@@ -71,7 +71,7 @@ def firsts(ordered: np.ndarray) -> np.ndarray:
     return new
 
 
-def distinct(values: np.ndarray, bound: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+def distinct(values: np.ndarray, bound: int) -> tuple[np.ndarray, np.ndarray]:
     """Sorted distinct values and each input's index among them, by sorting (numpy's hashing path for
     large integer keys is many times slower); ``bound``: all values are below it (:func:`sort_by`)."""
     n = len(values)

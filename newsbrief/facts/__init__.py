@@ -72,18 +72,18 @@ class Reading:
         """Facts, conflicts and timeline of the articles that are not off-event."""
         off = self.off_event
         main = [q for q in self.quantities if q.article not in off]
-        groups = group_quantities(main, self.settings, {a.id: a.time for a in cluster.articles})
+        times = {a.id: a.time for a in cluster.articles}
+        groups = group_quantities(main, self.settings, times)
         said = [c for c in self.claims if c.article not in off]
         dated = [d for d in self.dates if d.article not in off]
         keywords = self._keywords()
-        focus = Focus(frozenset(keywords), {k: u.text for k, u in self.units.items()},
-                      {a.id: a.time for a in cluster.articles})
+        focus = Focus(frozenset(keywords), {k: u.text for k, u in self.units.items()}, times)
         facts = [
             *self._entity_facts(), *quantity_facts(groups, focus=focus, settings=self.settings),
             *self._context_facts(), *_date_facts(dated), *claim_facts(said, self.settings, keywords),
         ]
         victims = next((nouns_of(g.kind) for g in groups if g.category and g.kind), [])
-        changed, steady = updates(groups, {a.id: a.time for a in cluster.articles}, self.settings)
+        changed, steady = updates(groups, times, self.settings)
         speakers = {(c.article, c.position): c.speaker.key for c in said}
         conflicts = [*changed, *quantity_conflicts(steady, self.settings, speakers),
                      *agency_conflicts(said, self.gazetteer, victims, self.settings)]

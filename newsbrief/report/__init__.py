@@ -14,7 +14,7 @@ import importlib
 from collections.abc import Sequence
 
 from newsbrief.model import Briefing
-from newsbrief.report.chars import encodable
+from newsbrief.model import encodable
 
 FORMATS = ("text", "markdown", "json", "html")
 

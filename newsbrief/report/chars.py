@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from newsbrief.model import REPLACEMENT, encodable
+from newsbrief.model import REPLACEMENT
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """C0 controls but tab and newline, DEL, and the C1 controls (which some terminals obey too)."""

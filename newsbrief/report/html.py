@@ -39,11 +39,9 @@ from newsbrief.report.page import PageView, StoryLink
 def render(briefing: Briefing) -> str:
     """The briefing as one HTML page; see the module docstring for how article text is kept inert."""
     css, js = _asset("page.css"), _asset("page.js")
-    csp = (f"default-src 'none'; script-src '{_sha256(js)}'; style-src '{_sha256(css)}'; "
-           "base-uri 'none'; form-action 'none'")
     view = PageView(briefing)
     return _environment().get_template("page.html").render(
-        csp=csp, css=Markup(css), js=Markup(js), title=briefing.title, view=view, data=view.data())
+        csp=_csp(css, js), css=Markup(css), js=Markup(js), title=briefing.title, view=view, data=view.data())
 
 
 def index(pages: Sequence[tuple[str, Briefing]]) -> str:
@@ -51,12 +49,11 @@ def index(pages: Sequence[tuple[str, Briefing]]) -> str:
     the file name of each story's page, beside that story's briefing). No script at all; the same style
     and the same locks as a briefing page."""
     css = _asset("page.css")
-    csp = f"default-src 'none'; style-src '{_sha256(css)}'; base-uri 'none'; form-action 'none'"
     stories = [StoryLink(name, b.stories[0].title if b.stories else b.title,
                          len(b.stories[0].articles) if b.stories else 0, b.summary[0].text if b.summary else None)
                for name, b in pages]
     accounted = len(pages[0][1].articles) if pages else 0
-    return _environment().get_template("index.html").render(csp=csp, css=Markup(css), stories=stories,
+    return _environment().get_template("index.html").render(csp=_csp(css), css=Markup(css), stories=stories,
                                                             accounted=accounted)
 
 
@@ -70,6 +67,12 @@ def _environment() -> Environment:
 
 
 @cache
+def _csp(css: str, js: str | None = None) -> str:
+    """The page's content security policy: nothing loads but its own style (and script, if it has one)."""
+    script = f"script-src '{_sha256(js)}'; " if js is not None else ""
+    return f"default-src 'none'; {script}style-src '{_sha256(css)}'; base-uri 'none'; form-action 'none'"
+
+
 def _asset(name: str) -> str:
     """A style or script file of the package, exactly as it is inlined (and hashed for the CSP)."""
     text = files("newsbrief.report").joinpath("static", name).read_text(encoding="utf-8")

@@ -225,7 +225,7 @@ def _update(conflict: Conflict) -> Item:
 def _day(iso: str | None, beside: str | None = None) -> str:
     """ "4 Nov 1998"; the year left out when ``beside`` is of the same year ("29 Oct")."""
     shown = short_date(iso)
-    if not iso or not shown:
+    if not shown:
         return "undated"
     return shown.removesuffix(f" {iso[:4]}") if beside and beside[:4] == iso[:4] else shown
 

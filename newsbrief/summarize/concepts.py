@@ -336,10 +336,11 @@ class ConceptCoverage(Summarizer):
                 read: np.ndarray | None, query: str | None, before: np.ndarray | None = None) -> np.ndarray:
         """``weight`` of the concepts of ``articles`` (the cluster's, which ``found`` was built from) for a
         reader of earlier articles (``read``: the share of them that use each concept; ``before``: each
-        concept's weight among them; what they read and
-        the new articles only recall weighs less) who asked ``query`` (what bears on it weighs more, what
-        only one article says less); see :mod:`~newsbrief.summarize.focus`."""
+        concept's weight among them; what they read and the new articles only recall weighs less) who asked
+        ``query`` (what bears on it weighs more, what only one article says less); see
+        :mod:`~newsbrief.summarize.focus`."""
         settings = self.settings.focus
+        alone = weight  # the concepts' own weights, before any focus
         asking = bool(query and query.strip())
         if read is None and not asking:
             return weight
@@ -347,7 +348,7 @@ class ConceptCoverage(Summarizer):
         if read is not None:
             weight = weight * novelty(read, share, settings)
         if before is not None:
-            weight = weight * salience(found.weights(), before, settings)
+            weight = weight * salience(alone, before, settings)
         if asking:
             asked = found.ids([question_text(query)])[0]
             weight = weight * (1.0 + settings.query * relevance(asked, found.pair_concept, found.pair_sentence,

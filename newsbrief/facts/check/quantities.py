@@ -371,6 +371,12 @@ def _where(label: str, place: str | None, scene: str | None) -> str:
     return f" in {place}" if place and place not in label else ""
 
 
+def apart(value: float, main: float) -> float:
+    """How far ``value`` lies from ``main``, as the size of the log of their ratio: figures of one thing
+    are within ``log(settings.far)`` of each other, whatever their size."""
+    return abs(math.log(max(value, 1e-9) / max(main, 1e-9)))
+
+
 def _dated(focus: Focus | None, settings: Settings) -> dict[str, str]:
     """article -> the day (ISO) it was published, when the story's articles span more than
     ``settings.story_days``; none otherwise (a one-day story's counts are that day's)."""
@@ -449,7 +455,7 @@ def _sides(sets: Sequence[ValueSet], settings: Settings, speakers: Mapping[tuple
     main = sets[0].representative.value
 
     def distance(vs: ValueSet) -> float:
-        return abs(math.log(max(vs.representative.value, 1e-9) / max(main, 1e-9)))
+        return apart(vs.representative.value, main)
 
     sets = [vs for vs in sets if distance(vs) < math.log(settings.far)
             or abs(vs.representative.value - main) <= settings.close]

@@ -37,7 +37,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
-from newsbrief.facts.check.quantities import Group, ValueSet
+from newsbrief.facts.check.quantities import Group, ValueSet, apart
 from newsbrief.facts.read.quantities import Quantity
 from newsbrief.facts.settings import DEFAULT, Settings
 from newsbrief.ingest import wall_clock
@@ -84,7 +84,7 @@ def _drift(group: Group, times: Mapping[str, datetime | None], settings: Setting
     the readings of its figure given within ``settings.update_days`` of its day."""
     main = group.value_sets()[0].representative.value
     running = [q for q in group.members
-               if q.perfect and abs(math.log(max(q.value, 1e-9) / max(main, 1e-9))) < math.log(settings.far)]
+               if q.perfect and apart(q.value, main) < math.log(settings.far)]
     dated = [(_day(t), q) for q in running if (t := times.get(q.article)) is not None]
     if not dated:
         return None

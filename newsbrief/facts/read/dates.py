@@ -63,7 +63,7 @@ _CALENDAR = re.compile(
     rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<month>{_MONTH})"
     rf"(?:\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)?,?(?:\s+(?P<year>\d{{4}}))?|(?P<year2>(?:19|20)\d\d)"
 )
-_MONTH_NAME = re.compile(rf"\b(?:{'|'.join(MONTHS)}|{'|'.join(MONTH_ABBREVIATIONS)})\b")
+_MONTH_NAME = re.compile(rf"\b{_MONTH}(?!\w)")
 _MONTH_NO = {m.lower(): i + 1 for i, m in enumerate(MONTH_ABBREVIATIONS)}
 _FORMATS = {"day": "%Y-%m-%d", "week": "%G-W%V", "month": "%Y-%m", "year": "%Y"}
 _PARSE = {"day": "%Y-%m-%d", "week": "%G-W%V-%u", "month": "%Y-%m", "year": "%Y"}
@@ -76,6 +76,7 @@ _OPENS = re.compile(r"[\s\"'“‘«]*(?:(?:on|by)\s+)?", re.I)
 _TITLE_AFTER_THE = re.compile(rf"(?:{_DAY})\s+[A-Z][a-z]")
 """A weekday after "the" that begins a capitalised title: "the Sunday Tribune", "The Monday Night Show"
 name a paper or a programme, not a day."""
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _SAYS = re.compile(rf"\b(?:{REPORTING_VERBS})\b", re.I)
 _FUTURE = re.compile(r"(?<![\w'’])(?:{})\b".format("|".join(re.escape(w) for w in FUTURE_WORDS)), re.I)
 _PAST = re.compile(r"(?<![\w'’])(?:{})\b".format("|".join(re.escape(w) for w in PAST_PERFECT)), re.I)
@@ -215,7 +216,7 @@ def read_unit(unit: Unit, published: datetime | None) -> list[DateMention]:
 
 def _titled(text: str, start: int) -> bool:
     """Whether the date phrase at ``start`` is a weekday in a title that "the" opens ("The Sunday Tribune")."""
-    return text[:start].rstrip().lower().endswith("the") and _TITLE_AFTER_THE.match(text, start) is not None
+    return _THE_BEFORE.search(text, 0, start) is not None and _TITLE_AFTER_THE.match(text, start) is not None
 
 
 def read(units: Sequence[Unit], published: datetime | None) -> list[DateMention]:

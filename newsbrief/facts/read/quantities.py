@@ -373,10 +373,10 @@ class Parses:
     docs: Mapping[Excerpt, Doc] = field(default_factory=dict)
 
 
-def parsed(units: Sequence[Unit], settings: Settings = DEFAULT, known: Parses | None = None) -> Parses:
-    """The parse of every unit worth parsing (one that holds a number that may count something): those
-    ``known`` holds taken from it, the rest parsed in one batched call."""
-    return _parsed(_excerpts(units, settings), settings, known or Parses())
+def parsed(units: Sequence[Unit], settings: Settings = DEFAULT) -> Parses:
+    """The parse of every unit worth parsing (one that holds a number that may count something), in one
+    batched call."""
+    return _parsed(_excerpts(units, settings), settings, Parses())
 
 
 def _excerpts(units: Sequence[Unit], settings: Settings) -> list[tuple[Unit, Excerpt, str]]:
