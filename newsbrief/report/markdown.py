@@ -35,8 +35,8 @@ def render(briefing: Briefing) -> str:
     """The briefing as Markdown: title, summary lines with their sources, the facts, then the articles table."""
     cites = Citations(briefing.articles)
     out = [f"# {literal(briefing.title)}", ""]
-    if notice(briefing):
-        out += [f"> **Note:** {literal(notice(briefing))}", ""]
+    if said := notice(briefing):
+        out += [f"> **Note:** {literal(said)}", ""]
     out += ["## Summary", ""]
     for line in briefing.summary:
         out.append(f"- {literal(line.text)} _({literal(cites.source(line.article, line.support))})_")

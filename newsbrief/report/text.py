@@ -22,8 +22,8 @@ def render(briefing: Briefing) -> str:
     """The briefing as plain text wrapped for a terminal (layout in the module docstring)."""
     cites = Citations(briefing.articles)
     out = [briefing.title, "=" * min(len(briefing.title), WIDTH), ""]
-    if notice(briefing):
-        out += [_wrap(notice(briefing), "      ", "NOTE: "), ""]
+    if said := notice(briefing):
+        out += [_wrap(said, "      ", "NOTE: "), ""]
     out.append("SUMMARY")
     for i, line in enumerate(briefing.summary, 1):
         out.append(_wrap(line.text, "     ", f"{i:>3}. "))
