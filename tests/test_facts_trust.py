@@ -18,7 +18,7 @@ from newsbrief.facts.check.agency import _told, claim_facts
 from newsbrief.facts.check.quantities import group_quantities, quantity_conflicts, quantity_facts
 from newsbrief.facts.read.claims import Claim, Speaker, attributions
 from newsbrief.facts.read.dates import read_unit as dates_in
-from newsbrief.facts.read.entities import Gazetteer, _kind, _modifies
+from newsbrief.facts.read.entities import Gazetteer, _Cues, _kind, _modifies
 from newsbrief.facts.read.quantities import Quantity, read_unit
 from newsbrief.facts.read.units import Unit
 from newsbrief.model import Article, Briefing, ClaimFact, EntityFact, PartySide, QuantityFact
@@ -395,8 +395,8 @@ def test_a_company_in_capitals_is_one_organisation_written_as_the_articles_write
 def test_a_band_the_writer_calls_a_band_is_an_organisation() -> None:
     """The model calls many a one-word band a person; "the band X" in several mentions outvotes it."""
     model = Counter({"PERSON": 5, "GPE": 2})
-    assert _kind("Quillfire", model, Counter({"organisation": 12, "designated": 12, "person": 1})) == "organisation"
-    assert _kind("Quillfire", model, Counter({"organisation": 1, "designated": 1})) == "person"
+    assert _kind("Quillfire", model, _Cues(Counter({"organisation": 12, "person": 1}), designated=12)) == "organisation"
+    assert _kind("Quillfire", model, _Cues(Counter({"organisation": 1}), designated=1)) == "person"
 
 
 def test_common_nouns_in_capitals_and_state_abbreviations_are_not_names(file_sharing: Briefing) -> None:
@@ -694,18 +694,18 @@ def test_a_name_before_a_common_noun_modifies_it(text: str, modifies: bool) -> N
 
 
 def test_a_team_the_model_took_for_a_person_is_an_organisation() -> None:
-    assert _kind("Harriers", Counter({"PERSON": 1}), Counter({"modifier": 3})) == "organisation"
+    assert _kind("Harriers", Counter({"PERSON": 1}), _Cues(modifiers=3)) == "organisation"
 
 
 def test_a_place_named_before_a_noun_is_still_a_place() -> None:
     """ "the Lenvik prison system", "Lenvik prison inmates": Lenvik's, as "in Lenvik" would say."""
-    assert _kind("Lenvik", Counter({"GPE": 1}), Counter({"modifier": 3})) == "place"
-    assert _kind("Harriers", Counter({"PERSON": 1}), Counter({"modifier": 3, "person": 2})) == "person"
+    assert _kind("Lenvik", Counter({"GPE": 1}), _Cues(modifiers=3)) == "place"
+    assert _kind("Harriers", Counter({"PERSON": 1}), _Cues(Counter({"person": 2}), modifiers=3)) == "person"
 
 
 def test_a_body_of_representatives_is_an_organisation_not_a_place() -> None:
-    assert _kind("Chamber of Delegates", Counter({"ORG": 1}), Counter({"place": 1})) == "organisation"
-    assert _kind("Assembly of Governors", Counter(), Counter({"place": 1})) == "organisation"
+    assert _kind("Chamber of Delegates", Counter({"ORG": 1}), _Cues(Counter({"place": 1}))) == "organisation"
+    assert _kind("Assembly of Governors", Counter(), _Cues(Counter({"place": 1}))) == "organisation"
 
 
 # --- claims that need the sentence before, and reports of nothing said ------------------------------------
