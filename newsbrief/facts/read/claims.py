@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from newsbrief.facts.read.entities import Entity, Gazetteer, fold
 from newsbrief.facts.read.units import Unit
-from newsbrief.lang.en import WEEKDAYS, word_list
+from newsbrief.lang.en import WEEKDAYS
 from newsbrief.lang.en.attribution import (
     AGENCY_VERBS,
     BODY_WORDS,
@@ -42,6 +42,7 @@ from newsbrief.lang.en.attribution import (
     SPELLINGS,
     TITLE_WORDS,
 )
+from newsbrief.lang.en.linking import DROPPABLE_OPENING
 from newsbrief.model import Span, squash
 
 _VERB = re.compile(rf"\b(?:(?:has|have|had|also|later|again|swiftly|quickly)\s+)*(?P<verb>{REPORTING_VERBS})\b"
@@ -66,8 +67,6 @@ _TRAILING = re.compile(
     r"\w+ly|himself|herself|itself|themselves|,?\s*in a statement,?))+$", re.I)
 _CONTEXT_BREAK = re.compile(r"[,;.“”\"]")
 _APPOSITION = re.compile(r",([^,]{3,80}),")
-_LINK = re.compile(rf"^(?:{'|'.join(sorted(word_list('droppable_connectives')))})\b,?\s+(?=\S)", re.I)
-"""A connective that opens what was said and only links it to the sentence before ("But", "And", "However")."""
 _DENIED_SAYING = re.compile(r"\b(?:not|never|n[’']t)\s+$", re.I)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+$", re.I)
 _PARTICLE = re.compile(r"(?:al|el|bin|ibn|de|da|di|van|von|der|le|la)(?:-[A-Z][\w’'-]*)?")
@@ -477,7 +476,7 @@ def read(found: Sequence[Attribution], units: Sequence[Unit], gazetteer: Gazette
         start = max(raw.start, unit.lead - unit.start)  # never from a dateline ("RENTERIA, Spain (AP) _")
         content = raw.content.removeprefix(squash(unit.text[:start]).strip(" ,“”\"'’‘`")).strip() if (
             start > raw.start) else raw.content
-        content = _LINK.sub("", content, count=1)  # "Kremlin said: both ...", not "said But both ..."
+        content = DROPPABLE_OPENING.sub("", content, count=1)  # "Kremlin said: both ...", not "said But both ..."
         claims.append(Claim(unit.article, unit.start + start, unit.start + raw.end,
                             squash(unit.text[start:raw.end]), position=unit.position, speaker=speaker,
                             verb=raw.verb, content=content, headline=unit.sentence is None,
