@@ -90,6 +90,8 @@ _OUTCOME = re.compile("|".join(f"(?P<{k}>(?:{v})\\b)" for k, v in OUTCOMES.items
 _LONGEST = 32
 """Characters enough for the longest way of saying what happened ("driven from their homes")."""
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+_OWNER_END = re.compile(r"\s?,|\s(?:to|from|in|at|for|with|on|who|which|that)\s")
+"""Where an "of" phrase stops saying whose ("of a delegate| to the talks")."""
 _WORD_END = re.compile(r"\w*")
 _CALENDAR = frozenset((*MONTHS, *WEEKDAYS, *MONTH_ABBREVIATIONS, *(f"{m}." for m in MONTH_ABBREVIATIONS), "Sept."))
 PERFECT = frozenset("have has 've".split())
@@ -162,8 +164,9 @@ def _pos(token: Token) -> str:
     return next((pos for prefix, pos in POS_OF_TAG if token.tag_.startswith(prefix)), token.tag_)
 
 
-def counted(doc: Doc, start: int, end: int) -> Counted:
-    """What the number at ``doc.text[start:end]`` counts and what happened to it."""
+def counted(doc: Doc, start: int, end: int, scenes: bool = True) -> Counted:
+    """What the number at ``doc.text[start:end]`` counts and what happened to it; ``scenes``: whether to
+    read the incident it belongs to as well (only a story over several days shows it)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return Counted(end=end)
@@ -207,7 +210,8 @@ def counted(doc: Doc, start: int, end: int) -> Counted:
         places=_places(near), day=_day(near, scope), part=_part(number, noun),
         perfect=any(c.dep_ == "aux" and c.lower_ in PERFECT for c in clause.children),
         end=last, verb=clause.idx, clause=_first_conjunct(clause).idx, cause=_cause(clause, noun),
-        scene=None if unit is not None or (noun is not None and _is_scene(noun)) else _scene(clause, noun),
+        scene=None if not scenes or unit is not None or (noun is not None and _is_scene(noun))
+        else _scene(clause, noun),
     )
 
 
@@ -325,12 +329,13 @@ def _noun(number: Token, span: Span) -> tuple[Token, Token | None, str | None, b
 
 def _owner(noun: Token) -> str | None:
     """The noun's "of" phrase as the source wrote it ("of Assad’s army": the text of its span, not its tokens
-    joined with spaces)."""
+    joined with spaces), up to where it stops saying whose: a comma, or a word that starts what the owner
+    did or where it was ("of a delegate to the talks" -> "of a delegate")."""
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is None:
         return None
     last = of.right_edge
-    return _text(noun.doc)[of.left_edge.idx:last.idx + len(last)]
+    return _OWNER_END.split(_text(noun.doc)[of.left_edge.idx:last.idx + len(last)])[0].rstrip(" ,")
 
 
 def _currency(number: Token, span: Span) -> bool:
