@@ -448,3 +448,9 @@ def test_a_speaker_set_off_by_commas_inside_the_claim() -> None:
     assert [c.content for c in found[1:]] == [
         "The jurors “were told to weigh every doubt", "That includes the council", "We will rebuild the old bridge",
         "The new road is safe"]
+
+
+def test_a_speaker_after_the_claim_whose_sentence_runs_on_claims_what_came_before() -> None:
+    (claim,) = claims_of("The truce gives both sides a chance to talk, party leader Mara Olsen said Monday. "
+                         "``We will be there.''")
+    assert (claim.speaker.shown, claim.content) == ("Mara Olsen", "The truce gives both sides a chance to talk")

@@ -218,8 +218,13 @@ def _forward(unit: Unit, match: re.Match[str]) -> Attribution | None:
         return _parenthetical(unit, match, before[:start], rest[aside.end():], phrase, apposition)
     told = re.match(r"\s+(?:[^,.;]{1,60}?)\s+that\s+", rest) if match.group("verb") in ("told", "tells") else None
     skip = aside or told or _OPENING.match(rest)
-    if _SENTENCE_END.match(rest, skip.end()):
-        return None  # "..., a spokesman said Wednesday. ``This is ...'': the claim was before the verb
+    stop = _SENTENCE_END.match(rest, skip.end())
+    if stop:  # "..., a spokesman said Wednesday. ``This is ...'': the claim was before the speaker
+        content = squash(before[:start]).strip(" ,“”\"'‘’`").rstrip(".")
+        if len(content.split()) < 3:
+            return None
+        return Attribution(unit, 0, content_start + stop.end(), phrase, apposition, _verb_name(match), content,
+                           trailing=True)
     content = squash(_CLAUSE_END.split(rest[skip.end():])[0]).rstrip(".").lstrip(":; ")
     if _SUBORDINATE.match(text):  # "Although X claimed the bombing, Y later said ...": X's claim ends at the comma
         content = content.split(", ")[0]
