@@ -771,3 +771,16 @@ def test_a_surname_goes_with_the_person_most_named_but_not_between_equals() -> N
     assert "Ness" not in {e.name for e in spelled.entities}
     brothers = Gazetteer((), people=["Anton Rask"] * 3 + ["Pieter Rask"] * 2 + ["Rask"])
     assert "Rask" in {e.name for e in brothers.entities}
+
+
+def test_incidents_that_hit_something_are_no_count_of_what_happened_to_them() -> None:
+    """ "two bombings hit the market": the bombings did it; no "2 bombings hit" as if they were hit."""
+    assert read("The city has been tense since two suicide bombings hit the market square in March.") == []
+    assert read("The border was closed after two car bombings hit the old port on May 3 and June 9.") == []
+    assert [(q.value, q.category) for q in read("Three bombs went off near the station, police said.")] == [
+        (3, "went off")]
+
+
+def test_a_series_of_incidents_is_the_scene_of_its_toll() -> None:
+    (toll,) = read("A series of militant attacks killed 41 people in the region last spring.")
+    assert (toll.value, toll.category, toll.scene) == (41, "killed", "in militant attacks")

@@ -58,6 +58,7 @@ from newsbrief.lang.en.events import (
     MASS_SCENES,
     SCENE_PREPOSITIONS,
     SCENES,
+    SERIES_NOUNS,
     TOLL_NOUNS,
     TOTALS,
 )
@@ -77,6 +78,7 @@ from newsbrief.lang.en.grammar import (
     PART_PREPOSITIONS,
     SCOPE_PREPOSITIONS,
     SUBSET_PRONOUNS,
+    TIME_PREPOSITIONS,
     TRANSPARENT_NOUNS,
 )
 from newsbrief.lang.en.measures import CURRENCY_CODES, MONEY_FORMS, UNIT_KIND
@@ -185,7 +187,8 @@ def counted(doc: Doc, start: int, end: int, scenes: bool = True) -> Counted:
     if unit == "money" and event is None and verb is not None and IMPACTS.match(_participle(verb) or ""):
         event, event_token = _participle(verb), verb  # "were paid between $15 and $20 an hour"
     if event is None and noun is not None and INCIDENTS.fullmatch(noun.lower_) and verb is not None and (
-            verb.lower_ not in LIGHT_VERBS):
+            verb.lower_ not in LIGHT_VERBS) and not (agent or _acting(noun, verb)) and not (
+            noun.dep_ == "pobj" and noun.head.lower_ in TIME_PREPOSITIONS):
         event, event_token = _participle(verb), verb  # "charged with six bombings", "three bombs went off"
     if event is None and noun is not None and noun.lower_ in ABOARD:
         event, event_token = "aboard", noun  # "disappeared with 239 passengers and crew aboard"
@@ -243,12 +246,18 @@ def _scene(clause: Token, noun: Token | None) -> str | None:
 
 
 def _scene_children(token: Token) -> list[Token]:
-    """The subject of a verb and the nouns of its phrases that can name an incident ("in the attack")."""
+    """The subject of a verb and the nouns of its phrases that can name an incident ("in the attack"), each
+    through a noun of a series ("a series of extremist attacks": the attacks)."""
     out = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
     for child in token.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in SCENE_PREPOSITIONS):
             out += [c for c in child.children if c.dep_ == "pobj"]
-    return out
+    return [n for c in out for n in ([c, *_of(c)] if c.lower_ in SERIES_NOUNS else [c])]
+
+
+def _of(noun: Token) -> list[Token]:
+    """The nouns of a noun's "of" phrase ("series of attacks": attacks)."""
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
 
 
 def _is_scene(token: Token) -> bool:
@@ -455,6 +464,14 @@ def _event(holder: Token, noun: Token | None) -> tuple[str | None, Token | None,
     return None, None, verb, False
 
 
+def _acting(noun: Token, verb: Token) -> bool:
+    """Whether ``verb`` is a clause in the active hung on the counted ``noun`` that does it to an object: the
+    parser reads "after two bombings hit Jerusalem" as "bombings" with a clause "hit Jerusalem", whose doer
+    the bombings are."""
+    return verb.dep_ == "acl" and verb.head.i == noun.i and verb.tag_ != "VBN" and any(
+        c.dep_ in ("dobj", "obj") for c in verb.children)
+
+
 def _effort(verb: Token) -> tuple[str, Token] | None:
     """(what they did, as written, and its word) when the verb, or the clause hung on it, says what people did
     that their number sizes ("attended the service", "were on the ground, searching")."""
@@ -493,7 +510,8 @@ def _inside(holder: Token, noun: Token | None) -> Token | None:
     if noun is not None and noun.lower_ in TOLL_NOUNS:
         return noun
     for child in (noun or holder).children:
-        if child.dep_ in ("amod", "acl", "relcl", "acomp", "oprd", "advmod", "prep") and _outcome(child):
+        if child.dep_ in ("amod", "acl", "relcl", "acomp", "oprd", "advmod", "prep") and _outcome(child) and not (
+                _acting(noun or holder, child)):  # "200 targets hit", not "two bombings hit Jerusalem"
             return child
     return next((c for c in (noun or holder).children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
 
