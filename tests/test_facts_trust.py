@@ -19,6 +19,7 @@ from newsbrief.facts.check.quantities import group_quantities, quantity_conflict
 from newsbrief.facts.read.claims import Claim, Speaker, attributions
 from newsbrief.facts.read.dates import read_unit as dates_in
 from newsbrief.facts.read.entities import Gazetteer, _Cues, _kind, _modifies
+from newsbrief.facts.read.ner import Mention
 from newsbrief.facts.read.quantities import Quantity, read_unit
 from newsbrief.facts.read.units import Unit
 from newsbrief.model import Article, Briefing, ClaimFact, EntityFact, PartySide, QuantityFact
@@ -784,3 +785,32 @@ def test_incidents_that_hit_something_are_no_count_of_what_happened_to_them() ->
 def test_a_series_of_incidents_is_the_scene_of_its_toll() -> None:
     (toll,) = read("A series of militant attacks killed 41 people in the region last spring.")
     assert (toll.value, toll.category, toll.scene) == (41, "killed", "in militant attacks")
+
+
+def kind_of(name: str, label: str, *texts: str) -> str:
+    """The kind ``name`` (which the model labelled ``label`` once) gets from its mentions in ``texts``."""
+    found = Gazetteer([Mention("a", 0, len(name), name, label)]).locate(
+        [Unit(str(i), 0, len(t), t, 1, 1) for i, t in enumerate(texts)])
+    return next(e.kind for e in found if e.name == name)
+
+
+def test_a_name_that_mostly_modifies_a_noun_is_no_place_unless_a_mention_says_so() -> None:
+    assert kind_of("Hotmail", "GPE", "He opened a Hotmail account at night.", "She closed her Hotmail email account.",
+                   "A Hotmail address was used.") == "organisation"
+    assert kind_of("Texas", "GPE", "A Texas man was held.", "The Texas prison system is full.",
+                   "He lives in Texas now.") == "place"
+    assert kind_of("Hebron", "GPE", "The Hebron deal was signed.", "The Hebron pullout was delayed.",
+                   "Troops stayed in Hebron.") == "place"
+    assert kind_of("Atlantic", "LOC", "An Atlantic storm grew.", "The Atlantic coast was hit.",
+                   "Ships sank in the Atlantic.") == "place"
+
+
+def test_an_agreement_is_no_organisation() -> None:
+    assert kind_of("Oslo Accords", "ORG", "The Oslo Accords set out a timetable.",
+                   "Both sides signed the Oslo Accords.") == "agreement"
+    assert kind_of("Treaty of Lisbon", "ORG", "The Treaty of Lisbon took effect.") == "agreement"
+
+
+def test_a_name_after_a_determiner_that_modifies_a_noun_and_is_never_called_a_place_is_a_service() -> None:
+    assert _kind("Hotmail", Counter({"GPE": 1}), _Cues(determiners=2.0, modifiers=2)) == "organisation"
+    assert _kind("Lenvik", Counter({"GPE": 1}), _Cues(Counter({"place": 1}), determiners=2.0, modifiers=2)) == "place"

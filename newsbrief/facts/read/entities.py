@@ -27,6 +27,7 @@ from newsbrief.facts.read.units import Unit
 from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS, STOP_WORDS, WEEKDAYS
 from newsbrief.lang.en.attribution import TITLE_WORDS
 from newsbrief.lang.en.names import (
+    AGREEMENT_WORDS,
     AMBIGUOUS_HEADS,
     ARTICLES,
     BODY_MEMBERS,
@@ -71,6 +72,8 @@ the writer's word weighs more than the name's own head word: the writer says wha
 where the model takes many a one-word band or firm for a person."""
 _DETERMINER = "determiner"
 """The cue of a mention after a determiner, which is no kind: it only takes a vote from person."""
+_AGREEMENT = "agreement"
+"""The kind of an agreement's name ("Oslo Accords"): not listed among people, organisations and places."""
 _THING = "thing"
 """The kind of a name no person takes ("the Hummer") and nothing else types: a vehicle, a product; not listed."""
 _DEMONYM = re.compile(r"(?:an|ish|ese|i|ic)$")
@@ -415,11 +418,16 @@ def _kind(name: str, labels: Counter[str], cues: _Cues | None = None) -> str:
     ("the Hummer", "the Saints") takes a vote from person each: a name only the model took for a person is
     then a thing (a vehicle, a product: not listed). A one-word name most of whose mentions modify a noun
     ("former Saints player") moves the model's person votes to organisation, one each, unless a word before a
-    mention says it is a person (a place keeps its votes: "the Texas prison system" is Texas's); "X of
+    mention says it is a person; its place votes too when most mentions also follow a determiner ("a Hotmail
+    account": a service), unless a word around a mention says it is a place ("in Texas": "the Texas prison
+    system" is Texas's; a bare "Lenvik prison inmates" stays Lenvik's); "X of
     Representatives" (a body of people, :data:`BODY_MEMBERS`) votes organisation, three. On a tie a
     person the model named wins, then an acronym as an organisation ("in the EU"), then what the words
     around the mentions say (the model takes many an unfamiliar name for an organisation: "the airports
-    O'Hare and Midway"), then organisation."""
+    O'Hare and Midway"), then organisation. A name whose head word names an agreement ("Oslo Accords",
+    :data:`AGREEMENT_WORDS`) is one, whatever else votes."""
+    if _head(name) in AGREEMENT_WORDS:
+        return _AGREEMENT  # "the Oslo Accords", whatever the model says: its own words say what it is
     votes = Counter[str]()
     model = Counter[str]()
     for label, n in labels.items():
@@ -442,11 +450,13 @@ def _kind(name: str, labels: Counter[str], cues: _Cues | None = None) -> str:
         votes["event"] += _HEAD_VOTE  # "Hurricane Odile", "Tropical Storm Kai"
     if fold(name).split()[-1] in BODY_MEMBERS and " of " in fold(name):
         votes["organisation"] += _HEAD_VOTE  # "House of Representatives", "Council of Ministers"
-    if modifier and " " not in name and votes["person"] and not context["person"]:
-        moved = min(votes["person"], modifier)  # "former Saints player": a team, not a person
-        votes["person"] -= moved
-        votes["organisation"] += moved
-        votes = +votes
+    for kind in ("person", "place") if modifier and " " not in name else ():
+        if votes[kind] and not context[kind] and (kind == "person" or unlike_person):  # "former Saints player":
+            # a team; "a Hotmail account", "the Hotmail service": a service (not "Lenvik prison inmates")
+            moved = min(votes[kind], modifier)
+            votes[kind] -= moved
+            votes["organisation"] += moved
+            votes = +votes
     if " " not in name and _DEMONYM.search(name.removesuffix("s")) and name.endswith("s") and votes["group"]:
         votes["group"] += _HEAD_VOTE
     if unlike_person and votes["person"]:
