@@ -814,3 +814,8 @@ def test_an_agreement_is_no_organisation() -> None:
 def test_a_name_after_a_determiner_that_modifies_a_noun_and_is_never_called_a_place_is_a_service() -> None:
     assert _kind("Hotmail", Counter({"GPE": 1}), _Cues(determiners=2.0, modifiers=2)) == "organisation"
     assert _kind("Lenvik", Counter({"GPE": 1}), _Cues(Counter({"place": 1}), determiners=2.0, modifiers=2)) == "place"
+
+
+def test_a_count_is_shown_with_the_whole_phrase_that_says_what_happened() -> None:
+    (fled,) = read("Nearly 4,000 villagers have been forced to flee their homes since March.")
+    assert (fled.text, fled.category) == ("Nearly 4,000 villagers have been forced to flee", "displaced")

@@ -201,7 +201,7 @@ def counted(doc: Doc, start: int, end: int, scenes: bool = True) -> Counted:
         scope.append(clause.head)  # "a pileup near Fort Dodge that killed two people": where the pileup was
     own = _scope([t for t in (number, noun) if t is not None])
     near = own if _places(own) else _scope(scope)  # "15 killed in Idlib, nine in Aleppo": nine's own place
-    last = max([span.end_char] + [t.idx + len(t) for t in (noun, event_token) if t is not None and t.i > number.i
+    last = max([span.end_char] + [_phrase_end(t) for t in (noun, event_token) if t is not None and t.i > number.i
                                   and t.i - number.i <= 8])
     return Counted(
         noun=noun.text if noun is not None else None,
@@ -400,6 +400,13 @@ def _outcome(token: Token) -> str | None:
                                   for c in after]
         found = _category(" ".join(words)) if len(words) > 1 else None
     return found
+
+
+def _phrase_end(token: Token) -> int:
+    """Where the words that say what happened end, when ``token`` starts them ("forced| to flee|": a count is
+    shown with the whole phrase, not cut after "forced"), else where the token ends."""
+    match = _OUTCOME.match(_text(token.doc)[token.idx:token.idx + _LONGEST].lower())
+    return token.idx + max(len(token), len(match.group()) if match else 0)
 
 
 @lru_cache(maxsize=4096)
