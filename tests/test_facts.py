@@ -454,3 +454,13 @@ def test_a_speaker_after_the_claim_whose_sentence_runs_on_claims_what_came_befor
     (claim,) = claims_of("The truce gives both sides a chance to talk, party leader Mara Olsen said Monday. "
                          "``We will be there.''")
     assert (claim.speaker.shown, claim.content) == ("Mara Olsen", "The truce gives both sides a chance to talk")
+
+
+def test_one_nations_same_few_people_months_apart_are_one_count_where_one_names_no_place() -> None:
+    """ "two Turkish divers jailed" in May and "two Turkish divers jailed in Rhodes" in November: the same
+    two people; "two Turkish divers jailed in Kos" is not those of Rhodes."""
+    texts = {"may": "Two Turkish divers were jailed on Monday.", "nov": "Two Turkish divers were jailed in Rhodes.",
+             "kos": "Two Turkish divers were jailed in Kos."}
+    times = {"may": datetime(2020, 5, 4), "nov": datetime(2020, 11, 9), "kos": datetime(2020, 11, 12)}
+    groups = group_quantities(quantities(texts), times=times)
+    assert sorted(sorted(g.articles) for g in groups if g.category == "jailed") == [["kos"], ["may", "nov"]]
