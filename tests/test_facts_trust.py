@@ -794,9 +794,10 @@ def kind_of(name: str, label: str, *texts: str) -> str:
     return next(e.kind for e in found if e.name == name)
 
 
-def test_a_name_that_mostly_modifies_a_noun_is_no_place_unless_a_mention_says_so() -> None:
-    assert kind_of("Hotmail", "GPE", "He opened a Hotmail account at night.", "She closed her Hotmail email account.",
-                   "A Hotmail address was used.") == "organisation"
+def test_a_place_that_modifies_a_noun_after_a_determiner_stays_a_place() -> None:
+    """A rule that made "a Hotmail account" an organisation made these organisations too."""
+    assert kind_of("Orlando", "GPE", "An Orlando private detective drew up the plan.", "The Orlando attorney sued.",
+                   "He is sued by an Orlando man.") == "place"
     assert kind_of("Texas", "GPE", "A Texas man was held.", "The Texas prison system is full.",
                    "He lives in Texas now.") == "place"
     assert kind_of("Hebron", "GPE", "The Hebron deal was signed.", "The Hebron pullout was delayed.",
@@ -809,11 +810,6 @@ def test_an_agreement_is_no_organisation() -> None:
     assert kind_of("Oslo Accords", "ORG", "The Oslo Accords set out a timetable.",
                    "Both sides signed the Oslo Accords.") == "agreement"
     assert kind_of("Treaty of Lisbon", "ORG", "The Treaty of Lisbon took effect.") == "agreement"
-
-
-def test_a_name_after_a_determiner_that_modifies_a_noun_and_is_never_called_a_place_is_a_service() -> None:
-    assert _kind("Hotmail", Counter({"GPE": 1}), _Cues(determiners=2.0, modifiers=2)) == "organisation"
-    assert _kind("Lenvik", Counter({"GPE": 1}), _Cues(Counter({"place": 1}), determiners=2.0, modifiers=2)) == "place"
 
 
 def test_a_count_is_shown_with_the_whole_phrase_that_says_what_happened() -> None:

@@ -418,9 +418,8 @@ def _kind(name: str, labels: Counter[str], cues: _Cues | None = None) -> str:
     ("the Hummer", "the Saints") takes a vote from person each: a name only the model took for a person is
     then a thing (a vehicle, a product: not listed). A one-word name most of whose mentions modify a noun
     ("former Saints player") moves the model's person votes to organisation, one each, unless a word before a
-    mention says it is a person; its place votes too when most mentions also follow a determiner ("a Hotmail
-    account": a service), unless a word around a mention says it is a place ("in Texas": "the Texas prison
-    system" is Texas's; a bare "Lenvik prison inmates" stays Lenvik's); "X of
+    mention says it is a person (a place keeps its votes: "the Texas prison system" is Texas's, "an Orlando
+    attorney" Orlando's; so does "a Hotmail account", which reads alike); "X of
     Representatives" (a body of people, :data:`BODY_MEMBERS`) votes organisation, three. On a tie a
     person the model named wins, then an acronym as an organisation ("in the EU"), then what the words
     around the mentions say (the model takes many an unfamiliar name for an organisation: "the airports
@@ -450,13 +449,11 @@ def _kind(name: str, labels: Counter[str], cues: _Cues | None = None) -> str:
         votes["event"] += _HEAD_VOTE  # "Hurricane Odile", "Tropical Storm Kai"
     if fold(name).split()[-1] in BODY_MEMBERS and " of " in fold(name):
         votes["organisation"] += _HEAD_VOTE  # "House of Representatives", "Council of Ministers"
-    for kind in ("person", "place") if modifier and " " not in name else ():
-        if votes[kind] and not context[kind] and (kind == "person" or unlike_person):  # "former Saints player":
-            # a team; "a Hotmail account", "the Hotmail service": a service (not "Lenvik prison inmates")
-            moved = min(votes[kind], modifier)
-            votes[kind] -= moved
-            votes["organisation"] += moved
-            votes = +votes
+    if modifier and " " not in name and votes["person"] and not context["person"]:
+        moved = min(votes["person"], modifier)  # "former Saints player": a team, not a person
+        votes["person"] -= moved
+        votes["organisation"] += moved
+        votes = +votes
     if " " not in name and _DEMONYM.search(name.removesuffix("s")) and name.endswith("s") and votes["group"]:
         votes["group"] += _HEAD_VOTE
     if unlike_person and votes["person"]:
