@@ -86,6 +86,7 @@ _ASIDE = re.compile(r"\s*,\s*(?:(?P<participle>adding|saying|noting|explaining|i
 “were ...”"), or a participle brings what was said ("said, adding that ...")."""
 _CLOSINGS = ("”", '"', "''")
 _OPENINGS = ("“", '"', "``")
+"""The marks that end and begin a quotation, for a claim cut in two by its speaker ("“That,” he said, ...")."""
 _WRITER_GOES_ON = re.compile(r"(?:and|but|or|while|though|although|as|\w+ing)\b", re.I)
 """What opens the writer's own words after a speaker set off by commas: a conjunction, or a participle
 ("..., Peres said, urging both sides to ...")."""
@@ -536,7 +537,7 @@ def read(found: Sequence[Attribution], units: Sequence[Unit], gazetteer: Gazette
                       position=unit.position, speaker=speaker, verb=raw.verb, content=content,
                       headline=unit.sentence is None, sentence=unit.told, trailing=raw.trailing)
         if unit.article not in marks:
-            marks[unit.article] = quotations(texts[unit.article])
+            marks[unit.article] = _quotations(texts[unit.article])
         whole = _quoted(claim, unit, by_article[unit.article], texts[unit.article], marks[unit.article])
         if whole is not None:
             claims.append(whole)
@@ -551,7 +552,7 @@ def _quoted(claim: Claim, unit: Unit, article: Sequence[Unit], text: str,
     one claim span over them, so that the quotation is shown whole. None when the other end is not there
     (a mark lost in scraping, a quotation over more sentences or paragraphs): the words shown would start
     or stop inside what was said, and could not be copied as said. ``quotations``: the article's
-    (:func:`quotations`)."""
+    (:func:`_quotations`)."""
     at = article.index(unit)
     start, end = _own(unit, text, quotations)
     first = last = at
@@ -607,7 +608,7 @@ def _own(unit: Unit, text: str, quotations: Sequence[tuple[int | None, int | Non
     return start, end
 
 
-def quotations(text: str) -> list[tuple[int | None, int | None]]:
+def _quotations(text: str) -> list[tuple[int | None, int | None]]:
     """Every quotation of ``text``: (where its opening mark is, where its closing mark ends), None for an
     end that is not there. Read in order: a mark closes the quotation that is open; with none open, an
     opening mark (“, ``) opens one, and so does any mark glued to the word after it (scraped text often has
