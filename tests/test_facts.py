@@ -133,8 +133,12 @@ def test_name_variants_merge_into_one_entity_ranked_by_sources() -> None:
 
 
 def claims_of(*texts: str, g: Gazetteer = NATIONS) -> list[claims_mod.Claim]:
-    units = [unit(t, "a", i) for i, t in enumerate(texts, 1)]
-    return claims_mod.read(claims_mod.attributions(units), units, g)
+    """The claims of one article made of ``texts``, one sentence each."""
+    units, at = [], 0
+    for i, text in enumerate(texts, 1):
+        units.append(Unit("a", at, at + len(text), text, i, i))
+        at += len(text) + 1
+    return claims_mod.read(claims_mod.attributions(units), units, g, {"a": " ".join(texts)})
 
 
 def test_speakers_are_normalised_and_referred_back_to() -> None:
@@ -387,3 +391,76 @@ def test_headline_words_are_not_taken_for_names() -> None:
     arts = [Article(id=str(i), text=t, title=t.split("\n")[0], body_start=t.index("\n")) for i, t in enumerate(texts)]
     arts = [segment_article(a) for a in clean_cluster(arts)]
     assert ner._shared_unnamed([units(a) for a in arts], set()) == []
+
+
+# --- claims and their quotation marks ---------------------------------------------------------
+
+
+def claims_in(text: str, *sentences: tuple[int, int]) -> list[claims_mod.Claim]:
+    """The claims of one article ``text`` whose sentences lie at ``sentences`` (start, end)."""
+    units = [Unit("a", s, e, text[s:e], i, i) for i, (s, e) in enumerate(sentences, 1)]
+    return claims_mod.read(claims_mod.attributions(units), units, NATIONS, {"a": text})
+
+
+def test_a_quotation_opened_in_the_sentence_before_is_one_claim_with_it() -> None:
+    found = claims_of("“The council has asked both sides to stop the shelling.",
+                      "It wants talks by Friday,” council spokeswoman Mara Olsen said.")
+    assert [(c.speaker.shown, c.text) for c in found] == [(
+        "Mara Olsen", "“The council has asked both sides to stop the shelling. It wants talks by Friday,” council "
+        "spokeswoman Mara Olsen said.")]
+    assert found[0].content == "The council has asked both sides to stop the shelling. It wants talks by Friday"
+    assert found[0].sentence == found[0].text
+
+
+def test_a_quotation_whose_opening_is_nowhere_is_no_claim() -> None:
+    found = claims_of("Rain fell on the camps overnight.",
+                      "The agency is sending more tents to the border,” spokeswoman Mara Olsen said.")
+    assert found == []
+
+
+def test_a_mark_glued_between_two_sentences_opens_the_second() -> None:
+    text = "Rain fell on the camps overnight.”The agency is sending more tents to the border,” Mara Olsen said."
+    cut = text.index("The agency")
+    (claim,) = claims_in(text, (0, cut), (cut, len(text)))
+    assert claim.text == "”The agency is sending more tents to the border,” Mara Olsen said."
+    assert text[claim.start:claim.end] == claim.text
+
+
+def test_a_quotation_that_goes_on_into_the_next_sentence_is_shown_to_its_end() -> None:
+    found = claims_of("Judge Mara Olsen said: “The court heard both sides in full.", "The verdict stands.”",
+                      "Reporters left the court at noon.")
+    assert [c.text for c in found] == ["Judge Mara Olsen said: “The court heard both sides in full. The verdict "
+                                       "stands.”"]
+    assert found[0].content == "The court heard both sides in full. The verdict stands"
+
+
+def test_a_quotation_left_open_is_no_claim() -> None:
+    assert claims_of("Judge Mara Olsen said: “The court heard both sides in full.", "The verdict stands.",
+                     "Reporters left the court at noon.") == []
+
+
+def test_a_speaker_set_off_by_commas_inside_the_claim() -> None:
+    found = claims_of("Judge Mara Olsen said the court had finished its work.",
+                      "The jurors, she added, “were told to weigh every doubt.”",
+                      "“That,” she said, “includes the council.”",
+                      "\"We will rebuild the old bridge,\" Olsen said, and the crowd cheered loudly.",
+                      "The new road is safe, Olsen said, urging drivers to come back.")
+    assert [c.content for c in found[1:]] == [
+        "The jurors “were told to weigh every doubt", "That includes the council", "We will rebuild the old bridge",
+        "The new road is safe"]
+
+
+def test_a_speaker_after_the_claim_whose_sentence_runs_on_claims_what_came_before() -> None:
+    (claim,) = claims_of("The truce gives both sides a chance to talk, party leader Mara Olsen said Monday. "
+                         "``We will be there.''")
+    assert (claim.speaker.shown, claim.content) == ("Mara Olsen", "The truce gives both sides a chance to talk")
+
+
+def test_one_nations_same_few_people_months_apart_are_one_count_where_one_names_no_place() -> None:
+    """ "two Turkish divers jailed" in May and "two Turkish divers jailed in Rhodes" in November: the same
+    two people; "two Turkish divers jailed in Kos" is not those of Rhodes."""
+    texts = {"may": "Two Turkish divers were jailed on Monday.", "nov": "Two Turkish divers were jailed in Rhodes.",
+             "kos": "Two Turkish divers were jailed in Kos."}
+    times = {"may": datetime(2020, 5, 4), "nov": datetime(2020, 11, 9), "kos": datetime(2020, 11, 12)}
+    groups = group_quantities(quantities(texts), times=times)
+    assert sorted(sorted(g.articles) for g in groups if g.category == "jailed") == [["kos"], ["may", "nov"]]

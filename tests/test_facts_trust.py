@@ -18,7 +18,8 @@ from newsbrief.facts.check.agency import _told, claim_facts
 from newsbrief.facts.check.quantities import group_quantities, quantity_conflicts, quantity_facts
 from newsbrief.facts.read.claims import Claim, Speaker, attributions
 from newsbrief.facts.read.dates import read_unit as dates_in
-from newsbrief.facts.read.entities import Gazetteer, _kind, _modifies
+from newsbrief.facts.read.entities import Gazetteer, _Cues, _kind, _modifies
+from newsbrief.facts.read.ner import Mention
 from newsbrief.facts.read.quantities import Quantity, read_unit
 from newsbrief.facts.read.units import Unit
 from newsbrief.model import Article, Briefing, ClaimFact, EntityFact, PartySide, QuantityFact
@@ -395,8 +396,8 @@ def test_a_company_in_capitals_is_one_organisation_written_as_the_articles_write
 def test_a_band_the_writer_calls_a_band_is_an_organisation() -> None:
     """The model calls many a one-word band a person; "the band X" in several mentions outvotes it."""
     model = Counter({"PERSON": 5, "GPE": 2})
-    assert _kind("Quillfire", model, Counter({"organisation": 12, "designated": 12, "person": 1})) == "organisation"
-    assert _kind("Quillfire", model, Counter({"organisation": 1, "designated": 1})) == "person"
+    assert _kind("Quillfire", model, _Cues(Counter({"organisation": 12, "person": 1}), designated=12)) == "organisation"
+    assert _kind("Quillfire", model, _Cues(Counter({"organisation": 1}), designated=1)) == "person"
 
 
 def test_common_nouns_in_capitals_and_state_abbreviations_are_not_names(file_sharing: Briefing) -> None:
@@ -694,18 +695,18 @@ def test_a_name_before_a_common_noun_modifies_it(text: str, modifies: bool) -> N
 
 
 def test_a_team_the_model_took_for_a_person_is_an_organisation() -> None:
-    assert _kind("Harriers", Counter({"PERSON": 1}), Counter({"modifier": 3})) == "organisation"
+    assert _kind("Harriers", Counter({"PERSON": 1}), _Cues(modifiers=3)) == "organisation"
 
 
 def test_a_place_named_before_a_noun_is_still_a_place() -> None:
     """ "the Lenvik prison system", "Lenvik prison inmates": Lenvik's, as "in Lenvik" would say."""
-    assert _kind("Lenvik", Counter({"GPE": 1}), Counter({"modifier": 3})) == "place"
-    assert _kind("Harriers", Counter({"PERSON": 1}), Counter({"modifier": 3, "person": 2})) == "person"
+    assert _kind("Lenvik", Counter({"GPE": 1}), _Cues(modifiers=3)) == "place"
+    assert _kind("Harriers", Counter({"PERSON": 1}), _Cues(Counter({"person": 2}), modifiers=3)) == "person"
 
 
 def test_a_body_of_representatives_is_an_organisation_not_a_place() -> None:
-    assert _kind("Chamber of Delegates", Counter({"ORG": 1}), Counter({"place": 1})) == "organisation"
-    assert _kind("Assembly of Governors", Counter(), Counter({"place": 1})) == "organisation"
+    assert _kind("Chamber of Delegates", Counter({"ORG": 1}), _Cues(Counter({"place": 1}))) == "organisation"
+    assert _kind("Assembly of Governors", Counter(), _Cues(Counter({"place": 1}))) == "organisation"
 
 
 # --- claims that need the sentence before, and reports of nothing said ------------------------------------
@@ -771,3 +772,46 @@ def test_a_surname_goes_with_the_person_most_named_but_not_between_equals() -> N
     assert "Ness" not in {e.name for e in spelled.entities}
     brothers = Gazetteer((), people=["Anton Rask"] * 3 + ["Pieter Rask"] * 2 + ["Rask"])
     assert "Rask" in {e.name for e in brothers.entities}
+
+
+def test_incidents_that_hit_something_are_no_count_of_what_happened_to_them() -> None:
+    """ "two bombings hit the market": the bombings did it; no "2 bombings hit" as if they were hit."""
+    assert read("The city has been tense since two suicide bombings hit the market square in March.") == []
+    assert read("The border was closed after two car bombings hit the old port on May 3 and June 9.") == []
+    assert [(q.value, q.category) for q in read("Three bombs went off near the station, police said.")] == [
+        (3, "went off")]
+
+
+def test_a_series_of_incidents_is_the_scene_of_its_toll() -> None:
+    (toll,) = read("A series of militant attacks killed 41 people in the region last spring.")
+    assert (toll.value, toll.category, toll.scene) == (41, "killed", "in militant attacks")
+
+
+def kind_of(name: str, label: str, *texts: str) -> str:
+    """The kind ``name`` (which the model labelled ``label`` once) gets from its mentions in ``texts``."""
+    found = Gazetteer([Mention("a", 0, len(name), name, label)]).locate(
+        [Unit(str(i), 0, len(t), t, 1, 1) for i, t in enumerate(texts)])
+    return next(e.kind for e in found if e.name == name)
+
+
+def test_a_place_that_modifies_a_noun_after_a_determiner_stays_a_place() -> None:
+    """A rule that made "a Hotmail account" an organisation made these organisations too."""
+    assert kind_of("Orlando", "GPE", "An Orlando private detective drew up the plan.", "The Orlando attorney sued.",
+                   "He is sued by an Orlando man.") == "place"
+    assert kind_of("Texas", "GPE", "A Texas man was held.", "The Texas prison system is full.",
+                   "He lives in Texas now.") == "place"
+    assert kind_of("Hebron", "GPE", "The Hebron deal was signed.", "The Hebron pullout was delayed.",
+                   "Troops stayed in Hebron.") == "place"
+    assert kind_of("Atlantic", "LOC", "An Atlantic storm grew.", "The Atlantic coast was hit.",
+                   "Ships sank in the Atlantic.") == "place"
+
+
+def test_an_agreement_is_no_organisation() -> None:
+    assert kind_of("Oslo Accords", "ORG", "The Oslo Accords set out a timetable.",
+                   "Both sides signed the Oslo Accords.") == "agreement"
+    assert kind_of("Treaty of Lisbon", "ORG", "The Treaty of Lisbon took effect.") == "agreement"
+
+
+def test_a_count_is_shown_with_the_whole_phrase_that_says_what_happened() -> None:
+    (fled,) = read("Nearly 4,000 villagers have been forced to flee their homes since March.")
+    assert (fled.text, fled.category) == ("Nearly 4,000 villagers have been forced to flee", "displaced")

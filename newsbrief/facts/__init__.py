@@ -141,9 +141,10 @@ def read(articles: Sequence[Article], settings: Settings = DEFAULT,
     people = claims_mod.people(found, Gazetteer(mentions, organisations=bodies))
     missed = frequent_names(every, [*(m.text for m in mentions), *people, *bodies], settings.name_share)
     gazetteer = Gazetteer(mentions, people, bodies, missed)
-    said = claims_mod.read(found, every, gazetteer)
+    said = claims_mod.read(found, every, gazetteer, {a.id: a.text for a in articles})
     years = {a.id: a.time.year for a in articles if a.time}
-    counted = quantities_mod.read(every, gazetteer, years, settings, parses)
+    scenes = bool(quantities_mod.story_days({a.id: a.time for a in articles}, settings))  # any story's days lie within
+    counted = quantities_mod.read(every, gazetteer, years, settings, parses, scenes)
     dated = [d for a, mine in zip(articles, by_article) for d in dates_mod.read(mine, a.time)]
     entities = gazetteer.locate(every)
     return Reading(

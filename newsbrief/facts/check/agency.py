@@ -17,14 +17,13 @@ from newsbrief.facts.read.claims import Claim
 from newsbrief.facts.read.entities import Gazetteer, fold
 from newsbrief.facts.read.numbers import numbers
 from newsbrief.facts.settings import DEFAULT, Settings
-from newsbrief.lang.en import word_list
-from newsbrief.lang.en.attribution import INTENT_VERBS, MODALS, PRONOUNS
+from newsbrief.lang.en.attribution import INTENT_VERBS, MODALS
 from newsbrief.lang.en.events import EVENT_NOUNS, OUTCOMES
+from newsbrief.lang.en.linking import leans_back
 from newsbrief.lang.tokens import stemmed_stop, tokens, words
 from newsbrief.model import ClaimFact, Conflict, PartySide, Source
 
 _QUOTES = "“”\"'‘’ "
-_CONNECTIVES = word_list("connectives")
 _MODAL = re.compile(rf"\b(?:{'|'.join(MODALS)})\b", re.I)
 _DEMONYM = re.compile(r"(?:an|ish|ese|i|ic)s?$")
 _EVENT_NOUN = re.compile(rf"\b(?:{EVENT_NOUNS})\b", re.I)
@@ -61,9 +60,7 @@ def _centrality(group: Sequence[Claim], keywords: Collection[str], settings: Set
     named = not first.speaker.party.startswith("role:")
     intent = first.verb in INTENT_VERBS or bool(_MODAL.search(first.content))
     figure = bool(numbers(first.content))
-    opening = (first.sentence or first.content).lstrip(_QUOTES + "`").split(" ", 1)[0]
-    unclear = opening[:1].isupper() and (opening.lower() in PRONOUNS  # "It was one of close to 100 accidents"
-                                         or opening.lower().rstrip(",") in _CONNECTIVES)  # "But there's no need"
+    unclear = leans_back(first.sentence or first.content)
     return (settings.claim_sources * len({c.article for c in group}) + settings.claim_keywords * central
             + settings.claim_named * named + settings.claim_agency * first.agency - settings.claim_intent * intent
             + settings.claim_figure * figure - settings.claim_context * unclear)

@@ -95,8 +95,7 @@ def off_event(articles: Sequence[Article], settings: Settings = DEFAULT) -> tupl
         return {}, Parses()
     read = [units(a) for a in articles]
     every = [u for found in read for u in found]
-    parses = quantities_mod.parsed(every, settings)  # one parse
-    counted = quantities_mod.read(every, Gazetteer(()), settings=settings, parses=parses)
+    parses, counted = quantities_mod.parse_and_read(every, Gazetteer(()), settings)  # one parse
     dated = [d for a, found in zip(articles, read) for d in dates_mod.read(found, a.time)]
     names = {a.id: {n for bag in _parts(a) for n in bag.name} for a in articles}
     return judge(articles, counted, dated, names, settings), parses

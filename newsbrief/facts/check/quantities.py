@@ -25,9 +25,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cached_property
 
-from newsbrief.facts.read.quantities import Quantity, compatible
+from newsbrief.facts.read.quantities import Quantity, compatible, story_days
 from newsbrief.facts.settings import DEFAULT, Settings
-from newsbrief.ingest import wall_clock
 from newsbrief.lang.en.events import CATEGORY_RANK, GENERAL_KINDS
 from newsbrief.lang.en.measures import BARE_AMOUNTS
 from newsbrief.lang.tokens import tokens
@@ -166,7 +165,7 @@ def group_quantities(quantities: Iterable[Quantity], settings: Settings = DEFAUL
     _join_people(members)
     groups = [Group(c, k, s, scoped, f"in {apart[-1]}" if apart[-1] else None)
               for (c, k, s, apart), found in members.items()
-              for scoped in _scoped(found, settings, _news_days(found, times or {}, settings))]
+              for scoped in _scoped(found, settings, _news_days(found, times or {}, settings), s is not None)]
     return sorted(groups, key=lambda g: (-len(g.articles), g.category is None, g.label))
 
 
@@ -209,19 +208,23 @@ def _fits(a: _Scope, b: _Scope, apart: int) -> bool:
     return places and (a[1] is None or b[1] is None or a[1] == b[1]) and a[2] == b[2] and a[3] == b[3] and news
 
 
-def _scoped(members: list[Quantity], settings: Settings, news: Mapping[int, int]) -> list[list[Quantity]]:
+def _scoped(members: list[Quantity], settings: Settings, news: Mapping[int, int],
+            sided: bool = False) -> list[list[Quantity]]:
     """The quantities of one (category, kind, side) split by where and when their clauses say they happened:
     "15 killed in Idlib" and "125 died across Syria" are two counts, and so are a day's toll ("were killed
     on Monday") and a running total ("9,000 have been killed"), one bombing's toll and the toll of "the
     attacks", and two articles' news months apart (``news``: see :func:`_news_days`); but the same figure,
     when ``settings.distinct`` or more, is one count, even named at two scales ("33 killed in Idlib", "at
-    least 33 killed in Syria"). A quantity joins a scope that gives its figure, else one it fits and agrees
-    with, else one it fits, the most sourced."""
+    least 33 killed in Syria"). So is the same figure of one nation's people (``sided``) where at most one
+    names a place, however far apart the articles: "two Israeli agents jailed" in February and "two
+    Israelis jailed in Cyprus" in August are the same two people. A quantity joins a scope that gives its
+    figure, else one it fits and agrees with, else one it fits, the most sourced."""
     scopes: list[tuple[_Scope, list[Quantity]]] = []
     apart = settings.update_days
     for q in sorted(members, key=lambda q: -(len(q.places) + (q.day is not None))):
         scope = _scope_of(q, news)
-        same = [i for i, s in enumerate(scopes) if q.value >= settings.distinct and s[0][3] == scope[3]
+        same = [i for i, s in enumerate(scopes) if s[0][3] == scope[3]
+                and (q.value >= settings.distinct or (sided and (not s[0][0] or not scope[0] or s[0][0] & scope[0])))
                 and any((m.value, m.high) == (q.value, q.high) for m in s[1])]
         fitting = [i for i, s in enumerate(scopes) if _fits(s[0], scope, apart)]
         agreeing = [i for i, s in enumerate(scopes)  # a total told either way ("were killed", "have died")
@@ -378,12 +381,8 @@ def apart(value: float, main: float) -> float:
 
 
 def _dated(focus: Focus | None, settings: Settings) -> dict[str, str]:
-    """article -> the day (ISO) it was published, when the story's articles span more than
-    ``settings.story_days``; none otherwise (a one-day story's counts are that day's)."""
-    known = {a: wall_clock(t).date() for a, t in (focus.times.items() if focus else ()) if t is not None}
-    if not known or (max(known.values()) - min(known.values())).days <= settings.story_days:
-        return {}
-    return {a: day.isoformat() for a, day in known.items()}
+    """article -> the day (ISO) it was published, in a story over several days (:func:`story_days`)."""
+    return {a: day.isoformat() for a, day in story_days(focus.times if focus else {}, settings).items()}
 
 
 def _label(group: Group, figure: ValueSet) -> str:

@@ -20,12 +20,12 @@ against each other by :mod:`newsbrief.facts.crosscheck`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from newsbrief.facts.read.entities import Entity, Gazetteer, fold
 from newsbrief.facts.read.units import Unit
-from newsbrief.lang.en import WEEKDAYS, word_list
+from newsbrief.lang.en import WEEKDAYS
 from newsbrief.lang.en.attribution import (
     AGENCY_VERBS,
     BODY_WORDS,
@@ -42,6 +42,7 @@ from newsbrief.lang.en.attribution import (
     SPELLINGS,
     TITLE_WORDS,
 )
+from newsbrief.lang.en.linking import DROPPABLE_OPENING
 from newsbrief.model import Span, squash
 
 _VERB = re.compile(rf"\b(?:(?:has|have|had|also|later|again|swiftly|quickly)\s+)*(?P<verb>{REPORTING_VERBS})\b"
@@ -66,8 +67,6 @@ _TRAILING = re.compile(
     r"\w+ly|himself|herself|itself|themselves|,?\s*in a statement,?))+$", re.I)
 _CONTEXT_BREAK = re.compile(r"[,;.“”\"]")
 _APPOSITION = re.compile(r",([^,]{3,80}),")
-_LINK = re.compile(rf"^(?:{'|'.join(sorted(word_list('droppable_connectives')))})\b,?\s+(?=\S)", re.I)
-"""A connective that opens what was said and only links it to the sentence before ("But", "And", "However")."""
 _DENIED_SAYING = re.compile(r"\b(?:not|never|n[’']t)\s+$", re.I)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+$", re.I)
 _PARTICLE = re.compile(r"(?:al|el|bin|ibn|de|da|di|van|von|der|le|la)(?:-[A-Z][\w’'-]*)?")
@@ -77,6 +76,23 @@ _OPENING = re.compile(rf"\s*(?:(?:on\s+)?(?:{'|'.join(WEEKDAYS)}|yesterday|today
 """What opens a claim after its verb but is not said: "that", and when it was said ("said Tuesday it ...")."""
 _ADJECTIVE = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|my)|['’]s)\s+$", re.I)
 """What comes before a reporting verb used as an adjective: "the alleged shooter", "police's claimed source"."""
+_QUOTE_MARK = re.compile(r"``|''|[“”\"]")
+"""Double quotation marks: curly, straight and the wires' doubled backticks and apostrophes."""
+_QUOTE_REACH = 2
+"""Sentences before or after a claim's own that a quotation it holds may run over: beyond, the quotation is
+left unplaced (a mark lost, a quotation over several paragraphs) and the claim out."""
+_ASIDE = re.compile(r"\s*,\s*(?:(?P<participle>adding|saying|noting|explaining|insisting|stressing)\b(?:\s+that\b)?\s*)?")
+"""A comma right after a reporting verb: the speaker is set off inside the sentence ("The jurors, he added,
+“were ...”"), or a participle brings what was said ("said, adding that ...")."""
+_CLOSINGS = ("”", '"', "''")
+_OPENINGS = ("“", '"', "``")
+"""The marks that end and begin a quotation, for a claim cut in two by its speaker ("“That,” he said, ...")."""
+_WRITER_GOES_ON = re.compile(r"(?:and|but|or|while|though|although|as|\w+ing)\b", re.I)
+"""What opens the writer's own words after a speaker set off by commas: a conjunction, or a participle
+("..., Peres said, urging both sides to ...")."""
+_NEW_QUOTE = re.compile(r"(?:``|[“\"])\s*[A-Z]")
+"""A quotation that opens a sentence of its own ("Asked if ..., Netanyahu said, ``Every Israeli ...''"):
+what comes before the speaker is the writer's framing, and the claim is the quotation."""
 _MAX_SPEAKER_WORDS = 9
 _LONG_TAIL = 14
 _CLAUSE_END = re.compile(r",\s+(?:while|whereas|but)\s|;\s")
@@ -196,15 +212,46 @@ def _forward(unit: Unit, match: re.Match[str]) -> Attribution | None:
     rest = text[content_start:]
     if _SENTENCE_END.match(rest):
         return None  # "..., Woody Enderson said. ``The search ...'': the claim was before the verb
+    start = max(before.rfind(phrase), 0)
+    aside = _ASIDE.match(rest)
+    if aside and not aside.group("participle") and before[:start].strip(" ,") and not _NEW_QUOTE.match(
+            rest, aside.end()):
+        return _parenthetical(unit, match, before[:start], rest[aside.end():], phrase, apposition)
     told = re.match(r"\s+(?:[^,.;]{1,60}?)\s+that\s+", rest) if match.group("verb") in ("told", "tells") else None
-    skip = told or _OPENING.match(rest)
-    content = squash(_CLAUSE_END.split(rest[skip.end():])[0]).rstrip(".")
+    skip = aside or told or _OPENING.match(rest)
+    stop = _SENTENCE_END.match(rest, skip.end())
+    if stop:  # "..., a spokesman said Wednesday. ``This is ...'': the claim was before the speaker
+        content = squash(before[:start]).strip(" ,“”\"'‘’`").rstrip(".")
+        if len(content.split()) < 3:
+            return None
+        return Attribution(unit, 0, content_start + stop.end(), phrase, apposition, _verb_name(match), content,
+                           trailing=True)
+    content = squash(_CLAUSE_END.split(rest[skip.end():])[0]).rstrip(".").lstrip(":; ")
     if _SUBORDINATE.match(text):  # "Although X claimed the bombing, Y later said ...": X's claim ends at the comma
         content = content.split(", ")[0]
     if len(content.split()) < 3 or (match.group("verb") in ("added", "adds") and content.startswith("to ")):
         return None
-    return Attribution(unit, max(before.rfind(phrase), 0), len(text.rstrip()), phrase, apposition, _verb_name(match),
-                content)
+    return Attribution(unit, start, len(text.rstrip()), phrase, apposition, _verb_name(match), content)
+
+
+def _parenthetical(unit: Unit, match: re.Match[str], said: str, rest: str, phrase: str,
+                   apposition: str) -> Attribution | None:
+    """A speaker set inside what was said, between commas: "The jurors, he added, “were properly
+    instructed ...”", "“That,” he said, “includes me.”": the claim is the words either side, one quotation
+    where both sides are quoted. What follows an "and" or "but" after the comma is the writer's own
+    ("“..., ” Obama said, and I hope he included himself"): the claim is then the words before alone."""
+    said = squash(said).rstrip(" ,")
+    rest = squash(rest).rstrip(".")
+    if not rest or _WRITER_GOES_ON.match(rest):
+        content = said
+    elif said.startswith(_OPENINGS) and said.endswith(_CLOSINGS) and rest.startswith(_OPENINGS):  # one quotation
+        content = " ".join((said.rstrip("”\"'").rstrip(","), rest.lstrip("“\"`")))
+    else:
+        content = f"{said} {rest}"
+    content = content.strip(" ,“”\"'‘’`").rstrip(".")
+    if len(content.split()) < 3:
+        return None
+    return Attribution(unit, 0, len(unit.text.rstrip()), phrase, apposition, _verb_name(match), content)
 
 
 def _trailing(unit: Unit, match: re.Match[str]) -> Attribution | None:
@@ -465,9 +512,17 @@ def people(found: Sequence[Attribution], gazetteer: Gazetteer) -> list[str]:
     return names
 
 
-def read(found: Sequence[Attribution], units: Sequence[Unit], gazetteer: Gazetteer) -> list[Claim]:
-    """The claims of ``found`` attributions with normalised speakers; ``units``: all units of the cluster."""
+def read(found: Sequence[Attribution], units: Sequence[Unit], gazetteer: Gazetteer,
+         texts: Mapping[str, str]) -> list[Claim]:
+    """The claims of ``found`` attributions with normalised speakers; ``units``: all units of the cluster;
+    ``texts``: each article's text. A claim whose sentence leaves a quotation open or closes one opened
+    before takes the sentences the quotation runs over (:func:`_quoted`); one whose quotation cannot be
+    found whole is left out: its words could not be copied as said."""
     speakers = _Speakers(gazetteer, units)
+    marks: dict[str, list[tuple[int | None, int | None]]] = {}
+    by_article: dict[str, list[Unit]] = {}
+    for unit in units:
+        by_article.setdefault(unit.article, []).append(unit)
     claims = []
     for raw in found:
         speaker = speakers.speaker(raw)
@@ -477,12 +532,106 @@ def read(found: Sequence[Attribution], units: Sequence[Unit], gazetteer: Gazette
         start = max(raw.start, unit.lead - unit.start)  # never from a dateline ("RENTERIA, Spain (AP) _")
         content = raw.content.removeprefix(squash(unit.text[:start]).strip(" ,“”\"'’‘`")).strip() if (
             start > raw.start) else raw.content
-        content = _LINK.sub("", content, count=1)  # "Kremlin said: both ...", not "said But both ..."
-        claims.append(Claim(unit.article, unit.start + start, unit.start + raw.end,
-                            squash(unit.text[start:raw.end]), position=unit.position, speaker=speaker,
-                            verb=raw.verb, content=content, headline=unit.sentence is None,
-                            sentence=unit.told, trailing=raw.trailing))
+        content = DROPPABLE_OPENING.sub("", content, count=1)  # "Kremlin said: both ...", not "said But both ..."
+        claim = Claim(unit.article, unit.start + start, unit.start + raw.end, squash(unit.text[start:raw.end]),
+                      position=unit.position, speaker=speaker, verb=raw.verb, content=content,
+                      headline=unit.sentence is None, sentence=unit.told, trailing=raw.trailing)
+        if unit.article not in marks:
+            marks[unit.article] = _quotations(texts[unit.article])
+        whole = _quoted(claim, unit, by_article[unit.article], texts[unit.article], marks[unit.article])
+        if whole is not None:
+            claims.append(whole)
     return _canonical_speakers(claims)
+
+
+def _quoted(claim: Claim, unit: Unit, article: Sequence[Unit], text: str,
+            quotations: Sequence[tuple[int | None, int | None]]) -> Claim | None:
+    """``claim`` with the sentences its quotations run over, when its sentence closes a quotation opened in
+    the ``_QUOTE_REACH`` sentences before ("“The U.N. ... He also urged calm,” Dujarric said.") or opens
+    one closed in those after ("Mr. Obama said: “The judge ... manner. The prosecution ... arguments.”"):
+    one claim span over them, so that the quotation is shown whole. None when the other end is not there
+    (a mark lost in scraping, a quotation over more sentences or paragraphs): the words shown would start
+    or stop inside what was said, and could not be copied as said. ``quotations``: the article's
+    (:func:`_quotations`)."""
+    at = article.index(unit)
+    start, end = _own(unit, text, quotations)
+    first = last = at
+    begin, finish = start, end
+    for opened, closed in quotations:
+        mark = closed - 1 if closed is not None else None  # where the closing mark is
+        if not any(x is not None and start <= x < end for x in (opened, mark)):
+            continue
+        if opened is None or mark is None:
+            return None
+        if opened < start:
+            first = _holding(article, opened)
+            own = _own(article[first], text, quotations)
+            begin = min(begin, opened if opened >= own[1] else own[0])  # a mark glued to its end opens ours
+        if mark >= end:
+            last = _holding(article, mark)
+            finish = max(finish, _own(article[last], text, quotations)[1])
+    if first == last == at and (start, end) == (unit.lead or unit.start, unit.start + len(unit.text.rstrip())):
+        return claim
+    if at - first > _QUOTE_REACH or last - at > _QUOTE_REACH or any(
+            text[a.end:b.start].strip() for a, b in zip(article[first:last], article[first + 1:last + 1])):
+        return None
+    content = claim.content
+    if claim.trailing and first < at:  # what was said begins in the sentences before, at its opening mark
+        content = " ".join([text[min(o for o, _ in quotations if o is not None and o >= begin):claim.start],
+                            content])
+    elif not claim.trailing and last > at:  # and goes on into the sentences after
+        told = squash(text[claim.start:finish])
+        content = told[told.find(content):] if content in told else content
+    sentence = squash(text[begin if first < at else start:finish])
+    begin = begin if first < at or claim.start <= start + 1 else claim.start
+    return replace(claim, start=begin, end=finish if last > at else min(claim.end, finish),
+                   text=squash(text[begin:finish if last > at else min(claim.end, finish)]),
+                   content=squash(content).strip(" ,“”\"'’‘`").rstrip("."), sentence=sentence)
+
+
+def _holding(article: Sequence[Unit], at: int) -> int:
+    """The index of the sentence of ``article`` that holds offset ``at`` (or the last before it)."""
+    return max(i for i, u in enumerate(article) if u.start <= at)
+
+
+def _own(unit: Unit, text: str, quotations: Sequence[tuple[int | None, int | None]]) -> tuple[int, int]:
+    """Where a sentence lies in its article's ``text`` with its own quotation marks: past its dateline, with
+    an opening mark glued to its start that the segmenter left at the end of the sentence before ("...
+    wounded.”On 27 February, ...": the mark opens "On 27 February"), without one glued to its own end."""
+    start = unit.lead or unit.start
+    end = unit.start + len(unit.text.rstrip())
+    opens = {o for o, _ in quotations}
+    if start - 1 in opens:
+        start -= 1
+    if end - 1 in opens and end - 1 > start:
+        end -= 1
+    return start, end
+
+
+def _quotations(text: str) -> list[tuple[int | None, int | None]]:
+    """Every quotation of ``text``: (where its opening mark is, where its closing mark ends), None for an
+    end that is not there. Read in order: a mark closes the quotation that is open; with none open, an
+    opening mark (“, ``) opens one, and so does any mark glued to the word after it (scraped text often has
+    ” or " there), while a mark that ends a word closes nothing (its opening was lost)."""
+    out: list[tuple[int | None, int | None]] = []
+    opened: int | None = None
+    for match in _QUOTE_MARK.finditer(text):
+        mark, at = match.group(), match.start()
+        glued = text[match.end():match.end() + 1].isalnum() and (at == 0 or not text[at - 1].isalnum())
+        if mark in ("“", "``"):
+            if opened is not None:
+                out.append((opened, None))
+            opened = at
+        elif opened is not None:
+            out.append((opened, match.end()))
+            opened = None
+        elif glued:
+            opened = at
+        else:
+            out.append((None, match.end()))
+    if opened is not None:
+        out.append((opened, None))
+    return out
 
 
 def _canonical_speakers(claims: list[Claim]) -> list[Claim]:

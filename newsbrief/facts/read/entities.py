@@ -27,6 +27,7 @@ from newsbrief.facts.read.units import Unit
 from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS, STOP_WORDS, WEEKDAYS
 from newsbrief.lang.en.attribution import TITLE_WORDS
 from newsbrief.lang.en.names import (
+    AGREEMENT_WORDS,
     AMBIGUOUS_HEADS,
     ARTICLES,
     BODY_MEMBERS,
@@ -69,6 +70,10 @@ _DESIGNATED_VOTE = 4.0
 """Mentions a designator calls an organisation ("the band Metallica", "the rock group Metallica") from which
 the writer's word weighs more than the name's own head word: the writer says what it is, in several mentions,
 where the model takes many a one-word band or firm for a person."""
+_DETERMINER = "determiner"
+"""The cue of a mention after a determiner, which is no kind: it only takes a vote from person."""
+_AGREEMENT = "agreement"
+"""The kind of an agreement's name ("Oslo Accords"): not listed among people, organisations and places."""
 _THING = "thing"
 """The kind of a name no person takes ("the Hummer") and nothing else types: a vehicle, a product; not listed."""
 _DEMONYM = re.compile(r"(?:an|ish|ese|i|ic)$")
@@ -302,7 +307,7 @@ class Gazetteer:
         if self._matcher is None:
             return []
         found = {id(e): Entity(e.kind, e.name, set(e.variants)) for e in self.entities}
-        cues: dict[int, Counter[str]] = {key: Counter() for key in found}
+        cues = {key: _Cues() for key in found}
         cut: Counter[int] = Counter()
         for unit in units:
             for match in self._matcher.finditer(unit.text):
@@ -312,12 +317,8 @@ class Gazetteer:
                 entity = found[key]
                 after = None if self._starts_name(unit.text, match.end()) else _after_cue(unit.text, match.end())
                 before = _cue(unit.text, match.start())
-                for cue in (before, after):
-                    if cue:
-                        cues[key][cue] += _CUE_VOTE
-                cues[key]["designated"] += before == "organisation"  # "the band Metallica", not "San Mateo company"
+                cues[key].count(before, after, _modifies(unit.text, match.start(), match.end()))
                 cut[key] += _continued(unit.text, match.end())
-                cues[key]["modifier"] += _modifies(unit.text, match.start(), match.end())
                 start = _extend(unit.text, match.start(), entity) if entity.kind == "person" else match.start()
                 if start < match.start():
                     entity.variants.add(unit.text[start:match.end()])
@@ -331,11 +332,8 @@ class Gazetteer:
             for longer in self.entities:  # "O'Hare" of "O'Hare International Airport": the airport's kind
                 if longer.name.startswith(entity.name + " ") and _designated(longer.name) and (
                         fold(longer.name[len(entity.name):]).split()[0] not in PLACE_INSTITUTIONS):
-                    cues[key][_designated(longer.name) or ""] += _CUE_VOTE  # not "New Orleans Police Department"
-            if cues[key]["determiner"] * 2 < len(entity.sources):
-                del cues[key]["determiner"]  # "the Plaskett family" once: most mentions decide
-            if cues[key]["modifier"] * 2 <= len(entity.sources):
-                del cues[key]["modifier"]  # "a Texas man" once: most mentions decide
+                    cues[key].kinds[_designated(longer.name) or ""] += _CUE_VOTE  # not "New Orleans Police Department"
+            cues[key].settle(len(entity.sources))
             entity.kind = _kind(_named_as(entity.variants, entity.name), self._votes[key], cues[key])
             if cut[key] * 2 > len(entity.sources) > 1:
                 entity.kind = "fragment"  # "Basque Homeland" of "Basque Homeland and Freedom": a cut name
@@ -379,7 +377,39 @@ class Gazetteer:
         return places[0] if places else next(n for n, k in self.nations.items() if k == key)
 
 
-def _kind(name: str, labels: Counter[str], cues: Counter[str] | None = None) -> str:
+@dataclass
+class _Cues:
+    """What the words around a name's mentions say of it, each clue counted apart: the kinds the words
+    before and after point to (``kinds``, one vote a mention), the mentions after a determiner ("the Hummer":
+    no person), those a designator calls an organisation ("the band Metallica") and those that modify a noun
+    ("former Saints player")."""
+
+    kinds: Counter[str] = field(default_factory=Counter)
+    determiners: float = 0.0
+    designated: int = 0
+    modifiers: int = 0
+
+    def count(self, before: str | None, after: str | None, modifies: bool) -> None:
+        """One mention's clues: the cue words before and after it (:func:`_cue`, :func:`_after_cue`) and
+        whether it modifies the noun after it."""
+        for cue in (before, after):
+            if cue == _DETERMINER:
+                self.determiners += _CUE_VOTE
+            elif cue:
+                self.kinds[cue] += _CUE_VOTE
+        self.designated += before == "organisation"  # "the band Metallica", not "San Mateo company"
+        self.modifiers += modifies
+
+    def settle(self, mentions: int) -> None:
+        """Drop a clue that only a few of the ``mentions`` give: most mentions decide ("the Plaskett family"
+        once, "a Texas man" once)."""
+        if self.determiners * 2 < mentions:
+            self.determiners = 0.0
+        if self.modifiers * 2 <= mentions:
+            self.modifiers = 0
+
+
+def _kind(name: str, labels: Counter[str], cues: _Cues | None = None) -> str:
     """person, organisation, place, event or group, by a vote of every clue to the name: the labels the
     model gave its mentions (one each), the words right before each mention (``cues``: "in Honduras",
     "Mr. Kennedy", "Hurricane Mitch"; one each), and the name's own words (its head word, "Coast Guard",
@@ -388,23 +418,26 @@ def _kind(name: str, labels: Counter[str], cues: Counter[str] | None = None) -> 
     ("the Hummer", "the Saints") takes a vote from person each: a name only the model took for a person is
     then a thing (a vehicle, a product: not listed). A one-word name most of whose mentions modify a noun
     ("former Saints player") moves the model's person votes to organisation, one each, unless a word before a
-    mention says it is a person (a place keeps its votes: "the Texas prison system" is Texas's); "X of
+    mention says it is a person (a place keeps its votes: "the Texas prison system" is Texas's, "an Orlando
+    attorney" Orlando's; so does "a Hotmail account", which reads alike); "X of
     Representatives" (a body of people, :data:`BODY_MEMBERS`) votes organisation, three. On a tie a
     person the model named wins, then an acronym as an organisation ("in the EU"), then what the words
     around the mentions say (the model takes many an unfamiliar name for an organisation: "the airports
-    O'Hare and Midway"), then organisation."""
+    O'Hare and Midway"), then organisation. A name whose head word names an agreement ("Oslo Accords",
+    :data:`AGREEMENT_WORDS`) is one, whatever else votes."""
+    if _head(name) in AGREEMENT_WORDS:
+        return _AGREEMENT  # "the Oslo Accords", whatever the model says: its own words say what it is
     votes = Counter[str]()
     model = Counter[str]()
     for label, n in labels.items():
         model[KINDS[label]] += n
     votes.update(model)
-    context = Counter({kind: min(n, _CUE_MOST) for kind, n in (cues or {}).items()})
-    unlike_person = context.pop("determiner", 0)
-    modifier = context.pop("modifier", 0)
-    designated = (cues or {}).get("designated", 0)
-    context.pop("designated", None)
+    cues = cues or _Cues()
+    context = Counter({kind: min(n, _CUE_MOST) for kind, n in cues.kinds.items()})
+    unlike_person = min(cues.determiners, _CUE_MOST)
+    modifier = min(cues.modifiers, _CUE_MOST)
     votes.update(context)
-    if designated >= _DESIGNATED:
+    if cues.designated >= _DESIGNATED:
         votes["organisation"] += _DESIGNATED_VOTE  # "the band Metallica", "the airline Norvia": the writer says so
     head = _head(name)
     weight = _HEAD_VOTE / 2 if head in AMBIGUOUS_HEADS else _HEAD_VOTE
@@ -464,7 +497,7 @@ def _cue(text: str, start: int) -> str | None:
     if word in PERSON_CUES:
         return "person"
     if word in ARTICLES and not (len(before) > 1 and before[-2].lower() in PLACE_CUES):
-        return "determiner"  # "the Hummer": no person; "in the Gulf" is a place (below)
+        return _DETERMINER  # "the Hummer": no person; "in the Gulf" is a place (below)
     if word in EVENT_CUES:
         return "event"
     if (word in PLACE_CUES or (word == "the" and len(before) > 1 and before[-2].lower() in PLACE_CUES)) and not (

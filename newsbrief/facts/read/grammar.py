@@ -58,6 +58,7 @@ from newsbrief.lang.en.events import (
     MASS_SCENES,
     SCENE_PREPOSITIONS,
     SCENES,
+    SERIES_NOUNS,
     TOLL_NOUNS,
     TOTALS,
 )
@@ -77,6 +78,7 @@ from newsbrief.lang.en.grammar import (
     PART_PREPOSITIONS,
     SCOPE_PREPOSITIONS,
     SUBSET_PRONOUNS,
+    TIME_PREPOSITIONS,
     TRANSPARENT_NOUNS,
 )
 from newsbrief.lang.en.measures import CURRENCY_CODES, MONEY_FORMS, UNIT_KIND
@@ -90,6 +92,8 @@ _OUTCOME = re.compile("|".join(f"(?P<{k}>(?:{v})\\b)" for k, v in OUTCOMES.items
 _LONGEST = 32
 """Characters enough for the longest way of saying what happened ("driven from their homes")."""
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+_OWNER_END = re.compile(r"\s?,|\s(?:to|from|in|at|for|with|on|who|which|that)\s")
+"""Where an "of" phrase stops saying whose ("of a delegate| to the talks")."""
 _WORD_END = re.compile(r"\w*")
 _CALENDAR = frozenset((*MONTHS, *WEEKDAYS, *MONTH_ABBREVIATIONS, *(f"{m}." for m in MONTH_ABBREVIATIONS), "Sept."))
 PERFECT = frozenset("have has 've".split())
@@ -162,8 +166,9 @@ def _pos(token: Token) -> str:
     return next((pos for prefix, pos in POS_OF_TAG if token.tag_.startswith(prefix)), token.tag_)
 
 
-def counted(doc: Doc, start: int, end: int) -> Counted:
-    """What the number at ``doc.text[start:end]`` counts and what happened to it."""
+def counted(doc: Doc, start: int, end: int, scenes: bool = True) -> Counted:
+    """What the number at ``doc.text[start:end]`` counts and what happened to it; ``scenes``: whether to
+    read the incident it belongs to as well (only a story over several days shows it)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return Counted(end=end)
@@ -182,7 +187,8 @@ def counted(doc: Doc, start: int, end: int) -> Counted:
     if unit == "money" and event is None and verb is not None and IMPACTS.match(_participle(verb) or ""):
         event, event_token = _participle(verb), verb  # "were paid between $15 and $20 an hour"
     if event is None and noun is not None and INCIDENTS.fullmatch(noun.lower_) and verb is not None and (
-            verb.lower_ not in LIGHT_VERBS):
+            verb.lower_ not in LIGHT_VERBS) and not (agent or _acting(noun, verb)) and not (
+            noun.dep_ == "pobj" and noun.head.lower_ in TIME_PREPOSITIONS):
         event, event_token = _participle(verb), verb  # "charged with six bombings", "three bombs went off"
     if event is None and noun is not None and noun.lower_ in ABOARD:
         event, event_token = "aboard", noun  # "disappeared with 239 passengers and crew aboard"
@@ -195,7 +201,7 @@ def counted(doc: Doc, start: int, end: int) -> Counted:
         scope.append(clause.head)  # "a pileup near Fort Dodge that killed two people": where the pileup was
     own = _scope([t for t in (number, noun) if t is not None])
     near = own if _places(own) else _scope(scope)  # "15 killed in Idlib, nine in Aleppo": nine's own place
-    last = max([span.end_char] + [t.idx + len(t) for t in (noun, event_token) if t is not None and t.i > number.i
+    last = max([span.end_char] + [_phrase_end(t) for t in (noun, event_token) if t is not None and t.i > number.i
                                   and t.i - number.i <= 8])
     return Counted(
         noun=noun.text if noun is not None else None,
@@ -207,7 +213,8 @@ def counted(doc: Doc, start: int, end: int) -> Counted:
         places=_places(near), day=_day(near, scope), part=_part(number, noun),
         perfect=any(c.dep_ == "aux" and c.lower_ in PERFECT for c in clause.children),
         end=last, verb=clause.idx, clause=_first_conjunct(clause).idx, cause=_cause(clause, noun),
-        scene=None if unit is not None or (noun is not None and _is_scene(noun)) else _scene(clause, noun),
+        scene=None if not scenes or unit is not None or (noun is not None and _is_scene(noun))
+        else _scene(clause, noun),
     )
 
 
@@ -239,12 +246,18 @@ def _scene(clause: Token, noun: Token | None) -> str | None:
 
 
 def _scene_children(token: Token) -> list[Token]:
-    """The subject of a verb and the nouns of its phrases that can name an incident ("in the attack")."""
+    """The subject of a verb and the nouns of its phrases that can name an incident ("in the attack"), each
+    through a noun of a series ("a series of extremist attacks": the attacks)."""
     out = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
     for child in token.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in SCENE_PREPOSITIONS):
             out += [c for c in child.children if c.dep_ == "pobj"]
-    return out
+    return [n for c in out for n in ([c, *_of(c)] if c.lower_ in SERIES_NOUNS else [c])]
+
+
+def _of(noun: Token) -> list[Token]:
+    """The nouns of a noun's "of" phrase ("series of attacks": attacks)."""
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
 
 
 def _is_scene(token: Token) -> bool:
@@ -325,12 +338,13 @@ def _noun(number: Token, span: Span) -> tuple[Token, Token | None, str | None, b
 
 def _owner(noun: Token) -> str | None:
     """The noun's "of" phrase as the source wrote it ("of Assad’s army": the text of its span, not its tokens
-    joined with spaces)."""
+    joined with spaces), up to where it stops saying whose: a comma, or a word that starts what the owner
+    did or where it was ("of a delegate to the talks" -> "of a delegate")."""
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is None:
         return None
     last = of.right_edge
-    return _text(noun.doc)[of.left_edge.idx:last.idx + len(last)]
+    return _OWNER_END.split(_text(noun.doc)[of.left_edge.idx:last.idx + len(last)])[0].rstrip(" ,")
 
 
 def _currency(number: Token, span: Span) -> bool:
@@ -386,6 +400,13 @@ def _outcome(token: Token) -> str | None:
                                   for c in after]
         found = _category(" ".join(words)) if len(words) > 1 else None
     return found
+
+
+def _phrase_end(token: Token) -> int:
+    """Where the words that say what happened end, when ``token`` starts them ("forced| to flee|": a count is
+    shown with the whole phrase, not cut after "forced"), else where the token ends."""
+    match = _OUTCOME.match(_text(token.doc)[token.idx:token.idx + _LONGEST].lower())
+    return token.idx + max(len(token), len(match.group()) if match else 0)
 
 
 @lru_cache(maxsize=4096)
@@ -450,6 +471,14 @@ def _event(holder: Token, noun: Token | None) -> tuple[str | None, Token | None,
     return None, None, verb, False
 
 
+def _acting(noun: Token, verb: Token) -> bool:
+    """Whether ``verb`` is a clause in the active hung on the counted ``noun`` that does it to an object: the
+    parser reads "after two bombings hit Jerusalem" as "bombings" with a clause "hit Jerusalem", whose doer
+    the bombings are."""
+    return verb.dep_ == "acl" and verb.head.i == noun.i and verb.tag_ != "VBN" and any(
+        c.dep_ in ("dobj", "obj") for c in verb.children)
+
+
 def _effort(verb: Token) -> tuple[str, Token] | None:
     """(what they did, as written, and its word) when the verb, or the clause hung on it, says what people did
     that their number sizes ("attended the service", "were on the ground, searching")."""
@@ -488,7 +517,8 @@ def _inside(holder: Token, noun: Token | None) -> Token | None:
     if noun is not None and noun.lower_ in TOLL_NOUNS:
         return noun
     for child in (noun or holder).children:
-        if child.dep_ in ("amod", "acl", "relcl", "acomp", "oprd", "advmod", "prep") and _outcome(child):
+        if child.dep_ in ("amod", "acl", "relcl", "acomp", "oprd", "advmod", "prep") and _outcome(child) and not (
+                _acting(noun or holder, child)):  # "200 targets hit", not "two bombings hit Jerusalem"
             return child
     return next((c for c in (noun or holder).children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -36,6 +37,7 @@ from newsbrief.facts.read.grammar import Counted, counted, parse
 from newsbrief.facts.read.numbers import NumberMention, numbers
 from newsbrief.facts.read.units import Unit
 from newsbrief.facts.settings import DEFAULT, Settings
+from newsbrief.ingest import wall_clock
 from newsbrief.lang.en.events import (
     ASKED,
     BARE_NOUNS,
@@ -78,7 +80,6 @@ number."""
 _WORDS = re.compile(r"[\w$%’'-]+")
 _NEXT_WORD = re.compile(r"[\s-]*([A-Za-z%]+)")
 _POSSESSIVE = re.compile(r"\b(?:its|their)\b")
-_OWNER_END = re.compile(r"\s?,|\s(?:to|from|in|at|for|with|on|who|which|that)\s")
 """Where the "of" phrase of a count stops saying whose they are: "of a delegate| from the Virgin Islands",
 "of Ann Lo|, the delegate"."""
 _NEVER_COUNTS = frozenset({"duration", "share", "age"})
@@ -246,7 +247,7 @@ def _side(gazetteer: Gazetteer, modifiers: Sequence[str], before: str, possessiv
     proper = [w for w in modifiers if w[:1].isupper()]
     if proper and gazetteer.entity(" ".join(proper)):  # "Hamas fighters"; not "four Southern bombings"
         return " ".join(proper), fold(" ".join(proper))
-    found = gazetteer.nations_in(_OWNER_END.split(owner)[0]) if owner else []
+    found = gazetteer.nations_in(owner) if owner else []
     if found:
         name, key = found[0]
         return gazetteer.demonym(key, name), key
@@ -259,10 +260,11 @@ def _side(gazetteer: Gazetteer, modifiers: Sequence[str], before: str, possessiv
     return shown or None, None
 
 
-def read_unit(unit: Unit, gazetteer: Gazetteer, doc: Doc | None = None,
-              published: int | None = None, settings: Settings = DEFAULT) -> list[Quantity]:
+def read_unit(unit: Unit, gazetteer: Gazetteer, doc: Doc | None = None, published: int | None = None,
+              settings: Settings = DEFAULT, scenes: bool = True) -> list[Quantity]:
     """Every stated quantity in one sentence; ``doc`` is the parse of its :func:`excerpt` (made here when
-    not given), ``published`` the article's year, if known."""
+    not given), ``published`` the article's year, if known; ``scenes``: whether to read each count's
+    incident (see :func:`read`)."""
     found = counts(unit.text)
     if not found:
         return []
@@ -275,7 +277,7 @@ def read_unit(unit: Unit, gazetteer: Gazetteer, doc: Doc | None = None,
     for number in found:
         if not offset <= number.at < number.end <= offset + len(text):
             continue
-        reading = counted(doc, number.at - offset, number.end - offset)
+        reading = counted(doc, number.at - offset, number.end - offset, scenes)
         quantity = _quantity(unit, gazetteer, number, reading, previous, earlier, published, offset)
         previous = (reading, quantity) if reading.noun is not None or quantity is not None else previous
         if quantity is not None:
@@ -340,7 +342,6 @@ def _quantity(unit: Unit, gazetteer: Gazetteer, number: NumberMention, c: Counte
 def _whose(owner: str, before: str, gazetteer: Gazetteer) -> str:
     """An "of" phrase as shown, "its" or "their" named by the country the sentence names before ("of its
     security forces" -> "of Syria’s security forces"), up to where it stops saying whose ("of a delegate")."""
-    owner = _OWNER_END.split(owner)[0].rstrip(" ,")
     found = gazetteer.nations_in(before)
     if not found:
         return owner
@@ -398,17 +399,42 @@ def _parsed(excerpts: Sequence[tuple[Unit, Excerpt, str]], settings: Settings, k
 
 
 def read(units: Sequence[Unit], gazetteer: Gazetteer, published: Mapping[str, int] | None = None,
-         settings: Settings = DEFAULT, parses: Parses | None = None) -> list[Quantity]:
+         settings: Settings = DEFAULT, parses: Parses | None = None, scenes: bool = True) -> list[Quantity]:
     """Quantities in every unit; only the units that hold a number are parsed (one batched call), and those
     ``parses`` holds are not parsed again.
 
-    ``published``: each article's publication year, where known (a figure of an earlier year is background).
+    ``published``: each article's publication year, where known (a figure of an earlier year is background);
+    ``scenes``: whether to read the incident each count belongs to (``Quantity.scene``), which only a story
+    over several days shows (see :func:`several_days`).
     """
     excerpts = _excerpts(units, settings)
-    docs = _parsed(excerpts, settings, parses or Parses()).docs
+    return _read(excerpts, gazetteer, _parsed(excerpts, settings, parses or Parses()), published, settings, scenes)
+
+
+def parse_and_read(units: Sequence[Unit], gazetteer: Gazetteer,
+                   settings: Settings = DEFAULT) -> tuple[Parses, list[Quantity]]:
+    """:func:`parsed` and :func:`read` (without scenes) of the same units, which are scanned for the
+    sentences worth parsing once: the off-event check reads the counts and hands the parses on."""
+    excerpts = _excerpts(units, settings)
+    parses = _parsed(excerpts, settings, Parses())
+    return parses, _read(excerpts, gazetteer, parses, None, settings, scenes=False)
+
+
+def _read(excerpts: Sequence[tuple[Unit, Excerpt, str]], gazetteer: Gazetteer, parses: Parses,
+          published: Mapping[str, int] | None, settings: Settings, scenes: bool) -> list[Quantity]:
     years = published or {}
     return [q for unit, key, _ in excerpts
-            for q in read_unit(unit, gazetteer, docs[key], years.get(unit.article), settings)]
+            for q in read_unit(unit, gazetteer, parses.docs[key], years.get(unit.article), settings, scenes)]
+
+
+def story_days(times: Mapping[str, datetime | None], settings: Settings = DEFAULT) -> dict[str, date]:
+    """article -> the day it was published, when the articles of ``times`` (id -> time) span more than
+    ``settings.story_days``; none otherwise: a one-day story's counts are that day's, and only a story over
+    several days tells its counts by their incidents and days."""
+    known = {a: wall_clock(t).date() for a, t in times.items() if t is not None}
+    if not known or (max(known.values()) - min(known.values())).days <= settings.story_days:
+        return {}
+    return known
 
 
 def counts(text: str) -> list[NumberMention]:

@@ -128,6 +128,10 @@ SCENES = re.compile(rf"(?:{INCIDENTS.pattern}|bomb|riots?|melee|ambush|clash|sto
 MASS_SCENES = frozenset("fighting violence unrest shelling flooding gunfire war".split())
 """Incidents named without an article ("killed in fighting", "hurt in violence")."""
 
+SERIES_NOUNS = frozenset("series string spate wave chain succession rash".split())
+"""Nouns that name incidents through an "of" phrase ("a series of extremist attacks killed 58 people": the
+attacks killed them)."""
+
 SCENE_PREPOSITIONS = frozenset("in during from by after".split())
 """Prepositions (and the passive's "by") whose incident a count belongs to ("killed in a car bomb", "hurt by
 the blast", "injured during the riot")."""

@@ -55,6 +55,10 @@ TRANSPARENT_NOUNS = frozenset("total number tally sum".split())
 SCOPE_PREPOSITIONS = frozenset("in at across near on outside inside around throughout from".split())
 """Prepositions whose proper noun says where a count happened ("15 killed in Idlib", "125 died across Syria")."""
 
+TIME_PREPOSITIONS = frozenset("after before since until till following during amid".split())
+"""Prepositions that place a verb in time by incidents ("the closure imposed after two bombings"): the
+incidents are not what the verb did."""
+
 PART_PREPOSITIONS = frozenset("including among".split())
 """Prepositions that make a count part of the one before it ("144 killed, including 64 at a checkpoint")."""
 

@@ -78,6 +78,10 @@ PERSON_CUES = frozenset(
     "minister secretary senator governor mayor spokesman spokeswoman chairman captain pilot".split())
 """Words right before a name that make it a person ("Mr. Kennedy", "Judge Ito")."""
 
+AGREEMENT_WORDS = frozenset("accord accords agreement agreements treaty treaties pact protocol".split())
+"""Head words of the names of agreements ("Oslo Accords", "Good Friday Agreement", "Treaty of Rome"), which
+the model often takes for organisations: an agreement is neither an organisation nor a place."""
+
 PLACE_CUES = frozenset("in near from across outside throughout".split())
 """Prepositions right before a name that make it a place ("in Honduras", "near Fort Dodge")."""
 
