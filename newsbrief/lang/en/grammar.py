@@ -55,6 +55,10 @@ TRANSPARENT_NOUNS = frozenset("total number tally sum".split())
 SCOPE_PREPOSITIONS = frozenset("in at across near on outside inside around throughout from".split())
 """Prepositions whose proper noun says where a count happened ("15 killed in Idlib", "125 died across Syria")."""
 
+ORIGIN_VERBS = frozenset("be is are was were been being am come comes came coming hail hails hailed".split())
+"""Verbs after which "from" says where those counted come from, not where anything befell them ("12 are from
+Somalia and 11 from Yemen")."""
+
 PART_PREPOSITIONS = frozenset("including among".split())
 """Prepositions that make a count part of the one before it ("144 killed, including 64 at a checkpoint")."""
 
