@@ -67,6 +67,7 @@ from newsbrief.lang.en.grammar import (
     DEFINITES,
     DETERMINERS,
     MODIFIER_DEPS,
+    ORIGIN_VERBS,
     NUMBER_DEPS,
     PATIENT_DEPS,
     PERIOD_STARTS,
@@ -199,8 +200,9 @@ def counted(doc: Doc, start: int, end: int, scenes: bool = True) -> Counted:
     scope += [c for c in clause.children if c.dep_ in ("advcl", "xcomp", "advmod")]
     if clause.dep_ in ("relcl", "acl"):
         scope.append(clause.head)  # "a pileup near Fort Dodge that killed two people": where the pileup was
-    own = _scope([t for t in (number, noun) if t is not None])
-    near = own if _places(own) else _scope(scope)  # "15 killed in Idlib, nine in Aleppo": nine's own place
+    origin = _first_conjunct(clause).lower_ in ORIGIN_VERBS  # "12 are from Somalia": whence, not where
+    own = _scope([t for t in (number, noun) if t is not None], origin)
+    near = own if _places(own) else _scope(scope, origin)  # "15 killed in Idlib, nine in Aleppo": nine's own place
     last = max([span.end_char] + [_phrase_end(t) for t in (noun, event_token) if t is not None and t.i > number.i
                                   and t.i - number.i <= 8])
     return Counted(
@@ -647,13 +649,16 @@ def _hypothetical(clause: Token) -> bool:
     return False
 
 
-def _scope(tokens: Sequence[Token]) -> list[Token]:
-    """The tokens of the prepositional phrases that hang on ``tokens`` and say where or when."""
+def _scope(tokens: Sequence[Token], origin: bool = False) -> list[Token]:
+    """The tokens of the prepositional phrases that hang on ``tokens`` and say where or when. "from" on a noun
+    says whence it comes ("soldiers from Texas were killed in Kabul"), and so it does on any token when the
+    clause says so (``origin``: "12 are from Somalia"): neither names a place where anything happened."""
     out = []
     for token in tokens:
+        whence = origin or _pos(token) in ("NOUN", "PROPN")
         for child in token.children:
-            if child.dep_ == "npadvmod" and child.like_num:
-                continue  # another count's phrase ("..., nine in Aleppo")
+            if child.dep_ == "npadvmod" and child.like_num or whence and child.lower_ == "from":
+                continue  # another count's phrase ("..., nine in Aleppo"), or where they are from
             if child.dep_ in ("prep", "npadvmod") and (child.lower_ in SCOPE_PREPOSITIONS or child.dep_ == "npadvmod"):
                 out += _where(child)
     return out

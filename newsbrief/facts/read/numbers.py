@@ -54,9 +54,9 @@ _NOT_A_COUNT_AFTER = re.compile(r"[-‑–][A-Za-z]|\s*(?:%|per ?cent|a\.?m\b|p\
 _MONTH_AFTER = re.compile(rf"\s+(?:{'|'.join(_MONTHS)})\b", re.I)
 _MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(_MONTHS)})\.?\s+$", re.I)
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w.]*\s?|[-‑/#])$")
-_MODEL_BEFORE = re.compile(r"\b[A-Z][A-Za-z]{0,2}[-‑]$")
-"""Letters joined to the number by a hyphen: a model or a name ("S-400", "F-16", "MH-17", "Su-24"), never a count,
-whatever follows ("S-400 missile systems")."""
+_MODEL_BEFORE = re.compile(r"\b[A-Z][A-Za-z]{0,2}(?:[-‑]| [-‑] )$")
+"""Letters joined to the number by a hyphen: a model or a name ("S-400", "F-16", "MH-17", "Su-24", and as
+tokenized copy spaces it, "AK - 47"), never a count, whatever follows ("S-400 missile systems")."""
 _COUNTED_AFTER = re.compile(
     r"\s+(?!(?:was|is|has|does)\b)(?:[a-z]+\s+)?(?:[a-z]+s|people|men|women|children|police|personnel|staff|crew)\b")
 _AGE = (re.compile(r"[A-Za-z][\w’'-]+,\s*$"), re.compile(r"\s*,"))

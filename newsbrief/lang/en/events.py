@@ -16,11 +16,12 @@ OUTCOMES = {
     "charged": "charged|indicted",
     "rescued": "rescued|rescuing|saved|survived|survivors",
     "hit": "hit|hitting|struck|striking|targeted|targeting|c[ao]me under|comes under|coming under",
-    "aboard": "aboard|on board|onboard|carrying|carried",
+    "aboard": r"aboard|on board|onboard|(?:carrying|carried)(?! out\b)",
     "destroyed": "destroyed|damaged|burned|burnt|set on fire|set ablaze|torched|razed|flattened|collapsed",
 }
 """What happened to what is counted: a category -> the ways news says it (a regex alternation), so that
-"died", "martyred" and "dead" are all *killed*."""
+"died", "martyred" and "dead" are all *killed*. "carried out" is doing, not carrying: "carried out 100 attacks"
+counts no attacks aboard."""
 
 CATEGORY_RANK = ("killed", "injured", "missing", "displaced", "evacuated", "rescued", "aboard", "destroyed", "arrested",
                  "jailed", "charged", "hit")

@@ -59,6 +59,10 @@ TIME_PREPOSITIONS = frozenset("after before since until till following during am
 """Prepositions that place a verb in time by incidents ("the closure imposed after two bombings"): the
 incidents are not what the verb did."""
 
+ORIGIN_VERBS = frozenset("be is are was were been being am come comes came coming hail hails hailed".split())
+"""Verbs after which "from" says where those counted come from, not where anything befell them ("12 are from
+Somalia and 11 from Yemen")."""
+
 PART_PREPOSITIONS = frozenset("including among".split())
 """Prepositions that make a count part of the one before it ("144 killed, including 64 at a checkpoint")."""
 

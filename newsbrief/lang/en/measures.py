@@ -4,7 +4,7 @@ amount of money); it is not a count of people or things."""
 import re
 
 UNITS = {
-    "duration": "second seconds minute minutes hour hours day days week weeks month months year years decade "
+    "duration": "second seconds minute minutes hour hours hr hrs day days week weeks month months year years decade "
                 "decades century centuries night nights weekend weekends time times winter winters summer summers "
                 "spring autumn season seasons",
     "distance": "mile miles kilometer kilometers kilometre kilometres km kms meter meters metre metres foot "

@@ -1,0 +1,35 @@
+"""Counts a reader would copy wrongly: what "carried out" does, model names spaced apart, clock times, and
+where those counted come from (not where anything befell them). Each sentence is written here."""
+
+from __future__ import annotations
+
+from newsbrief.facts.read.entities import Gazetteer
+from newsbrief.facts.read.quantities import Quantity, read_unit
+from newsbrief.facts.read.units import Unit
+
+
+def read(text: str) -> list[Quantity]:
+    return read_unit(Unit("a", 0, len(text), text, 1, 1), Gazetteer([]))
+
+
+def test_attacks_carried_out_are_done_not_carried_aboard() -> None:
+    (q,) = read("Rebels have carried out around 40 raids on the border since March.")
+    assert q.value == 40 and q.category != "aboard"
+    (q,) = read("The ferry was carrying 120 passengers when it sank.")
+    assert (q.value, q.category) == (120, "aboard")
+
+
+def test_a_model_number_spaced_from_its_letters_is_no_count() -> None:
+    found = read("Police seized 12 AK - 47 rifles at the farm.")
+    assert [q.value for q in found] == [12]
+
+
+def test_a_clock_time_in_hours_is_no_count() -> None:
+    assert [q.value for q in read("Pirates attacked the tanker about 1100 hrs GMT, firing rifles.")] == []
+
+
+def test_where_they_come_from_is_not_where_it_happened() -> None:
+    found = {q.value: q for q in read("Of the 30 detained fishermen, 18 are from Peru and 12 from Chile.")}
+    assert all(not q.places for q in found.values())
+    (q,) = read("Four engineers from Ohio were killed in Lagos on Monday.")
+    assert q.places == ("Lagos",)
