@@ -3,7 +3,7 @@ where those counted come from (not where anything befell them). Each sentence is
 
 from __future__ import annotations
 
-from newsbrief.facts.read.entities import Gazetteer
+from newsbrief.facts.read.entities import Gazetteer, Mention
 from newsbrief.facts.read.quantities import Quantity, read_unit
 from newsbrief.facts.read.units import Unit
 
@@ -33,3 +33,10 @@ def test_where_they_come_from_is_not_where_it_happened() -> None:
     assert all(not q.places for q in found.values())
     (q,) = read("Four engineers from Ohio were killed in Lagos on Monday.")
     assert q.places == ("Lagos",)
+
+
+def test_a_nationality_keeps_the_words_that_say_who_they_were() -> None:
+    gazetteer = Gazetteer([Mention("a", 0, 4, "Thai", "NORP")])
+    text = "At least one Thai crew member was killed in the attack."
+    (q,) = read_unit(Unit("a", 0, len(text), text, 1, 1), gazetteer)
+    assert (q.value, q.what, q.side) == (1, "Thai crew member killed", "thai")

@@ -243,7 +243,7 @@ def _side(gazetteer: Gazetteer, modifiers: Sequence[str], before: str, possessiv
     for word in modifiers:
         key = gazetteer.nation(word)
         if key:
-            return word, key
+            return " ".join(modifiers), key  # "Thai crew members": the nation's, and what they were
     proper = [w for w in modifiers if w[:1].isupper()]
     if proper and gazetteer.entity(" ".join(proper)):  # "Hamas fighters"; not "four Southern bombings"
         return " ".join(proper), fold(" ".join(proper))
