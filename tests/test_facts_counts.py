@@ -1,9 +1,12 @@
-"""Counts a reader would copy wrongly: what "carried out" does, model names spaced apart, clock times, and
-where those counted come from (not where anything befell them). Each sentence is written here."""
+"""Facts a reader would copy wrongly: what "carried out" does, model names spaced apart, clock times, where
+those counted come from (not where anything befell them), who they were, and ships taken for people. Each
+sentence is written here."""
 
 from __future__ import annotations
 
-from newsbrief.facts.read.entities import Gazetteer, Mention
+from collections import Counter
+
+from newsbrief.facts.read.entities import Gazetteer, Mention, _kind
 from newsbrief.facts.read.quantities import Quantity, read_unit
 from newsbrief.facts.read.units import Unit
 
@@ -40,3 +43,9 @@ def test_a_nationality_keeps_the_words_that_say_who_they_were() -> None:
     text = "At least one Thai crew member was killed in the attack."
     (q,) = read_unit(Unit("a", 0, len(text), text, 1, 1), gazetteer)
     assert (q.value, q.what, q.side) == (1, "Thai crew member killed", "thai")
+
+
+def test_a_ships_name_is_a_vessel_not_a_person() -> None:
+    assert [_kind(n, Counter({"PERSON": 3})) for n in ("MV Amira", "Frigate HMS Dorset", "Maria Jones")] == [
+        "vessel", "vessel", "person"]
+    assert _kind("MS Dhani", Counter({"PERSON": 3})) == "person"  # initials, not a ship's prefix

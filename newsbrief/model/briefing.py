@@ -19,7 +19,7 @@ from newsbrief.model.document import Removed
 from newsbrief.model.spans import Span
 
 Status = Literal["used", "duplicate", "empty", "off-event", "unreadable", "seen"]
-EntityKind = Literal["person", "organisation", "place", "event"]
+EntityKind = Literal["person", "organisation", "place", "event", "vessel"]
 ConflictKind = Literal["quantity", "agency", "update"]
 
 

@@ -46,6 +46,7 @@ from newsbrief.lang.en.names import (
     PLACE_INSTITUTIONS,
     PLACE_WORDS,
     STATE_ABBREVIATIONS,
+    VESSEL_PREFIXES,
 )
 from newsbrief.model import Source
 
@@ -53,7 +54,7 @@ KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "plac
          "NORP": "group", "EVENT": "event"}
 """spaCy's labels -> the kinds a name is voted into. ``group`` (nationalities, religious and political
 groups: "French", "Palestinians") is kept apart from people and not listed among names."""
-SHOWN_KINDS = frozenset({"person", "organisation", "place", "event"})
+SHOWN_KINDS = frozenset({"person", "organisation", "place", "event", "vessel"})
 """Kinds listed among a briefing's names."""
 _UPPER = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")
@@ -74,6 +75,8 @@ _DETERMINER = "determiner"
 """The cue of a mention after a determiner, which is no kind: it only takes a vote from person."""
 _AGREEMENT = "agreement"
 """The kind of an agreement's name ("Oslo Accords"): not listed among people, organisations and places."""
+_VESSEL = "vessel"
+"""The kind of a ship's name ("MV Gibe", "INS Mysore"): a prefix of :data:`VESSEL_PREFIXES` says so."""
 _THING = "thing"
 """The kind of a name no person takes ("the Hummer") and nothing else types: a vehicle, a product; not listed."""
 _DEMONYM = re.compile(r"(?:an|ish|ese|i|ic)$")
@@ -424,9 +427,11 @@ def _kind(name: str, labels: Counter[str], cues: _Cues | None = None) -> str:
     person the model named wins, then an acronym as an organisation ("in the EU"), then what the words
     around the mentions say (the model takes many an unfamiliar name for an organisation: "the airports
     O'Hare and Midway"), then organisation. A name whose head word names an agreement ("Oslo Accords",
-    :data:`AGREEMENT_WORDS`) is one, whatever else votes."""
+    :data:`AGREEMENT_WORDS`) is one, and a ship's ("INS Mysore", :func:`_ship`) a vessel, whatever else votes."""
     if _head(name) in AGREEMENT_WORDS:
         return _AGREEMENT  # "the Oslo Accords", whatever the model says: its own words say what it is
+    if _ship(name):
+        return _VESSEL  # "INS Mysore", which the model takes for a person
     votes = Counter[str]()
     model = Counter[str]()
     for label, n in labels.items():
@@ -464,6 +469,15 @@ def _kind(name: str, labels: Counter[str], cues: _Cues | None = None) -> str:
     acronym = name.isupper()
     return max(votes, key=lambda k: (votes[k], k == "person" and model[k] > 0, k == "organisation" and acronym,
                                      context[k], k == "organisation")) if votes else "organisation"
+
+
+def _ship(name: str) -> bool:
+    """Whether ``name`` is a ship's: a prefix of :data:`VESSEL_PREFIXES`, first or after one word ("Warship INS
+    Sukanya"), then one or two capitalised words and nothing else."""
+    words = name.split()
+    at = next((i for i, w in enumerate(words[:2]) if w in VESSEL_PREFIXES), None)
+    rest = words[at + 1:] if at is not None else []
+    return 1 <= len(rest) <= 2 and all(w[:1].isupper() for w in rest)
 
 
 def _named_as(variants: Iterable[str], name: str) -> str:

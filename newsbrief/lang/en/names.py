@@ -82,6 +82,10 @@ AGREEMENT_WORDS = frozenset("accord accords agreement agreements treaty treaties
 """Head words of the names of agreements ("Oslo Accords", "Good Friday Agreement", "Treaty of Rome"), which
 the model often takes for organisations: an agreement is neither an organisation nor a place."""
 
+VESSEL_PREFIXES = frozenset("MV M/V M/S MT M/T SS RMS USS USNS USCGC HMS HMAS HMCS HMNZS INS PNS RFA".split())
+"""Prefixes that make the name after them a ship's ("MV Gibe", "INS Mysore", "USS Cole"), which the model
+takes for a person: written in capitals, as ships' names are (not "MS", "JS", "FS": initials of people)."""
+
 PLACE_CUES = frozenset("in near from across outside throughout".split())
 """Prepositions right before a name that make it a place ("in Honduras", "near Fort Dodge")."""
 
