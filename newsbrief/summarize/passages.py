@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from newsbrief.lang.en import word_list
 from newsbrief.lang.en.attribution import REPORTING_VERBS
@@ -69,6 +70,12 @@ class Passage(Sentence):
     trimmed: bool = False
     announces: bool = False
     links: bool = False
+
+    @cached_property
+    def words(self) -> int:  # type: ignore[override]  # the same count, kept: selection asks it again and again
+        """Length in words, the unit of summary budgets (counted once: a passage is weighed in several runs
+        and passes of the selection)."""
+        return len(self.text.split())
 
 
 def opening_word(text: str) -> str:
