@@ -72,10 +72,9 @@ class Passage(Sentence):
     links: bool = False
 
     @cached_property
-    def words(self) -> int:  # type: ignore[override]  # the same count, kept: selection asks it again and again
-        """Length in words, the unit of summary budgets (counted once: a passage is weighed in several runs
-        and passes of the selection)."""
-        return len(self.text.split())
+    def words(self) -> int:  # type: ignore[override]
+        """The span's length in words, counted once: selection weighs a passage in several runs and passes."""
+        return super().words
 
 
 def opening_word(text: str) -> str:
