@@ -59,7 +59,9 @@ def collector_paused() -> Iterator[None]:
     reference cycles: reference counting frees them, but the collector, triggered by every 700
     allocations, traverses the young ones again and again and the whole heap now and then. That was a
     fifth of the CPU of a 1,000-article cluster. Nothing is lost: cycles made in the block are
-    collected by the first collection after it. Overlapping blocks (server threads) share one pause:
+    collected by the first collection after it. It wraps a whole piece of work (one cluster of batch
+    mode, :func:`newsbrief.batch.summarize_cluster`), never one stage: resumed while a stage's output is
+    still alive, the collector's first pass would traverse all of it. Overlapping blocks (server threads) share one pause:
     the collector comes back when the last ends.
     """
     with _PAUSE_LOCK:

@@ -48,7 +48,6 @@ from newsbrief.model import (
     Status,
     SummarySentence,
 )
-from newsbrief.parallel import collector_paused
 from newsbrief.segment import segment_article
 from newsbrief.summarize import DEFAULT, get_summarizer
 from newsbrief.summarize.focus import NO_FOCUS, Focus, bearing, developing
@@ -90,10 +89,8 @@ def reading_order(articles: Sequence[Article]) -> list[Article]:
     return [a for _, a in sorted(enumerate(articles), key=key)]
 
 
-@collector_paused()
 def prepare(articles: Sequence[Article], problems: Sequence[Problem] = ()) -> Prepared:
-    """Stages 2-5: clean, split, find empties and duplicates, and group repeated sentences (with the
-    collector paused: :func:`~newsbrief.parallel.collector_paused`)."""
+    """Stages 2-5: clean, split, find empties and duplicates, and group repeated sentences."""
     articles = unique_ids(articles, problems)
     order = tuple(item.id for item in in_input_order(articles, problems))
     status: dict[str, tuple[Status, str]] = {p.id: ("unreadable", p.message) for p in problems}

@@ -4,14 +4,18 @@ exit codes."""
 from __future__ import annotations
 
 import io
+import json
+import os
 import signal
 import socket
+import subprocess
+import sys
 from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE
+from conftest import EXAMPLE, REPO
 from typer.testing import CliRunner
 
 from newsbrief.cli import COMMANDS, load_commands
@@ -134,3 +138,20 @@ def test_messages_with_stderr_closed_go_nowhere_not_to_stdout(monkeypatch: pytes
     warn("not for stdout")
     assert not show_progress()
     assert "not for stdout" not in capsys.readouterr().out
+
+
+BLAS_THREADS = ("import json, newsbrief.cli, numpy, threadpoolctl; "
+                "print(json.dumps([p['num_threads'] for p in threadpoolctl.threadpool_info()"
+                " if p['internal_api'] == 'openblas']))")
+
+
+@pytest.mark.parametrize(("setting", "threads"), [(None, 1), ("2", 2)])
+def test_the_command_line_gives_numpy_one_blas_thread_unless_the_user_says_otherwise(setting: str | None,
+                                                                                     threads: int) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    env["PYTHONPATH"] = os.pathsep.join([str(REPO), env.get("PYTHONPATH", "")])
+    if setting:
+        env["OPENBLAS_NUM_THREADS"] = setting
+    out = subprocess.run([sys.executable, "-c", BLAS_THREADS], env=env, capture_output=True, text=True, check=True)
+    found = json.loads(out.stdout)
+    assert found and set(found) == {threads}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -22,7 +22,7 @@ from newsbrief.api import create_app, running
 from newsbrief.batch import query_text, summarize_cluster, summarize_stream
 from newsbrief.lang.tokens import stemmed_stop, tokens
 from newsbrief.dedup import sentence_groups
-from newsbrief.model import Sentence, squash
+from newsbrief.model import Article, Sentence, squash
 from newsbrief.pipeline import brief, prepare, seen_apart
 from newsbrief.report import render
 from newsbrief.report.sections import NEW, Part, sections
@@ -156,7 +156,7 @@ def test_a_concept_weighs_less_by_how_much_more_it_mattered_to_the_earlier_repor
     assert np.allclose(salience(now, before, FocusSettings(salience=0.5)), [0.5, 1.0, 1.0, 1.0])
     assert np.allclose(salience(now, before, FocusSettings(salience=0.0)), 1.0)
     new, old = ClusterConcepts(prepare(_articles(LATER)).cluster), ClusterConcepts(prepare(_articles(EARLIER)).cluster)
-    there = new.weights_in(old)
+    there = new.read_in(old)[1]
     (grain,) = new.ids(["grain ships"])  # both parts: the same concepts, with the earlier part's weights
     assert np.allclose(there[grain], old.weights()[old.ids(["grain ships"])[0]]) and (there[grain] > 0).all()
     (vass,) = new.ids(["Irena Vass"])  # only the new part names the minister
@@ -447,5 +447,22 @@ def test_the_share_of_articles_read_off_the_cluster_is_the_share_its_sentences_g
     cluster = prepare(_articles([*EARLIER, *LATER])).cluster
     found = ClusterConcepts(cluster)
     share = found.own_share()
-    assert np.array_equal(share, found.article_share(cluster.articles))
+    assert np.array_equal(share, _share_using(found, cluster.articles))
     assert 0.0 < share.min() and share.max() == 1.0  # every concept is some article's; some are in all
+
+
+def test_what_the_reader_read_is_the_share_of_the_earlier_articles_using_each_concept() -> None:
+    new, earlier = prepare(_articles(LATER)).cluster, prepare(_articles(EARLIER)).cluster
+    found = ClusterConcepts(new)
+    share, weight = found.read_in(ClusterConcepts(earlier))
+    assert np.array_equal(share, _share_using(found, earlier.articles))
+    assert share.any() and not share.all()  # the parts share some concepts, not all
+    assert np.array_equal(share > 0, weight > 0)
+
+
+def _share_using(found: ClusterConcepts, articles: Sequence[Article]) -> np.ndarray:
+    """Per concept id of ``found``, the share of ``articles`` whose sentences, tokenized one by one, use it."""
+    counts = np.zeros(len(found.keys))
+    for article in articles:
+        counts[np.unique(np.concatenate([*found.ids([s.text for s in article.sentences]), np.zeros(0, int)]))] += 1
+    return counts / len(articles)

@@ -16,7 +16,7 @@ from newsbrief.ingest import load
 from newsbrief.model import squash
 from newsbrief.pipeline import Prepared, prepare
 from newsbrief.summarize import candidates, get_summarizer
-from newsbrief.summarize.passages import leans_back, named_in_full, passages, quotes_balance
+from newsbrief.summarize.passages import FullNames, leans_back, passages, quotes_balance
 
 
 
@@ -142,7 +142,7 @@ def test_a_speaker_named_only_by_a_surname_given_in_full_before_follows() -> Non
 
 
 def test_a_surname_given_in_full_is_found_as_its_pattern_finds_it() -> None:
-    """named_in_full searches without compiling a pattern per surname: on strings built from the awkward
+    """FullNames searches without compiling a pattern per surname: on strings built from the awkward
     cases (non-ASCII capitals, apostrophes, a name inside a longer word, the search's end inside a name,
     no-break spaces) it agrees with the regex it stands for."""
     rng = random.Random(7)
@@ -151,9 +151,10 @@ def test_a_surname_given_in_full_is_found_as_its_pattern_finds_it() -> None:
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         surname = rng.choice(["Brandt", "Bran", "O’Brandt", "Brandt-", "Brandt'"])
-        end = rng.randint(0, len(text))
         pattern = re.compile(rf"[A-Z][\w.’'-]*\s+{re.escape(surname)}\b")
-        assert named_in_full(text, surname, end) == (pattern.search(text, 0, end) is not None), (text, surname, end)
+        names = FullNames(text)  # asked for several ends, as for the passages of one article
+        for end in (rng.randint(0, len(text)) for _ in range(3)):
+            assert names.before(surname, end) == (pattern.search(text, 0, end) is not None), (text, surname, end)
 
 
 def test_a_leading_connective_is_dropped_with_the_span_moved() -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import chain
 from typing import Literal
 
@@ -97,10 +98,19 @@ class Rows:
     indices: np.ndarray
     width: int
 
-    @property
+    @cached_property
     def sizes(self) -> np.ndarray:
-        """Number of items of each set."""
-        return np.diff(self.indptr)
+        """Number of items of each set (worked out once: the joins ask for it again and again)."""
+        return self.indptr[1:] - self.indptr[:-1]
+
+
+def run_bounds(counts: np.ndarray) -> np.ndarray:
+    """Where each of consecutive runs of ``counts[k]`` items begins, and where the last ends: ``[0,
+    *cumsum(counts)]``, built in place (``np.r_`` costs more than the sum on the small arrays of a small
+    cluster, where these joins run a few times per cluster)."""
+    out = np.zeros(len(counts) + 1, np.int64)
+    np.cumsum(counts, out=out[1:])
+    return out
 
 
 def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
@@ -133,7 +143,7 @@ def item_rows(sizes: np.ndarray, items: np.ndarray) -> Rows:
     rank[np.argsort(frequency * width + np.arange(width))] = np.arange(width)
     entries = sorted_set(np.repeat(np.arange(len(sizes), dtype=np.int64), sizes) * width + rank[items])
     counts = np.bincount(entries // max(width, 1), minlength=len(sizes))
-    return Rows(np.r_[0, np.cumsum(counts)], entries % max(width, 1), width)
+    return Rows(run_bounds(counts), entries % max(width, 1), width)
 
 
 def prefix_rows(rows: Rows, share: float) -> tuple[Rows, np.ndarray]:
@@ -151,7 +161,7 @@ def prefix_rows(rows: Rows, share: float) -> tuple[Rows, np.ndarray]:
     kept = np.minimum(minimal + extra, sizes)
     position = np.arange(len(rows.indices)) - np.repeat(rows.indptr[:-1], sizes)
     inside = position < np.repeat(kept, sizes)
-    prefix = Rows(np.r_[0, np.cumsum(kept)], rows.indices[inside], rows.width)
+    prefix = Rows(run_bounds(kept), rows.indices[inside], rows.width)
     return prefix, np.minimum(extra + 1, shared)  # a short set's prefix is all of it: it shares ``shared``
 
 
@@ -279,7 +289,7 @@ class Vocabulary:
         distinct = sorted(set(flat))
         word_id = dict(zip(distinct, range(len(distinct))))
         every = np.fromiter(map(word_id.__getitem__, flat), np.int64, count=len(flat))
-        bounds = np.r_[0, np.cumsum(np.fromiter(map(len, found), np.int64, count=len(found)))]
+        bounds = run_bounds(np.fromiter(map(len, found), np.int64, count=len(found)))
         return cls(dict(zip(texts, range(len(texts)))), every, bounds, word_id)
 
     def ids(self, text: str) -> np.ndarray:
@@ -349,8 +359,8 @@ def duplicate_articles(articles: Sequence[Article], vocabulary: Vocabulary | Non
     vocabulary = vocabulary or Vocabulary.of(chain.from_iterable(sentences))
     ids, lengths = vocabulary.of_texts(s.text for s in chain.from_iterable(sentences))
     ends = np.cumsum(np.fromiter(map(len, sentences), np.int64, count=len(sentences)))
-    words_before = np.r_[0, np.cumsum(lengths)]
-    rows = shingle_rows(ids, np.diff(np.r_[0, words_before[ends]]), len(vocabulary.word_id))
+    words_before = run_bounds(lengths)
+    rows = shingle_rows(ids, np.diff(words_before[ends], prepend=0), len(vocabulary.word_id))
     sizes = rows.sizes.tolist()
     a, b, overlap = similar_pairs(rows, ARTICLE_SHARE, contained=True)
     dups: dict[int, Duplicate] = {}
@@ -373,7 +383,7 @@ def _content_classes(vocabulary: Vocabulary) -> tuple[np.ndarray, Rows]:
     entries = sorted_set(text_of[content] * width + vocabulary.flat[content])  # by text, words sorted
     per_text = np.bincount(entries // width, minlength=len(lengths))
     words_of = entries % width
-    blob, edges = words_of.tobytes(), (np.r_[0, np.cumsum(per_text)] * words_of.itemsize).tolist()
+    blob, edges = words_of.tobytes(), (run_bounds(per_text) * words_of.itemsize).tolist()
     classes: dict[bytes, int] = {}
     class_of = np.fromiter((classes.setdefault(blob[a:b], len(classes)) for a, b in zip(edges, edges[1:])),
                            np.int64, count=len(lengths))

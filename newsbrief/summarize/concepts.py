@@ -129,19 +129,13 @@ class ClusterConcepts:
             out.append(own if first == last else sorted_set(own))  # one sentence's ids are distinct
         return out
 
-    def article_share(self, articles: Sequence[Article]) -> np.ndarray:
-        """Per concept id, the share of ``articles`` (of this cluster or not) whose sentences use it."""
-        counts = np.zeros(len(self.keys))
-        for article in articles:
-            ids = self.ids([s.text for s in article.sentences])
-            counts[sorted_set(np.concatenate([*ids, np.zeros(0, np.int64)]))] += 1
-        return counts / max(len(articles), 1)
-
-    def weights_in(self, other: ClusterConcepts) -> np.ndarray:
-        """Per concept id, the weight (:meth:`weights`) the same concept has in ``other``'s articles (0 where
-        none of them uses it): how much it mattered to a reader of them."""
+    def read_in(self, other: ClusterConcepts) -> tuple[np.ndarray, np.ndarray]:
+        """Per concept id, the share of ``other``'s articles that use the same concept and the weight
+        (:meth:`weights`) it has among them, 0 where none of them uses it: what a reader of those articles
+        read, and how much it mattered to them. The two vocabularies are mapped once, and ``other``'s
+        articles were tokenized once, for its own concepts."""
         if not len(self.keys) or not len(other.keys):
-            return np.zeros(len(self.keys))
+            return np.zeros(len(self.keys)), np.zeros(len(self.keys))
         word = np.fromiter((other.vocab.get(w, -1) for w in self.vocab), np.int64, count=len(self.vocab))
         v, w = self.vocab_size, other.vocab_size
         bigram = self.keys >= v
@@ -150,11 +144,11 @@ class ClusterConcepts:
         keys = np.where(bigram, w + first * w + second, first)
         at = np.minimum(np.searchsorted(other.keys, keys), len(other.keys) - 1)
         found = (first >= 0) & (~bigram | (second >= 0)) & (other.keys[at] == keys)
-        return np.where(found, other.weights()[at], 0.0)
+        return np.where(found, other.own_share()[at], 0.0), np.where(found, other.weights()[at], 0.0)
 
     def own_share(self) -> np.ndarray:
-        """Per concept id, the share of this cluster's articles that use it: what :meth:`article_share` gives
-        for them, read off the (concept, sentence) pairs instead of tokenizing their sentences again."""
+        """Per concept id, the share of this cluster's articles that use it, read off the (concept, sentence)
+        pairs instead of tokenizing their sentences again."""
         return self.articles_where(np.ones(len(self.pair_concept), bool)) / max(self.n_articles, 1)
 
     def articles_where(self, mask: np.ndarray) -> np.ndarray:
@@ -321,9 +315,8 @@ class ConceptCoverage(Summarizer):
 
     def select(self, cluster: Cluster, max_words: int, focus: Focus = NO_FOCUS) -> list[Sentence]:
         found = ClusterConcepts(cluster)
-        earlier = [a for a in focus.earlier if a.sentences]
-        read = found.article_share(earlier) if earlier else None
-        before = found.weights_in(ClusterConcepts(Cluster(tuple(earlier), ()))) if earlier else None
+        earlier = tuple(a for a in focus.earlier if a.sentences)
+        read, before = found.read_in(ClusterConcepts(Cluster(earlier, ()))) if earlier else (None, None)
         weight = self.focused(found, found.weights(), cluster.articles, read, focus.query, before)
         passages = candidates(cluster, focus)
         pool = list(zip(passages, found.of_passages(passages)))

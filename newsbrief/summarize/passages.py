@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from newsbrief.lang.en import word_list
 from newsbrief.lang.en.attribution import REPORTING_VERBS
@@ -70,6 +71,11 @@ class Passage(Sentence):
     announces: bool = False
     links: bool = False
 
+    @cached_property
+    def words(self) -> int:  # type: ignore[override]
+        """The span's length in words, counted once: selection weighs a passage in several runs and passes."""
+        return super().words
+
 
 def opening_word(text: str) -> str:
     """The first word of ``text``, lower-cased, past any quotation marks or punctuation ("" if none)."""
@@ -83,25 +89,52 @@ def leans_back(text: str) -> bool:
     return word in BACK_REFERENCES or word in CONNECTIVES
 
 
-def speaker_introduced_before(article: Article, start: int, text: str) -> bool:
-    """Whether ``text`` (a passage starting at ``start``) opens with a speaker named by a surname alone that
-    its article gave in full before ("Howard King ... King said"): out of its article, no one knows who."""
+def speaker_introduced_before(names: FullNames, start: int, text: str) -> bool:
+    """Whether ``text`` (a passage starting at ``start`` of the article ``names`` reads) opens with a speaker
+    named by a surname alone that its article gave in full before ("Howard King ... King said"): out of its
+    article, no one knows who."""
     match = _SURNAME_SPEAKS.match(text)
-    return match is not None and named_in_full(article.text, match.group(1), start)
+    return match is not None and names.before(match.group(1), start)
 
 
-def named_in_full(text: str, surname: str, end: int) -> bool:
-    r"""Whether ``text[:end]`` holds ``surname`` as a word right after a capitalised word and white space
-    ("Howard King"): what ``[A-Z][\w.’'-]*\s+SURNAME\b`` finds there, without compiling a pattern for each
-    surname (a cluster has hundreds, and compiling one costs more than the search)."""
-    at = text.find(surname, 0, end)
-    while at != -1:
-        after = at + len(surname)
-        edge = _is_word(text[after - 1]) != (after < end and _is_word(text[after]))
-        if edge and _capitalised_before(text, at):
-            return True
-        at = text.find(surname, at + 1, end)
-    return False
+class FullNames:
+    r"""Where an article first gives each surname asked about in full: right after a capitalised word and
+    white space ("Howard King"), what ``[A-Z][\w.’'-]*\s+SURNAME\b`` finds, without compiling a pattern
+    for each surname (a cluster has hundreds, and compiling one costs more than the search).
+
+    The article is searched once per surname, not once per passage from its start: a surname's first
+    full naming is recorded, and a passage asks only whether it ends before the passage begins.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._first_end: dict[str, int] = {}
+
+    def before(self, surname: str, end: int) -> bool:
+        """Whether ``text[:end]`` gives ``surname`` in full (as the pattern finds it searching ``text[:end]``,
+        where a word cut at ``end`` ends there)."""
+        if surname not in self._first_end:
+            self._first_end[surname] = self._first(surname)
+        return self._first_end[surname] < end or self._ends_at(surname, end)
+
+    def _first(self, surname: str) -> int:
+        """Where the first full naming of ``surname`` in the whole text ends (past the end if none does)."""
+        text = self.text
+        at = text.find(surname)
+        while at != -1:
+            after = at + len(surname)
+            if _is_word(text[after - 1]) != (after < len(text) and _is_word(text[after])) \
+                    and _capitalised_before(text, at):
+                return after
+            at = text.find(surname, at + 1)
+        return len(text) + 1
+
+    def _ends_at(self, surname: str, end: int) -> bool:
+        """Whether a full naming ends right at ``end`` once the text is cut there (a word boundary there in
+        ``text[:end]`` only, which :meth:`_first` on the whole text does not see)."""
+        at = end - len(surname)
+        return (at >= 0 and _is_word(self.text[end - 1]) and self.text.startswith(surname, at)
+                and _capitalised_before(self.text, at))
 
 
 def _is_word(char: str) -> bool:
@@ -168,7 +201,7 @@ def droppable_start(text: str, start: int, end: int) -> int | None:
     return match.end()
 
 
-def _passage(article: Article, run: list[Sentence]) -> Passage:
+def _passage(article: Article, names: FullNames, run: list[Sentence]) -> Passage:
     """The passage of the consecutive sentences ``run``, a leading connective dropped where that is safe (the
     article's wire dateline is already out of its first sentence: :mod:`newsbrief.segment`)."""
     first, last = run[0], run[-1]
@@ -179,7 +212,7 @@ def _passage(article: Article, run: list[Sentence]) -> Passage:
         moved = droppable_start(article.text, start, last.end)
         if moved is not None:
             start, text, trimmed, follows = moved, squash(article.text[moved:last.end]), True, False
-    follows = follows or speaker_introduced_before(article, start, text)
+    follows = follows or speaker_introduced_before(names, start, text)
     return Passage(article.id, start, last.end, text, first.index, last=last.index, follows=follows,
                    balanced=quotes_balance(text), trimmed=trimmed, announces=announces(text),
                    links="http://" in text or "https://" in text)
@@ -188,6 +221,7 @@ def _passage(article: Article, run: list[Sentence]) -> Passage:
 def passages(article: Article) -> list[Passage]:
     """The article's sentences as passages, in order; each quotation kept whole within its paragraph."""
     out: list[Passage] = []
+    names = FullNames(article.text)
     for paragraph in article.paragraphs:
         run: list[Sentence] = []
         open_quote = False
@@ -195,10 +229,10 @@ def passages(article: Article) -> list[Passage]:
             run.append(sentence)
             open_quote = quote_open_after(sentence.text, open_quote)
             if not open_quote:
-                out.append(_passage(article, run))
+                out.append(_passage(article, names, run))
                 run = []
         if run:  # a quotation still open where the paragraph ends
-            out.append(_passage(article, run))
+            out.append(_passage(article, names, run))
     return out
 
 
