@@ -38,11 +38,10 @@ from functools import cached_property
 
 from newsbrief.lang.en import word_list
 from newsbrief.lang.en.attribution import REPORTING_VERBS
+from newsbrief.lang.en.linking import CONNECTIVES, DROPPABLE_CONNECTIVES
 from newsbrief.model import Article, Sentence, squash
 
 BACK_REFERENCES = word_list("back_references")
-CONNECTIVES = word_list("connectives")
-DROPPABLE = word_list("droppable_connectives")
 ANNOUNCING = tuple(sorted(word_list("announcing")))
 
 _FIRST_WORD = re.compile(r"[\W_]*([A-Za-z]+)")
@@ -84,7 +83,8 @@ def opening_word(text: str) -> str:
 
 
 def leans_back(text: str) -> bool:
-    """Whether ``text`` opens with a word that needs the sentence before it."""
+    """Whether ``text`` opens with a word that needs the sentence before it, in any case (a summary line must
+    read alone; :func:`newsbrief.lang.en.linking.leans_back`, for claims, asks only of capitalised ones)."""
     word = opening_word(text)
     return word in BACK_REFERENCES or word in CONNECTIVES
 
@@ -193,7 +193,7 @@ def droppable_start(text: str, start: int, end: int) -> int | None:
     """Where the span ``text[start:end]`` would start without its leading droppable connective, if it has
     one and the rest is a sentence of its own; else None."""
     match = _LEADING_CONNECTIVE.match(text, start, end)
-    if not match or match.group(1).lower() not in DROPPABLE:
+    if not match or match.group(1).lower() not in DROPPABLE_CONNECTIVES:
         return None
     rest = text[match.end():end]
     if leans_back(rest) or not quotes_balance(rest):
