@@ -42,6 +42,11 @@ def test_every_command_has_help_with_examples(command: str) -> None:
     assert "Example" in res.stdout and f"newsbrief {command}" in res.stdout
 
 
+def test_help_keeps_every_word_of_its_docstring() -> None:
+    res = invoke("summarize", "--help")  # rich markup once ate "[articles the reader has read]"
+    assert "a list of the articles the reader" in res.stdout and "has read" in res.stdout
+
+
 def test_top_level_help_lists_commands_and_global_options() -> None:
     res = invoke("--help")
     assert res.exit_code == 0

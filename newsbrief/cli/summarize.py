@@ -23,13 +23,16 @@ def summarize(
 ) -> None:
     """Summarize many clusters: one output line per input line, in input order.
 
-    Each output line is {"id", "summary", "sentences": [{"text", "article", "start", "end"}]}
-    where article is the index in the cluster's articles list and start/end are offsets
-    into that article's text; a cluster that fails gets {"id", "error"} and the run goes on.
+    Each output line is
+    {"id", "summary", "sentences": [{"text", "article", "start", "end"}]}
+    where article is the index in the cluster's articles list and start
+    and end are offsets into that article's text; a cluster that fails
+    gets {"id", "error"} and the run goes on.
 
-    A line may also carry "earlier": [articles the reader has read] (the summary tells what
-    is new and never cites them: article still indexes "articles") and "query": "a question"
-    (the summary answers it first).
+    A line may also carry "earlier", a list of the articles the reader
+    has read (the summary tells what is new and never cites them: article
+    still indexes "articles"), and "query", a question (the summary
+    answers it first).
 
     Examples:
 
