@@ -22,9 +22,10 @@ def evaluate(
 ) -> None:
     """Score summaries with ROUGE-1/2/Lsum (recall and F1) beside the peers, with seconds per system.
 
-    Every system summarizes the same clusters in this process; each summary is cut to the
-    word budget, scored against every reference (Porter stemmer on; ROUGE-Lsum one sentence
-    a line), averaged over a cluster's references, then over clusters.
+    Every system summarizes the same clusters in this process; each summary is
+    cut to the word budget, scored against every reference (Porter stemmer on;
+    ROUGE-Lsum one sentence a line), averaged over a cluster's references, then
+    over clusters.
 
     Example:
 

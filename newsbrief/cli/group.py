@@ -30,13 +30,13 @@ def group(
 ) -> None:
     """Group a stream of articles into events and stories: one output line per input article, in input order.
 
-    Each line is {"id", "event", "story"}: the event is one incident, the story the
-    subject it belongs to (one or more events, over any time). An article that cannot
-    be grouped (unreadable line, empty text) gets "event" and "story" null and a
-    "reason". Any "event" or "story" key in the input is never read. The stream is
-    read a block at a time, so memory stays bounded; the lines are written once the
-    whole stream is grouped, with the ids current then (a later article can show two
-    earlier events or stories to be one).
+    Each line is {"id", "event", "story"}: the event is one incident, the story
+    the subject it belongs to (one or more events, over any time). An article
+    that cannot be grouped (unreadable line, empty text) gets "event" and
+    "story" null and a "reason". Any "event" or "story" key in the input is
+    never read. The stream is read a block at a time, so memory stays bounded;
+    the lines are written once the whole stream is grouped, with the ids current
+    then (a later article can show two earlier events or stories to be one).
 
     Examples:
 

@@ -22,8 +22,8 @@ def serve(
 ) -> None:
     """Serve the HTTP API: POST /brief, POST /group, GET /events, GET /health.
 
-    The OpenAPI document is at /openapi.json. Each request is logged on stderr (method,
-    path, status, milliseconds) unless --quiet. Stop with Ctrl-C.
+    The OpenAPI document is at /openapi.json. Each request is logged on stderr
+    (method, path, status, milliseconds) unless --quiet. Stop with Ctrl-C.
 
     Examples:
 

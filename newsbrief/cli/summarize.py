@@ -29,10 +29,9 @@ def summarize(
     and end are offsets into that article's text; a cluster that fails
     gets {"id", "error"} and the run goes on.
 
-    A line may also carry "earlier", a list of the articles the reader
-    has read (the summary tells what is new and never cites them: article
-    still indexes "articles"), and "query", a question (the summary
-    answers it first).
+    A line may also carry "earlier", a list of the articles the reader has read
+    (the summary tells what is new and never cites them: article still indexes
+    "articles"), and "query", a question (the summary answers it first).
 
     Examples:
 
