@@ -49,3 +49,11 @@ def test_a_ships_name_is_a_vessel_not_a_person() -> None:
     assert [_kind(n, Counter({"PERSON": 3})) for n in ("MV Amira", "Frigate HMS Dorset", "Maria Jones")] == [
         "vessel", "vessel", "person"]
     assert _kind("MS Dhani", Counter({"PERSON": 3})) == "person"  # initials, not a ship's prefix
+
+
+def test_a_number_standing_alone_after_incidents_counts_no_incidents_that_died() -> None:
+    found = read("The two sides fought three border wars in 40 years, and some 90,000 died in the last war.")
+    (toll,) = [q for q in found if q.value == 90000]
+    assert toll.category == "killed" and toll.noun != "wars"
+    (q, more) = read("Two soldiers were killed and another five wounded in the attack.")
+    assert (more.value, more.noun, more.category) == (5, "soldiers", "injured")

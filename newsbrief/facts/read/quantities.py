@@ -44,12 +44,14 @@ from newsbrief.lang.en.events import (
     CATEGORY_RANK,
     COUNTED_CLASSES,
     EFFORTS,
+    HARMS,
     IMPACTS,
     INCIDENTS,
     ONE_COUNTS,
     OUTCOME_BEARERS,
     OUTCOME_NOUNS,
     OUTCOMES,
+    SCENES,
     SHOWN_AS,
     TOLL_NOUNS,
 )
@@ -236,6 +238,12 @@ def _banknote(value: float, c: Counted) -> bool:
         c.measured and BANKNOTES.fullmatch(c.measured.split()[-1].lower()))
 
 
+def _incidents(noun: str | None) -> bool:
+    """Whether ``noun`` names incidents ("wars", "bombings"): what a number standing alone after them cannot
+    count when harm befell what it counts (people died, not wars)."""
+    return noun is not None and bool(INCIDENTS.fullmatch(noun.lower()) or SCENES.fullmatch(singular(noun)))
+
+
 def _side(gazetteer: Gazetteer, modifiers: Sequence[str], before: str, possessive: str | None,
           owner: str | None) -> tuple[str | None, str | None]:
     """(shown modifier, side key): "Turkish" from the noun phrase or its "of" phrase ("of the Syrian army"),
@@ -295,7 +303,8 @@ def _quantity(unit: Unit, gazetteer: Gazetteer, number: NumberMention, c: Counte
     and 40 more injured": 40 others)."""
     noun, modifier, side, event = c.noun, None, None, c.event
     if c.elided and previous is not None and previous[1] is not None and (
-            previous[0].clause == c.clause or number.increment):  # "two soldiers were killed and another five wounded"
+            previous[0].clause == c.clause or number.increment) and not (
+            _incidents(previous[1].noun) and (event or "").split(" or ")[0] in HARMS):  # "two soldiers were killed and another five wounded"
         before = previous[1]
         noun, modifier, side = before.noun, before.modifier, before.side
         if event is None and previous[0].verb == c.verb:

@@ -32,6 +32,10 @@ ONE_COUNTS = frozenset(CATEGORY_RANK) - {"charged"}
 """What "one" is a count of ("killed one", "one arrested"); not of what someone is charged with ("charged with
 bombings, including one in the park")."""
 
+HARMS = frozenset(CATEGORY_RANK) - {"aboard", "destroyed", "hit"}
+"""What befalls people, never incidents: "battled two civil wars, and some 2 million died" counts no wars that
+died."""
+
 COUNTED_CLASSES = {
     "people": "people persons person civilians civilian residents resident individuals inhabitants".split(),
     "soldier": "soldiers soldier troops troop servicemen serviceman personnel forces".split(),
