@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -106,12 +107,16 @@ class Worker:
         context = multiprocessing.get_context("fork")
         ours, theirs = context.Pipe()
         process = context.Process(target=_serve, args=(theirs, ours), name="newsbrief-reader", daemon=True)
+        # Forked with Ctrl-C ignored, which the worker keeps: Ctrl-C reaches the whole process group, and the
+        # main process alone reports it (and ends the worker), with no traceback from the worker.
+        interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)
         try:
             process.start()
         except OSError:  # no process to be had (a process limit, no memory): read in-process
             ours.close()
             return
         finally:
+            signal.signal(signal.SIGINT, interrupt)
             theirs.close()
         self._conn, self._process = ours, process
 
@@ -148,14 +153,13 @@ def _serve(conn: Connection, theirs: Connection) -> None:
     """The worker: load the model, then read each story sent until the main process closes its end.
 
     ``theirs``, the main process's end as forked, is closed here, so that the worker sees the end of
-    input if the main process dies. A model that fails to load ends the worker, as does Ctrl-C (it reaches
-    the whole process group; the main process reports it): the main process then reads in-process. What
-    fails in a reading is answered as a failure and met again in-process, where it is reported as it is
-    without the worker."""
-    from newsbrief.facts.read.ner import model  # spaCy and the facts readers load here, in the worker
-
+    input if the main process dies. It ignores Ctrl-C (see :meth:`Worker._start`). A model that fails to load ends the worker: the main
+    process then reads in-process. What fails in a reading is answered as a failure and met again
+    in-process, where it is reported as it is without the worker."""
     theirs.close()
     try:
+        from newsbrief.facts.read.ner import model  # spaCy and the facts readers load here, in the worker
+
         model()  # the warm-up: spaCy's import and the model's load, while the main process reads the articles
         while True:
             story, facts_from = conn.recv()
@@ -163,5 +167,5 @@ def _serve(conn: Connection, theirs: Connection) -> None:
                 conn.send((True, read_story(story, facts_from)))
             except Exception:  # noqa: BLE001 - any failure is met again, and reported, in the main process
                 conn.send((False, None))
-    except (Exception, KeyboardInterrupt):  # noqa: BLE001 - the end of input, the model not loaded, Ctrl-C
+    except Exception:  # noqa: BLE001 - the end of input (EOFError), or the model did not load
         return
