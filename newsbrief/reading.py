@@ -161,9 +161,9 @@ def _serve(conn: Connection, theirs: Connection) -> None:
     """The worker: load the model, then read each story sent until the main process closes its end.
 
     ``theirs``, the main process's end as forked, is closed here, so that the worker sees the end of
-    input if the main process dies. It ignores Ctrl-C (see :meth:`Worker._start`). A model that fails to load ends the worker: the main
-    process then reads in-process. What fails in a reading is answered as a failure and met again
-    in-process, where it is reported as it is without the worker."""
+    input if the main process dies. It ignores Ctrl-C (see :meth:`Worker._start`). A model that fails to
+    load ends the worker: the main process then reads in-process. What fails in a reading is answered as a
+    failure and met again in-process, where it is reported as it is without the worker."""
     theirs.close()
     try:
         from newsbrief.facts.read.ner import model  # spaCy and the facts readers load here, in the worker

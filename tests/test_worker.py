@@ -62,12 +62,16 @@ reading.read_story = patched
 real reader runs."""
 
 
+def _script(code: str) -> subprocess.CompletedProcess[str]:
+    """``code`` run by a fresh Python that imports this tree's newsbrief, the worker not turned off."""
+    env = {k: v for k, v in os.environ.items() if k != SWITCH}
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                          env={**env, "PYTHONPATH": str(ROOT)}, timeout=600)
+
+
 def _run(args: list[str], patch: str = "") -> tuple[str, str, dict[str, object]]:
     """stdout, stderr (without the status line) and the status of a CLI brief in a fresh process."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    env.pop(SWITCH, None)
-    done = subprocess.run([sys.executable, "-c", CLI.format(patch=patch, args=args)], capture_output=True,
-                          text=True, cwd=ROOT, env=env, timeout=600)
+    done = _script(CLI.format(patch=patch, args=args))
     *lines, status = done.stderr.rstrip("\n").split("\n")
     return done.stdout, "\n".join(lines), json.loads(status)
 
@@ -139,10 +143,7 @@ except ChildProcessError:
 
 
 def test_a_worker_is_ended_whatever_ends_its_block() -> None:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    env.pop(SWITCH, None)
-    done = subprocess.run([sys.executable, "-c", ENDED], capture_output=True, text=True, cwd=ROOT, env=env,
-                          timeout=600)
+    done = _script(ENDED)
     assert done.stdout == "no child left\n", done.stderr
 
 
