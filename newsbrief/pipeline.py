@@ -25,6 +25,9 @@ new value; none changes what another produced.
 :func:`prepare` runs stages 2-5 (batch mode needs nothing more); :func:`brief`
 runs them all for the largest story, :func:`brief_stories` once per story. The
 CLI, the HTTP API, the store and the batch mode are thin layers over these.
+What stages 8 and 9 read with spaCy is one call of a reader
+(:mod:`newsbrief.reading`): in this process, or in a worker process that loads
+spaCy while this one runs stages 1-7 (the command line's ``brief``).
 """
 
 from __future__ import annotations
