@@ -25,6 +25,9 @@ new value; none changes what another produced.
 :func:`prepare` runs stages 2-5 (batch mode needs nothing more); :func:`brief`
 runs them all for the largest story, :func:`brief_stories` once per story. The
 CLI, the HTTP API, the store and the batch mode are thin layers over these.
+What stages 8 and 9 read with spaCy is one call of a reader
+(:mod:`newsbrief.reading`): in this process, or in a worker process that loads
+spaCy while this one runs stages 1-7 (the command line's ``brief``).
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ from newsbrief.model import (
     Status,
     SummarySentence,
 )
+from newsbrief.reading import Reader, read_story
 from newsbrief.segment import segment_article
 from newsbrief.summarize import DEFAULT, get_summarizer
 from newsbrief.summarize.focus import NO_FOCUS, Focus, bearing, developing
@@ -155,7 +159,7 @@ def summarize_prepared(prep: Prepared, max_words: int, method: str = DEFAULT) ->
 
 def brief(items: Input | Iterable[Input], max_words: int = 100, method: str = DEFAULT, facts: bool = True,
           since: Input | Iterable[Input] | None = None, query: str | None = None,
-          since_time: str | None = None) -> Briefing:
+          since_time: str | None = None, reader: Reader = read_story) -> Briefing:
     """Brief a pile of articles about one story.
 
     ``items`` may be a path (file or folder), a list of paths, article dicts in
@@ -172,18 +176,20 @@ def brief(items: Input | Iterable[Input], max_words: int = 100, method: str = DE
     and repeats none of their sentences, their figures join the paths of the
     figures that changed, and the account lists them as ``seen``
     (``briefing.since``; ``since_time`` labels a set chosen by time). ``query``:
-    a question the summary answers first and the facts bearing on it come first.
+    a question the summary answers first and the facts bearing on it come first. ``reader``: what runs
+    the off-event check and the facts readers (:func:`~newsbrief.reading.read_story`: in this process;
+    the command line passes a :class:`~newsbrief.reading.Worker`, which loads spaCy in another).
     """
     prep, found = prepare_stories(items, since, query)
-    return story_briefing(prep, found, 0, max_words, method, facts, since_time=since_time)
+    return story_briefing(prep, found, 0, max_words, method, facts, since_time=since_time, reader=reader)
 
 
 def brief_stories(items: Input | Iterable[Input], max_words: int = 100, method: str = DEFAULT,
                   facts: bool = True, since: Input | Iterable[Input] | None = None,
-                  query: str | None = None) -> list[Briefing]:
+                  query: str | None = None, reader: Reader = read_story) -> list[Briefing]:
     """One briefing per story of the input, largest story first (see :func:`brief`)."""
     prep, found = prepare_stories(items, since, query)
-    return [story_briefing(prep, found, i, max_words, method, facts, alone=True)
+    return [story_briefing(prep, found, i, max_words, method, facts, alone=True, reader=reader)
             for i in range(max(1, len(found.stories)))]
 
 
@@ -215,22 +221,18 @@ def _after(earlier: tuple[list[Article], list[Problem]],
 
 
 def story_briefing(prep: Prepared, found: Stories, index: int, max_words: int = 100, method: str = DEFAULT,
-                   facts: bool = True, alone: bool = False, since_time: str | None = None) -> Briefing:
+                   facts: bool = True, alone: bool = False, since_time: str | None = None,
+                   reader: Reader = read_story) -> Briefing:
     """Stages 8-11 for story ``index`` of ``found``; ``alone``: the briefing lists only that story;
-    ``since_time``: when what the reader read was taken (a store's time)."""
-    from newsbrief.facts.check.incidents import off_event  # the facts readers and scipy: loaded only to brief
-
+    ``since_time``: when what the reader read was taken (a store's time); ``reader``: see :func:`brief`."""
     prep = prep.setting_aside(found.aside(index), "off-event")
     story = prep.cluster.articles
-    elsewhere, parses = off_event(story)
-    prep = prep.setting_aside(elsewhere, "off-event")
+    earlier = list(prep.focus.earlier)
+    found_in = reader(story, reading_order([*earlier, *story]) if facts else None)
+    prep = prep.setting_aside(found_in.off_event, "off-event")
     sheet = None
-    if facts and prep.cluster.articles:
-        from newsbrief.facts import read  # spaCy: loaded only when facts are asked for
-
-        earlier = list(prep.focus.earlier)
-        reading = read(reading_order([*earlier, *story]), off_event=elsewhere, parses=parses)
-        sheet = reading.sheet(with_earlier(prep.cluster, earlier))
+    if found_in.reading is not None:
+        sheet = found_in.reading.sheet(with_earlier(prep.cluster, earlier))
         prep = replace(prep, focus=developing(prep.focus, prep.cluster.articles, sheet.conflicts, sheet.timeline))
     summary = summarize_prepared(prep, max_words, method)
     focus = prep.focus

@@ -12,6 +12,7 @@ import typer
 
 from newsbrief.cli.app import EXIT_IO, EXIT_NOTHING_USABLE, app, fail, info, open_store, progress, warn, write_output
 from newsbrief.model import Briefing
+from newsbrief.reading import Worker
 from newsbrief.summarize import DEFAULT
 
 PAGE_SUFFIXES = (".html", ".htm")
@@ -63,8 +64,6 @@ def brief(
 
       newsbrief brief --store news.db --story s12 --format html -o story.html
     """
-    from newsbrief.pipeline import brief as run_brief  # the pipeline's libraries load only when briefing
-    from newsbrief.pipeline import brief_stories
     from newsbrief.report import FORMATS, render, story_index
 
     if format not in FORMATS:
@@ -72,16 +71,22 @@ def brief(
     if per_story and format == "html" and (output is None or str(output) == "-" or output.suffix.lower() in PAGE_SUFFIXES):
         raise fail("--per-story --format html writes one page per story into a folder: give it with -o DIR")
     asked = _stored(store, story, event, since, paths) if store is not None else _given(story, event, since, paths)
-    try:
-        with progress(f"briefing {len(asked.items)} input{'s' * (len(asked.items) != 1)}"):
-            options: dict[str, Any] = {"max_words": max_words, "method": method, "facts": not no_facts,
-                                       "since": asked.since, "query": query}
-            if per_story:
-                results = brief_stories(asked.items, **options)
-            else:
-                results = [run_brief(asked.items, **options, since_time=asked.since_time)]
-    except ValueError as exc:
-        raise fail(str(exc)) from None
+    # The worker loads spaCy while this process imports the pipeline and reads the articles; it is started
+    # first, before any thread (the progress bar's) exists.
+    with Worker() as reader:
+        from newsbrief.pipeline import brief as run_brief  # the pipeline's libraries load only when briefing
+        from newsbrief.pipeline import brief_stories
+
+        try:
+            with progress(f"briefing {len(asked.items)} input{'s' * (len(asked.items) != 1)}"):
+                options: dict[str, Any] = {"max_words": max_words, "method": method, "facts": not no_facts,
+                                           "since": asked.since, "query": query, "reader": reader}
+                if per_story:
+                    results = brief_stories(asked.items, **options)
+                else:
+                    results = [run_brief(asked.items, **options, since_time=asked.since_time)]
+        except ValueError as exc:
+            raise fail(str(exc)) from None
     for rec in results[0].articles:
         if rec.status == "unreadable":
             warn(f"{rec.source}: {rec.reason}")
