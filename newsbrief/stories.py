@@ -74,15 +74,17 @@ ATTACH = 0.02
 
 EVENT_LEVEL = Settings()
 """How a story's articles are grouped into incidents: grouping's own event level (local scaling, its
-threshold), on the story's vectors."""
+threshold), on the story's vectors, with fewer neighbours in a small story (see :func:`_event_level`)."""
 OWN_CAST = 0.9
 """Two parts of a story are two incidents when at least this share of each part's articles names one of its
 own names: a name most of its part names and the other part never does. Chosen on dev (``bench/stories.py``):
 on the 15 ``duc2007_dev`` stories the event-level parts found have 0.50 to 0.76 of their articles naming one;
 on ECB+ topics (two similar incidents each) the parts of 15 topics have 0.90 or more, every value from 0.77 to
 0.90 giving the same splits on both halves of the topics."""
-INCIDENT_MIN = 2
-"""A second incident needs at least this many articles (one report naming others is not an incident apart)."""
+INCIDENT_MIN, INCIDENT_TOLD = 2, 3
+"""A second incident is told by at least this many articles (one report naming others is not an incident
+apart), and by at least three or half the story's: two reports with names of their own among many are
+a side incident of a story over years (an actor's outburst in a story about his sitcom)."""
 CALENDAR = frozenset(w.lower() for w in MONTHS + WEEKDAYS)
 """Capitalised but not names of a cast: reports of one incident written on other days name other days."""
 
@@ -127,8 +129,9 @@ def _size(story: Story) -> str:
     return f"{n} article{'s' * (n != 1)}"
 
 
-def stories(articles: Sequence[Article], settings: Settings = STORY_LEVEL) -> Stories:
-    """The stories of ``articles`` (usable ones, segmented, in reading order)."""
+def stories(articles: Sequence[Article], settings: Settings = STORY_LEVEL, incidents: bool = True) -> Stories:
+    """The stories of ``articles`` (usable ones, segmented, in reading order); ``incidents``: whether a story's
+    two incidents with casts of their own are parted (:func:`_incidents`; off only to measure what it does)."""
     if not articles:
         return Stories(())
     if len(articles) == 1:
@@ -142,8 +145,7 @@ def stories(articles: Sequence[Article], settings: Settings = STORY_LEVEL) -> St
         groups = [part for g in groups for part in _tightened(g, vecs, settings, len(articles))]
     sim = (vecs @ vecs.T).toarray()
     groups = _attach(groups, sim, len(articles))
-    names = [{n for bag in (p.title, p.lead, p.body) for n in bag.name} - CALENDAR for p in parts]
-    parted = _parted(groups, vecs, names)
+    parted = _parted(groups, vecs, Names.of(parts)) if incidents else [(g, (n, 0)) for n, g in enumerate(groups)]
     found, kin = [], []
     for group, family in sorted(parted, key=lambda p: (-len(p[0]), p[0][0])):
         central = max(group, key=lambda i: (sim[i, group].sum(), articles[i].title is not None, -i))
@@ -209,7 +211,7 @@ def _attach(groups: list[list[int]], sim: np.ndarray, n: int) -> list[list[int]]
     return out
 
 
-def _incidents(group: list[int], vecs: sp.csr_matrix, names: Sequence[set[str]]) -> list[list[int]]:
+def _incidents(group: list[int], vecs: sp.csr_matrix, names: Names) -> list[list[int]]:
     """``group`` as one story, or its two incidents when they have casts of their own (see :data:`OWN_CAST`).
 
     The largest event-level part is the main incident; every other part joins it unless the two have casts
@@ -217,43 +219,65 @@ def _incidents(group: list[int], vecs: sp.csr_matrix, names: Sequence[set[str]])
     """
     if len(group) < 2 * INCIDENT_MIN:
         return [group]
-    labels, _ = cluster_block(vecs[group], np.full(len(group), np.nan), EVENT_LEVEL)
+    labels, _ = cluster_block(vecs[group], np.full(len(group), np.nan), _event_level(len(group)))
     events = sorted(([group[i] for i in event] for event in _members(labels)), key=lambda e: (-len(e), e[0]))
     main, other = list(events[0]), []
     for event in events[1:]:
-        (other if _apart(event, main, names) else main).extend(event)
-    if len(other) < INCIDENT_MIN or not _apart(other, main, names):
+        (other if names.apart(event, main) else main).extend(event)
+    if len(other) < min(INCIDENT_TOLD, len(group) / 2) or not names.apart(other, main):
         return [group]
     return [sorted(main), sorted(other)]
 
 
-def _parted(groups: Sequence[list[int]], vecs: sp.csr_matrix,
-            names: Sequence[set[str]]) -> list[tuple[list[int], tuple[int, int]]]:
+def _event_level(size: int) -> Settings:
+    """:data:`EVENT_LEVEL` for a story of ``size`` articles: an article's local scale is its similarity to its
+    k-th nearest neighbour, which tells its own incident's closeness only while k is less than half the story
+    (two incidents of two reports each: the 3rd nearest is always of the other one)."""
+    return replace(EVENT_LEVEL, neighbours=max(1, min(EVENT_LEVEL.neighbours, size // 2 - 1)))
+
+
+def _parted(groups: Sequence[list[int]], vecs: sp.csr_matrix, names: Names) -> list[tuple[list[int], tuple[int, int]]]:
     """Each group, or its two incidents (:func:`_incidents`), with its family: the two incidents of one group
-    are of one family when they share a cast (:func:`_cast`), else each is its own."""
+    are of one family when they share a cast (:meth:`Names.cast`), else each is its own."""
     out = []
     for n, group in enumerate(groups):
         pair = _incidents(group, vecs, names)
-        same = len(pair) == 2 and bool(_cast(pair[0], names) & _cast(pair[1], names))
+        same = len(pair) == 2 and bool(names.cast(pair[0]) & names.cast(pair[1]))
         out += [(part, (n, 0 if same else k)) for k, part in enumerate(pair)]
     return out
 
 
-def _apart(a: Sequence[int], b: Sequence[int], names: Sequence[set[str]]) -> bool:
-    """Whether nearly every article of ``a`` and of ``b`` names one of its own part's names (:data:`OWN_CAST`)."""
-    return _own_cast(a, b, names) >= OWN_CAST and _own_cast(b, a, names) >= OWN_CAST
+@dataclass(frozen=True)
+class Names:
+    """The names each article names (calendar words aside: :data:`CALENDAR`), anywhere and in its headline
+    and lead (what it reports)."""
 
+    named: tuple[frozenset[str], ...]
+    told: tuple[frozenset[str], ...]
 
-def _own_cast(part: Sequence[int], rest: Sequence[int], names: Sequence[set[str]]) -> float:
-    """The share of ``part``'s articles that name a name most of ``part`` names and ``rest`` never does."""
-    own = _cast(part, names) - set().union(*(names[i] for i in rest))
-    return sum(bool(names[i] & own) for i in part) / len(part)
+    @classmethod
+    def of(cls, parts: Sequence[Parts]) -> Names:
+        """The names of each article's parts, possessive endings stripped (see :func:`_content`)."""
+        named = [frozenset(n for bag in (p.title, p.lead, p.body) for n in bag.name) - CALENDAR for p in parts]
+        told = [frozenset(n for bag in (p.title, p.lead) for n in bag.name) - CALENDAR for p in parts]
+        return cls(tuple(named), tuple(told))
 
+    def cast(self, part: Sequence[int], told: bool = False) -> set[str]:
+        """The names most of ``part``'s articles name (at least two of them); ``told``: in their leads."""
+        counts = Counter(n for i in part for n in (self.told if told else self.named)[i])
+        return {n for n, c in counts.items() if c >= max(2, len(part) / 2)}
 
-def _cast(part: Sequence[int], names: Sequence[set[str]]) -> set[str]:
-    """The names most of ``part``'s articles name (at least two of them)."""
-    counts = Counter(n for i in part for n in names[i])
-    return {n for n, c in counts.items() if c >= max(2, len(part) / 2)}
+    def own(self, part: Sequence[int], rest: Sequence[int]) -> float:
+        """The share of ``part``'s articles that name one of its own names, names most of ``part`` names and
+        ``rest`` never does; none unless one of them is also what most of ``part``'s leads name."""
+        own = self.cast(part) - set().union(*(self.named[i] for i in rest))
+        if not own & self.cast(part, told=True):
+            return 0.0
+        return sum(bool(self.named[i] & own) for i in part) / len(part)
+
+    def apart(self, a: Sequence[int], b: Sequence[int]) -> bool:
+        """Whether ``a`` and ``b`` have casts of their own (see :data:`OWN_CAST`)."""
+        return self.own(a, b) >= OWN_CAST and self.own(b, a) >= OWN_CAST
 
 
 def background(parts: Sequence[Parts]) -> Prior:
