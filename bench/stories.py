@@ -164,15 +164,15 @@ def ecb_incidents(docs: list[dict[str, Any]]) -> None:
     for doc in docs:
         topics.setdefault(doc["topic"], []).append(doc)
     order = sorted(topics, key=int)
-    rows: dict[str, dict[str, tuple[int, int]]] = {"story, incidents not parted": {}, "story, incidents parted": {}, "used articles": {}}
+    names = ("story, incidents not parted", "story, incidents parted", "used articles")
+    rows: dict[str, dict[str, tuple[int, int]]] = {name: {} for name in names}
     for topic in order:
         records = [{k: d[k] for k in ("id", "title", "text", "time")} for d in topics[topic]]
         gold = {d["id"]: d["event"] for d in topics[topic]}
         prep, found = prepare_stories(records)
         plain = stories(prep.cluster.articles, incidents=False)
         used = [r.id for r in brief(records, max_words=100, facts=False).articles if r.status == "used"]
-        for name, ids in (("story, incidents not parted", plain.stories[0].articles),
-                          ("story, incidents parted", found.stories[0].articles), ("used articles", used)):
+        for name, ids in zip(names, (plain.stories[0].articles, found.stories[0].articles, used)):
             main = Counter(gold[i] for i in ids).most_common(1)[0][1] if ids else 0
             rows[name][topic] = (main, len(ids))
     for name, row in rows.items():
