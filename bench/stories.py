@@ -20,6 +20,13 @@ Prints, each with the data it was measured on:
   the small-input rule, where :data:`newsbrief.stories.STRICT` decides);
 * three ``duc2007_dev`` clusters shuffled into one input: stories found (target
   exactly 3, each at least 90% one cluster), over seeded random draws;
+* ECB+ topics (each holds two similar but different incidents, ``event`` the
+  gold label) briefed whole: the purity of the briefed story (share of its
+  articles from its main incident), topics briefed from one incident only, and
+  articles of the other incident in the briefed story, with and without the
+  stories stage parting a story's incidents (:func:`newsbrief.stories._incidents`),
+  for all topics and for the odd and even halves; with it, the same figures
+  for the articles the briefing uses (after the off-event check);
 * the update and quantity conflicts found on ``duc2007_dev`` (none of its
   stories has a toll that develops, so each one found is listed for reading).
 
@@ -40,6 +47,7 @@ from typing import Any
 from newsbrief.ingest import days, load, parse_time, wall_clock
 from newsbrief.ingest.dating import in_context
 from newsbrief.pipeline import brief, prepare_stories
+from newsbrief.stories import stories
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 
@@ -150,6 +158,31 @@ def shuffled(duc: list[dict[str, Any]], draws: int, rng: random.Random) -> None:
           f"cluster; stories found {dict(sorted(counts.items()))}; lowest purity {min(purities):.2f}")
 
 
+def ecb_incidents(docs: list[dict[str, Any]]) -> None:
+    """ECB+ topics briefed whole: how pure the briefed story is, with and without parting incidents."""
+    topics: dict[str, list[dict[str, Any]]] = {}
+    for doc in docs:
+        topics.setdefault(doc["topic"], []).append(doc)
+    order = sorted(topics, key=int)
+    names = ("story, incidents not parted", "story, incidents parted", "used articles")
+    rows: dict[str, dict[str, tuple[int, int]]] = {name: {} for name in names}
+    for topic in order:
+        records = [{k: d[k] for k in ("id", "title", "text", "time")} for d in topics[topic]]
+        gold = {d["id"]: d["event"] for d in topics[topic]}
+        prep, found = prepare_stories(records)
+        plain = stories(prep.cluster.articles, incidents=False)
+        used = [r.id for r in brief(records, max_words=100, facts=False).articles if r.status == "used"]
+        for name, ids in zip(names, (plain.stories[0].articles, found.stories[0].articles, used)):
+            main = Counter(gold[i] for i in ids).most_common(1)[0][1] if ids else 0
+            rows[name][topic] = (main, len(ids))
+    for name, row in rows.items():
+        for half, picked in (("all", order), ("odd", order[0::2]), ("even", order[1::2])):
+            pairs = [row[t] for t in picked]
+            purity = sum(m / max(n, 1) for m, n in pairs) / len(pairs)
+            print(f"ECB+ {half} ({len(pairs)} topics), briefed {name}: {sum(m == n for m, n in pairs)} from one "
+                  f"incident only; mean purity {purity:.3f}; {sum(n - m for m, n in pairs)} of the other incident")
+
+
 def conflicts(duc: list[dict[str, Any]]) -> None:
     """The update and quantity conflicts found on duc2007_dev, for reading."""
     kinds = Counter()
@@ -183,6 +216,7 @@ def main() -> None:
     unrelated("ten wcxb pages", ten)
     shuffled(duc, args.draws, rng)
     mid_sized(duc, mn, random.Random(1))
+    ecb_incidents(lines("ecbplus_docs.jsonl"))
     conflicts(duc)
 
 

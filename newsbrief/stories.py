@@ -21,6 +21,19 @@ chosen on dev data (``bench/stories.py``): they keep every article of each of th
 ``duc2007_dev`` stories (one story each, over months to years) together, still
 tell apart three of them shuffled into one input, and split ten unrelated
 pages (news, or guide and blog pages) into eight stories or more.
+
+A story-level group may still hold two incidents a reader must not take for
+one: two actors' stays in rehab, a navy's captures of pirates three years
+apart. Their reports share the theme's words, so the story level joins them.
+Each group is therefore clustered again at event level (:data:`EVENT_LEVEL`),
+and parted in two when the parts have casts of their own (:func:`_incidents`):
+nearly every article of each part names someone or somewhere that most of its
+part names (one such name in most of its leads: what it reports) and the other
+part never does. When the two parts also share a cast (the same navy), the
+second is another incident of the story, else another story. A story
+developing over years is told with one cast; its side threads bring names of
+their own, but their leads name the story's cast too, or only two reports
+tell them, so it stays whole.
 """
 
 from __future__ import annotations
@@ -36,7 +49,7 @@ from newsbrief.clean import cleaned_text
 from newsbrief.group.cluster import cluster_block
 from newsbrief.group.features import Bag, Parts, Prior, Weights, combine, hashed, read_parts, weigh
 from newsbrief.group.settings import Settings
-from newsbrief.lang.en import word_frequency
+from newsbrief.lang.en import MONTHS, WEEKDAYS, word_frequency
 from newsbrief.lang.en.names import POSSESSIVE
 from newsbrief.model import Article, Story
 
@@ -62,6 +75,23 @@ tiny-house living at 0.14, is one subject; at 0.10 a vegan guide and a weight-lo
 ATTACH = 0.02
 """A smaller group joins the story it is nearest when its mean similarity to that story is at least this."""
 
+EVENT_LEVEL = Settings()
+"""How a story's articles are grouped into incidents: grouping's own event level (local scaling, its
+threshold), on the story's vectors, with fewer neighbours in a small story (see :func:`_event_level`)."""
+OWN_CAST = 0.9
+"""Two parts of a story are two incidents when at least this share of each part's articles names one of its
+own names: a name most of its part names, one of them in most of its leads, and the other part never names.
+Not a fine-tuned value (``bench/stories.py`` and a sweep on dev): from 0.6 to 0.9 the briefed story is of one
+incident in 24 or 25 of the 43 ECB+ topics (10 or 11 of the odd half, 14 or 15 of the even half), at 1.0 in
+22; at every value none of the 15 ``duc2007_dev`` stories is parted."""
+INCIDENT_MIN, INCIDENT_TOLD = 2, 3
+"""A second incident is told by at least this many articles (one report naming others is not an incident
+apart), and by at least three or half the story's: two reports with names of their own among many are
+a side thread of a story over years (two reports on one actor's new show in a story on what became of a
+sitcom's cast)."""
+CALENDAR = frozenset(w.lower() for w in MONTHS + WEEKDAYS)
+"""Capitalised but not names of a cast: reports of one incident written on other days name other days."""
+
 COMMON = 3e-5
 """A word more frequent than this in general English (wordfreq: "work", "time", "it's", "people") is not
 compared: long pages of one kind (guides, blogs, politics) share hundreds of such words, which add up to
@@ -77,14 +107,25 @@ TITLE_WORDS = 12
 
 @dataclass(frozen=True)
 class Stories:
-    """The stories of an input, largest first (ties: the one read first), and each article's story."""
+    """The stories of an input, largest first (ties: the one read first), and each article's story.
+
+    ``kin``: per story, a key shared by the two incidents one story-level group was parted into when the
+    two share a cast (names most articles of each name: the same navy, three years apart); empty when no
+    group was parted.
+    """
 
     stories: tuple[Story, ...]
+    kin: tuple[int, ...] = ()
 
     def aside(self, index: int = 0) -> dict[str, str]:
-        """Article id -> the reason it is set aside when a briefing covers story ``index``: its own story."""
-        return {art: f"about another story: \u201c{story.title}\u201d ({_size(story)})"
+        """Article id -> the reason it is set aside when a briefing covers story ``index``: its own story, or
+        another incident of the same subject told by the same cast."""
+        return {art: f"about {self._what(index, i)}: \u201c{story.title}\u201d ({_size(story)})"
                 for i, story in enumerate(self.stories) if i != index for art in story.articles}
+
+    def _what(self, index: int, other: int) -> str:
+        kin = self.kin or range(len(self.stories))
+        return "another incident" if kin[index] == kin[other] else "another story"
 
 
 def _size(story: Story) -> str:
@@ -92,8 +133,9 @@ def _size(story: Story) -> str:
     return f"{n} article{'s' * (n != 1)}"
 
 
-def stories(articles: Sequence[Article], settings: Settings = STORY_LEVEL) -> Stories:
-    """The stories of ``articles`` (usable ones, segmented, in reading order)."""
+def stories(articles: Sequence[Article], settings: Settings = STORY_LEVEL, incidents: bool = True) -> Stories:
+    """The stories of ``articles`` (usable ones, segmented, in reading order); ``incidents``: whether a story's
+    two incidents with casts of their own are parted (:func:`_incidents`; off only to measure what it does)."""
     if not articles:
         return Stories(())
     if len(articles) == 1:
@@ -107,11 +149,14 @@ def stories(articles: Sequence[Article], settings: Settings = STORY_LEVEL) -> St
         groups = [part for g in groups for part in _tightened(g, vecs, settings, len(articles))]
     sim = (vecs @ vecs.T).toarray()
     groups = _attach(groups, sim, len(articles))
-    found = []
-    for group in sorted(groups, key=lambda g: (-len(g), g[0])):
+    parted = _parted(groups, vecs, Names.of(parts)) if incidents else [(g, (n, 0)) for n, g in enumerate(groups)]
+    found, kin = [], []
+    for group, family in sorted(parted, key=lambda p: (-len(p[0]), p[0][0])):
         central = max(group, key=lambda i: (sim[i, group].sum(), articles[i].title is not None, -i))
         found.append(Story(_title(articles[central]), tuple(articles[i].id for i in sorted(group))))
-    return Stories(tuple(found))
+        kin.append(family)
+    keys = {family: n for n, family in enumerate(dict.fromkeys(kin))}
+    return Stories(tuple(found), tuple(keys[f] for f in kin) if len(parted) > len(groups) else ())
 
 
 def _content(parts: Parts) -> Parts:
@@ -168,6 +213,76 @@ def _attach(groups: list[list[int]], sim: np.ndarray, n: int) -> list[list[int]]
         else:
             out.append(list(group))
     return out
+
+
+def _incidents(group: list[int], vecs: sp.csr_matrix, names: Names) -> list[list[int]]:
+    """``group`` as one story, or its two incidents when they have casts of their own (see :data:`OWN_CAST`).
+
+    The largest event-level part is the main incident; every other part joins it unless the two have casts
+    of their own, in which case it joins the second incident. The two are then checked as wholes.
+    """
+    if len(group) < 2 * INCIDENT_MIN:
+        return [group]
+    labels, _ = cluster_block(vecs[group], np.full(len(group), np.nan), _event_level(len(group)))
+    events = sorted(([group[i] for i in event] for event in _members(labels)), key=lambda e: (-len(e), e[0]))
+    main, other = list(events[0]), []
+    for event in events[1:]:
+        (other if names.apart(event, main) else main).extend(event)
+    if len(other) < min(INCIDENT_TOLD, len(group) / 2) or not names.apart(other, main):
+        return [group]
+    return [sorted(main), sorted(other)]
+
+
+def _event_level(size: int) -> Settings:
+    """:data:`EVENT_LEVEL` for a story of ``size`` articles: an article's local scale is its similarity to its
+    k-th nearest neighbour, which tells its own incident's closeness only while k is less than half the story
+    (two incidents of two reports each: the 3rd nearest is always of the other one)."""
+    return replace(EVENT_LEVEL, neighbours=max(1, min(EVENT_LEVEL.neighbours, size // 2 - 1)))
+
+
+def _parted(groups: Sequence[list[int]], vecs: sp.csr_matrix,
+            names: Names) -> list[tuple[list[int], tuple[int, int]]]:
+    """Each group, or its two incidents (:func:`_incidents`), with its family: the two incidents of one group
+    are of one family when they share a cast (:meth:`Names.cast`), else each is its own."""
+    out = []
+    for n, group in enumerate(groups):
+        pair = _incidents(group, vecs, names)
+        same = len(pair) == 2 and bool(names.cast(pair[0]) & names.cast(pair[1]))
+        out += [(part, (n, 0 if same else k)) for k, part in enumerate(pair)]
+    return out
+
+
+@dataclass(frozen=True)
+class Names:
+    """The names each article names (calendar words aside: :data:`CALENDAR`), anywhere and in its headline
+    and lead (what it reports)."""
+
+    named: tuple[frozenset[str], ...]
+    told: tuple[frozenset[str], ...]
+
+    @classmethod
+    def of(cls, parts: Sequence[Parts]) -> Names:
+        """The names of each article's parts, possessive endings stripped (see :func:`_content`)."""
+        named = [frozenset(n for bag in (p.title, p.lead, p.body) for n in bag.name) - CALENDAR for p in parts]
+        told = [frozenset(n for bag in (p.title, p.lead) for n in bag.name) - CALENDAR for p in parts]
+        return cls(tuple(named), tuple(told))
+
+    def cast(self, part: Sequence[int], told: bool = False) -> set[str]:
+        """The names most of ``part``'s articles name (at least two of them); ``told``: in their leads."""
+        counts = Counter(n for i in part for n in (self.told if told else self.named)[i])
+        return {n for n, c in counts.items() if c >= max(2, len(part) / 2)}
+
+    def own(self, part: Sequence[int], rest: Sequence[int]) -> float:
+        """The share of ``part``'s articles that name one of its own names, names most of ``part`` names and
+        ``rest`` never does; none unless one of them is also what most of ``part``'s leads name."""
+        own = self.cast(part) - set().union(*(self.named[i] for i in rest))
+        if not own & self.cast(part, told=True):
+            return 0.0
+        return sum(bool(self.named[i] & own) for i in part) / len(part)
+
+    def apart(self, a: Sequence[int], b: Sequence[int]) -> bool:
+        """Whether ``a`` and ``b`` have casts of their own (see :data:`OWN_CAST`)."""
+        return self.own(a, b) >= OWN_CAST and self.own(b, a) >= OWN_CAST
 
 
 def background(parts: Sequence[Parts]) -> Prior:

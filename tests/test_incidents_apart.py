@@ -1,0 +1,108 @@
+"""Two incidents a reader must not take for one, and a story over years that must stay whole.
+
+The stories stage parts a story-level group in two when its event-level parts have casts of their own
+(``newsbrief.stories._incidents``). Unit tests read short reports written here; the ``shared`` one reads
+ECB+ topics from ../shared (each topic holds two similar incidents).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from newsbrief.pipeline import brief, prepare_stories
+
+
+def _records(texts: dict[str, tuple[str, str]]) -> list[dict]:
+    return [{"id": k, "title": title, "text": text, "time": None} for k, (title, text) in texts.items()]
+
+
+REHAB = {
+    "marla-1": ("Actress Marla Quennell checks into rehab",
+                "Actress Marla Quennell, 33, has entered the Serenity Pines treatment center in Malibu, her "
+                "publicist Dov Arkin confirmed. Quennell starred in the comedy Summer Crush."),
+    "marla-2": ("Marla Quennell in rehab, publicist says",
+                "Marla Quennell has checked into Serenity Pines for an undisclosed problem, publicist Dov Arkin "
+                "said, asking that the Summer Crush actress's privacy be respected during her stay in rehab."),
+    "tessa-1": ("Tessa Brandvold enters rehab after court order",
+                "Tessa Brandvold checked into the Harbor Vale clinic in Newport Beach on Thursday, her lawyer "
+                "Glen Mathers told Judge Ruth Okafor, who had ordered the singer into rehab."),
+    "tessa-2": ("Brandvold begins court-ordered rehab stay",
+                "Singer Tessa Brandvold is in rehab at Harbor Vale, lawyer Glen Mathers said, meeting the judge's "
+                "order; Judge Ruth Okafor warned Brandvold she would go to jail if she left the clinic."),
+}
+
+PIRATES = {
+    "2008-1": ("Kestrian navy captures 23 pirates",
+               "The Kestrian navy said its destroyer KNS Arvel captured 23 pirates in the Gulf of Aden after "
+               "they tried to board the merchant ship Halvard Star, the navy's spokesman Pel Danner said."),
+    "2008-2": ("Warship KNS Arvel foils pirate attack",
+               "Commandos from KNS Arvel boarded two pirate skiffs attacking the Halvard Star in the Gulf of "
+               "Aden, the Kestrian navy said, and took 23 men into custody with rifles and grenades."),
+    "2011-1": ("Kestrian navy seizes 26 pirates off Oman",
+               "The Kestrian navy frigate KNS Tollund captured 26 pirates after a chase in the Gulf of Aden, "
+               "freeing the crew of the fishing vessel Morra Bay, spokesman Ilse Varga said."),
+    "2011-2": ("KNS Tollund detains pirates, frees fishing crew",
+               "KNS Tollund, a Kestrian navy frigate, detained 26 pirates in the Gulf of Aden and freed 14 "
+               "fishermen of the Morra Bay held on their boat, navy spokesman Ilse Varga said."),
+}
+
+SUIT = {
+    "1999": ("Band Corvane sues file-sharing firm Loomwire",
+             "The rock band Corvane sued Loomwire, saying the file-sharing service let fans copy its songs; "
+             "drummer Abel Strand said Loomwire took the band's work without paying."),
+    "2000a": ("Corvane hands Loomwire a list of users",
+              "Corvane delivered the names of 300,000 Loomwire users it says traded its songs, and drummer Abel "
+              "Strand asked Loomwire to ban them from the service."),
+    "2000b": ("Judge orders Loomwire to block Corvane songs",
+              "A federal judge, Marion Kell, ordered Loomwire to block copyrighted songs in the suit brought by "
+              "Corvane; Loomwire said it would appeal."),
+    "2001": ("Appeals court upholds Loomwire ruling",
+             "An appeals court upheld the order against Loomwire in the Corvane case; Abel Strand of Corvane "
+             "called it a win for musicians, and Loomwire said it would comply."),
+    "2002": ("Loomwire settles with Corvane",
+             "Loomwire settled the suit with Corvane and agreed to pay the band, ending a fight that began when "
+             "drummer Abel Strand first complained about song copying on Loomwire."),
+    "2003": ("Loomwire files for bankruptcy",
+             "Loomwire, the file-sharing service Corvane sued, filed for bankruptcy; its founder Teo Malin said "
+             "the costs of the Corvane suit and later ones had drained its cash."),
+}
+
+
+def test_two_peoples_similar_incidents_are_two_stories() -> None:
+    briefing = brief(_records(REHAB), max_words=60, facts=False)
+    assert sorted(sorted(s.articles) for s in briefing.stories) == [["marla-1", "marla-2"], ["tessa-1", "tessa-2"]]
+    aside = [r for r in briefing.articles if r.status == "off-event"]
+    assert len(aside) == 2 and all(r.reason.startswith("about another story: \u201c") for r in aside)
+    assert len({line.article.split("-")[0] for line in briefing.summary}) == 1
+
+
+def test_one_cast_at_another_time_is_another_incident() -> None:
+    briefing = brief(_records(PIRATES), max_words=60, facts=False)
+    assert sorted(sorted(s.articles) for s in briefing.stories) == [["2008-1", "2008-2"], ["2011-1", "2011-2"]]
+    aside = [r for r in briefing.articles if r.status == "off-event"]
+    assert len(aside) == 2 and all(r.reason.startswith("about another incident: \u201c") for r in aside)
+
+
+def test_a_story_over_years_with_one_cast_stays_one() -> None:
+    _, found = prepare_stories(_records(SUIT))
+    assert [sorted(s.articles) for s in found.stories] == [sorted(SUIT)]
+    assert brief(_records(SUIT), max_words=60, facts=False).counts() == {"used": len(SUIT)}
+
+
+@pytest.mark.shared
+def test_most_ecb_topics_are_briefed_from_one_incident(shared_dir: Path) -> None:
+    topics: dict[str, list[dict]] = {}
+    with (shared_dir / "data" / "ecbplus_docs.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            doc = json.loads(line)
+            topics.setdefault(doc["topic"], []).append(doc)
+    one = 0
+    for docs in topics.values():
+        gold = {d["id"]: d["event"] for d in docs}
+        _, found = prepare_stories([{k: d[k] for k in ("id", "title", "text", "time")} for d in docs])
+        one += len(Counter(gold[a] for a in found.stories[0].articles)) == 1
+    assert one >= 24  # 14 of 43 without parting incidents
