@@ -4,7 +4,8 @@ number, and the qualifier before each ("at least", "nearly").
 
 What is plainly not a count is left out here, before any parsing: years, dates, clock times, percentages,
 ordinals and hyphenated modifiers ("34-year-old", "25-vehicle"), names with a number ("Interstate 35",
-"Flight 370", "S-400 missile systems"), ages after a name ("Elle Knutson, 21,"), and a conversion in parentheses
+"Flight 370", "S-400 missile systems"), ages after a name ("Elle Knutson, 21,", "two brothers, 17 and 22,") or
+after "age of" ("died at the age of 42"), and a conversion in parentheses
 after a measure ("5 kilometers (3 miles)"), which restates the number before it.
 """
 
@@ -60,6 +61,8 @@ tokenized copy spaces it, "AK - 47"), never a count, whatever follows ("S-400 mi
 _COUNTED_AFTER = re.compile(
     r"\s+(?!(?:was|is|has|does)\b)(?:[a-z]+\s+)?(?:[a-z]+s|people|men|women|children|police|personnel|staff|crew)\b")
 _AGE = (re.compile(r"[A-Za-z][\w’'-]+,\s*$"), re.compile(r"\s*,"))
+_AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of|ages|age)\s+$", re.I)
+"""Words that make the number after them an age ("died at the age of 42", "aged 17 and 22")."""
 _CONVERSION = re.compile(r"\d[\d,.]*\s*[a-z-]+\.?\s*\(\s*(?:about|some|around|roughly|nearly)?\s*$", re.I)
 _INCREMENT_AFTER = re.compile(rf"\s+(?:{'|'.join(INCREMENTS)})\b", re.I)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further)\s+$", re.I)
@@ -114,9 +117,10 @@ def _numbers(text: str) -> list[NumberMention]:
     found: list[NumberMention] = []
     if not _NUMBER_CUE.search(lower):
         return found
+    taken = 0  # where the last number read ends, counted or not: "17 and 22," are two ages, not an age and a count
     for match in _NUMBER.finditer(lower):
         at = match.start()
-        if found and at < found[-1].end:
+        if at < taken:
             continue
         if match.group("words") and (_VAGUE_BEFORE.search(lower, max(0, at - 8), at)
                                      or _ARTICLE.fullmatch(match.group("words") + " ")):
@@ -125,6 +129,7 @@ def _numbers(text: str) -> list[NumberMention]:
         if value is None or (match.group("digits") and not match.group("cur") and _YEAR.fullmatch(match.group())):
             continue  # a year, also as the start of a period ("1983 to 1987")
         number = _mention(lower, match, value)
+        taken = number.end
         if not _excluded(text, number):
             found.append(number)
     return found
@@ -176,7 +181,9 @@ def _excluded(text: str, number: NumberMention) -> bool:
     if _CONVERSION.search(before) or _MODEL_BEFORE.search(before):
         return True
     if number.digits and _AGE[0].search(before) and _AGE[1].match(after) and number.value < 120:
-        return True  # "Elle Knutson, 21,", "his wife, 33,"
+        return True  # "Elle Knutson, 21,", "his wife, 33,", "his two half-brothers, 17 and 22,"
+    if _AGE_BEFORE.search(before) and number.value < 120:
+        return True  # "died at the age of 42"
     if not _NAME_BEFORE.search(before) or number.qualifier or number.currency or "," in text[number.at:number.end]:
         return False
     return not _COUNTED_AFTER.match(text, number.end)  # "Flight 370", "Interstate 35"; not "Iowa 30,900 customers"

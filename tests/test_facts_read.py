@@ -1,0 +1,24 @@
+"""Numbers, names and kinds a reader would copy wrongly, read on news no one here tuned for (sixth round):
+ages, numbers that name something, titles before a person's name. Each sentence is written here."""
+
+from __future__ import annotations
+
+from newsbrief.facts.read.entities import Gazetteer
+from newsbrief.facts.read.numbers import numbers
+from newsbrief.facts.read.quantities import Quantity, read_unit
+from newsbrief.facts.read.units import Unit
+
+
+def read(text: str) -> list[Quantity]:
+    return read_unit(Unit("a", 0, len(text), text, 1, 1), Gazetteer([]))
+
+
+def test_an_age_after_age_of_is_no_count() -> None:
+    text = "Fans recalled 10 Classic Songs From the singer Kay died at the age of 57, police said."
+    assert [text[n.at:n.end] for n in numbers(text)] == ["10"]
+    assert [n.value for n in numbers("The two men, aged 30 and 41, and 5 others were charged.")] == [2, 5]
+
+
+def test_two_ages_in_apposition_are_no_count() -> None:
+    assert [q.value for q in read("Her sons, 19 and 24, were arrested on Friday.")] == []
+    assert [q.value for q in read("Her 2 sons were arrested on Friday.")] == [2]
