@@ -3,7 +3,7 @@ ages, numbers that name something, titles before a person's name. Each sentence 
 
 from __future__ import annotations
 
-from newsbrief.facts.read.entities import Gazetteer
+from newsbrief.facts.read.entities import Gazetteer, Mention
 from newsbrief.facts.read.numbers import numbers
 from newsbrief.facts.read.quantities import Quantity, read_unit
 from newsbrief.facts.read.units import Unit
@@ -22,3 +22,16 @@ def test_an_age_after_age_of_is_no_count() -> None:
 def test_two_ages_in_apposition_are_no_count() -> None:
     assert [q.value for q in read("Her sons, 19 and 24, were arrested on Friday.")] == []
     assert [q.value for q in read("Her 2 sons were arrested on Friday.")] == [2]
+
+
+def test_a_number_before_a_name_and_a_singular_noun_is_no_count() -> None:
+    assert [q.value for q in read("Lopez belonged to the 8 Block crew, which killed two men.")] == [2]
+    assert [q.value for q in read("She was shot with a .357 Magnum revolver aboard the bus.")] == []
+
+
+def test_a_count_of_a_nation_or_a_known_name_keeps_its_collective_noun() -> None:
+    gazetteer = Gazetteer([Mention("a", 0, 4, "Thai", "NORP"), Mention("a", 5, 8, "BBC", "ORG"),
+                           Mention("a", 9, 14, "Kraft", "ORG")])
+    text = "Police said 12 Thai crew were rescued, 20 Kraft staff were hurt and 3 Kraft workers died."
+    found = read_unit(Unit("a", 0, len(text), text, 1, 1), gazetteer)
+    assert [q.value for q in found] == [12, 20, 3]

@@ -141,6 +141,10 @@ class Counted:
     cause: str | None = None
     """The incidents that did it, when they are several ("the attacks killed two", "injured in those
     explosions"): a total over incidents, not one incident's count."""
+    named: tuple[str, ...] = ()
+    """Capitalised words that make the number part of a name, not a count: a number above one before a singular
+    noun with a proper noun in between or as that noun ("the 8 Block crew", "a .357 Magnum handgun", "Eminem's
+    8 Mile"); empty for a count ("two Kraft workers", "12 Thai crew", whose nation the reader checks)."""
     scene: str | None = None
     """The incident it belongs to, and where, as the sentence names them ("in two car bombings", "in a bomb
     in Bilbao", "in Bilbao"): what tells it from another incident's count over a long story. None for a
@@ -217,7 +221,20 @@ def counted(doc: Doc, start: int, end: int, scenes: bool = True) -> Counted:
         end=last, verb=clause.idx, clause=_first_conjunct(clause).idx, cause=_cause(clause, noun),
         scene=None if not scenes or unit is not None or (noun is not None and _is_scene(noun))
         else _scene(clause, noun),
+        named=_named(number, noun) if unit != "money" else (),
     )
+
+
+def _named(number: Token, noun: Token | None) -> tuple[str, ...]:
+    """The proper nouns from the number to a singular noun it modifies (see :attr:`Counted.named`): a count
+    above one takes a plural or a collective noun ("12 crew"), so a singular one named after a proper noun is
+    a name's ("8 Block crew") or a model's (".357 Magnum"). All-capital words are left out: a headline's
+    capitals ("THREE PEOPLE KILLED") and an acronym ("20 BBC staff") say nothing of the number."""
+    if noun is None or noun.i <= number.i or noun.tag_ not in ("NN", "NNP") or (
+            number.lower_ in ("one", "1") or number.lower_.startswith("0")):  # one, or a fraction ("0.13 Hz")
+        return ()
+    words = [t for t in number.doc[number.i + 1:noun.i + 1] if t.tag_ == "NNP" and not t.is_upper]
+    return tuple(t.text for t in words) if words else ()
 
 
 _SCENE_CHAIN = frozenset("relcl acl advcl xcomp conj".split())
