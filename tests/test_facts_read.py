@@ -3,7 +3,9 @@ ages, numbers that name something, titles before a person's name. Each sentence 
 
 from __future__ import annotations
 
-from newsbrief.facts.read.entities import Gazetteer, Mention
+from collections import Counter
+
+from newsbrief.facts.read.entities import Gazetteer, Mention, _kind
 from newsbrief.facts.read.numbers import numbers
 from newsbrief.facts.read.quantities import Quantity, read_unit
 from newsbrief.facts.read.units import Unit
@@ -35,3 +37,18 @@ def test_a_count_of_a_nation_or_a_known_name_keeps_its_collective_noun() -> None
     text = "Police said 12 Thai crew were rescued, 20 Kraft staff were hurt and 3 Kraft workers died."
     found = read_unit(Unit("a", 0, len(text), text, 1, 1), gazetteer)
     assert [q.value for q in found] == [12, 20, 3]
+
+
+def test_a_title_or_a_suffix_makes_a_name_a_person_whatever_the_model_says() -> None:
+    assert _kind("Judge Lance Ito", Counter({"ORG": 3})) == "person"
+    assert _kind("Arcade Comeaux Jr.", Counter({"ORG": 2, "PERSON": 1})) == "person"
+    assert _kind("Judge Advocate General's Corps", Counter({"ORG": 2})) == "organisation"
+    assert _kind("World War II", Counter({"EVENT": 2})) == "event"
+
+
+def test_a_suffix_after_the_mentions_makes_a_name_a_person() -> None:
+    name = "Dale Arcand"
+    texts = ["Dale Arcand Jr. fled on foot.", "Police say Dale Arcand Jr., 49, was armed.", "Dale Arcand hid."]
+    found = Gazetteer([Mention("a", 0, len(name), name, "ORG")]).locate(
+        [Unit(str(i), 0, len(t), t, 1, 1) for i, t in enumerate(texts)])
+    assert [e.kind for e in found if e.name == name] == ["person"]

@@ -9,7 +9,7 @@ ORGANISATION_WORDS = frozenset(
     "committee commission authority service services news times post herald press network police army navy "
     "guard force forces administration board bureau center centre court office organization organisation "
     "federation league front movement church bank clinic observatory cross crescent patrol band team club firm "
-    "startup label newspaper".split())
+    "startup label newspaper corps".split())
 """Head words that make a name an organisation ("Varen Bulk Logistics", "Coast Guard", "Task Force")."""
 
 PLACE_WORDS = frozenset(
@@ -38,8 +38,11 @@ HONORIFICS = frozenset("mr mrs ms dr sir dame lord sen rep gov gen president".sp
 NAME_PARTICLES = frozenset("of the and for".split())
 """Small words that initials skip ("Bank of England" -> "BE")."""
 
-NAME_SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
-"""Words after a person's name that belong to it ("Kennedy Jr.")."""
+PERSON_SUFFIXES = frozenset("Jr Jr. Sr Sr.".split())
+"""Words that end only a person's name ("Arcade Comeaux Jr."): the name is a person's, whatever the model says."""
+NAME_SUFFIXES = PERSON_SUFFIXES | frozenset("II III IV".split())
+"""Words after a person's name that belong to it ("Kennedy Jr.", "John Paul II"; a numeral ends other names too:
+"World War II")."""
 
 NOT_ACRONYMS = frozenset(
     "AM PM TV OK II III IV VI VII VIII IX XI XII ID US UK AP AFP UPI CEO CFO GDP DNA "
@@ -76,7 +79,8 @@ COMMON_CAPITALISED = frozenset(
 PERSON_CUES = frozenset(
     "mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen. president judge sir dame lord pope "
     "minister secretary senator governor mayor spokesman spokeswoman chairman captain pilot".split())
-"""Words right before a name that make it a person ("Mr. Kennedy", "Judge Ito")."""
+"""Words right before a name that make it a person ("Mr. Kennedy", "Judge Ito"), and that make a name that
+opens with them one ("Judge Lance Ito", which the model may take for an organisation)."""
 
 AGREEMENT_WORDS = frozenset("accord accords agreement agreements treaty treaties pact protocol".split())
 """Head words of the names of agreements ("Oslo Accords", "Good Friday Agreement", "Treaty of Rome"), which
