@@ -52,3 +52,8 @@ def test_a_suffix_after_the_mentions_makes_a_name_a_person() -> None:
     found = Gazetteer([Mention("a", 0, len(name), name, "ORG")]).locate(
         [Unit(str(i), 0, len(t), t, 1, 1) for i, t in enumerate(texts)])
     assert [e.kind for e in found if e.name == name] == ["person"]
+
+
+def test_a_fund_or_a_journal_is_an_organisation() -> None:
+    assert _kind("World Relief Fund", Counter({"GPE": 2})) == "organisation"
+    assert _kind("Journal of Tropical Medicine", Counter({"GPE": 2})) == "organisation"

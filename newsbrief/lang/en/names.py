@@ -9,7 +9,7 @@ ORGANISATION_WORDS = frozenset(
     "committee commission authority service services news times post herald press network police army navy "
     "guard force forces administration board bureau center centre court office organization organisation "
     "federation league front movement church bank clinic observatory cross crescent patrol band team club firm "
-    "startup label newspaper corps".split())
+    "startup label newspaper corps fund journal division".split())
 """Head words that make a name an organisation ("Varen Bulk Logistics", "Coast Guard", "Task Force")."""
 
 PLACE_WORDS = frozenset(
