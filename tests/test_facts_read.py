@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from newsbrief.facts.read import claims
 from newsbrief.facts.read.entities import Gazetteer, Mention, _kind
 from newsbrief.facts.read.numbers import numbers
 from newsbrief.facts.read.quantities import Quantity, read_unit
@@ -57,3 +58,16 @@ def test_a_suffix_after_the_mentions_makes_a_name_a_person() -> None:
 def test_a_fund_or_a_journal_is_an_organisation() -> None:
     assert _kind("World Relief Fund", Counter({"GPE": 2})) == "organisation"
     assert _kind("Journal of Tropical Medicine", Counter({"GPE": 2})) == "organisation"
+
+
+def told(text: str) -> list[str]:
+    return [a.content for a in claims.attributions([Unit("a", 0, len(text), text, 1, 1)])]
+
+
+def test_whom_a_speaker_told_is_not_part_of_the_claim() -> None:
+    assert told("The mayor told reporters he would not resign over the affair.") == [
+        "he would not resign over the affair"]
+    assert told("The minister told Reuters the talks would resume on Monday.") == ["the talks would resume on Monday"]
+    assert told("She told the Daily Courier she had seen the gunman.") == ["she had seen the gunman"]
+    assert told("Ortiz told Kline that the plan was sound.") == ["the plan was sound"]
+    assert not any(c.startswith("Press") for c in told("The cook told The Associated Press, his apron still on."))

@@ -29,9 +29,11 @@ from newsbrief.lang.en import WEEKDAYS
 from newsbrief.lang.en.attribution import (
     AGENCY_VERBS,
     BODY_WORDS,
+    CLAUSE_SUBJECT,
     DENIAL_VERBS,
     GENERIC_BODIES,
     INVERTED_VERBS,
+    LISTENER,
     NOT_IN_SPEAKER,
     PAST_FORMS,
     PREPOSITIONS,
@@ -47,6 +49,10 @@ from newsbrief.model import Span, squash
 
 _VERB = re.compile(rf"\b(?:(?:has|have|had|also|later|again|swiftly|quickly)\s+)*(?P<verb>{REPORTING_VERBS})\b"
                    r"|\b(?:was|were) quoted as (?P<quoted>saying)\b|\baccording to\b")
+_TOLD_THAT = re.compile(r"\s+(?:[^,.;]{1,60}?)\s+that\s+")
+_TOLD = re.compile(rf"\s+{LISTENER}(?=\s+{CLAUSE_SUBJECT}\b)")
+"""Whom a speaker told, before what was told: "told Kreiss that ...", and without "that", "told reporters he
+would resign", "told the Associated Press she had seen him": the listener is not part of the claim."""
 _AGENCY = re.compile(
     r"\b(?:responsib(?:le|ility) for|(?:is|are|was|were|not|claimed|denied) responsib\w*|blam\w*|accus\w*|"
     r"carried out|behind (?:the|it|this)|involvement in|involved in|caus(?:e|ed|ing)|fault|perpetrat\w*|culprit|"
@@ -217,7 +223,7 @@ def _forward(unit: Unit, match: re.Match[str]) -> Attribution | None:
     if aside and not aside.group("participle") and before[:start].strip(" ,") and not _NEW_QUOTE.match(
             rest, aside.end()):
         return _parenthetical(unit, match, before[:start], rest[aside.end():], phrase, apposition)
-    told = re.match(r"\s+(?:[^,.;]{1,60}?)\s+that\s+", rest) if match.group("verb") in ("told", "tells") else None
+    told = (_TOLD_THAT.match(rest) or _TOLD.match(rest)) if match.group("verb") in ("told", "tells") else None
     skip = aside or told or _OPENING.match(rest)
     stop = _SENTENCE_END.match(rest, skip.end())
     if stop:  # "..., a spokesman said Wednesday. ``This is ...'': the claim was before the speaker
