@@ -71,3 +71,10 @@ def test_whom_a_speaker_told_is_not_part_of_the_claim() -> None:
     assert told("She told the Daily Courier she had seen the gunman.") == ["she had seen the gunman"]
     assert told("Ortiz told Kline that the plan was sound.") == ["the plan was sound"]
     assert not any(c.startswith("Press") for c in told("The cook told The Associated Press, his apron still on."))
+
+
+def test_thousands_a_tokenized_copy_spaces_are_one_number() -> None:
+    (q,) = read("In the port city, some 40, 000 people marched through the centre.")
+    assert q.value == 40000
+    text = "A reward of $25, 000 is offered, and on June 3, 200 people searched the woods."
+    assert [n.value for n in numbers(text)] == [25000, 200]

@@ -1,4 +1,5 @@
-"""Numbers in a sentence, found by pattern: digits ("950,000", "$1.8m", "15.2"), words ("Thirty-three",
+"""Numbers in a sentence, found by pattern: digits ("950,000", "$1.8m", "15.2", and as a tokenized copy writes
+them, "20, 000"), words ("Thirty-three",
 "half a dozen", "one million"; cardinals read by text2num), ranges ("8 to 12", "between 200 and 300") as one
 number, and the qualifier before each ("at least", "nearly").
 
@@ -12,7 +13,7 @@ after a measure ("5 kilometers (3 miles)"), which restates the number before it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from text_to_num import text2num
@@ -60,6 +61,9 @@ _MODEL_BEFORE = re.compile(r"\b[A-Z][A-Za-z]{0,2}(?:[-‑]| [-‑] )$")
 tokenized copy spaces it, "AK - 47"), never a count, whatever follows ("S-400 missile systems")."""
 _COUNTED_AFTER = re.compile(
     r"\s+(?!(?:was|is|has|does)\b)(?:[a-z]+\s+)?(?:[a-z]+s|people|men|women|children|police|personnel|staff|crew)\b")
+_SPACED_THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?P<groups>(?:, \d{3})+)(?![\d,]|\.\d)")
+"""Thousands set apart by a comma and a space, as a tokenized copy of a text writes them ("20, 000 people",
+"$30, 000"): one number, unless a month names the first group a day ("May 5, 300 people")."""
 _AGE = (re.compile(r"[A-Za-z][\w’'-]+,\s*$"), re.compile(r"\s*,"))
 _AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of|ages|age)\s+$", re.I)
 """Words that make the number after them an age ("died at the age of 42", "aged 17 and 22")."""
@@ -118,6 +122,8 @@ def _numbers(text: str) -> list[NumberMention]:
     if not _NUMBER_CUE.search(lower):
         return found
     taken = 0  # where the last number read ends, counted or not: "17 and 22," are two ages, not an age and a count
+    spaced = {m.start(): m for m in _SPACED_THOUSANDS.finditer(lower)
+              if not _MONTH_BEFORE.search(lower, max(0, m.start() - 16), m.start())}
     for match in _NUMBER.finditer(lower):
         at = match.start()
         if at < taken:
@@ -129,6 +135,9 @@ def _numbers(text: str) -> list[NumberMention]:
         if value is None or (match.group("digits") and not match.group("cur") and _YEAR.fullmatch(match.group())):
             continue  # a year, also as the start of a period ("1983 to 1987")
         number = _mention(lower, match, value)
+        joined = spaced.get(match.start("digits")) if match.group("digits") else None
+        if joined is not None and number.end == joined.start("groups"):
+            number = replace(number, value=float(joined.group().replace(", ", "")), end=joined.end())
         taken = number.end
         if not _excluded(text, number):
             found.append(number)
