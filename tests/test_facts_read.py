@@ -78,3 +78,10 @@ def test_thousands_a_tokenized_copy_spaces_are_one_number() -> None:
     assert q.value == 40000
     text = "A reward of $25, 000 is offered, and on June 3, 200 people searched the woods."
     assert [n.value for n in numbers(text)] == [25000, 200]
+
+
+def test_a_time_zone_is_no_place() -> None:
+    found = read("Five people were killed and 30 injured in the attack which began at 22:10 BST on Friday.")
+    assert [(q.value, q.places) for q in found] == [(5, ()), (30, ())]
+    (q,) = read("Four people were hurt in the blast in Leeds at 10:15 GMT.")
+    assert q.places == ("Leeds",)

@@ -84,6 +84,7 @@ from newsbrief.lang.en.grammar import (
 )
 from newsbrief.lang.en.measures import CURRENCY_CODES, MONEY_FORMS, UNIT_KIND
 from newsbrief.lang.en.numbers import INCREMENTS, QUALIFIERS, SCALE_ABBREVIATIONS, SCALES
+from newsbrief.lang.en.time_words import TIME_ZONES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -692,10 +693,11 @@ def _where(token: Token) -> list[Token]:
 
 
 def _places(near: Sequence[Token]) -> tuple[str, ...]:
-    """The proper names ("Idlib", "Des Moines") among the phrases that say where (``near``), not days or
-    months."""
+    """The proper names ("Idlib", "Des Moines") among the phrases that say where (``near``), not days, months
+    or time zones ("began at 21:58 BST")."""
     runs: list[list[Token]] = []
-    for token in sorted({t.i: t for t in near if t.tag_ in ("NNP", "NNPS") and t.text not in _CALENDAR}.values(),
+    for token in sorted({t.i: t for t in near if t.tag_ in ("NNP", "NNPS") and t.text not in _CALENDAR
+                         and t.text not in TIME_ZONES}.values(),
                         key=lambda t: t.i):
         if runs and runs[-1][-1].i == token.i - 1:
             runs[-1].append(token)

@@ -3,6 +3,8 @@ bylines and credit lines. Data only; :mod:`newsbrief.facts.read.entities` votes 
 
 import re
 
+from newsbrief.lang.en.time_words import TIME_ZONES
+
 ORGANISATION_WORDS = frozenset(
     "logistics ltd inc corp corporation company co group holdings agency ministry department council union "
     "university college school hospital party airlines airways airline association institute foundation "
@@ -45,8 +47,7 @@ NAME_SUFFIXES = PERSON_SUFFIXES | frozenset("II III IV".split())
 "World War II")."""
 
 NOT_ACRONYMS = frozenset(
-    "AM PM TV OK II III IV VI VII VIII IX XI XII ID US UK AP AFP UPI CEO CFO GDP DNA "
-    "GMT UTC EST EDT CST CDT MST MDT PST PDT BST CET CEST JST IST AEST AEDT".split())
+    "AM PM TV OK II III IV VI VII VIII IX XI XII ID US UK AP AFP UPI CEO CFO GDP DNA".split()) | TIME_ZONES
 """Words in capitals that are not the name of an organisation (news agencies' credits, time zones)."""
 
 COMMON_NOUNS = frozenset(
