@@ -85,3 +85,8 @@ def test_a_time_zone_is_no_place() -> None:
     assert [(q.value, q.places) for q in found] == [(5, ()), (30, ())]
     (q,) = read("Four people were hurt in the blast in Leeds at 10:15 GMT.")
     assert q.places == ("Leeds",)
+
+
+def test_a_place_name_keeps_its_of_phrase() -> None:
+    (q,) = read("Pirates seized 12 sailors in the Gulf of Aden on Monday.")
+    assert q.places == ("Gulf of Aden",)

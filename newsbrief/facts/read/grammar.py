@@ -703,7 +703,23 @@ def _places(near: Sequence[Token]) -> tuple[str, ...]:
             runs[-1].append(token)
         else:
             runs.append([token])
-    return tuple(dict.fromkeys(" ".join(t.text for t in run) for run in runs))
+    names: list[list[Token]] = []
+    for run in runs:
+        if not (names and names[-1][-1].i >= run[0].i):  # "Aden" of "Gulf of Aden", already whole
+            names.append(_of_name(run))
+    return tuple(dict.fromkeys(" ".join(t.text for t in name) for name in names))
+
+
+def _of_name(run: list[Token]) -> list[Token]:
+    """A proper name with the "of" phrase that ends it ("University| of Alabama", "Gulf| of Aden"): the name
+    whole, not its first half."""
+    doc, end = run[-1].doc, run[-1].i + 1
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].tag_ in ("NNP", "NNPS"):
+        last = end + 1
+        while last + 1 < len(doc) and doc[last + 1].tag_ in ("NNP", "NNPS"):
+            last += 1
+        return [*run, *doc[end:last + 1]]
+    return run
 
 
 def _day(near: Sequence[Token], tokens: Sequence[Token]) -> str | None:
