@@ -90,3 +90,9 @@ def test_a_time_zone_is_no_place() -> None:
 def test_a_place_name_keeps_its_of_phrase() -> None:
     (q,) = read("Pirates seized 12 sailors in the Gulf of Aden on Monday.")
     assert q.places == ("Gulf of Aden",)
+
+
+def test_we_are_told_names_no_speaker() -> None:
+    assert told("We're told the family were surprised by the news.") == []
+    assert told("I’m told the plant will close in March.") == []
+    assert told("They've said the plant will close in March.") == ["the plant will close in March"]

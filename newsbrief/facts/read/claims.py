@@ -74,7 +74,9 @@ _TRAILING = re.compile(
 _CONTEXT_BREAK = re.compile(r"[,;.“”\"]")
 _APPOSITION = re.compile(r",([^,]{3,80}),")
 _DENIED_SAYING = re.compile(r"\b(?:not|never|n[’']t)\s+$", re.I)
-_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+$", re.I)
+_PASSIVE = re.compile(r"(?:\b(?:is|are|was|were|be|been|being|get|gets|got)|\w[’'](?:re|m))\s+$", re.I)
+"""Before a reporting verb, the passive: "it was claimed", and as spoken, "we're told", "I'm told" (the
+writer was told; who told is not said)."""
 _PARTICLE = re.compile(r"(?:al|el|bin|ibn|de|da|di|van|von|der|le|la)(?:-[A-Z][\w’'-]*)?")
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would)\b")
 _OPENING = re.compile(rf"\s*(?:(?:on\s+)?(?:{'|'.join(WEEKDAYS)}|yesterday|today|tonight|later)\b\s*)?"
