@@ -10,6 +10,7 @@ from newsbrief.facts.read.entities import Gazetteer, Mention, _kind
 from newsbrief.facts.read.numbers import numbers
 from newsbrief.facts.read.quantities import Quantity, read_unit
 from newsbrief.facts.read.units import Unit
+from newsbrief.lang.en.names import CREDITS
 
 
 def read(text: str) -> list[Quantity]:
@@ -96,3 +97,9 @@ def test_we_are_told_names_no_speaker() -> None:
     assert told("We're told the family were surprised by the news.") == []
     assert told("I’m told the plant will close in March.") == []
     assert told("They've said the plant will close in March.") == ["the plant will close in March"]
+
+
+def test_a_players_notice_names_no_one() -> None:
+    text = "Media playback is unsupported on your device The mayor spoke in Leeds."
+    (notice,) = CREDITS.finditer(text)
+    assert notice.group() == "Media playback is unsupported on your device"

@@ -113,9 +113,11 @@ HEADLINED_DATELINE = re.compile(
 
 CREDITS = re.compile(
     r"\((?:[A-Z][\w.]*\s+)?Photo[^()\n]{0,80}\)|\b(?:Image|Photo)\s+(?:copyright|credit|caption)\b[^.\n]{0,80}"
+    r"|\b(?:Media|Video) playback is (?:unsupported|not supported) on your device\b"
     r"|\b(?:Photograph|Photo):\s*[^.\n]{0,60}|\(\s*(?:AP|AFP|Reuters|Xinhua|UPI|Associated Press)\s*\)"
     r"|^\s*By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*$", re.M)
-"""Credit lines and bylines: the names in them are the press's, not the story's."""
+"""Credit lines, captions, a player's notice ("Media playback is unsupported on your device") and bylines: the
+names in them are the press's, not the story's."""
 
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 """A possessive ending, typed or typographic: "April Fools’ Day", "April Fools' Day" and "Johnson's" name what
