@@ -103,3 +103,8 @@ def test_a_players_notice_names_no_one() -> None:
     text = "Media playback is unsupported on your device The mayor spoke in Leeds."
     (notice,) = CREDITS.finditer(text)
     assert notice.group() == "Media playback is unsupported on your device"
+
+
+def test_an_age_before_a_verb_in_the_singular_is_no_count() -> None:
+    assert numbers("Dana Pryor, 19 was found guilty of the killing.") == ()
+    assert [n.value for n in numbers("In the town, 20 were killed.")] == [20]
