@@ -108,3 +108,8 @@ def test_a_players_notice_names_no_one() -> None:
 def test_an_age_before_a_verb_in_the_singular_is_no_count() -> None:
     assert numbers("Dana Pryor, 19 was found guilty of the killing.") == ()
     assert [n.value for n in numbers("In the town, 20 were killed.")] == [20]
+
+
+def test_a_short_quotation_before_the_verb_is_no_speaker() -> None:
+    assert told("“I'm stunned,” said Dora Vale, whose son was hurt in the crash.") == []
+    assert told("“We will rebuild the town,” said the mayor on Monday.") == ["We will rebuild the town"]

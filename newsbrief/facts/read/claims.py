@@ -77,6 +77,8 @@ _DENIED_SAYING = re.compile(r"\b(?:not|never|n[’']t)\s+$", re.I)
 _PASSIVE = re.compile(r"(?:\b(?:is|are|was|were|be|been|being|get|gets|got)|\w[’'](?:re|m))\s+$", re.I)
 """Before a reporting verb, the passive: "it was claimed", and as spoken, "we're told", "I'm told" (the
 writer was told; who told is not said)."""
+_QUOTE_CLOSED = re.compile(r"(?:,\s*[”\"’']|[”\"’']\s*,)\s*$")
+"""A quotation closed with its comma right before a reporting verb: what was said, whatever its length."""
 _PARTICLE = re.compile(r"(?:al|el|bin|ibn|de|da|di|van|von|der|le|la)(?:-[A-Z][\w’'-]*)?")
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would)\b")
 _OPENING = re.compile(rf"\s*(?:(?:on\s+)?(?:{'|'.join(WEEKDAYS)}|yesterday|today|tonight|later)\b\s*)?"
@@ -205,8 +207,9 @@ def _forward(unit: Unit, match: re.Match[str]) -> Attribution | None:
     """Speaker before the verb (maybe with an apposition), claim after it."""
     text = unit.text
     before = text[:match.start()]
-    if _PASSIVE.search(before) or _DENIED_SAYING.search(before):
-        return None  # "it was claimed", "has not confirmed or denied reports that ...": nobody said it
+    if _PASSIVE.search(before) or _DENIED_SAYING.search(before) or _QUOTE_CLOSED.search(before):
+        return None  # "it was claimed", "has not confirmed or denied reports that ...": nobody said it; "“I'm
+        # flabbergasted,” said X": the words before are what was said, not who said it
     clause = re.split(r"[,;:“”\"]|\s(?:and|but|while|as|after|when|because|which|who|that)\s", before)
     phrase, apposition = clause[-1], ""
     if not phrase.strip() and len(clause) >= 3:
