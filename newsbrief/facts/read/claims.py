@@ -29,9 +29,11 @@ from newsbrief.lang.en import WEEKDAYS
 from newsbrief.lang.en.attribution import (
     AGENCY_VERBS,
     BODY_WORDS,
+    CLAUSE_SUBJECT,
     DENIAL_VERBS,
     GENERIC_BODIES,
     INVERTED_VERBS,
+    LISTENER,
     NOT_IN_SPEAKER,
     PAST_FORMS,
     PREPOSITIONS,
@@ -47,6 +49,10 @@ from newsbrief.model import Span, squash
 
 _VERB = re.compile(rf"\b(?:(?:has|have|had|also|later|again|swiftly|quickly)\s+)*(?P<verb>{REPORTING_VERBS})\b"
                    r"|\b(?:was|were) quoted as (?P<quoted>saying)\b|\baccording to\b")
+_TOLD_THAT = re.compile(r"\s+(?:[^,.;]{1,60}?)\s+that\s+")
+_TOLD = re.compile(rf"\s+{LISTENER}(?=\s+{CLAUSE_SUBJECT}\b)")
+"""Whom a speaker told, before what was told: "told Kreiss that ...", and without "that", "told reporters he
+would resign", "told the Associated Press she had seen him": the listener is not part of the claim."""
 _AGENCY = re.compile(
     r"\b(?:responsib(?:le|ility) for|(?:is|are|was|were|not|claimed|denied) responsib\w*|blam\w*|accus\w*|"
     r"carried out|behind (?:the|it|this)|involvement in|involved in|caus(?:e|ed|ing)|fault|perpetrat\w*|culprit|"
@@ -68,7 +74,11 @@ _TRAILING = re.compile(
 _CONTEXT_BREAK = re.compile(r"[,;.“”\"]")
 _APPOSITION = re.compile(r",([^,]{3,80}),")
 _DENIED_SAYING = re.compile(r"\b(?:not|never|n[’']t)\s+$", re.I)
-_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+$", re.I)
+_PASSIVE = re.compile(r"(?:\b(?:is|are|was|were|be|been|being|get|gets|got)|\w[’'](?:re|m))\s+$", re.I)
+"""Before a reporting verb, the passive: "it was claimed", and as spoken, "we're told", "I'm told" (the
+writer was told; who told is not said)."""
+_QUOTE_CLOSED = re.compile(r"(?:,\s*[”\"’']|[”\"’']\s*,)\s*$")
+"""A quotation closed with its comma right before a reporting verb: what was said, whatever its length."""
 _PARTICLE = re.compile(r"(?:al|el|bin|ibn|de|da|di|van|von|der|le|la)(?:-[A-Z][\w’'-]*)?")
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would)\b")
 _OPENING = re.compile(rf"\s*(?:(?:on\s+)?(?:{'|'.join(WEEKDAYS)}|yesterday|today|tonight|later)\b\s*)?"
@@ -197,8 +207,9 @@ def _forward(unit: Unit, match: re.Match[str]) -> Attribution | None:
     """Speaker before the verb (maybe with an apposition), claim after it."""
     text = unit.text
     before = text[:match.start()]
-    if _PASSIVE.search(before) or _DENIED_SAYING.search(before):
-        return None  # "it was claimed", "has not confirmed or denied reports that ...": nobody said it
+    if _PASSIVE.search(before) or _DENIED_SAYING.search(before) or _QUOTE_CLOSED.search(before):
+        return None  # "it was claimed", "has not confirmed or denied reports that ...": nobody said it; "“I'm
+        # flabbergasted,” said X": the words before are what was said, not who said it
     clause = re.split(r"[,;:“”\"]|\s(?:and|but|while|as|after|when|because|which|who|that)\s", before)
     phrase, apposition = clause[-1], ""
     if not phrase.strip() and len(clause) >= 3:
@@ -217,7 +228,7 @@ def _forward(unit: Unit, match: re.Match[str]) -> Attribution | None:
     if aside and not aside.group("participle") and before[:start].strip(" ,") and not _NEW_QUOTE.match(
             rest, aside.end()):
         return _parenthetical(unit, match, before[:start], rest[aside.end():], phrase, apposition)
-    told = re.match(r"\s+(?:[^,.;]{1,60}?)\s+that\s+", rest) if match.group("verb") in ("told", "tells") else None
+    told = (_TOLD_THAT.match(rest) or _TOLD.match(rest)) if match.group("verb") in ("told", "tells") else None
     skip = aside or told or _OPENING.match(rest)
     stop = _SENTENCE_END.match(rest, skip.end())
     if stop:  # "..., a spokesman said Wednesday. ``This is ...'': the claim was before the speaker

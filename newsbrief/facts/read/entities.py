@@ -42,6 +42,7 @@ from newsbrief.lang.en.names import (
     NOUN_ENDINGS_NOT,
     ORGANISATION_WORDS,
     PERSON_CUES,
+    PERSON_SUFFIXES,
     PLACE_CUES,
     PLACE_INSTITUTIONS,
     PLACE_WORDS,
@@ -427,11 +428,14 @@ def _kind(name: str, labels: Counter[str], cues: _Cues | None = None) -> str:
     person the model named wins, then an acronym as an organisation ("in the EU"), then what the words
     around the mentions say (the model takes many an unfamiliar name for an organisation: "the airports
     O'Hare and Midway"), then organisation. A name whose head word names an agreement ("Oslo Accords",
-    :data:`AGREEMENT_WORDS`) is one, and a ship's ("INS Mysore", :func:`_ship`) a vessel, whatever else votes."""
+    :data:`AGREEMENT_WORDS`) is one, a ship's ("INS Mysore", :func:`_ship`) a vessel, and one a title opens or a
+suffix ends ("Judge Lance Ito", "Arcade Comeaux Jr.", :func:`_designated`) a person, whatever else votes."""
     if _head(name) in AGREEMENT_WORDS:
         return _AGREEMENT  # "the Oslo Accords", whatever the model says: its own words say what it is
     if _ship(name):
         return _VESSEL  # "INS Mysore", which the model takes for a person
+    if _designated(name) == "person":
+        return "person"  # "Judge Lance Ito", "Arcade Comeaux Jr.", which the model may take for an organisation
     votes = Counter[str]()
     model = Counter[str]()
     for label, n in labels.items():
@@ -486,11 +490,18 @@ def _named_as(variants: Iterable[str], name: str) -> str:
 
 
 def _designated(name: str) -> str | None:
-    """The kind a name's own head word says, when it says one ("International Airport": place)."""
+    """The kind a name's own words say, when they say one: its head word ("International Airport": place), or,
+    for a name of several words, a title opening it or a suffix ending it ("Judge Lance Ito", "Arcade Comeaux
+    Jr.": person)."""
     head = _head(name)
     if head in AMBIGUOUS_HEADS:
         return None
-    return "organisation" if head in ORGANISATION_WORDS else "place" if head in PLACE_WORDS else None
+    if head in ORGANISATION_WORDS or head in PLACE_WORDS:
+        return "organisation" if head in ORGANISATION_WORDS else "place"
+    words = name.split()
+    if len(words) > 1 and (words[0].lower() in PERSON_CUES or words[-1] in PERSON_SUFFIXES):
+        return "person"
+    return None
 
 
 def _head(name: str) -> str:
@@ -549,8 +560,12 @@ def _continued(text: str, end: int) -> bool:
 
 def _after_cue(text: str, end: int) -> str | None:
     """The kind a designator after a mention says, past at most two more capitalised words: "Herri Batasuna
-    party", "Hamas movement", "Midway airport", "O'Hare International Airport"."""
-    for word in text[end:end + 40].split()[:3]:
+    party", "Hamas movement", "Midway airport", "O'Hare International Airport"; or a suffix right after it that
+    ends only a person's name ("Arcade Comeaux Jr.", which the model may tag without its suffix)."""
+    words = text[end:end + 40].split()[:3]
+    if words and words[0].rstrip(",;:") in PERSON_SUFFIXES:
+        return "person"
+    for word in words:
         low = word.lower().strip(",.;:")
         if low in PLACE_INSTITUTIONS:
             return None  # "New Orleans police": the place's police, not what the place is

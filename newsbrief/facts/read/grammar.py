@@ -84,6 +84,7 @@ from newsbrief.lang.en.grammar import (
 )
 from newsbrief.lang.en.measures import CURRENCY_CODES, MONEY_FORMS, UNIT_KIND
 from newsbrief.lang.en.numbers import INCREMENTS, QUALIFIERS, SCALE_ABBREVIATIONS, SCALES
+from newsbrief.lang.en.time_words import TIME_ZONES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -141,6 +142,10 @@ class Counted:
     cause: str | None = None
     """The incidents that did it, when they are several ("the attacks killed two", "injured in those
     explosions"): a total over incidents, not one incident's count."""
+    named: tuple[str, ...] = ()
+    """Capitalised words that make the number part of a name, not a count: a number above one before a singular
+    noun with a proper noun in between or as that noun ("the 8 Block crew", "a .357 Magnum handgun", "Eminem's
+    8 Mile"); empty for a count ("two Kraft workers", "12 Thai crew", whose nation the reader checks)."""
     scene: str | None = None
     """The incident it belongs to, and where, as the sentence names them ("in two car bombings", "in a bomb
     in Bilbao", "in Bilbao"): what tells it from another incident's count over a long story. None for a
@@ -217,7 +222,20 @@ def counted(doc: Doc, start: int, end: int, scenes: bool = True) -> Counted:
         end=last, verb=clause.idx, clause=_first_conjunct(clause).idx, cause=_cause(clause, noun),
         scene=None if not scenes or unit is not None or (noun is not None and _is_scene(noun))
         else _scene(clause, noun),
+        named=_named(number, noun) if unit != "money" else (),
     )
+
+
+def _named(number: Token, noun: Token | None) -> tuple[str, ...]:
+    """The proper nouns from the number to a singular noun it modifies (see :attr:`Counted.named`): a count
+    above one takes a plural or a collective noun ("12 crew"), so a singular one named after a proper noun is
+    a name's ("8 Block crew") or a model's (".357 Magnum"). All-capital words are left out: a headline's
+    capitals ("THREE PEOPLE KILLED") and an acronym ("20 BBC staff") say nothing of the number."""
+    if noun is None or noun.i <= number.i or noun.tag_ not in ("NN", "NNP") or (
+            number.lower_ in ("one", "1") or number.lower_.startswith("0")):  # one, or a fraction ("0.13 Hz")
+        return ()
+    words = [t for t in number.doc[number.i + 1:noun.i + 1] if t.tag_ == "NNP" and not t.is_upper]
+    return tuple(t.text for t in words) if words else ()
 
 
 _SCENE_CHAIN = frozenset("relcl acl advcl xcomp conj".split())
@@ -675,16 +693,33 @@ def _where(token: Token) -> list[Token]:
 
 
 def _places(near: Sequence[Token]) -> tuple[str, ...]:
-    """The proper names ("Idlib", "Des Moines") among the phrases that say where (``near``), not days or
-    months."""
+    """The proper names ("Idlib", "Des Moines") among the phrases that say where (``near``), not days, months
+    or time zones ("began at 21:58 BST")."""
     runs: list[list[Token]] = []
-    for token in sorted({t.i: t for t in near if t.tag_ in ("NNP", "NNPS") and t.text not in _CALENDAR}.values(),
+    for token in sorted({t.i: t for t in near if t.tag_ in ("NNP", "NNPS") and t.text not in _CALENDAR
+                         and t.text not in TIME_ZONES}.values(),
                         key=lambda t: t.i):
         if runs and runs[-1][-1].i == token.i - 1:
             runs[-1].append(token)
         else:
             runs.append([token])
-    return tuple(dict.fromkeys(" ".join(t.text for t in run) for run in runs))
+    names: list[list[Token]] = []
+    for run in runs:
+        if not (names and names[-1][-1].i >= run[0].i):  # "Aden" of "Gulf of Aden", already whole
+            names.append(_of_name(run))
+    return tuple(dict.fromkeys(" ".join(t.text for t in name) for name in names))
+
+
+def _of_name(run: list[Token]) -> list[Token]:
+    """A proper name with the "of" phrase that ends it ("University| of Alabama", "Gulf| of Aden"): the name
+    whole, not its first half."""
+    doc, end = run[-1].doc, run[-1].i + 1
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].tag_ in ("NNP", "NNPS"):
+        last = end + 1
+        while last + 1 < len(doc) and doc[last + 1].tag_ in ("NNP", "NNPS"):
+            last += 1
+        return [*run, *doc[end:last + 1]]
+    return run
 
 
 def _day(near: Sequence[Token], tokens: Sequence[Token]) -> str | None:

@@ -1,17 +1,19 @@
-"""Numbers in a sentence, found by pattern: digits ("950,000", "$1.8m", "15.2"), words ("Thirty-three",
+"""Numbers in a sentence, found by pattern: digits ("950,000", "$1.8m", "15.2", and as a tokenized copy writes
+them, "20, 000"), words ("Thirty-three",
 "half a dozen", "one million"; cardinals read by text2num), ranges ("8 to 12", "between 200 and 300") as one
 number, and the qualifier before each ("at least", "nearly").
 
 What is plainly not a count is left out here, before any parsing: years, dates, clock times, percentages,
 ordinals and hyphenated modifiers ("34-year-old", "25-vehicle"), names with a number ("Interstate 35",
-"Flight 370", "S-400 missile systems"), ages after a name ("Elle Knutson, 21,"), and a conversion in parentheses
+"Flight 370", "S-400 missile systems"), ages after a name ("Elle Knutson, 21,", "two brothers, 17 and 22,") or
+after "age of" ("died at the age of 42"), and a conversion in parentheses
 after a measure ("5 kilometers (3 miles)"), which restates the number before it.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from text_to_num import text2num
@@ -59,7 +61,14 @@ _MODEL_BEFORE = re.compile(r"\b[A-Z][A-Za-z]{0,2}(?:[-‑]| [-‑] )$")
 tokenized copy spaces it, "AK - 47"), never a count, whatever follows ("S-400 missile systems")."""
 _COUNTED_AFTER = re.compile(
     r"\s+(?!(?:was|is|has|does)\b)(?:[a-z]+\s+)?(?:[a-z]+s|people|men|women|children|police|personnel|staff|crew)\b")
-_AGE = (re.compile(r"[A-Za-z][\w’'-]+,\s*$"), re.compile(r"\s*,"))
+_SPACED_THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?P<groups>(?:, \d{3})+)(?![\d,]|\.\d)")
+"""Thousands set apart by a comma and a space, as a tokenized copy of a text writes them ("20, 000 people",
+"$30, 000"): one number, unless a month names the first group a day ("May 5, 300 people")."""
+_AGE = (re.compile(r"[A-Za-z][\w’'-]+,\s*$"), re.compile(r"\s*,|\s+(?:was|is|has)\b"))
+"""After a name or a noun and a comma, a number followed by a comma or a verb in the singular is an age ("Elle
+Knutson, 21,", "Andrew Lopez, 20 was found guilty": a count above one takes "were")."""
+_AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of|ages|age)\s+$", re.I)
+"""Words that make the number after them an age ("died at the age of 42", "aged 17 and 22")."""
 _CONVERSION = re.compile(r"\d[\d,.]*\s*[a-z-]+\.?\s*\(\s*(?:about|some|around|roughly|nearly)?\s*$", re.I)
 _INCREMENT_AFTER = re.compile(rf"\s+(?:{'|'.join(INCREMENTS)})\b", re.I)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further)\s+$", re.I)
@@ -114,9 +123,12 @@ def _numbers(text: str) -> list[NumberMention]:
     found: list[NumberMention] = []
     if not _NUMBER_CUE.search(lower):
         return found
+    taken = 0  # where the last number read ends, counted or not: "17 and 22," are two ages, not an age and a count
+    spaced = {m.start(): m for m in _SPACED_THOUSANDS.finditer(lower)
+              if not _MONTH_BEFORE.search(lower, max(0, m.start() - 16), m.start())}
     for match in _NUMBER.finditer(lower):
         at = match.start()
-        if found and at < found[-1].end:
+        if at < taken:
             continue
         if match.group("words") and (_VAGUE_BEFORE.search(lower, max(0, at - 8), at)
                                      or _ARTICLE.fullmatch(match.group("words") + " ")):
@@ -125,6 +137,10 @@ def _numbers(text: str) -> list[NumberMention]:
         if value is None or (match.group("digits") and not match.group("cur") and _YEAR.fullmatch(match.group())):
             continue  # a year, also as the start of a period ("1983 to 1987")
         number = _mention(lower, match, value)
+        joined = spaced.get(match.start("digits")) if match.group("digits") else None
+        if joined is not None and number.end == joined.start("groups"):
+            number = replace(number, value=float(joined.group().replace(", ", "")), end=joined.end())
+        taken = number.end
         if not _excluded(text, number):
             found.append(number)
     return found
@@ -176,7 +192,9 @@ def _excluded(text: str, number: NumberMention) -> bool:
     if _CONVERSION.search(before) or _MODEL_BEFORE.search(before):
         return True
     if number.digits and _AGE[0].search(before) and _AGE[1].match(after) and number.value < 120:
-        return True  # "Elle Knutson, 21,", "his wife, 33,"
+        return True  # "Elle Knutson, 21,", "his wife, 33,", "his two half-brothers, 17 and 22,"
+    if _AGE_BEFORE.search(before) and number.value < 120:
+        return True  # "died at the age of 42"
     if not _NAME_BEFORE.search(before) or number.qualifier or number.currency or "," in text[number.at:number.end]:
         return False
     return not _COUNTED_AFTER.match(text, number.end)  # "Flight 370", "Interstate 35"; not "Iowa 30,900 customers"

@@ -301,6 +301,8 @@ def _quantity(unit: Unit, gazetteer: Gazetteer, number: NumberMention, c: Counte
     parser may hang on another clause), anywhere before (and, on the same verb, what happened to it). "More"
     after a number adds to a count only when the sentence's earlier count is of the same thing ("33 killed
     and 40 more injured": 40 others)."""
+    if c.named and not any(gazetteer.nation(w) or gazetteer.entity(w) for w in c.named):
+        return None  # "the 8 Block crew", "a .357 Magnum handgun": a name or a model; not "12 Thai crew"
     noun, modifier, side, event = c.noun, None, None, c.event
     if c.elided and previous is not None and previous[1] is not None and (
             previous[0].clause == c.clause or number.increment) and not (

@@ -18,6 +18,17 @@ REPORTING_VERBS = (
 )
 """Verbs that attribute a statement to a speaker (a regex alternation)."""
 
+LISTENER = (
+    r"(?:me|us|him|her|them|you|police|[a-z]+s|(?:the\s+)?(?:[A-Z][\w.&’'-]*\s+){0,3}[A-Z][\w.&’'-]*"
+    r"|(?:the|a|an|his|her|their|its)\s+[a-z]+)"
+)
+"""Whom a speaker "told" (a regex): a pronoun, a plural noun ("reporters"), a name ("Reuters", "the Associated
+Press") or a short noun phrase ("his wife"); what follows it is what was said ("told reporters he would
+resign")."""
+CLAUSE_SUBJECT = r"(?:he|she|they|it|we|I|you|there|the|a|an|his|her|their|its|this|these|those)"
+"""The first word of a clause's subject (a regex): where what was told begins after the listener. Not a
+capitalised word: it may go on the listener's name ("told The Associated| Press")."""
+
 AGENCY_VERBS = frozenset("blamed accused denied rejected".split())
 """Reporting verbs that say who is to blame."""
 

@@ -3,13 +3,15 @@ bylines and credit lines. Data only; :mod:`newsbrief.facts.read.entities` votes 
 
 import re
 
+from newsbrief.lang.en.time_words import TIME_ZONES
+
 ORGANISATION_WORDS = frozenset(
     "logistics ltd inc corp corporation company co group holdings agency ministry department council union "
     "university college school hospital party airlines airways airline association institute foundation "
     "committee commission authority service services news times post herald press network police army navy "
     "guard force forces administration board bureau center centre court office organization organisation "
     "federation league front movement church bank clinic observatory cross crescent patrol band team club firm "
-    "startup label newspaper".split())
+    "startup label newspaper corps fund journal division".split())
 """Head words that make a name an organisation ("Varen Bulk Logistics", "Coast Guard", "Task Force")."""
 
 PLACE_WORDS = frozenset(
@@ -38,12 +40,14 @@ HONORIFICS = frozenset("mr mrs ms dr sir dame lord sen rep gov gen president".sp
 NAME_PARTICLES = frozenset("of the and for".split())
 """Small words that initials skip ("Bank of England" -> "BE")."""
 
-NAME_SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
-"""Words after a person's name that belong to it ("Kennedy Jr.")."""
+PERSON_SUFFIXES = frozenset("Jr Jr. Sr Sr.".split())
+"""Words that end only a person's name ("Arcade Comeaux Jr."): the name is a person's, whatever the model says."""
+NAME_SUFFIXES = PERSON_SUFFIXES | frozenset("II III IV".split())
+"""Words after a person's name that belong to it ("Kennedy Jr.", "John Paul II"; a numeral ends other names too:
+"World War II")."""
 
 NOT_ACRONYMS = frozenset(
-    "AM PM TV OK II III IV VI VII VIII IX XI XII ID US UK AP AFP UPI CEO CFO GDP DNA "
-    "GMT UTC EST EDT CST CDT MST MDT PST PDT BST CET CEST JST IST AEST AEDT".split())
+    "AM PM TV OK II III IV VI VII VIII IX XI XII ID US UK AP AFP UPI CEO CFO GDP DNA".split()) | TIME_ZONES
 """Words in capitals that are not the name of an organisation (news agencies' credits, time zones)."""
 
 COMMON_NOUNS = frozenset(
@@ -76,7 +80,8 @@ COMMON_CAPITALISED = frozenset(
 PERSON_CUES = frozenset(
     "mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen. president judge sir dame lord pope "
     "minister secretary senator governor mayor spokesman spokeswoman chairman captain pilot".split())
-"""Words right before a name that make it a person ("Mr. Kennedy", "Judge Ito")."""
+"""Words right before a name that make it a person ("Mr. Kennedy", "Judge Ito"), and that make a name that
+opens with them one ("Judge Lance Ito", which the model may take for an organisation)."""
 
 AGREEMENT_WORDS = frozenset("accord accords agreement agreements treaty treaties pact protocol".split())
 """Head words of the names of agreements ("Oslo Accords", "Good Friday Agreement", "Treaty of Rome"), which
@@ -108,9 +113,11 @@ HEADLINED_DATELINE = re.compile(
 
 CREDITS = re.compile(
     r"\((?:[A-Z][\w.]*\s+)?Photo[^()\n]{0,80}\)|\b(?:Image|Photo)\s+(?:copyright|credit|caption)\b[^.\n]{0,80}"
+    r"|\b(?:Media|Video) playback is (?:unsupported|not supported) on your device\b"
     r"|\b(?:Photograph|Photo):\s*[^.\n]{0,60}|\(\s*(?:AP|AFP|Reuters|Xinhua|UPI|Associated Press)\s*\)"
     r"|^\s*By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*$", re.M)
-"""Credit lines and bylines: the names in them are the press's, not the story's."""
+"""Credit lines, captions, a player's notice ("Media playback is unsupported on your device") and bylines: the
+names in them are the press's, not the story's."""
 
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 """A possessive ending, typed or typographic: "April Fools’ Day", "April Fools' Day" and "Johnson's" name what

@@ -11,3 +11,6 @@ FUTURE_WORDS = ("will", "would", "shall", "'ll", "’ll", "is to", "are to", "is
 
 PAST_PERFECT = ("had", "'d been", "’d been")
 """Before a word of the future, these put it back in the past: "had been expected to arrive Monday"."""
+
+TIME_ZONES = frozenset("GMT UTC EST EDT CST CDT MST MDT PST PDT BST CET CEST JST IST AEST AEDT".split())
+"""Time zones written after a clock time ("at 21:58 BST"): neither a place nor an organisation."""

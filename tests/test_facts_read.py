@@ -1,0 +1,115 @@
+"""Numbers, names and kinds a reader would copy wrongly, read on news no one here tuned for (sixth round):
+ages, numbers that name something, titles before a person's name. Each sentence is written here."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from newsbrief.facts.read import claims
+from newsbrief.facts.read.entities import Gazetteer, Mention, _kind
+from newsbrief.facts.read.numbers import numbers
+from newsbrief.facts.read.quantities import Quantity, read_unit
+from newsbrief.facts.read.units import Unit
+from newsbrief.lang.en.names import CREDITS
+
+
+def read(text: str) -> list[Quantity]:
+    return read_unit(Unit("a", 0, len(text), text, 1, 1), Gazetteer([]))
+
+
+def test_an_age_after_age_of_is_no_count() -> None:
+    text = "Fans recalled 10 Classic Songs From the singer Kay died at the age of 57, police said."
+    assert [text[n.at:n.end] for n in numbers(text)] == ["10"]
+    assert [n.value for n in numbers("The two men, aged 30 and 41, and 5 others were charged.")] == [2, 5]
+
+
+def test_two_ages_in_apposition_are_no_count() -> None:
+    assert [q.value for q in read("Her sons, 19 and 24, were arrested on Friday.")] == []
+    assert [q.value for q in read("Her 2 sons were arrested on Friday.")] == [2]
+
+
+def test_a_number_before_a_name_and_a_singular_noun_is_no_count() -> None:
+    assert [q.value for q in read("Lopez belonged to the 8 Block crew, which killed two men.")] == [2]
+    assert [q.value for q in read("She was shot with a .357 Magnum revolver aboard the bus.")] == []
+
+
+def test_a_count_of_a_nation_or_a_known_name_keeps_its_collective_noun() -> None:
+    gazetteer = Gazetteer([Mention("a", 0, 4, "Thai", "NORP"), Mention("a", 5, 8, "BBC", "ORG"),
+                           Mention("a", 9, 14, "Kraft", "ORG")])
+    text = "Police said 12 Thai crew were rescued, 20 Kraft staff were hurt and 3 Kraft workers died."
+    found = read_unit(Unit("a", 0, len(text), text, 1, 1), gazetteer)
+    assert [q.value for q in found] == [12, 20, 3]
+
+
+def test_a_title_or_a_suffix_makes_a_name_a_person_whatever_the_model_says() -> None:
+    assert _kind("Judge Lance Ito", Counter({"ORG": 3})) == "person"
+    assert _kind("Arcade Comeaux Jr.", Counter({"ORG": 2, "PERSON": 1})) == "person"
+    assert _kind("Judge Advocate General's Corps", Counter({"ORG": 2})) == "organisation"
+    assert _kind("World War II", Counter({"EVENT": 2})) == "event"
+
+
+def test_a_suffix_after_the_mentions_makes_a_name_a_person() -> None:
+    name = "Dale Arcand"
+    texts = ["Dale Arcand Jr. fled on foot.", "Police say Dale Arcand Jr., 49, was armed.", "Dale Arcand hid."]
+    found = Gazetteer([Mention("a", 0, len(name), name, "ORG")]).locate(
+        [Unit(str(i), 0, len(t), t, 1, 1) for i, t in enumerate(texts)])
+    assert [e.kind for e in found if e.name == name] == ["person"]
+
+
+def test_a_fund_or_a_journal_is_an_organisation() -> None:
+    assert _kind("World Relief Fund", Counter({"GPE": 2})) == "organisation"
+    assert _kind("Journal of Tropical Medicine", Counter({"GPE": 2})) == "organisation"
+
+
+def told(text: str) -> list[str]:
+    return [a.content for a in claims.attributions([Unit("a", 0, len(text), text, 1, 1)])]
+
+
+def test_whom_a_speaker_told_is_not_part_of_the_claim() -> None:
+    assert told("The mayor told reporters he would not resign over the affair.") == [
+        "he would not resign over the affair"]
+    assert told("The minister told Reuters the talks would resume on Monday.") == ["the talks would resume on Monday"]
+    assert told("She told the Daily Courier she had seen the gunman.") == ["she had seen the gunman"]
+    assert told("Ortiz told Kline that the plan was sound.") == ["the plan was sound"]
+    assert not any(c.startswith("Press") for c in told("The cook told The Associated Press, his apron still on."))
+
+
+def test_thousands_a_tokenized_copy_spaces_are_one_number() -> None:
+    (q,) = read("In the port city, some 40, 000 people marched through the centre.")
+    assert q.value == 40000
+    text = "A reward of $25, 000 is offered, and on June 3, 200 people searched the woods."
+    assert [n.value for n in numbers(text)] == [25000, 200]
+
+
+def test_a_time_zone_is_no_place() -> None:
+    found = read("Five people were killed and 30 injured in the attack which began at 22:10 BST on Friday.")
+    assert [(q.value, q.places) for q in found] == [(5, ()), (30, ())]
+    (q,) = read("Four people were hurt in the blast in Leeds at 10:15 GMT.")
+    assert q.places == ("Leeds",)
+
+
+def test_a_place_name_keeps_its_of_phrase() -> None:
+    (q,) = read("Pirates seized 12 sailors in the Gulf of Aden on Monday.")
+    assert q.places == ("Gulf of Aden",)
+
+
+def test_we_are_told_names_no_speaker() -> None:
+    assert told("We're told the family were surprised by the news.") == []
+    assert told("I’m told the plant will close in March.") == []
+    assert told("They've said the plant will close in March.") == ["the plant will close in March"]
+
+
+def test_a_players_notice_names_no_one() -> None:
+    text = "Media playback is unsupported on your device The mayor spoke in Leeds."
+    (notice,) = CREDITS.finditer(text)
+    assert notice.group() == "Media playback is unsupported on your device"
+
+
+def test_an_age_before_a_verb_in_the_singular_is_no_count() -> None:
+    assert numbers("Dana Pryor, 19 was found guilty of the killing.") == ()
+    assert [n.value for n in numbers("In the town, 20 were killed.")] == [20]
+
+
+def test_a_short_quotation_before_the_verb_is_no_speaker() -> None:
+    assert told("“I'm stunned,” said Dora Vale, whose son was hurt in the crash.") == []
+    assert told("“We will rebuild the town,” said the mayor on Monday.") == ["We will rebuild the town"]
