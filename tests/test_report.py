@@ -232,3 +232,10 @@ def test_a_claim_is_shown_whole_when_its_sentence_names_the_speaker_by_any_part_
     cut = ClaimFact(speaker="the defence ministry", verb="denied", content="that its aircraft flew over the "
                     "valley that night", statement=denied, sources=(Source("a", 0, len(denied), denied),))
     assert _claim(cut).text.startswith("the defence ministry denied")
+
+
+def test_a_cut_claim_that_leaves_out_whom_it_was_told_to_says_said() -> None:
+    told = "He told the crew he thought the storm would pass before the ship reached the strait."
+    fact = ClaimFact(speaker="Captain Ruiz", verb="told", content="he thought the storm would pass before the "
+                     "ship reached the strait", statement=told, sources=(Source("a", 0, len(told), told),))
+    assert _claim(fact).text.startswith("Captain Ruiz said he thought")

@@ -255,6 +255,11 @@ def _claims(claims: Sequence[ClaimFact], quoted: Set[tuple[str, int]], seen: fro
     return Section(Part.CLAIMS, tuple(shown), len(fresh) - len(shown))
 
 
+WITHOUT_LISTENER = {"told": "said", "tells": "says"}
+"""Reporting verbs that need whom they were said to, and what a cut claim, which leaves the listener out,
+says instead ("Obama told Khloe he thought ..." cut to "Obama said he thought ...", not "Obama told he")."""
+
+
 def _claim(fact: ClaimFact) -> Item:
     """The claim as its source words it, whole: the sentence, with the clause that may change its meaning
     ("Although Hamas initially claimed ...") and the speaker where the writer put them. A sentence too long
@@ -268,10 +273,11 @@ def _claim(fact: ClaimFact) -> Item:
     if fact.verb == "according to":
         return Item(f"{content} (according to {fact.speaker})", tuple(fact.articles), sources=fact.sources)
     said = fact.statement.find(fact.content[:20])
+    verb = WITHOUT_LISTENER.get(fact.verb, fact.verb)
     if 0 <= said <= 2:  # "..., sources said": the claim came first
-        return Item(f"{content} ({fact.speaker} {fact.verb})", tuple(fact.articles), sources=fact.sources)
+        return Item(f"{content} ({fact.speaker} {verb})", tuple(fact.articles), sources=fact.sources)
     colon = ":" if content[:1].isupper() else ""  # a quote: never glued to its speaker
-    return Item(f"{fact.speaker} {fact.verb}{colon} {content}", tuple(fact.articles), sources=fact.sources)
+    return Item(f"{fact.speaker} {verb}{colon} {content}", tuple(fact.articles), sources=fact.sources)
 
 
 def _names_speaker(fact: ClaimFact) -> bool:
