@@ -18,6 +18,7 @@ from newsbrief import render
 from newsbrief.facts.check.incidents import judge
 from newsbrief.facts.check.quantities import group_quantities, quantity_conflicts
 from newsbrief.facts.read import claims as claims_mod
+from newsbrief.facts.read.dates import read_unit as read_dates
 from newsbrief.facts.read.dates import resolve
 from newsbrief.facts.read.entities import Gazetteer
 from newsbrief.clean import clean_cluster
@@ -108,6 +109,16 @@ def test_dates_resolve_against_publication_time_with_modifiers_kept() -> None:
     assert resolve("27 February", FRIDAY)[:2] == ("2020-02-27", "day")
     assert resolve("in December", FRIDAY)[:2] == ("2019-12", "month")
     assert resolve("yesterday", FRIDAY)[:2] == ("2020-02-27", "day")
+
+
+def test_a_day_to_come_written_without_its_year_is_not_last_years() -> None:
+    july = datetime(1998, 7, 2)
+    held = "Regional elections will be held on Oct. 25, the council said."
+    assert [d.value for d in read_dates(Unit("a", 0, len(held), held, 1, 1), july)] == ["1998-10-25"]
+    gone = "The council met on Oct. 25 to set the vote."
+    assert [d.value for d in read_dates(Unit("a", 0, len(gone), gone, 1, 1), july)] == ["1997-10-25"]
+    assert resolve("June 30", july, future=True)[0] == "1998-06-30"  # "said it would hold talks on June 30"
+    assert resolve("Feb. 3", datetime(1998, 12, 10), future=True)[0] == "1999-02-03"
 
 
 def test_dates_without_publication_time_stay_relative_unless_they_name_the_year() -> None:

@@ -64,6 +64,8 @@ _CALENDAR = re.compile(
     rf"(?:\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)?,?(?:\s+(?P<year>\d{{4}}))?|(?P<year2>(?:19|20)\d\d)"
 )
 _MONTH_NAME = re.compile(rf"\b{_MONTH}(?!\w)")
+_HALF_YEAR = 183
+"""Days before publication from which a day to come, written without its year, is next year's."""
 _MONTH_NO = {m.lower(): i + 1 for i, m in enumerate(MONTH_ABBREVIATIONS)}
 _FORMATS = {"day": "%Y-%m-%d", "week": "%G-W%V", "month": "%Y-%m", "year": "%Y"}
 _PARSE = {"day": "%Y-%m-%d", "week": "%G-W%V-%u", "month": "%Y-%m", "year": "%Y"}
@@ -120,7 +122,7 @@ def resolve(phrase: str, base: datetime | None, future: bool = False) -> tuple[s
     core = _NOISE.sub("", _NOISE.sub("", core)).strip()
     core = PARTS_OF_DAY.get(core.lower(), core)
     named = next((d for d in WEEKDAYS if d in core), None)
-    found = _calendar(core, _naive(base))
+    found = _calendar(core, _naive(base), future)
     if found is None and base is not None:
         found = _weekday(named, base, future) if core == named else _relative(core, _naive(base))
     if found is None:
@@ -131,11 +133,10 @@ def resolve(phrase: str, base: datetime | None, future: bool = False) -> tuple[s
     return when.strftime(_FORMATS[period]), period, qualifier, when.strftime("%A") if period == "day" else None
 
 
-def _calendar(core: str, base: datetime | None) -> tuple[datetime, str] | None:
+def _calendar(core: str, base: datetime | None, future: bool = False) -> tuple[datetime, str] | None:
     """Day, month and year as written ("27 February", "September 2018", "2016"), without dateparser.
 
-    A missing year is the publication year, or the year before if that would be
-    after publication; without a publication time it stays unresolved.
+    A missing year is :func:`_year_of`'s; without a publication time it stays unresolved.
     """
     match = _CALENDAR.fullmatch(core)
     if match is None:
@@ -146,12 +147,27 @@ def _calendar(core: str, base: datetime | None) -> tuple[datetime, str] | None:
     if year is None:
         if base is None or month_no is None:
             return None
-        year = base.year - ((month_no, int(day or 1)) > (base.month, base.day))
+        year = _year_of(month_no, int(day or 1), base, future)
     try:
         when = datetime(int(year), month_no or 1, int(day or 1))
     except ValueError:
         return None
     return when, "day" if day else "month" if month_no else "year"
+
+
+def _year_of(month: int, day: int, base: datetime, future: bool) -> int:
+    """The year of a day and month written without one: the publication year, or the year before if that
+    would be after publication. A clause that speaks of what is to come ("elections will be held on Oct.
+    25" in July) keeps the publication year, and takes the year after only for a day half a year or more
+    before publication ("will meet on Feb. 3" in December); a day just past stays this year's, as reported
+    speech puts it ("said it would hold talks on June 30", written July 2)."""
+    if not future:
+        return base.year - ((month, day) > (base.month, base.day))
+    try:
+        behind = (base - datetime(base.year, month, day)).days
+    except ValueError:  # 29 February of a common year
+        behind = 0
+    return base.year + (behind >= _HALF_YEAR)
 
 
 @lru_cache(maxsize=4096)
