@@ -314,7 +314,7 @@ def updates(records: list[dict[str, Any]], with_lexrank: bool, split: Split = pi
                    *(100 * mean(getattr(r, k) for r in seen) for k in ("bigrams", "told", "copied")))
         base, found[name] = base or figures, figures
         print(row(name, figures, base))
-    if then:
+    if then and split is pilot_split:  # the held-out figures are of the pilot's parts B and C only
         for name in ("newsbrief, earlier", "newsbrief, earlier and query"):
             print(f"  {name}, against 'new':")
             print(projected("updates", found[name][2:4], found[f"newsbrief at {then[0]}"][2:4]))
@@ -405,11 +405,10 @@ def main() -> int:
         then = (args.then, tree_at(args.then, Path(folder))) if args.then else None
         if args.only in (None, "questions"):
             questions(records, not args.no_lexrank, then)
-        if args.only in (None, "updates") and args.earlier:
-            updates(records, not args.no_lexrank, read_first(args.earlier),
-                    f"the articles after the first {args.earlier}", then)
-        elif args.only in (None, "updates"):
-            updates(records, not args.no_lexrank, then=then)
+        if args.only in (None, "updates"):
+            split, named = ((read_first(args.earlier), f"the articles after the first {args.earlier}")
+                            if args.earlier is not None else (pilot_split, "parts B and C"))
+            updates(records, not args.no_lexrank, split, named, then)
     return 0
 
 

@@ -54,12 +54,13 @@ def seconds(command: list[str], runs: int) -> tuple[float, float]:
 
 def interleaved(command: list[str], runs: int, settings: list[dict[str, str]]) -> list[tuple[float, float]]:
     """Median wall-clock and CPU seconds of ``command`` run with each of ``settings`` (environment
-    variables), the settings taking turns run by run, after one warm-up run of each."""
+    variables), the settings taking turns run by run (in the reverse order every other run, so that
+    neither always goes first), after one warm-up run of each."""
     base = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", WORKER)}
     times: list[list[float]] = [[] for _ in settings]
     cpus: list[list[float]] = [[] for _ in settings]
     for n in range(runs + 1):
-        for i, extra in enumerate(settings):
+        for i, extra in (reversed if n % 2 else iter)(list(enumerate(settings))):
             start, used = time.perf_counter(), children_cpu()
             subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env={**base, **extra})
             if n:

@@ -46,7 +46,7 @@ from typing import Any
 
 from newsbrief.ingest import days, load, parse_time, wall_clock
 from newsbrief.ingest.dating import in_context
-from newsbrief.pipeline import brief, prepare_stories
+from newsbrief.pipeline import brief, prepare_stories, story_briefing
 from newsbrief.stories import stories
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
@@ -171,7 +171,8 @@ def ecb_incidents(docs: list[dict[str, Any]]) -> None:
         gold = {d["id"]: d["event"] for d in topics[topic]}
         prep, found = prepare_stories(records)
         plain = stories(prep.cluster.articles, incidents=False)
-        used = [r.id for r in brief(records, max_words=100, facts=False).articles if r.status == "used"]
+        briefed = story_briefing(prep, found, 0, max_words=100, facts=False)
+        used = [r.id for r in briefed.articles if r.status == "used"]
         for name, ids in zip(names, (plain.stories[0].articles, found.stories[0].articles, used)):
             main = Counter(gold[i] for i in ids).most_common(1)[0][1] if ids else 0
             rows[name][topic] = (main, len(ids))

@@ -205,7 +205,7 @@ def _store_routes(app: FastAPI) -> None:
         found = await _work(request, _with_store, _store(app), _one_event, event_id)
         if found is None:
             raise HTTPException(404, f"no event {event_id!r} in the store")
-        return await _briefed(request, found)
+        return await _briefed(request, found, "event")
 
     @app.get("/stories", summary="Stories in the store, largest first, each with its events")
     async def stories(request: Request, limit: int = Query(50, ge=1, le=1000)) -> list[dict[str, Any]]:
@@ -221,7 +221,7 @@ def _store_routes(app: FastAPI) -> None:
         found = await _work(request, _with_store, _store(app), _one_story, story_id)
         if found is None:
             raise HTTPException(404, f"no story {story_id!r} in the store")
-        return await _briefed(request, found)
+        return await _briefed(request, found, "story")
 
     @app.get("/events/{event_id}/brief", summary="A briefing of one event, made now",
              responses={200: {"description": "The briefing (JSON schema in the README)"},
@@ -318,16 +318,15 @@ def _one_story(store: Any, story_id: str) -> dict[str, Any] | None:
     return None if info is None else {"story": asdict(info), "briefing": store.held_briefing("stories", info.id)}
 
 
-async def _briefed(request: Request, found: dict[str, Any]) -> dict[str, Any]:
-    """``found`` with its briefing made, when the store did not hold one: in the worker pool, like any
-    briefing (the server's threads only read the store), then kept in the store."""
+async def _briefed(request: Request, found: dict[str, Any], view: str) -> dict[str, Any]:
+    """``found`` (``{view: {...}, "briefing": ...}``) with its briefing made, when the store did not hold one:
+    in the worker pool, like any briefing (the server's threads only read the store), then kept in the store."""
     pending = found["briefing"]
     if pending is None or isinstance(pending, dict):
         return found
     made = (await _work_process(request, *_load(pending.records), jobs.brief, pending.records,
                                 pending.max_words, DEFAULT)).to_dict()
     await _work(request, _with_store, _store(request.app), lambda store: store.keep(pending, made))
-    view = next(key for key in found if key != "briefing")
     return {view: {**found[view], "title": made["title"]}, "briefing": made}
 
 

@@ -66,15 +66,16 @@ def _environment() -> Environment:
     return env
 
 
-@cache
 def _csp(css: str, js: str | None = None) -> str:
     """The page's content security policy: nothing loads but its own style (and script, if it has one)."""
     script = f"script-src '{_sha256(js)}'; " if js is not None else ""
     return f"default-src 'none'; {script}style-src '{_sha256(css)}'; base-uri 'none'; form-action 'none'"
 
 
+@cache
 def _asset(name: str) -> str:
-    """A style or script file of the package, exactly as it is inlined (and hashed for the CSP)."""
+    """A style or script file of the package, exactly as it is inlined (and hashed for the CSP): read and
+    checked once a process."""
     text = files("newsbrief.report").joinpath("static", name).read_text(encoding="utf-8")
     if "</" in text:
         raise ValueError(f"static/{name} holds '</', which would end its element early")

@@ -255,9 +255,9 @@ def _claims(claims: Sequence[ClaimFact], quoted: Set[tuple[str, int]], seen: fro
     return Section(Part.CLAIMS, tuple(shown), len(fresh) - len(shown))
 
 
-WITHOUT_LISTENER = {"told": "said", "tells": "says"}
-"""Reporting verbs that need whom they were said to, and what a cut claim, which leaves the listener out,
-says instead ("Obama told Khloe he thought ..." cut to "Obama said he thought ...", not "Obama told he")."""
+WITHOUT_LISTENER = {"told": "said"}
+"""Reporting verbs (as the claims give them: in the past) that need whom they were said to, and what a cut
+claim, which leaves the listener out, says instead ("Obama told Khloe he thought ..." cut to "Obama said he thought ...", not "Obama told he")."""
 
 
 def _claim(fact: ClaimFact) -> Item:

@@ -32,7 +32,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import scipy.sparse as sp
@@ -344,7 +344,7 @@ class Store:
         """The briefing of a whole story, every event's articles together (made now if it has changed)."""
         return self._made(self.held_briefing("stories", story_id))
 
-    def held_briefing(self, table: str, name: str) -> dict[str, Any] | Pending | None:
+    def held_briefing(self, table: Literal["events", "stories"], name: str) -> dict[str, Any] | Pending | None:
         """The briefing the store holds for an event (``table`` "events") or a story ("stories"), or, when
         it must be made (new or changed since), what making it takes; None for an unknown id."""
         name = self.resolve(name)
