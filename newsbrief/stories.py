@@ -49,7 +49,7 @@ from newsbrief.clean import cleaned_text
 from newsbrief.group.cluster import cluster_block
 from newsbrief.group.features import Bag, Parts, Prior, Weights, combine, hashed, read_parts, weigh
 from newsbrief.group.settings import Settings
-from newsbrief.lang.en import MONTHS, WEEKDAYS, word_frequency
+from newsbrief.lang.en import CALENDAR_WORDS, word_frequency
 from newsbrief.lang.en.names import POSSESSIVE
 from newsbrief.model import Article, Story
 
@@ -89,8 +89,6 @@ INCIDENT_MIN, INCIDENT_TOLD = 2, 3
 apart), and by at least three or half the story's: two reports with names of their own among many are
 a side thread of a story over years (two reports on one actor's new show in a story on what became of a
 sitcom's cast)."""
-CALENDAR = frozenset(w.lower() for w in MONTHS + WEEKDAYS)
-"""Capitalised but not names of a cast: reports of one incident written on other days name other days."""
 
 COMMON = 3e-5
 """A word more frequent than this in general English (wordfreq: "work", "time", "it's", "people") is not
@@ -254,8 +252,9 @@ def _parted(groups: Sequence[list[int]], vecs: sp.csr_matrix,
 
 @dataclass(frozen=True)
 class Names:
-    """The names each article names (calendar words aside: :data:`CALENDAR`), anywhere and in its headline
-    and lead (what it reports)."""
+    """The names each article names, anywhere and in its headline and lead (what it reports); calendar words
+    aside (:data:`~newsbrief.lang.en.CALENDAR_WORDS`): reports of one incident written on other days name
+    other days."""
 
     named: tuple[frozenset[str], ...]
     told: tuple[frozenset[str], ...]
@@ -263,8 +262,8 @@ class Names:
     @classmethod
     def of(cls, parts: Sequence[Parts]) -> Names:
         """The names of each article's parts, possessive endings stripped (see :func:`_content`)."""
-        named = [frozenset(n for bag in (p.title, p.lead, p.body) for n in bag.name) - CALENDAR for p in parts]
-        told = [frozenset(n for bag in (p.title, p.lead) for n in bag.name) - CALENDAR for p in parts]
+        named = [frozenset(n for bag in (p.title, p.lead, p.body) for n in bag.name) - CALENDAR_WORDS for p in parts]
+        told = [frozenset(n for bag in (p.title, p.lead) for n in bag.name) - CALENDAR_WORDS for p in parts]
         return cls(tuple(named), tuple(told))
 
     def cast(self, part: Sequence[int], told: bool = False) -> set[str]:

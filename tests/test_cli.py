@@ -44,7 +44,8 @@ def test_every_command_has_help_with_examples(command: str) -> None:
 
 def test_help_keeps_every_word_of_its_docstring() -> None:
     res = invoke("summarize", "--help")  # rich markup once ate "[articles the reader has read]"
-    assert "a list of the articles the reader" in res.stdout and "has read" in res.stdout
+    said = " ".join(res.stdout.split())  # as words: rich wraps at the terminal's width
+    assert "a list of the articles the reader has read" in said
 
 
 def test_top_level_help_lists_commands_and_global_options() -> None:

@@ -562,6 +562,11 @@ def test_the_same_people_told_again_months_later_are_no_second_key_line() -> Non
                    datetime(1999, 2, 3))}
     b = brief([Article(id=k, text=t, time=when) for k, (t, when) in texts.items()], max_words=60)
     assert len([line for line in key_lines(b) if line.startswith("2 ")]) == 1
+    jailed = {**texts, "c": ("A court in Orvia on Monday jailed two Israeli agents for three years for spying.",
+                              datetime(1999, 2, 3))}
+    b = brief([Article(id=k, text=t, time=when) for k, (t, when) in jailed.items()], max_words=60)
+    told = [line for line in key_lines(b) if line.startswith("2 ")]  # what befell them next is a line of its own
+    assert len(told) == 2 and any("arrested" in line for line in told) and any("jailed" in line for line in told)
 
 
 def test_people_jailed_are_not_people_arrested() -> None:
@@ -776,6 +781,8 @@ def test_a_surname_goes_with_the_person_most_named_but_not_between_equals() -> N
 
 def test_incidents_that_hit_something_are_no_count_of_what_happened_to_them() -> None:
     """ "two bombings hit the market": the bombings did it; no "2 bombings hit" as if they were hit."""
+    assert read("Israel sealed the border after two multiple suicide bombings hit Jerusalem.") == []  # the parse
+    # makes "hit Jerusalem" a clause on "bombings" (grammar._acting): without the rule, "2 ... bombings hit"
     assert read("The city has been tense since two suicide bombings hit the market square in March.") == []
     assert read("The border was closed after two car bombings hit the old port on May 3 and June 9.") == []
     assert [(q.value, q.category) for q in read("Three bombs went off near the station, police said.")] == [

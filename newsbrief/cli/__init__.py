@@ -8,7 +8,8 @@ import os
 # Before anything imports numpy: OpenBLAS starts a pool of threads when numpy is imported, and they spin
 # about 0.1 CPU s in every process, a tenth of a whole 15-cluster `summarize` run. No command does dense
 # products big enough to gain from them (the summary's one is a matrix-vector product, 2 ms at 200,000
-# concepts; grouping's products are sparse, which BLAS does not do). A user's own setting wins.
+# concepts; grouping's products are sparse, which BLAS does not do). A user's own setting wins. Set on importing
+# this package (the command line's): the processes it starts inherit it.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import typer  # noqa: E402 - after the BLAS default above

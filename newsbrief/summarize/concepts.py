@@ -29,7 +29,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsbrief.dedup.near import distinct, firsts, sorted_set
-from newsbrief.ingest import timestamp
 from newsbrief.model import Article, Cluster, Sentence
 from newsbrief.summarize.base import Summarizer, candidates
 from newsbrief.summarize.focus import NO_FOCUS, Focus, FocusSettings, news, novelty, question_text, relevance, salience, spread
@@ -323,7 +322,7 @@ class ConceptCoverage(Summarizer):
         if read is None:
             return self.cover(pool, weight, max_words)
         pool = kept(pool, [news(cs, read > 0, self.settings.focus) for _, cs in pool])
-        return self.cover(pool, weight, max_words, recency(cluster.articles))
+        return self.cover(pool, weight, max_words, cluster.rank())  # reading order: the newest last
 
     def focused(self, found: ClusterConcepts, weight: np.ndarray, articles: Sequence[Article],
                 read: np.ndarray | None, query: str | None, before: np.ndarray | None = None) -> np.ndarray:
@@ -393,11 +392,3 @@ def choose_lead(pool: list[tuple[Passage, np.ndarray]], weight: np.ndarray, max_
         return max(near, key=lambda u: newest[pool[u][0].article])  # max keeps the first of equals
     return next(u for score, u in scored if score >= settings.lead_tolerance * best)
 
-
-def recency(articles: Sequence[Article]) -> dict[str, int]:
-    """Article id -> its rank in time, newest highest: by publication time when every article has one
-    (reading order breaks ties), else by reading order (a report without a date cannot be placed)."""
-    order = list(range(len(articles)))
-    if all(a.time is not None for a in articles):
-        order.sort(key=lambda i: timestamp(articles[i].time))  # stable: reading order breaks ties
-    return {articles[i].id: rank for rank, i in enumerate(order)}

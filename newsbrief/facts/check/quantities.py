@@ -367,7 +367,7 @@ def _most_named(named: Sequence[tuple[str, ...]], among: int) -> str | None:
 def _where(label: str, place: str | None, scene: str | None) -> str:
     """What tells a count from another incident's, after what it counts: the incident and where ("in two car
     bombings", "in a bomb in Vell"), else the place ("in Idlib"), neither when the label says it already."""
-    if scene and not (place and place in scene) and place and place not in label:
+    if scene and place and place not in scene and place not in label:
         return f" {scene} in {place}"
     if scene:
         return f" {scene}"

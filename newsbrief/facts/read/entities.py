@@ -24,7 +24,7 @@ from functools import cached_property
 
 from newsbrief.facts.read.ner import Mention
 from newsbrief.facts.read.units import Unit
-from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS, STOP_WORDS, WEEKDAYS
+from newsbrief.lang.en import CALENDAR_WORDS, STOP_WORDS, WEEKDAYS
 from newsbrief.lang.en.attribution import TITLE_WORDS
 from newsbrief.lang.en.names import (
     AGREEMENT_WORDS,
@@ -81,7 +81,6 @@ _VESSEL = "vessel"
 _THING = "thing"
 """The kind of a name no person takes ("the Hummer") and nothing else types: a vehicle, a product; not listed."""
 _DEMONYM = re.compile(r"(?:an|ish|ese|i|ic)$")
-_CALENDAR = frozenset(w.lower() for w in (*MONTHS, *MONTH_ABBREVIATIONS, "Sept", *WEEKDAYS))
 _ACRONYM = re.compile(r"(?<![\w.’'&-])[A-Z]{2,6}(?![\w.’';-])")
 _SPACES = re.compile(r"\s+")
 _WORD_BREAK = re.compile(r"[\s\-]+")
@@ -252,7 +251,7 @@ class Gazetteer:
                 counts[name] += 1
         for m in mentions:
             name = surface(m.text)
-            if not re.search(r"[A-Z]", name) or fold(name) in _CALENDAR or not _listable(name):
+            if not re.search(r"[A-Z]", name) or fold(name) in CALENDAR_WORDS or not _listable(name):
                 continue
             if m.label == "GPE" or (m.label == "NORP" and _DEMONYM.search(name)):
                 self.nations.setdefault(name, stem(name))
@@ -554,7 +553,7 @@ def _continued(text: str, end: int) -> bool:
     """Whether the name at ``text[:end]`` goes on: "and" and a capitalised word, or a capitalised word that is
     no weekday, month or sentence word ("Basque Homeland| and Freedom")."""
     match = _GOES_ON.match(text, end)
-    return bool(match) and fold(match.group("word")) not in _CALENDAR and match.group("word") not in (
+    return bool(match) and fold(match.group("word")) not in CALENDAR_WORDS and match.group("word") not in (
         COMMON_CAPITALISED) and match.group("word") not in NAME_SUFFIXES
 
 
@@ -584,7 +583,7 @@ def _surname(names: Sequence[str], kind: dict[str, str]) -> set[str]:
     if not people:
         return set()
     last = max(people, key=len).split()[-1]
-    return {last} if len(last) > 2 and last[0].isupper() and fold(last) not in _CALENDAR else set()
+    return {last} if len(last) > 2 and last[0].isupper() and fold(last) not in CALENDAR_WORDS else set()
 
 
 def frequent_names(units: Sequence[Unit], names: Iterable[str], share: float = 0.5) -> list[tuple[str, str]]:
@@ -604,7 +603,7 @@ def frequent_names(units: Sequence[Unit], names: Iterable[str], share: float = 0
             if word in skipped or unit.in_quiet(unit.start + match.start(), unit.start + match.end()):
                 continue
             low = fold(word)
-            if low in known or low in STOP_WORDS or low in _CALENDAR or word in COMMON_CAPITALISED:
+            if low in known or low in STOP_WORDS or low in CALENDAR_WORDS or word in COMMON_CAPITALISED:
                 skipped.add(word)
                 continue
             found.setdefault(word, set()).add(unit.article)

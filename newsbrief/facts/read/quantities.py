@@ -82,8 +82,6 @@ number."""
 _WORDS = re.compile(r"[\w$%’'-]+")
 _NEXT_WORD = re.compile(r"[\s-]*([A-Za-z%]+)")
 _POSSESSIVE = re.compile(r"\b(?:its|their)\b")
-"""Where the "of" phrase of a count stops saying whose they are: "of a delegate| from the Virgin Islands",
-"of Ann Lo|, the delegate"."""
 _NEVER_COUNTS = frozenset({"duration", "share", "age"})
 _CLASS_OF = {w: k for k, words in COUNTED_CLASSES.items() for w in words}
 HEDGE = 2.0
@@ -241,7 +239,7 @@ def _banknote(value: float, c: Counted) -> bool:
 def _incidents(noun: str | None) -> bool:
     """Whether ``noun`` names incidents ("wars", "bombings"): what a number standing alone after them cannot
     count when harm befell what it counts (people died, not wars)."""
-    return noun is not None and bool(INCIDENTS.fullmatch(noun.lower()) or SCENES.fullmatch(singular(noun)))
+    return noun is not None and bool(SCENES.fullmatch(noun.lower()) or SCENES.fullmatch(singular(noun)))
 
 
 def _side(gazetteer: Gazetteer, modifiers: Sequence[str], before: str, possessive: str | None,
@@ -416,7 +414,7 @@ def read(units: Sequence[Unit], gazetteer: Gazetteer, published: Mapping[str, in
 
     ``published``: each article's publication year, where known (a figure of an earlier year is background);
     ``scenes``: whether to read the incident each count belongs to (``Quantity.scene``), which only a story
-    over several days shows (see :func:`several_days`).
+    over several days shows (see :func:`story_days`).
     """
     excerpts = _excerpts(units, settings)
     return _read(excerpts, gazetteer, _parsed(excerpts, settings, parses or Parses()), published, settings, scenes)

@@ -29,6 +29,8 @@ MONTH_ABBREVIATIONS = tuple(calendar.month_abbr[1:])
 """Jan ... Dec."""
 WEEKDAYS = tuple(calendar.day_name)
 """Monday ... Sunday."""
+CALENDAR_WORDS = frozenset(w.lower() for w in (*MONTHS, *MONTH_ABBREVIATIONS, "Sept", *WEEKDAYS))
+"""Month and weekday names and abbreviations, lower case: capitalised, but names of no one and nowhere."""
 
 
 @lru_cache(maxsize=65536)
