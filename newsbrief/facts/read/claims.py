@@ -73,7 +73,8 @@ _TRAILING = re.compile(
     r"\w+ly|himself|herself|itself|themselves|,?\s*in a statement,?))+$", re.I)
 _CONTEXT_BREAK = re.compile(r"[,;.“”\"]")
 _APPOSITION = re.compile(r",([^,]{3,80}),")
-_DENIED_SAYING = re.compile(r"\b(?:not|never|n[’']t)\s+$", re.I)
+_DENIED_SAYING = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+(?:\w+\s+(?:or|nor)\s+)?$", re.I)
+"""A saying verb denied ("has not said"), or the second of two ("has not confirmed or denied reports")."""
 _PASSIVE = re.compile(r"(?:\b(?:is|are|was|were|be|been|being|get|gets|got)|\w[’'](?:re|m))\s+$", re.I)
 """Before a reporting verb, the passive: "it was claimed", and as spoken, "we're told", "I'm told" (the
 writer was told; who told is not said)."""
