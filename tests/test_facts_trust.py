@@ -679,7 +679,9 @@ def test_a_count_that_continues_another_takes_its_noun(text: str, what: str) -> 
 # --- names typed by how the writer uses them --------------------------------------------------------------
 
 
-def test_a_name_that_mostly_modifies_a_noun_is_no_person_and_no_place() -> None:
+def test_a_team_named_before_its_nouns_is_shown_as_no_person_and_no_place() -> None:
+    """End to end, a guard only: the model does not take "Harriers" for a person here, so this passes without
+    the modifier cue too; the cue's vote is tested on :func:`_kind` below, with the model's wrong label given."""
     b = briefed({"a": "Former Harriers player Cole Brandt was shot in Lenvik on Saturday, police said. The "
                       "Harriers said they were shocked.",
                  "b": "Police in Lenvik said Cole Brandt, a Harriers star for ten years, was shot after a crash.",

@@ -16,7 +16,7 @@ from newsbrief.ingest import load
 from newsbrief.model import squash
 from newsbrief.pipeline import Prepared, prepare
 from newsbrief.summarize import candidates, get_summarizer
-from newsbrief.summarize.passages import FullNames, leans_back, passages, quotes_balance
+from newsbrief.summarize.passages import FullNames, refers_back, passages, quotes_balance
 
 
 
@@ -109,9 +109,9 @@ def test_a_back_reference_is_chosen_only_right_after_its_predecessor() -> None:
     by_id = {a.id: a for a in prep.cluster.articles}
     for budget in (25, 50, 80, 120, 200):
         lines = get_summarizer("concepts").summarize(prep.cluster, budget)
-        assert not leans_back(lines[0].text), "the first line never leans on one before it"
+        assert not refers_back(lines[0].text), "the first line never leans on one before it"
         for before, line in zip(lines, lines[1:]):
-            if leans_back(line.text):
+            if refers_back(line.text):
                 article = by_id[line.article]
                 assert before.article == line.article and before.last + 1 == line.index
                 assert not article.text[before.end:line.start].strip()

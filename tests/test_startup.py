@@ -92,10 +92,11 @@ def test_the_model_loads_its_own_tokenizer_unchanged() -> None:
 
 def test_the_briefing_is_the_same_whatever_the_hash_seed() -> None:
     """Comparing outputs before and after a speed-up needs output that depends on nothing else: the day most
-    other leads name was taken from a set in hash order, so a tie (Tuesday or Wednesday) went either way."""
+    other leads name was taken from a set in hash order, so a tie (Tuesday or Wednesday) went either way.
+    Five seeds: an order that flips a coin per seed shows in all but one of 16 such runs (two seeds: one in 2)."""
     earlier = EXAMPLE / "harbour-times.jsonl"
     args = [sys.executable, "-m", "newsbrief.cli", "brief", *map(str, sorted(EXAMPLE.glob("*.txt"))),
             "--since", str(earlier), "--format", "json"]
     outputs = {subprocess.run(args, capture_output=True, text=True, check=True,
-                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in "01234"}
     assert len(outputs) == 1 and "where the others say" in outputs.pop()

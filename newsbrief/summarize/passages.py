@@ -82,9 +82,10 @@ def opening_word(text: str) -> str:
     return match.group(1).lower() if match else ""
 
 
-def leans_back(text: str) -> bool:
+def refers_back(text: str) -> bool:
     """Whether ``text`` opens with a word that needs the sentence before it, in any case (a summary line must
-    read alone; :func:`newsbrief.lang.en.linking.leans_back`, for claims, asks only of capitalised ones)."""
+    read alone). Not :func:`newsbrief.lang.en.linking.leans_back`, which claims use: that one asks only of a
+    capitalised word, and its pronouns differ ("such", "both", "there" are back references here)."""
     word = opening_word(text)
     return word in BACK_REFERENCES or word in CONNECTIVES
 
@@ -196,7 +197,7 @@ def droppable_start(text: str, start: int, end: int) -> int | None:
     if not match or match.group(1).lower() not in DROPPABLE_CONNECTIVES:
         return None
     rest = text[match.end():end]
-    if leans_back(rest) or not quotes_balance(rest):
+    if refers_back(rest) or not quotes_balance(rest):
         return None
     return match.end()
 
@@ -207,7 +208,7 @@ def _passage(article: Article, names: FullNames, run: list[Sentence]) -> Passage
     first, last = run[0], run[-1]
     start, trimmed = first.start, False
     text = first.text if len(run) == 1 else squash(article.text[start:last.end])
-    follows = leans_back(text)
+    follows = refers_back(text)
     if follows:
         moved = droppable_start(article.text, start, last.end)
         if moved is not None:
