@@ -16,7 +16,7 @@ from newsbrief.ingest import load
 from newsbrief.model import squash
 from newsbrief.pipeline import Prepared, prepare
 from newsbrief.summarize import candidates, get_summarizer
-from newsbrief.summarize.passages import FullNames, refers_back, passages, quotes_balance
+from newsbrief.summarize.passages import FullNames, passages, quotes_balance, refers_back
 
 
 
