@@ -287,7 +287,7 @@ def test_the_timeline_sorts_weekdays_by_their_dates_and_sets_history_apart() -> 
         "fri": ("Engineers began repairs on the Kessel dam on Friday after water was seen seeping through its "
                 "wall, the regional water authority said in a statement.", "2003-05-02T09:00"),
         "old": ("The flood on Monday was the worst in the valley since the Kessel dam was built, the regional "
-                "government said. The dam was built in 1961. It was last inspected in 1994, records show.",
+                "government said. The dam was built in 1961. The wall was last inspected in 1994.",
                 "2003-05-07T09:00"),
     }
     briefing = _briefed(texts)
@@ -434,3 +434,20 @@ def test_an_undated_article_shows_its_month_as_written() -> None:
     assert resolve("27 February", None)[0] == "27 February"
     assert resolve("since December", None)[:3] == ("December", "relative", "since")
     assert resolve("Last week", None)[0] == resolve("last week", None)[0] == "last week"
+
+
+def test_a_timeline_entry_reads_alone() -> None:
+    """An entry is read out of its article: a linking connective is left out of it ("Meanwhile, ..."), and a
+    sentence that opens with a pronoun or with a connective that carries meaning ("Instead, ...") is no entry,
+    since no one knows who "he" is there."""
+    texts = {
+        "a": ("The Kessel dam failed on Monday, flooding three villages, the regional government said. "
+              "Meanwhile, engineers on Tuesday began draining the reservoir below the dam. "
+              "He said on Wednesday that the valley road would stay closed. "
+              "Instead, the ferry across the lake will run again on Thursday.", "2003-05-09T09:00"),
+        "b": ("Engineers began draining the reservoir below the Kessel dam on Tuesday after it failed on Monday, "
+              "flooding three villages.", "2003-05-09T10:00"),
+    }
+    entries = [(e.date, e.text) for e in _briefed(texts).timeline]
+    assert ("2003-05-06", "Engineers on Tuesday began draining the reservoir below the dam.") in entries, entries
+    assert not any(date in ("2003-05-07", "2003-05-08") for date, _ in entries), entries

@@ -37,6 +37,7 @@ from newsbrief.facts.read.units import Unit
 from newsbrief.facts.settings import DEFAULT, Settings
 from newsbrief.ingest import wall_clock
 from newsbrief.lang.en.attribution import REPORTING_VERBS
+from newsbrief.lang.en.linking import DROPPABLE_OPENING, leans_back
 from newsbrief.model import Article, Cluster, Source, TimelineEntry
 
 _SAID = re.compile(rf"\b(?:{REPORTING_VERBS})\s+(?:on\s+|late\s+|early\s+)?$", re.I)
@@ -57,6 +58,8 @@ def timeline(dates: Sequence[DateMention], units: Mapping[tuple[str, int], Unit]
     for d in _happenings([d for d in dates if d.article in by_id], units):
         unit = units[(d.article, d.position)]
         text = _text(unit, settings.entry_words)
+        if leans_back(text):
+            continue  # "He said ...", "Instead, ...": an entry is read alone, and out of its article no one knows who
         also = _support(by_id[d.article], unit, cluster)
         same = next((e for e in entries if e[0].value == d.value and (e[3] & also or e[1] == text)), None)
         if same is None:
@@ -110,7 +113,11 @@ def _support(article: Article, unit: Unit, cluster: Cluster) -> set[str]:
 
 
 def _text(unit: Unit, most: int) -> str:
-    words = unit.shown.split()
+    """The sentence as an entry shows it: at most ``most`` words, without a connective that only links it to
+    the sentence before ("But since 1971, ...", "Meanwhile, mechanics ..."), which out of its article
+    would make it lean on nothing (its source keeps the whole sentence)."""
+    shown = DROPPABLE_OPENING.sub("", unit.shown, count=1)
+    words = (shown[:1].upper() + shown[1:]).split()
     return " ".join(words[:most]) + ("…" if len(words) > most else "")
 
 
