@@ -31,6 +31,7 @@ from newsbrief.model import (
     PartySide,
     QuantityFact,
     Source,
+    Story,
     TimelineEntry,
     ValueSide,
 )
@@ -138,11 +139,28 @@ def notice(briefing: Briefing) -> str | None:
     if briefing.query:
         said.append(f"Asked: {briefing.query.strip()} The summary and the facts put what bears on it first.")
     if len(briefing.stories) >= 2:
-        n = len(briefing.stories[0].articles)
-        said.append(f"This input holds {len(briefing.stories)} stories; this briefing covers the largest "
-                    f"({n} article{'s' * (n != 1)}) and sets the others' articles aside as off-event. "
-                    f"Brief each with `newsbrief brief --per-story`, or sort a stream with `newsbrief group`.")
+        said.append(_held(briefing.stories))
     return " ".join(said) or None
+
+
+def _held(stories: Sequence[Story]) -> str:
+    """What an input of several stories holds and which this briefing covers, counted as a reader counts
+    stories: two incidents of one story (see :attr:`Story.kin`) are one story, told in two incidents."""
+    twice = sum(any(s.incident_of(t) for t in stories[:i]) for i, s in enumerate(stories))
+    subjects = len(stories) - twice
+    first = stories[0]
+    n = len(first.articles)
+    if subjects == 1:
+        covered = "the larger incident" if n > len(stories[1].articles) else "the incident read first"
+        held, rest = "one story told in two incidents", "the other incident's"
+    else:
+        told = {0: "", 1: ", one of them told in two incidents"}.get(twice, f", {twice} of them told in two incidents")
+        paired = any(first.incident_of(s) for s in stories[1:])
+        held, rest = f"{subjects} stories{told}", "the others'"
+        covered = "one of a story's two incidents" if paired else "the largest story"
+    return (f"This input holds {held}; this briefing covers {covered} ({n} article{'s' * (n != 1)}) and sets "
+            f"{rest} articles aside as off-event. Brief each with `newsbrief brief --per-story`, or sort a "
+            f"stream with `newsbrief group`.")
 
 
 def _seen(briefing: Briefing) -> frozenset[str]:
