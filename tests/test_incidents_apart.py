@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from newsbrief.pipeline import brief, prepare_stories
-from newsbrief.report import render
+from newsbrief.pipeline import brief, brief_stories, prepare_stories
+from newsbrief.report import render, story_index
 
 
 def _records(texts: dict[str, tuple[str, str]]) -> list[dict]:
@@ -124,6 +124,15 @@ def test_the_opening_note_counts_two_incidents_of_one_story_as_one_story() -> No
         assert "This input holds one story told in two incidents; this briefing covers the incident read first" \
                " (2 articles) and sets the other incident's articles aside" in shown
         assert "2 stories" not in shown
+
+
+def test_the_per_story_index_counts_two_incidents_of_one_story_as_one_story() -> None:
+    pages = [(f"story-{i}.html", b) for i, b in enumerate(brief_stories(_records(PIRATES), 60, facts=False), 1)]
+    index = unescape(story_index(pages))
+    assert "<h1>This input holds one story told in two incidents</h1>" in index and "2 stories" not in index
+    mixed = brief_stories(_records({**PIRATES, **REHAB}), 60, facts=False)
+    index = unescape(story_index([(f"story-{i}.html", b) for i, b in enumerate(mixed, 1)]))
+    assert "<h1>This input holds 3 stories, one of them told in two incidents</h1>" in index
 
 
 def test_the_opening_note_counts_two_stories_and_an_incident_apart() -> None:

@@ -139,28 +139,35 @@ def notice(briefing: Briefing) -> str | None:
     if briefing.query:
         said.append(f"Asked: {briefing.query.strip()} The summary and the facts put what bears on it first.")
     if len(briefing.stories) >= 2:
-        said.append(_held(briefing.stories))
+        said.append(_several(briefing.stories))
     return " ".join(said) or None
 
 
-def _held(stories: Sequence[Story]) -> str:
-    """What an input of several stories holds and which this briefing covers, counted as a reader counts
-    stories: two incidents of one story (see :attr:`Story.kin`) are one story, told in two incidents."""
+def held(stories: Sequence[Story]) -> str:
+    """What an input of several stories holds, counted as a reader counts stories: two incidents of one story
+    (see :attr:`Story.kin`) are one story told in two incidents ("3 stories, one of them told in two
+    incidents")."""
     twice = sum(any(s.incident_of(t) for t in stories[:i]) for i, s in enumerate(stories))
     subjects = len(stories) - twice
-    first = stories[0]
-    n = len(first.articles)
     if subjects == 1:
+        return "one story told in two incidents" if twice else "one story"
+    told = {0: "", 1: ", one of them told in two incidents"}.get(twice, f", {twice} of them told in two incidents")
+    return f"{subjects} stories{told}"
+
+
+def _several(stories: Sequence[Story]) -> str:
+    """The notice of an input of several stories: what it holds (:func:`held`) and which this briefing
+    covers."""
+    first, n = stories[0], len(stories[0].articles)
+    if len(stories) == 2 and first.incident_of(stories[1]):
         covered = "the larger incident" if n > len(stories[1].articles) else "the incident read first"
-        held, rest = "one story told in two incidents", "the other incident's"
+        rest = "the other incident's"
     else:
-        told = {0: "", 1: ", one of them told in two incidents"}.get(twice, f", {twice} of them told in two incidents")
         paired = any(first.incident_of(s) for s in stories[1:])
-        held, rest = f"{subjects} stories{told}", "the others'"
-        covered = "one of a story's two incidents" if paired else "the largest story"
-    return (f"This input holds {held}; this briefing covers {covered} ({n} article{'s' * (n != 1)}) and sets "
-            f"{rest} articles aside as off-event. Brief each with `newsbrief brief --per-story`, or sort a "
-            f"stream with `newsbrief group`.")
+        covered, rest = ("one of a story's two incidents" if paired else "the largest story"), "the others'"
+    return (f"This input holds {held(stories)}; this briefing covers {covered} ({n} article{'s' * (n != 1)}) "
+            f"and sets {rest} articles aside as off-event. Brief each with `newsbrief brief --per-story`, or "
+            f"sort a stream with `newsbrief group`.")
 
 
 def _seen(briefing: Briefing) -> frozenset[str]:
@@ -314,4 +321,4 @@ def _dated(entry: TimelineEntry) -> Item:
     return Item(f"{as_read(entry.date)}: {entry.text}", entry.articles, sources=entry.sources)
 
 
-__all__ = ["Item", "Part", "Section", "as_news", "notice", "sections"]
+__all__ = ["Item", "Part", "Section", "as_news", "held", "notice", "sections"]
