@@ -29,11 +29,14 @@ Each group is therefore clustered again at event level (:data:`EVENT_LEVEL`),
 and parted in two when the parts have casts of their own (:func:`_incidents`):
 nearly every article of each part names someone or somewhere that most of its
 part names (one such name in most of its leads: what it reports) and the other
-part never does. When the two parts also share a cast (the same navy), the
-second is another incident of the story, else another story. A story
-developing over years is told with one cast; its side threads bring names of
-their own, but their leads name the story's cast too, or only two reports
-tell them, so it stays whole.
+part never does. A later incident's reports often name the earlier one's cast
+as background, in their bodies; so one of the two parts may instead report its
+own names in its leads, names the other part's leads never give. When the two
+parts also share a cast (the same navy), the second is another incident of the
+story (both :class:`Story` objects carry the same ``kin``), else another story.
+A story developing over years is told with one cast; its side threads bring
+names of their own, but their leads name the story's cast too, or only two
+reports tell them, so it stays whole.
 """
 
 from __future__ import annotations
@@ -80,10 +83,12 @@ EVENT_LEVEL = Settings()
 threshold), on the story's vectors, with fewer neighbours in a small story (see :func:`_event_level`)."""
 OWN_CAST = 0.9
 """Two parts of a story are two incidents when at least this share of each part's articles names one of its
-own names: a name most of its part names, one of them in most of its leads, and the other part never names.
-Not a fine-tuned value (``bench/stories.py`` and a sweep on dev): from 0.6 to 0.9 the briefed story is of one
-incident in 24 or 25 of the 43 ECB+ topics (10 or 11 of the odd half, 14 or 15 of the even half), at 1.0 in
-22; at every value none of the 15 ``duc2007_dev`` stories is parted."""
+own names: a name most of its part names, one of them in most of its leads, and the other part never names
+(for one of the two parts, names in the leads that the other's leads never give are enough: see
+:meth:`Names.apart`). Not a fine-tuned value (``bench/stories.py`` and a sweep on dev): from 0.6 to 0.9 the
+briefed story is of one incident in 27 or 28 of the 43 ECB+ topics (11 of the odd half, 16 or 17 of the even
+half), at 1.0 in 24; at every value none of the 15 ``duc2007_dev`` stories is parted; one-story inputs of 5
+to 10 articles have 9 of 1,352 articles set aside from 0.7 to 0.9, 12 at 0.6."""
 INCIDENT_MIN, INCIDENT_TOLD = 2, 3
 """A second incident is told by at least this many articles (one report naming others is not an incident
 apart), and by at least three or half the story's: two reports with names of their own among many are
@@ -105,15 +110,11 @@ TITLE_WORDS = 12
 
 @dataclass(frozen=True)
 class Stories:
-    """The stories of an input, largest first (ties: the one read first), and each article's story.
-
-    ``kin``: per story, a key shared by the two incidents one story-level group was parted into when the
-    two share a cast (names most articles of each name: the same navy, three years apart); empty when no
-    group was parted.
-    """
+    """The stories of an input, largest first (ties: the one read first). Each story's ``kin`` is a key of
+    its own, or the one it shares with the other incident its story-level group was parted into when the
+    two share a cast (names most articles of each name: the same navy, three years apart)."""
 
     stories: tuple[Story, ...]
-    kin: tuple[int, ...] = ()
 
     def aside(self, index: int = 0) -> dict[str, str]:
         """Article id -> the reason it is set aside when a briefing covers story ``index``: its own story, or
@@ -122,8 +123,7 @@ class Stories:
                 for i, story in enumerate(self.stories) if i != index for art in story.articles}
 
     def _what(self, index: int, other: int) -> str:
-        kin = self.kin or range(len(self.stories))
-        return "another incident" if kin[index] == kin[other] else "another story"
+        return "another incident" if self.stories[other].incident_of(self.stories[index]) else "another story"
 
 
 def _size(story: Story) -> str:
@@ -137,7 +137,7 @@ def stories(articles: Sequence[Article], settings: Settings = STORY_LEVEL, incid
     if not articles:
         return Stories(())
     if len(articles) == 1:
-        return Stories((Story(_title(articles[0]), (articles[0].id,)),))
+        return Stories((Story(_title(articles[0]), (articles[0].id,), 0),))
     parts = [_content(read_parts(a.title, cleaned_text(a), settings.weights.lead_sentences)) for a in articles]
     vecs = weigh(combine(hashed(parts), settings.weights), settings.weights, background(parts))
     if len(articles) <= SMALL:
@@ -148,13 +148,12 @@ def stories(articles: Sequence[Article], settings: Settings = STORY_LEVEL, incid
     sim = (vecs @ vecs.T).toarray()
     groups = _attach(groups, sim, len(articles))
     parted = _parted(groups, vecs, Names.of(parts)) if incidents else [(g, (n, 0)) for n, g in enumerate(groups)]
-    found, kin = [], []
+    found, keys = [], {}
     for group, family in sorted(parted, key=lambda p: (-len(p[0]), p[0][0])):
         central = max(group, key=lambda i: (sim[i, group].sum(), articles[i].title is not None, -i))
-        found.append(Story(_title(articles[central]), tuple(articles[i].id for i in sorted(group))))
-        kin.append(family)
-    keys = {family: n for n, family in enumerate(dict.fromkeys(kin))}
-    return Stories(tuple(found), tuple(keys[f] for f in kin) if len(parted) > len(groups) else ())
+        kin = keys.setdefault(family, len(keys))
+        found.append(Story(_title(articles[central]), tuple(articles[i].id for i in sorted(group)), kin))
+    return Stories(tuple(found))
 
 
 def _content(parts: Parts) -> Parts:
@@ -271,17 +270,24 @@ class Names:
         counts = Counter(n for i in part for n in (self.told if told else self.named)[i])
         return {n for n, c in counts.items() if c >= max(2, len(part) / 2)}
 
-    def own(self, part: Sequence[int], rest: Sequence[int]) -> float:
+    def own(self, part: Sequence[int], rest: Sequence[int], told: bool = False) -> float:
         """The share of ``part``'s articles that name one of its own names, names most of ``part`` names and
-        ``rest`` never does; none unless one of them is also what most of ``part``'s leads name."""
-        own = self.cast(part) - set().union(*(self.named[i] for i in rest))
+        ``rest`` never does; none unless one of them is also what most of ``part``'s leads name. ``told``: in
+        headlines and leads only (names most of ``part``'s leads name and no lead of ``rest`` names)."""
+        said = self.told if told else self.named
+        own = self.cast(part, told) - set().union(*(said[i] for i in rest))
         if not own & self.cast(part, told=True):
             return 0.0
-        return sum(bool(self.named[i] & own) for i in part) / len(part)
+        return sum(bool(said[i] & own) for i in part) / len(part)
 
     def apart(self, a: Sequence[int], b: Sequence[int]) -> bool:
-        """Whether ``a`` and ``b`` have casts of their own (see :data:`OWN_CAST`)."""
-        return self.own(a, b) >= OWN_CAST and self.own(b, a) >= OWN_CAST
+        """Whether ``a`` and ``b`` have casts of their own (see :data:`OWN_CAST`): one names its own names
+        anywhere, and the other does too or at least reports its own in its leads. A later incident's reports
+        often name the earlier one's cast as background (the coach fired before, the running back placed on
+        injured reserve a year ago), in their bodies, rarely in what they report."""
+        whole = self.own(a, b) >= OWN_CAST, self.own(b, a) >= OWN_CAST
+        leads = self.own(a, b, told=True) >= OWN_CAST, self.own(b, a, told=True) >= OWN_CAST
+        return any(whole) and (whole[0] or leads[0]) and (whole[1] or leads[1])
 
 
 def background(parts: Sequence[Parts]) -> Prior:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from html import unescape
 from pathlib import Path
 
 import pytest
 
-from newsbrief.pipeline import brief, prepare_stories
+from newsbrief.pipeline import brief, brief_stories, prepare_stories
+from newsbrief.report import render, story_index
 
 
 def _records(texts: dict[str, tuple[str, str]]) -> list[dict]:
@@ -49,6 +51,27 @@ PIRATES = {
                "KNS Tollund, a Kestrian navy frigate, detained 26 pirates in the Gulf of Aden and freed 14 "
                "fishermen of the Morra Bay held on their boat, navy spokesman Ilse Varga said."),
 }
+
+COACHES = {
+    "pask-1": ("Halvor Rams fire coach Ander Pask",
+               "The Halvor Rams fired head coach Ander Pask on Saturday after a 9-14 start. The team had lost "
+               "seven of its last eight games. Assistant Kari Vint will coach for the rest of the season, "
+               "general manager Ola Ruud said."),
+    "pask-2": ("Rams dismiss Pask after losing streak",
+               "Ander Pask was dismissed as coach of the Halvor Rams after seven straight losses. Pask had led "
+               "the team for three seasons. Kari Vint takes over on an interim basis, Ola Ruud said."),
+    "tolle-1": ("Rams fire Bren Tolle after one season",
+                "The Halvor Rams fired coach Bren Tolle after one season, owner Ivo Markand said on Monday. "
+                "Markand said a search for a new coach begins at once. Tolle was hired when Ander Pask was let "
+                "go by Ola Ruud, who has since left the team."),
+    "tolle-2": ("Bren Tolle out as Rams coach",
+                "Bren Tolle is out as coach of the Halvor Rams after a 4-12 season, Ivo Markand announced. "
+                "Markand thanked Tolle for his work. Tolle had replaced Ander Pask a year earlier, when Ola Ruud "
+                "ran the team."),
+}
+"""Two firings by one team, a season apart: the later reports name the earlier coach (and the manager
+who fired him) in their bodies, as background, never in their headlines; each firing's headlines name
+their own coach."""
 
 SUIT = {
     "1999": ("Band Corvane sues file-sharing firm Loomwire",
@@ -87,6 +110,41 @@ def test_one_cast_at_another_time_is_another_incident() -> None:
     assert len(aside) == 2 and all(r.reason.startswith("about another incident: \u201c") for r in aside)
 
 
+def test_a_later_incident_that_names_the_earlier_ones_cast_as_background_is_apart() -> None:
+    _, found = prepare_stories(_records(COACHES))
+    assert sorted(sorted(s.articles) for s in found.stories) == [["pask-1", "pask-2"], ["tolle-1", "tolle-2"]]
+    assert found.stories[0].kin == found.stories[1].kin  # one team: another incident of the story
+
+
+def test_the_opening_note_counts_two_incidents_of_one_story_as_one_story() -> None:
+    briefing = brief(_records(PIRATES), max_words=60, facts=False)
+    assert [s["kin"] for s in json.loads(render(briefing, "json"))["stories"]] == [0, 0]
+    for fmt in ("text", "markdown", "html"):
+        shown = " ".join(unescape(render(briefing, fmt)).split())
+        assert "This input holds one story told in two incidents; this briefing covers the incident read first" \
+               " (2 articles) and sets the other incident's articles aside" in shown
+        assert "2 stories" not in shown
+
+
+def test_the_per_story_index_counts_two_incidents_of_one_story_as_one_story() -> None:
+    pages = [(f"story-{i}.html", b) for i, b in enumerate(brief_stories(_records(PIRATES), 60, facts=False), 1)]
+    index = unescape(story_index(pages))
+    assert "<h1>This input holds one story told in two incidents</h1>" in index and "2 stories" not in index
+    mixed = brief_stories(_records({**PIRATES, **REHAB}), 60, facts=False)
+    index = unescape(story_index([(f"story-{i}.html", b) for i, b in enumerate(mixed, 1)]))
+    assert "<h1>This input holds 3 stories, one of them told in two incidents</h1>" in index
+
+
+def test_the_opening_note_counts_two_stories_and_an_incident_apart() -> None:
+    two = brief(_records(REHAB), max_words=60, facts=False)
+    assert [s.kin for s in two.stories] == [0, 1]
+    assert "This input holds 2 stories; this briefing covers the largest story (2 articles)" in render(two)
+    three = brief(_records({**PIRATES, **REHAB}), max_words=60, facts=False)
+    assert [s.kin for s in three.stories] == [0, 0, 1, 2]  # all of two articles: the one read first leads
+    assert ("This input holds 3 stories, one of them told in two incidents; this briefing covers one of a story's "
+            "two incidents (2 articles) and sets the others' articles aside") in render(three, "markdown")
+
+
 def test_a_story_over_years_with_one_cast_stays_one() -> None:
     _, found = prepare_stories(_records(SUIT))
     assert [sorted(s.articles) for s in found.stories] == [sorted(SUIT)]
@@ -105,4 +163,4 @@ def test_most_ecb_topics_are_briefed_from_one_incident(shared_dir: Path) -> None
         gold = {d["id"]: d["event"] for d in docs}
         _, found = prepare_stories([{k: d[k] for k in ("id", "title", "text", "time")} for d in docs])
         one += len(Counter(gold[a] for a in found.stories[0].articles)) == 1
-    assert one >= 24  # 14 of 43 without parting incidents
+    assert one >= 27  # 14 of 43 without parting incidents, 24 with casts in full only

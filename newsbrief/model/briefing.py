@@ -279,14 +279,24 @@ class TimelineEntry:
 
 @dataclass(frozen=True)
 class Story:
-    """A subject the input's articles follow: its title and its articles (ids, in reading order)."""
+    """A subject the input's articles follow: its title and its articles (ids, in reading order).
+
+    ``kin``: stories with the same key are two incidents of one story, told by one cast (a navy's two
+    captures of pirates, years apart), kept apart so that no summary reads them as one; None (a story made
+    by hand) is a story of its own.
+    """
 
     title: str
     articles: tuple[str, ...]
+    kin: int | None = None
+
+    def incident_of(self, other: Story) -> bool:
+        """Whether this story and ``other`` are two incidents of one story (see ``kin``)."""
+        return self.kin is not None and self.kin == other.kin
 
     def to_dict(self) -> dict[str, Any]:
-        """``{title, articles}``."""
-        return {"title": self.title, "articles": list(self.articles)}
+        """``{title, articles, kin}``."""
+        return {"title": self.title, "articles": list(self.articles), "kin": self.kin}
 
 
 @dataclass(frozen=True)

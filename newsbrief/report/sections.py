@@ -31,6 +31,7 @@ from newsbrief.model import (
     PartySide,
     QuantityFact,
     Source,
+    Story,
     TimelineEntry,
     ValueSide,
 )
@@ -138,11 +139,35 @@ def notice(briefing: Briefing) -> str | None:
     if briefing.query:
         said.append(f"Asked: {briefing.query.strip()} The summary and the facts put what bears on it first.")
     if len(briefing.stories) >= 2:
-        n = len(briefing.stories[0].articles)
-        said.append(f"This input holds {len(briefing.stories)} stories; this briefing covers the largest "
-                    f"({n} article{'s' * (n != 1)}) and sets the others' articles aside as off-event. "
-                    f"Brief each with `newsbrief brief --per-story`, or sort a stream with `newsbrief group`.")
+        said.append(_several(briefing.stories))
     return " ".join(said) or None
+
+
+def held(stories: Sequence[Story]) -> str:
+    """What an input of several stories holds, counted as a reader counts stories: two incidents of one story
+    (see :attr:`Story.kin`) are one story told in two incidents ("3 stories, one of them told in two
+    incidents")."""
+    twice = sum(any(s.incident_of(t) for t in stories[:i]) for i, s in enumerate(stories))
+    subjects = len(stories) - twice
+    if subjects == 1:
+        return "one story told in two incidents" if twice else "one story"
+    told = {0: "", 1: ", one of them told in two incidents"}.get(twice, f", {twice} of them told in two incidents")
+    return f"{subjects} stories{told}"
+
+
+def _several(stories: Sequence[Story]) -> str:
+    """The notice of an input of several stories: what it holds (:func:`held`) and which this briefing
+    covers."""
+    first, n = stories[0], len(stories[0].articles)
+    if len(stories) == 2 and first.incident_of(stories[1]):
+        covered = "the larger incident" if n > len(stories[1].articles) else "the incident read first"
+        rest = "the other incident's"
+    else:
+        paired = any(first.incident_of(s) for s in stories[1:])
+        covered, rest = ("one of a story's two incidents" if paired else "the largest story"), "the others'"
+    return (f"This input holds {held(stories)}; this briefing covers {covered} ({n} article{'s' * (n != 1)}) "
+            f"and sets {rest} articles aside as off-event. Brief each with `newsbrief brief --per-story`, or "
+            f"sort a stream with `newsbrief group`.")
 
 
 def _seen(briefing: Briefing) -> frozenset[str]:
@@ -296,4 +321,4 @@ def _dated(entry: TimelineEntry) -> Item:
     return Item(f"{as_read(entry.date)}: {entry.text}", entry.articles, sources=entry.sources)
 
 
-__all__ = ["Item", "Part", "Section", "as_news", "notice", "sections"]
+__all__ = ["Item", "Part", "Section", "as_news", "held", "notice", "sections"]
