@@ -18,10 +18,11 @@ from newsbrief.lang.en import STOP_WORDS
 WORD = re.compile(r"[a-z0-9]+")
 """A word, in lower-cased text: a run of ASCII letters and digits (what rouge-score counts)."""
 _WITH_CLITIC = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
-_ASCII_WORDS = str.maketrans({chr(c): chr(c).lower() if chr(c).isalnum() else " " for c in range(128)})
-"""ASCII text lower-cased, and every character but a letter or digit made a space: split, what :data:`WORD` finds.
-``str.translate`` of ASCII text is a C loop over this 128-entry table: 1.6 times as fast as ``lower()`` and
-``findall``, and every stage reads every word of a cluster (line keys, concepts)."""
+_WORD_BYTES = bytes(c if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789" else 32 for c in range(256))
+"""A byte of [a-z0-9] kept, any other made a space: what :func:`words` splits. Lower-cased text encoded to
+ASCII is one byte a character ("?" for any other), so its runs of kept bytes are what :data:`WORD` finds in
+it; ``bytes.translate`` is a C loop over this table, 1.3 times as fast as ``findall`` on Multi-News text and
+2.3 times on newswire, and every stage reads every word of a cluster (line keys, concepts)."""
 
 _STEMS: dict[str, str] = {}
 _CACHE_LIMIT = 200_000
@@ -39,9 +40,7 @@ def words(text: str, clitics: bool = False) -> list[str]:
     (near-duplicate detection compares exact wording)."""
     if clitics:
         return _WITH_CLITIC.findall(text.lower())
-    if text.isascii():
-        return text.translate(_ASCII_WORDS).split()
-    return WORD.findall(text.lower())
+    return text.lower().encode("ascii", "replace").translate(_WORD_BYTES).decode("ascii").split()
 
 
 def _stems(found: Collection[str]) -> dict[str, str]:
