@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from machine import load_average
+from machine import cache_bytecode, load_average
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "multinews_val.jsonl"
 
@@ -85,6 +85,7 @@ def main() -> int:
     if args.child is not None:
         child(args.child, args.max_words)
         return 0
+    print(cache_bytecode())
     print(load_average("at the start"))
     base = measure(0, args.max_words)
     print(f"baseline process (imports only): peak {base['rss_mb']:.0f} MB")

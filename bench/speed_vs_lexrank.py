@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from devset import newsbrief_run, options
-from machine import children_cpu, load_average
+from machine import cache_bytecode, children_cpu, load_average
 
 from newsbrief.evaluate import Result, run_system, table
 from newsbrief.evaluate.rouge import score
@@ -36,6 +36,7 @@ from newsbrief.evaluate.rouge import score
 
 def main() -> int:
     args, records = options(__doc__)
+    print(cache_bytecode())
     print(load_average("at the start"))
     references = [r["summaries"] for r in records]
     run_system("lexrank", records[:1], args.max_words)  # imports and set-up, not counted

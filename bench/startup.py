@@ -26,7 +26,7 @@ import sys
 import time
 from pathlib import Path
 
-from machine import children_cpu, load_average
+from machine import cache_bytecode, children_cpu, load_average
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 WORKER = "NEWSBRIEF_WORKER"
@@ -83,6 +83,7 @@ def main() -> int:
     args = parser.parse_args()
     cli = [sys.executable, "-m", "newsbrief.cli"]
     print(f"median of {args.runs} runs after a warm-up, each a fresh process")
+    print(cache_bytecode())
     print(load_average("at the start"))
     base = seconds([sys.executable, "-c", "pass"], args.runs)
     rows = [

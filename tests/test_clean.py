@@ -10,6 +10,7 @@ from newsbrief.clean import clean_cluster, cleaned_text
 from newsbrief.clean.rules import RULES, Rule, any_of, literal_prefix, match_rule
 from newsbrief.model import Article, squash
 from newsbrief.segment import segment_article, split_spans
+from newsbrief.segment.sentences import dateline_end
 
 SEED_BOILERPLATE = ["Leave a Reply", "Be Part of Quality Journalism", "- Advertisement -", "Share on:",
                     "Please enter your comment!", "Free News Delivery by Email",
@@ -246,3 +247,16 @@ def test_every_wire_dateline_and_the_staff_initials_are_left_out() -> None:
         assert not any(dateline in s.text or "(jt" in s.text for s in article.sentences)
     prose = segment_article(clean_cluster([Article(id="a", text="The Senate - which voted - went home.")])[0])
     assert [s.text for s in prose.sentences] == ["The Senate - which voted - went home."]
+
+
+def test_a_wire_dateline_has_at_most_eight_words_before_its_dash() -> None:
+    """The wire's dateline form: up to eight words that each hold a capital or a digit, then a dash; a lead in
+    capitals with no dash is no dateline, however long."""
+    eight = "ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT _ The ferry sank."
+    assert dateline_end(eight, 0, len(eight)) == eight.index("The")
+    nine = "NINE " + eight
+    assert dateline_end(nine, 0, len(nine)) is None
+    caps = "FREE STORM TRACKING APP DOWNLOADED BY SEARCHING IN YOUR APP STORE. " * 20
+    assert dateline_end(caps, 0, len(caps)) is None
+    mixed = "BANGKOK, Thailand (AP) _ Rain fell."
+    assert dateline_end(mixed, 0, len(mixed)) == mixed.index("Rain")

@@ -39,3 +39,16 @@ def test_a_full_stem_cache_is_replaced_without_losing_a_stem(monkeypatch: pytest
     monkeypatch.setattr(tokens_mod, "_STEMS", full)  # over its limit, none of these words known
     assert numbered(TEXTS) == expected
     assert set(tokens_mod._STEMS) == every_word and set(full) == {f"filler{n}" for n in range(5)}  # replaced
+
+
+def test_words_are_the_runs_of_letters_and_digits_of_the_lower_cased_text() -> None:
+    """words() splits a byte translation of the text, not a pattern's matches: it must find what WORD finds in
+    the lower-cased text, whatever the punctuation, white space, control or non-ASCII characters (one that
+    lower-cases to ASCII, like the Kelvin sign, or to two characters, like a dotted capital I)."""
+    every_ascii = "".join(map(chr, range(128)))
+    odd = "U.S.-led\tTALKS\x1cend_of 3,000\x7fdays — Ça, Erdoğan’s 5\u212a İstanbul \ud800x 😀y ２３"
+    for text in (*TEXTS, every_ascii, every_ascii[::-1], odd, "a'b don't"):
+        assert tokens_mod.words(text) == tokens_mod.WORD.findall(text.lower())
+    assert tokens_mod.words("Ça a 12 morts") == ["a", "a", "12", "morts"]
+    assert tokens_mod.words("5\u212a") == ["5k"]  # the Kelvin sign lower-cases to an ASCII k
+    assert tokens_mod.words("DON'T stop", clitics=True) == ["don't", "stop"]

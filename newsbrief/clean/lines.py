@@ -9,6 +9,7 @@ from dataclasses import replace
 from functools import partial
 
 from newsbrief.clean.rules import is_fragment, match_rule
+from newsbrief.lang.tokens import words
 from newsbrief.model import Article, Paragraph, Removed, squash
 from newsbrief.parallel import chunked, cores_for_one_job, process_map
 
@@ -30,7 +31,6 @@ the workers would."""
 CHUNK = 100
 """Articles sent to a worker at a time: few messages, yet enough pieces to keep both cores busy."""
 
-_KEY_WORD = re.compile(r"[a-z0-9]+")
 _LINE = re.compile(r"[^\n]+")
 
 
@@ -44,7 +44,7 @@ def _lines(article: Article) -> Iterator[tuple[int, int]]:
 
 def _key(line: str) -> str:
     """The line's lower-case letters and digits, runs of anything else as one space."""
-    return " ".join(_KEY_WORD.findall(line.lower()))
+    return " ".join(words(line))
 
 
 def repeated_lines(articles: Sequence[Article]) -> set[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 
@@ -28,4 +29,13 @@ def load_commands() -> typer.Typer:
 
 def main() -> None:
     """Entry point of the ``newsbrief`` console script."""
-    run(load_commands())
+    try:
+        run(load_commands())
+    finally:
+        # The process ends here. On the way out the interpreter makes a full pass of the cyclic garbage
+        # collector over every object the run imported and made, to free memory the OS takes back anyway:
+        # 0.04 of the 0.32 CPU s of summarizing one cluster. Frozen objects are left out of that pass; the rest
+        # of the exit (atexit handlers, flushing and closing streams, freeing by reference counts) is as before.
+        # A garbage cycle still uncollected here keeps its finalizers unrun: the commands close what they write
+        # (``open_output``, ``run``) rather than leave it to them.
+        gc.freeze()

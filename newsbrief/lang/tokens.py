@@ -18,6 +18,11 @@ from newsbrief.lang.en import STOP_WORDS
 WORD = re.compile(r"[a-z0-9]+")
 """A word, in lower-cased text: a run of ASCII letters and digits (what rouge-score counts)."""
 _WITH_CLITIC = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+_WORD_BYTES = bytes(c if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789" else 32 for c in range(256))
+"""A byte of [a-z0-9] kept, any other made a space: what :func:`words` splits. Lower-cased text encoded to
+ASCII is one byte a character ("?" for any other), so its runs of kept bytes are what :data:`WORD` finds in
+it; ``bytes.translate`` is a C loop over this table, 1.3 times as fast as ``findall`` on Multi-News text and
+2.3 times on newswire, and every stage reads every word of a cluster (line keys, concepts)."""
 
 _STEMS: dict[str, str] = {}
 _CACHE_LIMIT = 200_000
@@ -33,7 +38,9 @@ def _stemmer() -> Any:
 def words(text: str, clitics: bool = False) -> list[str]:
     """The lower-case words of ``text``, unstemmed; with ``clitics``, "don't" and "Turkey's" stay one word
     (near-duplicate detection compares exact wording)."""
-    return (_WITH_CLITIC if clitics else WORD).findall(text.lower())
+    if clitics:
+        return _WITH_CLITIC.findall(text.lower())
+    return text.lower().encode("ascii", "replace").translate(_WORD_BYTES).decode("ascii").split()
 
 
 def _stems(found: Collection[str]) -> dict[str, str]:
@@ -71,7 +78,7 @@ def numbered(texts: Sequence[str]) -> tuple[dict[str, int], list[list[int]]]:
     (wire copy) is read once and shares its list of ids, and each word is stemmed and numbered once, by
     C loops, not at each use: whole clusters go through here.
     """
-    found = {text: WORD.findall(text.lower()) for text in dict.fromkeys(texts)}
+    found = {text: words(text) for text in dict.fromkeys(texts)}
     distinct = list(dict.fromkeys(chain.from_iterable(found.values())))  # words in order of first use
     stems = list(map(_stems(distinct).__getitem__, distinct))
     vocabulary = dict(zip(dict.fromkeys(stems), count()))

@@ -45,8 +45,11 @@ _DATELINE = re.compile(
 # The wire's own form: up to eight words that each hold a capital or a digit, then a dash or underscore
 # after a space ("NEW YORK _ ", "BANGKOK, Thailand (AP) _ ", "MADRID, July 2 (Xinhua) -- ",
 # "Madrid, June 24 (Xinhua) -- "), or a label in capitals ("EDITORS: "); a plain hyphen only after a place
-# all in capitals ("NEW YORK - "), since "Senate - which" is prose.
-_WIRE_DATELINE = re.compile(r"\s*(?:(?:((?:\S*[A-Z0-9]\S*\s+){0,7}\S*[A-Z0-9]\S*)\s+)?"
+# all in capitals ("NEW YORK - "), since "Senate - which" is prose. A word is followed by white space, so it is a
+# whole run of non-space characters: taken possessively (``\S++``) after a look-ahead for its capital or digit.
+# Written "\S*[A-Z0-9]\S*", a word could be split as many ways as it has capitals, and a long lead in
+# capitals took 61 ms to fail (the same matches; a hundred times faster over 18,725 dev paragraphs).
+_WIRE_DATELINE = re.compile(r"\s*(?:(?:((?:(?=\S*[A-Z0-9])\S++\s+){0,7}(?=\S*[A-Z0-9])\S++)\s+)?"
                             rf"(?:{'|'.join(map(re.escape, DATELINE_DASHES))})"
                             r"|[A-Z][A-Z'’ ]{2,20}:)\s+(?=[\"“A-Z])")
 _LIST_MARKER = re.compile(r"\s*(?:-{1,2}|[—–•*·▪►])\s+(?=\S)")
