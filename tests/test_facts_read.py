@@ -3,7 +3,10 @@ ages, numbers that name something, titles before a person's name. Each sentence 
 
 from __future__ import annotations
 
+import importlib
 from collections import Counter
+
+import newsbrief.facts
 
 from newsbrief.facts.read import claims
 from newsbrief.facts.read.entities import Gazetteer, Mention, _kind
@@ -113,3 +116,9 @@ def test_an_age_before_a_verb_in_the_singular_is_no_count() -> None:
 def test_a_short_quotation_before_the_verb_is_no_speaker() -> None:
     assert told("“I'm stunned,” said Dora Vale, whose son was hurt in the crash.") == []
     assert told("“We will rebuild the town,” said the mayor on Monday.") == ["We will rebuild the town"]
+
+
+def test_the_facts_package_leaves_its_read_subpackage_reachable() -> None:
+    """``newsbrief.facts`` once defined a function ``read`` that hid the subpackage of that name."""
+    assert importlib.import_module("newsbrief.facts.read.grammar").__name__ == "newsbrief.facts.read.grammar"
+    assert newsbrief.facts.read.__name__ == "newsbrief.facts.read"

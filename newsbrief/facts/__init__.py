@@ -17,7 +17,7 @@ Two halves, one way through:
   orders the dated happenings.
 
 The pipeline sets the off-event articles aside (so they feed neither the
-summary nor the cross-check), calls :func:`read` on the story's articles with
+summary nor the cross-check), calls :func:`read_facts` on the story's articles with
 them named, then :meth:`Reading.sheet` for the briefing's typed facts,
 conflicts and timeline.
 """
@@ -128,7 +128,7 @@ def _date_facts(dates: Sequence[DateMention]) -> list[DateFact]:
     return sorted(facts, key=lambda f: -len(f.articles))
 
 
-def read(articles: Sequence[Article], settings: Settings = DEFAULT,
+def read_facts(articles: Sequence[Article], settings: Settings = DEFAULT,
          off_event: Mapping[str, str] | None = None, parses: Parses | None = None) -> Reading:
     """Read every kind of fact from ``articles`` (segmented, in reading order); ``off_event`` names those of
     them that report another incident (id -> reason): their counts are context, not compared. ``parses``:
@@ -153,4 +153,4 @@ def read(articles: Sequence[Article], settings: Settings = DEFAULT,
     )
 
 
-__all__ = ["FactSheet", "Reading", "read"]
+__all__ = ["FactSheet", "Reading", "read_facts"]
