@@ -209,7 +209,7 @@ def _fits(a: _Scope, b: _Scope, apart: int) -> bool:
 
 
 def _scoped(members: list[Quantity], settings: Settings, news: Mapping[int, int],
-            sided: bool = False) -> list[list[Quantity]]:
+            sided: bool) -> list[list[Quantity]]:
     """The quantities of one (category, kind, side) split by where and when their clauses say they happened:
     "15 killed in Idlib" and "125 died across Syria" are two counts, and so are a day's toll ("were killed
     on Monday") and a running total ("9,000 have been killed"), one bombing's toll and the toll of "the
