@@ -49,6 +49,7 @@ from newsbrief.lang.en.names import (
     STATE_ABBREVIATIONS,
     VESSEL_PREFIXES,
 )
+from newsbrief.lang.en.quotes import QUOTE_CHARACTERS
 from newsbrief.model import Source
 
 KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
@@ -542,7 +543,7 @@ def _modifies(text: str, start: int, end: int) -> bool:
     before no function word, verb or adverb ("the Saints announced"), nor a word that makes it the name of a
     place or body ("Idlib province", "Bilbao police")."""
     match = _NEXT_LOWER.match(text, end)
-    if match is None or not text[:start].strip(" “”\"'‘’`"):
+    if match is None or not text[:start].strip(" " + QUOTE_CHARACTERS):
         return False
     word = match.group(1)
     return not (word in STOP_WORDS or word.endswith(NOUN_ENDINGS_NOT) or word.rstrip("s") in PLACE_WORDS
