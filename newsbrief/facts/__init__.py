@@ -143,8 +143,7 @@ def read_facts(articles: Sequence[Article], settings: Settings = DEFAULT,
     gazetteer = Gazetteer(mentions, people, bodies, missed)
     said = claims_mod.read(found, every, gazetteer, {a.id: a.text for a in articles})
     years = {a.id: a.time.year for a in articles if a.time}
-    scenes = bool(quantities_mod.story_days({a.id: a.time for a in articles}, settings))  # any story's days lie within
-    counted = quantities_mod.read(every, gazetteer, years, settings, parses, scenes)
+    counted = quantities_mod.read(every, gazetteer, years, settings, parses)
     dated = [d for a, mine in zip(articles, by_article) for d in dates_mod.read(mine, a.time)]
     entities = gazetteer.locate(every)
     return Reading(

@@ -28,7 +28,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -37,7 +36,6 @@ from newsbrief.facts.read.grammar import Counted, counted, parse
 from newsbrief.facts.read.numbers import NumberMention, numbers
 from newsbrief.facts.read.units import Unit
 from newsbrief.facts.settings import DEFAULT, Settings
-from newsbrief.ingest import wall_clock
 from newsbrief.lang.en.events import (
     ASKED,
     BARE_NOUNS,
@@ -408,16 +406,16 @@ def _parsed(excerpts: Sequence[tuple[Unit, Excerpt, str]], settings: Settings, k
 
 
 def read(units: Sequence[Unit], gazetteer: Gazetteer, published: Mapping[str, int] | None = None,
-         settings: Settings = DEFAULT, parses: Parses | None = None, scenes: bool = True) -> list[Quantity]:
+         settings: Settings = DEFAULT, parses: Parses | None = None) -> list[Quantity]:
     """Quantities in every unit; only the units that hold a number are parsed (one batched call), and those
     ``parses`` holds are not parsed again.
 
-    ``published``: each article's publication year, where known (a figure of an earlier year is background);
-    ``scenes``: whether to read the incident each count belongs to (``Quantity.scene``), which only a story
-    over several days shows (see :func:`story_days`).
+    ``published``: each article's publication year, where known (a figure of an earlier year is background).
+    Each count's incident is read (``Quantity.scene``); the cross-check shows it only in a story over several
+    days (:func:`newsbrief.facts.check.quantities.story_days`).
     """
     excerpts = _excerpts(units, settings)
-    return _read(excerpts, gazetteer, _parsed(excerpts, settings, parses or Parses()), published, settings, scenes)
+    return _read(excerpts, gazetteer, _parsed(excerpts, settings, parses or Parses()), published, settings, scenes=True)
 
 
 def parse_and_read(units: Sequence[Unit], gazetteer: Gazetteer,
@@ -434,16 +432,6 @@ def _read(excerpts: Sequence[tuple[Unit, Excerpt, str]], gazetteer: Gazetteer, p
     years = published or {}
     return [q for unit, key, _ in excerpts
             for q in read_unit(unit, gazetteer, parses.docs[key], years.get(unit.article), settings, scenes)]
-
-
-def story_days(times: Mapping[str, datetime | None], settings: Settings = DEFAULT) -> dict[str, date]:
-    """article -> the day it was published, when the articles of ``times`` (id -> time) span more than
-    ``settings.story_days``; none otherwise: a one-day story's counts are that day's, and only a story over
-    several days tells its counts by their incidents and days."""
-    known = {a: wall_clock(t).date() for a, t in times.items() if t is not None}
-    if not known or (max(known.values()) - min(known.values())).days <= settings.story_days:
-        return {}
-    return known
 
 
 def counts(text: str) -> list[NumberMention]:
