@@ -1,5 +1,6 @@
 """Facts a reader would copy wrongly: what "carried out" does, model names spaced apart, clock times, where
-those counted come from (not where anything befell them), who they were, and ships taken for people. Each
+those counted come from (not where anything befell them), who they were, and ships taken for people; amounts
+and numbers as a tokenized copy spaces them, measures of one thing, counts joined to the count before. Each
 sentence is written here."""
 
 from __future__ import annotations
@@ -57,3 +58,10 @@ def test_a_number_standing_alone_after_incidents_counts_no_incidents_that_died()
     assert toll.category == "killed" and toll.noun != "wars"
     (q, more) = read("Two soldiers were killed and another five wounded in the attack.")
     assert (more.value, more.noun, more.category) == (5, "soldiers", "injured")
+
+
+def test_an_amount_keeps_its_currency_when_a_tokenized_copy_spaces_the_symbol() -> None:
+    (q,) = read("The club offered at least $ 120 million to the pitcher.")
+    assert (q.value, q.currency) == (120_000_000, "$")
+    (q,) = read("The striker was fined £ 30,000 by the league.")
+    assert (q.value, q.currency) == (30_000, "£")
