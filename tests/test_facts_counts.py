@@ -65,3 +65,13 @@ def test_an_amount_keeps_its_currency_when_a_tokenized_copy_spaces_the_symbol() 
     assert (q.value, q.currency) == (120_000_000, "$")
     (q,) = read("The striker was fined £ 30,000 by the league.")
     assert (q.value, q.currency) == (30_000, "£")
+
+
+def test_a_number_after_an_indefinite_article_measures_one_thing() -> None:
+    assert read("In May, a 4.1 quake shook the valley.") == []
+    assert read("He ran for an 80 - yard touchdown and kicked a 40-yard field goal.") == []
+    assert [q.value for q in read("Lydos, a 2, 400 - square - kilometre island, lost 3 villages.")] == [3]
+    (q,) = read("A 2 million euros reward was offered for the painting.")
+    assert q.value == 2_000_000
+    (q,) = read("It was a $ 75 million deal.")
+    assert q.currency == "$"

@@ -74,6 +74,11 @@ _CONVERSION = re.compile(r"\d[\d,.]*\s*[a-z-]+\.?\s*\(\s*(?:about|some|around|ro
 _INCREMENT_AFTER = re.compile(rf"\s+(?:{'|'.join(INCREMENTS)})\b", re.I)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further)\s+$", re.I)
 _ARTICLE = re.compile(r"^an?\s+")
+_ONE_THING_BEFORE = re.compile(r"\ban?\s+$", re.I)
+"""An indefinite article right before digits: the number measures or names one thing, never counts it ("a 3.0
+quake", "an 86-yard run", "a 13-3 lead", "a 1,500-square-kilometer island"). An amount is kept: one with its
+currency, or with a scale ("a 1 million U.S. dollars award")."""
+_PLAIN_DIGITS = re.compile(r"[\d,. ]+")
 
 
 @dataclass(frozen=True)
@@ -185,12 +190,16 @@ def _value(match: re.Match[str]) -> float | None:
 
 
 def _excluded(text: str, number: NumberMention) -> bool:
-    """Years, dates, times, ordinals, ages, model numbers, conversions: not counts."""
+    """Years, dates, times, ordinals, ages, model numbers, conversions, a measure of one thing: not
+    counts."""
     before, after = text[max(0, number.at - 24):number.at], text[number.end:number.end + 16]
     if not number.currency and (_NOT_A_COUNT_AFTER.match(after) or _MONTH_AFTER.match(after)
                                 or _MONTH_BEFORE.search(before)):
         return True
     if _CONVERSION.search(before) or _MODEL_BEFORE.search(before):
+        return True
+    if (number.digits and not number.currency and _PLAIN_DIGITS.fullmatch(text, number.at, number.end)
+            and _ONE_THING_BEFORE.search(text, max(0, number.start - 8), number.start)):
         return True
     if number.digits and _AGE[0].search(before) and _AGE[1].match(after) and number.value < 120:
         return True  # "Elle Knutson, 21,", "his wife, 33,", "his two half-brothers, 17 and 22,"
