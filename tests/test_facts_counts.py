@@ -75,3 +75,7 @@ def test_a_number_after_an_indefinite_article_measures_one_thing() -> None:
     assert q.value == 2_000_000
     (q,) = read("It was a $ 75 million deal.")
     assert q.currency == "$"
+
+
+def test_a_decimal_fraction_without_its_zero_is_no_count() -> None:
+    assert read("Since the trade, he hit .341 in 50 games.") == []

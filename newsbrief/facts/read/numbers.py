@@ -79,6 +79,8 @@ _ONE_THING_BEFORE = re.compile(r"\ban?\s+$", re.I)
 quake", "an 86-yard run", "a 13-3 lead", "a 1,500-square-kilometer island"). An amount is kept: one with its
 currency, or with a scale ("a 1 million U.S. dollars award")."""
 _PLAIN_DIGITS = re.compile(r"[\d,. ]+")
+_DECIMAL_BEFORE = re.compile(r"(?:^|[\s(])\.$")
+"""A point before digits with none before it: a decimal fraction ("hit .358"), not a count."""
 
 
 @dataclass(frozen=True)
@@ -190,13 +192,13 @@ def _value(match: re.Match[str]) -> float | None:
 
 
 def _excluded(text: str, number: NumberMention) -> bool:
-    """Years, dates, times, ordinals, ages, model numbers, conversions, a measure of one thing: not
-    counts."""
+    """Years, dates, times, ordinals, ages, model numbers, conversions, decimal fractions, a measure of one
+    thing: not counts."""
     before, after = text[max(0, number.at - 24):number.at], text[number.end:number.end + 16]
     if not number.currency and (_NOT_A_COUNT_AFTER.match(after) or _MONTH_AFTER.match(after)
                                 or _MONTH_BEFORE.search(before)):
         return True
-    if _CONVERSION.search(before) or _MODEL_BEFORE.search(before):
+    if _CONVERSION.search(before) or _MODEL_BEFORE.search(before) or _DECIMAL_BEFORE.search(before):
         return True
     if (number.digits and not number.currency and _PLAIN_DIGITS.fullmatch(text, number.at, number.end)
             and _ONE_THING_BEFORE.search(text, max(0, number.start - 8), number.start)):
