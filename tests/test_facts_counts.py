@@ -79,3 +79,8 @@ def test_a_number_after_an_indefinite_article_measures_one_thing() -> None:
 
 def test_a_decimal_fraction_without_its_zero_is_no_count() -> None:
     assert read("Since the trade, he hit .341 in 50 games.") == []
+
+
+def test_a_count_out_of_another_count_has_no_number_for_its_noun() -> None:
+    found = read("The mayor said 20 of the 70 wounded were still in hospital.")
+    assert [(q.value, q.kind) for q in found] == [(70, None)]

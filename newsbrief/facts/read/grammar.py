@@ -340,15 +340,17 @@ def _noun(number: Token, span: Span) -> tuple[Token, Token | None, str | None, b
         if not head.like_num and head.i >= span.end and head.is_alpha:
             rest = {c.lower_ for c in head.children if c.i < number.i} >= {"the", "other"}
             return head, head, None, rest  # "the other two bodies": the rest of a whole told before
-    if number.dep_ == "pobj" and number.head.lower_ in PART_PREPOSITIONS and _pos(number.head.head) == "NOUN":
+    if number.dep_ == "pobj" and number.head.lower_ in PART_PREPOSITIONS and _pos(number.head.head) == "NOUN" and (
+            not number.head.head.like_num):
         return number, number.head.head, None, False  # "30,900 customers ..., including 25,000 in Des Moines"
     of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is not None:
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
         if pobj is not None:
             told = pobj.lower_ in OUTCOME_NOUNS and any(c.lower_ in ("the", "those") for c in pobj.children)
-            if pobj.lower_ in SUBSET_PRONOUNS or number.lower_ == "one" or told:
-                return number, None, None, True  # "two of them", "one of the villages", "two of the injured"
+            if pobj.lower_ in SUBSET_PRONOUNS or number.lower_ == "one" or told or pobj.like_num:
+                return number, None, None, True  # "two of them", "one of the villages", "two of the injured",
+                # "30 of the 80 wounded"
             owner = next((c.lower_ for c in pobj.children if c.dep_ == "poss" and c.lower_ in POSSESSIVES), None)
             return number, pobj, owner, False
     if number.dep_ == "appos" and any(c.lower_ == "of" for c in number.children):
