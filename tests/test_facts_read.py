@@ -1,5 +1,6 @@
-"""Numbers, names and kinds a reader would copy wrongly, read on news no one here tuned for (sixth round):
-ages, numbers that name something, titles before a person's name. Each sentence is written here."""
+"""Numbers, names and kinds a reader would copy wrongly, read on news no one here tuned for (sixth and seventh
+rounds): ages, numbers that name something, titles before a person's name, a timeline entry's quotation marks,
+speakers named by surname alone. Each sentence is written here."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import importlib
 from collections import Counter
 
 import newsbrief.facts
-
+from newsbrief.facts.check.timeline import _balanced
 from newsbrief.facts.read import claims
 from newsbrief.facts.read.entities import Gazetteer, Mention, _kind
 from newsbrief.facts.read.numbers import numbers
@@ -122,3 +123,15 @@ def test_the_facts_package_leaves_its_read_subpackage_reachable() -> None:
     """``newsbrief.facts`` once defined a function ``read`` that hid the subpackage of that name."""
     assert importlib.import_module("newsbrief.facts.read.grammar").__name__ == "newsbrief.facts.read.grammar"
     assert newsbrief.facts.read.__name__ == "newsbrief.facts.read"
+
+
+def test_a_timeline_entry_shows_its_quotation_marks_in_pairs() -> None:
+    assert _balanced("On 3 March, the pier was closed,” the council said.") == (
+        "“On 3 March, the pier was closed,” the council said.")
+    assert _balanced("'' The board met in Oslo on Tuesday.") == "The board met in Oslo on Tuesday."
+    assert _balanced('The mayor said Monday the town is "ready for the storm.') == (
+        'The mayor said Monday the town is "ready for the storm."')
+    assert _balanced("He called it ``a good day,'' on Friday.") == "He called it ``a good day,'' on Friday."
+    for whole in ('She said "no" on Friday, and “yes” on Monday.', 'Born in 1931, she said " we had no shoes \'\' .'):
+        assert _balanced(whole) == whole
+    assert _balanced('They are out," he said on Friday.') == '"They are out," he said on Friday.'
