@@ -135,3 +135,24 @@ def test_a_timeline_entry_shows_its_quotation_marks_in_pairs() -> None:
     for whole in ('She said "no" on Friday, and “yes” on Monday.', 'Born in 1931, she said " we had no shoes \'\' .'):
         assert _balanced(whole) == whole
     assert _balanced('They are out," he said on Friday.') == '"They are out," he said on Friday.'
+
+
+def test_a_speaker_named_by_surname_alone_is_the_person_the_article_named_in_full() -> None:
+    texts = ["Officials in Tarnow said Tom Brandt of the port authority approved the plan.",
+             "“We were never asked,” said Mara Lindqvist, whose shop stands by the pier.",
+             "Lindqvist said she had written to the council twice.",
+             "“Nobody answered either letter,” she said.",
+             "The Tarnow Harbour Police closed the pier on Friday.",
+             "Police said the pier would stay closed until the end of May.",
+             "I wrote last year that the pier was failing and the council did nothing."]
+    units, at = [], 0
+    for i, text in enumerate(texts, 1):
+        units.append(Unit("a", at, at + len(text), text, i, i))
+        at += len(text) + 1
+    found = claims.read(claims.attributions(units), units, Gazetteer([Mention("a", 25, 35, "Tom Brandt", "PERSON")]),
+                        {"a": " ".join(texts)})
+    speakers = {c.content[:20]: c.speaker for c in found}
+    assert speakers["she had written to t"].shown == "Mara Lindqvist" and speakers["she had written to t"].person
+    assert speakers["Nobody answered eith"].shown == "Mara Lindqvist"
+    assert not speakers["the pier would stay "].person
+    assert "the pier was failing" not in speakers

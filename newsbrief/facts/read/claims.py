@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from newsbrief.facts.read.entities import Entity, Gazetteer, fold
 from newsbrief.facts.read.units import Unit
-from newsbrief.lang.en import WEEKDAYS
+from newsbrief.lang.en import STOP_WORDS, WEEKDAYS
 from newsbrief.lang.en.attribution import (
     AGENCY_VERBS,
     BODY_WORDS,
@@ -44,7 +44,8 @@ from newsbrief.lang.en.attribution import (
     SPELLINGS,
     TITLE_WORDS,
 )
-from newsbrief.lang.en.linking import DROPPABLE_OPENING
+from newsbrief.lang.en.linking import CONNECTIVES, DROPPABLE_OPENING
+from newsbrief.lang.en.names import COMMON_CAPITALISED
 from newsbrief.lang.en.quotes import (
     CLOSING_CHARACTERS,
     CLOSING_QUOTES,
@@ -370,6 +371,8 @@ class _Speakers:
         if nation:
             return self._nation_speaker(nation, rest)
         want = SPEAKER_PRONOUNS[words[0]]
+        if want == "writer":
+            return None  # "I wrote earlier this week ...": the writer, never the last person quoted
         for prior in reversed(history):
             if want == "any" or prior.person == (want == "person"):
                 return prior
@@ -422,7 +425,8 @@ class _Speakers:
         entity = self.gazetteer.entity(phrase)
         if entity is not None and entity.kind != "person":
             return self._body(phrase, apposition)
-        name = entity.name if entity is not None else _person_name(phrase, self.gazetteer)
+        name = entity.name if entity is not None else (_person_name(phrase, self.gazetteer)
+                                                       or self._surname(phrase, unit))
         if name:
             return Speaker(name, f"person:{name}", self._affiliation(name, apposition, unit), True)
         return self._body(phrase, apposition)
@@ -437,6 +441,22 @@ class _Speakers:
             return self._nation_speaker(nation, phrase)
         role = _role(phrase)
         return Speaker(_shown(phrase), f"role:{role}", f"role:{role}", False)
+
+    def _surname(self, phrase: str, unit: Unit) -> str | None:
+        """A one-word speaker no name of the cluster holds, whom the article writes elsewhere as the last word
+        of a person's name ("Regenhard said she ...", after "said Sally Regenhard, whose son ..."): that person,
+        in full. Without it the speaker would be a role, and the "she" who speaks next someone else."""
+        word = phrase.strip(" ,.")
+        if not word.istitle() or not word.isalpha() or fold(word) in ROLE_WORDS | BODY_WORDS or (
+                self.gazetteer.nation(word)):
+            return None  # "Police said": a body, whatever the article calls its police elsewhere
+        named = re.compile(rf"\b((?:[A-Z][a-z]+ ){{1,2}}){word}\b")
+        for other in self.units:
+            for match in named.finditer(other.text) if other.article == unit.article else ():
+                if not any(w in COMMON_CAPITALISED or fold(w) in TITLE_WORDS | STOP_WORDS | CONNECTIVES
+                           for w in match.group(1).split()):  # not "Yet Reciprocal", "New Baltimore Police"
+                    return match.group(0)
+        return None
 
     def _nation_speaker(self, nation: str, phrase: str) -> Speaker:
         role = _role(phrase, self.gazetteer)
