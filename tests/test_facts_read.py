@@ -156,3 +156,13 @@ def test_a_speaker_named_by_surname_alone_is_the_person_the_article_named_in_ful
     assert speakers["Nobody answered eith"].shown == "Mara Lindqvist"
     assert not speakers["the pier would stay "].person
     assert "the pier was failing" not in speakers
+
+
+def test_a_person_is_shown_without_the_title_the_model_took_into_the_name() -> None:
+    gazetteer = Gazetteer([Mention("a", 0, 30, "FAA Administrator Lena Korsak", "PERSON"),
+                           Mention("a", 40, 46, "Korsak", "PERSON"),
+                           Mention("b", 0, 25, "Attorney Paul Dean Ferris", "PERSON"),
+                           Mention("c", 0, 20, "Senator Ruth Okafor", "PERSON"),
+                           Mention("d", 0, 13, "Ruth Okafor", "PERSON")])
+    shown = {e.name for e in gazetteer.entities}
+    assert shown == {"Lena Korsak", "Paul Dean Ferris", "Ruth Okafor"}

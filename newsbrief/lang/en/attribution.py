@@ -58,8 +58,8 @@ ROLE_WORDS = frozenset(
 TITLE_WORDS = ROLE_WORDS | frozenset(
     "foreign defence defense interior prime deputy general secretary-general head senator sen rep gov "
     "master chancellor king queen prince director ceo chairman chairwoman top senior state-run state executive "
-    "officer".split())
-"""Words of a title before a name ("Foreign Minister", "Harbour Master")."""
+    "officer administrator attorney".split())
+"""Words of a title before a name ("Foreign Minister", "Harbour Master", "TSA Administrator", "Attorney")."""
 
 BODY_WORDS = frozenset(
     "ministry military army government police authorities company firm union agency department office service "
