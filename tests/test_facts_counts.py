@@ -84,3 +84,8 @@ def test_a_decimal_fraction_without_its_zero_is_no_count() -> None:
 def test_a_count_out_of_another_count_has_no_number_for_its_noun() -> None:
     found = read("The mayor said 20 of the 70 wounded were still in hospital.")
     assert [(q.value, q.kind) for q in found] == [(70, None)]
+
+
+def test_thousands_a_tokenized_copy_spaces_are_one_number_before_a_comma_too() -> None:
+    found = read("The storm killed 48 people and injured more than 2, 300, cutting off many villages.")
+    assert sorted(q.value for q in found) == [48, 2300]

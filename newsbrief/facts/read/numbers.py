@@ -62,7 +62,7 @@ _MODEL_BEFORE = re.compile(r"\b[A-Z][A-Za-z]{0,2}(?:[-‑]| [-‑] )$")
 tokenized copy spaces it, "AK - 47"), never a count, whatever follows ("S-400 missile systems")."""
 _COUNTED_AFTER = re.compile(
     r"\s+(?!(?:was|is|has|does)\b)(?:[a-z]+\s+)?(?:[a-z]+s|people|men|women|children|police|personnel|staff|crew)\b")
-_SPACED_THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?P<groups>(?:, \d{3})+)(?![\d,]|\.\d)")
+_SPACED_THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?P<groups>(?:, \d{3})+)(?!,?\d|\.\d)")
 """Thousands set apart by a comma and a space, as a tokenized copy of a text writes them ("20, 000 people",
 "$30, 000"): one number, unless a month names the first group a day ("May 5, 300 people")."""
 _AGE = (re.compile(r"[A-Za-z][\w’'-]+,\s*$"), re.compile(r"\s*,|\s+(?:was|is|has)\b"))
