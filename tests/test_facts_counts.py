@@ -89,3 +89,11 @@ def test_a_count_out_of_another_count_has_no_number_for_its_noun() -> None:
 def test_thousands_a_tokenized_copy_spaces_are_one_number_before_a_comma_too() -> None:
     found = read("The storm killed 48 people and injured more than 2, 300, cutting off many villages.")
     assert sorted(q.value for q in found) == [48, 2300]
+
+
+def test_a_bare_number_joined_to_the_count_before_counts_the_same_people() -> None:
+    found = {q.value: q for q in read("Elsewhere on Monday, three people were killed and nine wounded by army "
+                                      "shelling on the town of Tarsa.")}
+    assert (found[9].kind, found[9].category) == ("people", "injured")
+    found = {q.value: q for q in read("Police said 4 people were arrested and 3 released.")}
+    assert found[3].kind == "people"

@@ -123,6 +123,8 @@ class Counted:
     hypothetical: bool = False
     subset: bool = False
     elided: bool = False
+    joined: bool = False
+    """Standing alone, joined to the clause before it (see :func:`_joined`): it counts what the count before it did."""
     increment: bool = False
     year: int | None = None
     places: tuple[str, ...] = ()
@@ -216,7 +218,8 @@ def counted(doc: Doc, start: int, end: int, scenes: bool = True) -> Counted:
         possessive=possessive, owner=_owner(noun) if noun is not None else None, event=event,
         event_at=event_token.idx if event_token is not None else None,
         unit=unit, measured=measured, agent=agent, negated=_negated(holder, noun, clause),
-        hypothetical=_hypothetical(clause), elided=noun is None, increment=increment, year=_year(clause, span),
+        hypothetical=_hypothetical(clause), elided=noun is None, joined=noun is None and _joined(number),
+        increment=increment, year=_year(clause, span),
         places=_places(near), day=_day(near, scope), part=_part(number, noun),
         perfect=any(c.dep_ == "aux" and c.lower_ in PERFECT for c in clause.children),
         end=last, verb=clause.idx, clause=_first_conjunct(clause).idx, cause=_cause(clause, noun),
@@ -356,6 +359,15 @@ def _noun(number: Token, span: Span) -> tuple[Token, Token | None, str | None, b
     if number.dep_ == "appos" and any(c.lower_ == "of" for c in number.children):
         return number, None, None, True
     return number, None, None, False
+
+
+def _joined(number: Token) -> bool:
+    """Whether a number stands for a count joined to the clause before it: the conjunct of a verb ("two people
+    were killed and eight wounded") or the subject of one ("three people were arrested and two released", "two
+    soldiers died and five were wounded"). Standing alone, it counts what the count before it counted."""
+    if number.dep_ == "conj":
+        return _pos(number.head) == "VERB"
+    return number.dep_ in (*SUBJECT_DEPS, "nsubjpass") and number.head.dep_ == "conj"
 
 
 def _owner(noun: Token) -> str | None:

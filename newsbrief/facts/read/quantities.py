@@ -294,14 +294,15 @@ def _quantity(unit: Unit, gazetteer: Gazetteer, number: NumberMention, c: Counte
               published: int | None, offset: int = 0) -> Quantity | None:
     """The quantity a number states, if it states one; a number standing alone takes what the sentence's
     earlier count counted, in its clause or, when it says it adds to it ("another five wounded", which the
-    parser may hang on another clause), anywhere before (and, on the same verb, what happened to it). "More"
-    after a number adds to a count only when the sentence's earlier count is of the same thing ("33 killed
-    and 40 more injured": 40 others)."""
+    parser may hang on another clause) or is joined to the clause before ("two people were killed and eight
+    wounded"), anywhere before (and, on the same verb, what happened to it). "More" after a number adds to a
+    count only when the sentence's earlier count is of the same thing ("33 killed and 40 more injured": 40
+    others)."""
     if c.named and not any(gazetteer.nation(w) or gazetteer.entity(w) for w in c.named):
         return None  # "the 8 Block crew", "a .357 Magnum handgun": a name or a model; not "12 Thai crew"
     noun, modifier, side, event = c.noun, None, None, c.event
     if c.elided and previous is not None and previous[1] is not None and (
-            previous[0].clause == c.clause or number.increment) and not (
+            previous[0].clause == c.clause or number.increment or c.joined) and not (
             _incidents(previous[1].noun) and (event or "").split(" or ")[0] in HARMS):  # "two soldiers were killed and another five wounded"
         before = previous[1]
         noun, modifier, side = before.noun, before.modifier, before.side
