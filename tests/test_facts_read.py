@@ -166,3 +166,19 @@ def test_a_person_is_shown_without_the_title_the_model_took_into_the_name() -> N
                            Mention("d", 0, 13, "Ruth Okafor", "PERSON")])
     shown = {e.name for e in gazetteer.entities}
     assert shown == {"Lena Korsak", "Paul Dean Ferris", "Ruth Okafor"}
+
+
+def test_a_pronoun_speaker_is_not_the_person_quoted_paragraphs_before() -> None:
+    texts = ["Mayor Ivo Stanek said the bridge would reopen in June.",
+             "The bridge carries 9,000 cars a day.",
+             "Repairs began after a flood in March.",
+             "Engineers found cracks in two piers.",
+             "Dana Roux, a senator, has long asked for a new bridge.",
+             "“The old one cannot be saved,” she said."]
+    units, at = [], 0
+    for i, text in enumerate(texts, 1):
+        units.append(Unit("a", at, at + len(text), text, i, i))
+        at += len(text) + 1
+    found = claims.read(claims.attributions(units), units, Gazetteer([Mention("a", 6, 16, "Ivo Stanek", "PERSON")]),
+                        {"a": " ".join(texts)})
+    assert [c.speaker.shown for c in found] == ["Ivo Stanek"]

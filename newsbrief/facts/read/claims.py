@@ -98,6 +98,8 @@ _OPENING = re.compile(rf"\s*(?:(?:on\s+)?(?:{'|'.join(WEEKDAYS)}|yesterday|today
 """What opens a claim after its verb but is not said: "that", and when it was said ("said Tuesday it ...")."""
 _ADJECTIVE = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|my)|['’]s)\s+$", re.I)
 """What comes before a reporting verb used as an adjective: "the alleged shooter", "police's claimed source"."""
+_PRONOUN_REACH = 3
+"""Sentences back a pronoun speaker is looked for among those who spoke (see ``_Speakers._pronoun``)."""
 _QUOTE_REACH = 2
 """Sentences before or after a claim's own that a quotation it holds may run over: beyond, the quotation is
 left unplaced (a mark lost, a quotation over several paragraphs) and the claim out."""
@@ -342,7 +344,8 @@ class _Speakers:
     def __init__(self, gazetteer: Gazetteer, units: Sequence[Unit]) -> None:
         self.gazetteer = gazetteer
         self.units = units
-        self.last: dict[str, list[Speaker]] = {}
+        self.last: dict[str, list[tuple[int, Speaker]]] = {}
+        """article -> its speakers so far, each with the position of the sentence it spoke in."""
         self.known: dict[str, Speaker] = {}
         self.titles: dict[str, list[str]] = {}
 
@@ -352,20 +355,25 @@ class _Speakers:
         words = [fold(w).strip("’'") for w in phrase.split()]
         history = self.last.setdefault(raw.unit.article, [])
         if words[0] in SPEAKER_PRONOUNS:
-            found = self._pronoun(words, history, phrase)
+            found = self._pronoun(words, history, phrase, raw.unit.position)
         elif words[0] == "the" and not any(w[0].isupper() for w in phrase.split()[1:]):
-            found = (self._definite(words[-1], history) or self._recent_body(words[-1], raw.unit)
+            found = (self._definite(words[-1], [s for _, s in history]) or self._recent_body(words[-1], raw.unit)
                      or self._body(phrase, raw.apposition))
         elif words[0] in ("his", "her", "its", "their"):
             found = self._owned(phrase, raw.unit)
         else:
             found = self._named(phrase, raw.apposition, raw.unit)
         if found is not None:
-            history.append(found)
+            history.append((raw.unit.position, found))
             self.known.setdefault(found.key, found)
         return found
 
-    def _pronoun(self, words: list[str], history: list[Speaker], phrase: str) -> Speaker | None:
+    def _pronoun(self, words: list[str], history: list[tuple[int, Speaker]], phrase: str,
+                 position: int) -> Speaker | None:
+        """The speaker a pronoun stands for: the latest of its kind that spoke at most ``_PRONOUN_REACH``
+        sentences before. Further back, a person named since but not quoted is likelier meant ("Nancy Ruth,
+        a senator, has long advocated a change. “...,” she said."), and nobody is a better answer than the
+        last person quoted paragraphs before."""
         rest = " ".join(phrase.split()[1:])
         nation = self.gazetteer.nation(rest) if rest else None
         if nation:
@@ -373,7 +381,9 @@ class _Speakers:
         want = SPEAKER_PRONOUNS[words[0]]
         if want == "writer":
             return None  # "I wrote earlier this week ...": the writer, never the last person quoted
-        for prior in reversed(history):
+        for at, prior in reversed(history):
+            if position - at > _PRONOUN_REACH:
+                return None
             if want == "any" or prior.person == (want == "person"):
                 return prior
         return None
