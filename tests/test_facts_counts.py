@@ -97,3 +97,9 @@ def test_a_bare_number_joined_to_the_count_before_counts_the_same_people() -> No
     assert (found[9].kind, found[9].category) == ("people", "injured")
     found = {q.value: q for q in read("Police said 4 people were arrested and 3 released.")}
     assert found[3].kind == "people"
+
+
+def test_a_measure_as_a_tokenized_copy_spaces_its_hyphen_is_no_count() -> None:
+    assert read("Late on, his 12 - yard touchdown pass won the game.") == []
+    found = read("He got a 5 - year sentence and 3 men were freed; 12 - including 4 children - died.")
+    assert sorted(q.value for q in found) == [3, 4, 12]

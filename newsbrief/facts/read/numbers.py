@@ -19,7 +19,7 @@ from functools import lru_cache
 from text_to_num import text2num
 
 from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS
-from newsbrief.lang.en.measures import CURRENCY_CODES, CURRENCY_PREFIXES
+from newsbrief.lang.en.measures import CURRENCY_CODES, CURRENCY_PREFIXES, UNIT_KIND
 from newsbrief.lang.en.numbers import (
     INCREMENTS,
     MULTIPLES,
@@ -54,6 +54,9 @@ _QUAL_BEFORE = re.compile(rf"(?<![\w-])(?P<qual>{_QUAL})\s+(?:(?:between|from)\s
 _VAGUE_BEFORE = re.compile(r"(?:[\w-]|\b(?:few|several|many) )$")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _NOT_A_COUNT_AFTER = re.compile(r"[-‑–][A-Za-z]|\s*(?:%|per ?cent|a\.?m\b|p\.?m\b|[:.]\d|/)|\w|(?:st|nd|rd|th)\b")
+_SPACED_MEASURE_AFTER = re.compile(rf"\s[-‑–]\s(?:{'|'.join(map(re.escape, UNIT_KIND))})\b", re.I)
+"""A unit after a spaced hyphen: a measure as a tokenized copy writes it ("his 7 - yard touchdown pass", "a 5 -
+year sentence"), as "7-yard" is one glued, never a count."""
 _MONTH_AFTER = re.compile(rf"\s+(?:{'|'.join(_MONTHS)})\b", re.I)
 _MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(_MONTHS)})\.?\s+$", re.I)
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w.]*\s?|[-‑/#])$")
@@ -195,8 +198,8 @@ def _excluded(text: str, number: NumberMention) -> bool:
     """Years, dates, times, ordinals, ages, model numbers, conversions, decimal fractions, a measure of one
     thing: not counts."""
     before, after = text[max(0, number.at - 24):number.at], text[number.end:number.end + 16]
-    if not number.currency and (_NOT_A_COUNT_AFTER.match(after) or _MONTH_AFTER.match(after)
-                                or _MONTH_BEFORE.search(before)):
+    if not number.currency and (_NOT_A_COUNT_AFTER.match(after) or _SPACED_MEASURE_AFTER.match(after)
+                                or _MONTH_AFTER.match(after) or _MONTH_BEFORE.search(before)):
         return True
     if _CONVERSION.search(before) or _MODEL_BEFORE.search(before) or _DECIMAL_BEFORE.search(before):
         return True
