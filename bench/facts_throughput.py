@@ -29,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from newsbrief.facts import FactSheet, Reading, read
+from newsbrief.facts import FactSheet, Reading, read_facts
 from newsbrief.facts.read.ner import model
 from newsbrief.ingest import load
 from newsbrief.pipeline import brief, prepare
@@ -58,7 +58,7 @@ def facts_stage(records: list[dict]) -> tuple[float, int, tuple[Reading, FactShe
     prep = prepare(*load(records))
     articles = len(prep.cluster.articles)
     start = time.perf_counter()
-    reading = read(prep.cluster.articles)
+    reading = read_facts(prep.cluster.articles)
     sheet = reading.sheet(prep.setting_aside(reading.off_event, "off-event").cluster)
     return time.perf_counter() - start, articles, (reading, sheet)
 

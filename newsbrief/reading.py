@@ -64,13 +64,13 @@ from in reading order (the story's and those the reader read before), None witho
 def read_story(story: Sequence[Article], facts_from: Sequence[Article] | None = None) -> StoryReading:
     """The off-event check of ``story`` and, unless ``facts_from`` is None, the facts read from
     ``facts_from`` with the off-event articles named (their parses made once, for both)."""
-    from newsbrief.facts import read  # the facts readers and scipy: loaded only to brief (see SHARED)
+    from newsbrief.facts import read_facts  # the facts readers and scipy: loaded only to brief (see SHARED)
     from newsbrief.facts.check.incidents import off_event  # (this module imports nothing heavy)
 
     elsewhere, parses = off_event(story)
     if facts_from is None or all(a.id in elsewhere for a in story):
         return StoryReading(elsewhere)
-    return StoryReading(elsewhere, read(facts_from, off_event=elsewhere, parses=parses))
+    return StoryReading(elsewhere, read_facts(facts_from, off_event=elsewhere, parses=parses))
 
 
 def _needs_model(story: Sequence[Article], facts_from: Sequence[Article] | None) -> bool:

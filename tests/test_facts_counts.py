@@ -1,5 +1,6 @@
 """Facts a reader would copy wrongly: what "carried out" does, model names spaced apart, clock times, where
-those counted come from (not where anything befell them), who they were, and ships taken for people. Each
+those counted come from (not where anything befell them), who they were, and ships taken for people; amounts
+and numbers as a tokenized copy spaces them, measures of one thing, counts joined to the count before. Each
 sentence is written here."""
 
 from __future__ import annotations
@@ -57,3 +58,48 @@ def test_a_number_standing_alone_after_incidents_counts_no_incidents_that_died()
     assert toll.category == "killed" and toll.noun != "wars"
     (q, more) = read("Two soldiers were killed and another five wounded in the attack.")
     assert (more.value, more.noun, more.category) == (5, "soldiers", "injured")
+
+
+def test_an_amount_keeps_its_currency_when_a_tokenized_copy_spaces_the_symbol() -> None:
+    (q,) = read("The club offered at least $ 120 million to the pitcher.")
+    assert (q.value, q.currency) == (120_000_000, "$")
+    (q,) = read("The striker was fined £ 30,000 by the league.")
+    assert (q.value, q.currency) == (30_000, "£")
+
+
+def test_a_number_after_an_indefinite_article_measures_one_thing() -> None:
+    assert read("In May, a 4.1 quake shook the valley.") == []
+    assert read("He ran for an 80 - yard touchdown and kicked a 40-yard field goal.") == []
+    assert [q.value for q in read("Lydos, a 2, 400 - square - kilometre island, lost 3 villages.")] == [3]
+    (q,) = read("A 2 million euros reward was offered for the painting.")
+    assert q.value == 2_000_000
+    (q,) = read("It was a $ 75 million deal.")
+    assert q.currency == "$"
+
+
+def test_a_decimal_fraction_without_its_zero_is_no_count() -> None:
+    assert read("Since the trade, he hit .341 in 50 games.") == []
+
+
+def test_a_count_out_of_another_count_has_no_number_for_its_noun() -> None:
+    found = read("The mayor said 20 of the 70 wounded were still in hospital.")
+    assert [(q.value, q.kind) for q in found] == [(70, None)]
+
+
+def test_thousands_a_tokenized_copy_spaces_are_one_number_before_a_comma_too() -> None:
+    found = read("The storm killed 48 people and injured more than 2, 300, cutting off many villages.")
+    assert sorted(q.value for q in found) == [48, 2300]
+
+
+def test_a_bare_number_joined_to_the_count_before_counts_the_same_people() -> None:
+    found = {q.value: q for q in read("Elsewhere on Monday, three people were killed and nine wounded by army "
+                                      "shelling on the town of Tarsa.")}
+    assert (found[9].kind, found[9].category) == ("people", "injured")
+    found = {q.value: q for q in read("Police said 4 people were arrested and 3 released.")}
+    assert found[3].kind == "people"
+
+
+def test_a_measure_as_a_tokenized_copy_spaces_its_hyphen_is_no_count() -> None:
+    assert read("Late on, his 12 - yard touchdown pass won the game.") == []
+    found = read("He got a 5 - year sentence and 3 men were freed; 12 - including 4 children - died.")
+    assert sorted(q.value for q in found) == [3, 4, 12]

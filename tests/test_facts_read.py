@@ -1,10 +1,14 @@
-"""Numbers, names and kinds a reader would copy wrongly, read on news no one here tuned for (sixth round):
-ages, numbers that name something, titles before a person's name. Each sentence is written here."""
+"""Numbers, names and kinds a reader would copy wrongly, read on news no one here tuned for (sixth and seventh
+rounds): ages, numbers that name something, titles before a person's name, a timeline entry's quotation marks,
+speakers named by surname alone. Each sentence is written here."""
 
 from __future__ import annotations
 
+import importlib
 from collections import Counter
 
+import newsbrief.facts
+from newsbrief.facts.check.timeline import _balanced
 from newsbrief.facts.read import claims
 from newsbrief.facts.read.entities import Gazetteer, Mention, _kind
 from newsbrief.facts.read.numbers import numbers
@@ -113,3 +117,68 @@ def test_an_age_before_a_verb_in_the_singular_is_no_count() -> None:
 def test_a_short_quotation_before_the_verb_is_no_speaker() -> None:
     assert told("“I'm stunned,” said Dora Vale, whose son was hurt in the crash.") == []
     assert told("“We will rebuild the town,” said the mayor on Monday.") == ["We will rebuild the town"]
+
+
+def test_the_facts_package_leaves_its_read_subpackage_reachable() -> None:
+    """``newsbrief.facts`` once defined a function ``read`` that hid the subpackage of that name."""
+    assert importlib.import_module("newsbrief.facts.read.grammar").__name__ == "newsbrief.facts.read.grammar"
+    assert newsbrief.facts.read.__name__ == "newsbrief.facts.read"
+
+
+def test_a_timeline_entry_shows_its_quotation_marks_in_pairs() -> None:
+    assert _balanced("On 3 March, the pier was closed,” the council said.") == (
+        "“On 3 March, the pier was closed,” the council said.")
+    assert _balanced("'' The board met in Oslo on Tuesday.") == "The board met in Oslo on Tuesday."
+    assert _balanced('The mayor said Monday the town is "ready for the storm.') == (
+        'The mayor said Monday the town is "ready for the storm."')
+    assert _balanced("He called it ``a good day,'' on Friday.") == "He called it ``a good day,'' on Friday."
+    for whole in ('She said "no" on Friday, and “yes” on Monday.', 'Born in 1931, she said " we had no shoes \'\' .'):
+        assert _balanced(whole) == whole
+    assert _balanced('They are out," he said on Friday.') == '"They are out," he said on Friday.'
+
+
+def test_a_speaker_named_by_surname_alone_is_the_person_the_article_named_in_full() -> None:
+    texts = ["Officials in Tarnow said Tom Brandt of the port authority approved the plan.",
+             "“We were never asked,” said Mara Lindqvist, whose shop stands by the pier.",
+             "Lindqvist said she had written to the council twice.",
+             "“Nobody answered either letter,” she said.",
+             "The Tarnow Harbour Police closed the pier on Friday.",
+             "Police said the pier would stay closed until the end of May.",
+             "I wrote last year that the pier was failing and the council did nothing."]
+    units, at = [], 0
+    for i, text in enumerate(texts, 1):
+        units.append(Unit("a", at, at + len(text), text, i, i))
+        at += len(text) + 1
+    found = claims.read(claims.attributions(units), units, Gazetteer([Mention("a", 25, 35, "Tom Brandt", "PERSON")]),
+                        {"a": " ".join(texts)})
+    speakers = {c.content[:20]: c.speaker for c in found}
+    assert speakers["she had written to t"].shown == "Mara Lindqvist" and speakers["she had written to t"].person
+    assert speakers["Nobody answered eith"].shown == "Mara Lindqvist"
+    assert not speakers["the pier would stay "].person
+    assert "the pier was failing" not in speakers
+
+
+def test_a_person_is_shown_without_the_title_the_model_took_into_the_name() -> None:
+    gazetteer = Gazetteer([Mention("a", 0, 30, "FAA Administrator Lena Korsak", "PERSON"),
+                           Mention("a", 40, 46, "Korsak", "PERSON"),
+                           Mention("b", 0, 25, "Attorney Paul Dean Ferris", "PERSON"),
+                           Mention("c", 0, 20, "Senator Ruth Okafor", "PERSON"),
+                           Mention("d", 0, 13, "Ruth Okafor", "PERSON")])
+    shown = {e.name for e in gazetteer.entities}
+    assert shown == {"Lena Korsak", "Paul Dean Ferris", "Ruth Okafor"}
+
+
+def test_a_pronoun_speaker_is_not_the_person_quoted_paragraphs_before() -> None:
+    texts = ["Mayor Ivo Stanek said the bridge would reopen in June.",
+             "The bridge carries 9,000 cars a day.",
+             "Repairs began after a flood in March.",
+             "Engineers found cracks in two piers.",
+             "Dana Roux, a senator, has long asked for a new bridge.",
+             "“The old one cannot be saved,” she said."]
+    units, at = [], 0
+    for i, text in enumerate(texts, 1):
+        units.append(Unit("a", at, at + len(text), text, i, i))
+        at += len(text) + 1
+    found = claims.read(claims.attributions(units), units, Gazetteer([Mention("a", 6, 16, "Ivo Stanek", "PERSON")]),
+                        {"a": " ".join(texts)})
+    assert [c.speaker.shown for c in found] == ["Ivo Stanek"]

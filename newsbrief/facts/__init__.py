@@ -17,7 +17,7 @@ Two halves, one way through:
   orders the dated happenings.
 
 The pipeline sets the off-event articles aside (so they feed neither the
-summary nor the cross-check), calls :func:`read` on the story's articles with
+summary nor the cross-check), calls :func:`read_facts` on the story's articles with
 them named, then :meth:`Reading.sheet` for the briefing's typed facts,
 conflicts and timeline.
 """
@@ -128,7 +128,7 @@ def _date_facts(dates: Sequence[DateMention]) -> list[DateFact]:
     return sorted(facts, key=lambda f: -len(f.articles))
 
 
-def read(articles: Sequence[Article], settings: Settings = DEFAULT,
+def read_facts(articles: Sequence[Article], settings: Settings = DEFAULT,
          off_event: Mapping[str, str] | None = None, parses: Parses | None = None) -> Reading:
     """Read every kind of fact from ``articles`` (segmented, in reading order); ``off_event`` names those of
     them that report another incident (id -> reason): their counts are context, not compared. ``parses``:
@@ -143,8 +143,7 @@ def read(articles: Sequence[Article], settings: Settings = DEFAULT,
     gazetteer = Gazetteer(mentions, people, bodies, missed)
     said = claims_mod.read(found, every, gazetteer, {a.id: a.text for a in articles})
     years = {a.id: a.time.year for a in articles if a.time}
-    scenes = bool(quantities_mod.story_days({a.id: a.time for a in articles}, settings))  # any story's days lie within
-    counted = quantities_mod.read(every, gazetteer, years, settings, parses, scenes)
+    counted = quantities_mod.read(every, gazetteer, years, settings, parses)
     dated = [d for a, mine in zip(articles, by_article) for d in dates_mod.read(mine, a.time)]
     entities = gazetteer.locate(every)
     return Reading(
@@ -153,4 +152,4 @@ def read(articles: Sequence[Article], settings: Settings = DEFAULT,
     )
 
 
-__all__ = ["FactSheet", "Reading", "read"]
+__all__ = ["FactSheet", "Reading", "read_facts"]

@@ -39,6 +39,7 @@ from functools import cached_property
 from newsbrief.lang.en import word_list
 from newsbrief.lang.en.attribution import REPORTING_VERBS
 from newsbrief.lang.en.linking import CONNECTIVES, DROPPABLE_CONNECTIVES
+from newsbrief.lang.en.quotes import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_MARK
 from newsbrief.model import Article, Sentence, squash
 
 BACK_REFERENCES = word_list("back_references")
@@ -46,9 +47,6 @@ ANNOUNCING = tuple(sorted(word_list("announcing")))
 
 _FIRST_WORD = re.compile(r"[\W_]*([A-Za-z]+)")
 _SURNAME_SPEAKS = re.compile(rf"[\W_]*([A-Z][a-z][\w’'-]*)\s+(?:{REPORTING_VERBS}|called|calls)\b")
-_QUOTE_MARK = re.compile(r"``|''|[“”\"]")
-_OPENING = {"``", "“"}
-_CLOSING = {"''", "”"}
 _LEADING_CONNECTIVE = re.compile(r"\s*([A-Za-z]+)\s*,?\s+(?=[A-Z])")
 _AFTER_COLON = " \t\r\n\"”’'"
 
@@ -160,27 +158,27 @@ def _capitalised_before(text: str, at: int) -> bool:
 def _quote_marks(text: str) -> list[str]:
     """The quotation marks of ``text`` in order; most sentences have none, which substring searches (in C)
     tell faster than the regex can."""
-    if not ('"' in text or "“" in text or "”" in text or "``" in text or "''" in text):  # _QUOTE_MARK's
+    if not ('"' in text or "“" in text or "”" in text or "``" in text or "''" in text):  # QUOTE_MARK's
         return []
-    return _QUOTE_MARK.findall(text)
+    return QUOTE_MARK.findall(text)
 
 
 def quote_open_after(text: str, open_before: bool) -> bool:
     """Whether a quotation is still open after ``text``, given whether one was open before it."""
     state = open_before
     for mark in _quote_marks(text):
-        state = True if mark in _OPENING else False if mark in _CLOSING else not state
+        state = True if mark in OPENING_QUOTES else False if mark in CLOSING_QUOTES else not state
     return state
 
 
 def quotes_balance(text: str) -> bool:
     """Whether every quotation ``text`` opens it also closes, and it closes none it did not open."""
     head = text.lstrip()
-    if head.startswith(tuple(_CLOSING)):
+    if head.startswith(CLOSING_QUOTES):
         return False
     marks = _quote_marks(text)
-    opened = sum(m in _OPENING for m in marks)
-    closed = sum(m in _CLOSING for m in marks)
+    opened = sum(m in OPENING_QUOTES for m in marks)
+    closed = sum(m in CLOSING_QUOTES for m in marks)
     return opened == closed and marks.count('"') % 2 == 0
 
 

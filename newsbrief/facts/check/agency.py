@@ -20,10 +20,10 @@ from newsbrief.facts.settings import DEFAULT, Settings
 from newsbrief.lang.en.attribution import INTENT_VERBS, MODALS
 from newsbrief.lang.en.events import EVENT_NOUNS, OUTCOMES
 from newsbrief.lang.en.linking import leans_back
+from newsbrief.lang.en.quotes import DOUBLE_CHARACTERS, SINGLE_QUOTES
 from newsbrief.lang.tokens import stemmed_stop, tokens, words
 from newsbrief.model import ClaimFact, Conflict, PartySide, Source
 
-_QUOTES = "“”\"'‘’ "
 _MODAL = re.compile(rf"\b(?:{'|'.join(MODALS)})\b", re.I)
 _DEMONYM = re.compile(r"(?:an|ish|ese|i|ic)s?$")
 _EVENT_NOUN = re.compile(rf"\b(?:{EVENT_NOUNS})\b", re.I)
@@ -187,7 +187,7 @@ def _told(claim: Claim, party: str, most: int) -> str:
     content = " ".join(words[:most]) + ("…" if len(words) > most else "")
     who = "" if claim.speaker.shown == party else f"{claim.speaker.shown} "
     if claim.trailing:
-        return f"{who}{claim.verb}: “{content.strip(_QUOTES)}”"
+        return f"{who}{claim.verb}: “{content.strip(' ' + DOUBLE_CHARACTERS + SINGLE_QUOTES)}”"
     return f"{who}{claim.verb} {content}"
 
 

@@ -22,11 +22,12 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from functools import cached_property
 
-from newsbrief.facts.read.quantities import Quantity, compatible, story_days
+from newsbrief.facts.read.quantities import Quantity, compatible
 from newsbrief.facts.settings import DEFAULT, Settings
+from newsbrief.ingest import wall_clock
 from newsbrief.lang.en.events import CATEGORY_RANK, GENERAL_KINDS
 from newsbrief.lang.en.measures import BARE_AMOUNTS
 from newsbrief.lang.tokens import tokens
@@ -209,7 +210,7 @@ def _fits(a: _Scope, b: _Scope, apart: int) -> bool:
 
 
 def _scoped(members: list[Quantity], settings: Settings, news: Mapping[int, int],
-            sided: bool = False) -> list[list[Quantity]]:
+            sided: bool) -> list[list[Quantity]]:
     """The quantities of one (category, kind, side) split by where and when their clauses say they happened:
     "15 killed in Idlib" and "125 died across Syria" are two counts, and so are a day's toll ("were killed
     on Monday") and a running total ("9,000 have been killed"), one bombing's toll and the toll of "the
@@ -383,6 +384,16 @@ def apart(value: float, main: float) -> float:
 def _dated(focus: Focus | None, settings: Settings) -> dict[str, str]:
     """article -> the day (ISO) it was published, in a story over several days (:func:`story_days`)."""
     return {a: day.isoformat() for a, day in story_days(focus.times if focus else {}, settings).items()}
+
+
+def story_days(times: Mapping[str, datetime | None], settings: Settings = DEFAULT) -> dict[str, date]:
+    """article -> the day it was published, when the articles of ``times`` (id -> time) span more than
+    ``settings.story_days``; none otherwise: a one-day story's counts are that day's, and only a story over
+    several days tells its counts by their incidents and days."""
+    known = {a: wall_clock(t).date() for a, t in times.items() if t is not None}
+    if not known or (max(known.values()) - min(known.values())).days <= settings.story_days:
+        return {}
+    return known
 
 
 def _label(group: Group, figure: ValueSet) -> str:

@@ -38,8 +38,13 @@ from newsbrief.facts.settings import DEFAULT, Settings
 from newsbrief.ingest import wall_clock
 from newsbrief.lang.en.attribution import REPORTING_VERBS
 from newsbrief.lang.en.linking import DROPPABLE_OPENING, leans_back
+from newsbrief.lang.en.quotes import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_MARK, STRAIGHT_QUOTE
 from newsbrief.model import Article, Cluster, Source, TimelineEntry
 
+_PAIRS = {**dict(zip(OPENING_QUOTES, CLOSING_QUOTES)), STRAIGHT_QUOTE: STRAIGHT_QUOTE}
+"""Each opening quotation mark -> the mark that closes it."""
+_PAIRS_BACK = {close: opening for opening, close in _PAIRS.items()}
+_CLOSING_FIRST = re.compile(rf"^(?:{'|'.join(map(re.escape, CLOSING_QUOTES))})\s*")
 _SAID = re.compile(rf"\b(?:{REPORTING_VERBS})\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 _SPAN_QUALIFIERS = frozenset({"since", "until", "by", "before", "after"})
 _PART = {"early": (0.0, 1 / 3), "mid": (1 / 3, 2 / 3), "late": (2 / 3, 1.0)}
@@ -115,10 +120,33 @@ def _support(article: Article, unit: Unit, cluster: Cluster) -> set[str]:
 def _text(unit: Unit, most: int) -> str:
     """The sentence as an entry shows it: at most ``most`` words, without a connective that only links it to
     the sentence before ("But since 1971, ...", "Meanwhile, mechanics ..."), which out of its article
-    would make it lean on nothing (its source keeps the whole sentence)."""
+    would make it lean on nothing (its source keeps the whole sentence), its quotation marks in pairs."""
     shown = DROPPABLE_OPENING.sub("", unit.shown, count=1)
     words = (shown[:1].upper() + shown[1:]).split()
-    return " ".join(words[:most]) + ("…" if len(words) > most else "")
+    return _balanced(" ".join(words[:most]) + ("…" if len(words) > most else ""))
+
+
+def _balanced(text: str) -> str:
+    """``text`` with its quotation marks in pairs, as a reader copies it. A sentence cut from an article may
+    open with the mark that closes the sentence before (a tokenized copy often sets it there: "'' The team
+    made its offer"): it is dropped. A quotation opened in a sentence before and closed in this one ("On 27
+    February, ... formations,” the ministry said") gets its opening mark at the start, and one that runs on
+    past the end (or past where the entry is cut) its closing mark at the end. A straight mark with no
+    quotation open opens one when it follows a space (as a tokenized copy writes it: " we were lucky ... ''),
+    and closes one opened before the sentence when it follows a word ("... the border," he said)."""
+    text = _CLOSING_FIRST.sub("", text)
+    open_mark: str | None = None
+    unopened: str | None = None
+    for match in QUOTE_MARK.finditer(text):
+        mark, at = match.group(), match.start()
+        if open_mark is not None and mark not in OPENING_QUOTES:
+            open_mark = None
+        elif mark in OPENING_QUOTES or (mark == STRAIGHT_QUOTE and (at == 0 or text[at - 1] in " ([")):
+            open_mark = mark
+        elif unopened is None and open_mark is None:
+            unopened = mark
+    before = _PAIRS_BACK.get(unopened, "") if unopened else ""
+    return before + text + (_PAIRS[open_mark] if open_mark else "")
 
 
 def _cap(entries: list[tuple[DateMention, TimelineEntry]], per_date: int) -> list[tuple[DateMention, TimelineEntry]]:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from newsbrief.facts.read.entities import Entity, Gazetteer, fold
 from newsbrief.facts.read.units import Unit
-from newsbrief.lang.en import WEEKDAYS
+from newsbrief.lang.en import STOP_WORDS, WEEKDAYS
 from newsbrief.lang.en.attribution import (
     AGENCY_VERBS,
     BODY_WORDS,
@@ -44,7 +44,19 @@ from newsbrief.lang.en.attribution import (
     SPELLINGS,
     TITLE_WORDS,
 )
-from newsbrief.lang.en.linking import DROPPABLE_OPENING
+from newsbrief.lang.en.linking import CONNECTIVES, DROPPABLE_OPENING
+from newsbrief.lang.en.names import COMMON_CAPITALISED
+from newsbrief.lang.en.quotes import (
+    CLOSING_CHARACTERS,
+    CLOSING_QUOTES,
+    DOUBLE_CHARACTERS,
+    OPENING_CHARACTERS,
+    OPENING_QUOTES,
+    QUOTE_CHARACTERS,
+    QUOTE_MARK,
+    SINGLE_QUOTES,
+    STRAIGHT_QUOTE,
+)
 from newsbrief.model import Span, squash
 
 _VERB = re.compile(rf"\b(?:(?:has|have|had|also|later|again|swiftly|quickly)\s+)*(?P<verb>{REPORTING_VERBS})\b"
@@ -63,22 +75,22 @@ _AGENCY = re.compile(
 _SELF_CLAIM = re.compile(SELF_CLAIM, re.I)
 _HABIT = re.compile(r"\b(?:normally|usually|often|typically|always|generally|routinely)\s+claims?\b", re.I)
 _SENTENCE_END = re.compile(r"\s*[.!?]")
-_SUBORDINATE = re.compile(r"\s*[“\"]?(?:although|though|while|whereas|even though|after|because|since|as|if|when)\b",
-                          re.I)
+_SUBORDINATE = re.compile(
+    rf"\s*[{OPENING_CHARACTERS}]?(?:although|though|while|whereas|even though|after|because|since|as|if|when)\b", re.I)
 _STRONG = re.compile(r"\b(?:blam\w*|accus\w*|carried out by|responsible for|to blame|behind the|caused by)\b", re.I)
-_LEADING = re.compile(r"^(?:[“”\"'’‘]|\s|but|and|however|meanwhile|also|still|yet|so|instead|though|although|while|"
-                      r"as|if|when|because|since)+\b\s*", re.I)
+_LEADING = re.compile(rf"^(?:[{DOUBLE_CHARACTERS}{SINGLE_QUOTES}]|\s|but|and|however|meanwhile|also|still|yet|so|"
+                      r"instead|though|although|while|as|if|when|because|since)+\b\s*", re.I)
 _TRAILING = re.compile(
     r"(?:\s+(?:on|in|at|during|late|early|this|last)\b[^,]{0,30}|\s+(?:has|have|had|also|later|again|"
     r"\w+ly|himself|herself|itself|themselves|,?\s*in a statement,?))+$", re.I)
-_CONTEXT_BREAK = re.compile(r"[,;.“”\"]")
+_CONTEXT_BREAK = re.compile(rf"[,;.{DOUBLE_CHARACTERS}]")
 _APPOSITION = re.compile(r",([^,]{3,80}),")
 _DENIED_SAYING = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+(?:\w+\s+(?:or|nor)\s+)?$", re.I)
 """A saying verb denied ("has not said"), or the second of two ("has not confirmed or denied reports")."""
 _PASSIVE = re.compile(r"(?:\b(?:is|are|was|were|be|been|being|get|gets|got)|\w[’'](?:re|m))\s+$", re.I)
 """Before a reporting verb, the passive: "it was claimed", and as spoken, "we're told", "I'm told" (the
 writer was told; who told is not said)."""
-_QUOTE_CLOSED = re.compile(r"(?:,\s*[”\"’']|[”\"’']\s*,)\s*$")
+_QUOTE_CLOSED = re.compile(rf"(?:,\s*[{CLOSING_CHARACTERS}’']|[{CLOSING_CHARACTERS}’']\s*,)\s*$")
 """A quotation closed with its comma right before a reporting verb: what was said, whatever its length."""
 _PARTICLE = re.compile(r"(?:al|el|bin|ibn|de|da|di|van|von|der|le|la)(?:-[A-Z][\w’'-]*)?")
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would)\b")
@@ -87,21 +99,21 @@ _OPENING = re.compile(rf"\s*(?:(?:on\s+)?(?:{'|'.join(WEEKDAYS)}|yesterday|today
 """What opens a claim after its verb but is not said: "that", and when it was said ("said Tuesday it ...")."""
 _ADJECTIVE = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|my)|['’]s)\s+$", re.I)
 """What comes before a reporting verb used as an adjective: "the alleged shooter", "police's claimed source"."""
-_QUOTE_MARK = re.compile(r"``|''|[“”\"]")
-"""Double quotation marks: curly, straight and the wires' doubled backticks and apostrophes."""
+_PRONOUN_REACH = 3
+"""Sentences back a pronoun speaker is looked for among those who spoke (see ``_Speakers._pronoun``)."""
 _QUOTE_REACH = 2
 """Sentences before or after a claim's own that a quotation it holds may run over: beyond, the quotation is
 left unplaced (a mark lost, a quotation over several paragraphs) and the claim out."""
 _ASIDE = re.compile(r"\s*,\s*(?:(?P<participle>adding|saying|noting|explaining|insisting|stressing)\b(?:\s+that\b)?\s*)?")
 """A comma right after a reporting verb: the speaker is set off inside the sentence ("The jurors, he added,
 “were ...”"), or a participle brings what was said ("said, adding that ...")."""
-_CLOSINGS = ("”", '"', "''")
-_OPENINGS = ("“", '"', "``")
+_CLOSINGS = (*CLOSING_QUOTES, STRAIGHT_QUOTE)
+_OPENINGS = (*OPENING_QUOTES, STRAIGHT_QUOTE)
 """The marks that end and begin a quotation, for a claim cut in two by its speaker ("“That,” he said, ...")."""
 _WRITER_GOES_ON = re.compile(r"(?:and|but|or|while|though|although|as|\w+ing)\b", re.I)
 """What opens the writer's own words after a speaker set off by commas: a conjunction, or a participle
 ("..., Peres said, urging both sides to ...")."""
-_NEW_QUOTE = re.compile(r"(?:``|[“\"])\s*[A-Z]")
+_NEW_QUOTE = re.compile(rf"(?:{'|'.join(map(re.escape, _OPENINGS))})\s*[A-Z]")
 """A quotation that opens a sentence of its own ("Asked if ..., Netanyahu said, ``Every Israeli ...''"):
 what comes before the speaker is the writer's framing, and the claim is the quotation."""
 _MAX_SPEAKER_WORDS = 9
@@ -186,7 +198,7 @@ def _verb_name(match: re.Match[str]) -> str:
 
 
 def _clean_phrase(phrase: str) -> str:
-    phrase = _LEADING.sub("", phrase.strip(" ,")).strip(" ,“”\"'’‘")
+    phrase = _LEADING.sub("", phrase.strip(" ,")).strip(" ," + DOUBLE_CHARACTERS + SINGLE_QUOTES)
     return _TRAILING.sub("", phrase).strip(" ,")
 
 
@@ -211,7 +223,7 @@ def _forward(unit: Unit, match: re.Match[str]) -> Attribution | None:
     if _PASSIVE.search(before) or _DENIED_SAYING.search(before) or _QUOTE_CLOSED.search(before):
         return None  # "it was claimed", "has not confirmed or denied reports that ...": nobody said it; "“I'm
         # flabbergasted,” said X": the words before are what was said, not who said it
-    clause = re.split(r"[,;:“”\"]|\s(?:and|but|while|as|after|when|because|which|who|that)\s", before)
+    clause = re.split(rf"[,;:{DOUBLE_CHARACTERS}]|\s(?:and|but|while|as|after|when|because|which|who|that)\s", before)
     phrase, apposition = clause[-1], ""
     if not phrase.strip() and len(clause) >= 3:
         phrase, apposition = clause[-3], clause[-2]
@@ -233,7 +245,7 @@ def _forward(unit: Unit, match: re.Match[str]) -> Attribution | None:
     skip = aside or told or _OPENING.match(rest)
     stop = _SENTENCE_END.match(rest, skip.end())
     if stop:  # "..., a spokesman said Wednesday. ``This is ...'': the claim was before the speaker
-        content = squash(before[:start]).strip(" ,“”\"'‘’`").rstrip(".")
+        content = squash(before[:start]).strip(" ," + QUOTE_CHARACTERS).rstrip(".")
         if len(content.split()) < 3:
             return None
         return Attribution(unit, 0, content_start + stop.end(), phrase, apposition, _verb_name(match), content,
@@ -257,10 +269,10 @@ def _parenthetical(unit: Unit, match: re.Match[str], said: str, rest: str, phras
     if not rest or _WRITER_GOES_ON.match(rest):
         content = said
     elif said.startswith(_OPENINGS) and said.endswith(_CLOSINGS) and rest.startswith(_OPENINGS):  # one quotation
-        content = " ".join((said.rstrip("”\"'").rstrip(","), rest.lstrip("“\"`")))
+        content = " ".join((said.rstrip("".join(_CLOSINGS)).rstrip(","), rest.lstrip("".join(_OPENINGS))))
     else:
         content = f"{said} {rest}"
-    content = content.strip(" ,“”\"'‘’`").rstrip(".")
+    content = content.strip(" ," + QUOTE_CHARACTERS).rstrip(".")
     if len(content.split()) < 3:
         return None
     return Attribution(unit, 0, len(unit.text.rstrip()), phrase, apposition, _verb_name(match), content)
@@ -272,12 +284,12 @@ def _trailing(unit: Unit, match: re.Match[str]) -> Attribution | None:
     before, rest = text[:match.start()], text[match.end():]
     if match.group("verb") is None and not match.group("quoted"):
         phrase, content = rest, before
-    elif (re.search(r"[,”\"’]\s*$", before) and len(rest.split()) <= _MAX_SPEAKER_WORDS and "that" not in rest
-          and match.group("verb") in INVERTED_VERBS):
+    elif (re.search(rf"[,{CLOSING_CHARACTERS}’]\s*$", before) and len(rest.split()) <= _MAX_SPEAKER_WORDS
+          and "that" not in rest and match.group("verb") in INVERTED_VERBS):
         phrase, content = rest, before
     else:
         tail = _is_tail(rest, match.group("verb") or "")
-        cut = max(before.rfind(","), before.rfind("”"), before.rfind('"'))
+        cut = max(before.rfind(mark) for mark in f",{CLOSING_CHARACTERS}")
         if not tail or cut < 0:
             return None
         phrase, content = before[cut + 1:], before[:cut]
@@ -285,7 +297,7 @@ def _trailing(unit: Unit, match: re.Match[str]) -> Attribution | None:
             parts = content.rsplit(",", 2)
             return _with_apposition(unit, match, parts)
     phrase = _clean_phrase(re.split(r"[,;]", phrase)[0].rstrip(". "))
-    content = squash(content).strip(" ,“”\"'’‘`.").rstrip(".")
+    content = squash(content).strip(" ,." + QUOTE_CHARACTERS).rstrip(".")
     if not _plausible(phrase) or len(content.split()) < 3:
         return None
     return Attribution(unit, 0, len(text.rstrip()), phrase, "", _verb_name(match), content, trailing=True)
@@ -295,18 +307,18 @@ def _is_tail(rest: str, verb: str) -> bool:
     """Whether what follows the verb only closes the sentence: "... X said in a statement." / "told Al Jazeera." """
     if len(rest.split()) > _LONG_TAIL or re.match(r"\s*that\b", rest):
         return False
-    return bool(not rest.strip(" .!?”\"") or _TAIL_START.match(rest)
+    return bool(not rest.strip(" .!?" + CLOSING_CHARACTERS) or _TAIL_START.match(rest)
                 or (verb in ("told", "tells") and len(rest.split()) <= 6))
 
 
 def _with_apposition(unit: Unit, match: re.Match[str], parts: list[str]) -> Attribution | None:
     """ "..., Fahrettin Altun, the head of Turkey's presidential communications department, told Al Jazeera." """
     content, phrase, apposition = parts
-    cut = max(content.rfind("”"), content.rfind('"'))
+    cut = max(content.rfind(mark) for mark in CLOSING_CHARACTERS)
     if cut >= 0 and not content[cut + 1:].strip():
         content = content[:cut]
     phrase = _clean_phrase(phrase)
-    content = squash(content).strip(" ,“”\"'’‘").rstrip(".")
+    content = squash(content).strip(" ," + DOUBLE_CHARACTERS + SINGLE_QUOTES).rstrip(".")
     if not _plausible(phrase) or len(content.split()) < 3:
         return None
     return Attribution(unit, 0, len(unit.text.rstrip()), phrase, apposition, _verb_name(match), content,
@@ -333,7 +345,8 @@ class _Speakers:
     def __init__(self, gazetteer: Gazetteer, units: Sequence[Unit]) -> None:
         self.gazetteer = gazetteer
         self.units = units
-        self.last: dict[str, list[Speaker]] = {}
+        self.last: dict[str, list[tuple[int, Speaker]]] = {}
+        """article -> its speakers so far, each with the position of the sentence it spoke in."""
         self.known: dict[str, Speaker] = {}
         self.titles: dict[str, list[str]] = {}
 
@@ -343,26 +356,35 @@ class _Speakers:
         words = [fold(w).strip("’'") for w in phrase.split()]
         history = self.last.setdefault(raw.unit.article, [])
         if words[0] in SPEAKER_PRONOUNS:
-            found = self._pronoun(words, history, phrase)
+            found = self._pronoun(words, history, phrase, raw.unit.position)
         elif words[0] == "the" and not any(w[0].isupper() for w in phrase.split()[1:]):
-            found = (self._definite(words[-1], history) or self._recent_body(words[-1], raw.unit)
+            found = (self._definite(words[-1], [s for _, s in history]) or self._recent_body(words[-1], raw.unit)
                      or self._body(phrase, raw.apposition))
         elif words[0] in ("his", "her", "its", "their"):
             found = self._owned(phrase, raw.unit)
         else:
             found = self._named(phrase, raw.apposition, raw.unit)
         if found is not None:
-            history.append(found)
+            history.append((raw.unit.position, found))
             self.known.setdefault(found.key, found)
         return found
 
-    def _pronoun(self, words: list[str], history: list[Speaker], phrase: str) -> Speaker | None:
+    def _pronoun(self, words: list[str], history: list[tuple[int, Speaker]], phrase: str,
+                 position: int) -> Speaker | None:
+        """The speaker a pronoun stands for: the latest of its kind that spoke at most ``_PRONOUN_REACH``
+        sentences before. Further back, a person named since but not quoted is likelier meant ("Nancy Ruth,
+        a senator, has long advocated a change. “...,” she said."), and nobody is a better answer than the
+        last person quoted paragraphs before."""
         rest = " ".join(phrase.split()[1:])
         nation = self.gazetteer.nation(rest) if rest else None
         if nation:
             return self._nation_speaker(nation, rest)
         want = SPEAKER_PRONOUNS[words[0]]
-        for prior in reversed(history):
+        if want == "writer":
+            return None  # "I wrote earlier this week ...": the writer, never the last person quoted
+        for at, prior in reversed(history):
+            if position - at > _PRONOUN_REACH:
+                return None
             if want == "any" or prior.person == (want == "person"):
                 return prior
         return None
@@ -414,7 +436,8 @@ class _Speakers:
         entity = self.gazetteer.entity(phrase)
         if entity is not None and entity.kind != "person":
             return self._body(phrase, apposition)
-        name = entity.name if entity is not None else _person_name(phrase, self.gazetteer)
+        name = entity.name if entity is not None else (_person_name(phrase, self.gazetteer)
+                                                       or self._surname(phrase, unit))
         if name:
             return Speaker(name, f"person:{name}", self._affiliation(name, apposition, unit), True)
         return self._body(phrase, apposition)
@@ -429,6 +452,22 @@ class _Speakers:
             return self._nation_speaker(nation, phrase)
         role = _role(phrase)
         return Speaker(_shown(phrase), f"role:{role}", f"role:{role}", False)
+
+    def _surname(self, phrase: str, unit: Unit) -> str | None:
+        """A one-word speaker no name of the cluster holds, whom the article writes elsewhere as the last word
+        of a person's name ("Regenhard said she ...", after "said Sally Regenhard, whose son ..."): that person,
+        in full. Without it the speaker would be a role, and the "she" who speaks next someone else."""
+        word = phrase.strip(" ,.")
+        if not word.istitle() or not word.isalpha() or fold(word) in ROLE_WORDS | BODY_WORDS or (
+                self.gazetteer.nation(word)):
+            return None  # "Police said": a body, whatever the article calls its police elsewhere
+        named = re.compile(rf"\b((?:[A-Z][a-z]+ ){{1,2}}){word}\b")
+        for other in self.units:
+            for match in named.finditer(other.text) if other.article == unit.article else ():
+                if not any(w in COMMON_CAPITALISED or fold(w) in TITLE_WORDS | STOP_WORDS | CONNECTIVES
+                           for w in match.group(1).split()):  # not "Yet Reciprocal", "New Baltimore Police"
+                    return match.group(0)
+        return None
 
     def _nation_speaker(self, nation: str, phrase: str) -> Speaker:
         role = _role(phrase, self.gazetteer)
@@ -542,7 +581,7 @@ def read(found: Sequence[Attribution], units: Sequence[Unit], gazetteer: Gazette
             continue
         unit = raw.unit
         start = max(raw.start, unit.lead - unit.start)  # never from a dateline ("RENTERIA, Spain (AP) _")
-        content = raw.content.removeprefix(squash(unit.text[:start]).strip(" ,“”\"'’‘`")).strip() if (
+        content = raw.content.removeprefix(squash(unit.text[:start]).strip(" ," + QUOTE_CHARACTERS)).strip() if (
             start > raw.start) else raw.content
         content = DROPPABLE_OPENING.sub("", content, count=1)  # "Kremlin said: both ...", not "said But both ..."
         claim = Claim(unit.article, unit.start + start, unit.start + raw.end, squash(unit.text[start:raw.end]),
@@ -598,7 +637,7 @@ def _quoted(claim: Claim, unit: Unit, article: Sequence[Unit], text: str,
     begin = begin if first < at or claim.start <= start + 1 else claim.start
     return replace(claim, start=begin, end=finish if last > at else min(claim.end, finish),
                    text=squash(text[begin:finish if last > at else min(claim.end, finish)]),
-                   content=squash(content).strip(" ,“”\"'’‘`").rstrip("."), sentence=sentence)
+                   content=squash(content).strip(" ," + QUOTE_CHARACTERS).rstrip("."), sentence=sentence)
 
 
 def _holding(article: Sequence[Unit], at: int) -> int:
@@ -627,10 +666,10 @@ def _quotations(text: str) -> list[tuple[int | None, int | None]]:
     ” or " there), while a mark that ends a word closes nothing (its opening was lost)."""
     out: list[tuple[int | None, int | None]] = []
     opened: int | None = None
-    for match in _QUOTE_MARK.finditer(text):
+    for match in QUOTE_MARK.finditer(text):
         mark, at = match.group(), match.start()
         glued = text[match.end():match.end() + 1].isalnum() and (at == 0 or not text[at - 1].isalnum())
-        if mark in ("“", "``"):
+        if mark in OPENING_QUOTES:
             if opened is not None:
                 out.append((opened, None))
             opened = at

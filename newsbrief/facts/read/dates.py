@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from newsbrief.facts.read.units import Unit
 from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from newsbrief.lang.en.attribution import REPORTING_VERBS
+from newsbrief.lang.en.quotes import OPENING_CHARACTERS
 from newsbrief.lang.en.time_words import FUTURE_WORDS, PARTS_OF_DAY, PAST_PERFECT
 from newsbrief.model import Span, squash
 
@@ -73,7 +74,7 @@ _PARSE = {"day": "%Y-%m-%d", "week": "%G-W%V-%u", "month": "%Y-%m", "year": "%Y"
 # a past perfect before that word.
 _CLAUSE = re.compile(r"[^,;:()]*$")
 _CLAUSE_AHEAD = re.compile(r"[^,;:()]*")
-_OPENS = re.compile(r"[\s\"'“‘«]*(?:(?:on|by)\s+)?", re.I)
+_OPENS = re.compile(rf"[\s{OPENING_CHARACTERS}'‘«]*(?:(?:on|by)\s+)?", re.I)
 """What may come before a date phrase that opens its clause: quotes, "on", "by"."""
 _TITLE_AFTER_THE = re.compile(rf"(?:{_DAY})\s+[A-Z][a-z]")
 """A weekday after "the" that begins a capitalised title: "the Sunday Tribune", "The Monday Night Show"

@@ -49,6 +49,7 @@ from newsbrief.lang.en.names import (
     STATE_ABBREVIATIONS,
     VESSEL_PREFIXES,
 )
+from newsbrief.lang.en.quotes import QUOTE_CHARACTERS
 from newsbrief.model import Source
 
 KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
@@ -193,9 +194,14 @@ def _merge_names(merge: _Merge, names: Sequence[str], everyone: Sequence[str]) -
 
 
 def _titled(name: str) -> int:
-    """How many words of a title open a name ("Executive Officer Hank Barry": two): shown without them."""
-    words = fold(name).split()
-    return next((i for i, w in enumerate(words) if w not in TITLE_WORDS), len(words))
+    """How many words of a title open a person's name, up to its last title word or acronym before the two
+    words a name needs at least ("Executive Officer Hank Barry": two; "TSA Administrator John Pistole", "Angels
+    GM Tony Reagins": two): shown without them."""
+    folded = fold(name).split()
+    leading = next((i for i, w in enumerate(folded) if w not in TITLE_WORDS), len(folded))
+    words = name.split()
+    inner = [i + 1 for i, w in enumerate(words[:-2]) if fold(w) in TITLE_WORDS or _ACRONYM.fullmatch(w)]
+    return max([leading, *inner[-1:]])
 
 
 def _listable(name: str) -> bool:
@@ -300,6 +306,9 @@ class Gazetteer:
             variants = set(names) | {s for s in _surname(names, kind) if surnames[s] == 1 and s not in labels}
             labelled = sum((labels[n] for n in names), Counter[str]())
             voted = _kind(_named_as(names, best), labelled)
+            if voted == "person" and 0 < _titled(best) <= len(best.split()) - 2:
+                best = " ".join(best.split()[_titled(best):])  # "Attorney Mark Jay Heller": Mark Jay Heller
+                variants.add(best)
             if voted != "group":  # a nationality or group is a nation word (see ``nations``), not a name
                 entities.append(Entity(voted, best, variants))
         return entities
@@ -542,7 +551,7 @@ def _modifies(text: str, start: int, end: int) -> bool:
     before no function word, verb or adverb ("the Saints announced"), nor a word that makes it the name of a
     place or body ("Idlib province", "Bilbao police")."""
     match = _NEXT_LOWER.match(text, end)
-    if match is None or not text[:start].strip(" “”\"'‘’`"):
+    if match is None or not text[:start].strip(" " + QUOTE_CHARACTERS):
         return False
     word = match.group(1)
     return not (word in STOP_WORDS or word.endswith(NOUN_ENDINGS_NOT) or word.rstrip("s") in PLACE_WORDS

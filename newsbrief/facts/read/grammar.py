@@ -123,6 +123,8 @@ class Counted:
     hypothetical: bool = False
     subset: bool = False
     elided: bool = False
+    joined: bool = False
+    """Standing alone, joined to the clause before it (see :func:`_joined`): it counts what the count before it did."""
     increment: bool = False
     year: int | None = None
     places: tuple[str, ...] = ()
@@ -216,7 +218,8 @@ def counted(doc: Doc, start: int, end: int, scenes: bool = True) -> Counted:
         possessive=possessive, owner=_owner(noun) if noun is not None else None, event=event,
         event_at=event_token.idx if event_token is not None else None,
         unit=unit, measured=measured, agent=agent, negated=_negated(holder, noun, clause),
-        hypothetical=_hypothetical(clause), elided=noun is None, increment=increment, year=_year(clause, span),
+        hypothetical=_hypothetical(clause), elided=noun is None, joined=noun is None and _joined(number),
+        increment=increment, year=_year(clause, span),
         places=_places(near), day=_day(near, scope), part=_part(number, noun),
         perfect=any(c.dep_ == "aux" and c.lower_ in PERFECT for c in clause.children),
         end=last, verb=clause.idx, clause=_first_conjunct(clause).idx, cause=_cause(clause, noun),
@@ -340,20 +343,31 @@ def _noun(number: Token, span: Span) -> tuple[Token, Token | None, str | None, b
         if not head.like_num and head.i >= span.end and head.is_alpha:
             rest = {c.lower_ for c in head.children if c.i < number.i} >= {"the", "other"}
             return head, head, None, rest  # "the other two bodies": the rest of a whole told before
-    if number.dep_ == "pobj" and number.head.lower_ in PART_PREPOSITIONS and _pos(number.head.head) == "NOUN":
+    if number.dep_ == "pobj" and number.head.lower_ in PART_PREPOSITIONS and _pos(number.head.head) == "NOUN" and (
+            not number.head.head.like_num):
         return number, number.head.head, None, False  # "30,900 customers ..., including 25,000 in Des Moines"
     of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is not None:
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
         if pobj is not None:
             told = pobj.lower_ in OUTCOME_NOUNS and any(c.lower_ in ("the", "those") for c in pobj.children)
-            if pobj.lower_ in SUBSET_PRONOUNS or number.lower_ == "one" or told:
-                return number, None, None, True  # "two of them", "one of the villages", "two of the injured"
+            if pobj.lower_ in SUBSET_PRONOUNS or number.lower_ == "one" or told or pobj.like_num:
+                return number, None, None, True  # "two of them", "one of the villages", "two of the injured",
+                # "30 of the 80 wounded"
             owner = next((c.lower_ for c in pobj.children if c.dep_ == "poss" and c.lower_ in POSSESSIVES), None)
             return number, pobj, owner, False
     if number.dep_ == "appos" and any(c.lower_ == "of" for c in number.children):
         return number, None, None, True
     return number, None, None, False
+
+
+def _joined(number: Token) -> bool:
+    """Whether a number stands for a count joined to the clause before it: the conjunct of a verb ("two people
+    were killed and eight wounded") or the subject of one ("three people were arrested and two released", "two
+    soldiers died and five were wounded"). Standing alone, it counts what the count before it counted."""
+    if number.dep_ == "conj":
+        return _pos(number.head) == "VERB"
+    return number.dep_ in (*SUBJECT_DEPS, "nsubjpass") and number.head.dep_ == "conj"
 
 
 def _owner(noun: Token) -> str | None:

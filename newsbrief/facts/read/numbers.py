@@ -19,7 +19,7 @@ from functools import lru_cache
 from text_to_num import text2num
 
 from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS
-from newsbrief.lang.en.measures import CURRENCY_CODES, CURRENCY_PREFIXES
+from newsbrief.lang.en.measures import CURRENCY_CODES, CURRENCY_PREFIXES, UNIT_KIND
 from newsbrief.lang.en.numbers import (
     INCREMENTS,
     MULTIPLES,
@@ -38,13 +38,14 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDS = rf"(?:half an?\s+dozen|(?:an?\s+)?(?:{_WORD})(?:(?:\s+|-)(?:and\s+)?(?:{_WORD}))*)"
 # Matched on lower-cased text: ten times faster than re.IGNORECASE with this many alternatives; the
 # qualifier is looked for only before a number found, not tried at every position.
-_CURRENCY = rf"(?:{'|'.join(p.lower() for p in CURRENCY_PREFIXES)})?[$£€¥]|\b(?:{'|'.join(CURRENCY_CODES)})\.?\s+"
+_CURRENCY = rf"(?:{'|'.join(p.lower() for p in CURRENCY_PREFIXES)})?[$£€¥] ?|\b(?:{'|'.join(CURRENCY_CODES)})\.?\s+"
+"""A currency before an amount: a symbol, glued or as a tokenized copy spaces it ("$ 160 million"), or a code."""
 _NUMBER = re.compile(
     rf"(?P<cur>{_CURRENCY})?(?P<digits>{_DIGITS})"
     rf"(?:\s*(?P<abbr>{_ABBREVIATED})\b|\s+(?P<dscale>{'|'.join(SCALES)})\b)?"
     rf"|\b(?P<words>{_WORDS})\b"
 )
-_RANGE = re.compile(rf"\s*(?:to|and|or|-|–)\s*(?P<cur>[$£€¥])?(?P<digits>{_DIGITS})(?:\s+(?P<dscale>"
+_RANGE = re.compile(rf"\s*(?:to|and|or|-|–)\s*(?P<cur>[$£€¥] ?)?(?P<digits>{_DIGITS})(?:\s+(?P<dscale>"
                     rf"{'|'.join(SCALES)})\b)?|\s*(?:to|and|or|-|–)\s*(?P<words>{_WORDS})\b")
 # Something every number contains: a cheap test that spares most sentences the big pattern.
 _NUMBER_CUE = re.compile(r"\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty\b|"
@@ -53,6 +54,9 @@ _QUAL_BEFORE = re.compile(rf"(?<![\w-])(?P<qual>{_QUAL})\s+(?:(?:between|from)\s
 _VAGUE_BEFORE = re.compile(r"(?:[\w-]|\b(?:few|several|many) )$")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _NOT_A_COUNT_AFTER = re.compile(r"[-‑–][A-Za-z]|\s*(?:%|per ?cent|a\.?m\b|p\.?m\b|[:.]\d|/)|\w|(?:st|nd|rd|th)\b")
+_SPACED_MEASURE_AFTER = re.compile(rf"\s[-‑–]\s(?:{'|'.join(map(re.escape, UNIT_KIND))})\b", re.I)
+"""A unit after a spaced hyphen: a measure as a tokenized copy writes it ("his 7 - yard touchdown pass", "a 5 -
+year sentence"), as "7-yard" is one glued, never a count."""
 _MONTH_AFTER = re.compile(rf"\s+(?:{'|'.join(_MONTHS)})\b", re.I)
 _MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(_MONTHS)})\.?\s+$", re.I)
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w.]*\s?|[-‑/#])$")
@@ -61,7 +65,7 @@ _MODEL_BEFORE = re.compile(r"\b[A-Z][A-Za-z]{0,2}(?:[-‑]| [-‑] )$")
 tokenized copy spaces it, "AK - 47"), never a count, whatever follows ("S-400 missile systems")."""
 _COUNTED_AFTER = re.compile(
     r"\s+(?!(?:was|is|has|does)\b)(?:[a-z]+\s+)?(?:[a-z]+s|people|men|women|children|police|personnel|staff|crew)\b")
-_SPACED_THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?P<groups>(?:, \d{3})+)(?![\d,]|\.\d)")
+_SPACED_THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?P<groups>(?:, \d{3})+)(?!,?\d|\.\d)")
 """Thousands set apart by a comma and a space, as a tokenized copy of a text writes them ("20, 000 people",
 "$30, 000"): one number, unless a month names the first group a day ("May 5, 300 people")."""
 _AGE = (re.compile(r"[A-Za-z][\w’'-]+,\s*$"), re.compile(r"\s*,|\s+(?:was|is|has)\b"))
@@ -73,6 +77,13 @@ _CONVERSION = re.compile(r"\d[\d,.]*\s*[a-z-]+\.?\s*\(\s*(?:about|some|around|ro
 _INCREMENT_AFTER = re.compile(rf"\s+(?:{'|'.join(INCREMENTS)})\b", re.I)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further)\s+$", re.I)
 _ARTICLE = re.compile(r"^an?\s+")
+_ONE_THING_BEFORE = re.compile(r"\ban?\s+$", re.I)
+"""An indefinite article right before digits: the number measures or names one thing, never counts it ("a 3.0
+quake", "an 86-yard run", "a 13-3 lead", "a 1,500-square-kilometer island"). An amount is kept: one with its
+currency, or with a scale ("a 1 million U.S. dollars award")."""
+_PLAIN_DIGITS = re.compile(r"[\d,. ]+")
+_DECIMAL_BEFORE = re.compile(r"(?:^|[\s(])\.$")
+"""A point before digits with none before it: a decimal fraction ("hit .358"), not a count."""
 
 
 @dataclass(frozen=True)
@@ -184,12 +195,16 @@ def _value(match: re.Match[str]) -> float | None:
 
 
 def _excluded(text: str, number: NumberMention) -> bool:
-    """Years, dates, times, ordinals, ages, model numbers, conversions: not counts."""
+    """Years, dates, times, ordinals, ages, model numbers, conversions, decimal fractions, a measure of one
+    thing: not counts."""
     before, after = text[max(0, number.at - 24):number.at], text[number.end:number.end + 16]
-    if not number.currency and (_NOT_A_COUNT_AFTER.match(after) or _MONTH_AFTER.match(after)
-                                or _MONTH_BEFORE.search(before)):
+    if not number.currency and (_NOT_A_COUNT_AFTER.match(after) or _SPACED_MEASURE_AFTER.match(after)
+                                or _MONTH_AFTER.match(after) or _MONTH_BEFORE.search(before)):
         return True
-    if _CONVERSION.search(before) or _MODEL_BEFORE.search(before):
+    if _CONVERSION.search(before) or _MODEL_BEFORE.search(before) or _DECIMAL_BEFORE.search(before):
+        return True
+    if (number.digits and not number.currency and _PLAIN_DIGITS.fullmatch(text, number.at, number.end)
+            and _ONE_THING_BEFORE.search(text, max(0, number.start - 8), number.start)):
         return True
     if number.digits and _AGE[0].search(before) and _AGE[1].match(after) and number.value < 120:
         return True  # "Elle Knutson, 21,", "his wife, 33,", "his two half-brothers, 17 and 22,"

@@ -28,7 +28,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -37,7 +36,6 @@ from newsbrief.facts.read.grammar import Counted, counted, parse
 from newsbrief.facts.read.numbers import NumberMention, numbers
 from newsbrief.facts.read.units import Unit
 from newsbrief.facts.settings import DEFAULT, Settings
-from newsbrief.ingest import wall_clock
 from newsbrief.lang.en.events import (
     ASKED,
     BARE_NOUNS,
@@ -296,14 +294,15 @@ def _quantity(unit: Unit, gazetteer: Gazetteer, number: NumberMention, c: Counte
               published: int | None, offset: int = 0) -> Quantity | None:
     """The quantity a number states, if it states one; a number standing alone takes what the sentence's
     earlier count counted, in its clause or, when it says it adds to it ("another five wounded", which the
-    parser may hang on another clause), anywhere before (and, on the same verb, what happened to it). "More"
-    after a number adds to a count only when the sentence's earlier count is of the same thing ("33 killed
-    and 40 more injured": 40 others)."""
+    parser may hang on another clause) or is joined to the clause before ("two people were killed and eight
+    wounded"), anywhere before (and, on the same verb, what happened to it). "More" after a number adds to a
+    count only when the sentence's earlier count is of the same thing ("33 killed and 40 more injured": 40
+    others)."""
     if c.named and not any(gazetteer.nation(w) or gazetteer.entity(w) for w in c.named):
         return None  # "the 8 Block crew", "a .357 Magnum handgun": a name or a model; not "12 Thai crew"
     noun, modifier, side, event = c.noun, None, None, c.event
     if c.elided and previous is not None and previous[1] is not None and (
-            previous[0].clause == c.clause or number.increment) and not (
+            previous[0].clause == c.clause or number.increment or c.joined) and not (
             _incidents(previous[1].noun) and (event or "").split(" or ")[0] in HARMS):  # "two soldiers were killed and another five wounded"
         before = previous[1]
         noun, modifier, side = before.noun, before.modifier, before.side
@@ -408,16 +407,16 @@ def _parsed(excerpts: Sequence[tuple[Unit, Excerpt, str]], settings: Settings, k
 
 
 def read(units: Sequence[Unit], gazetteer: Gazetteer, published: Mapping[str, int] | None = None,
-         settings: Settings = DEFAULT, parses: Parses | None = None, scenes: bool = True) -> list[Quantity]:
+         settings: Settings = DEFAULT, parses: Parses | None = None) -> list[Quantity]:
     """Quantities in every unit; only the units that hold a number are parsed (one batched call), and those
     ``parses`` holds are not parsed again.
 
-    ``published``: each article's publication year, where known (a figure of an earlier year is background);
-    ``scenes``: whether to read the incident each count belongs to (``Quantity.scene``), which only a story
-    over several days shows (see :func:`story_days`).
+    ``published``: each article's publication year, where known (a figure of an earlier year is background).
+    Each count's incident is read (``Quantity.scene``); the cross-check shows it only in a story over several
+    days (:func:`newsbrief.facts.check.quantities.story_days`).
     """
     excerpts = _excerpts(units, settings)
-    return _read(excerpts, gazetteer, _parsed(excerpts, settings, parses or Parses()), published, settings, scenes)
+    return _read(excerpts, gazetteer, _parsed(excerpts, settings, parses or Parses()), published, settings, scenes=True)
 
 
 def parse_and_read(units: Sequence[Unit], gazetteer: Gazetteer,
@@ -434,16 +433,6 @@ def _read(excerpts: Sequence[tuple[Unit, Excerpt, str]], gazetteer: Gazetteer, p
     years = published or {}
     return [q for unit, key, _ in excerpts
             for q in read_unit(unit, gazetteer, parses.docs[key], years.get(unit.article), settings, scenes)]
-
-
-def story_days(times: Mapping[str, datetime | None], settings: Settings = DEFAULT) -> dict[str, date]:
-    """article -> the day it was published, when the articles of ``times`` (id -> time) span more than
-    ``settings.story_days``; none otherwise: a one-day story's counts are that day's, and only a story over
-    several days tells its counts by their incidents and days."""
-    known = {a: wall_clock(t).date() for a, t in times.items() if t is not None}
-    if not known or (max(known.values()) - min(known.values())).days <= settings.story_days:
-        return {}
-    return known
 
 
 def counts(text: str) -> list[NumberMention]:

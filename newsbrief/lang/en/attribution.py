@@ -35,8 +35,9 @@ AGENCY_VERBS = frozenset("blamed accused denied rejected".split())
 DENIAL_VERBS = frozenset("denied rejected".split())
 """Reporting verbs of denial."""
 
-SPEAKER_PRONOUNS = {"he": "person", "she": "person", "it": "body", "they": "any", "we": "any", "i": "person"}
-"""Pronouns that stand for a speaker, and what they can stand for: a person, a body, or either."""
+SPEAKER_PRONOUNS = {"he": "person", "she": "person", "it": "body", "they": "any", "we": "any", "i": "writer"}
+"""Pronouns that stand for a speaker, and what they can stand for: a person, a body, either, or the writer
+("I", outside a quotation: nobody the article quotes)."""
 
 NOT_IN_SPEAKER = frozenset("is are was were will would be been being could may might can should must to that which "
                             "who it there".split())
@@ -57,8 +58,8 @@ ROLE_WORDS = frozenset(
 TITLE_WORDS = ROLE_WORDS | frozenset(
     "foreign defence defense interior prime deputy general secretary-general head senator sen rep gov "
     "master chancellor king queen prince director ceo chairman chairwoman top senior state-run state executive "
-    "officer".split())
-"""Words of a title before a name ("Foreign Minister", "Harbour Master")."""
+    "officer administrator attorney".split())
+"""Words of a title before a name ("Foreign Minister", "Harbour Master", "TSA Administrator", "Attorney")."""
 
 BODY_WORDS = frozenset(
     "ministry military army government police authorities company firm union agency department office service "
