@@ -101,6 +101,17 @@ def test_wire_copies_keep_their_shared_lines() -> None:
     ("Voters weighed the and/or question for weeks.", None),
     ("Leave a Reply", "comment form"),
     ("- Advertisement -", "advertisement"),
+    ("Just fill in your details in the form below to join our mailing list.", "site talking to its reader"),
+    ("For the full list of winners, click here.", "site talking to its reader"),
+    ("(Click here to see the map)", "site talking to its reader"),
+    ("Watch the mayor's speech in the clip above.", "site talking to its reader"),
+    ("More on the new season after the jump!", "site talking to its reader"),
+    ("Tell us what you think and share your thoughts on the plan in the comments.", "site talking to its reader"),
+    ("[Sign up for the Harbour Letter to get news, tide tables and places to eat in your inbox each week.]",
+     "site talking to its reader"),
+    ("Police told residents to fill sandbags and watch the river below the bridge.", None),
+    ("Users who clicked the link lost their savings, police said.", None),
+    ("The clip shows the mayor's speech above the noise of the crowd.", None),
 ])
 def test_line_rules(line: str, reason: str | None) -> None:
     rule = match_rule(line)

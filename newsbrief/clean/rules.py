@@ -131,6 +131,16 @@ RULES: tuple[Rule, ...] = (
     Rule("video player message", anywhere=(
         r"interactive transcript could not be loaded", r"rating is available when the video has been rented",
         r"this feature is not available right now"), sentence=True),
+    # The site speaking to its reader about the page, not the news: "Just fill in your contact details in the
+    # form below", "For a full recap of the night's big winners, click here.", "Watch ... in the clip above."
+    Rule("site talking to its reader", start=(
+        r"[\s(\[]*(just |simply )?fill (in|out) (your|the|this)\b",
+        r"[\s(\[]*click (here|below|on the link|the link)\b",
+        r"[\s(\[]*(watch|see|listen to|check out)\b[^\"“”]*\b(above|below)[\s.!:)\]]*$"),
+        anywhere=(r"click here\b", r"after the jump\b", r"join our mailing list", r"in the form below",
+                  r"share your (own )?(thoughts|views|comments) ", r"let us know in the comments",
+                  r"in your inbox (each|every)\b"),
+        sentence=True),
     Rule("sign-in form", start=(r"\s*(please )?sign in (using|with)\b", r"\s*welcome back\. please sign in",
                                 r"\s*already have an account\?", r"\s*thank you for registering",
                                 r"\s*click here to return to the page"),
