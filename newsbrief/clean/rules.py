@@ -99,7 +99,8 @@ RULES: tuple[Rule, ...] = (
         r"\s*(\(|\[)?(photo|image|picture)s? (by|courtesy|credit)\b"),
         # "ap photo" after a word boundary, and an agency after ". —": the look-behinds come after the first
         # literal so that the regex engine can scan for it (a leading \b or [.\s] made these 5-10x slower).
-        anywhere=(r"getty images", r"shutterstock", r"afp photo", r"ap photo(?<!\wap photo)", r"reuters/[a-z]"),
+        anywhere=(r"getty images", r"shutterstock", r"afp photo", r"ap photo(?<!\wap photo)", r"reuters/[a-z]",
+                  r"image copyright\b"),
         exact=(_CREDIT,
                r"[—–-](?<=[.\s][—–-])\s?(AP|AFP|Reuters|EPA|Getty|Anadolu|Xinhua)\s*$"),
         sentence=True),
@@ -116,8 +117,11 @@ RULES: tuple[Rule, ...] = (
     Rule("related link", start=(
         r"\s*(read more|related( articles| stories| coverage| news)?|see also|also read|recommended"
         r"( for you)?|more from|more stories|watch|listen|trending( now| news)?|most read|"
-        r"top stories|you may also like|don'?t miss)\s*[:|>»\-–—]",),
+        r"top stories|you may also like|don'?t miss)\s*[:|>»\-–—]",
+        r"\s*[\[(](video|photos?|gallery|slideshow|audio|podcast)\s*:"),
         sentence=True),
+    Rule("reporting credit", anywhere=(r"contributed (reporting )?to this (report|story|article)\b",),
+         sentence=True),
     # What a scraper gets when it fetches something else than the article: a web archive's notes on its
     # crawls (a page fetched through the archive), an error page, a video player's messages, a sign-in form.
     Rule("web archive notice", start=(r"\s*the seed for (this crawl|\w+\d+ was)",),
