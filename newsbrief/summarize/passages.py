@@ -77,7 +77,6 @@ _LEADING_CONNECTIVE = re.compile(r"\s*([A-Za-z]+)\s*,?\s+(?=[A-Z])")
 _AFTER_COLON = " \t\r\n\"”’'"
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[—–-]+\s|—|--")
 _DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+([a-z]+)\b(?!['’]s)(?:\s+([a-z]+))?")
-_QUOTED = re.compile(r"“[^”]*(?:”|$)|``.*?(?:''|$)|\"[^\"]*(?:\"|$)")
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -152,7 +151,11 @@ def addresses_reader(text: str) -> bool:
     """Whether, outside its quotations, ``text`` speaks as "we" to "you" ("We hope that looking at these
     results will encourage you to take part"): the site (or an unnamed statement's writer) talking to
     its reader, which no summary should repeat."""
-    words = set(_WORD.findall(_QUOTED.sub(" ", text).lower()))
+    lower = text.lower()
+    if "you" not in lower:  # most passages: no need to find the words
+        return False
+    outside = " ".join(_QUOTE_MARK.split(lower)[::2])  # a passage used has balanced marks: every other piece
+    words = set(_WORD.findall(outside))
     return not words.isdisjoint(READER_WORDS) and not words.isdisjoint(FIRST_PLURAL)
 
 
