@@ -176,7 +176,8 @@ def test_a_subordinate_clause_alone_follows_and_is_not_picked_after_a_removed_he
 def test_a_bare_shell_noun_in_the_first_clause_follows_its_predecessor() -> None:
     """"Varen Bulk Logistics rejected the accusation." does not say which accusation: the sentence before
     it does, so it may only be placed right after it, and a summary never gives the denial before the
-    accusation. "the accusation that ..." and a shell noun after the first clause tell their own."""
+    accusation. "the accusation that ..." and a shell noun after the first clause tell their own; "the
+    incident" is the story's own event."""
     union = ("The dockworkers' union said the terminal's operator, Varen Bulk Logistics, had been warned "
              "about faulty wiring in the conveyor hall.")
     prep = _prep([
@@ -186,7 +187,8 @@ def test_a_bare_shell_noun_in_the_first_clause_follows_its_predecessor() -> None
             "Varen Bulk Logistics rejected the accusation.\n\n"
             "The move comes a week after the port authority renewed the operator's licence for ten years.\n\n"
             "The company denied the accusation that it had ignored warnings from its own staff.\n\n"
-            "Harbour master Ilse Brandt said on Wednesday, after touring the site, that she would review the decision.")},
+            "Harbour master Ilse Brandt said on Wednesday, after touring the site, that she would review the decision.\n\n"
+            "The conveyor hall involved in the incident had passed its last safety inspection in January.")},
         {"id": "post", "time": "2031-03-04T10:00:00", "text": (
             "At least three dock workers were killed when fire swept through the Northquay grain terminal.\n\n"
             "About 2,000 residents near the port were told to leave their homes because of the smoke.")},
@@ -197,6 +199,8 @@ def test_a_bare_shell_noun_in_the_first_clause_follows_its_predecessor() -> None
     assert found["The company denied the accusation that it had ignored warnings from its own staff."] is False
     assert found["Harbour master Ilse Brandt said on Wednesday, after touring the site, that she would review "
                  "the decision."] is False
+    # "the incident", like "the attack", names the story's own event, which the lead tells
+    assert found["The conveyor hall involved in the incident had passed its last safety inspection in January."] is False
     for budget in (30, 45, 60, 90, 200):
         texts = [line.text for line in get_summarizer("concepts").summarize(prep.cluster, budget)]
         if "Varen Bulk Logistics rejected the accusation." in texts:
