@@ -188,7 +188,8 @@ def test_a_bare_shell_noun_in_the_first_clause_follows_its_predecessor() -> None
             "The move comes a week after the port authority renewed the operator's licence for ten years.\n\n"
             "The company denied the accusation that it had ignored warnings from its own staff.\n\n"
             "Harbour master Ilse Brandt said on Wednesday, after touring the site, that she would review the decision.\n\n"
-            "The conveyor hall involved in the incident had passed its last safety inspection in January.")},
+            "The conveyor hall involved in the incident had passed its last safety inspection in January.\n\n"
+            "A lawyer for the operator told reporters that the claims were false and unfair to its staff.")},
         {"id": "post", "time": "2031-03-04T10:00:00", "text": (
             "At least three dock workers were killed when fire swept through the Northquay grain terminal.\n\n"
             "About 2,000 residents near the port were told to leave their homes because of the smoke.")},
@@ -199,6 +200,7 @@ def test_a_bare_shell_noun_in_the_first_clause_follows_its_predecessor() -> None
     assert found["The company denied the accusation that it had ignored warnings from its own staff."] is False
     assert found["Harbour master Ilse Brandt said on Wednesday, after touring the site, that she would review "
                  "the decision."] is False
+    assert found["A lawyer for the operator told reporters that the claims were false and unfair to its staff."] is True
     # "the incident", like "the attack", names the story's own event, which the lead tells
     assert found["The conveyor hall involved in the incident had passed its last safety inspection in January."] is False
     for budget in (30, 45, 60, 90, 200):

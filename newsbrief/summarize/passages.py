@@ -76,7 +76,8 @@ _CLOSING = {"''", "”"}
 _LEADING_CONNECTIVE = re.compile(r"\s*([A-Za-z]+)\s*,?\s+(?=[A-Z])")
 _AFTER_COLON = " \t\r\n\"”’'"
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[—–-]+\s|—|--")
-_DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+([a-z]+)\b(?!['’]s)(?:\s+([a-z]+))?")
+# the noun and the word after it in a look-ahead: "said that the claim" is "that the", then "the claim"
+_DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?=([a-z]+)\b(?!['’]s)(?:\s+([a-z]+))?)")
 _WORD = re.compile(r"[a-z]+")
 
 
