@@ -50,6 +50,19 @@ def test_boilerplate_lines_removed_with_reasons() -> None:
     _check_offsets(art)
 
 
+def test_the_site_talking_to_its_reader_is_cut_from_a_short_paragraph_alone() -> None:
+    """A short paragraph of news that ends on the site's pointer keeps its news; a line that is all pointer
+    goes whole."""
+    (art,) = _prepare("The harbour staff will hold a fundraiser on Saturday to help the families of the dead. "
+                      "(Click here to see the flyer)\n\nTell us what you think in the comments.\n\n"
+                      "For the full list of the injured, click here.\n")
+    kept = cleaned_text(art)
+    assert "fundraiser on Saturday" in kept
+    assert "Click here" not in kept and "Tell us" not in kept and "injured" not in kept
+    assert [r.reason for r in art.removed] == ["site talking to its reader"] * 3
+    _check_offsets(art)
+
+
 def test_boilerplate_sentence_glued_to_a_paragraph_is_cut_alone() -> None:
     para = ("The storm closed three schools and cut power to 4,000 homes, the utility said. "
             "Crews expected to restore most lines by Friday, according to officials in the county. " * 3)

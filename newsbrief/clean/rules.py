@@ -137,11 +137,15 @@ RULES: tuple[Rule, ...] = (
         r"this feature is not available right now"), sentence=True),
     # The site speaking to its reader about the page, not the news: "Just fill in your contact details in the
     # form below", "For a full recap of the night's big winners, click here.", "Watch ... in the clip above."
+    # "click here" only opening a sentence or after its lead-in (", click here"): a short paragraph whose
+    # news sentence ends on "(Click here to see the flyer)" keeps its news, and segmenting cuts the rest.
     Rule("site talking to its reader", start=(
         r"[\s(\[]*(just |simply )?fill (in|out) (your|the|this)\b",
         r"[\s(\[]*click (here|below|on the link|the link)\b",
-        r"[\s(\[]*(watch|see|listen to|check out)\b[^\"“”]*\b(above|below)[\s.!:)\]]*$"),
-        anywhere=(r"click here\b", r"after the jump\b", r"join our mailing list", r"in the form below",
+        r"[\s(\[]*(watch|see|listen to|check out)\b[^\"“”]*\b(above|below)[\s.!:)\]]*$",
+        r"[\s(\[]*(tell|send|show) us\b", r"[\s(\[]*(please )?(be sure to |make sure you )?check back\b"),
+        anywhere=(r", click here\b", r": click here\b", r"! click here\b", r"after the jump\b",
+                  r"join our mailing list", r"in the form below",
                   r"share your (own )?(thoughts|views|comments) ", r"let us know in the comments",
                   r"in your inbox (each|every)\b"),
         sentence=True),
