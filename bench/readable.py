@@ -53,7 +53,7 @@ _QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|``.*?(?:''|$)|‘[^�
 _PITCH_START = re.compile(
     r"(?:just |simply |please )?(?:sign up|subscribe|click|tap (?:here|the)|fill (?:in|out)|join (?:us|our)|"
     r"download (?:our|the app)|follow us|like us|share (?:this|your)|send us|email us|e-mail us|tell us|"
-    r"let us know|contact us|register|log in|read more|find out more|keep up)\b")
+    r"let us know|contact us|register|log in|read more|find out more|keep up|check back)\b")
 _SITE_NOUN = re.compile(r"\bour (?:newsletter|mailing list|website|site|app|readers|subscribers|podcast|"
                         r"journalism|coverage|live blog|inbox|form|page)\b|\b(?:mailing list|the form below|"
                         r"click here|in your inbox)\b")
