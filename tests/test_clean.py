@@ -51,6 +51,19 @@ def test_boilerplate_lines_removed_with_reasons() -> None:
     _check_offsets(art)
 
 
+def test_the_site_talking_to_its_reader_is_cut_from_a_short_paragraph_alone() -> None:
+    """A short paragraph of news that ends on the site's pointer keeps its news; a line that is all pointer
+    goes whole."""
+    (art,) = _prepare("The harbour staff will hold a fundraiser on Saturday to help the families of the dead. "
+                      "(Click here to see the flyer)\n\nTell us what you think in the comments.\n\n"
+                      "For the full list of the injured, click here.\n")
+    kept = cleaned_text(art)
+    assert "fundraiser on Saturday" in kept
+    assert "Click here" not in kept and "Tell us" not in kept and "injured" not in kept
+    assert [r.reason for r in art.removed] == ["site talking to its reader"] * 3
+    _check_offsets(art)
+
+
 def test_boilerplate_sentence_glued_to_a_paragraph_is_cut_alone() -> None:
     para = ("The storm closed three schools and cut power to 4,000 homes, the utility said. "
             "Crews expected to restore most lines by Friday, according to officials in the county. " * 3)
@@ -102,6 +115,21 @@ def test_wire_copies_keep_their_shared_lines() -> None:
     ("Voters weighed the and/or question for weeks.", None),
     ("Leave a Reply", "comment form"),
     ("- Advertisement -", "advertisement"),
+    ("Just fill in your details in the form below to join our mailing list.", "site talking to its reader"),
+    ("For the full list of winners, click here.", "site talking to its reader"),
+    ("(Click here to see the map)", "site talking to its reader"),
+    ("Watch the mayor's speech in the clip above.", "site talking to its reader"),
+    ("More on the new season after the jump!", "site talking to its reader"),
+    ("Tell us what you think and share your thoughts on the plan in the comments.", "site talking to its reader"),
+    ("[Sign up for the Harbour Letter to get news, tide tables and places to eat in your inbox each week.]",
+     "site talking to its reader"),
+    ("Kessland Herald reporters Ana Ruiz and Tom Hale contributed to this report.", "reporting credit"),
+    ("Image copyright Harbour Press Image caption Smoke over the grain terminal on Tuesday", "photo credit or caption"),
+    ("[VIDEO: The fire at the terminal, as seen from the quay]", "related link"),
+    ("(PHOTOS: The harbour fire)", "related link"),
+    ("Police told residents to fill sandbags and watch the river below the bridge.", None),
+    ("Users who clicked the link lost their savings, police said.", None),
+    ("The clip shows the mayor's speech above the noise of the crowd.", None),
 ])
 def test_line_rules(line: str, reason: str | None) -> None:
     rule = match_rule(line)

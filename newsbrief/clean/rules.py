@@ -99,7 +99,8 @@ RULES: tuple[Rule, ...] = (
         r"\s*(\(|\[)?(photo|image|picture)s? (by|courtesy|credit)\b"),
         # "ap photo" after a word boundary, and an agency after ". —": the look-behinds come after the first
         # literal so that the regex engine can scan for it (a leading \b or [.\s] made these 5-10x slower).
-        anywhere=(r"getty images", r"shutterstock", r"afp photo", r"ap photo(?<!\wap photo)", r"reuters/[a-z]"),
+        anywhere=(r"getty images", r"shutterstock", r"afp photo", r"ap photo(?<!\wap photo)", r"reuters/[a-z]",
+                  r"image copyright\b"),
         exact=(_CREDIT,
                r"[—–-](?<=[.\s][—–-])\s?(AP|AFP|Reuters|EPA|Getty|Anadolu|Xinhua)\s*$"),
         sentence=True),
@@ -116,8 +117,11 @@ RULES: tuple[Rule, ...] = (
     Rule("related link", start=(
         r"\s*(read more|related( articles| stories| coverage| news)?|see also|also read|recommended"
         r"( for you)?|more from|more stories|watch|listen|trending( now| news)?|most read|"
-        r"top stories|you may also like|don'?t miss)\s*[:|>»\-–—]",),
+        r"top stories|you may also like|don'?t miss)\s*[:|>»\-–—]",
+        r"\s*[\[(](video|photos?|gallery|slideshow|audio|podcast)\s*:"),
         sentence=True),
+    Rule("reporting credit", anywhere=(r"contributed (reporting )?to this (report|story|article)\b",),
+         sentence=True),
     # What a scraper gets when it fetches something else than the article: a web archive's notes on its
     # crawls (a page fetched through the archive), an error page, a video player's messages, a sign-in form.
     Rule("web archive notice", start=(r"\s*the seed for (this crawl|\w+\d+ was)",),
@@ -131,6 +135,20 @@ RULES: tuple[Rule, ...] = (
     Rule("video player message", anywhere=(
         r"interactive transcript could not be loaded", r"rating is available when the video has been rented",
         r"this feature is not available right now"), sentence=True),
+    # The site speaking to its reader about the page, not the news: "Just fill in your contact details in the
+    # form below", "For a full recap of the night's big winners, click here.", "Watch ... in the clip above."
+    # "click here" only opening a sentence or after its lead-in (", click here"): a short paragraph whose
+    # news sentence ends on "(Click here to see the flyer)" keeps its news, and segmenting cuts the rest.
+    Rule("site talking to its reader", start=(
+        r"[\s(\[]*(just |simply )?fill (in|out) (your|the|this)\b",
+        r"[\s(\[]*click (here|below|on the link|the link)\b",
+        r"[\s(\[]*(watch|see|listen to|check out)\b[^\"“”]*\b(above|below)[\s.!:)\]]*$",
+        r"[\s(\[]*(tell|send|show) us\b", r"[\s(\[]*(please )?(be sure to |make sure you )?check back\b"),
+        anywhere=(r", click here\b", r": click here\b", r"! click here\b", r"after the jump\b",
+                  r"join our mailing list", r"in the form below",
+                  r"share your (own )?(thoughts|views|comments) ", r"let us know in the comments",
+                  r"in your inbox (each|every)\b"),
+        sentence=True),
     Rule("sign-in form", start=(r"\s*(please )?sign in (using|with)\b", r"\s*welcome back\. please sign in",
                                 r"\s*already have an account\?", r"\s*thank you for registering",
                                 r"\s*click here to return to the page"),

@@ -18,7 +18,21 @@ an article's kept sentences:
 * a passage that opens with a back-reference (``lang/en/back_references.txt``:
   "he", "it", "this", "there", ...) or a connective (``lang/en/connectives.txt``:
   "but", "however", "also", ...) *follows*: it may be used only right after the
-  passage before it in its article, with nothing but white space between them;
+  passage before it in its article, with nothing but white space between them (at most
+  a paragraph break: :data:`FOLLOW_GAP`);
+* a passage that is only a subordinate clause, opening with a subordinator
+  (``lang/en/subordinators.txt``: "because", "although", ...) and with no clause break
+  after it ("Because it may be time we all moved to Sweden."), also *follows*: it answers
+  or qualifies the sentence before it (here a subheading, "Why Is This Important?");
+* a passage whose first clause holds a definite "shell" noun (``lang/en/shell_nouns.txt``)
+  with nothing after it that says what it is ("Varen Bulk Logistics rejected the
+  accusation.", "The move comes two months after ...") also *follows*: the accusation or
+  the move is told in the sentence before; "the accusation that ...", "the decision to
+  ..." (``lang/en/shell_complements.txt``) tell their own;
+* a passage in which, outside its quotations, the site speaks to its reader as "we" and
+  "you" (``lang/en/first_plural_words.txt``, ``lang/en/reader_words.txt``: "We hope
+  that looking at these results will encourage you to take part") is not used: it is
+  no news, and out of the article no one knows who "we" are;
 * a passage that opens with a speaker named by the surname alone ("King called the
   decision a huge win", "Burnstein said ...") where its article introduced the
   full name before ("Howard King, the band's lawyer") also *follows*: out of its
@@ -44,11 +58,25 @@ from newsbrief.model import Article, Sentence, squash
 
 BACK_REFERENCES = word_list("back_references")
 ANNOUNCING = tuple(sorted(word_list("announcing")))
+SUBORDINATORS = word_list("subordinators")
+SHELL_NOUNS = word_list("shell_nouns")
+SHELL_COMPLEMENTS = word_list("shell_complements")
+FIRST_PLURAL = word_list("first_plural_words")
+READER_WORDS = word_list("reader_words")
+
+FOLLOW_GAP = 3
+"""A passage follows the one before it across at most this much white space (a space, a paragraph break
+"\n\n"): more blank lines are a section break in scraped text, and the held-out readability check
+(``../shared/tools/standalone.py``) reads no "right after" across more than three characters."""
 
 _FIRST_WORD = re.compile(r"[\W_]*([A-Za-z]+)")
 _SURNAME_SPEAKS = re.compile(rf"[\W_]*([A-Z][a-z][\w’'-]*)\s+(?:{REPORTING_VERBS}|called|calls)\b")
 _LEADING_CONNECTIVE = re.compile(r"\s*([A-Za-z]+)\s*,?\s+(?=[A-Z])")
 _AFTER_COLON = " \t\r\n\"”’'"
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[—–-]+\s|—|--")
+# the noun and the word after it in a look-ahead: "said that the claim" is "that the", then "the claim"
+_DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?=([a-z]+)\b(?!['’]s)(?:\s+([a-z]+))?)")
+_WORD = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True)
@@ -58,7 +86,8 @@ class Passage(Sentence):
     ``text`` is ``squash(article.text[start:end])``. ``follows`` when it must come right after the
     passage that ends at sentence ``index - 1``; ``balanced`` when its quotation marks pair up;
     ``trimmed`` when a leading connective was left out of the span; ``announces`` when it promises what
-    comes after it (:func:`announces`); ``links`` when it gives a web address.
+    comes after it (:func:`announces`); ``links`` when it gives a web address; ``addresses`` when the site
+    speaks to its reader in it (:func:`addresses_reader`).
     """
 
     last: int = 0
@@ -67,6 +96,7 @@ class Passage(Sentence):
     trimmed: bool = False
     announces: bool = False
     links: bool = False
+    addresses: bool = False
 
     @cached_property
     def words(self) -> int:  # type: ignore[override]
@@ -86,6 +116,47 @@ def refers_back(text: str) -> bool:
     capitalised word, and its pronouns differ ("such", "both", "there" are back references here)."""
     word = opening_word(text)
     return word in BACK_REFERENCES or word in CONNECTIVES
+
+
+def first_clause(text: str) -> str:
+    """``text`` up to its first clause break (a comma, semicolon, colon, bracket or dash), all of it if none."""
+    match = _CLAUSE_BREAK.search(text)
+    return text[:match.start()] if match else text
+
+
+def subordinate_only(text: str) -> bool:
+    """Whether ``text`` is a subordinate clause and nothing else: it opens with a subordinator ("Because",
+    "Although") and no clause break follows, so no main clause does ("Because it may be time we all moved
+    to Sweden."). Such a line only answers or qualifies the sentence before it."""
+    return opening_word(text) in SUBORDINATORS and first_clause(text) == text
+
+
+def bare_shell_noun(text: str) -> bool:
+    """Whether the first clause of ``text`` holds a definite shell noun that nothing after it explains
+    ("rejected the accusation.", "The move comes", not "the accusation that ..." or "the decision to
+    ..."): what the noun stands for was told in the sentence before."""
+    for match in _DEFINITE.finditer(first_clause(text)):
+        if match.group(1) in SHELL_NOUNS and match.group(2) not in SHELL_COMPLEMENTS:
+            return True
+    return False
+
+
+def points_back(text: str) -> bool:
+    """Whether ``text`` needs the sentence before it though it opens with no pronoun or connective: it is
+    only a subordinate clause, or its first clause names a statement or act by a bare shell noun."""
+    return subordinate_only(text) or bare_shell_noun(text)
+
+
+def addresses_reader(text: str) -> bool:
+    """Whether, outside its quotations, ``text`` speaks as "we" to "you" ("We hope that looking at these
+    results will encourage you to take part"): the site (or an unnamed statement's writer) talking to
+    its reader, which no summary should repeat."""
+    lower = text.lower()
+    if "you" not in lower:  # most passages: no need to find the words
+        return False
+    outside = " ".join(_QUOTE_MARK.split(lower)[::2])  # a passage used has balanced marks: every other piece
+    words = set(_WORD.findall(outside))
+    return not words.isdisjoint(READER_WORDS) and not words.isdisjoint(FIRST_PLURAL)
 
 
 def speaker_introduced_before(names: FullNames, start: int, text: str) -> bool:
@@ -211,10 +282,10 @@ def _passage(article: Article, names: FullNames, run: list[Sentence]) -> Passage
         moved = droppable_start(article.text, start, last.end)
         if moved is not None:
             start, text, trimmed, follows = moved, squash(article.text[moved:last.end]), True, False
-    follows = follows or speaker_introduced_before(names, start, text)
+    follows = follows or speaker_introduced_before(names, start, text) or points_back(text)
     return Passage(article.id, start, last.end, text, first.index, last=last.index, follows=follows,
                    balanced=quotes_balance(text), trimmed=trimmed, announces=announces(text),
-                   links="http://" in text or "https://" in text)
+                   links="http://" in text or "https://" in text, addresses=addresses_reader(text))
 
 
 def passages(article: Article) -> list[Passage]:
@@ -236,6 +307,8 @@ def passages(article: Article) -> list[Passage]:
 
 
 def right_after(article: Article, before: Passage, passage: Passage) -> bool:
-    """Whether ``passage`` comes right after ``before`` in ``article``: the next sentence, white space between."""
+    """Whether ``passage`` comes right after ``before`` in ``article``: the next sentence, with at most
+    :data:`FOLLOW_GAP` characters of white space between."""
+    gap = article.text[before.end:passage.start]
     return (before.article == passage.article and before.last + 1 == passage.index
-            and not article.text[before.end:passage.start].strip())
+            and len(gap) <= FOLLOW_GAP and not gap.strip())
