@@ -154,7 +154,7 @@ def addresses_reader(text: str) -> bool:
     lower = text.lower()
     if "you" not in lower:  # most passages: no need to find the words
         return False
-    outside = " ".join(_QUOTE_MARK.split(lower)[::2])  # a passage used has balanced marks: every other piece
+    outside = " ".join(QUOTE_MARK.split(lower)[::2])  # a passage used has balanced marks: every other piece
     words = set(_WORD.findall(outside))
     return not words.isdisjoint(READER_WORDS) and not words.isdisjoint(FIRST_PLURAL)
 
