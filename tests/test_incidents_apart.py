@@ -14,8 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from newsbrief.model import Story
 from newsbrief.pipeline import brief, brief_stories, prepare_stories
 from newsbrief.report import render, story_index
+from newsbrief.report.sections import _several, holds
 
 
 def _records(texts: dict[str, tuple[str, str]]) -> list[dict]:
@@ -143,6 +145,16 @@ def test_the_opening_note_counts_two_stories_and_an_incident_apart() -> None:
     assert [s.kin for s in three.stories] == [0, 0, 1, 2]  # all of two articles: the one read first leads
     assert ("This input holds 3 stories, one of them told in two incidents; this briefing covers one of a story's "
             "two incidents (2 articles) and sets the others' articles aside") in render(three, "markdown")
+
+
+def test_the_note_counts_stories_by_subject_and_calls_no_part_the_largest_that_is_not() -> None:
+    def story(n: int, kin: int, size: int) -> Story:
+        return Story(f"s{n}", tuple(f"{n}-{i}" for i in range(size)), kin)
+    assert holds([story(1, 0, 3), story(2, 0, 2), story(3, 1, 2), story(4, 1, 2)]) == \
+        "2 stories, both of them told in two incidents"
+    alone_then_twice = [story(1, 0, 5), story(2, 1, 4), story(3, 1, 4)]  # 5 articles against 4 + 4
+    assert "this briefing covers one of the stories (5 articles)" in _several(alone_then_twice)
+    assert "covers the largest story (5 articles)" in _several([story(1, 0, 5), story(2, 1, 3), story(3, 1, 2)])
 
 
 def test_a_story_over_years_with_one_cast_stays_one() -> None:

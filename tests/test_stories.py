@@ -450,4 +450,4 @@ def test_a_timeline_entry_reads_alone() -> None:
     }
     entries = [(e.date, e.text) for e in _briefed(texts).timeline]
     assert ("2003-05-06", "Engineers on Tuesday began draining the reservoir below the dam.") in entries, entries
-    assert not any(date in ("2003-05-07", "2003-05-08") for date, _ in entries), entries
+    assert not any(text.startswith(("He ", "Instead")) for _, text in entries), entries

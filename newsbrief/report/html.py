@@ -34,7 +34,7 @@ from markupsafe import Markup
 
 from newsbrief.model import Briefing
 from newsbrief.report.page import PageView, StoryLink
-from newsbrief.report.sections import held
+from newsbrief.report.sections import holds
 
 
 def render(briefing: Briefing) -> str:
@@ -54,9 +54,9 @@ def index(pages: Sequence[tuple[str, Briefing]]) -> str:
                          len(b.stories[0].articles) if b.stories else 0, b.summary[0].text if b.summary else None)
                for name, b in pages]
     accounted = len(pages[0][1].articles) if pages else 0
-    holds = held([b.stories[0] for _, b in pages if b.stories])
+    held = holds([b.stories[0] for _, b in pages if b.stories])
     return _environment().get_template("index.html").render(csp=_csp(css), css=Markup(css), stories=stories,
-                                                            accounted=accounted, held=holds)
+                                                            accounted=accounted, held=held)
 
 
 @cache

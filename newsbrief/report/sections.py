@@ -143,7 +143,7 @@ def notice(briefing: Briefing) -> str | None:
     return " ".join(said) or None
 
 
-def held(stories: Sequence[Story]) -> str:
+def holds(stories: Sequence[Story]) -> str:
     """What an input of several stories holds, counted as a reader counts stories: two incidents of one story
     (see :attr:`Story.kin`) are one story told in two incidents ("3 stories, one of them told in two
     incidents")."""
@@ -151,21 +151,24 @@ def held(stories: Sequence[Story]) -> str:
     subjects = len(stories) - twice
     if subjects == 1:
         return "one story told in two incidents" if twice else "one story"
-    told = {0: "", 1: ", one of them told in two incidents"}.get(twice, f", {twice} of them told in two incidents")
-    return f"{subjects} stories{told}"
+    which = "one" if twice == 1 else "both" if twice == subjects == 2 else str(twice)
+    return f"{subjects} stories" + (f", {which} of them told in two incidents" if twice else "")
 
 
 def _several(stories: Sequence[Story]) -> str:
-    """The notice of an input of several stories: what it holds (:func:`held`) and which this briefing
-    covers."""
+    """The notice of an input of several stories: what it holds (:func:`holds`) and which this briefing
+    covers: the first story, which has the most articles of any one part, though a story told in two
+    incidents may have more in all ("one of the stories" then)."""
     first, n = stories[0], len(stories[0].articles)
     if len(stories) == 2 and first.incident_of(stories[1]):
         covered = "the larger incident" if n > len(stories[1].articles) else "the incident read first"
         rest = "the other incident's"
+    elif any(first.incident_of(s) for s in stories[1:]):
+        covered, rest = "one of a story's two incidents", "the others'"
     else:
-        paired = any(first.incident_of(s) for s in stories[1:])
-        covered, rest = ("one of a story's two incidents" if paired else "the largest story"), "the others'"
-    return (f"This input holds {held(stories)}; this briefing covers {covered} ({n} article{'s' * (n != 1)}) "
+        largest = all(n >= sum(len(t.articles) for t in stories if t.incident_of(s)) for s in stories[1:])
+        covered, rest = ("the largest story" if largest else "one of the stories"), "the others'"
+    return (f"This input holds {holds(stories)}; this briefing covers {covered} ({n} article{'s' * (n != 1)}) "
             f"and sets {rest} articles aside as off-event. Brief each with `newsbrief brief --per-story`, or "
             f"sort a stream with `newsbrief group`.")
 
@@ -321,4 +324,4 @@ def _dated(entry: TimelineEntry) -> Item:
     return Item(f"{as_read(entry.date)}: {entry.text}", entry.articles, sources=entry.sources)
 
 
-__all__ = ["Item", "Part", "Section", "as_news", "held", "notice", "sections"]
+__all__ = ["Item", "Part", "Section", "as_news", "holds", "notice", "sections"]

@@ -54,6 +54,7 @@ from newsbrief.lang.en import word_list
 from newsbrief.lang.en.attribution import REPORTING_VERBS
 from newsbrief.lang.en.linking import CONNECTIVES, DROPPABLE_CONNECTIVES
 from newsbrief.lang.en.quotes import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_MARK
+from newsbrief.lang.tokens import words
 from newsbrief.model import Article, Sentence, squash
 
 BACK_REFERENCES = word_list("back_references")
@@ -76,7 +77,6 @@ _AFTER_COLON = " \t\r\n\"”’'"
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[—–-]+\s|—|--")
 # the noun and the word after it in a look-ahead: "said that the claim" is "that the", then "the claim"
 _DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?=([a-z]+)\b(?!['’]s)(?:\s+([a-z]+))?)")
-_WORD = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True)
@@ -155,8 +155,8 @@ def addresses_reader(text: str) -> bool:
     if "you" not in lower:  # most passages: no need to find the words
         return False
     outside = " ".join(QUOTE_MARK.split(lower)[::2])  # a passage used has balanced marks: every other piece
-    words = set(_WORD.findall(outside))
-    return not words.isdisjoint(READER_WORDS) and not words.isdisjoint(FIRST_PLURAL)
+    used = set(words(outside))
+    return not used.isdisjoint(READER_WORDS) and not used.isdisjoint(FIRST_PLURAL)
 
 
 def speaker_introduced_before(names: FullNames, start: int, text: str) -> bool:

@@ -143,9 +143,9 @@ def _balanced(text: str) -> str:
             open_mark = None
         elif mark in OPENING_QUOTES or (mark == STRAIGHT_QUOTE and (at == 0 or text[at - 1] in " ([")):
             open_mark = mark
-        elif unopened is None and open_mark is None:
+        elif unopened is None:
             unopened = mark
-    before = _PAIRS_BACK.get(unopened, "") if unopened else ""
+    before = _PAIRS_BACK.get(unopened or "", "")
     return before + text + (_PAIRS[open_mark] if open_mark else "")
 
 
