@@ -16,7 +16,7 @@ from newsbrief.ingest import load
 from newsbrief.model import squash
 from newsbrief.pipeline import Prepared, prepare
 from newsbrief.summarize import candidates, get_summarizer
-from newsbrief.summarize.passages import FullNames, passages, quotes_balance, refers_back
+from newsbrief.summarize.passages import FullNames, passages, quotes_balance, refers_back, right_after
 
 
 
@@ -110,11 +110,11 @@ def test_a_back_reference_is_chosen_only_right_after_its_predecessor() -> None:
     for budget in (25, 50, 80, 120, 200):
         lines = get_summarizer("concepts").summarize(prep.cluster, budget)
         assert not refers_back(lines[0].text), "the first line never leans on one before it"
+        assert not lines[0].follows
         for before, line in zip(lines, lines[1:]):
-            if refers_back(line.text):
-                article = by_id[line.article]
-                assert before.article == line.article and before.last + 1 == line.index
-                assert not article.text[before.end:line.start].strip()
+            assert line.follows or not refers_back(line.text)
+            if line.follows:  # whatever made it lean back: a pronoun, a shell noun, a surname, a clause alone
+                assert right_after(by_id[line.article], before, line)
 
 
 def test_a_back_reference_without_its_predecessor_is_not_a_candidate() -> None:
