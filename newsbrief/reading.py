@@ -74,11 +74,11 @@ def read_story(story: Sequence[Article], facts_from: Sequence[Article] | None = 
 
 
 def _needs_model(story: Sequence[Article], facts_from: Sequence[Article] | None) -> bool:
-    """Whether reading the story loads spaCy: the off-event check parses only a story of
-    ``min_articles`` or more, the facts readers any story with an article."""
-    from newsbrief.facts.settings import DEFAULT  # the facts package: loaded only to brief
+    """Whether reading the story loads spaCy: the off-event check parses only a story it judges, the facts
+    readers any story with an article."""
+    from newsbrief.facts.check.incidents import judged  # the facts package: loaded only to brief (SHARED)
 
-    return len(story) >= DEFAULT.min_articles or (facts_from is not None and bool(story))
+    return judged(story) or (facts_from is not None and bool(story))
 
 
 class Worker:

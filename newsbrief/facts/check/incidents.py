@@ -88,10 +88,16 @@ class _Lead:
         return self.resolved or self.weekdays
 
 
+def judged(articles: Sequence[Article], settings: Settings = DEFAULT) -> bool:
+    """Whether the check reads these articles at all: fewer than :attr:`Settings.min_articles` have no
+    majority to tell the main incident by (and the reader that forks a process for spaCy asks this first)."""
+    return len(articles) >= settings.min_articles
+
+
 def off_event(articles: Sequence[Article], settings: Settings = DEFAULT) -> tuple[dict[str, str], Parses]:
     """Ids of the articles (one story's, segmented) that report another incident, with the reason for each,
     and the parses made to read their counts (the facts stage reads them instead of parsing again)."""
-    if len(articles) < settings.min_articles:
+    if not judged(articles, settings):
         return {}, Parses()
     read = [units(a) for a in articles]
     every = [u for found in read for u in found]
@@ -105,7 +111,7 @@ def judge(articles: Sequence[Article], quantities: Sequence[Quantity], dates: Se
           names: Mapping[str, set[str]], settings: Settings = DEFAULT) -> dict[str, str]:
     """The off-event articles given what was read of them (see the module doc); ``names``: the names each
     article gives."""
-    if len(articles) < settings.min_articles:
+    if not judged(articles, settings):
         return {}
     when = {a.id: days(a.time) for a in articles}
     ids = [a.id for a in articles]
