@@ -751,6 +751,11 @@ def test_a_report_nobody_confirmed_is_no_claim(text: str) -> None:
     assert [a.verb for a in attributions([Unit("a", 0, len(text), text, 1, 1)])] == []
 
 
+def test_a_reporting_verb_ending_a_compound_is_no_saying() -> None:
+    text = "Working from a script he co-wrote with Ilse Varga, Dario Lenz briskly sets up the old premise."
+    assert attributions([Unit("a", 0, len(text), text, 1, 1)]) == []
+
+
 def test_a_weekday_after_a_speakers_name_is_no_part_of_it() -> None:
     """Wire copy puts the day right after the subject ("Prime Minister Olaf Ness Thursday expressed ..."):
     the person is "Olaf Ness", whichever reading (the parse's speaker, NER) found the name."""

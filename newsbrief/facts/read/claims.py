@@ -59,8 +59,9 @@ from newsbrief.lang.en.quotes import (
 )
 from newsbrief.model import Span, squash
 
-_VERB = re.compile(rf"\b(?:(?:has|have|had|also|later|again|swiftly|quickly)\s+)*(?P<verb>{REPORTING_VERBS})\b"
+_VERB = re.compile(rf"(?<![\w-])(?:(?:has|have|had|also|later|again|swiftly|quickly)\s+)*(?P<verb>{REPORTING_VERBS})\b"
                    r"|\b(?:was|were) quoted as (?P<quoted>saying)\b|\baccording to\b")
+"""A reporting verb, not the end of a compound ("a script he co-wrote": writing, not saying)."""
 _TOLD_THAT = re.compile(r"\s+(?:[^,.;]{1,60}?)\s+that\s+")
 _TOLD = re.compile(rf"\s+{LISTENER}(?=\s+{CLAUSE_SUBJECT}\b)")
 """Whom a speaker told, before what was told: "told Kreiss that ...", and without "that", "told reporters he
