@@ -48,14 +48,13 @@ from newsbrief.lang.en.linking import CONNECTIVES, DROPPABLE_OPENING
 from newsbrief.lang.en.names import COMMON_CAPITALISED
 from newsbrief.lang.en.quotes import (
     CLOSING_CHARACTERS,
-    CLOSING_QUOTES,
+    CLOSINGS,
     DOUBLE_CHARACTERS,
     OPENING_CHARACTERS,
     OPENING_QUOTES,
+    OPENINGS,
     QUOTE_CHARACTERS,
     QUOTE_MARK,
-    SINGLE_QUOTES,
-    STRAIGHT_QUOTE,
 )
 from newsbrief.model import Span, squash
 
@@ -78,7 +77,7 @@ _SENTENCE_END = re.compile(r"\s*[.!?]")
 _SUBORDINATE = re.compile(
     rf"\s*[{OPENING_CHARACTERS}]?(?:although|though|while|whereas|even though|after|because|since|as|if|when)\b", re.I)
 _STRONG = re.compile(r"\b(?:blam\w*|accus\w*|carried out by|responsible for|to blame|behind the|caused by)\b", re.I)
-_LEADING = re.compile(rf"^(?:[{DOUBLE_CHARACTERS}{SINGLE_QUOTES}]|\s|but|and|however|meanwhile|also|still|yet|so|"
+_LEADING = re.compile(rf"^(?:[{QUOTE_CHARACTERS}]|\s|but|and|however|meanwhile|also|still|yet|so|"
                       r"instead|though|although|while|as|if|when|because|since)+\b\s*", re.I)
 _TRAILING = re.compile(
     r"(?:\s+(?:on|in|at|during|late|early|this|last)\b[^,]{0,30}|\s+(?:has|have|had|also|later|again|"
@@ -107,13 +106,10 @@ left unplaced (a mark lost, a quotation over several paragraphs) and the claim o
 _ASIDE = re.compile(r"\s*,\s*(?:(?P<participle>adding|saying|noting|explaining|insisting|stressing)\b(?:\s+that\b)?\s*)?")
 """A comma right after a reporting verb: the speaker is set off inside the sentence ("The jurors, he added,
 “were ...”"), or a participle brings what was said ("said, adding that ...")."""
-_CLOSINGS = (*CLOSING_QUOTES, STRAIGHT_QUOTE)
-_OPENINGS = (*OPENING_QUOTES, STRAIGHT_QUOTE)
-"""The marks that end and begin a quotation, for a claim cut in two by its speaker ("“That,” he said, ...")."""
 _WRITER_GOES_ON = re.compile(r"(?:and|but|or|while|though|although|as|\w+ing)\b", re.I)
 """What opens the writer's own words after a speaker set off by commas: a conjunction, or a participle
 ("..., Peres said, urging both sides to ...")."""
-_NEW_QUOTE = re.compile(rf"(?:{'|'.join(map(re.escape, _OPENINGS))})\s*[A-Z]")
+_NEW_QUOTE = re.compile(rf"(?:{'|'.join(map(re.escape, OPENINGS))})\s*[A-Z]")
 """A quotation that opens a sentence of its own ("Asked if ..., Netanyahu said, ``Every Israeli ...''"):
 what comes before the speaker is the writer's framing, and the claim is the quotation."""
 _MAX_SPEAKER_WORDS = 9
@@ -198,7 +194,7 @@ def _verb_name(match: re.Match[str]) -> str:
 
 
 def _clean_phrase(phrase: str) -> str:
-    phrase = _LEADING.sub("", phrase.strip(" ,")).strip(" ," + DOUBLE_CHARACTERS + SINGLE_QUOTES)
+    phrase = _LEADING.sub("", phrase.strip(" ,")).strip(" ," + QUOTE_CHARACTERS)
     return _TRAILING.sub("", phrase).strip(" ,")
 
 
@@ -268,8 +264,8 @@ def _parenthetical(unit: Unit, match: re.Match[str], said: str, rest: str, phras
     rest = squash(rest).rstrip(".")
     if not rest or _WRITER_GOES_ON.match(rest):
         content = said
-    elif said.startswith(_OPENINGS) and said.endswith(_CLOSINGS) and rest.startswith(_OPENINGS):  # one quotation
-        content = " ".join((said.rstrip("".join(_CLOSINGS)).rstrip(","), rest.lstrip("".join(_OPENINGS))))
+    elif said.startswith(OPENINGS) and said.endswith(CLOSINGS) and rest.startswith(OPENINGS):  # one quotation
+        content = " ".join((said.rstrip("".join(CLOSINGS)).rstrip(","), rest.lstrip("".join(OPENINGS))))
     else:
         content = f"{said} {rest}"
     content = content.strip(" ," + QUOTE_CHARACTERS).rstrip(".")
@@ -318,7 +314,7 @@ def _with_apposition(unit: Unit, match: re.Match[str], parts: list[str]) -> Attr
     if cut >= 0 and not content[cut + 1:].strip():
         content = content[:cut]
     phrase = _clean_phrase(phrase)
-    content = squash(content).strip(" ," + DOUBLE_CHARACTERS + SINGLE_QUOTES).rstrip(".")
+    content = squash(content).strip(" ," + QUOTE_CHARACTERS).rstrip(".")
     if not _plausible(phrase) or len(content.split()) < 3:
         return None
     return Attribution(unit, 0, len(unit.text.rstrip()), phrase, apposition, _verb_name(match), content,
