@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from newsbrief.facts.read.entities import Entity, Gazetteer, fold
 from newsbrief.facts.read.units import Unit
@@ -113,6 +114,10 @@ _NEW_QUOTE = re.compile(rf"(?:{'|'.join(map(re.escape, OPENINGS))})\s*[A-Z]")
 """A quotation that opens a sentence of its own ("Asked if ..., Netanyahu said, ``Every Israeli ...''"):
 what comes before the speaker is the writer's framing, and the claim is the quotation."""
 _MAX_SPEAKER_WORDS = 9
+_NO_SURNAME = ROLE_WORDS | BODY_WORDS
+"""One-word speakers that are roles or bodies, never a person's last name ("Police said")."""
+_NO_FIRST_NAME = TITLE_WORDS | STOP_WORDS | CONNECTIVES
+"""Capitalised words before a surname that are no first name ("Yet Reciprocal", "New Baltimore Police")."""
 _LONG_TAIL = 14
 _CLAUSE_END = re.compile(r",\s+(?:while|whereas|but)\s|;\s")
 _TAIL_START = re.compile(r"\s*,?\s*(?:in|on|at|during|to|from|after|before|via|through|by|late|earlier|later|this|"
@@ -341,6 +346,10 @@ class _Speakers:
     def __init__(self, gazetteer: Gazetteer, units: Sequence[Unit]) -> None:
         self.gazetteer = gazetteer
         self.units = units
+        self.by_article: dict[str, list[Unit]] = {}
+        """article -> its units in order."""
+        for unit in units:
+            self.by_article.setdefault(unit.article, []).append(unit)
         self.last: dict[str, list[tuple[int, Speaker]]] = {}
         """article -> its speakers so far, each with the position of the sentence it spoke in."""
         self.known: dict[str, Speaker] = {}
@@ -402,7 +411,7 @@ class _Speakers:
 
     def _lately(self, unit: Unit, kinds: tuple[str, ...]) -> Entity | None:
         """The entity of one of ``kinds`` named last in this sentence or the one before it."""
-        earlier = [u for u in self.units if u.article == unit.article and u.position <= unit.position][-2:]
+        earlier = [u for u in self.by_article[unit.article] if u.position <= unit.position][-2:]
         for prior in reversed(earlier):
             named = [e for e in self.gazetteer.entities_in(prior.text) if e.kind in kinds]
             if named:
@@ -454,14 +463,12 @@ class _Speakers:
         of a person's name ("Regenhard said she ...", after "said Sally Regenhard, whose son ..."): that person,
         in full. Without it the speaker would be a role, and the "she" who speaks next someone else."""
         word = phrase.strip(" ,.")
-        if not word.istitle() or not word.isalpha() or fold(word) in ROLE_WORDS | BODY_WORDS or (
-                self.gazetteer.nation(word)):
+        if not word.istitle() or not word.isalpha() or fold(word) in _NO_SURNAME or self.gazetteer.nation(word):
             return None  # "Police said": a body, whatever the article calls its police elsewhere
-        named = re.compile(rf"\b((?:[A-Z][a-z]+ ){{1,2}}){word}\b")
-        for other in self.units:
-            for match in named.finditer(other.text) if other.article == unit.article else ():
-                if not any(w in COMMON_CAPITALISED or fold(w) in TITLE_WORDS | STOP_WORDS | CONNECTIVES
-                           for w in match.group(1).split()):  # not "Yet Reciprocal", "New Baltimore Police"
+        named = _named_before(word)
+        for other in self.by_article[unit.article]:
+            for match in named.finditer(other.text):
+                if not any(w in COMMON_CAPITALISED or fold(w) in _NO_FIRST_NAME for w in match.group(1).split()):
                     return match.group(0)
         return None
 
@@ -486,6 +493,12 @@ class _Speakers:
                 if body is not None:
                     return body.party
         return f"person:{name}"
+
+
+@lru_cache(maxsize=1024)
+def _named_before(word: str) -> re.Pattern[str]:
+    """``word`` after one or two capitalised words: a full name of which it is the last word."""
+    return re.compile(rf"\b((?:[A-Z][a-z]+ ){{1,2}}){word}\b")
 
 
 def _names_nation(name: str, gazetteer: Gazetteer) -> bool:
