@@ -114,6 +114,10 @@ _NEW_QUOTE = re.compile(rf"(?:{'|'.join(map(re.escape, OPENINGS))})\s*[A-Z]")
 """A quotation that opens a sentence of its own ("Asked if ..., Netanyahu said, ``Every Israeli ...''"):
 what comes before the speaker is the writer's framing, and the claim is the quotation."""
 _MAX_SPEAKER_WORDS = 9
+_CLAUSE_BREAK = re.compile(rf"[,;:{DOUBLE_CHARACTERS}]|\s(?:and|but|while|as|after|when|because|which|who|that)\s")
+"""Where the clause of a speaker before its verb begins: the speaker is the last piece."""
+_CLOSED_BEFORE = re.compile(rf"[,{CLOSING_CHARACTERS}’]\s*$")
+"""A comma or closing mark right before an inverted verb: what was said came first ("..., ” said X")."""
 _NO_SURNAME = ROLE_WORDS | BODY_WORDS
 """One-word speakers that are roles or bodies, never a person's last name ("Police said")."""
 _NO_FIRST_NAME = TITLE_WORDS | STOP_WORDS | CONNECTIVES
@@ -224,7 +228,7 @@ def _forward(unit: Unit, match: re.Match[str]) -> Attribution | None:
     if _PASSIVE.search(before) or _DENIED_SAYING.search(before) or _QUOTE_CLOSED.search(before):
         return None  # "it was claimed", "has not confirmed or denied reports that ...": nobody said it; "“I'm
         # flabbergasted,” said X": the words before are what was said, not who said it
-    clause = re.split(rf"[,;:{DOUBLE_CHARACTERS}]|\s(?:and|but|while|as|after|when|because|which|who|that)\s", before)
+    clause = _CLAUSE_BREAK.split(before)
     phrase, apposition = clause[-1], ""
     if not phrase.strip() and len(clause) >= 3:
         phrase, apposition = clause[-3], clause[-2]
@@ -285,7 +289,7 @@ def _trailing(unit: Unit, match: re.Match[str]) -> Attribution | None:
     before, rest = text[:match.start()], text[match.end():]
     if match.group("verb") is None and not match.group("quoted"):
         phrase, content = rest, before
-    elif (re.search(rf"[,{CLOSING_CHARACTERS}’]\s*$", before) and len(rest.split()) <= _MAX_SPEAKER_WORDS
+    elif (_CLOSED_BEFORE.search(before) and len(rest.split()) <= _MAX_SPEAKER_WORDS
           and "that" not in rest and match.group("verb") in INVERTED_VERBS):
         phrase, content = rest, before
     else:
