@@ -63,10 +63,12 @@ from newsbrief.lang.en.events import (
     TOTALS,
 )
 from newsbrief.lang.en.grammar import (
+    ANY_SUBJECT_DEPS,
     COMPLEMENT_DEPS,
     DEFINITES,
     DETERMINERS,
     MODIFIER_DEPS,
+    NOUN_SUBJECT_DEPS,
     ORIGIN_VERBS,
     NUMBER_DEPS,
     PATIENT_DEPS,
@@ -367,7 +369,7 @@ def _joined(number: Token) -> bool:
     soldiers died and five were wounded"). Standing alone, it counts what the count before it counted."""
     if number.dep_ == "conj":
         return _pos(number.head) == "VERB"
-    return number.dep_ in (*SUBJECT_DEPS, "nsubjpass") and number.head.dep_ == "conj"
+    return number.dep_ in ANY_SUBJECT_DEPS and number.head.dep_ == "conj"
 
 
 def _owner(noun: Token) -> str | None:
@@ -406,7 +408,7 @@ def _paid_for(span: Span, noun: Token | None) -> str | None:
         return None
     if verb.dep_ in ("acl", "relcl") and _pos(verb.head) == "NOUN":
         return _phrase(verb.head)
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and _pos(c) == "NOUN"), None)
+    subject = next((c for c in verb.children if c.dep_ in NOUN_SUBJECT_DEPS and _pos(c) == "NOUN"), None)
     return _phrase(subject) if subject is not None and subject.lower_ not in MONEY_FORMS else None
 
 
@@ -467,7 +469,7 @@ def _event(holder: Token, noun: Token | None) -> tuple[str | None, Token | None,
     if dep == "pobj" and head.lower_ in PART_PREPOSITIONS:
         whole = head.head
         if _pos(whole) in ("VERB", "AUX"):  # "30,900 customers were without power, including 25,000 in ..."
-            whole = next((c for c in whole.children if c.dep_ in ("nsubj", "nsubjpass")), whole)
+            whole = next((c for c in whole.children if c.dep_ in NOUN_SUBJECT_DEPS), whole)
         return _event(whole, whole if _pos(whole) in ("NOUN", "PROPN") else None)
     if dep == "pobj" and head.lower_ != "of" and head.head.lower_ in OUTCOME_NOUNS and _pos(head.head) == "NOUN":
         return f"with {head.head.lower_}", head.head, _verb_of(head.head), False  # "deaths in at least five states"
@@ -538,7 +540,7 @@ def _passive_clause(verb: Token) -> Token | None:
     clauses += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]
     for child in clauses:
         if (_outcome(child) and child.tag_ == "VBN"
-                and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in child.children)):
+                and not any(c.dep_ in ANY_SUBJECT_DEPS for c in child.children)):
             return child
     return None
 
