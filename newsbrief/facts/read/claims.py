@@ -56,6 +56,7 @@ from newsbrief.lang.en.quotes import (
     OPENINGS,
     QUOTE_CHARACTERS,
     QUOTE_MARK,
+    SINGLE_QUOTES,
 )
 from newsbrief.model import Span, squash
 
@@ -78,7 +79,10 @@ _SENTENCE_END = re.compile(r"\s*[.!?]")
 _SUBORDINATE = re.compile(
     rf"\s*[{OPENING_CHARACTERS}]?(?:although|though|while|whereas|even though|after|because|since|as|if|when)\b", re.I)
 _STRONG = re.compile(r"\b(?:blam\w*|accus\w*|carried out by|responsible for|to blame|behind the|caused by)\b", re.I)
-_LEADING = re.compile(rf"^(?:[{QUOTE_CHARACTERS}]|\s|but|and|however|meanwhile|also|still|yet|so|"
+_PHRASE_MARKS = DOUBLE_CHARACTERS + SINGLE_QUOTES
+"""Marks stripped from a speaker phrase: every one but the backtick, as "``They say ..." (a tokenized copy's
+opening mark) is inside a quotation and no speaker, where stripping it would read "They" as one."""
+_LEADING = re.compile(rf"^(?:[{_PHRASE_MARKS}]|\s|but|and|however|meanwhile|also|still|yet|so|"
                       r"instead|though|although|while|as|if|when|because|since)+\b\s*", re.I)
 _TRAILING = re.compile(
     r"(?:\s+(?:on|in|at|during|late|early|this|last)\b[^,]{0,30}|\s+(?:has|have|had|also|later|again|"
@@ -203,7 +207,7 @@ def _verb_name(match: re.Match[str]) -> str:
 
 
 def _clean_phrase(phrase: str) -> str:
-    phrase = _LEADING.sub("", phrase.strip(" ,")).strip(" ," + QUOTE_CHARACTERS)
+    phrase = _LEADING.sub("", phrase.strip(" ,")).strip(" ," + _PHRASE_MARKS)
     return _TRAILING.sub("", phrase).strip(" ,")
 
 
