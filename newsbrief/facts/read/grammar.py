@@ -60,6 +60,7 @@ from newsbrief.lang.en.events import (
     SCENES,
     SERIES_NOUNS,
     TOLL_NOUNS,
+    TOLL_OF_THE_DEAD,
     TOTALS,
 )
 from newsbrief.lang.en.grammar import (
@@ -551,7 +552,7 @@ def _inside(holder: Token, noun: Token | None) -> Token | None:
     if noun is not None and noun.lower_ in OUTCOME_NOUNS:
         return noun
     if noun is not None and noun.lower_ in TOLL_NOUNS:
-        return noun
+        return noun if any(c.lower_ in TOLL_OF_THE_DEAD for c in noun.lefts) else None
     for child in (noun or holder).children:
         if child.dep_ in ("amod", "acl", "relcl", "acomp", "oprd", "advmod", "prep") and _outcome(child) and not (
                 _acting(noun or holder, child)):  # "200 targets hit", not "two bombings hit Jerusalem"
