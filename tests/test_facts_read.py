@@ -183,3 +183,8 @@ def test_a_pronoun_speaker_is_not_the_person_quoted_paragraphs_before() -> None:
     found = claims.read(claims.attributions(units), units, Gazetteer([Mention("a", 6, 16, "Ivo Stanek", "PERSON")]),
                         {"a": " ".join(texts)})
     assert [c.speaker.shown for c in found] == ["Ivo Stanek"]
+
+
+def test_two_ages_in_apposition_at_the_end_of_a_sentence_are_no_count() -> None:
+    assert [q.value for q in read("The weekend's toll included the deaths of two boys, 13 and 14.")] == [2]
+    assert [q.value for q in read("The dead included a student, 21.")] == []

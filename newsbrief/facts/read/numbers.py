@@ -70,9 +70,10 @@ _COUNTED_AFTER = re.compile(
 _SPACED_THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?P<groups>(?:, \d{3})+)(?!,?\d|\.\d)")
 """Thousands set apart by a comma and a space, as a tokenized copy of a text writes them ("20, 000 people",
 "$30, 000"): one number, unless a month names the first group a day ("May 5, 300 people")."""
-_AGE = (re.compile(r"[A-Za-z][\w’'-]+,\s*$"), re.compile(r"\s*,|\s+(?:was|is|has)\b"))
-"""After a name or a noun and a comma, a number followed by a comma or a verb in the singular is an age ("Elle
-Knutson, 21,", "Andrew Lopez, 20 was found guilty": a count above one takes "were")."""
+_AGE = (re.compile(r"[A-Za-z][\w’'-]+,\s*$"), re.compile(r"\s*,|\s+(?:was|is|has)\b|\.(?!\d)"))
+"""After a name or a noun and a comma, a number followed by a comma, a verb in the singular or the end of the
+sentence is an age ("Elle Knutson, 21,", "Andrew Lopez, 20 was found guilty": a count above one takes "were";
+"the deaths of two boys, 13 and 14.")."""
 _AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of|ages|age)\s+$", re.I)
 """Words that make the number after them an age ("died at the age of 42", "aged 17 and 22")."""
 _CONVERSION = re.compile(r"\d[\d,.]*\s*[a-z-]+\.?\s*\(\s*(?:about|some|around|roughly|nearly)?\s*$", re.I)
