@@ -456,10 +456,22 @@ def _category(text: str) -> str | None:
 def _event(holder: Token, noun: Token | None) -> tuple[str | None, Token | None, Token | None, bool]:
     """(what happened, the word that says it, the governing verb, whether the counted thing did it)."""
     inside = _inside(holder, noun)
-    if inside is not None:
-        category = (_outcome(inside) or OUTCOME_NOUNS.get(inside.lower_) or ("killed" if inside.lower_ in TOLL_NOUNS
-                    else _done(inside) or _participle(inside)))  # "47 corpses", a toll, "four signals heard"
-        return category, inside, _verb_of(holder), False
+    if inside is None:
+        return _told_around(holder, noun)
+    category = (_outcome(inside) or OUTCOME_NOUNS.get(inside.lower_) or ("killed" if inside.lower_ in TOLL_NOUNS
+                else _done(inside) or _participle(inside)))  # "47 corpses", a toll, "four signals heard"
+    if category is not None and " or " in category:  # "victims", "casualties": dead or alive, unless the verb says
+        told = _told_around(holder, noun)
+        if told[0] in category.split(" or "):
+            return told  # "all 12 victims died", "the two victims were injured"
+        if holder.dep_ in SUBJECT_DEPS and _pos(holder.head) == "VERB" and holder.head.lower_ not in LIGHT_VERBS:
+            return None, None, holder.head, True  # "the two victims no longer wanted to pursue charges": alive
+    return category, inside, _verb_of(holder), False
+
+
+def _told_around(holder: Token, noun: Token | None) -> tuple[str | None, Token | None, Token | None, bool]:
+    """What happened to what is counted, as the words around the counted phrase say it (its role in the
+    sentence: the subject of "died", the object of "killed", "the number of slayings", ...)."""
     dep, head = holder.dep_, holder.head
     if dep == "appos" and _tally(head):
         return _tally(head), head, _verb_of(head), False  # "the number of slayings -- five this month --"

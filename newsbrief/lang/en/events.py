@@ -49,7 +49,7 @@ COUNTED_CLASSES = {
 
 OUTCOME_NOUNS = {"deaths": "killed", "dead": "killed", "fatalities": "killed", "casualties": "killed or injured",
                  "injuries": "injured", "wounded": "injured", "injured": "injured", "missing": "missing",
-                 "survivors": "rescued", "victims": "killed", "bodies": "killed", "corpses": "killed",
+                 "survivors": "rescued", "victims": "killed or injured", "bodies": "killed", "corpses": "killed",
                  "lives": "killed", "killings": "killed", "slayings": "killed", "murders": "killed",
                  "homicides": "killed", "arrests": "arrested"}
 """Nouns that say what happened by themselves ("33 deaths" counts people killed)."""
