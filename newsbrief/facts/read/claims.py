@@ -413,15 +413,16 @@ class _Speakers:
     def _may_be(self, person: Speaker, pronoun: str) -> bool:
         """Whether ``pronoun`` may stand for ``person``: "she" not for a man, "he" not for a woman ("“...,” she
         said", after John Pistole and Sally Regenhard spoke, is Sally Regenhard's). The gender is the one the
-        articles give the person (see ``_gender``), else the one of the first name (gender-guesser's list); a
-        person of neither, or shown without a first name ("Le Bras", "Pasztor"), may be anyone."""
-        genders = PRONOUN_GENDERS.get(pronoun)
-        if genders is None or not person.person:
+        articles give the person (see ``_gender``), else the one of the first name where gender-guesser's list
+        holds it for one gender only (not "mostly", as "Jamie" is); a person of neither, or shown without a first
+        name ("Le Bras", "Pasztor"), may be anyone."""
+        wanted = PRONOUN_GENDERS.get(pronoun)
+        if wanted is None or not person.person:
             return True
         names = person.shown.split()
         first = names[0] if len(names) > 1 and not _PARTICLE.fullmatch(names[0].lower()) else None
         gender = self._gender(names[-1]) or (_first_name_genders().get_gender(first) if first else None)
-        return gender is None or gender in genders or gender in ("andy", "unknown")  # "Le Bras": no first name
+        return gender not in PRONOUN_GENDERS.values() or gender == wanted  # "Le Bras": no first name
 
     def _gender(self, surname: str) -> str | None:
         """The gender the cluster's articles give the person of ``surname``: the pronoun that follows their
@@ -429,7 +430,7 @@ class _Speakers:
         comes more often than the other's."""
         if surname not in self.genders:
             said = _said_of(surname)
-            votes = Counter(PRONOUN_GENDERS[match.group(1).lower()][0] for unit in self.units
+            votes = Counter(PRONOUN_GENDERS[match.group(1).lower()] for unit in self.units
                             for match in said.finditer(unit.text))
             (top, most), *rest = votes.most_common() or [(None, 0)]
             self.genders[surname] = top if not rest or most > rest[0][1] else None

@@ -39,8 +39,8 @@ SPEAKER_PRONOUNS = {"he": "person", "she": "person", "it": "body", "they": "any"
 """Pronouns that stand for a speaker, and what they can stand for: a person, a body, either, or the writer
 ("I", outside a quotation: nobody the article quotes)."""
 
-PRONOUN_GENDERS = {"he": ("male", "mostly_male"), "she": ("female", "mostly_female")}
-"""The genders (as gender-guesser names them from a first name) a person pronoun can stand for."""
+PRONOUN_GENDERS = {"he": "male", "she": "female"}
+"""The gender (as gender-guesser names it) of each person pronoun."""
 
 NOT_IN_SPEAKER = frozenset("is are was were will would be been being could may might can should must to that which "
                             "who it there".split())
