@@ -216,3 +216,9 @@ def test_a_persons_gender_is_the_one_the_article_gives_before_the_one_of_the_fir
         at += len(text) + 1
     found = claims.read(claims.attributions(units), units, Gazetteer([]), {"a": " ".join(texts)})
     assert {c.content[:14]: c.speaker.shown for c in found}["Then the rules"] == "Jean Talbot"
+
+
+def test_a_party_word_before_a_name_is_no_part_of_it() -> None:
+    gazetteer = Gazetteer([Mention("a", 0, 24, "Democrat Lorna Whitcombe", "PERSON"),
+                           Mention("b", 0, 15, "Lorna Whitcombe", "PERSON")])
+    assert {e.name for e in gazetteer.entities} == {"Lorna Whitcombe"}

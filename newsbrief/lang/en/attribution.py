@@ -61,8 +61,10 @@ ROLE_WORDS = frozenset(
 TITLE_WORDS = ROLE_WORDS | frozenset(
     "foreign defence defense interior prime deputy general secretary-general head senator sen rep gov "
     "master chancellor king queen prince director ceo chairman chairwoman top senior state-run state executive "
-    "officer administrator attorney".split())
-"""Words of a title before a name ("Foreign Minister", "Harbour Master", "TSA Administrator", "Attorney")."""
+    "officer administrator attorney democrat republican".split())
+"""Words of a title before a name ("Foreign Minister", "Harbour Master", "TSA Administrator", "Attorney"), a
+party member's among them ("Democrat Dianne Feinstein"; "Tory" is not one: "Tory MP Karen Vecchio" ends its
+title at "MP", and as a title word "Tory" became a speaker of its own)."""
 
 BODY_WORDS = frozenset(
     "ministry military army government police authorities company firm union agency department office service "
