@@ -413,16 +413,16 @@ class _Speakers:
     def _may_be(self, person: Speaker, pronoun: str) -> bool:
         """Whether ``pronoun`` may stand for ``person``: "she" not for a man, "he" not for a woman ("“...,” she
         said", after John Pistole and Sally Regenhard spoke, is Sally Regenhard's). The gender is the one the
-        articles give the person (see ``_gender``), else the one of the first name where gender-guesser's list
-        holds it for one gender only (not "mostly", as "Jamie" is); a person of neither, or shown without a first
-        name ("Le Bras", "Pasztor"), may be anyone."""
+        articles give the person (see ``_gender``), else the one of the given name (the word before the surname:
+        "Judge Mara Olsen", Mara) where gender-guesser's list holds it for one gender only (not "mostly", as
+        "Jamie" is); a person of neither, or shown without a given name ("Le Bras", "Pasztor"), may be anyone."""
         wanted = PRONOUN_GENDERS.get(pronoun)
         if wanted is None or not person.person:
             return True
         names = person.shown.split()
-        first = names[0] if len(names) > 1 and not _PARTICLE.fullmatch(names[0].lower()) else None
-        gender = self._gender(names[-1]) or (_first_name_genders().get_gender(first) if first else None)
-        return gender not in PRONOUN_GENDERS.values() or gender == wanted  # "Le Bras": no first name
+        given = names[-2] if len(names) > 1 and not _PARTICLE.fullmatch(names[-2].lower()) else None
+        gender = self._gender(names[-1]) or (_first_name_genders().get_gender(given) if given else None)
+        return gender not in PRONOUN_GENDERS.values() or gender == wanted
 
     def _gender(self, surname: str) -> str | None:
         """The gender the cluster's articles give the person of ``surname``: the pronoun that follows their
