@@ -48,6 +48,7 @@ from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from newsbrief.lang.en.events import (
     ABOARD,
     EFFORTS,
+    HARMS,
     HYPOTHETICAL,
     IMPACTS,
     INCIDENTS,
@@ -59,6 +60,7 @@ from newsbrief.lang.en.events import (
     SCENE_PREPOSITIONS,
     SCENES,
     SERIES_NOUNS,
+    TOLD_BY_VERB,
     TOLL_NOUNS,
     TOLL_OF_THE_DEAD,
     TOTALS,
@@ -460,9 +462,9 @@ def _event(holder: Token, noun: Token | None) -> tuple[str | None, Token | None,
         return _told_around(holder, noun)
     category = (_outcome(inside) or OUTCOME_NOUNS.get(inside.lower_) or ("killed" if inside.lower_ in TOLL_NOUNS
                 else _done(inside) or _participle(inside)))  # "47 corpses", a toll, "four signals heard"
-    if category is not None and " or " in category:  # "victims", "casualties": dead or alive, unless the verb says
+    if inside.lower_ in TOLD_BY_VERB:  # "victims", "casualties": what the verb says befell them, if it says
         told = _told_around(holder, noun)
-        if told[0] in category.split(" or "):
+        if told[0] in HARMS:
             return told  # "all 12 victims died", "the two victims were injured"
         if holder.dep_ in SUBJECT_DEPS and _pos(holder.head) == "VERB" and holder.head.lower_ not in LIGHT_VERBS:
             return None, None, holder.head, True  # "the two victims no longer wanted to pursue charges": alive

@@ -49,7 +49,7 @@ COUNTED_CLASSES = {
 
 OUTCOME_NOUNS = {"deaths": "killed", "dead": "killed", "fatalities": "killed", "casualties": "killed or injured",
                  "injuries": "injured", "wounded": "injured", "injured": "injured", "missing": "missing",
-                 "survivors": "rescued", "victims": "killed or injured", "bodies": "killed", "corpses": "killed",
+                 "survivors": "rescued", "victims": "killed", "bodies": "killed", "corpses": "killed",
                  "lives": "killed", "killings": "killed", "slayings": "killed", "murders": "killed",
                  "homicides": "killed", "arrests": "arrested"}
 """Nouns that say what happened by themselves ("33 deaths" counts people killed)."""
@@ -83,6 +83,10 @@ IMPACTS = re.compile(
 """Stems of verbs that tell what happened to what is counted besides the outcome categories (shown as
 written: "1,000 flights canceled", "60 homes set on fire", "12 aircraft searched"); a count whose verb is
 none of these (came, urged, described) is not a key fact."""
+
+TOLD_BY_VERB = frozenset("victims victim casualties".split())
+"""Outcome nouns whose verb, where it names an outcome, says what befell them ("three victims were wounded":
+injured; "the two victims wanted to pursue the charges": alive)."""
 
 TOLL_NOUNS = frozenset("toll tally count".split())
 """Nouns whose figure is a count of the dead ("the death toll rose to 113")."""
