@@ -108,3 +108,15 @@ def test_a_measure_as_a_tokenized_copy_spaces_its_hyphen_is_no_count() -> None:
     assert read("Late on, his 12 - yard touchdown pass won the game.") == []
     found = read("He got a 5 - year sentence and 3 men were freed; 12 - including 4 children - died.")
     assert sorted(q.value for q in found) == [3, 4, 12]
+
+
+def test_a_count_of_charges_or_a_boxers_count_is_no_toll() -> None:
+    assert [q.category for q in read("He faces four counts of robbery and one count of petit theft.")] == []
+    assert [q.category for q in read("The challenger got up after a seven count but stayed on the ropes.")] == []
+    assert [(q.value, q.category) for q in read("The body count rose to 40 on Monday.")] == [(40, "killed")]
+
+
+def test_what_befell_victims_is_what_their_verb_says() -> None:
+    assert [(q.value, q.category) for q in read("All 12 victims died at the scene.")] == [(12, "killed")]
+    assert [(q.value, q.category) for q in read("Three victims were wounded in the attack.")] == [(3, "injured")]
+    assert [q.category for q in read("The two victims no longer wanted to pursue the charges.")] == []

@@ -20,7 +20,7 @@ from newsbrief.facts.settings import DEFAULT, Settings
 from newsbrief.lang.en.attribution import INTENT_VERBS, MODALS
 from newsbrief.lang.en.events import EVENT_NOUNS, OUTCOMES
 from newsbrief.lang.en.linking import leans_back
-from newsbrief.lang.en.quotes import DOUBLE_CHARACTERS, SINGLE_QUOTES
+from newsbrief.lang.en.quotes import QUOTE_CHARACTERS
 from newsbrief.lang.tokens import stemmed_stop, tokens, words
 from newsbrief.model import ClaimFact, Conflict, PartySide, Source
 
@@ -187,7 +187,7 @@ def _told(claim: Claim, party: str, most: int) -> str:
     content = " ".join(words[:most]) + ("…" if len(words) > most else "")
     who = "" if claim.speaker.shown == party else f"{claim.speaker.shown} "
     if claim.trailing:
-        return f"{who}{claim.verb}: “{content.strip(' ' + DOUBLE_CHARACTERS + SINGLE_QUOTES)}”"
+        return f"{who}{claim.verb}: “{content.strip(' ' + QUOTE_CHARACTERS)}”"
     return f"{who}{claim.verb} {content}"
 
 

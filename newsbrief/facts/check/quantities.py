@@ -386,7 +386,7 @@ def _dated(focus: Focus | None, settings: Settings) -> dict[str, str]:
     return {a: day.isoformat() for a, day in story_days(focus.times if focus else {}, settings).items()}
 
 
-def story_days(times: Mapping[str, datetime | None], settings: Settings = DEFAULT) -> dict[str, date]:
+def story_days(times: Mapping[str, datetime | None], settings: Settings) -> dict[str, date]:
     """article -> the day it was published, when the articles of ``times`` (id -> time) span more than
     ``settings.story_days``; none otherwise: a one-day story's counts are that day's, and only a story over
     several days tells its counts by their incidents and days."""

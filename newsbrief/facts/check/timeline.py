@@ -38,12 +38,10 @@ from newsbrief.facts.settings import DEFAULT, Settings
 from newsbrief.ingest import wall_clock
 from newsbrief.lang.en.attribution import REPORTING_VERBS
 from newsbrief.lang.en.linking import DROPPABLE_OPENING, leans_back
-from newsbrief.lang.en.quotes import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_MARK, STRAIGHT_QUOTE
+from newsbrief.lang.en.quotes import CLOSING_QUOTES, OPENING_QUOTES, PAIRS, QUOTE_MARK, STRAIGHT_QUOTE
 from newsbrief.model import Article, Cluster, Source, TimelineEntry
 
-_PAIRS = {**dict(zip(OPENING_QUOTES, CLOSING_QUOTES)), STRAIGHT_QUOTE: STRAIGHT_QUOTE}
-"""Each opening quotation mark -> the mark that closes it."""
-_PAIRS_BACK = {close: opening for opening, close in _PAIRS.items()}
+_PAIRS_BACK = {close: opening for opening, close in PAIRS.items()}
 _CLOSING_FIRST = re.compile(rf"^(?:{'|'.join(map(re.escape, CLOSING_QUOTES))})\s*")
 _SAID = re.compile(rf"\b(?:{REPORTING_VERBS})\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 _SPAN_QUALIFIERS = frozenset({"since", "until", "by", "before", "after"})
@@ -146,7 +144,7 @@ def _balanced(text: str) -> str:
         elif unopened is None:
             unopened = mark
     before = _PAIRS_BACK.get(unopened or "", "")
-    return before + text + (_PAIRS[open_mark] if open_mark else "")
+    return before + text + (PAIRS[open_mark] if open_mark else "")
 
 
 def _cap(entries: list[tuple[DateMention, TimelineEntry]], per_date: int) -> list[tuple[DateMention, TimelineEntry]]:

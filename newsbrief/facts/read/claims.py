@@ -20,8 +20,11 @@ against each other by :mod:`newsbrief.facts.crosscheck`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from newsbrief.facts.read.entities import Entity, Gazetteer, fold
 from newsbrief.facts.read.units import Unit
@@ -37,6 +40,7 @@ from newsbrief.lang.en.attribution import (
     NOT_IN_SPEAKER,
     PAST_FORMS,
     PREPOSITIONS,
+    PRONOUN_GENDERS,
     REPORTING_VERBS,
     ROLE_WORDS,
     SELF_CLAIM,
@@ -48,16 +52,19 @@ from newsbrief.lang.en.linking import CONNECTIVES, DROPPABLE_OPENING
 from newsbrief.lang.en.names import COMMON_CAPITALISED
 from newsbrief.lang.en.quotes import (
     CLOSING_CHARACTERS,
-    CLOSING_QUOTES,
+    CLOSINGS,
     DOUBLE_CHARACTERS,
     OPENING_CHARACTERS,
     OPENING_QUOTES,
+    OPENINGS,
     QUOTE_CHARACTERS,
     QUOTE_MARK,
     SINGLE_QUOTES,
-    STRAIGHT_QUOTE,
 )
 from newsbrief.model import Span, squash
+
+if TYPE_CHECKING:
+    from gender_guesser.detector import Detector
 
 _VERB = re.compile(rf"(?<![\w-])(?:(?:has|have|had|also|later|again|swiftly|quickly)\s+)*(?P<verb>{REPORTING_VERBS})\b"
                    r"|\b(?:was|were) quoted as (?P<quoted>saying)\b|\baccording to\b")
@@ -79,7 +86,10 @@ _SENTENCE_END = re.compile(r"\s*[.!?]")
 _SUBORDINATE = re.compile(
     rf"\s*[{OPENING_CHARACTERS}]?(?:although|though|while|whereas|even though|after|because|since|as|if|when)\b", re.I)
 _STRONG = re.compile(r"\b(?:blam\w*|accus\w*|carried out by|responsible for|to blame|behind the|caused by)\b", re.I)
-_LEADING = re.compile(rf"^(?:[{DOUBLE_CHARACTERS}{SINGLE_QUOTES}]|\s|but|and|however|meanwhile|also|still|yet|so|"
+_PHRASE_MARKS = DOUBLE_CHARACTERS + SINGLE_QUOTES
+"""Marks stripped from a speaker phrase: every one but the backtick, as "``They say ..." (a tokenized copy's
+opening mark) is inside a quotation and no speaker, where stripping it would read "They" as one."""
+_LEADING = re.compile(rf"^(?:[{_PHRASE_MARKS}]|\s|but|and|however|meanwhile|also|still|yet|so|"
                       r"instead|though|although|while|as|if|when|because|since)+\b\s*", re.I)
 _TRAILING = re.compile(
     r"(?:\s+(?:on|in|at|during|late|early|this|last)\b[^,]{0,30}|\s+(?:has|have|had|also|later|again|"
@@ -108,16 +118,21 @@ left unplaced (a mark lost, a quotation over several paragraphs) and the claim o
 _ASIDE = re.compile(r"\s*,\s*(?:(?P<participle>adding|saying|noting|explaining|insisting|stressing)\b(?:\s+that\b)?\s*)?")
 """A comma right after a reporting verb: the speaker is set off inside the sentence ("The jurors, he added,
 “were ...”"), or a participle brings what was said ("said, adding that ...")."""
-_CLOSINGS = (*CLOSING_QUOTES, STRAIGHT_QUOTE)
-_OPENINGS = (*OPENING_QUOTES, STRAIGHT_QUOTE)
-"""The marks that end and begin a quotation, for a claim cut in two by its speaker ("“That,” he said, ...")."""
 _WRITER_GOES_ON = re.compile(r"(?:and|but|or|while|though|although|as|\w+ing)\b", re.I)
 """What opens the writer's own words after a speaker set off by commas: a conjunction, or a participle
 ("..., Peres said, urging both sides to ...")."""
-_NEW_QUOTE = re.compile(rf"(?:{'|'.join(map(re.escape, _OPENINGS))})\s*[A-Z]")
+_NEW_QUOTE = re.compile(rf"(?:{'|'.join(map(re.escape, OPENINGS))})\s*[A-Z]")
 """A quotation that opens a sentence of its own ("Asked if ..., Netanyahu said, ``Every Israeli ...''"):
 what comes before the speaker is the writer's framing, and the claim is the quotation."""
 _MAX_SPEAKER_WORDS = 9
+_CLAUSE_BREAK = re.compile(rf"[,;:{DOUBLE_CHARACTERS}]|\s(?:and|but|while|as|after|when|because|which|who|that)\s")
+"""Where the clause of a speaker before its verb begins: the speaker is the last piece."""
+_CLOSED_BEFORE = re.compile(rf"[,{CLOSING_CHARACTERS}’]\s*$")
+"""A comma or closing mark right before an inverted verb: what was said came first ("..., ” said X")."""
+_NO_SURNAME = ROLE_WORDS | BODY_WORDS
+"""One-word speakers that are roles or bodies, never a person's last name ("Police said")."""
+_NO_FIRST_NAME = TITLE_WORDS | STOP_WORDS | CONNECTIVES
+"""Capitalised words before a surname that are no first name ("Yet Reciprocal", "New Baltimore Police")."""
 _LONG_TAIL = 14
 _CLAUSE_END = re.compile(r",\s+(?:while|whereas|but)\s|;\s")
 _TAIL_START = re.compile(r"\s*,?\s*(?:in|on|at|during|to|from|after|before|via|through|by|late|earlier|later|this|"
@@ -199,7 +214,7 @@ def _verb_name(match: re.Match[str]) -> str:
 
 
 def _clean_phrase(phrase: str) -> str:
-    phrase = _LEADING.sub("", phrase.strip(" ,")).strip(" ," + DOUBLE_CHARACTERS + SINGLE_QUOTES)
+    phrase = _LEADING.sub("", phrase.strip(" ,")).strip(" ," + _PHRASE_MARKS)
     return _TRAILING.sub("", phrase).strip(" ,")
 
 
@@ -224,7 +239,7 @@ def _forward(unit: Unit, match: re.Match[str]) -> Attribution | None:
     if _PASSIVE.search(before) or _DENIED_SAYING.search(before) or _QUOTE_CLOSED.search(before):
         return None  # "it was claimed", "has not confirmed or denied reports that ...": nobody said it; "“I'm
         # flabbergasted,” said X": the words before are what was said, not who said it
-    clause = re.split(rf"[,;:{DOUBLE_CHARACTERS}]|\s(?:and|but|while|as|after|when|because|which|who|that)\s", before)
+    clause = _CLAUSE_BREAK.split(before)
     phrase, apposition = clause[-1], ""
     if not phrase.strip() and len(clause) >= 3:
         phrase, apposition = clause[-3], clause[-2]
@@ -269,8 +284,8 @@ def _parenthetical(unit: Unit, match: re.Match[str], said: str, rest: str, phras
     rest = squash(rest).rstrip(".")
     if not rest or _WRITER_GOES_ON.match(rest):
         content = said
-    elif said.startswith(_OPENINGS) and said.endswith(_CLOSINGS) and rest.startswith(_OPENINGS):  # one quotation
-        content = " ".join((said.rstrip("".join(_CLOSINGS)).rstrip(","), rest.lstrip("".join(_OPENINGS))))
+    elif said.startswith(OPENINGS) and said.endswith(CLOSINGS) and rest.startswith(OPENINGS):  # one quotation
+        content = " ".join((said.rstrip("".join(CLOSINGS)).rstrip(","), rest.lstrip("".join(OPENINGS))))
     else:
         content = f"{said} {rest}"
     content = content.strip(" ," + QUOTE_CHARACTERS).rstrip(".")
@@ -285,7 +300,7 @@ def _trailing(unit: Unit, match: re.Match[str]) -> Attribution | None:
     before, rest = text[:match.start()], text[match.end():]
     if match.group("verb") is None and not match.group("quoted"):
         phrase, content = rest, before
-    elif (re.search(rf"[,{CLOSING_CHARACTERS}’]\s*$", before) and len(rest.split()) <= _MAX_SPEAKER_WORDS
+    elif (_CLOSED_BEFORE.search(before) and len(rest.split()) <= _MAX_SPEAKER_WORDS
           and "that" not in rest and match.group("verb") in INVERTED_VERBS):
         phrase, content = rest, before
     else:
@@ -319,7 +334,7 @@ def _with_apposition(unit: Unit, match: re.Match[str], parts: list[str]) -> Attr
     if cut >= 0 and not content[cut + 1:].strip():
         content = content[:cut]
     phrase = _clean_phrase(phrase)
-    content = squash(content).strip(" ," + DOUBLE_CHARACTERS + SINGLE_QUOTES).rstrip(".")
+    content = squash(content).strip(" ," + QUOTE_CHARACTERS).rstrip(".")
     if not _plausible(phrase) or len(content.split()) < 3:
         return None
     return Attribution(unit, 0, len(unit.text.rstrip()), phrase, apposition, _verb_name(match), content,
@@ -346,10 +361,16 @@ class _Speakers:
     def __init__(self, gazetteer: Gazetteer, units: Sequence[Unit]) -> None:
         self.gazetteer = gazetteer
         self.units = units
+        self.by_article: dict[str, list[Unit]] = {}
+        """article -> its units in order."""
+        for unit in units:
+            self.by_article.setdefault(unit.article, []).append(unit)
         self.last: dict[str, list[tuple[int, Speaker]]] = {}
         """article -> its speakers so far, each with the position of the sentence it spoke in."""
         self.known: dict[str, Speaker] = {}
         self.titles: dict[str, list[str]] = {}
+        self.genders: dict[str, str | None] = {}
+        """surname -> the gender the articles give that person, if they tell."""
 
     def speaker(self, raw: Attribution) -> Speaker | None:
         """Who made ``raw``: a pronoun, "the ministry", "his spokesman" or a name resolved; None if unknown."""
@@ -357,7 +378,7 @@ class _Speakers:
         words = [fold(w).strip("’'") for w in phrase.split()]
         history = self.last.setdefault(raw.unit.article, [])
         if words[0] in SPEAKER_PRONOUNS:
-            found = self._pronoun(words, history, phrase, raw.unit.position)
+            found = self._pronoun(words, history, phrase, raw.unit)
         elif words[0] == "the" and not any(w[0].isupper() for w in phrase.split()[1:]):
             found = (self._definite(words[-1], [s for _, s in history]) or self._recent_body(words[-1], raw.unit)
                      or self._body(phrase, raw.apposition))
@@ -371,7 +392,7 @@ class _Speakers:
         return found
 
     def _pronoun(self, words: list[str], history: list[tuple[int, Speaker]], phrase: str,
-                 position: int) -> Speaker | None:
+                 unit: Unit) -> Speaker | None:
         """The speaker a pronoun stands for: the latest of its kind that spoke at most ``_PRONOUN_REACH``
         sentences before. Further back, a person named since but not quoted is likelier meant ("Nancy Ruth,
         a senator, has long advocated a change. “...,” she said."), and nobody is a better answer than the
@@ -384,11 +405,37 @@ class _Speakers:
         if want == "writer":
             return None  # "I wrote earlier this week ...": the writer, never the last person quoted
         for at, prior in reversed(history):
-            if position - at > _PRONOUN_REACH:
+            if unit.position - at > _PRONOUN_REACH:
                 return None
-            if want == "any" or prior.person == (want == "person"):
+            if want == "any" or (prior.person == (want == "person") and self._may_be(prior, words[0])):
                 return prior
         return None
+
+    def _may_be(self, person: Speaker, pronoun: str) -> bool:
+        """Whether ``pronoun`` may stand for ``person``: "she" not for a man, "he" not for a woman ("“...,” she
+        said", after John Pistole and Sally Regenhard spoke, is Sally Regenhard's). The gender is the one the
+        articles give the person (see ``_gender``), else the one of the given name (the word before the surname:
+        "Judge Mara Olsen", Mara) where gender-guesser's list holds it for one gender only (not "mostly", as
+        "Jamie" is); a person of neither, or shown without a given name ("Le Bras", "Pasztor"), may be anyone."""
+        wanted = PRONOUN_GENDERS.get(pronoun)
+        if wanted is None or not person.person:
+            return True
+        names = person.shown.split()
+        given = names[-2] if len(names) > 1 and not _PARTICLE.fullmatch(names[-2].lower()) else None
+        gender = self._gender(names[-1]) or (_first_name_genders().get_gender(given) if given else None)
+        return gender not in PRONOUN_GENDERS.values() or gender == wanted
+
+    def _gender(self, surname: str) -> str | None:
+        """The gender the cluster's articles give the person of ``surname``: the pronoun that follows their
+        name and verb ("Pasztor told WANE she killed her children", "Talbot said she ..."), where one gender's
+        comes more often than the other's."""
+        if surname not in self.genders:
+            said = _said_of(surname)
+            votes = Counter(PRONOUN_GENDERS[match.group(1).lower()] for unit in self.units
+                            for match in said.finditer(unit.text))
+            (top, most), *rest = votes.most_common() or [(None, 0)]
+            self.genders[surname] = top if not rest or most > rest[0][1] else None
+        return self.genders[surname]
 
     def _definite(self, head: str, history: list[Speaker]) -> Speaker | None:
         """ "the ministry": the latest speaker of this article whose role ends so, else the one country's
@@ -407,7 +454,7 @@ class _Speakers:
 
     def _lately(self, unit: Unit, kinds: tuple[str, ...]) -> Entity | None:
         """The entity of one of ``kinds`` named last in this sentence or the one before it."""
-        earlier = [u for u in self.units if u.article == unit.article and u.position <= unit.position][-2:]
+        earlier = [u for u in self.by_article[unit.article] if u.position <= unit.position][-2:]
         for prior in reversed(earlier):
             named = [e for e in self.gazetteer.entities_in(prior.text) if e.kind in kinds]
             if named:
@@ -459,14 +506,12 @@ class _Speakers:
         of a person's name ("Regenhard said she ...", after "said Sally Regenhard, whose son ..."): that person,
         in full. Without it the speaker would be a role, and the "she" who speaks next someone else."""
         word = phrase.strip(" ,.")
-        if not word.istitle() or not word.isalpha() or fold(word) in ROLE_WORDS | BODY_WORDS or (
-                self.gazetteer.nation(word)):
+        if not word.istitle() or not word.isalpha() or fold(word) in _NO_SURNAME or self.gazetteer.nation(word):
             return None  # "Police said": a body, whatever the article calls its police elsewhere
-        named = re.compile(rf"\b((?:[A-Z][a-z]+ ){{1,2}}){word}\b")
-        for other in self.units:
-            for match in named.finditer(other.text) if other.article == unit.article else ():
-                if not any(w in COMMON_CAPITALISED or fold(w) in TITLE_WORDS | STOP_WORDS | CONNECTIVES
-                           for w in match.group(1).split()):  # not "Yet Reciprocal", "New Baltimore Police"
+        named = _named_before(word)
+        for other in self.by_article[unit.article]:
+            for match in named.finditer(other.text):
+                if not any(w in COMMON_CAPITALISED or fold(w) in _NO_FIRST_NAME for w in match.group(1).split()):
                     return match.group(0)
         return None
 
@@ -491,6 +536,28 @@ class _Speakers:
                 if body is not None:
                     return body.party
         return f"person:{name}"
+
+
+@lru_cache(maxsize=1)
+def _first_name_genders() -> Detector:
+    """gender-guesser's first names (some 40,000, of many countries), loaded once, when a pronoun first needs
+    them (0.2 s)."""
+    from gender_guesser.detector import Detector  # lazy: a large name list, needed only for pronoun speakers
+
+    return Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=1024)
+def _said_of(surname: str) -> re.Pattern[str]:
+    """``surname`` as the speaker of a reporting verb, with the pronoun that opens what was said ("Talbot said
+    she ...", "Pasztor told WANE she ...")."""
+    return re.compile(rf"\b{re.escape(surname)}\s+(?:{REPORTING_VERBS})\s+(?:[\w’']+\s+){{0,3}}?(he|she)\b", re.I)
+
+
+@lru_cache(maxsize=1024)
+def _named_before(word: str) -> re.Pattern[str]:
+    """``word`` after one or two capitalised words: a full name of which it is the last word."""
+    return re.compile(rf"\b((?:[A-Z][a-z]+ ){{1,2}}){word}\b")
 
 
 def _names_nation(name: str, gazetteer: Gazetteer) -> bool:

@@ -306,8 +306,9 @@ class Gazetteer:
             variants = set(names) | {s for s in _surname(names, kind) if surnames[s] == 1 and s not in labels}
             labelled = sum((labels[n] for n in names), Counter[str]())
             voted = _kind(_named_as(names, best), labelled)
-            if voted == "person" and 0 < _titled(best) <= len(best.split()) - 2:
-                best = " ".join(best.split()[_titled(best):])  # "Attorney Mark Jay Heller": Mark Jay Heller
+            titled, words = _titled(best), best.split()
+            if voted == "person" and 0 < titled <= len(words) - 2:
+                best = " ".join(words[titled:])  # "Attorney Mark Jay Heller": Mark Jay Heller
                 variants.add(best)
             if voted != "group":  # a nationality or group is a nation word (see ``nations``), not a name
                 entities.append(Entity(voted, best, variants))

@@ -48,6 +48,7 @@ from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from newsbrief.lang.en.events import (
     ABOARD,
     EFFORTS,
+    HARMS,
     HYPOTHETICAL,
     IMPACTS,
     INCIDENTS,
@@ -59,14 +60,18 @@ from newsbrief.lang.en.events import (
     SCENE_PREPOSITIONS,
     SCENES,
     SERIES_NOUNS,
+    TOLD_BY_VERB,
     TOLL_NOUNS,
+    TOLL_OF_THE_DEAD,
     TOTALS,
 )
 from newsbrief.lang.en.grammar import (
+    ANY_SUBJECT_DEPS,
     COMPLEMENT_DEPS,
     DEFINITES,
     DETERMINERS,
     MODIFIER_DEPS,
+    NOUN_SUBJECT_DEPS,
     ORIGIN_VERBS,
     NUMBER_DEPS,
     PATIENT_DEPS,
@@ -367,7 +372,7 @@ def _joined(number: Token) -> bool:
     soldiers died and five were wounded"). Standing alone, it counts what the count before it counted."""
     if number.dep_ == "conj":
         return _pos(number.head) == "VERB"
-    return number.dep_ in (*SUBJECT_DEPS, "nsubjpass") and number.head.dep_ == "conj"
+    return number.dep_ in ANY_SUBJECT_DEPS and number.head.dep_ == "conj"
 
 
 def _owner(noun: Token) -> str | None:
@@ -406,7 +411,7 @@ def _paid_for(span: Span, noun: Token | None) -> str | None:
         return None
     if verb.dep_ in ("acl", "relcl") and _pos(verb.head) == "NOUN":
         return _phrase(verb.head)
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and _pos(c) == "NOUN"), None)
+    subject = next((c for c in verb.children if c.dep_ in NOUN_SUBJECT_DEPS and _pos(c) == "NOUN"), None)
     return _phrase(subject) if subject is not None and subject.lower_ not in MONEY_FORMS else None
 
 
@@ -453,10 +458,22 @@ def _category(text: str) -> str | None:
 def _event(holder: Token, noun: Token | None) -> tuple[str | None, Token | None, Token | None, bool]:
     """(what happened, the word that says it, the governing verb, whether the counted thing did it)."""
     inside = _inside(holder, noun)
-    if inside is not None:
-        category = (_outcome(inside) or OUTCOME_NOUNS.get(inside.lower_) or ("killed" if inside.lower_ in TOLL_NOUNS
-                    else _done(inside) or _participle(inside)))  # "47 corpses", a toll, "four signals heard"
-        return category, inside, _verb_of(holder), False
+    if inside is None:
+        return _told_around(holder, noun)
+    category = (_outcome(inside) or OUTCOME_NOUNS.get(inside.lower_) or ("killed" if inside.lower_ in TOLL_NOUNS
+                else _done(inside) or _participle(inside)))  # "47 corpses", a toll, "four signals heard"
+    if inside.lower_ in TOLD_BY_VERB:  # "victims", "casualties": what the verb says befell them, if it says
+        told = _told_around(holder, noun)
+        if told[0] in HARMS:
+            return told  # "all 12 victims died", "the two victims were injured"
+        if holder.dep_ in SUBJECT_DEPS and _pos(holder.head) == "VERB" and holder.head.lower_ not in LIGHT_VERBS:
+            return None, None, holder.head, True  # "the two victims no longer wanted to pursue charges": alive
+    return category, inside, _verb_of(holder), False
+
+
+def _told_around(holder: Token, noun: Token | None) -> tuple[str | None, Token | None, Token | None, bool]:
+    """What happened to what is counted, as the words around the counted phrase say it (its role in the
+    sentence: the subject of "died", the object of "killed", "the number of slayings", ...)."""
     dep, head = holder.dep_, holder.head
     if dep == "appos" and _tally(head):
         return _tally(head), head, _verb_of(head), False  # "the number of slayings -- five this month --"
@@ -467,7 +484,7 @@ def _event(holder: Token, noun: Token | None) -> tuple[str | None, Token | None,
     if dep == "pobj" and head.lower_ in PART_PREPOSITIONS:
         whole = head.head
         if _pos(whole) in ("VERB", "AUX"):  # "30,900 customers were without power, including 25,000 in ..."
-            whole = next((c for c in whole.children if c.dep_ in ("nsubj", "nsubjpass")), whole)
+            whole = next((c for c in whole.children if c.dep_ in NOUN_SUBJECT_DEPS), whole)
         return _event(whole, whole if _pos(whole) in ("NOUN", "PROPN") else None)
     if dep == "pobj" and head.lower_ != "of" and head.head.lower_ in OUTCOME_NOUNS and _pos(head.head) == "NOUN":
         return f"with {head.head.lower_}", head.head, _verb_of(head.head), False  # "deaths in at least five states"
@@ -538,7 +555,7 @@ def _passive_clause(verb: Token) -> Token | None:
     clauses += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]
     for child in clauses:
         if (_outcome(child) and child.tag_ == "VBN"
-                and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in child.children)):
+                and not any(c.dep_ in ANY_SUBJECT_DEPS for c in child.children)):
             return child
     return None
 
@@ -549,7 +566,7 @@ def _inside(holder: Token, noun: Token | None) -> Token | None:
     if noun is not None and noun.lower_ in OUTCOME_NOUNS:
         return noun
     if noun is not None and noun.lower_ in TOLL_NOUNS:
-        return noun
+        return noun if any(c.lower_ in TOLL_OF_THE_DEAD for c in noun.lefts) else None
     for child in (noun or holder).children:
         if child.dep_ in ("amod", "acl", "relcl", "acomp", "oprd", "advmod", "prep") and _outcome(child) and not (
                 _acting(noun or holder, child)):  # "200 targets hit", not "two bombings hit Jerusalem"

@@ -19,7 +19,7 @@ from functools import lru_cache
 from text_to_num import text2num
 
 from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS
-from newsbrief.lang.en.measures import CURRENCY_CODES, CURRENCY_PREFIXES, UNIT_KIND
+from newsbrief.lang.en.measures import CURRENCY_CODES, CURRENCY_PREFIXES, CURRENCY_SYMBOLS, UNIT_KIND
 from newsbrief.lang.en.numbers import (
     INCREMENTS,
     MULTIPLES,
@@ -38,14 +38,16 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDS = rf"(?:half an?\s+dozen|(?:an?\s+)?(?:{_WORD})(?:(?:\s+|-)(?:and\s+)?(?:{_WORD}))*)"
 # Matched on lower-cased text: ten times faster than re.IGNORECASE with this many alternatives; the
 # qualifier is looked for only before a number found, not tried at every position.
-_CURRENCY = rf"(?:{'|'.join(p.lower() for p in CURRENCY_PREFIXES)})?[$£€¥] ?|\b(?:{'|'.join(CURRENCY_CODES)})\.?\s+"
+_SYMBOL = f"[{re.escape(''.join(CURRENCY_SYMBOLS))}] ?"
+"""A currency symbol, glued to its amount or spaced from it."""
+_CURRENCY = rf"(?:{'|'.join(p.lower() for p in CURRENCY_PREFIXES)})?{_SYMBOL}|\b(?:{'|'.join(CURRENCY_CODES)})\.?\s+"
 """A currency before an amount: a symbol, glued or as a tokenized copy spaces it ("$ 160 million"), or a code."""
 _NUMBER = re.compile(
     rf"(?P<cur>{_CURRENCY})?(?P<digits>{_DIGITS})"
     rf"(?:\s*(?P<abbr>{_ABBREVIATED})\b|\s+(?P<dscale>{'|'.join(SCALES)})\b)?"
     rf"|\b(?P<words>{_WORDS})\b"
 )
-_RANGE = re.compile(rf"\s*(?:to|and|or|-|–)\s*(?P<cur>[$£€¥] ?)?(?P<digits>{_DIGITS})(?:\s+(?P<dscale>"
+_RANGE = re.compile(rf"\s*(?:to|and|or|-|–)\s*(?P<cur>{_SYMBOL})?(?P<digits>{_DIGITS})(?:\s+(?P<dscale>"
                     rf"{'|'.join(SCALES)})\b)?|\s*(?:to|and|or|-|–)\s*(?P<words>{_WORDS})\b")
 # Something every number contains: a cheap test that spares most sentences the big pattern.
 _NUMBER_CUE = re.compile(r"\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty\b|"
@@ -68,9 +70,10 @@ _COUNTED_AFTER = re.compile(
 _SPACED_THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?P<groups>(?:, \d{3})+)(?!,?\d|\.\d)")
 """Thousands set apart by a comma and a space, as a tokenized copy of a text writes them ("20, 000 people",
 "$30, 000"): one number, unless a month names the first group a day ("May 5, 300 people")."""
-_AGE = (re.compile(r"[A-Za-z][\w’'-]+,\s*$"), re.compile(r"\s*,|\s+(?:was|is|has)\b"))
-"""After a name or a noun and a comma, a number followed by a comma or a verb in the singular is an age ("Elle
-Knutson, 21,", "Andrew Lopez, 20 was found guilty": a count above one takes "were")."""
+_AGE = (re.compile(r"[A-Za-z][\w’'-]+,\s*$"), re.compile(r"\s*,|\s+(?:was|is|has)\b|\.(?!\d)"))
+"""After a name or a noun and a comma, a number followed by a comma, a verb in the singular or the end of the
+sentence is an age ("Elle Knutson, 21,", "Andrew Lopez, 20 was found guilty": a count above one takes "were";
+"the deaths of two boys, 13 and 14.")."""
 _AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of|ages|age)\s+$", re.I)
 """Words that make the number after them an age ("died at the age of 42", "aged 17 and 22")."""
 _CONVERSION = re.compile(r"\d[\d,.]*\s*[a-z-]+\.?\s*\(\s*(?:about|some|around|roughly|nearly)?\s*$", re.I)

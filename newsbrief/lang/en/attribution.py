@@ -39,6 +39,9 @@ SPEAKER_PRONOUNS = {"he": "person", "she": "person", "it": "body", "they": "any"
 """Pronouns that stand for a speaker, and what they can stand for: a person, a body, either, or the writer
 ("I", outside a quotation: nobody the article quotes)."""
 
+PRONOUN_GENDERS = {"he": "male", "she": "female"}
+"""The gender (as gender-guesser names it) of each person pronoun."""
+
 NOT_IN_SPEAKER = frozenset("is are was were will would be been being could may might can should must to that which "
                             "who it there".split())
 """Words a speaker phrase never holds (verbs and clause words): their presence means it is not one."""
@@ -58,8 +61,10 @@ ROLE_WORDS = frozenset(
 TITLE_WORDS = ROLE_WORDS | frozenset(
     "foreign defence defense interior prime deputy general secretary-general head senator sen rep gov "
     "master chancellor king queen prince director ceo chairman chairwoman top senior state-run state executive "
-    "officer administrator attorney".split())
-"""Words of a title before a name ("Foreign Minister", "Harbour Master", "TSA Administrator", "Attorney")."""
+    "officer administrator attorney democrat republican".split())
+"""Words of a title before a name ("Foreign Minister", "Harbour Master", "TSA Administrator", "Attorney"), a
+party member's among them ("Democrat Dianne Feinstein"; "Tory" is not one: "Tory MP Karen Vecchio" ends its
+title at "MP", and as a title word "Tory" became a speaker of its own)."""
 
 BODY_WORDS = frozenset(
     "ministry military army government police authorities company firm union agency department office service "

@@ -84,8 +84,17 @@ IMPACTS = re.compile(
 written: "1,000 flights canceled", "60 homes set on fire", "12 aircraft searched"); a count whose verb is
 none of these (came, urged, described) is not a key fact."""
 
+TOLD_BY_VERB = frozenset("victims victim casualties".split())
+"""Outcome nouns whose verb, where it names an outcome, says what befell them ("three victims were wounded":
+injured; "the two victims wanted to pursue the charges": alive)."""
+
 TOLL_NOUNS = frozenset("toll tally count".split())
 """Nouns whose figure is a count of the dead ("the death toll rose to 113")."""
+
+TOLL_OF_THE_DEAD = frozenset("death deaths body bodies casualty casualties fatality fatalities victim victims".split())
+"""Words before a toll noun that say it counts the dead ("a 12 death toll", "a body count of 40"): a number
+that counts toll nouns without one counts something else ("one count of petit theft", "got up after a seven
+count")."""
 
 LIGHT_VERBS = frozenset(
     "be is was were are been being am have has had having say said says include includes included including "

@@ -42,6 +42,12 @@ PATIENT_DEPS = frozenset("dobj nsubjpass obj oprd".split())
 SUBJECT_DEPS = frozenset("nsubj csubj expl".split())
 """The subject of an active verb: what it is done to only when the verb takes no object ("21 people died")."""
 
+ANY_SUBJECT_DEPS = SUBJECT_DEPS | {"nsubjpass"}
+"""The subject of a verb, active or passive ("21 people died", "33 soldiers were killed")."""
+
+NOUN_SUBJECT_DEPS = frozenset("nsubj nsubjpass".split())
+"""A subject that is a noun phrase, active or passive: not a clause (csubj) nor an empty "there" (expl)."""
+
 MODIFIER_DEPS = frozenset("amod compound nmod npadvmod".split())
 """Words that narrow what is counted ("Turkish soldiers", "Western journalists")."""
 

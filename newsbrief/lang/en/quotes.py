@@ -29,3 +29,12 @@ a phrase."""
 
 QUOTE_CHARACTERS = DOUBLE_CHARACTERS + SINGLE_QUOTES + "`"
 """Every character of a quotation mark, double or single: what is stripped from the ends of words said."""
+
+OPENINGS = (*OPENING_QUOTES, STRAIGHT_QUOTE)
+"""Every mark that may open a quotation."""
+
+CLOSINGS = (*CLOSING_QUOTES, STRAIGHT_QUOTE)
+"""Every mark that may close one."""
+
+PAIRS = {**dict(zip(OPENING_QUOTES, CLOSING_QUOTES)), STRAIGHT_QUOTE: STRAIGHT_QUOTE}
+"""The closing mark of each opening mark."""
