@@ -190,34 +190,6 @@ def test_two_ages_in_apposition_at_the_end_of_a_sentence_are_no_count() -> None:
     assert [q.value for q in read("The dead included a student, 21.")] == []
 
 
-def test_a_pronoun_speaker_of_one_gender_is_not_the_last_speaker_of_the_other() -> None:
-    texts = ["“The ferry must run every hour,” said Helen Marsh, who chairs the island council.",
-             "“We cannot pay for that,” said Peter Quill, the operator's director.",
-             "“Then the island will empty,” she said.",
-             "“We will see,” he said."]
-    units, at = [], 0
-    for i, text in enumerate(texts, 1):
-        units.append(Unit("a", at, at + len(text), text, i, i))
-        at += len(text) + 1
-    found = claims.read(claims.attributions(units), units, Gazetteer([]), {"a": " ".join(texts)})
-    speakers = {c.content[:15]: c.speaker.shown for c in found}
-    assert speakers["Then the island"] == "Helen Marsh"
-    assert speakers["We will see"] == "Peter Quill"
-
-
-def test_a_persons_gender_is_the_one_the_article_gives_before_the_one_of_the_first_name() -> None:
-    texts = ["“I was never told of the fee,” said Jean Talbot, who runs the bakery.",
-             "Talbot said she would appeal the ruling.",
-             "“We followed the rules,” said Paul Okonjo, the council's lawyer.",
-             "“Then the rules are wrong,” she said."]
-    units, at = [], 0
-    for i, text in enumerate(texts, 1):
-        units.append(Unit("a", at, at + len(text), text, i, i))
-        at += len(text) + 1
-    found = claims.read(claims.attributions(units), units, Gazetteer([]), {"a": " ".join(texts)})
-    assert {c.content[:14]: c.speaker.shown for c in found}["Then the rules"] == "Jean Talbot"
-
-
 def test_a_party_word_before_a_name_is_no_part_of_it() -> None:
     gazetteer = Gazetteer([Mention("a", 0, 24, "Democrat Lorna Whitcombe", "PERSON"),
                            Mention("b", 0, 15, "Lorna Whitcombe", "PERSON")])

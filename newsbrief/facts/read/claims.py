@@ -20,11 +20,9 @@ against each other by :mod:`newsbrief.facts.crosscheck`.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from newsbrief.facts.read.entities import Entity, Gazetteer, fold
 from newsbrief.facts.read.units import Unit
@@ -40,7 +38,6 @@ from newsbrief.lang.en.attribution import (
     NOT_IN_SPEAKER,
     PAST_FORMS,
     PREPOSITIONS,
-    PRONOUN_GENDERS,
     REPORTING_VERBS,
     ROLE_WORDS,
     SELF_CLAIM,
@@ -62,9 +59,6 @@ from newsbrief.lang.en.quotes import (
     SINGLE_QUOTES,
 )
 from newsbrief.model import Span, squash
-
-if TYPE_CHECKING:
-    from gender_guesser.detector import Detector
 
 _VERB = re.compile(rf"(?<![\w-])(?:(?:has|have|had|also|later|again|swiftly|quickly)\s+)*(?P<verb>{REPORTING_VERBS})\b"
                    r"|\b(?:was|were) quoted as (?P<quoted>saying)\b|\baccording to\b")
@@ -369,8 +363,6 @@ class _Speakers:
         """article -> its speakers so far, each with the position of the sentence it spoke in."""
         self.known: dict[str, Speaker] = {}
         self.titles: dict[str, list[str]] = {}
-        self.genders: dict[str, str | None] = {}
-        """surname -> the gender the articles give that person, if they tell."""
 
     def speaker(self, raw: Attribution) -> Speaker | None:
         """Who made ``raw``: a pronoun, "the ministry", "his spokesman" or a name resolved; None if unknown."""
@@ -378,7 +370,7 @@ class _Speakers:
         words = [fold(w).strip("’'") for w in phrase.split()]
         history = self.last.setdefault(raw.unit.article, [])
         if words[0] in SPEAKER_PRONOUNS:
-            found = self._pronoun(words, history, phrase, raw.unit)
+            found = self._pronoun(words, history, phrase, raw.unit.position)
         elif words[0] == "the" and not any(w[0].isupper() for w in phrase.split()[1:]):
             found = (self._definite(words[-1], [s for _, s in history]) or self._recent_body(words[-1], raw.unit)
                      or self._body(phrase, raw.apposition))
@@ -392,7 +384,7 @@ class _Speakers:
         return found
 
     def _pronoun(self, words: list[str], history: list[tuple[int, Speaker]], phrase: str,
-                 unit: Unit) -> Speaker | None:
+                 position: int) -> Speaker | None:
         """The speaker a pronoun stands for: the latest of its kind that spoke at most ``_PRONOUN_REACH``
         sentences before. Further back, a person named since but not quoted is likelier meant ("Nancy Ruth,
         a senator, has long advocated a change. “...,” she said."), and nobody is a better answer than the
@@ -405,37 +397,11 @@ class _Speakers:
         if want == "writer":
             return None  # "I wrote earlier this week ...": the writer, never the last person quoted
         for at, prior in reversed(history):
-            if unit.position - at > _PRONOUN_REACH:
+            if position - at > _PRONOUN_REACH:
                 return None
-            if want == "any" or (prior.person == (want == "person") and self._may_be(prior, words[0])):
+            if want == "any" or prior.person == (want == "person"):
                 return prior
         return None
-
-    def _may_be(self, person: Speaker, pronoun: str) -> bool:
-        """Whether ``pronoun`` may stand for ``person``: "she" not for a man, "he" not for a woman ("“...,” she
-        said", after John Pistole and Sally Regenhard spoke, is Sally Regenhard's). The gender is the one the
-        articles give the person (see ``_gender``), else the one of the given name (the word before the surname:
-        "Judge Mara Olsen", Mara) where gender-guesser's list holds it for one gender only (not "mostly", as
-        "Jamie" is); a person of neither, or shown without a given name ("Le Bras", "Pasztor"), may be anyone."""
-        wanted = PRONOUN_GENDERS.get(pronoun)
-        if wanted is None or not person.person:
-            return True
-        names = person.shown.split()
-        given = names[-2] if len(names) > 1 and not _PARTICLE.fullmatch(names[-2].lower()) else None
-        gender = self._gender(names[-1]) or (_first_name_genders().get_gender(given) if given else None)
-        return gender not in PRONOUN_GENDERS.values() or gender == wanted
-
-    def _gender(self, surname: str) -> str | None:
-        """The gender the cluster's articles give the person of ``surname``: the pronoun that follows their
-        name and verb ("Pasztor told WANE she killed her children", "Talbot said she ..."), where one gender's
-        comes more often than the other's."""
-        if surname not in self.genders:
-            said = _said_of(surname)
-            votes = Counter(PRONOUN_GENDERS[match.group(1).lower()] for unit in self.units
-                            for match in said.finditer(unit.text))
-            (top, most), *rest = votes.most_common() or [(None, 0)]
-            self.genders[surname] = top if not rest or most > rest[0][1] else None
-        return self.genders[surname]
 
     def _definite(self, head: str, history: list[Speaker]) -> Speaker | None:
         """ "the ministry": the latest speaker of this article whose role ends so, else the one country's
@@ -536,22 +502,6 @@ class _Speakers:
                 if body is not None:
                     return body.party
         return f"person:{name}"
-
-
-@lru_cache(maxsize=1)
-def _first_name_genders() -> Detector:
-    """gender-guesser's first names (some 40,000, of many countries), loaded once, when a pronoun first needs
-    them (0.2 s)."""
-    from gender_guesser.detector import Detector  # lazy: a large name list, needed only for pronoun speakers
-
-    return Detector(case_sensitive=False)
-
-
-@lru_cache(maxsize=1024)
-def _said_of(surname: str) -> re.Pattern[str]:
-    """``surname`` as the speaker of a reporting verb, with the pronoun that opens what was said ("Talbot said
-    she ...", "Pasztor told WANE she ...")."""
-    return re.compile(rf"\b{re.escape(surname)}\s+(?:{REPORTING_VERBS})\s+(?:[\w’']+\s+){{0,3}}?(he|she)\b", re.I)
 
 
 @lru_cache(maxsize=1024)

@@ -39,9 +39,6 @@ SPEAKER_PRONOUNS = {"he": "person", "she": "person", "it": "body", "they": "any"
 """Pronouns that stand for a speaker, and what they can stand for: a person, a body, either, or the writer
 ("I", outside a quotation: nobody the article quotes)."""
 
-PRONOUN_GENDERS = {"he": "male", "she": "female"}
-"""The gender (as gender-guesser names it) of each person pronoun."""
-
 NOT_IN_SPEAKER = frozenset("is are was were will would be been being could may might can should must to that which "
                             "who it there".split())
 """Words a speaker phrase never holds (verbs and clause words): their presence means it is not one."""
