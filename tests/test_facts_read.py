@@ -138,6 +138,15 @@ def test_a_timeline_entry_shows_its_quotation_marks_in_pairs() -> None:
     assert _balanced('They are out," he said on Friday.') == '"They are out," he said on Friday.'
 
 
+def _claims(texts: list[str], mentions: list[Mention]) -> list:
+    """The claims of one article whose sentences are ``texts``, one unit each, the model's ``mentions`` given."""
+    units, at = [], 0
+    for i, text in enumerate(texts, 1):
+        units.append(Unit("a", at, at + len(text), text, i, i))
+        at += len(text) + 1
+    return claims.read(claims.attributions(units), units, Gazetteer(mentions), {"a": " ".join(texts)})
+
+
 def test_a_speaker_named_by_surname_alone_is_the_person_the_article_named_in_full() -> None:
     texts = ["Officials in Tarnow said Tom Brandt of the port authority approved the plan.",
              "“We were never asked,” said Mara Lindqvist, whose shop stands by the pier.",
@@ -146,12 +155,7 @@ def test_a_speaker_named_by_surname_alone_is_the_person_the_article_named_in_ful
              "The Tarnow Harbour Police closed the pier on Friday.",
              "Police said the pier would stay closed until the end of May.",
              "I wrote last year that the pier was failing and the council did nothing."]
-    units, at = [], 0
-    for i, text in enumerate(texts, 1):
-        units.append(Unit("a", at, at + len(text), text, i, i))
-        at += len(text) + 1
-    found = claims.read(claims.attributions(units), units, Gazetteer([Mention("a", 25, 35, "Tom Brandt", "PERSON")]),
-                        {"a": " ".join(texts)})
+    found = _claims(texts, [Mention("a", 25, 35, "Tom Brandt", "PERSON")])
     speakers = {c.content[:20]: c.speaker for c in found}
     assert speakers["she had written to t"].shown == "Mara Lindqvist" and speakers["she had written to t"].person
     assert speakers["Nobody answered eith"].shown == "Mara Lindqvist"
@@ -176,12 +180,7 @@ def test_a_pronoun_speaker_is_not_the_person_quoted_paragraphs_before() -> None:
              "Engineers found cracks in two piers.",
              "Dana Roux, a senator, has long asked for a new bridge.",
              "“The old one cannot be saved,” she said."]
-    units, at = [], 0
-    for i, text in enumerate(texts, 1):
-        units.append(Unit("a", at, at + len(text), text, i, i))
-        at += len(text) + 1
-    found = claims.read(claims.attributions(units), units, Gazetteer([Mention("a", 6, 16, "Ivo Stanek", "PERSON")]),
-                        {"a": " ".join(texts)})
+    found = _claims(texts, [Mention("a", 6, 16, "Ivo Stanek", "PERSON")])
     assert [c.speaker.shown for c in found] == ["Ivo Stanek"]
 
 
