@@ -60,7 +60,8 @@ def collector_paused() -> Iterator[None]:
     allocations, traverses the young ones again and again and the whole heap now and then. That was a
     fifth of the CPU of a 1,000-article cluster. Nothing is lost: cycles made in the block are
     collected by the first collection after it. It wraps a whole piece of work (one cluster of batch
-    mode, :func:`newsbrief.batch.summarize_cluster`), never one stage: resumed while a stage's output is
+    mode, :func:`newsbrief.batch.summarize_cluster`; one briefing, :func:`newsbrief.pipeline.brief` and
+    :func:`~newsbrief.pipeline.brief_stories`), never one stage: resumed while a stage's output is
     still alive, the collector's first pass would traverse all of it. Overlapping blocks (server threads) share one pause:
     the collector comes back when the last ends.
     """

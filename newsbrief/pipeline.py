@@ -51,6 +51,7 @@ from newsbrief.model import (
     Status,
     SummarySentence,
 )
+from newsbrief.parallel import collector_paused
 from newsbrief.reading import Reader, read_story
 from newsbrief.segment import segment_article
 from newsbrief.summarize import DEFAULT, get_summarizer
@@ -157,6 +158,7 @@ def summarize_prepared(prep: Prepared, max_words: int, method: str = DEFAULT) ->
     return [SummarySentence(s.article, s.start, s.end, s.text, tuple(prep.cluster.support(s))) for s in chosen]
 
 
+@collector_paused()
 def brief(items: Input | Iterable[Input], max_words: int = 100, method: str = DEFAULT, facts: bool = True,
           since: Input | Iterable[Input] | None = None, query: str | None = None,
           since_time: str | None = None, reader: Reader = read_story) -> Briefing:
@@ -184,6 +186,7 @@ def brief(items: Input | Iterable[Input], max_words: int = 100, method: str = DE
     return story_briefing(prep, found, 0, max_words, method, facts, since_time=since_time, reader=reader)
 
 
+@collector_paused()
 def brief_stories(items: Input | Iterable[Input], max_words: int = 100, method: str = DEFAULT,
                   facts: bool = True, since: Input | Iterable[Input] | None = None,
                   query: str | None = None, reader: Reader = read_story) -> list[Briefing]:

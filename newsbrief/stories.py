@@ -275,8 +275,9 @@ class Names:
         ``rest`` never does; none unless one of them is also what most of ``part``'s leads name. ``told``: in
         headlines and leads only (names most of ``part``'s leads name and no lead of ``rest`` names)."""
         said = self.told if told else self.named
-        own = self.cast(part, told) - set().union(*(said[i] for i in rest))
-        if not own & self.cast(part, told=True):
+        leads = self.cast(part, told=True)
+        own = (leads if told else self.cast(part)) - set().union(*(said[i] for i in rest))
+        if not own & leads:
             return 0.0
         return sum(bool(said[i] & own) for i in part) / len(part)
 

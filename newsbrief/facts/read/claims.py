@@ -63,7 +63,10 @@ from newsbrief.model import Span, squash
 _VERB = re.compile(rf"(?<![\w-])(?:(?:has|have|had|also|later|again|swiftly|quickly)\s+)*(?P<verb>{REPORTING_VERBS})\b"
                    r"|\b(?:was|were) quoted as (?P<quoted>saying)\b|\baccording to\b")
 """A reporting verb, not the end of a compound ("a script he co-wrote": writing, not saying)."""
-_TOLD_THAT = re.compile(r"\s+(?:[^,.;]{1,60}?)\s+that\s+")
+_TOLD_THAT = re.compile(r"\s+[^,.;]{1,60}?\s+that\s+")
+_CLOSING_STRIP, _OPENING_STRIP = "".join(CLOSINGS), "".join(OPENINGS)
+"""The characters of every closing (opening) mark, "''" and "``" among them, to strip from a quotation's end
+(start)."""
 _TOLD = re.compile(rf"\s+{LISTENER}(?=\s+{CLAUSE_SUBJECT}\b)")
 """Whom a speaker told, before what was told: "told Kreiss that ...", and without "that", "told reporters he
 would resign", "told the Associated Press she had seen him": the listener is not part of the claim."""
@@ -279,7 +282,7 @@ def _parenthetical(unit: Unit, match: re.Match[str], said: str, rest: str, phras
     if not rest or _WRITER_GOES_ON.match(rest):
         content = said
     elif said.startswith(OPENINGS) and said.endswith(CLOSINGS) and rest.startswith(OPENINGS):  # one quotation
-        content = " ".join((said.rstrip("".join(CLOSINGS)).rstrip(","), rest.lstrip("".join(OPENINGS))))
+        content = " ".join((said.rstrip(_CLOSING_STRIP).rstrip(","), rest.lstrip(_OPENING_STRIP)))
     else:
         content = f"{said} {rest}"
     content = content.strip(" ," + QUOTE_CHARACTERS).rstrip(".")

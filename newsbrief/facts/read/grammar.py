@@ -243,7 +243,7 @@ def _named(number: Token, noun: Token | None) -> tuple[str, ...]:
             number.lower_ in ("one", "1") or number.lower_.startswith("0")):  # one, or a fraction ("0.13 Hz")
         return ()
     words = [t for t in number.doc[number.i + 1:noun.i + 1] if t.tag_ == "NNP" and not t.is_upper]
-    return tuple(t.text for t in words) if words else ()
+    return tuple(t.text for t in words)
 
 
 _SCENE_CHAIN = frozenset("relcl acl advcl xcomp conj".split())
