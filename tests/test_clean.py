@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from newsbrief.clean import clean_cluster, cleaned_text
 from newsbrief.clean.rules import RULES, Rule, any_of, literal_prefix, match_rule
 from newsbrief.model import Article, squash
 from newsbrief.segment import segment_article, split_spans
+from newsbrief.segment import sentences
 from newsbrief.segment.sentences import dateline_end
 
 SEED_BOILERPLATE = ["Leave a Reply", "Be Part of Quality Journalism", "- Advertisement -", "Share on:",
@@ -182,6 +184,23 @@ def test_the_rules_screen_hides_no_match(multinews: list[dict]) -> None:
 ])
 def test_split_spans_handles_glued_and_tricky_sentences(text: str, expected: list[str]) -> None:
     assert [text[a:b] for a, b in split_spans(text)] == expected
+
+
+def test_a_piece_taken_as_one_sentence_is_one_for_blingfire() -> None:
+    """The splitter does not ask blingfire about an ASCII piece with sentence punctuation only at its end
+    (sentences._ONE_SENTENCE): blingfire must give every such piece whole, whatever punctuation, control
+    characters and length it has, and the pieces it would split must not be taken."""
+    rng = random.Random(5)
+    alphabet = "abc XYZ 019 ;:,-_()[]{}<>/\\|@#$%^&*+=~`\"'" + "".join(map(chr, range(32))) + "\x7f.!?"
+    taken = 0
+    for _ in range(20_000):
+        piece = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, rng.choice((5, 50, 300)))))
+        one = piece.isascii() and "!" <= piece[-1:] <= "~" and sentences._ONE_SENTENCE.fullmatch(piece)
+        taken += bool(one)
+        assert sentences._sentence_offsets(piece) == sentences._blingfire_offsets(piece), repr(piece)
+    assert taken > 1000
+    assert sentences._sentence_offsets("He met the U.S. envoy") == sentences._blingfire_offsets("He met the U.S. envoy")
+    assert len(sentences._sentence_offsets("Ended. Then more.")) == 2 and sentences._sentence_offsets("") == []
 
 
 @pytest.mark.parametrize("dateline", ["(MOSCOW) — ", "ISTANBUL - ", "STORRS, Conn. (WTNH) — ", "NEW YORK (AP) — "])
