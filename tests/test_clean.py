@@ -162,6 +162,20 @@ def _every_rule_in_turn(text: str, sentence: bool) -> Rule | None:
     return next((r for r in RULES if (r.sentence or not sentence) and r.matches(text, lower)), None)
 
 
+def test_a_sentence_gets_the_first_sentence_rule_after_a_line_rule_it_also_matches() -> None:
+    """One remembered answer serves both questions: a text whose first rule is line-level only (a web
+    archive's notes) still gets, as a sentence, the first sentence-level rule it matches, asked first as a
+    line or as a sentence."""
+    for text in ("The seed for this crawl was a list of sites, click here to read more.",
+                 "The seed for this crawl was a list of sites; the page you requested could not be found."):
+        for sentence in (True, False, True):
+            assert match_rule(text, sentence) == _every_rule_in_turn(text, sentence)
+    assert match_rule("The seed for this crawl was a list, click here to read more.", True).reason == (
+        "site talking to its reader")
+    assert match_rule("The seed for this crawl was a list, click here to read more.").reason == "web archive notice"
+    assert match_rule("The seed for this crawl was mine; the page you requested could not be found.", True) is None
+
+
 @pytest.mark.shared
 def test_the_rules_screen_hides_no_match(multinews: list[dict]) -> None:
     lines = [line for record in multinews[:60] for a in record["articles"] for line in a["text"].split("\n")]
