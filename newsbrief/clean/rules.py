@@ -212,7 +212,7 @@ def match_rule(text: str, sentence: bool = False) -> Rule | None:
     """The first rule the text matches (only sentence-level rules when ``sentence``).
 
     What is remembered is the first of all rules, whichever is asked: a paragraph of one sentence is
-    asked as a line by cleaning and again as a sentence by the splitter (a third of newswire sentences),
+    asked as a line by cleaning and again as a sentence by the splitter (a third of the DUC dev sentences),
     and the first sentence-level rule is the first of all when that one is sentence-level, or none when
     no rule matches (most texts)."""
     rule = (_remembered if len(text) <= CACHED_LENGTH else _first_rule)(text)
