@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from newsbrief.clean import clean_cluster, cleaned_text
 from newsbrief.clean.rules import RULES, Rule, any_of, literal_prefix, match_rule
 from newsbrief.model import Article, squash
 from newsbrief.segment import segment_article, split_spans
+from newsbrief.segment import sentences
 from newsbrief.segment.sentences import dateline_end
 
 SEED_BOILERPLATE = ["Leave a Reply", "Be Part of Quality Journalism", "- Advertisement -", "Share on:",
@@ -160,6 +162,20 @@ def _every_rule_in_turn(text: str, sentence: bool) -> Rule | None:
     return next((r for r in RULES if (r.sentence or not sentence) and r.matches(text, lower)), None)
 
 
+def test_a_sentence_gets_the_first_sentence_rule_after_a_line_rule_it_also_matches() -> None:
+    """One remembered answer serves both questions: a text whose first rule is line-level only (a web
+    archive's notes) still gets, as a sentence, the first sentence-level rule it matches, asked first as a
+    line or as a sentence."""
+    for text in ("The seed for this crawl was a list of sites, click here to read more.",
+                 "The seed for this crawl was a list of sites; the page you requested could not be found."):
+        for sentence in (True, False, True):
+            assert match_rule(text, sentence) == _every_rule_in_turn(text, sentence)
+    assert match_rule("The seed for this crawl was a list, click here to read more.", True).reason == (
+        "site talking to its reader")
+    assert match_rule("The seed for this crawl was a list, click here to read more.").reason == "web archive notice"
+    assert match_rule("The seed for this crawl was mine; the page you requested could not be found.", True) is None
+
+
 @pytest.mark.shared
 def test_the_rules_screen_hides_no_match(multinews: list[dict]) -> None:
     lines = [line for record in multinews[:60] for a in record["articles"] for line in a["text"].split("\n")]
@@ -182,6 +198,23 @@ def test_the_rules_screen_hides_no_match(multinews: list[dict]) -> None:
 ])
 def test_split_spans_handles_glued_and_tricky_sentences(text: str, expected: list[str]) -> None:
     assert [text[a:b] for a, b in split_spans(text)] == expected
+
+
+def test_a_piece_taken_as_one_sentence_is_one_for_blingfire() -> None:
+    """The splitter does not ask blingfire about an ASCII piece with sentence punctuation only at its end
+    (sentences._ONE_SENTENCE): blingfire must give every such piece whole, whatever punctuation, control
+    characters and length it has, and the pieces it would split must not be taken."""
+    rng = random.Random(5)
+    alphabet = "abc XYZ 019 ;:,-_()[]{}<>/\\|@#$%^&*+=~`\"'" + "".join(map(chr, range(32))) + "\x7f.!?"
+    taken = 0
+    for _ in range(20_000):
+        piece = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, rng.choice((5, 50, 300)))))
+        one = piece.isascii() and "!" <= piece[-1:] <= "~" and sentences._ONE_SENTENCE.fullmatch(piece)
+        taken += bool(one)
+        assert sentences._sentence_offsets(piece) == sentences._blingfire_offsets(piece), repr(piece)
+    assert taken > 1000
+    assert sentences._sentence_offsets("He met the U.S. envoy") == sentences._blingfire_offsets("He met the U.S. envoy")
+    assert len(sentences._sentence_offsets("Ended. Then more.")) == 2 and sentences._sentence_offsets("") == []
 
 
 @pytest.mark.parametrize("dateline", ["(MOSCOW) — ", "ISTANBUL - ", "STORRS, Conn. (WTNH) — ", "NEW YORK (AP) — "])

@@ -52,3 +52,15 @@ def test_words_are_the_runs_of_letters_and_digits_of_the_lower_cased_text() -> N
     assert tokens_mod.words("Ça a 12 morts") == ["a", "a", "12", "morts"]
     assert tokens_mod.words("5\u212a") == ["5k"]  # the Kelvin sign lower-cases to an ASCII k
     assert tokens_mod.words("DON'T stop", clitics=True) == ["don't", "stop"]
+
+
+def test_words_with_clitics_are_what_the_clitic_pattern_finds() -> None:
+    """words(clitics=True) splits a byte translation that keeps the ASCII apostrophe and reads only the pieces
+    holding one with the pattern: it must find what _WITH_CLITIC finds in the lower-cased text, whatever the
+    apostrophes (straight, curly, doubled, leading, trailing, before a digit) and other characters."""
+    every_ascii = "".join(map(chr, range(128)))
+    odd = "U.S.-led\tTALKS\x1cend_of 3,000\x7fdays — Ça, Erdoğan’s 5\u212a İstanbul \ud800x 😀y ２３"
+    apostrophes = "''Don't'' 'tis rock'n'roll x'1 o'clock's '90s a'b'c ''' ab'12 it's' ’twas"
+    for text in (*TEXTS, every_ascii, every_ascii[::-1], odd, apostrophes, apostrophes.replace("’", "'")):
+        assert tokens_mod.words(text, clitics=True) == tokens_mod._WITH_CLITIC.findall(text.lower())
+    assert tokens_mod.words("rock'n'roll x'1", clitics=True) == ["rock'n", "roll", "x", "1"]

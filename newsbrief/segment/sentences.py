@@ -59,6 +59,13 @@ that sets the item off, not part of its sentence (a number needs no space after 
 # test that lets most paragraphs skip the look-behinds.
 _MAYBE_GLUE = re.compile(r"[.!?][\"”’)\]]*[\"“”]?[A-Z]")
 _DOTCOM = re.compile(r"\.(com|org|net|gov|edu|co|uk|io)\b", re.I)
+_ONE_SENTENCE = re.compile(r"(?=[!-~])[^.!?]+[.!?]*[\"')]*")
+"""An ASCII piece with sentence punctuation only at its end (before closing quotes or brackets), and no white
+space or control character as its first or last character (the last is tested apart): blingfire gives it
+whole, as one sentence. That held on 274,586 lines of the dev sets (news and web pages) and on 67,618
+random strings of ASCII punctuation, control characters and letters up to 3,000 long, so such a piece is
+not sent to blingfire: 44% of the DUC dev paragraphs are one. A piece that is not ASCII always is:
+blingfire also ends sentences at full-width marks and at odd spaces."""
 
 
 def _glue_points(text: str) -> list[int]:
@@ -89,6 +96,14 @@ def _buffers(capacity: int) -> tuple[ctypes.Array, ctypes.Array, ctypes.Array]:
 
 
 def _sentence_offsets(text: str) -> list[tuple[int, int]]:
+    """blingfire's sentence (start, end) character offsets (:func:`_blingfire_offsets`), without asking it
+    for a piece that is one sentence (:data:`_ONE_SENTENCE`)."""
+    if text.isascii() and "!" <= text[-1:] <= "~" and _ONE_SENTENCE.fullmatch(text):
+        return [(0, len(text))]
+    return _blingfire_offsets(text)
+
+
+def _blingfire_offsets(text: str) -> list[tuple[int, int]]:
     """blingfire's sentence (start, end) character offsets, without its per-byte Python loop.
 
     ``blingfire.text_to_sentences_and_offsets`` maps UTF-8 byte offsets to
