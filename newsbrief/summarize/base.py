@@ -35,7 +35,8 @@ _LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z]")
 
 def candidates(cluster: Cluster, focus: Focus = NO_FOCUS) -> list[Passage]:
     """What a summary may use, in article order: passages whose quotation marks balance, that neither
-    announce what they do not give, point to a web address nor speak to the reader, of a sensible
+    announce what they do not give, point to a web address nor speak to the reader, that show a finite verb
+    (no caption, list entry or label), of a sensible
     length and with lower-case words, whose every sentence stands for its near-duplicate group (the group's first from a usable
     article, as a duplicate article's sentences are only support), says nothing the reader read before
     (``focus.repeated``) and gives no figure that later reports changed when one that gives its latest
@@ -56,7 +57,7 @@ def candidates(cluster: Cluster, focus: Focus = NO_FOCUS) -> list[Passage]:
         for p in passages(article):
             # cheapest tests first: in a big cluster most sentences stand for no group (wire copy repeats)
             ok = (all((p.article, i) in standing for i in range(p.index, p.last + 1)) and p.balanced
-                  and not p.announces and not p.links and not p.addresses
+                  and not p.announces and not p.links and not p.addresses and not p.verbless
                   and MIN_WORDS <= p.words <= MAX_WORDS and _lower_words(p.text) >= MIN_LOWER_WORDS)
             if ok and p.follows:
                 ok = previous is not None and right_after(article, previous, p)
