@@ -13,9 +13,11 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 from itertools import islice
 from typing import ClassVar
 
+from newsbrief.lang.tokens import stemmed_stop, tokens
 from newsbrief.model import Cluster, Sentence
 from newsbrief.summarize.focus import NO_FOCUS, Focus
 from newsbrief.summarize.passages import Passage, passages, right_after
@@ -136,6 +138,29 @@ def _chains(chosen: Sequence[Sentence]) -> dict[tuple[str, int], tuple[str, int]
         before = ends.get((s.article, s.index - 1)) if isinstance(s, Passage) and s.follows else None
         head[_key(s)] = head[before] if before in head else _key(s)
     return head
+
+
+@lru_cache(maxsize=4096)
+def content_words(text: str) -> frozenset[str]:
+    """The stemmed content words of a line (no stop words, no numbers), read once however often it is compared."""
+    stop = stemmed_stop()
+    return frozenset(t for t in tokens(text) if t not in stop and not t.isdigit())
+
+
+def near_repeat(line: str, chosen: Sequence[Sentence], share: float, least: int) -> bool:
+    """Whether ``line`` says again, in other words, what a line of ``chosen`` says: they share at least
+    ``least`` content words, and at least ``share`` of those of the shorter of the two ("The 41-year-old died
+    on Wednesday after a yearlong battle with stage four adrenal cancer" after "LFO singer Devin Lima has
+    died after a yearlong battle with stage 4 cancer")."""
+    mine = content_words(line)
+    if len(mine) < least:
+        return False
+    for other in chosen:
+        theirs = content_words(other.text)
+        common = len(mine & theirs)
+        if common >= least and common >= share * min(len(mine), len(theirs)):
+            return True
+    return False
 
 
 def fits(chosen: Sequence[Sentence], sentence: Sentence, max_words: int) -> bool:
