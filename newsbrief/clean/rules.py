@@ -122,6 +122,7 @@ RULES: tuple[Rule, ...] = (
         r"( for you)?|more from|more stories|watch|listen|trending( now| news)?|most read|"
         r"top stories|you may also like|don'?t miss)\s*[:|>»\-–—]",
         r"\s*[\[(](video|photos?|gallery|slideshow|audio|podcast)\s*:"),
+        exact=(r"\[\s*edit\s*\]\s*$",),  # a wiki's section heading and its edit link: "Early life [ edit ]"
         sentence=True),
     Rule("reporting credit", start=(r"\s*\((additional )?(reporting|writing|editing) by\b",),
          anywhere=(r"contributed (reporting )?to this (report|story|article)\b",),
