@@ -233,6 +233,8 @@ def test_the_site_speaking_to_its_reader_is_no_candidate() -> None:
     "Four berths, five cranes, and six warehouses? $9.65 million?",
     "Black smoke near the quay in the Northquay district.",
     "Members of the harbour choir at the memorial service in Port Varen.",
+    "Tomas Berg, 22, of Quay Road, Port Varen, charged with failing to keep a fire watch.",
+    "Anna Lind, 30, of Tolvik; charged with obstruction.",
 ])
 def test_a_line_with_no_finite_verb_is_found(line: str) -> None:
     assert not has_finite_verb(line)
@@ -244,6 +246,8 @@ def test_a_line_with_no_finite_verb_is_found(line: str) -> None:
     "Residents regularly attend the harbour festival.", "The union's lawyer didn't comment.",
     "Smoke rose over the grain terminal.", "Fire crews fought the blaze through the night.",
     "The company denies any fault.", "Republicans warn the mayor against a second levy.",
+    "The suspect, charged with arson, appeared in court.", "Ilse Brandt, the harbour master, died in Tolvik.",
+    "Police guard the gates of the terminal.",
 ])
 def test_a_sentence_s_finite_verb_is_found(line: str) -> None:
     assert has_finite_verb(line)

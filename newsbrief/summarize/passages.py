@@ -173,7 +173,8 @@ def addresses_reader(text: str) -> bool:
 def has_finite_verb(text: str) -> bool:
     """Whether ``text`` shows a finite verb, as word forms and their neighbours tell it without a tagger: an
     auxiliary, a modal, an irregular past or a common plain present (``lang/en/finite_verbs.txt``), a
-    contraction ("didn't", "they're"), a lower-case word in -ed (``lang/en/not_past.txt`` aside), a
+    contraction ("didn't", "they're"), a lower-case word in -ed (``lang/en/not_past.txt`` aside, and not
+    opening a participle phrase after a comma: ", charged with ..."), a
     lower-case word in -s not after a determiner, number or preposition (``lang/en/phrase_words.txt``:
     "Cold rock lurks", not "five bedrooms"), or a lower-case word right after a subject pronoun or a plural
     ("they head out", "Violators face", ``lang/en/subject_words.txt``). A line with none is a caption, a list
@@ -192,7 +193,8 @@ def has_finite_verb(text: str) -> bool:
         subject = lower in SUBJECT_WORDS or (plural and (i == 0 or token.islower()))  # not "Qatar Airways plane"
         if subject and _verb_after(text, found, i):
             return True
-        if token.islower() and (_past(lower) or (plural and i and lowers[i - 1] not in PHRASE_WORDS)):
+        if token.islower() and ((_past(lower) and not _participle_phrase(text, found, i))
+                                or (plural and i and lowers[i - 1] not in PHRASE_WORDS)):
             return True
     return False
 
@@ -205,6 +207,14 @@ def _plural(word: str) -> bool:
 def _past(word: str) -> bool:
     """Whether ``word`` (lower case) looks like a past tense or participle in -ed."""
     return len(word) >= 4 and word.endswith("ed") and word not in NOT_PAST
+
+
+def _participle_phrase(text: str, found: list[re.Match[str]], at: int) -> bool:
+    """Whether the word in -ed at ``found[at]`` opens a participle phrase set off by a comma or semicolon and
+    followed by "with" or "by" ("Jonathan Polansky, 22, of Beverly, charged with eight counts ..."): a list
+    entry's, not a finite verb."""
+    return bool(at and text[found[at - 1].end():found[at].start()].rstrip().endswith((",", ";"))
+                and _next_word(text, found, at) in ("with", "by"))
 
 
 def _verb_after(text: str, found: list[re.Match[str]], at: int) -> bool:
