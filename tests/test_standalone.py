@@ -247,7 +247,8 @@ def test_a_line_with_no_finite_verb_is_found(line: str) -> None:
     "Smoke rose over the grain terminal.", "Fire crews fought the blaze through the night.",
     "The company denies any fault.", "Republicans warn the mayor against a second levy.",
     "The suspect, charged with arson, appeared in court.", "Ilse Brandt, the harbour master, died in Tolvik.",
-    "Police guard the gates of the terminal.",
+    "Police guard the gates of the terminal.", "A majority of the dock workers now accept the offer.",
+    "At least 2.7 million Norlanders carry the virus.",
 ])
 def test_a_sentence_s_finite_verb_is_found(line: str) -> None:
     assert has_finite_verb(line)

@@ -101,6 +101,9 @@ def test_the_casing_of_a_cluster_is_read_once_however_many_headlines_shout() -> 
      "Ilse Brandt died on Sunday"),
     ("The bodies of two Norland divers, found in the wreck nine years after it sank, have been brought ashore.",
      "The bodies of two Norland divers have been brought ashore"),
+    # no cut right after a verb, which would leave it without its complement ("... the mayor are")
+    ("Rumours are swirling that the harbour master and the mayor are on the brink of a row, just two months "
+     "after the fire.", "Rumours are swirling that the harbour master and the mayor are on the brink of a row"),
 ])
 def test_a_lead_s_title_is_its_main_clause(lead: str, title: str) -> None:
     assert lead_clause(lead) == title

@@ -68,6 +68,7 @@ FINITE_VERBS = word_list("finite_verbs")
 PHRASE_WORDS = word_list("phrase_words")
 SUBJECT_WORDS = word_list("subject_words")
 NOT_PAST = word_list("not_past")
+VERB_ADVERBS = word_list("verb_adverbs")
 
 FOLLOW_GAP = 3
 """A passage follows the one before it across at most this much white space (a space, a paragraph break
@@ -190,7 +191,9 @@ def has_finite_verb(text: str) -> bool:
         if _CONTRACTED_VERB.search(lower):
             return True
         plural = _plural(lower)
-        subject = lower in SUBJECT_WORDS or (plural and (i == 0 or token.islower()))  # not "Qatar Airways plane"
+        # a plural opening the line, in lower case or after a lower-case word ("2.7 million Americans carry"),
+        # not inside a name ("a Qatar Airways plane")
+        subject = lower in SUBJECT_WORDS or (plural and (i == 0 or token.islower() or found[i - 1].group().islower()))
         if subject and _verb_after(text, found, i):
             return True
         if token.islower() and ((_past(lower) and not _participle_phrase(text, found, i))
@@ -218,10 +221,10 @@ def _participle_phrase(text: str, found: list[re.Match[str]], at: int) -> bool:
 
 
 def _verb_after(text: str, found: list[re.Match[str]], at: int) -> bool:
-    """Whether the word right after ``found[at]`` (white space between; past one adverb in -ly: "regularly
-    attend") may be a verb after a subject: lower case, letters only, no phrase word and no -ing form."""
+    """Whether the word right after ``found[at]`` (white space between; past one adverb, ``lang/en/verb_adverbs.txt``
+    or in -ly: "now accept", "regularly attend") may be a verb after a subject: lower case, letters only, no phrase word and no -ing form."""
     word = _next_word(text, found, at)
-    if word is not None and len(word) > 4 and word.endswith("ly"):
+    if word is not None and (word in VERB_ADVERBS or (len(word) > 4 and word.endswith("ly"))):
         word = _next_word(text, found, at + 1)
     return (word is not None and word.islower() and word.isalpha() and word not in PHRASE_WORDS
             and not word.endswith("ing"))

@@ -220,14 +220,21 @@ def _clause_end(words: list[str]) -> int:
     best = 0
     for i in range(MIN_WORDS, min(len(words), MAX_WORDS + 1)):
         before, word = words[i - 1], words[i]
-        if before[-1:] in ",;:" or word in ("—", "–", "-", "--") or word.lower().strip(",") in CLAUSE_STARTS:
+        if before[-1:] in ",;:" or word in ("—", "–", "-", "--") or _opens_phrase(words, i):
             best = i
     return best or _first_boundary(words)
+
+
+def _opens_phrase(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` opens a clause or phrase a title may end before: a word of ``clause_starts.txt``
+    not right after a verb it would leave without its complement ("Kim Kardashian and Kris Humphries are |
+    on the brink", "James Comey wrote | in a memo")."""
+    return words[i].lower().strip(",") in CLAUSE_STARTS and words[i - 1].lower() not in FINITE_VERBS
 
 
 def _first_boundary(words: list[str]) -> int:
     """The shortest clause longer than MAX_WORDS when no boundary comes sooner (the whole lead at worst)."""
     for i in range(MAX_WORDS + 1, len(words)):
-        if words[i - 1][-1:] in ",;:" or words[i].lower() in CLAUSE_STARTS:
+        if words[i - 1][-1:] in ",;:" or _opens_phrase(words, i):
             return i
     return len(words)
