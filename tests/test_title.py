@@ -114,6 +114,9 @@ def test_a_lead_s_title_is_its_main_clause(lead: str, title: str) -> None:
     "\"We saw the lights go out,\" said Ilse Brandt, a passenger from Vessel Bay.",
     "Among the ships lost to the storm that winter, the ferry Maren Star.",
     "When the harbour master tried to call the ferry back, it was too late.",
+    # an inverted clause: no subject after the adverbial's comma
+    "Among the things the divers brought up from the wreck, which sank in 2031, were a bell and a logbook.",
+    "Among the things the divers brought up from the wreck of the \"Maren Star,\" are a bell and a logbook.",
 ])
 def test_a_lead_that_makes_no_headline_gives_the_title_to_the_next_line(lead: str) -> None:
     """A quotation, a fronted phrase with no subject after it, or a clause on a back-reference is no title:

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from newsbrief.lang.en import word_list
+from newsbrief.lang.en.grammar import DETERMINERS, POSSESSIVES
 from newsbrief.lang.en.quotes import QUOTE_CHARACTERS
 from newsbrief.model import Article, squash
 from newsbrief.summarize.base import content_words
@@ -57,6 +58,8 @@ _SEPARATOR_MARKS = set("-–—|:•·")
 _SEPARATOR = re.compile(r"\s+(?:\||-{1,2}|–|—|::|•|·)\s+")
 _DOMAIN = re.compile(r"\b[\w-]+\.(?:com|org|net|co\.uk|co|uk|gov|edu|io|info|news|tv)\b", re.I)
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_ADVERBIAL_END = re.compile(r",[\"”’']?\s+")
+"""The comma that ends a fronted adverbial, with a quotation it closes ("In the new film \"Evil Dead,\" ...")."""
 _ATTRIBUTION = re.compile(
     r",?\s+(?:(?:according to|as reported by)\s[^,]{2,60}"
     r"|(?:[^,]{2,50}\s)?(?:said|says|reported|reports|announced|told [^,]{2,40})(?:\s+on\s+\w+)?)\s*[.!?]?[\"”’]?\s*$",
@@ -80,8 +83,9 @@ def usable_title(title: str) -> bool:
     headline) reads as a headline: it opens on neither a quotation mark, a back-reference ("It wasn't easy for them"), a fronted phrase nor a lower-case word, and it has a
     finite verb (not "George Zimmerman, the neighborhood watch volunteer ...")."""
     head = title.lstrip()
+    opening = opening_word(head)
     return (head[:1].isupper() or head[:1].isdigit()) and not refers_back(head) \
-        and opening_word(head) not in FRONTING_WORDS and has_finite_verb(head)
+        and opening not in FRONTING_WORDS and opening not in FINITE_VERBS and has_finite_verb(head)
 
 
 def best_headline(articles: Sequence[Article], lead: str, summary: str) -> str | None:
@@ -190,12 +194,16 @@ def lead_clause(lead: str) -> str:
 def _without_fronted(clause: str) -> str:
     """``clause`` from its subject on, when it opens with an adverbial ended by a comma ("After a year of
     controversy over Facebook's role, Chief Executive Mark Zuckerberg now is positioning ..."); as it is when
-    what follows the adverbial's comma is shorter than MIN_WORDS words or opens on a back-reference ("When
-    the team wanted to send a tweet, it wasn't easy")."""
+    what follows the adverbial's comma opens on no subject (a capitalised word, a determiner or a possessive:
+    not a back-reference, "When the team wanted to send a tweet, it wasn't easy", nor an inverted verb,
+    "Among the items ..., are a nail gun") or is shorter than MIN_WORDS words."""
     if opening_word(clause) not in FRONTING_WORDS or clause.lstrip()[:1] in QUOTE_CHARACTERS:
         return clause  # a quotation's words are kept as they are: see briefing_title
-    head, comma, rest = clause.partition(", ")
-    if not comma or not rest[:1].isalpha() or refers_back(rest) or len(rest.split()) < MIN_WORDS:
+    comma = _ADVERBIAL_END.search(clause)
+    rest = clause[comma.end():] if comma else ""
+    opening = opening_word(rest)
+    subject = rest[:1].isupper() or opening in DETERMINERS or opening in POSSESSIVES  # not "are ...", "which ..."
+    if not subject or refers_back(rest) or opening in FINITE_VERBS or len(rest.split()) < MIN_WORDS:
         return clause
     return rest[:1].upper() + rest[1:]  # a title opens with a capital: "the council voted" -> "The council voted"
 
