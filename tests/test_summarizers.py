@@ -7,10 +7,11 @@ import random
 import numpy as np
 import pytest
 
-from newsbrief.model import squash
+from newsbrief.model import Sentence, squash
 from newsbrief.ingest import load
 from newsbrief.pipeline import Prepared, prepare
 from newsbrief.summarize import available, candidates, get_summarizer
+from newsbrief.summarize.base import near_repeat
 from newsbrief.summarize.concepts import ClusterConcepts, lazy_greedy, runs
 from newsbrief.lang.tokens import tokens
 
@@ -190,3 +191,14 @@ def test_a_line_that_retells_a_chosen_one_in_other_words_is_not_taken() -> None:
     texts = [s.text for s in get_summarizer("concepts").summarize(prep.cluster, 200)]
     assert texts[0] == told and retold not in texts
     assert any(t.startswith("The town will hold") for t in texts)
+
+
+def test_lines_that_name_other_days_are_no_near_repeat() -> None:
+    """Sharing most words is not enough when the two lines date what they tell on other days: they tell two
+    happenings (an inspection, then a vote on the repairs it called for)."""
+    vote = Sentence("a", 0, 1, "On 10 June, the county council voted to spend 4 million pounds on repairs to the "
+                    "Carrow bridge, after inspectors found cracks in its piers.", 0)
+    inspection = "On 8 June, inspectors had found cracks in two of the Carrow bridge's piers and closed one lane."
+    assert not near_repeat(inspection, [vote], 0.6, 5)
+    assert near_repeat("Inspectors had found cracks in two of the Carrow bridge's piers before the council voted "
+                       "on repairs.", [vote], 0.6, 5)

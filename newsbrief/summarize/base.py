@@ -17,7 +17,8 @@ from functools import lru_cache
 from itertools import islice
 from typing import ClassVar
 
-from newsbrief.lang.tokens import stemmed_stop, tokens
+from newsbrief.lang.en import CALENDAR_WORDS
+from newsbrief.lang.tokens import stemmed_stop, tokens, words
 from newsbrief.model import Cluster, Sentence
 from newsbrief.summarize.focus import NO_FOCUS, Focus
 from newsbrief.summarize.passages import Passage, passages, right_after
@@ -147,19 +148,33 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(t for t in tokens(text) if t not in stop and not t.isdigit())
 
 
+@lru_cache(maxsize=4096)
+def date_words(text: str) -> frozenset[str]:
+    """The month and weekday names of a line with its numbers ("8", "june"); empty when it names no day."""
+    found = words(text)
+    if CALENDAR_WORDS.isdisjoint(found):
+        return frozenset()
+    return frozenset(w for w in found if w in CALENDAR_WORDS or w.isdigit())
+
+
 def near_repeat(line: str, chosen: Sequence[Sentence], share: float, least: int) -> bool:
     """Whether ``line`` says again, in other words, what a line of ``chosen`` says: they share at least
     ``least`` content words, and at least ``share`` of those of the shorter of the two ("The 41-year-old died
     on Wednesday after a yearlong battle with stage four adrenal cancer" after "LFO singer Devin Lima has
-    died after a yearlong battle with stage 4 cancer")."""
+    died after a yearlong battle with stage 4 cancer"). Two lines that each name a day, and not the same,
+    tell two happenings ("On 8 June, inspectors had found cracks in the piers" and "On 10 June, the council
+    voted to spend 4 million pounds on repairs, after inspectors found cracks in its piers")."""
     mine = content_words(line)
     if len(mine) < least:
         return False
+    days = date_words(line)
     for other in chosen:
         theirs = content_words(other.text)
         common = len(mine & theirs)
         if common >= least and common >= share * min(len(mine), len(theirs)):
-            return True
+            other_days = date_words(other.text)
+            if not (days and other_days and days - other_days):
+                return True
     return False
 
 

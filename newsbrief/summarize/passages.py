@@ -33,6 +33,9 @@ an article's kept sentences:
   "you" (``lang/en/first_plural_words.txt``, ``lang/en/reader_words.txt``: "We hope
   that looking at these results will encourage you to take part") is not used: it is
   no news, and out of the article no one knows who "we" are;
+* a passage with no finite verb (:func:`has_finite_verb`: a caption, "The cabin of a Qatar Airways
+  plane."; a list entry, "Austin Custodio, 21, of Boyce Road; sale of alcohol to minors."; a label) is
+  not used: it is no sentence a summary can state;
 * a passage that opens with a speaker named by the surname alone ("King called the
   decision a huge win", "Burnstein said ...") where its article introduced the
   full name before ("Howard King, the band's lawyer") also *follows*: out of its
