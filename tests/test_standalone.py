@@ -16,7 +16,8 @@ from newsbrief.ingest import load
 from newsbrief.model import squash
 from newsbrief.pipeline import Prepared, prepare
 from newsbrief.summarize import candidates, get_summarizer
-from newsbrief.summarize.passages import FullNames, passages, quotes_balance, refers_back, right_after
+from newsbrief.summarize.passages import (FullNames, has_finite_verb, passages, quotes_balance, refers_back,
+                                          right_after)
 
 
 
@@ -222,6 +223,48 @@ def test_the_site_speaking_to_its_reader_is_no_candidate() -> None:
     texts = [p.text for p in candidates(prep.cluster)]
     assert not any(t.startswith("We hope that looking") for t in texts)
     assert any(t.startswith("\"We hope you will never") for t in texts)
+
+
+@pytest.mark.parametrize("line", [
+    "The cabin of a Kessland Airways plane.",
+    "A photo from the 2029 excavation, with the ferry's bell below the wheelhouse.",
+    "Title page of the first harbour register (1830).",
+    "Ilse Brandt, 41, of Quay Road, Port Varen; sale of alcohol to minors.",
+    "Four berths, five cranes, and six warehouses? $9.65 million?",
+    "Black smoke near the quay in the Northquay district.",
+    "Members of the harbour choir at the memorial service in Port Varen.",
+    "Tomas Berg, 22, of Quay Road, Port Varen, charged with failing to keep a fire watch.",
+    "Anna Lind, 30, of Tolvik; charged with obstruction.",
+])
+def test_a_line_with_no_finite_verb_is_found(line: str) -> None:
+    assert not has_finite_verb(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The ferry sank off Tolvik.", "Officials say the fire is out.", "Violators face a fine of 600 crowns.",
+    "Cold rock lurks under the harbour.", "They head out to sea at dawn.", "People line up at the quay.",
+    "Residents regularly attend the harbour festival.", "The union's lawyer didn't comment.",
+    "Smoke rose over the grain terminal.", "Fire crews fought the blaze through the night.",
+    "The company denies any fault.", "Republicans warn the mayor against a second levy.",
+    "The suspect, charged with arson, appeared in court.", "Ilse Brandt, the harbour master, died in Tolvik.",
+    "Police guard the gates of the terminal.", "A majority of the dock workers now accept the offer.",
+    "At least 2.7 million Norlanders carry the virus.",
+])
+def test_a_sentence_s_finite_verb_is_found(line: str) -> None:
+    assert has_finite_verb(line)
+
+
+def test_captions_and_list_entries_are_no_candidates() -> None:
+    """A caption, a list entry or a label has no finite verb: no summary line, though it is long enough and
+    has lower-case words."""
+    prep = _prep([{"id": "a", "text": (
+        "Fire destroyed the Northquay grain terminal in Port Varen on Tuesday night, killing three workers.\n\n"
+        "The burnt-out conveyor hall of the Northquay terminal, seen from the quay at dawn.\n\n"
+        "Ilse Brandt, 41, of Quay Road, Port Varen; failure to keep a fire watch.\n\n"
+        "The harbour master said the cause was probably an electrical fault in a conveyor hall.")}])
+    texts = [p.text for p in candidates(prep.cluster)]
+    assert texts[0].startswith("Fire destroyed") and texts[-1].startswith("The harbour master")
+    assert not any(t.startswith(("The burnt-out", "Ilse Brandt")) for t in texts)
 
 
 def test_a_surname_given_in_full_is_found_as_its_pattern_finds_it() -> None:

@@ -7,10 +7,11 @@ import random
 import numpy as np
 import pytest
 
-from newsbrief.model import squash
+from newsbrief.model import Sentence, squash
 from newsbrief.ingest import load
 from newsbrief.pipeline import Prepared, prepare
 from newsbrief.summarize import available, candidates, get_summarizer
+from newsbrief.summarize.base import near_repeat
 from newsbrief.summarize.concepts import ClusterConcepts, lazy_greedy, runs
 from newsbrief.lang.tokens import tokens
 
@@ -171,3 +172,33 @@ def test_a_line_without_lower_case_words_is_not_a_candidate() -> None:
         "Rescue teams evacuated more than two thousand residents before dawn.")}]))
     texts = [p.text for p in candidates(prep.cluster)]
     assert len(texts) == 2 and not any("FILED" in t for t in texts)
+
+
+def test_a_line_that_retells_a_chosen_one_in_other_words_is_not_taken() -> None:
+    """The second outlet retells the lead's news in other words (not close enough to be grouped as a
+    near-duplicate sentence): with room for everything, the summary gives it once. A near-repeat shares at
+    least five content words, and 60% of the shorter line's, with a line already chosen."""
+    told = ("Harbour master Ilse Brandt, who led the rescue of 212 ferry passengers off Tolvik, has died after "
+            "a long battle with cancer.")
+    retold = "The harbour master died at her home on Sunday after a long battle with lung cancer."
+    prep = prepare(*load([
+        {"id": "wire", "time": "2031-03-04T09:00:00", "text": (
+            f"{told}\n\nShe had run the port of Vessel Bay for twenty years and trained its pilots.")},
+        {"id": "post", "time": "2031-03-04T10:00:00", "text": (
+            "Ilse Brandt became a national hero when the ferry Maren Star sank in a storm in 2031.\n\n"
+            f"{retold}\n\nThe town will hold a memorial service at the quay on Friday.")},
+    ]))
+    texts = [s.text for s in get_summarizer("concepts").summarize(prep.cluster, 200)]
+    assert texts[0] == told and retold not in texts
+    assert any(t.startswith("The town will hold") for t in texts)
+
+
+def test_lines_that_name_other_days_are_no_near_repeat() -> None:
+    """Sharing most words is not enough when the two lines date what they tell on other days: they tell two
+    happenings (an inspection, then a vote on the repairs it called for)."""
+    vote = Sentence("a", 0, 1, "On 10 June, the county council voted to spend 4 million pounds on repairs to the "
+                    "Carrow bridge, after inspectors found cracks in its piers.", 0)
+    inspection = "On 8 June, inspectors had found cracks in two of the Carrow bridge's piers and closed one lane."
+    assert not near_repeat(inspection, [vote], 0.6, 5)
+    assert near_repeat("Inspectors had found cracks in two of the Carrow bridge's piers before the council voted "
+                       "on repairs.", [vote], 0.6, 5)

@@ -90,3 +90,46 @@ def test_the_casing_of_a_cluster_is_read_once_however_many_headlines_shout() -> 
     _forms.cache_clear()
     assert best_headline(articles, text, text).startswith("NATO ship leaves Port Ellis harbour")
     assert _forms.cache_info().misses == 1
+
+
+@pytest.mark.parametrize("lead, title", [
+    # a fronted adverbial is left out: the title starts at the subject
+    ("After a week of protests over the harbour levy, the Port Varen council voted on Friday to scrap it.",
+     "The Port Varen council voted on Friday to scrap it"),
+    # an apposition between a short subject and its verb is left out
+    ("Ilse Brandt, the harbour master who led the rescue of 212 ferry passengers off Tolvik, died on Sunday.",
+     "Ilse Brandt died on Sunday"),
+    ("The bodies of two Norland divers, found in the wreck nine years after it sank, have been brought ashore.",
+     "The bodies of two Norland divers have been brought ashore"),
+    # no cut right after a verb, which would leave it without its complement ("... the mayor are")
+    ("Rumours are swirling that the harbour master and the mayor are on the brink of a row, just two months "
+     "after the fire.", "Rumours are swirling that the harbour master and the mayor are on the brink of a row"),
+])
+def test_a_lead_s_title_is_its_main_clause(lead: str, title: str) -> None:
+    assert lead_clause(lead) == title
+    assert briefing_title([_article(0, None, lead)], [lead]) == title
+
+
+@pytest.mark.parametrize("lead", [
+    "\"We saw the lights go out,\" said Ilse Brandt, a passenger from Vessel Bay.",
+    "Among the ships lost to the storm that winter, the ferry Maren Star.",
+    "When the harbour master tried to call the ferry back, it was too late.",
+    # an inverted clause: no subject after the adverbial's comma
+    "Among the things the divers brought up from the wreck, which sank in 2031, were a bell and a logbook.",
+    "Among the things the divers brought up from the wreck of the \"Maren Star,\" are a bell and a logbook.",
+])
+def test_a_lead_that_makes_no_headline_gives_the_title_to_the_next_line(lead: str) -> None:
+    """A quotation, a fronted phrase with no subject after it, or a clause on a back-reference is no title:
+    the next summary line that makes one gives it."""
+    second = "The ferry Maren Star sank off Tolvik on Monday evening, and all 212 passengers were rescued."
+    assert briefing_title([_article(0, None, lead)], [lead, second]) == "The ferry Maren Star sank off Tolvik on Monday evening"
+
+
+def test_without_a_usable_line_the_lead_s_clause_stays() -> None:
+    lead = "\"We saw the lights go out.\""
+    assert briefing_title([_article(0, None, lead)], [lead, "It was late."]) == lead_clause(lead)
+
+
+def test_a_shouting_headline_keeps_its_quotation_marks_around_names() -> None:
+    text = "The ferry's owner, Tolvik Lines, said the ship had been inspected by Norland Marine in January."
+    assert clean_headline("FERRY OWNER “TOLVIK LINES” BLAMES STORM", text=text) == "Ferry owner “Tolvik Lines” blames storm"

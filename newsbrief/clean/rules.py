@@ -95,12 +95,15 @@ RULES: tuple[Rule, ...] = (
         r"story continues (below|after)( advertisement)?|continue reading below)[\s\-–—•*|]*$",),
         sentence=True),
     Rule("photo credit or caption", start=(
-        r"\s*(photo|image|picture|video|file photo|caption)\s*(credit)?\s*[:/]",
-        r"\s*(\(|\[)?(photo|image|picture)s? (by|courtesy|credit)\b"),
+        r"\s*(photo|image|picture|video|file photo|caption)s?\s*(credit)?\s*[:/]",
+        r"\s*(\(|\[)?(photo|image|picture)s? (by|courtesy|credit)\b",
+        # a wire photo's caption: "In this Saturday, July 1, 2017, photo, people line up at ..."
+        r"\s*(\([^()]{1,40}\)\s*)?in this\b(?:[^.]|\.(?= \d)){0,60}?\b(file |handout )?(photo|photograph|image|picture)"
+        r"(,| (taken|provided|released|made|shot|dated|from|by) )"),
         # "ap photo" after a word boundary, and an agency after ". —": the look-behinds come after the first
         # literal so that the regex engine can scan for it (a leading \b or [.\s] made these 5-10x slower).
         anywhere=(r"getty images", r"shutterstock", r"afp photo", r"ap photo(?<!\wap photo)", r"reuters/[a-z]",
-                  r"image copyright\b"),
+                  r"image copyright\b", r"hide caption \d"),
         exact=(_CREDIT,
                r"[—–-](?<=[.\s][—–-])\s?(AP|AFP|Reuters|EPA|Getty|Anadolu|Xinhua)\s*$"),
         sentence=True),
@@ -119,8 +122,10 @@ RULES: tuple[Rule, ...] = (
         r"( for you)?|more from|more stories|watch|listen|trending( now| news)?|most read|"
         r"top stories|you may also like|don'?t miss)\s*[:|>»\-–—]",
         r"\s*[\[(](video|photos?|gallery|slideshow|audio|podcast)\s*:"),
+        exact=(r"\[\s*edit\s*\]\s*$",),  # a wiki's section heading and its edit link: "Early life [ edit ]"
         sentence=True),
-    Rule("reporting credit", anywhere=(r"contributed (reporting )?to this (report|story|article)\b",),
+    Rule("reporting credit", start=(r"\s*\((additional )?(reporting|writing|editing) by\b",),
+         anywhere=(r"contributed (reporting )?to this (report|story|article)\b",),
          sentence=True),
     # What a scraper gets when it fetches something else than the article: a web archive's notes on its
     # crawls (a page fetched through the archive), an error page, a video player's messages, a sign-in form.
@@ -134,7 +139,8 @@ RULES: tuple[Rule, ...] = (
          whole_page=True),
     Rule("video player message", anywhere=(
         r"interactive transcript could not be loaded", r"rating is available when the video has been rented",
-        r"this feature is not available right now"), sentence=True),
+        r"this feature is not available right now", r"replay more videos", r"copy this code to your website"),
+        sentence=True),
     # The site speaking to its reader about the page, not the news: "Just fill in your contact details in the
     # form below", "For a full recap of the night's big winners, click here.", "Watch ... in the clip above."
     # "click here" only opening a sentence or after its lead-in (", click here"): a short paragraph whose

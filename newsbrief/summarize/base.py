@@ -13,9 +13,12 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 from itertools import islice
 from typing import ClassVar
 
+from newsbrief.lang.en import CALENDAR_WORDS
+from newsbrief.lang.tokens import stemmed_stop, tokens, words
 from newsbrief.model import Cluster, Sentence
 from newsbrief.summarize.focus import NO_FOCUS, Focus
 from newsbrief.summarize.passages import Passage, passages, right_after
@@ -35,7 +38,8 @@ _LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z]")
 
 def candidates(cluster: Cluster, focus: Focus = NO_FOCUS) -> list[Passage]:
     """What a summary may use, in article order: passages whose quotation marks balance, that neither
-    announce what they do not give, point to a web address nor speak to the reader, of a sensible
+    announce what they do not give, point to a web address nor speak to the reader, that show a finite verb
+    (no caption, list entry or label), of a sensible
     length and with lower-case words, whose every sentence stands for its near-duplicate group (the group's first from a usable
     article, as a duplicate article's sentences are only support), says nothing the reader read before
     (``focus.repeated``) and gives no figure that later reports changed when one that gives its latest
@@ -56,7 +60,7 @@ def candidates(cluster: Cluster, focus: Focus = NO_FOCUS) -> list[Passage]:
         for p in passages(article):
             # cheapest tests first: in a big cluster most sentences stand for no group (wire copy repeats)
             ok = (all((p.article, i) in standing for i in range(p.index, p.last + 1)) and p.balanced
-                  and not p.announces and not p.links and not p.addresses
+                  and not p.announces and not p.links and not p.addresses and not p.verbless
                   and MIN_WORDS <= p.words <= MAX_WORDS and _lower_words(p.text) >= MIN_LOWER_WORDS)
             if ok and p.follows:
                 ok = previous is not None and right_after(article, previous, p)
@@ -135,6 +139,43 @@ def _chains(chosen: Sequence[Sentence]) -> dict[tuple[str, int], tuple[str, int]
         before = ends.get((s.article, s.index - 1)) if isinstance(s, Passage) and s.follows else None
         head[_key(s)] = head[before] if before in head else _key(s)
     return head
+
+
+@lru_cache(maxsize=4096)
+def content_words(text: str) -> frozenset[str]:
+    """The stemmed content words of a line (no stop words, no numbers), read once however often it is compared."""
+    stop = stemmed_stop()
+    return frozenset(t for t in tokens(text) if t not in stop and not t.isdigit())
+
+
+@lru_cache(maxsize=4096)
+def date_words(text: str) -> frozenset[str]:
+    """The month and weekday names of a line with its numbers ("8", "june"); empty when it names no day."""
+    found = words(text)
+    if CALENDAR_WORDS.isdisjoint(found):
+        return frozenset()
+    return frozenset(w for w in found if w in CALENDAR_WORDS or w.isdigit())
+
+
+def near_repeat(line: str, chosen: Sequence[Sentence], share: float, least: int) -> bool:
+    """Whether ``line`` says again, in other words, what a line of ``chosen`` says: they share at least
+    ``least`` content words, and at least ``share`` of those of the shorter of the two ("The 41-year-old died
+    on Wednesday after a yearlong battle with stage four adrenal cancer" after "LFO singer Devin Lima has
+    died after a yearlong battle with stage 4 cancer"). Two lines that each name a day, and not the same,
+    tell two happenings ("On 8 June, inspectors had found cracks in the piers" and "On 10 June, the council
+    voted to spend 4 million pounds on repairs, after inspectors found cracks in its piers")."""
+    mine = content_words(line)
+    if len(mine) < least:
+        return False
+    days = date_words(line)
+    for other in chosen:
+        theirs = content_words(other.text)
+        common = len(mine & theirs)
+        if common >= least and common >= share * min(len(mine), len(theirs)):
+            other_days = date_words(other.text)
+            if not (days and other_days and days - other_days):
+                return True
+    return False
 
 
 def fits(chosen: Sequence[Sentence], sentence: Sentence, max_words: int) -> bool:

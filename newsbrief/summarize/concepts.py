@@ -22,15 +22,16 @@ filled with the same greedy on all concepts, so the budget is used.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import chain
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
 from newsbrief.dedup.near import distinct, firsts, sorted_set
 from newsbrief.model import Article, Cluster, Sentence
-from newsbrief.summarize.base import Summarizer, candidates
+from newsbrief.summarize.base import Summarizer, candidates, near_repeat
 from newsbrief.summarize.focus import NO_FOCUS, Focus, FocusSettings, news, novelty, question_text, relevance, salience, spread
 from newsbrief.summarize.passages import Passage
 from newsbrief.lang.tokens import numbered, stemmed_stop, tokens
@@ -230,13 +231,14 @@ def kept(pool: Sequence[tuple[Passage, np.ndarray]], keep: Sequence[bool]) -> li
 
 
 def lazy_greedy(pool: list[Run], weight: np.ndarray, budget: int, chosen: list[Passage], covered: np.ndarray,
-                length_power: float) -> None:
+                length_power: float, repeats: Callable[[str, list[Passage]], bool] | None = None) -> None:
     """Add to ``chosen`` the best gain-per-word runs of ``pool`` that fit ``budget`` words (in place).
 
     ``covered`` flags concept ids already in the summary; a run costs the words of its passages not yet
     chosen. Gains only shrink as the summary grows (submodularity), so a stale gain is an upper bound:
     a run is re-scored only when it reaches the top of the heap, and re-queued when a passage it shares
-    is chosen (its cost fell). Taken runs leave ``pool``.
+    is chosen (its cost fell). Taken runs leave ``pool``. A run that ``repeats`` says of a line already
+    chosen (a near-repeat, :func:`~newsbrief.summarize.base.near_repeat`) is passed over when it comes up.
     """
     used = sum(s.words for s in chosen)
     have = {(s.article, s.index) for s in chosen}
@@ -271,6 +273,8 @@ def lazy_greedy(pool: list[Run], weight: np.ndarray, budget: int, chosen: list[P
             continue
         members, cs = pool[i]
         new = [s for s in members if (s.article, s.index) not in have]
+        if repeats is not None and any(repeats(s.text, chosen) for s in new):
+            continue  # chosen lines only grow: it will always repeat one
         chosen.extend(new)
         have.update((s.article, s.index) for s in new)
         covered[cs] = True
@@ -291,7 +295,9 @@ class CoverageSettings:
     lead's covered weight is per word**this (lower favours a full lead sentence over a
     short one); ``lead_sentences``: how many of an article's first passages may lead;
     ``exact_limit``: clusters with at most this many candidates are solved exactly
-    (an ILP), larger ones greedily; ``node_limit``: the ILP's branch-and-bound budget.
+    (an ILP), larger ones greedily; ``node_limit``: the ILP's branch-and-bound budget; ``repeat_share``
+    and ``repeat_words``: a passage sharing at least that many content words, and that share of the
+    shorter line's, with a line already chosen is a near-repeat and not taken (0 takes it).
     """
 
     length_power: float = 0.8
@@ -300,6 +306,8 @@ class CoverageSettings:
     lead_sentences: int = 1
     lead_tolerance: float = 0.97
     longest_run: int = 3
+    repeat_share: float = 0.6
+    repeat_words: int = 5
     focus: FocusSettings = FocusSettings()
 
 
@@ -360,8 +368,10 @@ class ConceptCoverage(Summarizer):
         chosen, rest = [pool[lead][0]], runs(pool, settings.longest_run)
         covered = np.zeros(len(weight), bool)
         covered[pool[lead][1]] = True
+        repeats = partial(near_repeat, share=settings.repeat_share, least=settings.repeat_words) \
+            if settings.repeat_share else None
         for weights in (strong, weight):
-            lazy_greedy(rest, weights, max_words, chosen, covered, settings.length_power)
+            lazy_greedy(rest, weights, max_words, chosen, covered, settings.length_power, repeats)
         return chosen
 
 

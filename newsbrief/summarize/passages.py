@@ -33,6 +33,9 @@ an article's kept sentences:
   "you" (``lang/en/first_plural_words.txt``, ``lang/en/reader_words.txt``: "We hope
   that looking at these results will encourage you to take part") is not used: it is
   no news, and out of the article no one knows who "we" are;
+* a passage with no finite verb (:func:`has_finite_verb`: a caption, "The cabin of a Qatar Airways
+  plane."; a list entry, "Austin Custodio, 21, of Boyce Road; sale of alcohol to minors."; a label) is
+  not used: it is no sentence a summary can state;
 * a passage that opens with a speaker named by the surname alone ("King called the
   decision a huge win", "Burnstein said ...") where its article introduced the
   full name before ("Howard King, the band's lawyer") also *follows*: out of its
@@ -64,6 +67,11 @@ SHELL_NOUNS = word_list("shell_nouns")
 SHELL_COMPLEMENTS = word_list("shell_complements")
 FIRST_PLURAL = word_list("first_plural_words")
 READER_WORDS = word_list("reader_words")
+FINITE_VERBS = word_list("finite_verbs")
+PHRASE_WORDS = word_list("phrase_words")
+SUBJECT_WORDS = word_list("subject_words")
+NOT_PAST = word_list("not_past")
+VERB_ADVERBS = word_list("verb_adverbs")
 
 FOLLOW_GAP = 3
 """A passage follows the one before it across at most this much white space (a space, a paragraph break
@@ -74,6 +82,8 @@ _FIRST_WORD = re.compile(r"[\W_]*([A-Za-z]+)")
 _SURNAME_SPEAKS = re.compile(rf"[\W_]*([A-Z][a-z][\w’'-]*)\s+(?:{REPORTING_VERBS}|called|calls)\b")
 _LEADING_CONNECTIVE = re.compile(r"\s*([A-Za-z]+)\s*,?\s+(?=[A-Z])")
 _AFTER_COLON = " \t\r\n\"”’'"
+_LINE_WORD = re.compile(r"[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?")
+_CONTRACTED_VERB = re.compile(r"n't$|'(?:re|ve|ll|d|m)$")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[—–-]+\s|—|--")
 _DEFINITE_SHELL = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:"
                              + "|".join(sorted(SHELL_NOUNS, key=lambda w: (-len(w), w)))
@@ -91,7 +101,8 @@ class Passage(Sentence):
     passage that ends at sentence ``index - 1``; ``balanced`` when its quotation marks pair up;
     ``trimmed`` when a leading connective was left out of the span; ``announces`` when it promises what
     comes after it (:func:`announces`); ``links`` when it gives a web address; ``addresses`` when the site
-    speaks to its reader in it (:func:`addresses_reader`).
+    speaks to its reader in it (:func:`addresses_reader`); ``verbless`` when it has no finite verb
+    (:func:`has_finite_verb`).
     """
 
     last: int = 0
@@ -101,6 +112,7 @@ class Passage(Sentence):
     announces: bool = False
     links: bool = False
     addresses: bool = False
+    verbless: bool = False
 
     @cached_property
     def words(self) -> int:  # type: ignore[override]
@@ -160,6 +172,72 @@ def addresses_reader(text: str) -> bool:
     outside = " ".join(QUOTE_MARK.split(lower)[::2])  # a passage used has balanced marks: every other piece
     used = set(words(outside))
     return not used.isdisjoint(READER_WORDS) and not used.isdisjoint(FIRST_PLURAL)
+
+
+def has_finite_verb(text: str) -> bool:
+    """Whether ``text`` shows a finite verb, as word forms and their neighbours tell it without a tagger: an
+    auxiliary, a modal, an irregular past or a common plain present (``lang/en/finite_verbs.txt``), a
+    contraction ("didn't", "they're"), a lower-case word in -ed (``lang/en/not_past.txt`` aside, and not
+    opening a participle phrase after a comma: ", charged with ..."), a
+    lower-case word in -s not after a determiner, number or preposition (``lang/en/phrase_words.txt``:
+    "Cold rock lurks", not "five bedrooms"), or a lower-case word right after a subject pronoun or a plural
+    ("they head out", "Violators face", ``lang/en/subject_words.txt``). A line with none is a caption, a list
+    entry or a label ("The cabin of a Qatar Airways plane.", "Title page of the first edition (1830)."), no
+    summary line. It errs towards finding a verb: a caption with a participle ("Smoke seen over the
+    harbour") passes, and so does a noun the rules take for a verb."""
+    lowers = _LINE_WORD.findall(text.lower().replace("’", "'"))
+    if not FINITE_VERBS.isdisjoint(lowers):  # most lines: one set test in C
+        return True
+    found = list(_LINE_WORD.finditer(text))  # the same words, in their own case and place
+    for i, (match, lower) in enumerate(zip(found, lowers)):
+        token = match.group()
+        if _CONTRACTED_VERB.search(lower):
+            return True
+        plural = _plural(lower)
+        # a plural opening the line, in lower case or after a lower-case word ("2.7 million Americans carry"),
+        # not inside a name ("a Qatar Airways plane")
+        subject = lower in SUBJECT_WORDS or (plural and (i == 0 or token.islower() or found[i - 1].group().islower()))
+        if subject and _verb_after(text, found, i):
+            return True
+        if token.islower() and ((_past(lower) and not _participle_phrase(text, found, i))
+                                or (plural and i and lowers[i - 1] not in PHRASE_WORDS)):
+            return True
+    return False
+
+
+def _plural(word: str) -> bool:
+    """Whether ``word`` (lower case) may be a plural noun or a verb in -s: not "press", "virus", "this"."""
+    return len(word) >= 4 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s"))
+
+
+def _past(word: str) -> bool:
+    """Whether ``word`` (lower case) looks like a past tense or participle in -ed."""
+    return len(word) >= 4 and word.endswith("ed") and word not in NOT_PAST
+
+
+def _participle_phrase(text: str, found: list[re.Match[str]], at: int) -> bool:
+    """Whether the word in -ed at ``found[at]`` opens a participle phrase set off by a comma or semicolon and
+    followed by "with" or "by" ("Jonathan Polansky, 22, of Beverly, charged with eight counts ..."): a list
+    entry's, not a finite verb."""
+    return bool(at and text[found[at - 1].end():found[at].start()].rstrip().endswith((",", ";"))
+                and _next_word(text, found, at) in ("with", "by"))
+
+
+def _verb_after(text: str, found: list[re.Match[str]], at: int) -> bool:
+    """Whether the word right after ``found[at]`` (white space between; past one adverb, ``lang/en/verb_adverbs.txt``
+    or in -ly: "now accept", "regularly attend") may be a verb after a subject: lower case, letters only, no phrase word and no -ing form."""
+    word = _next_word(text, found, at)
+    if word is not None and (word in VERB_ADVERBS or (len(word) > 4 and word.endswith("ly"))):
+        word = _next_word(text, found, at + 1)
+    return (word is not None and word.islower() and word.isalpha() and word not in PHRASE_WORDS
+            and not word.endswith("ing"))
+
+
+def _next_word(text: str, found: list[re.Match[str]], at: int) -> str | None:
+    """The word after ``found[at]`` when only white space comes between them (none after "?" or ",")."""
+    if at + 1 >= len(found) or not text[found[at].end():found[at + 1].start()].isspace():
+        return None
+    return found[at + 1].group()
 
 
 def speaker_introduced_before(names: FullNames, start: int, text: str) -> bool:
@@ -288,7 +366,8 @@ def _passage(article: Article, names: FullNames, run: list[Sentence]) -> Passage
     follows = follows or speaker_introduced_before(names, start, text) or points_back(text)
     return Passage(article.id, start, last.end, text, first.index, last=last.index, follows=follows,
                    balanced=quotes_balance(text), trimmed=trimmed, announces=announces(text),
-                   links="http://" in text or "https://" in text, addresses=addresses_reader(text))
+                   links="http://" in text or "https://" in text, addresses=addresses_reader(text),
+                   verbless=not has_finite_verb(text))
 
 
 def passages(article: Article) -> list[Passage]:

@@ -8,10 +8,16 @@ first line, which states what happened) and then the rest of the summary use
 most, per word, is chosen: a headline about a side item shares little with the lead.
 
 Without a usable headline the title is built from the lead's own words: its
-trailing attribution (", police said") dropped, and, when still long, cut
-where a clause ends (at a comma, before " after", " while", " — " ...), never in the middle
-of a phrase with "...". Nothing is added: every word of a title is in a headline
-or in the lead.
+trailing attribution (", police said") dropped, a fronted adverbial ("After a year
+of controversy over Facebook's role, ...") and an inserted apposition after the
+subject ("Prodigy, the rapper best known for ..., died") left out, and, when still
+long, cut where a clause ends (at a comma, before " after", " while", " — " ...),
+never in the middle of a phrase with "...". A title a reader can use is a clause:
+one that opens on a quotation, a back-reference ("It", "They") or a fronted phrase
+that could not be left out, or shows no finite verb, is not used, and the next
+summary line (of the first :data:`TITLE_LINES`) is tried; the lead's clause is the
+last resort. Nothing is added: every word of a title is in a headline or in a
+summary line.
 """
 
 from __future__ import annotations
@@ -23,16 +29,23 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from newsbrief.lang.en import word_list
-from newsbrief.lang.tokens import stemmed_stop, tokens
+from newsbrief.lang.en.grammar import DETERMINERS, POSSESSIVES
+from newsbrief.lang.en.quotes import QUOTE_CHARACTERS
 from newsbrief.model import Article, squash
+from newsbrief.summarize.base import content_words
+from newsbrief.summarize.passages import FINITE_VERBS, has_finite_verb, opening_word, refers_back
 
 OUTLET_WORDS = word_list("outlet_words")
 CLAUSE_STARTS = word_list("clause_starts")
+FRONTING_WORDS = word_list("fronting_words")
 
 MAX_WORDS = 14
 """Longer leads are cut to a clause of at most this many words."""
 MIN_WORDS = 4
 """A clause shorter than this says too little to be a title."""
+TITLE_LINES = 3
+"""Summary lines tried, in order, for a title a reader can use when no headline is: past the first few,
+a line is a side item, and the lead's own clause is better."""
 
 _PART_MARKER = re.compile(
     r"\s*[(\[](?:part\s+)?\d{1,2}(?:\s*(?:of|/)\s*\d{1,2})?[)\]]\s*$"   # "(1)", "(part 2 of 3)", "[2/3]"
@@ -45,6 +58,8 @@ _SEPARATOR_MARKS = set("-–—|:•·")
 _SEPARATOR = re.compile(r"\s+(?:\||-{1,2}|–|—|::|•|·)\s+")
 _DOMAIN = re.compile(r"\b[\w-]+\.(?:com|org|net|co\.uk|co|uk|gov|edu|io|info|news|tv)\b", re.I)
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_ADVERBIAL_END = re.compile(r",[\"”’']?\s+")
+"""The comma that ends a fronted adverbial, with a quotation it closes ("In the new film \"Evil Dead,\" ...")."""
 _ATTRIBUTION = re.compile(
     r",?\s+(?:(?:according to|as reported by)\s[^,]{2,60}"
     r"|(?:[^,]{2,50}\s)?(?:said|says|reported|reports|announced|told [^,]{2,40})(?:\s+on\s+\w+)?)\s*[.!?]?[\"”’]?\s*$",
@@ -58,20 +73,31 @@ def briefing_title(articles: Sequence[Article], summary: Sequence[str]) -> str:
     if headline:
         return headline
     if lead:
-        return lead_clause(lead)
+        said = (line for line in summary[:TITLE_LINES] if line.lstrip()[:1] not in QUOTE_CHARACTERS)
+        return next((title for title in map(lead_clause, said) if usable_title(title)), lead_clause(lead))
     return "(no usable articles)"
+
+
+def usable_title(title: str) -> bool:
+    """Whether a clause made from a summary line (one that opens on no quotation: someone's words are no
+    headline) reads as a headline: it opens on neither a quotation mark, a back-reference ("It wasn't easy for them"), a fronted phrase nor a lower-case word, and it has a
+    finite verb (not "George Zimmerman, the neighborhood watch volunteer ...")."""
+    head = title.lstrip()
+    opening = opening_word(head)
+    return (head[:1].isupper() or head[:1].isdigit()) and not refers_back(head) \
+        and opening not in FRONTING_WORDS and opening not in FINITE_VERBS and has_finite_verb(head)
 
 
 def best_headline(articles: Sequence[Article], lead: str, summary: str) -> str | None:
     """The cleaned headline that fits the lead best (then the summary, then fewest words); None if none."""
     text = " ".join(a.text for a in articles)
-    lead_words, summary_words = _content(lead), _content(summary)
+    lead_words, summary_words = content_words(lead), content_words(summary)
     best, best_key = None, None
     for article in articles:
         if not article.title:
             continue
         cleaned = clean_headline(article.title, article.outlet, text)
-        words = _content(cleaned)
+        words = content_words(cleaned)
         if not words:
             continue
         size = len(words) ** 0.5
@@ -144,7 +170,7 @@ def _sentence_case(title: str, text: str) -> str:
     forms = _forms(text)
     out = []
     for i, word in enumerate(title.split()):
-        core = word.strip("\"'“”‘’()[],:;!?")
+        core = word.strip(QUOTE_CHARACTERS + "()[],:;!?")
         cased = core if re.fullmatch(r"(?:[A-Za-z]\.)+", core) else forms.get(core.lower(), core.lower())
         if i == 0:
             cased = cased[:1].upper() + cased[1:]
@@ -155,13 +181,45 @@ def _sentence_case(title: str, text: str) -> str:
 def lead_clause(lead: str) -> str:
     """A short title from the lead's own words: its main clause, without a trailing attribution or full stop."""
     clause = _ATTRIBUTION.sub("", lead).rstrip(" .!?;:,")
-    if len(_content(clause)) < 2:
+    if len(content_words(clause)) < 2:
         clause = lead.rstrip(" .!?;:,")
+    clause = _without_apposition(_without_fronted(clause))
     words = clause.split()
     if len(words) <= MAX_WORDS:
         return clause
     cut = _clause_end(words)
     return " ".join(words[:cut]).rstrip(" ,;:-–—")
+
+
+def _without_fronted(clause: str) -> str:
+    """``clause`` from its subject on, when it opens with an adverbial ended by a comma ("After a year of
+    controversy over Facebook's role, Chief Executive Mark Zuckerberg now is positioning ..."); as it is when
+    what follows the adverbial's comma opens on no subject (a capitalised word, a determiner or a possessive:
+    not a back-reference, "When the team wanted to send a tweet, it wasn't easy", nor an inverted verb,
+    "Among the items ..., are a nail gun") or is shorter than MIN_WORDS words."""
+    if opening_word(clause) not in FRONTING_WORDS or clause.lstrip()[:1] in QUOTE_CHARACTERS:
+        return clause  # a quotation's words are kept as they are: see briefing_title
+    comma = _ADVERBIAL_END.search(clause)
+    rest = clause[comma.end():] if comma else ""
+    opening = opening_word(rest)
+    subject = rest[:1].isupper() or opening in DETERMINERS or opening in POSSESSIVES  # not "are ...", "which ..."
+    if not subject or refers_back(rest) or opening in FINITE_VERBS or len(rest.split()) < MIN_WORDS:
+        return clause
+    return rest[:1].upper() + rest[1:]  # a title opens with a capital: "the council voted" -> "The council voted"
+
+
+def _without_apposition(clause: str) -> str:
+    """``clause`` without a phrase set off by commas between a short subject and its verb ("Prodigy, the
+    rapper best known for his work as half of ... Mobb Deep, died in Las Vegas" -> "Prodigy died in Las
+    Vegas"): the phrase opens in lower case (not a list of names) and a verb (``lang/en/finite_verbs.txt``
+    or a word in -ed) comes right after its closing comma."""
+    parts = clause.split(", ", 2)
+    if len(parts) < 3 or len(parts[0].split()) > 8 or not parts[1][:1].islower():
+        return clause
+    verb = opening_word(parts[2])
+    if not parts[2][:1].islower() or not (verb in FINITE_VERBS or verb.endswith("ed")):
+        return clause
+    return f"{parts[0]} {parts[2]}"
 
 
 def _clause_end(words: list[str]) -> int:
@@ -170,20 +228,21 @@ def _clause_end(words: list[str]) -> int:
     best = 0
     for i in range(MIN_WORDS, min(len(words), MAX_WORDS + 1)):
         before, word = words[i - 1], words[i]
-        if before[-1:] in ",;:" or word in ("—", "–", "-", "--") or word.lower().strip(",") in CLAUSE_STARTS:
+        if before[-1:] in ",;:" or word in ("—", "–", "-", "--") or _opens_phrase(words, i):
             best = i
     return best or _first_boundary(words)
+
+
+def _opens_phrase(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` opens a clause or phrase a title may end before: a word of ``clause_starts.txt``
+    not right after a verb it would leave without its complement ("Kim Kardashian and Kris Humphries are |
+    on the brink", "James Comey wrote | in a memo")."""
+    return words[i].lower().strip(",") in CLAUSE_STARTS and words[i - 1].lower() not in FINITE_VERBS
 
 
 def _first_boundary(words: list[str]) -> int:
     """The shortest clause longer than MAX_WORDS when no boundary comes sooner (the whole lead at worst)."""
     for i in range(MAX_WORDS + 1, len(words)):
-        if words[i - 1][-1:] in ",;:" or words[i].lower() in CLAUSE_STARTS:
+        if words[i - 1][-1:] in ",;:" or _opens_phrase(words, i):
             return i
     return len(words)
-
-
-def _content(text: str) -> set[str]:
-    """The stemmed content words of ``text``."""
-    stop = stemmed_stop()
-    return {t for t in tokens(text) if t not in stop and not t.isdigit()}
