@@ -120,3 +120,13 @@ def test_what_befell_victims_is_what_their_verb_says() -> None:
     assert [(q.value, q.category) for q in read("All 12 victims died at the scene.")] == [(12, "killed")]
     assert [(q.value, q.category) for q in read("Three victims were wounded in the attack.")] == [(3, "injured")]
     assert [q.category for q in read("The two victims no longer wanted to pursue the charges.")] == []
+
+
+def test_incidents_someone_is_charged_in_are_shown_as_in_the_charges_and_joined_across_nouns() -> None:
+    (q,) = read("He was charged on Monday in three Atlanta area bombings.")
+    assert q.what == "Atlanta area bombings in the charges"
+    found = [q for t in ("He is charged in three bombings.", "He is charged in three attacks.",
+                         "He is charged in three blasts.") for q in read(t)]
+    assert len({q.kind for q in found}) == 1  # one count, whatever noun each source names the incidents by
+    (q,) = read("Three men were charged on Monday.")
+    assert q.what == "men charged"

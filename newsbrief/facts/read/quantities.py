@@ -41,6 +41,7 @@ from newsbrief.lang.en.events import (
     BARE_NOUNS,
     CATEGORY_RANK,
     COUNTED_CLASSES,
+    COUNTED_IN,
     EFFORTS,
     HARMS,
     IMPACTS,
@@ -142,6 +143,8 @@ class Quantity(Span):
         more = "more" if self.increment else None
         noun = SHOWN_AS.get(self.noun.lower(), self.noun) if self.noun else None  # "3 people killed", not "3 victims"
         said = None if noun and noun.lower() in OUTCOME_BEARERS else self.category  # "3 bodies"
+        if said in COUNTED_IN and noun and INCIDENTS.fullmatch(noun.lower()):
+            said = COUNTED_IN[said]  # "3 bombings in the charges": the bombings were not charged
         return " ".join(w for w in (more, self.modifier, noun, self.owner, said) if w) or "(unspecified)"
 
     @property
