@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from newsbrief.facts.check.quantities import group_quantities
 from newsbrief.facts.read.entities import Gazetteer, Mention, _kind
 from newsbrief.facts.read.numbers import numbers
 from newsbrief.facts.read.quantities import Quantity, read_unit
@@ -130,3 +131,16 @@ def test_incidents_someone_is_charged_in_are_shown_as_in_the_charges_and_joined_
     assert len({q.kind for q in found}) == 1  # one count, whatever noun each source names the incidents by
     (q,) = read("Three men were charged on Monday.")
     assert q.what == "men charged"
+
+
+def test_a_capitalised_outcome_word_before_a_noun_in_lower_case_is_a_name() -> None:
+    assert read("The remake led to two “Dead” sequels and eventual fame for its director.") == []
+    assert [(q.value, q.category) for q in read("Two Dead Soldiers Found Near Border")] == [(2, "killed")]
+    assert [(q.value, q.category) for q in read("The blast left two dead soldiers on the road.")] == [(2, "killed")]
+
+
+def test_a_count_so_far_this_year_is_a_running_total_not_the_days_count() -> None:
+    found = [q for i, text in enumerate(["Two boys were killed in a shooting on Monday.",
+                                         "Their deaths are the latest of 253 murders so far this year in the city."])
+             for q in read_unit(Unit("a", 0, len(text), text, i, 1), Gazetteer([]))]
+    assert [g.label for g in group_quantities(found)] == ["boys killed", "killed"]  # not "253 boys killed"

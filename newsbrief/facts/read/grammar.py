@@ -89,7 +89,7 @@ from newsbrief.lang.en.grammar import (
 )
 from newsbrief.lang.en.measures import CURRENCY_CODES, MONEY_FORMS, UNIT_KIND
 from newsbrief.lang.en.numbers import INCREMENTS, QUALIFIERS, SCALE_ABBREVIATIONS, SCALES
-from newsbrief.lang.en.time_words import TIME_ZONES
+from newsbrief.lang.en.time_words import RUNNING_TOTALS, TIME_ZONES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -226,7 +226,7 @@ def counted(doc: Doc, start: int, end: int, scenes: bool = True) -> Counted:
         hypothetical=_hypothetical(clause), elided=noun is None, joined=noun is None and _joined(number),
         increment=increment, year=_year(clause, span),
         places=_places(near), day=_day(near, scope), part=_part(number, noun),
-        perfect=any(c.dep_ == "aux" and c.lower_ in PERFECT for c in clause.children),
+        perfect=any(c.dep_ == "aux" and c.lower_ in PERFECT for c in clause.children) or _running(clause),
         end=last, verb=clause.idx, clause=_first_conjunct(clause).idx, cause=_cause(clause, noun),
         scene=None if not scenes or unit is not None or (noun is not None and _is_scene(noun))
         else _scene(clause, noun),
@@ -569,9 +569,16 @@ def _inside(holder: Token, noun: Token | None) -> Token | None:
         return noun if any(c.lower_ in TOLL_OF_THE_DEAD for c in noun.lefts) else None
     for child in (noun or holder).children:
         if child.dep_ in ("amod", "acl", "relcl", "acomp", "oprd", "advmod", "prep") and _outcome(child) and not (
-                _acting(noun or holder, child)):  # "200 targets hit", not "two bombings hit Jerusalem"
-            return child
+                _acting(noun or holder, child) or _name_word(child, noun or holder)):
+            return child  # "200 targets hit", not "two bombings hit Jerusalem" nor "two “Dead” sequels"
     return next((c for c in (noun or holder).children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+
+
+def _name_word(word: Token, noun: Token) -> bool:
+    """Whether a word before the counted noun is a word of a name, not what befell them: capitalised inside
+    the sentence before a noun in lower case ("two “Dead” sequels"; a
+    headline's capitals, "Two Dead Soldiers", name nothing)."""
+    return noun.i > word.i > word.sent.start and word.is_title and not noun.is_title
 
 
 def _toll(token: Token) -> str | None:
@@ -683,6 +690,13 @@ def _negated(holder: Token, noun: Token | None, clause: Token) -> bool:
     if any(c.dep_ == "det" and c.lower_ in NEGATIONS for c in phrase.children):
         return True
     return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in NEGATIONS) for c in clause.children)
+
+
+def _running(clause: Token) -> bool:
+    """Whether the clause says its count runs up to now ("the latest of 253 murders so far this year", "1,200
+    cases to date"): a running total, as the present perfect says, not one incident's count."""
+    return any(" ".join(t.lower_ for t in c.subtree) in RUNNING_TOTALS for c in clause.children
+               if c.dep_ in ("advmod", "npadvmod", "prep"))
 
 
 def _hypothetical(clause: Token) -> bool:
