@@ -143,4 +143,10 @@ def test_a_count_so_far_this_year_is_a_running_total_not_the_days_count() -> Non
     found = [q for i, text in enumerate(["Two boys were killed in a shooting on Monday.",
                                          "Their deaths are the latest of 253 murders so far this year in the city."])
              for q in read_unit(Unit("a", 0, len(text), text, i, 1), Gazetteer([]))]
-    assert [g.label for g in group_quantities(found)] == ["boys killed", "killed"]  # not "253 boys killed"
+    assert [g.label for g in group_quantities(found)] == ["boys killed", "people killed"]  # not "253 boys killed"
+
+
+def test_a_harm_counted_without_a_noun_befell_people() -> None:
+    assert [q.what for q in read("Police made two arrests in the town on Monday.")] == ["people arrested"]
+    assert [q.what for q in read("The storm left 45,000 displaced.")] == ["people displaced"]
+    assert [q.what for q in read("Workers found 12 houses destroyed by the storm.")] == ["houses destroyed"]

@@ -142,6 +142,8 @@ class Quantity(Span):
             return " ".join(w for w in (noun, self.measured or self.category, sought) if w) or "(unspecified)"
         more = "more" if self.increment else None
         noun = SHOWN_AS.get(self.noun.lower(), self.noun) if self.noun else None  # "3 people killed", not "3 victims"
+        if noun is None and (self.category or "").split(" or ")[0] in HARMS:
+            noun = "people"  # "two arrests", "48 were hurt": what befell them befalls people ("2 people arrested")
         said = None if noun and noun.lower() in OUTCOME_BEARERS else self.category  # "3 bodies"
         if said in COUNTED_IN and noun and INCIDENTS.fullmatch(noun.lower()):
             said = COUNTED_IN[said]  # "3 bombings in the charges": the bombings were not charged
