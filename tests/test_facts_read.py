@@ -193,3 +193,12 @@ def test_a_party_word_before_a_name_is_no_part_of_it() -> None:
     gazetteer = Gazetteer([Mention("a", 0, 24, "Democrat Lorna Whitcombe", "PERSON"),
                            Mention("b", 0, 15, "Lorna Whitcombe", "PERSON")])
     assert {e.name for e in gazetteer.entities} == {"Lorna Whitcombe"}
+
+
+def test_a_reporting_verb_after_a_conjunction_or_before_an_infinitive_of_claims_says_nothing_reported() -> None:
+    assert told("Written by two friends (with an uncredited but acknowledged polish by Ann Lo), the story "
+                "begins at a cabin in the woods.") == []
+    assert told("He claims to be the rightful heir to the estate of his father.") == []
+    assert told("All those things Mia claims to see are just hallucinations, right?") == []
+    assert told("He claims the heir was in the square that night.") == ["the heir was in the square that night"]
+    assert told("Ann Lo, the mayor, said the heir was in the square.") == ["the heir was in the square"]
