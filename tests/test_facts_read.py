@@ -202,3 +202,21 @@ def test_a_reporting_verb_after_a_conjunction_or_before_an_infinitive_of_claims_
     assert told("All those things Mia claims to see are just hallucinations, right?") == []
     assert told("He claims the heir was in the square that night.") == ["the heir was in the square that night"]
     assert told("Ann Lo, the mayor, said the heir was in the square.") == ["the heir was in the square"]
+
+
+def located(name: str, label: str, texts: list[str]) -> list[str]:
+    found = Gazetteer([Mention("a", 0, len(name), name, label)]).locate(
+        [Unit(str(i), 0, len(t), t, 1, 1) for i, t in enumerate(texts)])
+    return [e.kind for e in found if e.name == name]
+
+
+def test_a_name_in_quotation_marks_in_most_mentions_is_a_title_not_a_person() -> None:
+    texts = ["The new “Red Harbor” is a remake.", "Fans of “Red Harbor,” the 1981 film, came.", "Red Harbor opens."]
+    assert located("Red Harbor", "PERSON", texts) == ["thing"]
+    assert located("Ann Lo", "PERSON", ["“Ann Lo” is here, she said.", "Ann Lo came.", "Ann Lo left."]) == ["person"]
+
+
+def test_a_nationality_word_before_a_noun_is_no_organisation() -> None:
+    texts = ["The debut of Uruguayan director Ann Lo opens.", "A Uruguayan film crew came."]
+    assert located("Uruguayan", "ORG", texts) == ["group"]  # a nationality, as "Palestinians", not a body
+    assert located("Iran", "GPE", ["The Iran deal holds.", "The Iran talks end."]) == ["place"]

@@ -83,6 +83,11 @@ PERSON_CUES = frozenset(
 """Words right before a name that make it a person ("Mr. Kennedy", "Judge Ito"), and that make a name that
 opens with them one ("Judge Lance Ito", which the model may take for an organisation)."""
 
+NATIONALITY_ENDINGS = ("ian", "ean", "yan", "ese", "ish")
+"""Endings of a nationality adjective ("Uruguayan", "Korean", "Chinese", "Turkish"): a one-word name so ending that
+modifies a noun ("Uruguayan director") is a nationality, not a body; not the bare "-an" of a country ("Iran deal",
+"Sudan crisis")."""
+
 AGREEMENT_WORDS = frozenset("accord accords agreement agreements treaty treaties pact protocol".split())
 """Head words of the names of agreements ("Oslo Accords", "Good Friday Agreement", "Treaty of Rome"), which
 the model often takes for organisations: an agreement is neither an organisation nor a place."""
