@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING
 
 from newsbrief.facts.read.ner import model
 from newsbrief.facts.settings import DEFAULT, Settings
-from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+from newsbrief.lang.en import CALENDAR_WORDS, WEEKDAYS
 from newsbrief.lang.en.events import (
     ABOARD,
     EFFORTS,
@@ -102,7 +102,6 @@ _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 _OWNER_END = re.compile(r"\s?,|\s(?:to|from|in|at|for|with|on|who|which|that)\s")
 """Where an "of" phrase stops saying whose ("of a delegate| to the talks")."""
 _WORD_END = re.compile(r"\w*")
-_CALENDAR = frozenset((*MONTHS, *WEEKDAYS, *MONTH_ABBREVIATIONS, *(f"{m}." for m in MONTH_ABBREVIATIONS), "Sept."))
 PERFECT = frozenset("have has 've".split())
 SCALE_WORDS = frozenset((*SCALES, *SCALE_ABBREVIATIONS))
 _PARSE_PIPES = ("ner", "attribute_ruler")
@@ -741,7 +740,7 @@ def _places(near: Sequence[Token]) -> tuple[str, ...]:
     """The proper names ("Idlib", "Des Moines") among the phrases that say where (``near``), not days, months
     or time zones ("began at 21:58 BST")."""
     runs: list[list[Token]] = []
-    for token in sorted({t.i: t for t in near if t.tag_ in ("NNP", "NNPS") and t.text not in _CALENDAR
+    for token in sorted({t.i: t for t in near if t.tag_ in ("NNP", "NNPS") and not _calendar(t)
                          and t.text not in TIME_ZONES}.values(),
                         key=lambda t: t.i):
         if runs and runs[-1][-1].i == token.i - 1:
@@ -767,13 +766,19 @@ def _of_name(run: list[Token]) -> list[Token]:
     return run
 
 
+def _calendar(token: Token) -> bool:
+    """Whether a capitalised word names a month or a weekday ("March", "Sept.", "Monday"), not a place; the modal
+    "may" and the verb "march" are not capitalised."""
+    return token.text[:1].isupper() and token.lower_.rstrip(".") in CALENDAR_WORDS
+
+
 def _day(near: Sequence[Token], tokens: Sequence[Token]) -> str | None:
     """A weekday the phrases that say when (``near``) or the words on the number's phrase and clause
     (``tokens``) name, or a month with its day ("March 8")."""
     for token in (*near, *(c for t in tokens for c in t.children)):
         if token.text in WEEKDAYS:
             return token.text
-        if token.text in _CALENDAR:
+        if _calendar(token):
             day = next((c.text for c in token.children if c.like_num and len(c.text) <= 2), None)
             if day:
                 return f"{token.text} {day}"
