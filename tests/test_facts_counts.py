@@ -150,3 +150,10 @@ def test_a_harm_counted_without_a_noun_befell_people() -> None:
     assert [q.what for q in read("Police made two arrests in the town on Monday.")] == ["people arrested"]
     assert [q.what for q in read("The storm left 45,000 displaced.")] == ["people displaced"]
     assert [q.what for q in read("Workers found 12 houses destroyed by the storm.")] == ["houses destroyed"]
+
+
+def test_a_count_that_says_how_far_is_a_distance_not_people_or_things_befallen() -> None:
+    assert read("He was arrested five buildings away on Elm Street shortly before midnight.") == []
+    assert read("He was arrested on Friday by a SWAT team, three houses from the scene of the shooting.") == []
+    assert [q.what for q in read("Two soldiers from Texas were killed in Kabul.")] == ["soldiers killed"]
+    assert [q.value for q in read("Coast guards rescued 12 people off the boat on Monday.")] == [12]

@@ -87,7 +87,7 @@ from newsbrief.lang.en.grammar import (
     TIME_PREPOSITIONS,
     TRANSPARENT_NOUNS,
 )
-from newsbrief.lang.en.measures import CURRENCY_CODES, MONEY_FORMS, UNIT_KIND
+from newsbrief.lang.en.measures import CURRENCY_CODES, DISTANCE_ADVERBS, MONEY_FORMS, UNIT_KIND
 from newsbrief.lang.en.numbers import INCREMENTS, QUALIFIERS, SCALE_ABBREVIATIONS, SCALES
 from newsbrief.lang.en.time_words import RUNNING_TOTALS, TIME_ZONES
 
@@ -192,6 +192,8 @@ def counted(doc: Doc, start: int, end: int, scenes: bool = True) -> Counted:
     if noun is not None and (increment or noun.lower_ in STAND_INS):
         noun = None  # "65 more were killed", "injured 100 others": the noun is the earlier count's
     unit = UNIT_KIND.get(noun.lower_) if noun is not None else None
+    if noun is not None and _spacing(noun):
+        unit = "distance"  # "arrested five buildings away", "three houses from the scene": where, not who
     if _currency(number, span) or (noun is not None and _in_money(noun)):
         unit = "money"
     event, event_token, verb, agent = _event(holder, noun)
@@ -231,6 +233,15 @@ def counted(doc: Doc, start: int, end: int, scenes: bool = True) -> Counted:
         else _scene(clause, noun),
         named=_named(number, noun) if unit != "money" else (),
     )
+
+
+def _spacing(noun: Token) -> bool:
+    """Whether the counted noun says how far ("five buildings away", "three houses from the scene", "two
+    blocks apart"): the word after it makes it a distance, or it is an adverbial noun that starts from
+    somewhere; things counted that came from somewhere ("two soldiers from Texas") are a subject or an object."""
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    return (after is not None and after.lower_ in DISTANCE_ADVERBS) or (
+        noun.dep_ == "npadvmod" and any(c.dep_ == "prep" and c.lower_ == "from" for c in noun.children))
 
 
 def _named(number: Token, noun: Token | None) -> tuple[str, ...]:
