@@ -157,3 +157,14 @@ def test_a_count_that_says_how_far_is_a_distance_not_people_or_things_befallen()
     assert read("He was arrested on Friday by a SWAT team, three houses from the scene of the shooting.") == []
     assert [q.what for q in read("Two soldiers from Texas were killed in Kabul.")] == ["soldiers killed"]
     assert [q.value for q in read("Coast guards rescued 12 people off the boat on Monday.")] == [12]
+
+
+def test_amounts_of_one_thing_worded_apart_are_one_fact() -> None:
+    texts = ["Damage to the church was estimated at $1 million, police said.",
+             "The fire caused $1 million in damages to the church.",
+             "The fire did an estimated $1 million damage to the church."]
+    found = [q for i, text in enumerate(texts) for q in read_unit(Unit(str(i), 0, len(text), text, 1, 1),
+                                                                  Gazetteer([]))]
+    assert len(found) == 3 and len(group_quantities(found)) == 1
+    (q,) = read("He came to apologise in case the estimated $1 million fire damages were linked to him.")
+    assert q.measured == "fire damages"

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cached_property
 
-from newsbrief.facts.read.quantities import Quantity, compatible
+from newsbrief.facts.read.quantities import Quantity, compatible, singular
 from newsbrief.facts.settings import DEFAULT, Settings
 from newsbrief.ingest import wall_clock
 from newsbrief.lang.en.events import CATEGORY_RANK, GENERAL_KINDS
@@ -146,8 +146,14 @@ _Key = tuple[str | None, str | None, str | None, tuple[object, ...]]
 def _apart(q: Quantity) -> tuple[object, ...]:
     """What keeps quantities of one (category, kind, side) apart: measured thing and unit, an addition, a part,
     an earlier incident's year."""
-    return (q.unit, q.currency, q.measured if q.unit else None, q.increment, q.part,
+    return (q.unit, q.currency, _measure_key(q.measured) if q.unit else None, q.increment, q.part,
             q.year if q.background else None)
+
+
+def _measure_key(measured: str | None) -> str | None:
+    """What a measure is of, as compared: its last word in the singular ("in damages", "fire damage" and
+    "damage" are one damage; "of snow" is snow), so that sources that word it apart are one fact."""
+    return singular(measured.split()[-1]) if measured else None
 
 
 def group_quantities(quantities: Iterable[Quantity], settings: Settings = DEFAULT,

@@ -689,10 +689,13 @@ def _measured(holder: Token, noun: Token | None) -> str | None:
 
 
 def _phrase(noun: Token) -> str:
-    """A noun with the words before it that narrow it ("medical equipment"), not units ("dollar reward")."""
+    """A noun with the words before it that narrow it ("medical equipment"), not units ("dollar reward") nor a
+    qualifier the figure already shows ("the estimated $1 million fire damages": fire damages); a common noun
+    that opens its sentence in lower case ("Damage to the church was estimated at $1 million": damage)."""
     words = [c.text for c in noun.children if c.i < noun.i and c.dep_ in MODIFIER_DEPS and c.is_alpha
-             and c.lower_ not in UNIT_KIND and c.lower_ not in SCALE_WORDS]
-    return " ".join([*words, noun.text])
+             and c.lower_ not in UNIT_KIND and c.lower_ not in SCALE_WORDS and c.lower_ not in QUALIFIERS]
+    head = noun.lower_ if noun.is_sent_start and noun.tag_ in ("NN", "NNS") and not words else noun.text
+    return " ".join([*words, head])
 
 
 def _negated(holder: Token, noun: Token | None, clause: Token) -> bool:
