@@ -326,7 +326,7 @@ def _quantity(unit: Unit, gazetteer: Gazetteer, number: NumberMention, c: Counte
         return None  # "one" is a count only of people killed, hurt, missing ("killed one"), ...
     category = event
     if noun is not None and noun.lower() not in OUTCOME_BEARERS and (noun.lower() in OUTCOME_NOUNS
-                                                                     or (noun.lower() in TOLL_NOUNS and category)):
+                                                                     or noun.lower() in TOLL_NOUNS):
         category, noun = category or OUTCOME_NOUNS.get(noun.lower(), "killed"), None
     if c.unit is not None and (c.unit != "money" or c.measured):
         category = None  # what a measure or an amount is for says what it is: "$1 million reward" offered or grown to
