@@ -220,3 +220,10 @@ def test_a_nationality_word_before_a_noun_is_no_organisation() -> None:
     texts = ["The debut of Uruguayan director Ann Lo opens.", "A Uruguayan film crew came."]
     assert located("Uruguayan", "ORG", texts) == ["group"]  # a nationality, as "Palestinians", not a body
     assert located("Iran", "GPE", ["The Iran deal holds.", "The Iran talks end."]) == ["place"]
+
+
+def test_a_war_is_an_event_and_a_time_zone_no_name() -> None:
+    assert _kind("Gulf War", Counter({"GPE": 1, "EVENT": 1})) == "event"
+    texts = ["Polls closed at 1400 GMT on Sunday.", "Results came at 0900 GMT."]
+    mentions = [Mention("0", 28, 31, "GMT", "ORG"), Mention("1", 16, 19, "GMT", "ORG")]
+    assert Gazetteer(mentions).locate([Unit(str(i), 0, len(t), t, 1, 1) for i, t in enumerate(texts)]) == []

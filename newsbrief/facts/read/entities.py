@@ -35,6 +35,7 @@ from newsbrief.lang.en.names import (
     COMMON_NOUNS,
     CORPORATE_SUFFIXES,
     EVENT_CUES,
+    EVENT_HEADS,
     HONORIFICS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
@@ -51,6 +52,7 @@ from newsbrief.lang.en.names import (
     VESSEL_PREFIXES,
 )
 from newsbrief.lang.en.quotes import QUOTE_CHARACTERS
+from newsbrief.lang.en.time_words import TIME_ZONES
 from newsbrief.model import Source
 
 KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
@@ -259,7 +261,8 @@ class Gazetteer:
                 counts[name] += 1
         for m in mentions:
             name = surface(m.text)
-            if not re.search(r"[A-Z]", name) or fold(name) in CALENDAR_WORDS or not _listable(name):
+            if not re.search(r"[A-Z]", name) or fold(name) in CALENDAR_WORDS or name in TIME_ZONES or not (
+                    _listable(name)):  # "GMT" of "at 0900 GMT": no body
                 continue
             if m.label == "GPE" or (m.label == "NORP" and _DEMONYM.search(name)):
                 self.nations.setdefault(name, stem(name))
@@ -472,8 +475,8 @@ suffix ends ("Judge Lance Ito", "Arcade Comeaux Jr.", :func:`_designated`) a per
         votes["organisation"] += weight
     if head in PLACE_WORDS:
         votes["place"] += weight
-    if fold(name).split()[0] in EVENT_CUES:
-        votes["event"] += _HEAD_VOTE  # "Hurricane Odile", "Tropical Storm Kai"
+    if fold(name).split()[0] in EVENT_CUES or head in EVENT_HEADS:
+        votes["event"] += _HEAD_VOTE  # "Hurricane Odile", "Tropical Storm Kai", "the Gulf War"
     if fold(name).split()[-1] in BODY_MEMBERS and " of " in fold(name):
         votes["organisation"] += _HEAD_VOTE  # "House of Representatives", "Council of Ministers"
     if modifier and " " not in name and votes["person"] and not context["person"]:
