@@ -5,10 +5,11 @@ speakers named by surname alone. Each sentence is written here."""
 from __future__ import annotations
 
 from collections import Counter
+from datetime import datetime
 
 import newsbrief.facts
 from newsbrief.facts.check.timeline import _balanced
-from newsbrief.facts.read import claims
+from newsbrief.facts.read import claims, dates
 from newsbrief.facts.read.entities import Gazetteer, Mention, _kind
 from newsbrief.facts.read.numbers import numbers
 from newsbrief.facts.read.quantities import Quantity, read_unit
@@ -227,3 +228,15 @@ def test_a_war_is_an_event_and_a_time_zone_no_name() -> None:
     texts = ["Polls closed at 1400 GMT on Sunday.", "Results came at 0900 GMT."]
     mentions = [Mention("0", 28, 31, "GMT", "ORG"), Mention("1", 16, 19, "GMT", "ORG")]
     assert Gazetteer(mentions).locate([Unit(str(i), 0, len(t), t, 1, 1) for i, t in enumerate(texts)]) == []
+
+
+def dated(text: str) -> list[tuple[str, str]]:
+    return [(d.value, text[d.start:d.end]) for d in dates.read_unit(Unit("a", 0, len(text), text, 1, 1),
+                                                                     datetime(2014, 7, 1))]
+
+
+def test_a_year_that_opens_a_sentence_and_a_month_with_its_year_after_a_comma_are_dates() -> None:
+    assert dated("In 1970, a statistician studied a supposed baby boom after the blackout of 1965.")[0] == (
+        "1970", "In 1970")
+    assert dated("Three teenagers burned the store down in February, 2003.") == [("2003-02", "February, 2003")]
+    assert dated("In May, 1500 troops arrived.") == [("2014-05", "In May")]
