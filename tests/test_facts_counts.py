@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from newsbrief.facts.check.quantities import group_quantities
+from newsbrief.facts.check.quantities import group_quantities, quantity_facts
 from newsbrief.facts.read.entities import Gazetteer, Mention, _kind
 from newsbrief.facts.read.numbers import numbers
 from newsbrief.facts.read.quantities import Quantity, read_unit
@@ -168,3 +168,11 @@ def test_amounts_of_one_thing_worded_apart_are_one_fact() -> None:
     assert len(found) == 3 and len(group_quantities(found)) == 1
     (q,) = read("He came to apologise in case the estimated $1 million fire damages were linked to him.")
     assert q.measured == "fire damages"
+
+
+def test_a_harm_figure_no_reading_of_it_names_is_not_shown_with_another_readings_noun() -> None:
+    texts = ["On Sunday, an explosion killed two and wounded 30 in the northern city of Aleppo.",
+             "The monitor said that at least 18 security troops were wounded."]
+    found = [q for i, t in enumerate(texts) for q in read_unit(Unit(str(i), 0, len(t), t, 1, 1), Gazetteer([]))]
+    shown = [f.text for f in quantity_facts(group_quantities(found))]
+    assert "30 people injured" in shown and "30 security troops injured" not in shown

@@ -28,7 +28,7 @@ from functools import cached_property
 from newsbrief.facts.read.quantities import Quantity, compatible, singular
 from newsbrief.facts.settings import DEFAULT, Settings
 from newsbrief.ingest import wall_clock
-from newsbrief.lang.en.events import CATEGORY_RANK, GENERAL_KINDS
+from newsbrief.lang.en.events import CATEGORY_RANK, GENERAL_KINDS, HARMS
 from newsbrief.lang.en.measures import BARE_AMOUNTS
 from newsbrief.lang.tokens import tokens
 from newsbrief.model import Conflict, QuantityFact, Source, ValueSide
@@ -404,9 +404,14 @@ def story_days(times: Mapping[str, datetime | None], settings: Settings) -> dict
 
 def _label(group: Group, figure: ValueSet) -> str:
     """What a value set counts, in its own sources' words when they name it ("six bombings" beside another
-    source's "four Southern bombings"), else the group's; "person" and "people" agree with the figure."""
+    source's "four Southern bombings"), else the group's; "person" and "people" agree with the figure. A harm
+    whose shown figure no reading of it names keeps its own words: "wounded 30 in Aleppo" beside "at least 18
+    security troops were wounded" is "30 people injured", not "30 security troops injured"."""
+    rep = figure.representative
     own = Counter(q.what for q in figure.members if q.noun)
-    return _agreeing(own.most_common(1)[0][0] if own else group.label, figure.representative.value)
+    if rep.category in HARMS and not any(q.noun for q in figure.members if (q.value, q.high) == (rep.value, rep.high)):
+        own = Counter([rep.what])
+    return _agreeing(own.most_common(1)[0][0] if own else group.label, rep.value)
 
 
 def _agreeing(label: str, value: float) -> str:
