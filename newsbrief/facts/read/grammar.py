@@ -51,6 +51,7 @@ from newsbrief.lang.en.events import (
     HARMS,
     HYPOTHETICAL,
     IMPACTS,
+    IRREGULAR_PARTICIPLES,
     INCIDENTS,
     LIGHT_VERBS,
     NEGATIONS,
@@ -657,7 +658,8 @@ def _participle(verb: Token) -> str | None:
         stem = verb.lower_.removesuffix("ing") if verb.tag_ == "VBG" else verb.lower_.removesuffix("s")
         if not stem.isalpha() or len(stem) < 3:
             return None
-        done = stem + "d" if stem.endswith("e") else stem[:-1] + "ied" if stem.endswith("y") else stem + "ed"
+        done = IRREGULAR_PARTICIPLES.get(stem) or (
+            stem + "d" if stem.endswith("e") else stem[:-1] + "ied" if stem.endswith("y") else stem + "ed")
         return done + particle
     return None
 

@@ -112,6 +112,14 @@ LIGHT_VERBS = frozenset(
 """Verbs that say nothing about what happened to what is counted: the event is in their complement
 ("were reported killed", "left 231 people dead") or nowhere."""
 
+IRREGULAR_PARTICIPLES = {
+    "cost": "cost", "pay": "paid", "spend": "spent", "lose": "lost", "sell": "sold", "buy": "bought", "set": "set",
+    "put": "put", "cut": "cut", "hit": "hit", "give": "given", "take": "taken", "leave": "left", "find": "found",
+    "hold": "held", "keep": "kept", "bring": "brought", "shut": "shut", "run": "run", "win": "won",
+}
+"""Verbs whose past participle is not the stem with "-ed" ("obesity costs $100 billion": $100 billion cost, not
+"costed"); what happened is shown as a participle."""
+
 ASKED = re.compile(r"ask|seek|sought|demand|request")
 """Verbs (matched at the start of the word) by which a party asks for an amount ("is seeking $10 million in
 damages", "had asked for a bond of at least $800 million"): an amount asked for, not one paid or ordered."""
