@@ -359,8 +359,7 @@ def _noun(number: Token, span: Span) -> tuple[Token, Token | None, str | None, b
         if not head.like_num and head.i >= span.end and head.is_alpha:
             rest = {c.lower_ for c in head.children if c.i < number.i} >= {"the", "other"}
             return head, head, None, rest  # "the other two bodies": the rest of a whole told before
-    if number.dep_ == "pobj" and number.head.lower_ in PART_PREPOSITIONS and _pos(number.head.head) == "NOUN" and (
-            not number.head.head.like_num):
+    if number.dep_ == "pobj" and number.head.lower_ in PART_PREPOSITIONS and _pos(number.head.head) == "NOUN":
         return number, number.head.head, None, False  # "30,900 customers ..., including 25,000 in Des Moines"
     of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is not None:
