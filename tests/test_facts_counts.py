@@ -180,3 +180,7 @@ def test_a_harm_figure_no_reading_of_it_names_is_not_shown_with_another_readings
 
 def test_what_happened_is_shown_as_an_irregular_verbs_own_participle() -> None:
     assert [q.what for q in read("Obesity costs about $100 billion a year in health care.")] == ["cost"]
+
+
+def test_those_left_homeless_are_people_displaced() -> None:
+    assert [q.what for q in read("The quake left 2 million homeless across the region.")] == ["people displaced"]

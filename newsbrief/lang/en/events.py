@@ -53,7 +53,7 @@ OUTCOME_NOUNS = {"deaths": "killed", "dead": "killed", "fatalities": "killed", "
                  "injuries": "injured", "wounded": "injured", "injured": "injured", "missing": "missing",
                  "survivors": "rescued", "victims": "killed", "bodies": "killed", "corpses": "killed",
                  "lives": "killed", "killings": "killed", "slayings": "killed", "murders": "killed",
-                 "homicides": "killed", "arrests": "arrested"}
+                 "homicides": "killed", "arrests": "arrested", "homeless": "displaced"}
 """Nouns that say what happened by themselves ("33 deaths" counts people killed)."""
 
 ABOARD = frozenset("passengers passenger crew crewmembers".split())
