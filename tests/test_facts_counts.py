@@ -185,3 +185,11 @@ def test_what_happened_is_shown_as_an_irregular_verbs_own_participle() -> None:
 def test_those_left_homeless_are_people_displaced() -> None:
     found = read("The quake left 2 million homeless, including 300,000 in the capital.")
     assert [q.what for q in found] == ["people displaced", "people displaced"]
+
+
+def test_an_amount_shown_with_what_it_measures_in_its_own_sentence() -> None:
+    texts = ["The dairy was valued at $5 million, down from a peak value of $5.3 million.",
+             "That was above the 2002 value of $4.9 million, a report said."]
+    found = [q for i, t in enumerate(texts) for q in read_unit(Unit(str(i), 0, len(t), t, 1, 1), Gazetteer([]))]
+    shown = {f.value: f.counts for f in quantity_facts(group_quantities(found))}
+    assert shown[4_900_000] == "value" and shown[5_300_000] == "peak value"

@@ -404,11 +404,12 @@ def story_days(times: Mapping[str, datetime | None], settings: Settings) -> dict
 
 def _label(group: Group, figure: ValueSet) -> str:
     """What a value set counts, in its own sources' words when they name it ("six bombings" beside another
-    source's "four Southern bombings"), else the group's; "person" and "people" agree with the figure. A harm
+    source's "four Southern bombings", "the 2002 value of $4.9 million" beside "a peak value of $5.3 million"),
+    else the group's; "person" and "people" agree with the figure. A harm
     whose shown figure no reading of it names keeps its own words: "wounded 30 in Aleppo" beside "at least 18
     security troops were wounded" is "30 people injured", not "30 security troops injured"."""
     rep = figure.representative
-    own = Counter(q.what for q in figure.members if q.noun)
+    own = Counter(q.what for q in figure.members if q.noun or q.unit)  # a measure names its own ("2002 value")
     if rep.category in HARMS and not any(q.noun for q in figure.members if (q.value, q.high) == (rep.value, rep.high)):
         own = Counter([rep.what])
     return _agreeing(own.most_common(1)[0][0] if own else group.label, rep.value)

@@ -122,10 +122,10 @@ _WRITER_GOES_ON = re.compile(r"(?:and|but|or|while|though|although|as|\w+ing)\b"
 _NEW_QUOTE = re.compile(rf"(?:{'|'.join(map(re.escape, OPENINGS))})\s*[A-Z]")
 """A quotation that opens a sentence of its own ("Asked if ..., Netanyahu said, ``Every Israeli ...''"):
 what comes before the speaker is the writer's framing, and the claim is the quotation."""
-_CONJOINED = re.compile(r"\s(?:and|but|or|nor|yet)\s+$", re.I)
-"""A conjunction right before a reporting verb: the verb shares the subject of the words before ("denied it but
-admitted ...") or is an adjective beside another ("an uncredited but acknowledged polish"), never has an
-apposition before it as its speaker."""
+_CONJOINED = re.compile(r"\b(?:a|an)\s+[\w-]+,?\s+(?:and|but|or|yet)\s+$", re.I)
+"""An indefinite article, a word and a conjunction right before a reporting verb: the verb is an adjective beside
+another ("an uncredited but acknowledged polish"), not a speech act, and has no apposition before it as its
+speaker."""
 _TO_DO = re.compile(r"\s+to\s+[a-z]")
 """An infinitive after the verb: "claims to be ...", what someone holds of themself, not a statement reported."""
 _MAX_SPEAKER_WORDS = 9
@@ -246,7 +246,7 @@ def _forward(unit: Unit, match: re.Match[str]) -> Attribution | None:
     clause = _CLAUSE_BREAK.split(before)
     phrase, apposition = clause[-1], ""
     if not phrase.strip() and _CONJOINED.search(before):
-        return None  # "an uncredited but acknowledged polish", "denied it but admitted ...": no speaker of its own
+        return None  # "with an uncredited but acknowledged polish by ...": an adjective, not a speech act
     if not phrase.strip() and len(clause) >= 3:
         phrase, apposition = clause[-3], clause[-2]
         if _FINITE.search(apposition):

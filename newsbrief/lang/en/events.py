@@ -114,11 +114,10 @@ LIGHT_VERBS = frozenset(
 
 IRREGULAR_PARTICIPLES = {
     "cost": "cost", "pay": "paid", "spend": "spent", "lose": "lost", "sell": "sold", "buy": "bought", "set": "set",
-    "put": "put", "cut": "cut", "hit": "hit", "give": "given", "take": "taken", "leave": "left", "find": "found",
-    "hold": "held", "keep": "kept", "bring": "brought", "shut": "shut", "run": "run", "win": "won",
+    "put": "put", "cut": "cut", "hit": "hit", "shut": "shut",
 }
-"""Verbs whose past participle is not the stem with "-ed" ("obesity costs $100 billion": $100 billion cost, not
-"costed"); what happened is shown as a participle."""
+"""Verbs of amounts and of harm whose past participle is not the stem with "-ed" ("obesity costs $100 billion":
+$100 billion cost, not "costed"); what happened is shown as a participle."""
 
 ASKED = re.compile(r"ask|seek|sought|demand|request")
 """Verbs (matched at the start of the word) by which a party asks for an amount ("is seeking $10 million in
