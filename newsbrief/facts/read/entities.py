@@ -457,7 +457,7 @@ suffix ends ("Judge Lance Ito", "Arcade Comeaux Jr.", :func:`_designated`) a per
         return "person"  # "Judge Lance Ito", "Arcade Comeaux Jr.", which the model may take for an organisation
     cues = cues or _Cues()
     if cues.quoted:
-        return _THING  # "“Evil Dead”" in most mentions: a title of a film, a book or a song, whatever the model says
+        return _THING  # "“Evil Dead”" in most mentions: a film's, a book's or a song's title, whatever the model says
     votes = Counter[str]()
     model = Counter[str]()
     for label, n in labels.items():

@@ -586,8 +586,8 @@ def _inside(holder: Token, noun: Token | None) -> Token | None:
 
 def _name_word(word: Token, noun: Token) -> bool:
     """Whether a word before the counted noun is a word of a name, not what befell them: capitalised inside
-    the sentence before a noun in lower case ("two “Dead” sequels"; a
-    headline's capitals, "Two Dead Soldiers", name nothing)."""
+    the sentence before a noun in lower case ("two “Dead” sequels"; a headline's capitals, "Two Dead Soldiers",
+    name nothing)."""
     return noun.i > word.i > word.sent.start and word.is_title and not noun.is_title
 
 
