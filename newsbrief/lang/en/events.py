@@ -113,7 +113,7 @@ LIGHT_VERBS = frozenset(
 ("were reported killed", "left 231 people dead") or nowhere."""
 
 IRREGULAR_PARTICIPLES = {
-    "cost": "cost", "pay": "paid", "spend": "spent", "lose": "lost", "sell": "sold", "buy": "bought", "set": "set",
+    "cost": "cost", "pay": "paid", "spend": "spent", "lose": "lost", "set": "set",
     "put": "put", "cut": "cut", "hit": "hit", "shut": "shut",
 }
 """Verbs of amounts and of harm whose past participle is not the stem with "-ed" ("obesity costs $100 billion":
