@@ -71,7 +71,7 @@ def test_qualifier_and_what_is_counted_including_whose_troops() -> None:
 @pytest.mark.parametrize(("text", "value", "qualifier", "what"), [
     ("The offensive has displaced about 950,000 people.", 950_000, "about", "people displaced"),
     ("Thirty-three Turkish soldiers were martyred.", 33, None, "Turkish soldiers killed"),
-    ("The death toll rose to 12 on Monday.", 12, None, "killed"),
+    ("The death toll rose to 12 on Monday.", 12, None, "people killed"),
     ("More than a dozen firefighters were injured.", 12, "more than", "firefighters injured"),
     ("Around 2,000 people living nearby were told to leave their homes.", 2000, "around", "people evacuated"),
 ])

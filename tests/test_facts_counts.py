@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from newsbrief.facts.check.quantities import group_quantities, quantity_facts
 from newsbrief.facts.read.entities import Gazetteer, Mention, _kind
 from newsbrief.facts.read.numbers import numbers
 from newsbrief.facts.read.quantities import Quantity, read_unit
@@ -120,3 +121,75 @@ def test_what_befell_victims_is_what_their_verb_says() -> None:
     assert [(q.value, q.category) for q in read("All 12 victims died at the scene.")] == [(12, "killed")]
     assert [(q.value, q.category) for q in read("Three victims were wounded in the attack.")] == [(3, "injured")]
     assert [q.category for q in read("The two victims no longer wanted to pursue the charges.")] == []
+
+
+def test_incidents_someone_is_charged_in_are_shown_as_in_the_charges_and_joined_across_nouns() -> None:
+    (q,) = read("He was charged on Monday in three Atlanta area bombings.")
+    assert q.what == "Atlanta area bombings in the charges"
+    found = [q for t in ("He is charged in three bombings.", "He is charged in three attacks.",
+                         "He is charged in three blasts.") for q in read(t)]
+    assert len({q.kind for q in found}) == 1  # one count, whatever noun each source names the incidents by
+    (q,) = read("Three men were charged on Monday.")
+    assert q.what == "men charged"
+
+
+def test_a_capitalised_outcome_word_before_a_noun_in_lower_case_is_a_name() -> None:
+    assert read("The remake led to two “Dead” sequels and eventual fame for its director.") == []
+    assert [(q.value, q.category) for q in read("Two Dead Soldiers Found Near Border")] == [(2, "killed")]
+    assert [(q.value, q.category) for q in read("The blast left two dead soldiers on the road.")] == [(2, "killed")]
+
+
+def test_a_count_so_far_this_year_is_a_running_total_not_the_days_count() -> None:
+    found = [q for i, text in enumerate(["Two boys were killed in a shooting on Monday.",
+                                         "Their deaths are the latest of 253 murders so far this year in the city."])
+             for q in read_unit(Unit("a", 0, len(text), text, i, 1), Gazetteer([]))]
+    assert [g.label for g in group_quantities(found)] == ["boys killed", "people killed"]  # not "253 boys killed"
+
+
+def test_a_harm_counted_without_a_noun_befell_people() -> None:
+    assert [q.what for q in read("Police made two arrests in the town on Monday.")] == ["people arrested"]
+    assert [q.what for q in read("The storm left 45,000 displaced.")] == ["people displaced"]
+    assert [q.what for q in read("Workers found 12 houses destroyed by the storm.")] == ["houses destroyed"]
+
+
+def test_a_count_that_says_how_far_is_a_distance_not_people_or_things_befallen() -> None:
+    assert read("He was arrested five buildings away on Elm Street shortly before midnight.") == []
+    assert read("He was arrested on Friday by a SWAT team, three houses from the scene of the shooting.") == []
+    assert [q.what for q in read("Two soldiers from Texas were killed in Kabul.")] == ["soldiers killed"]
+    assert [q.value for q in read("Coast guards rescued 12 people off the boat on Monday.")] == [12]
+
+
+def test_amounts_of_one_thing_worded_apart_are_one_fact() -> None:
+    texts = ["Damage to the church was estimated at $1 million, police said.",
+             "The fire caused $1 million in damages to the church.",
+             "The fire did an estimated $1 million damage to the church."]
+    found = [q for i, text in enumerate(texts) for q in read_unit(Unit(str(i), 0, len(text), text, 1, 1),
+                                                                  Gazetteer([]))]
+    assert len(found) == 3 and len(group_quantities(found)) == 1
+    (q,) = read("He came to apologise in case the estimated $1 million fire damages were linked to him.")
+    assert q.measured == "fire damages"
+
+
+def test_a_harm_figure_no_reading_of_it_names_is_not_shown_with_another_readings_noun() -> None:
+    texts = ["On Sunday, an explosion killed two and wounded 30 in the northern city of Aleppo.",
+             "The monitor said that at least 18 security troops were wounded."]
+    found = [q for i, t in enumerate(texts) for q in read_unit(Unit(str(i), 0, len(t), t, 1, 1), Gazetteer([]))]
+    shown = [f.text for f in quantity_facts(group_quantities(found))]
+    assert "30 people injured" in shown and "30 security troops injured" not in shown
+
+
+def test_what_happened_is_shown_as_an_irregular_verbs_own_participle() -> None:
+    assert [q.what for q in read("Obesity costs about $100 billion a year in health care.")] == ["cost"]
+
+
+def test_those_left_homeless_are_people_displaced() -> None:
+    found = read("The quake left 2 million homeless, including 300,000 in the capital.")
+    assert [q.what for q in found] == ["people displaced", "people displaced"]
+
+
+def test_an_amount_shown_with_what_it_measures_in_its_own_sentence() -> None:
+    texts = ["The dairy was valued at $5 million, down from a peak value of $5.3 million.",
+             "That was above the 2002 value of $4.9 million, a report said."]
+    found = [q for i, t in enumerate(texts) for q in read_unit(Unit(str(i), 0, len(t), t, 1, 1), Gazetteer([]))]
+    shown = {f.value: f.counts for f in quantity_facts(group_quantities(found))}
+    assert shown[4_900_000] == "value" and shown[5_300_000] == "peak value"

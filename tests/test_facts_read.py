@@ -5,10 +5,11 @@ speakers named by surname alone. Each sentence is written here."""
 from __future__ import annotations
 
 from collections import Counter
+from datetime import datetime
 
 import newsbrief.facts
 from newsbrief.facts.check.timeline import _balanced
-from newsbrief.facts.read import claims
+from newsbrief.facts.read import claims, dates
 from newsbrief.facts.read.entities import Gazetteer, Mention, _kind
 from newsbrief.facts.read.numbers import numbers
 from newsbrief.facts.read.quantities import Quantity, read_unit
@@ -193,3 +194,50 @@ def test_a_party_word_before_a_name_is_no_part_of_it() -> None:
     gazetteer = Gazetteer([Mention("a", 0, 24, "Democrat Lorna Whitcombe", "PERSON"),
                            Mention("b", 0, 15, "Lorna Whitcombe", "PERSON")])
     assert {e.name for e in gazetteer.entities} == {"Lorna Whitcombe"}
+
+
+def test_a_reporting_verb_after_a_conjunction_or_before_an_infinitive_of_claims_says_nothing_reported() -> None:
+    assert told("Written by two friends (with an uncredited but acknowledged polish by Ann Lo), the story "
+                "begins at a cabin in the woods.") == []
+    assert told("He claims to be the rightful heir to the estate of his father.") == []
+    assert told("All those things Mia claims to see are just hallucinations, right?") == []
+    assert told("He claims the heir was in the square that night.") == ["the heir was in the square that night"]
+    assert told("Ann Lo, the mayor, said the heir was in the square.") == ["the heir was in the square"]
+
+
+def located(name: str, label: str, texts: list[str]) -> list[str]:
+    found = Gazetteer([Mention("a", 0, len(name), name, label)]).locate(
+        [Unit(str(i), 0, len(t), t, 1, 1) for i, t in enumerate(texts)])
+    return [e.kind for e in found if e.name == name]
+
+
+def test_a_name_in_quotation_marks_in_most_mentions_is_a_title_not_a_person() -> None:
+    texts = ["The new “Red Harbor” is a remake.", "Fans of “Red Harbor,” the 1981 film, came.", "Red Harbor opens."]
+    assert located("Red Harbor", "PERSON", texts) == ["thing"]
+    assert located("Ann Lo", "PERSON", ["“Ann Lo” is here, she said.", "Ann Lo came.", "Ann Lo left."]) == ["person"]
+
+
+def test_a_nationality_word_before_a_noun_is_no_organisation() -> None:
+    texts = ["The debut of Uruguayan director Ann Lo opens.", "A Uruguayan film crew came."]
+    assert located("Uruguayan", "ORG", texts) == ["group"]  # a nationality, as "Palestinians", not a body
+    assert located("Iran", "GPE", ["The Iran deal holds.", "The Iran talks end."]) == ["place"]
+
+
+def test_a_war_is_an_event_and_a_time_zone_no_name() -> None:
+    assert _kind("Gulf War", Counter({"GPE": 1, "EVENT": 1})) == "event"
+    texts = ["Polls closed at 1400 GMT on Sunday.", "Results came at 0900 GMT."]
+    mentions = [Mention("0", 28, 31, "GMT", "ORG"), Mention("1", 16, 19, "GMT", "ORG")]
+    assert Gazetteer(mentions).locate([Unit(str(i), 0, len(t), t, 1, 1) for i, t in enumerate(texts)]) == []
+
+
+def dated(text: str) -> list[tuple[str, str]]:
+    return [(d.value, text[d.start:d.end]) for d in dates.read_unit(Unit("a", 0, len(text), text, 1, 1),
+                                                                     datetime(2014, 7, 1))]
+
+
+def test_a_year_that_opens_a_sentence_and_a_month_with_its_year_after_a_comma_are_dates() -> None:
+    assert dated("In 1970, a statistician studied a supposed baby boom after the blackout of 1965.")[0] == (
+        "1970", "In 1970")
+    assert dated("Three teenagers burned the store down in February, 2003.") == [("2003-02", "February, 2003")]
+    assert dated("In May, 1500 troops arrived.") == [("2014-05", "In May")]
+    assert dated("The October issue, out two months after his death, has a blurry flag on its cover.") == []

@@ -282,7 +282,7 @@ def test_an_article_that_gives_two_speakers_figures_is_on_both_sides() -> None:
     ("Some 350 people attended the memorial service in the city.", 350, "people attended"),
     ("More than 200 agents were searching the hills for the fugitive.", 200, "agents searching"),
     ("An estimated 100 youths set upon the police at the fair.", 100, "youths set upon"),
-    ("He is charged with six bombings in the south.", 6, "bombings charged"),
+    ("He is charged with six bombings in the south.", 6, "bombings in the charges"),
     ("Relatives of the 150 passengers clashed with police at the airport.", 150, "passengers aboard"),
     ("Troops stormed the village and set about 60 homes on fire.", 60, "homes destroyed"),
 ])

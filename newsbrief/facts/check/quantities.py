@@ -25,10 +25,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cached_property
 
-from newsbrief.facts.read.quantities import Quantity, compatible
+from newsbrief.facts.read.quantities import Quantity, compatible, singular
 from newsbrief.facts.settings import DEFAULT, Settings
 from newsbrief.ingest import wall_clock
-from newsbrief.lang.en.events import CATEGORY_RANK, GENERAL_KINDS
+from newsbrief.lang.en.events import CATEGORY_RANK, GENERAL_KINDS, HARMS
 from newsbrief.lang.en.measures import BARE_AMOUNTS
 from newsbrief.lang.tokens import tokens
 from newsbrief.model import Conflict, QuantityFact, Source, ValueSide
@@ -146,8 +146,14 @@ _Key = tuple[str | None, str | None, str | None, tuple[object, ...]]
 def _apart(q: Quantity) -> tuple[object, ...]:
     """What keeps quantities of one (category, kind, side) apart: measured thing and unit, an addition, a part,
     an earlier incident's year."""
-    return (q.unit, q.currency, q.measured if q.unit else None, q.increment, q.part,
+    return (q.unit, q.currency, _measure_key(q.measured) if q.unit else None, q.increment, q.part,
             q.year if q.background else None)
+
+
+def _measure_key(measured: str | None) -> str | None:
+    """What a measure is of, as compared: its last word in the singular ("in damages", "fire damage" and
+    "damage" are one damage; "of snow" is snow), so that sources that word it apart are one fact."""
+    return singular(measured.split()[-1]) if measured else None
 
 
 def group_quantities(quantities: Iterable[Quantity], settings: Settings = DEFAULT,
@@ -398,9 +404,15 @@ def story_days(times: Mapping[str, datetime | None], settings: Settings) -> dict
 
 def _label(group: Group, figure: ValueSet) -> str:
     """What a value set counts, in its own sources' words when they name it ("six bombings" beside another
-    source's "four Southern bombings"), else the group's; "person" and "people" agree with the figure."""
-    own = Counter(q.what for q in figure.members if q.noun)
-    return _agreeing(own.most_common(1)[0][0] if own else group.label, figure.representative.value)
+    source's "four Southern bombings", "the 2002 value of $4.9 million" beside "a peak value of $5.3 million"),
+    else the group's; "person" and "people" agree with the figure. A harm
+    whose shown figure no reading of it names keeps its own words: "wounded 30 in Aleppo" beside "at least 18
+    security troops were wounded" is "30 people injured", not "30 security troops injured"."""
+    rep = figure.representative
+    own = Counter(q.what for q in figure.members if q.noun or q.unit)  # a measure names its own ("2002 value")
+    if rep.category in HARMS and not any(q.noun for q in figure.members if (q.value, q.high) == (rep.value, rep.high)):
+        own = Counter([rep.what])
+    return _agreeing(own.most_common(1)[0][0] if own else group.label, rep.value)
 
 
 def _agreeing(label: str, value: float) -> str:

@@ -33,6 +33,7 @@ from newsbrief.lang.en.attribution import (
     CLAUSE_SUBJECT,
     DENIAL_VERBS,
     GENERIC_BODIES,
+    INFINITIVE_NOT_SAID,
     INVERTED_VERBS,
     LISTENER,
     NOT_IN_SPEAKER,
@@ -121,6 +122,12 @@ _WRITER_GOES_ON = re.compile(r"(?:and|but|or|while|though|although|as|\w+ing)\b"
 _NEW_QUOTE = re.compile(rf"(?:{'|'.join(map(re.escape, OPENINGS))})\s*[A-Z]")
 """A quotation that opens a sentence of its own ("Asked if ..., Netanyahu said, ``Every Israeli ...''"):
 what comes before the speaker is the writer's framing, and the claim is the quotation."""
+_CONJOINED = re.compile(r"\b(?:a|an)\s+[\w-]+,?\s+(?:and|but|or|yet)\s+$", re.I)
+"""An indefinite article, a word and a conjunction right before a reporting verb: the verb is an adjective beside
+another ("an uncredited but acknowledged polish"), not a speech act, and has no apposition before it as its
+speaker."""
+_TO_DO = re.compile(r"\s+to\s+[a-z]")
+"""An infinitive after the verb: "claims to be ...", what someone holds of themself, not a statement reported."""
 _MAX_SPEAKER_WORDS = 9
 _CLAUSE_BREAK = re.compile(rf"[,;:{DOUBLE_CHARACTERS}]|\s(?:and|but|while|as|after|when|because|which|who|that)\s")
 """Where the clause of a speaker before its verb begins: the speaker is the last piece."""
@@ -238,6 +245,8 @@ def _forward(unit: Unit, match: re.Match[str]) -> Attribution | None:
         # flabbergasted,” said X": the words before are what was said, not who said it
     clause = _CLAUSE_BREAK.split(before)
     phrase, apposition = clause[-1], ""
+    if not phrase.strip() and _CONJOINED.search(before):
+        return None  # "with an uncredited but acknowledged polish by ...": an adjective, not a speech act
     if not phrase.strip() and len(clause) >= 3:
         phrase, apposition = clause[-3], clause[-2]
         if _FINITE.search(apposition):
@@ -247,7 +256,7 @@ def _forward(unit: Unit, match: re.Match[str]) -> Attribution | None:
         return None
     content_start = match.end()
     rest = text[content_start:]
-    if _SENTENCE_END.match(rest):
+    if _SENTENCE_END.match(rest) or (match.group("verb") or "").lower() in INFINITIVE_NOT_SAID and _TO_DO.match(rest):
         return None  # "..., Woody Enderson said. ``The search ...'': the claim was before the verb
     start = max(before.rfind(phrase), 0)
     aside = _ASIDE.match(rest)

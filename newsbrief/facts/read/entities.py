@@ -35,9 +35,11 @@ from newsbrief.lang.en.names import (
     COMMON_NOUNS,
     CORPORATE_SUFFIXES,
     EVENT_CUES,
+    EVENT_HEADS,
     HONORIFICS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
+    NATIONALITY_ENDINGS,
     NOT_ACRONYMS,
     NOUN_ENDINGS_NOT,
     ORGANISATION_WORDS,
@@ -50,6 +52,7 @@ from newsbrief.lang.en.names import (
     VESSEL_PREFIXES,
 )
 from newsbrief.lang.en.quotes import QUOTE_CHARACTERS
+from newsbrief.lang.en.time_words import TIME_ZONES
 from newsbrief.model import Source
 
 KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
@@ -82,6 +85,7 @@ _VESSEL = "vessel"
 _THING = "thing"
 """The kind of a name no person takes ("the Hummer") and nothing else types: a vehicle, a product; not listed."""
 _DEMONYM = re.compile(r"(?:an|ish|ese|i|ic)$")
+_CLOSED_AFTER = re.compile(rf"[,.]?[{QUOTE_CHARACTERS}]")
 _ACRONYM = re.compile(r"(?<![\w.’'&-])[A-Z]{2,6}(?![\w.’';-])")
 _SPACES = re.compile(r"\s+")
 _WORD_BREAK = re.compile(r"[\s\-]+")
@@ -257,7 +261,8 @@ class Gazetteer:
                 counts[name] += 1
         for m in mentions:
             name = surface(m.text)
-            if not re.search(r"[A-Z]", name) or fold(name) in CALENDAR_WORDS or not _listable(name):
+            if not re.search(r"[A-Z]", name) or fold(name) in CALENDAR_WORDS or name in TIME_ZONES or not (
+                    _listable(name)):  # "GMT" of "at 0900 GMT": no body
                 continue
             if m.label == "GPE" or (m.label == "NORP" and _DEMONYM.search(name)):
                 self.nations.setdefault(name, stem(name))
@@ -330,7 +335,8 @@ class Gazetteer:
                 entity = found[key]
                 after = None if self._starts_name(unit.text, match.end()) else _after_cue(unit.text, match.end())
                 before = _cue(unit.text, match.start())
-                cues[key].count(before, after, _modifies(unit.text, match.start(), match.end()))
+                cues[key].count(before, after, _modifies(unit.text, match.start(), match.end()),
+                                _quoted(unit.text, match.start(), match.end()))
                 cut[key] += _continued(unit.text, match.end())
                 start = _extend(unit.text, match.start(), entity) if entity.kind == "person" else match.start()
                 if start < match.start():
@@ -401,10 +407,11 @@ class _Cues:
     determiners: float = 0.0
     designated: int = 0
     modifiers: int = 0
+    quoted: int = 0
 
-    def count(self, before: str | None, after: str | None, modifies: bool) -> None:
-        """One mention's clues: the cue words before and after it (:func:`_cue`, :func:`_after_cue`) and
-        whether it modifies the noun after it."""
+    def count(self, before: str | None, after: str | None, modifies: bool, quoted: bool = False) -> None:
+        """One mention's clues: the cue words before and after it (:func:`_cue`, :func:`_after_cue`), whether
+        it modifies the noun after it and whether quotation marks enclose it."""
         for cue in (before, after):
             if cue == _DETERMINER:
                 self.determiners += _CUE_VOTE
@@ -412,6 +419,7 @@ class _Cues:
                 self.kinds[cue] += _CUE_VOTE
         self.designated += before == "organisation"  # "the band Metallica", not "San Mateo company"
         self.modifiers += modifies
+        self.quoted += quoted
 
     def settle(self, mentions: int) -> None:
         """Drop a clue that only a few of the ``mentions`` give: most mentions decide ("the Plaskett family"
@@ -420,6 +428,8 @@ class _Cues:
             self.determiners = 0.0
         if self.modifiers * 2 <= mentions:
             self.modifiers = 0
+        if self.quoted * 2 <= mentions:
+            self.quoted = 0
 
 
 def _kind(name: str, labels: Counter[str], cues: _Cues | None = None) -> str:
@@ -445,12 +455,14 @@ suffix ends ("Judge Lance Ito", "Arcade Comeaux Jr.", :func:`_designated`) a per
         return _VESSEL  # "INS Mysore", which the model takes for a person
     if _designated(name) == "person":
         return "person"  # "Judge Lance Ito", "Arcade Comeaux Jr.", which the model may take for an organisation
+    cues = cues or _Cues()
+    if cues.quoted:
+        return _THING  # "“Evil Dead”" in most mentions: a film's, a book's or a song's title, whatever the model says
     votes = Counter[str]()
     model = Counter[str]()
     for label, n in labels.items():
         model[KINDS[label]] += n
     votes.update(model)
-    cues = cues or _Cues()
     context = Counter({kind: min(n, _CUE_MOST) for kind, n in cues.kinds.items()})
     unlike_person = min(cues.determiners, _CUE_MOST)
     modifier = min(cues.modifiers, _CUE_MOST)
@@ -463,8 +475,8 @@ suffix ends ("Judge Lance Ito", "Arcade Comeaux Jr.", :func:`_designated`) a per
         votes["organisation"] += weight
     if head in PLACE_WORDS:
         votes["place"] += weight
-    if fold(name).split()[0] in EVENT_CUES:
-        votes["event"] += _HEAD_VOTE  # "Hurricane Odile", "Tropical Storm Kai"
+    if fold(name).split()[0] in EVENT_CUES or head in EVENT_HEADS:
+        votes["event"] += _HEAD_VOTE  # "Hurricane Odile", "Tropical Storm Kai", "the Gulf War"
     if fold(name).split()[-1] in BODY_MEMBERS and " of " in fold(name):
         votes["organisation"] += _HEAD_VOTE  # "House of Representatives", "Council of Ministers"
     if modifier and " " not in name and votes["person"] and not context["person"]:
@@ -472,6 +484,8 @@ suffix ends ("Judge Lance Ito", "Arcade Comeaux Jr.", :func:`_designated`) a per
         votes["person"] -= moved
         votes["organisation"] += moved
         votes = +votes
+    if modifier and " " not in name and fold(name).endswith(NATIONALITY_ENDINGS) and not model["person"]:
+        votes["group"] += _HEAD_VOTE  # "Uruguayan director Fede Alvarez": a nationality, not a body
     if " " not in name and _DEMONYM.search(name.removesuffix("s")) and name.endswith("s") and votes["group"]:
         votes["group"] += _HEAD_VOTE
     if unlike_person and votes["person"]:
@@ -557,6 +571,12 @@ def _modifies(text: str, start: int, end: int) -> bool:
     word = match.group(1)
     return not (word in STOP_WORDS or word.endswith(NOUN_ENDINGS_NOT) or word.rstrip("s") in PLACE_WORDS
                 or word.rstrip("s") in ORGANISATION_WORDS)
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether quotation marks enclose the name at ``text[start:end]`` ("the new “Evil Dead” is ...", "“Evil
+    Dead,” a remake"): a title of a work, not a person or a body."""
+    return text[start - 1:start] in tuple(QUOTE_CHARACTERS) and bool(_CLOSED_AFTER.match(text, end))
 
 
 def _continued(text: str, end: int) -> bool:

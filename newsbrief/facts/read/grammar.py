@@ -44,13 +44,14 @@ from typing import TYPE_CHECKING
 
 from newsbrief.facts.read.ner import model
 from newsbrief.facts.settings import DEFAULT, Settings
-from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+from newsbrief.lang.en import CALENDAR_WORDS, WEEKDAYS
 from newsbrief.lang.en.events import (
     ABOARD,
     EFFORTS,
     HARMS,
     HYPOTHETICAL,
     IMPACTS,
+    IRREGULAR_PARTICIPLES,
     INCIDENTS,
     LIGHT_VERBS,
     NEGATIONS,
@@ -87,9 +88,9 @@ from newsbrief.lang.en.grammar import (
     TIME_PREPOSITIONS,
     TRANSPARENT_NOUNS,
 )
-from newsbrief.lang.en.measures import CURRENCY_CODES, MONEY_FORMS, UNIT_KIND
+from newsbrief.lang.en.measures import CURRENCY_CODES, DISTANCE_ADVERBS, MONEY_FORMS, UNIT_KIND
 from newsbrief.lang.en.numbers import INCREMENTS, QUALIFIERS, SCALE_ABBREVIATIONS, SCALES
-from newsbrief.lang.en.time_words import TIME_ZONES
+from newsbrief.lang.en.time_words import RUNNING_TOTALS, TIME_ZONES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -102,7 +103,6 @@ _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 _OWNER_END = re.compile(r"\s?,|\s(?:to|from|in|at|for|with|on|who|which|that)\s")
 """Where an "of" phrase stops saying whose ("of a delegate| to the talks")."""
 _WORD_END = re.compile(r"\w*")
-_CALENDAR = frozenset((*MONTHS, *WEEKDAYS, *MONTH_ABBREVIATIONS, *(f"{m}." for m in MONTH_ABBREVIATIONS), "Sept."))
 PERFECT = frozenset("have has 've".split())
 SCALE_WORDS = frozenset((*SCALES, *SCALE_ABBREVIATIONS))
 _PARSE_PIPES = ("ner", "attribute_ruler")
@@ -193,6 +193,8 @@ def counted(doc: Doc, start: int, end: int, scenes: bool = True) -> Counted:
     if noun is not None and (increment or noun.lower_ in STAND_INS):
         noun = None  # "65 more were killed", "injured 100 others": the noun is the earlier count's
     unit = UNIT_KIND.get(noun.lower_) if noun is not None else None
+    if noun is not None and _spacing(noun):
+        unit = "distance"  # "arrested five buildings away", "three houses from the scene": where, not who
     if _currency(number, span) or (noun is not None and _in_money(noun)):
         unit = "money"
     event, event_token, verb, agent = _event(holder, noun)
@@ -226,12 +228,21 @@ def counted(doc: Doc, start: int, end: int, scenes: bool = True) -> Counted:
         hypothetical=_hypothetical(clause), elided=noun is None, joined=noun is None and _joined(number),
         increment=increment, year=_year(clause, span),
         places=_places(near), day=_day(near, scope), part=_part(number, noun),
-        perfect=any(c.dep_ == "aux" and c.lower_ in PERFECT for c in clause.children),
+        perfect=any(c.dep_ == "aux" and c.lower_ in PERFECT for c in clause.children) or _running(clause),
         end=last, verb=clause.idx, clause=_first_conjunct(clause).idx, cause=_cause(clause, noun),
         scene=None if not scenes or unit is not None or (noun is not None and _is_scene(noun))
         else _scene(clause, noun),
         named=_named(number, noun) if unit != "money" else (),
     )
+
+
+def _spacing(noun: Token) -> bool:
+    """Whether the counted noun says how far ("five buildings away", "three houses from the scene", "two
+    blocks apart"): the word after it makes it a distance, or it is an adverbial noun that starts from
+    somewhere; things counted that came from somewhere ("two soldiers from Texas") are a subject or an object."""
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    return (after is not None and after.lower_ in DISTANCE_ADVERBS) or (
+        noun.dep_ == "npadvmod" and any(c.dep_ == "prep" and c.lower_ == "from" for c in noun.children))
 
 
 def _named(number: Token, noun: Token | None) -> tuple[str, ...]:
@@ -348,8 +359,7 @@ def _noun(number: Token, span: Span) -> tuple[Token, Token | None, str | None, b
         if not head.like_num and head.i >= span.end and head.is_alpha:
             rest = {c.lower_ for c in head.children if c.i < number.i} >= {"the", "other"}
             return head, head, None, rest  # "the other two bodies": the rest of a whole told before
-    if number.dep_ == "pobj" and number.head.lower_ in PART_PREPOSITIONS and _pos(number.head.head) == "NOUN" and (
-            not number.head.head.like_num):
+    if number.dep_ == "pobj" and number.head.lower_ in PART_PREPOSITIONS and _pos(number.head.head) == "NOUN":
         return number, number.head.head, None, False  # "30,900 customers ..., including 25,000 in Des Moines"
     of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is not None:
@@ -569,9 +579,16 @@ def _inside(holder: Token, noun: Token | None) -> Token | None:
         return noun if any(c.lower_ in TOLL_OF_THE_DEAD for c in noun.lefts) else None
     for child in (noun or holder).children:
         if child.dep_ in ("amod", "acl", "relcl", "acomp", "oprd", "advmod", "prep") and _outcome(child) and not (
-                _acting(noun or holder, child)):  # "200 targets hit", not "two bombings hit Jerusalem"
-            return child
+                _acting(noun or holder, child) or _name_word(child, noun or holder)):
+            return child  # "200 targets hit", not "two bombings hit Jerusalem" nor "two “Dead” sequels"
     return next((c for c in (noun or holder).children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+
+
+def _name_word(word: Token, noun: Token) -> bool:
+    """Whether a word before the counted noun is a word of a name, not what befell them: capitalised inside
+    the sentence before a noun in lower case ("two “Dead” sequels"; a headline's capitals, "Two Dead Soldiers",
+    name nothing)."""
+    return noun.i > word.i > word.sent.start and word.is_title and not noun.is_title
 
 
 def _toll(token: Token) -> str | None:
@@ -640,7 +657,8 @@ def _participle(verb: Token) -> str | None:
         stem = verb.lower_.removesuffix("ing") if verb.tag_ == "VBG" else verb.lower_.removesuffix("s")
         if not stem.isalpha() or len(stem) < 3:
             return None
-        done = stem + "d" if stem.endswith("e") else stem[:-1] + "ied" if stem.endswith("y") else stem + "ed"
+        done = IRREGULAR_PARTICIPLES.get(stem) or (
+            stem + "d" if stem.endswith("e") else stem[:-1] + "ied" if stem.endswith("y") else stem + "ed")
         return done + particle
     return None
 
@@ -672,10 +690,13 @@ def _measured(holder: Token, noun: Token | None) -> str | None:
 
 
 def _phrase(noun: Token) -> str:
-    """A noun with the words before it that narrow it ("medical equipment"), not units ("dollar reward")."""
+    """A noun with the words before it that narrow it ("medical equipment"), not units ("dollar reward") nor a
+    qualifier the figure already shows ("the estimated $1 million fire damages": fire damages); a common noun
+    that opens its sentence in lower case ("Damage to the church was estimated at $1 million": damage)."""
     words = [c.text for c in noun.children if c.i < noun.i and c.dep_ in MODIFIER_DEPS and c.is_alpha
-             and c.lower_ not in UNIT_KIND and c.lower_ not in SCALE_WORDS]
-    return " ".join([*words, noun.text])
+             and c.lower_ not in UNIT_KIND and c.lower_ not in SCALE_WORDS and c.lower_ not in QUALIFIERS]
+    head = noun.lower_ if noun.is_sent_start and noun.tag_ in ("NN", "NNS") and not words else noun.text
+    return " ".join([*words, head])
 
 
 def _negated(holder: Token, noun: Token | None, clause: Token) -> bool:
@@ -683,6 +704,13 @@ def _negated(holder: Token, noun: Token | None, clause: Token) -> bool:
     if any(c.dep_ == "det" and c.lower_ in NEGATIONS for c in phrase.children):
         return True
     return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in NEGATIONS) for c in clause.children)
+
+
+def _running(clause: Token) -> bool:
+    """Whether the clause says its count runs up to now ("the latest of 253 murders so far this year", "1,200
+    cases to date"): a running total, as the present perfect says, not one incident's count."""
+    return any(" ".join(t.lower_ for t in c.subtree) in RUNNING_TOTALS for c in clause.children
+               if c.dep_ in ("advmod", "npadvmod", "prep"))
 
 
 def _hypothetical(clause: Token) -> bool:
@@ -727,7 +755,7 @@ def _places(near: Sequence[Token]) -> tuple[str, ...]:
     """The proper names ("Idlib", "Des Moines") among the phrases that say where (``near``), not days, months
     or time zones ("began at 21:58 BST")."""
     runs: list[list[Token]] = []
-    for token in sorted({t.i: t for t in near if t.tag_ in ("NNP", "NNPS") and t.text not in _CALENDAR
+    for token in sorted({t.i: t for t in near if t.tag_ in ("NNP", "NNPS") and not _calendar(t)
                          and t.text not in TIME_ZONES}.values(),
                         key=lambda t: t.i):
         if runs and runs[-1][-1].i == token.i - 1:
@@ -753,13 +781,19 @@ def _of_name(run: list[Token]) -> list[Token]:
     return run
 
 
+def _calendar(token: Token) -> bool:
+    """Whether a capitalised word names a month or a weekday ("March", "Sept.", "Monday"), not a place; the modal
+    "may" and the verb "march" are not capitalised."""
+    return token.text[:1].isupper() and token.lower_.rstrip(".") in CALENDAR_WORDS
+
+
 def _day(near: Sequence[Token], tokens: Sequence[Token]) -> str | None:
     """A weekday the phrases that say when (``near``) or the words on the number's phrase and clause
     (``tokens``) name, or a month with its day ("March 8")."""
     for token in (*near, *(c for t in tokens for c in t.children)):
         if token.text in WEEKDAYS:
             return token.text
-        if token.text in _CALENDAR:
+        if _calendar(token):
             day = next((c.text for c in token.children if c.like_num and len(c.text) <= 2), None)
             if day:
                 return f"{token.text} {day}"

@@ -41,6 +41,7 @@ from newsbrief.lang.en.events import (
     BARE_NOUNS,
     CATEGORY_RANK,
     COUNTED_CLASSES,
+    COUNTED_IN,
     EFFORTS,
     HARMS,
     IMPACTS,
@@ -141,7 +142,11 @@ class Quantity(Span):
             return " ".join(w for w in (noun, self.measured or self.category, sought) if w) or "(unspecified)"
         more = "more" if self.increment else None
         noun = SHOWN_AS.get(self.noun.lower(), self.noun) if self.noun else None  # "3 people killed", not "3 victims"
+        if noun is None and (self.category or "").split(" or ")[0] in HARMS:
+            noun = "people"  # "two arrests", "48 were hurt": what befell them befalls people ("2 people arrested")
         said = None if noun and noun.lower() in OUTCOME_BEARERS else self.category  # "3 bodies"
+        if said in COUNTED_IN and noun and INCIDENTS.fullmatch(noun.lower()):
+            said = COUNTED_IN[said]  # "3 bombings in the charges": the bombings were not charged
         return " ".join(w for w in (more, self.modifier, noun, self.owner, said) if w) or "(unspecified)"
 
     @property
@@ -321,7 +326,7 @@ def _quantity(unit: Unit, gazetteer: Gazetteer, number: NumberMention, c: Counte
         return None  # "one" is a count only of people killed, hurt, missing ("killed one"), ...
     category = event
     if noun is not None and noun.lower() not in OUTCOME_BEARERS and (noun.lower() in OUTCOME_NOUNS
-                                                                     or (noun.lower() in TOLL_NOUNS and category)):
+                                                                     or noun.lower() in TOLL_NOUNS):
         category, noun = category or OUTCOME_NOUNS.get(noun.lower(), "killed"), None
     if c.unit is not None and (c.unit != "money" or c.measured):
         category = None  # what a measure or an amount is for says what it is: "$1 million reward" offered or grown to

@@ -74,6 +74,10 @@ GENERIC_BODIES = frozenset("company firm operator group organisation organizatio
 SPELLINGS = {"defense": "defence", "organization": "organisation"}
 """American spellings -> the spelling speakers are compared in."""
 
+INFINITIVE_NOT_SAID = frozenset("claims claim claimed".split())
+"""Reporting verbs that, before an infinitive, say what someone passes for, not what was said ("he claims to
+be the heir", "the things Mia claims to see"); "vowed to", "promised to" say what a speaker means to do."""
+
 INVERTED_VERBS = frozenset("said says added wrote".split())
 """Verbs that come before their speaker in news ("..., said X.")."""
 

@@ -42,16 +42,18 @@ COUNTED_CLASSES = {
     "fighter": ("fighters fighter rebels rebel militants militant insurgents insurgent terrorists terrorist "
                 "gunmen gunman guerrillas guerrilla").split(),
     "staff": ["staff members", "staff member", "staffers", "staffer", "employees", "employee", "aides", "aide"],
+    "attack": "attacks attack bombings bombing blasts blast explosions explosion".split(),
 }
 """Kinds of counted things and the nouns (or a noun with the word before it, "staff members") that name each
 (sources that word it differently are compared: the "terrorists" of one side's media are the "rebels" or
-"gunmen" of others', one source's "former employees" of a politician are another's "former staff members")."""
+"gunmen" of others', one source's "former employees" of a politician are another's "former staff members"; one
+source's "three bombings" someone is charged in are another's "three attacks" or "three blasts")."""
 
 OUTCOME_NOUNS = {"deaths": "killed", "dead": "killed", "fatalities": "killed", "casualties": "killed or injured",
                  "injuries": "injured", "wounded": "injured", "injured": "injured", "missing": "missing",
                  "survivors": "rescued", "victims": "killed", "bodies": "killed", "corpses": "killed",
                  "lives": "killed", "killings": "killed", "slayings": "killed", "murders": "killed",
-                 "homicides": "killed", "arrests": "arrested"}
+                 "homicides": "killed", "arrests": "arrested", "homeless": "displaced"}
 """Nouns that say what happened by themselves ("33 deaths" counts people killed)."""
 
 ABOARD = frozenset("passengers passenger crew crewmembers".split())
@@ -84,6 +86,11 @@ IMPACTS = re.compile(
 written: "1,000 flights canceled", "60 homes set on fire", "12 aircraft searched"); a count whose verb is
 none of these (came, urged, described) is not a key fact."""
 
+COUNTED_IN = {"charged": "in the charges", "accused": "in the charges", "convicted": "in the conviction",
+              "sentenced": "in the sentence", "jailed": "in the sentence"}
+"""What is done to people, as it is shown after a count of the incidents it is done for: "charged with three
+bombings" is "3 bombings in the charges", not "3 bombings charged" (the bombings were not charged)."""
+
 TOLD_BY_VERB = frozenset("victims victim casualties".split())
 """Outcome nouns whose verb, where it names an outcome, says what befell them ("three victims were wounded":
 injured; "the two victims wanted to pursue the charges": alive)."""
@@ -104,6 +111,13 @@ LIGHT_VERBS = frozenset(
     "grown grows amount amounted amounts".split())
 """Verbs that say nothing about what happened to what is counted: the event is in their complement
 ("were reported killed", "left 231 people dead") or nowhere."""
+
+IRREGULAR_PARTICIPLES = {
+    "cost": "cost", "pay": "paid", "spend": "spent", "lose": "lost", "set": "set",
+    "put": "put", "cut": "cut", "hit": "hit", "shut": "shut",
+}
+"""Verbs of amounts and of harm whose past participle is not the stem with "-ed" ("obesity costs $100 billion":
+$100 billion cost, not "costed"); what happened is shown as a participle."""
 
 ASKED = re.compile(r"ask|seek|sought|demand|request")
 """Verbs (matched at the start of the word) by which a party asks for an amount ("is seeking $10 million in

@@ -23,6 +23,10 @@ UNITS = {
 UNIT_KIND = {word: kind for kind, words in UNITS.items() for word in words.split()}
 """A unit word -> what it measures."""
 
+DISTANCE_ADVERBS = frozenset("away apart".split())
+"""Words after a counted noun that make it a distance ("five buildings away", "two doors apart"): a number of
+buildings or blocks between here and there, not of things anything befell."""
+
 CURRENCY_SYMBOLS = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"}
 """Currency symbols and what an amount after them counts."""
 

@@ -83,6 +83,11 @@ PERSON_CUES = frozenset(
 """Words right before a name that make it a person ("Mr. Kennedy", "Judge Ito"), and that make a name that
 opens with them one ("Judge Lance Ito", which the model may take for an organisation)."""
 
+NATIONALITY_ENDINGS = ("ian", "ean", "yan", "ese", "ish")
+"""Endings of a nationality adjective ("Uruguayan", "Korean", "Chinese", "Turkish"): a one-word name so ending that
+modifies a noun ("Uruguayan director") is a nationality, not a body; not the bare "-an" of a country ("Iran deal",
+"Sudan crisis")."""
+
 AGREEMENT_WORDS = frozenset("accord accords agreement agreements treaty treaties pact protocol".split())
 """Head words of the names of agreements ("Oslo Accords", "Good Friday Agreement", "Treaty of Rome"), which
 the model often takes for organisations: an agreement is neither an organisation nor a place."""
@@ -90,6 +95,9 @@ the model often takes for organisations: an agreement is neither an organisation
 VESSEL_PREFIXES = frozenset("MV M/V M/S MT M/T SS RMS USS USNS USCGC HMS HMAS HMCS HMNZS INS PNS RFA".split())
 """Prefixes that make the name after them a ship's ("MV Gibe", "INS Mysore", "USS Cole"), which the model
 takes for a person: written in capitals, as ships' names are (not "MS", "JS", "FS": initials of people)."""
+
+EVENT_HEADS = frozenset("war wars revolution uprising olympics massacre".split())
+"""Last words of a name that make it an event ("the Gulf War", "the Orange Revolution"), whatever the model says."""
 
 PLACE_CUES = frozenset("in near from across outside throughout".split())
 """Prepositions right before a name that make it a place ("in Honduras", "near Fort Dodge")."""
