@@ -42,7 +42,7 @@ reports tell them, so it stays whole.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -90,10 +90,11 @@ briefed story is of one incident in 27 or 28 of the 43 ECB+ topics (11 of the od
 half), at 1.0 in 24; at every value none of the 15 ``duc2007_dev`` stories is parted; one-story inputs of 5
 to 10 articles have 9 of 1,352 articles set aside from 0.7 to 0.9, 12 at 0.6."""
 INCIDENT_MIN, INCIDENT_TOLD = 2, 3
-"""A second incident is told by at least this many articles (one report naming others is not an incident
-apart), and by at least three or half the story's: two reports with names of their own among many are
-a side thread of a story over years (two reports on one actor's new show in a story on what became of a
-sitcom's cast)."""
+"""Only a story of at least twice ``INCIDENT_MIN`` articles is looked at for two incidents: room for two of two
+reports each (one report naming others is not an incident apart). The second incident must be told by
+``INCIDENT_TOLD`` articles or half the story's, whichever is fewer (so never by fewer than ``INCIDENT_MIN``):
+two reports with names of their own among many are a side thread of a story over years (two reports on one
+actor's new show in a story on what became of a sitcom's cast)."""
 
 COMMON = 3e-5
 """A word more frequent than this in general English (wordfreq: "work", "time", "it's", "people") is not
@@ -131,9 +132,19 @@ def _size(story: Story) -> str:
     return f"{n} article{'s' * (n != 1)}"
 
 
-def stories(articles: Sequence[Article], settings: Settings = STORY_LEVEL, incidents: bool = True) -> Stories:
-    """The stories of ``articles`` (usable ones, segmented, in reading order); ``incidents``: whether a story's
-    two incidents with casts of their own are parted (:func:`_incidents`; off only to measure what it does)."""
+def stories(articles: Sequence[Article], settings: Settings = STORY_LEVEL) -> Stories:
+    """The stories of ``articles`` (usable ones, segmented, in reading order), each story's two incidents
+    parted when they have casts of their own (:func:`_parted`)."""
+    return _stories(articles, settings, _parted)
+
+
+Parting = Callable[[Sequence[list[int]], sp.csr_matrix, "Names"], list[tuple[list[int], tuple[int, int]]]]
+"""How a step parts the story-level groups into incidents, each with its family (see :func:`_parted`)."""
+
+
+def _stories(articles: Sequence[Article], settings: Settings, parting: Parting) -> Stories:
+    """:func:`stories` with the parting step given: ``bench/stories.py`` measures what :func:`_parted` does
+    against :func:`_whole`, a step the briefing itself never takes (so no public switch offers it)."""
     if not articles:
         return Stories(())
     if len(articles) == 1:
@@ -147,7 +158,7 @@ def stories(articles: Sequence[Article], settings: Settings = STORY_LEVEL, incid
         groups = [part for g in groups for part in _tightened(g, vecs, settings, len(articles))]
     sim = (vecs @ vecs.T).toarray()
     groups = _attach(groups, sim, len(articles))
-    parted = _parted(groups, vecs, Names.of(parts)) if incidents else [(g, (n, 0)) for n, g in enumerate(groups)]
+    parted = parting(groups, vecs, Names.of(parts))
     found, keys = [], {}
     for group, family in sorted(parted, key=lambda p: (-len(p[0]), p[0][0])):
         central = max(group, key=lambda i: (sim[i, group].sum(), articles[i].title is not None, -i))
@@ -247,6 +258,11 @@ def _parted(groups: Sequence[list[int]], vecs: sp.csr_matrix,
         same = len(pair) == 2 and bool(names.cast(pair[0]) & names.cast(pair[1]))
         out += [(part, (n, 0 if same else k)) for k, part in enumerate(pair)]
     return out
+
+
+def _whole(groups: Sequence[list[int]], vecs: sp.csr_matrix, names: Names) -> list[tuple[list[int], tuple[int, int]]]:
+    """Each group whole, its own family: the stories as they are before incidents are parted."""
+    return [(group, (n, 0)) for n, group in enumerate(groups)]
 
 
 @dataclass(frozen=True)
