@@ -159,11 +159,12 @@ def _stories(articles: Sequence[Article], settings: Settings, parting: Parting) 
     sim = (vecs @ vecs.T).toarray()
     groups = _attach(groups, sim, len(articles))
     parted = parting(groups, vecs, Names.of(parts))
+    sizes = Counter(family for _, family in parted)
     found, keys = [], {}
     for group, family in sorted(parted, key=lambda p: (-len(p[0]), p[0][0])):
         central = max(group, key=lambda i: (sim[i, group].sum(), articles[i].title is not None, -i))
         kin = keys.setdefault(family, len(keys))
-        found.append(Story(_title(articles[central]), tuple(articles[i].id for i in sorted(group)), kin))
+        found.append(Story(_title(articles[central]), tuple(articles[i].id for i in sorted(group)), kin, sizes[family]))
     return Stories(tuple(found))
 
 
