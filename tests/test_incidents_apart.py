@@ -211,4 +211,4 @@ def test_most_ecb_topics_are_briefed_from_one_incident(shared_dir: Path) -> None
         gold = {d["id"]: d["event"] for d in docs}
         _, found = prepare_stories([{k: d[k] for k in ("id", "title", "text", "time")} for d in docs])
         one += len(Counter(gold[a] for a in found.stories[0].articles)) == 1
-    assert one >= 27  # 14 of 43 without parting incidents, 24 with casts in full only
+    assert one >= 30  # 14 of 43 without parting incidents, 24 with casts in full only, 27 with one part's in its leads
