@@ -47,7 +47,7 @@ from typing import Any
 from newsbrief.ingest import days, load, parse_time, wall_clock
 from newsbrief.ingest.dating import in_context
 from newsbrief.pipeline import brief, prepare_stories, story_briefing
-from newsbrief.stories import stories
+from newsbrief.stories import STORY_LEVEL, _stories, _whole
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 
@@ -170,7 +170,7 @@ def ecb_incidents(docs: list[dict[str, Any]]) -> None:
         records = [{k: d[k] for k in ("id", "title", "text", "time")} for d in topics[topic]]
         gold = {d["id"]: d["event"] for d in topics[topic]}
         prep, found = prepare_stories(records)
-        plain = stories(prep.cluster.articles, incidents=False)
+        plain = _stories(prep.cluster.articles, STORY_LEVEL, _whole)
         briefed = story_briefing(prep, found, 0, max_words=100, facts=False)
         used = [r.id for r in briefed.articles if r.status == "used"]
         for name, ids in zip(names, (plain.stories[0].articles, found.stories[0].articles, used)):

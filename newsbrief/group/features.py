@@ -27,6 +27,7 @@ import scipy.sparse as sp
 from murmurhash import hash as murmur
 
 from newsbrief.lang.en.datelines import LAYOUT_CODE
+from newsbrief.lang.en.quotes import CLOSING_CHARACTERS, OPENING_CHARACTERS, SINGLE_QUOTES
 
 WORD_BITS, NAME_BITS, NUMBER_BITS = 20, 19, 17
 """Hash space of each kind of feature; they sit side by side in one vector."""
@@ -36,7 +37,10 @@ OFFSETS = (0, 1 << WORD_BITS, (1 << WORD_BITS) + (1 << NAME_BITS))
 DIM = OFFSETS[-1] + (1 << NUMBER_BITS)
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d,.]*\d|\d")
-_SENTENCE = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“'(]?[A-Z0-9])|\n\s*")
+_CLOSE, _OPEN = CLOSING_CHARACTERS + SINGLE_QUOTES + ")", OPENING_CHARACTERS + SINGLE_QUOTES + "("
+_SENTENCE = re.compile(rf"(?<=[.!?])[{_CLOSE}]*\s+(?=[{_OPEN}]?[A-Z0-9])|\n\s*")
+"""A sentence ends at a stop, after any closing quotation marks or bracket, before a capital or a digit (which
+an opening mark or bracket may precede), or at a line break."""
 _BREAK = re.compile(r"[.!?:;\n]")
 _JOIN = re.compile(r"[ \t\-]*")
 _MARKUP = re.compile(LAYOUT_CODE)

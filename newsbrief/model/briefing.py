@@ -283,20 +283,28 @@ class Story:
 
     ``kin``: stories with the same key are two incidents of one story, told by one cast (a navy's two
     captures of pirates, years apart), kept apart so that no summary reads them as one; None (a story made
-    by hand) is a story of its own.
+    by hand) is a story of its own. ``incidents``: how many incidents the story it is part of is told in
+    (2 for each of two incidents of one story, else 1), so that a briefing that lists only this one (one
+    briefing per story) still says it covers an incident.
     """
 
     title: str
     articles: tuple[str, ...]
     kin: int | None = None
+    incidents: int = 1
 
     def incident_of(self, other: Story) -> bool:
         """Whether this story and ``other`` are two incidents of one story (see ``kin``)."""
         return self.kin is not None and self.kin == other.kin
 
+    @property
+    def is_incident(self) -> bool:
+        """Whether this is one incident of a story told in several (see ``incidents``)."""
+        return self.incidents > 1
+
     def to_dict(self) -> dict[str, Any]:
-        """``{title, articles, kin}``."""
-        return {"title": self.title, "articles": list(self.articles), "kin": self.kin}
+        """``{title, articles, kin, incidents}``."""
+        return {"title": self.title, "articles": list(self.articles), "kin": self.kin, "incidents": self.incidents}
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ from importlib.resources import files
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from newsbrief.model import Briefing
+from newsbrief.model import Briefing, Story
 from newsbrief.report.page import PageView, StoryLink
 from newsbrief.report.sections import holds
 
@@ -50,13 +50,21 @@ def index(pages: Sequence[tuple[str, Briefing]]) -> str:
     the file name of each story's page, beside that story's briefing). No script at all; the same style
     and the same locks as a briefing page."""
     css = _asset("page.css")
+    listed = [b.stories[0] for _, b in pages if b.stories]
     stories = [StoryLink(name, b.stories[0].title if b.stories else b.title,
-                         len(b.stories[0].articles) if b.stories else 0, b.summary[0].text if b.summary else None)
+                         len(b.stories[0].articles) if b.stories else 0, b.summary[0].text if b.summary else None,
+                         _with(b.stories[0], listed) if b.stories else None)
                for name, b in pages]
     accounted = len(pages[0][1].articles) if pages else 0
-    held = holds([b.stories[0] for _, b in pages if b.stories])
-    return _environment().get_template("index.html").render(csp=_csp(css), css=Markup(css), stories=stories,
-                                                            accounted=accounted, held=held)
+    return _environment().get_template("index.html").render(
+        csp=_csp(css), css=Markup(css), stories=stories, accounted=accounted, held=holds(listed),
+        incidents=any(s.with_ for s in stories))
+
+
+def _with(story: Story, listed: Sequence[Story]) -> str | None:
+    """The titles of the other incidents of ``story``'s story among ``listed`` (None for a story of its own)."""
+    others = [s.title for s in listed if s is not story and s.incident_of(story)]
+    return " / ".join(f"\u201c{t}\u201d" for t in others) or None
 
 
 @cache

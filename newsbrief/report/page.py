@@ -23,7 +23,7 @@ from newsbrief.model import ArticleRecord, Briefing, Source, clipped
 from newsbrief.report.chart import Chart, chart
 from newsbrief.report.citations import Citations
 from newsbrief.report.dates import as_read
-from newsbrief.report.sections import Item, Part, Section, as_news, notice, sections
+from newsbrief.report.sections import Item, Part, Section, as_news, notice, sections, subject
 
 GRID_ROWS = 24
 """At most this many rows in the sources-by-facts grid; disputed subjects come first."""
@@ -71,7 +71,7 @@ PLACES = {
     Part.CONTEXT: Place("below", "context"),
     Part.CLAIMS: Place("below"),
     Part.NAMES: Place("below", compact=True),
-    Part.TIMELINE: Place("timeline", empty="No dated events of the story were found.", chart=True),
+    Part.TIMELINE: Place("timeline", empty="No dated events were found.", chart=True),
     Part.BACKGROUND: Place("timeline"),
 }
 """Each part's place; a part not listed here goes below the others, drawn as a plain list."""
@@ -204,12 +204,14 @@ class Account:
 @dataclass(frozen=True)
 class StoryLink:
     """A story of the input as the index of a per-story set of pages lists it: its page (a file name beside
-    the index), its title, how many articles it holds, and its summary's first line."""
+    the index), its title, how many articles it holds, and its summary's first line; ``with_`` is, when it
+    is one incident of a story, the title of the story's other incident, in quotation marks."""
 
     page: str
     title: str
     articles: int
     lead: str | None
+    with_: str | None = None
 
 
 def utf16_offset(text: str, offset: int) -> int:
@@ -233,6 +235,7 @@ class PageView:
         self.cites = Citations(briefing.articles)
         self._index = {rec.id: i for i, rec in enumerate(briefing.articles)}
         self._sections = {sec.part: sec for sec in sections(briefing)}
+        self.covered = subject(briefing)  # what the headings name: "story", or "incident" for one of a story's
 
     # ------------------------------------------------------------ links and chips
 
@@ -266,6 +269,11 @@ class PageView:
     # ------------------------------------------------------------ the parts of the page
 
     @property
+    def kicker(self) -> str:
+        """The line above the title: what the page is, a briefing on a story or on one incident of a story."""
+        return "Briefing on one incident of a story" if self.covered == "incident" else "Briefing"
+
+    @property
     def notice(self) -> str | None:
         """The line that opens the page: several stories in the input, an update, a question (see
         :func:`~newsbrief.report.sections.notice`)."""
@@ -288,7 +296,7 @@ class PageView:
         for part in Part:
             place = PLACES.get(part, DEFAULT_PLACE)
             if place.region == region and (part in self._sections or place.empty):
-                sec = self._sections.get(part, Section(part, ()))
+                sec = self._sections.get(part, Section(part, (), covered=self.covered))
                 out.append(Block(part.name.lower(), sec.title, place, tuple(self.line(i) for i in sec.items),
                                  sec.more))
         return out
@@ -313,7 +321,7 @@ class PageView:
                 drawn = chart(entries) if place.chart and entries else None
                 listed = tuple(Dated(n if drawn else None, as_read(t.date), as_news(t.text, t.articles, self.b),
                                      self.chips(t.articles, t.sources)) for n, t in enumerate(entries, 1))
-                out.append(Dates(part.name.lower(), part.title, place, drawn, listed))
+                out.append(Dates(part.name.lower(), part.heading(self.covered), place, drawn, listed))
         return out
 
     def grid(self) -> Grid | None:

@@ -49,7 +49,8 @@ NEW = "(new) "
 
 
 class Part(Enum):
-    """A section of the facts part of a briefing; the value is its title."""
+    """A section of the facts part of a briefing; the value is its heading, ``{subject}`` what the briefing
+    covers (see :func:`subject`)."""
 
     AGREED = "Key facts"
     UPDATES = "Figures that changed (latest first)"
@@ -58,12 +59,16 @@ class Part(Enum):
     CONTEXT = "Context (other incidents, not compared)"
     NAMES = "People, organisations, places"
     TIMELINE = "Timeline"
-    BACKGROUND = "Background (before the story)"
+    BACKGROUND = "Background (before the {subject})"
 
     @property
     def title(self) -> str:
-        """The section's heading."""
-        return self.value
+        """The section's heading in a briefing of a story."""
+        return self.heading("story")
+
+    def heading(self, covered: str) -> str:
+        """The section's heading in a briefing that covers ``covered`` (a story, an incident)."""
+        return self.value.format(subject=covered)
 
 
 @dataclass(frozen=True)
@@ -93,11 +98,13 @@ class Section:
     part: Part
     items: tuple[Item, ...]
     omitted: int = 0
+    covered: str = "story"
+    """What the briefing covers, as its headings name it (see :func:`subject`)."""
 
     @property
     def title(self) -> str:
         """The section's heading."""
-        return self.part.title
+        return self.part.heading(self.covered)
 
     @property
     def more(self) -> str | None:
@@ -124,7 +131,13 @@ def sections(briefing: Briefing) -> list[Section]:
         _cut(Part.TIMELINE, timeline, MAX_TIMELINE, first=[i.new for i in timeline]),
         _cut(Part.BACKGROUND, [_dated(e) for e in briefing.timeline if e.background][::-1], MAX_BACKGROUND),
     ]
-    return [s for s in found if s.items]
+    return [replace(s, covered=subject(briefing)) for s in found if s.items]
+
+
+def subject(briefing: Briefing) -> str:
+    """What a briefing covers, as its headings and notes name it: "incident" when it covers one incident of
+    a story told in two (:attr:`Story.is_incident`), else "story"."""
+    return "incident" if briefing.stories and briefing.stories[0].is_incident else "story"
 
 
 def notice(briefing: Briefing) -> str | None:
@@ -140,6 +153,8 @@ def notice(briefing: Briefing) -> str | None:
         said.append(f"Asked: {briefing.query.strip()} The summary and the facts put what bears on it first.")
     if len(briefing.stories) >= 2:
         said.append(_several(briefing.stories))
+    elif briefing.stories and briefing.stories[0].is_incident:
+        said.append(_incident(briefing.stories[0]))
     return " ".join(said) or None
 
 
@@ -171,6 +186,14 @@ def _several(stories: Sequence[Story]) -> str:
     return (f"This input holds {holds(stories)}; this briefing covers {covered} ({n} article{'s' * (n != 1)}) "
             f"and sets {rest} articles aside as off-event. Brief each with `newsbrief brief --per-story`, or "
             f"sort a stream with `newsbrief group`.")
+
+
+def _incident(story: Story) -> str:
+    """The notice of a briefing that lists only the incident it covers (one briefing per story)."""
+    n, told = len(story.articles), {2: "two", 3: "three"}.get(story.incidents, str(story.incidents))
+    others = "incident's" if story.incidents == 2 else "incidents'"
+    return (f"This briefing covers one of a story's {told} incidents ({n} article{'s' * (n != 1)}) and sets the "
+            f"other {others} articles aside as off-event.")
 
 
 def _seen(briefing: Briefing) -> frozenset[str]:
@@ -324,4 +347,4 @@ def _dated(entry: TimelineEntry) -> Item:
     return Item(f"{as_read(entry.date)}: {entry.text}", entry.articles, sources=entry.sources)
 
 
-__all__ = ["Item", "Part", "Section", "as_news", "holds", "notice", "sections"]
+__all__ = ["Item", "Part", "Section", "as_news", "holds", "notice", "sections", "subject"]
