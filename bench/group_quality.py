@@ -239,8 +239,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     copied = with_copies(ecb)
     print(f"  {f'newsbrief defaults, ECB+ with wire copies ({len(copied.records)} articles)':<76} "
           f"{newsbrief_defaults(copied)}")
-    for name, corpus in (("ECB+", ecb), ("dev stream (ECB+, DUC, Multi-News)", dev_stream()) if
-                         args.store_batches else ()):
+    stores = (("ECB+", ecb), ("dev stream (ECB+, DUC, Multi-News)", dev_stream())) if args.store_batches else ()
+    for name, corpus in stores:
         print(f"Store fed {name} in shuffled batches (defaults): events against gold events, stories against "
               "gold stories")
         for batch in args.store_batches:
