@@ -320,7 +320,8 @@ class Names:
         if not any(whole):
             return False
         other, first = (b, a) if whole[0] else (a, b)
-        return all(whole) or max(self.own(other, first, told, SPARED) for told in (False, True)) >= SECOND_CAST
+        return all(whole) or any(self.own(other, first, told, SPARED) >= SECOND_CAST for told in (False, True))
+
 
 def background(parts: Sequence[Parts]) -> Prior:
     """Document frequencies of the bags' words and names in general English news, as if counted over

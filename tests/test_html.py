@@ -151,7 +151,7 @@ def test_article_ids_on_the_page_are_the_json_ids() -> None:
 def test_each_part_has_its_own_heading() -> None:
     html = page()
     headings = [unescape(h) for h in re.findall(r"<h3>(.*?)</h3>", html)]
-    assert headings == [p.title for p in (Part.AGREED, Part.DISPUTED, Part.CLAIMS, Part.CONTEXT, Part.NAMES)]
+    assert headings == [p.heading("story") for p in (Part.AGREED, Part.DISPUTED, Part.CLAIMS, Part.CONTEXT, Part.NAMES)]
     agreed = between(html, 'id="part-agreed"', 'id="part-disputed"')
     disputed = between(html, 'id="part-disputed"', 'id="part-claims"')
     context = between(html, 'id="part-context"', 'id="part-names"')
@@ -258,7 +258,7 @@ def test_several_stories_open_the_page_with_a_notice() -> None:
 def test_figures_that_changed_sit_above_the_disputed_ones_with_their_path_and_sources() -> None:
     html = page(developing_briefing())
     headings = [unescape(h) for h in re.findall(r"<h3>(.*?)</h3>", between(html, 'id="facts"', "</section>"))]
-    assert headings[:3] == [Part.AGREED.title, Part.UPDATES.title, Part.DISPUTED.title]
+    assert headings[:3] == [p.heading("story") for p in (Part.AGREED, Part.UPDATES, Part.DISPUTED)]
     updates = between(html, 'id="part-updates"', 'id="part-disputed"')
     assert '<div class="part updates" id="part-updates">' in html
     assert "people injured: 14 as of 13 Mar 2024 — at least 12 (12 Mar) → 14 (13 Mar)" in unescape(updates)
@@ -275,7 +275,7 @@ def test_background_is_its_own_list_under_the_timeline_and_weeks_read_as_weeks()
     html = page(developing_briefing())
     timeline = between(html, 'id="timeline"', "</section>")
     story, background = between(timeline, 'id="part-timeline"', 'id="part-background"'), timeline[timeline.index('id="part-background"'):]
-    assert "<h2>Timeline</h2>" in story and f"<h3>{Part.BACKGROUND.title}</h3>" in background
+    assert "<h2>Timeline</h2>" in story and f"<h3>{Part.BACKGROUND.heading('story')}</h3>" in background
     assert len(re.findall(r"<circle ", story)) == 4 and "<svg" not in background  # the chart is the story's
     assert "a smaller fire at the dock" in background and "a smaller fire" not in story
     assert "<time>1 Jun 2019</time>" in background

@@ -20,6 +20,7 @@ from newsbrief.model import Story
 from newsbrief.pipeline import brief, brief_stories, prepare_stories
 from newsbrief.report import render, story_index
 from newsbrief.report.sections import Part, _several, holds, sections
+from newsbrief.stories import Names
 
 
 def _records(texts: dict[str, tuple[str, str]]) -> list[dict]:
@@ -141,7 +142,7 @@ def test_the_per_story_index_counts_two_incidents_of_one_story_as_one_story() ->
 
 def test_a_briefing_of_one_incident_says_so_in_every_format() -> None:
     incident, story = brief_stories(_records({**PIRATES, **REHAB}), 60, facts=False)[1:3]
-    said = "This briefing covers one of a story's two incidents (2 articles) and sets the other incident's articles"
+    said = "This briefing covers one of a story's two incidents (2 articles); the other incident has a briefing"
     for fmt in ("text", "markdown", "html"):
         assert said in " ".join(unescape(render(incident, fmt)).split())
         assert "covers one of a story" not in unescape(render(story, fmt))
@@ -212,3 +213,18 @@ def test_most_ecb_topics_are_briefed_from_one_incident(shared_dir: Path) -> None
         _, found = prepare_stories([{k: d[k] for k in ("id", "title", "text", "time")} for d in docs])
         one += len(Counter(gold[a] for a in found.stories[0].articles)) == 1
     assert one >= 30  # 14 of 43 without parting incidents, 24 with casts in full only, 27 with one part's in its leads
+
+
+def _names(recalled: int) -> Names:
+    """Ten reports of one incident naming "Brandt" in their leads, ``recalled`` of them also naming "Voss"
+    there, and three reports of another naming "Voss"."""
+    first = [frozenset({"Brandt", "Voss"} if i < recalled else {"Brandt"}) for i in range(10)]
+    second = [frozenset({"Voss"})] * 3
+    return Names(tuple(first + second), tuple(first + second))
+
+
+def test_a_later_incident_may_share_a_tenth_of_its_cast_with_the_earlier_one() -> None:
+    first, second = range(10), range(10, 13)
+    assert _names(0).apart(first, second)
+    assert _names(1).apart(first, second)  # one of ten reports recalls the other incident's cast: SPARED
+    assert not _names(2).apart(first, second)

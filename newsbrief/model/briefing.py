@@ -285,7 +285,8 @@ class Story:
     captures of pirates, years apart), kept apart so that no summary reads them as one; None (a story made
     by hand) is a story of its own. ``incidents``: how many incidents the story it is part of is told in
     (2 for each of two incidents of one story, else 1), so that a briefing that lists only this one (one
-    briefing per story) still says it covers an incident.
+    briefing per story) still says it covers an incident; the stories stage sets it with ``kin``, and the
+    two must agree (a story of its own has 1).
     """
 
     title: str

@@ -61,11 +61,6 @@ class Part(Enum):
     TIMELINE = "Timeline"
     BACKGROUND = "Background (before the {subject})"
 
-    @property
-    def title(self) -> str:
-        """The section's heading in a briefing of a story."""
-        return self.heading("story")
-
     def heading(self, covered: str) -> str:
         """The section's heading in a briefing that covers ``covered`` (a story, an incident)."""
         return self.value.format(subject=covered)
@@ -131,7 +126,8 @@ def sections(briefing: Briefing) -> list[Section]:
         _cut(Part.TIMELINE, timeline, MAX_TIMELINE, first=[i.new for i in timeline]),
         _cut(Part.BACKGROUND, [_dated(e) for e in briefing.timeline if e.background][::-1], MAX_BACKGROUND),
     ]
-    return [replace(s, covered=subject(briefing)) for s in found if s.items]
+    covered = subject(briefing)
+    return [replace(s, covered=covered) for s in found if s.items]
 
 
 def subject(briefing: Briefing) -> str:
@@ -189,11 +185,12 @@ def _several(stories: Sequence[Story]) -> str:
 
 
 def _incident(story: Story) -> str:
-    """The notice of a briefing that lists only the incident it covers (one briefing per story)."""
-    n, told = len(story.articles), {2: "two", 3: "three"}.get(story.incidents, str(story.incidents))
-    others = "incident's" if story.incidents == 2 else "incidents'"
-    return (f"This briefing covers one of a story's {told} incidents ({n} article{'s' * (n != 1)}) and sets the "
-            f"other {others} articles aside as off-event.")
+    """The notice of a briefing that lists only the incident it covers (one briefing per story, so the
+    other incident has a briefing of its own; what else the input held, and why each article was set aside,
+    the articles table says)."""
+    n = len(story.articles)
+    return (f"This briefing covers one of a story's two incidents ({n} article{'s' * (n != 1)}); the other "
+            f"incident has a briefing of its own.")
 
 
 def _seen(briefing: Briefing) -> frozenset[str]:
