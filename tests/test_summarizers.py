@@ -202,3 +202,13 @@ def test_lines_that_name_other_days_are_no_near_repeat() -> None:
     assert not near_repeat(inspection, [vote], 0.6, 5)
     assert near_repeat("Inspectors had found cracks in two of the Carrow bridge's piers before the council voted "
                        "on repairs.", [vote], 0.6, 5)
+
+
+def test_a_number_or_a_modal_is_no_other_day() -> None:
+    """A retelling of the same day is a near-repeat though one line has a number and "may" in it: only a
+    number next to a month names a day, and only a capitalised "May" is the month."""
+    first = Sentence("a", 0, 1, "On Tuesday, 12 people died in the fire at the Carrow grain terminal.", 0)
+    assert near_repeat("Twelve people died in the fire at the Carrow grain terminal on Tuesday.", [first], 0.6, 4)
+    assert near_repeat("Twelve people may have died in the fire at the Carrow grain terminal on Tuesday.", [first],
+                       0.6, 4)
+    assert not near_repeat("On Wednesday, 12 people died in the fire at the Carrow grain terminal.", [first], 0.6, 4)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import ClassVar
 
-from newsbrief.lang.en import CALENDAR_WORDS
+from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from newsbrief.lang.tokens import stemmed_stop, tokens, words
 from newsbrief.model import Cluster, Sentence
 from newsbrief.summarize.focus import NO_FOCUS, Focus
@@ -148,13 +148,25 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(t for t in tokens(text) if t not in stop and not t.isdigit())
 
 
+_MONTH = "|".join((*MONTHS, *(a for a in MONTH_ABBREVIATIONS if a not in MONTHS), "Sept"))
+_CALENDAR = re.compile(rf"\b(?:(?P<before>\d{{1,4}})\s+)?(?:(?P<month>{_MONTH})|{'|'.join(WEEKDAYS)})\b\.?"
+                       rf"(?:,?\s+(?P<after>\d{{1,4}})\b(?:,\s+(?P<year>\d{{4}})\b)?)?")
+"""A capitalised month or weekday name, with the numbers next to a month ("8 June", "June 8, 2019"): in
+lower case, or with a number next to a weekday, "may" is a modal and "On Tuesday, 12 people died" names no
+twelfth."""
+
+
 @lru_cache(maxsize=4096)
 def date_words(text: str) -> frozenset[str]:
-    """The month and weekday names of a line with its numbers ("8", "june"); empty when it names no day."""
-    found = words(text)
-    if CALENDAR_WORDS.isdisjoint(found):
-        return frozenset()
-    return frozenset(w for w in found if w in CALENDAR_WORDS or w.isdigit())
+    """The days a line names: its month and weekday names (first three letters, so "Sept" is "September")
+    and the numbers next to a month ("8", "jun"); empty when it names no day."""
+    found: set[str] = set()
+    for match in _CALENDAR.finditer(text):
+        name = match.group(0).strip(" .,0123456789")
+        found.add(name[:3].lower())
+        if match.group("month"):
+            found.update(n for n in match.group("before", "after", "year") if n)
+    return frozenset(found)
 
 
 def near_repeat(line: str, chosen: Sequence[Sentence], share: float, least: int) -> bool:
