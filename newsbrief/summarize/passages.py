@@ -57,7 +57,7 @@ from newsbrief.lang.en import word_list
 from newsbrief.lang.en.attribution import MODALS, PREPOSITIONS, REPORTING_VERBS
 from newsbrief.lang.en.grammar import DETERMINERS, POSSESSIVES
 from newsbrief.lang.en.linking import CONNECTIVES, DROPPABLE_CONNECTIVES
-from newsbrief.lang.en.numbers import NUMBER_WORDS
+from newsbrief.lang.en.numbers import NUMBER_WORDS, TENS
 from newsbrief.lang.en.quotes import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_MARK
 from newsbrief.lang.tokens import words
 from newsbrief.model import Article, Sentence, squash
@@ -71,7 +71,7 @@ FIRST_PLURAL = word_list("first_plural_words")
 READER_WORDS = word_list("reader_words")
 AUXILIARIES = word_list("auxiliaries") | frozenset(MODALS)
 FINITE_VERBS = word_list("finite_verbs") | AUXILIARIES
-PHRASE_WORDS = word_list("phrase_words")
+PHRASE_WORDS = word_list("phrase_words") | POSSESSIVES | frozenset(NUMBER_WORDS) | frozenset(TENS)
 SUBJECT_WORDS = word_list("subject_words")
 NOT_PAST = word_list("not_past")
 VERB_ADVERBS = word_list("verb_adverbs")

@@ -38,7 +38,7 @@ from newsbrief.summarize.passages import (AUXILIARIES, FINITE_VERBS, has_finite_
 
 OUTLET_WORDS = word_list("outlet_words")
 CLAUSE_STARTS = word_list("clause_starts")
-FRONTING_WORDS = word_list("fronting_words")
+FRONTING_WORDS = CLAUSE_STARTS | word_list("fronting_words")
 
 MAX_WORDS = 14
 """Longer leads are cut to a clause of at most this many words."""
