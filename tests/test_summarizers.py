@@ -129,7 +129,7 @@ def test_lazy_greedy_picks_what_plain_greedy_picks(prep: Prepared, seed: int) ->
     weight = np.array([rng.random() for _ in range(n_concepts)])
     pool = runs([(p, np.array(sorted(rng.sample(range(n_concepts), 5)))) for p in passages], 3)
     lazy: list = []
-    lazy_greedy(list(pool), weight, 60, lazy, np.zeros(n_concepts, bool), 0.6)
+    lazy_greedy(list(pool), weight, 60, lazy, np.zeros(n_concepts, bool), 0.6, lambda text, chosen: False)
     assert lazy == _plain_greedy(pool, weight, 60, 0.6)
 
 
