@@ -105,7 +105,8 @@ RULES: tuple[Rule, ...] = (
         r"\s*(\(|\[)?(photo|image|picture)s? (by|courtesy|credit)\b",
         # a wire photo's caption: "In this Saturday, July 1, 2017, photo, people line up at ..."
         # (only a date, "file", "handout" or "undated" before "photo": "In this case, the photo showed ..." is news)
-        rf"\s*(\([^()]{{1,40}}\)\s*)?in this(?:[\s,]+(?:{_CAPTION_DATE}|\d{{1,4}}(?:st|nd|rd|th)?|file|handout|undated)\b\.?)*"
+        rf"\s*(\([^()]{{1,40}}\)\s*)?in this"
+        rf"(?:[\s,]+(?:{_CAPTION_DATE}|\d{{1,4}}(?:st|nd|rd|th)?|file|handout|undated)\b\.?)*"
         r"[\s,]+(photo|photograph|image|picture)(,| (taken|provided|released|made|shot|dated|from|by) )"),
         # "ap photo" after a word boundary, and an agency after ". —": the look-behinds come after the first
         # literal so that the regex engine can scan for it (a leading \b or [.\s] made these 5-10x slower).

@@ -60,8 +60,8 @@ def candidates(cluster: Cluster, focus: Focus = NO_FOCUS) -> list[Passage]:
         for p in passages(article):
             # cheapest tests first: in a big cluster most sentences stand for no group (wire copy repeats)
             ok = (all((p.article, i) in standing for i in range(p.index, p.last + 1)) and p.balanced
-                  and not p.announces and not p.links and not p.addresses and not p.verbless
-                  and MIN_WORDS <= p.words <= MAX_WORDS and _lower_words(p.text) >= MIN_LOWER_WORDS)
+                  and not p.announces and not p.links and not p.addresses
+                  and MIN_WORDS <= p.words <= MAX_WORDS and _lower_words(p.text) >= MIN_LOWER_WORDS and not p.verbless)
             if ok and p.follows:
                 ok = previous is not None and right_after(article, previous, p)
             if ok:

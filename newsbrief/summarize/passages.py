@@ -86,6 +86,8 @@ _SURNAME_SPEAKS = re.compile(rf"[\W_]*([A-Z][a-z][\w’'-]*)\s+(?:{REPORTING_VER
 _LEADING_CONNECTIVE = re.compile(r"\s*([A-Za-z]+)\s*,?\s+(?=[A-Z])")
 _AFTER_COLON = " \t\r\n\"”’'"
 _LINE_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")
+_MODIFIERS = DETERMINERS | POSSESSIVES
+"""Words after which a word in -ed is an adjective ("the damaged hull"), no verb."""
 _CONTRACTED_VERB = re.compile(r"n't$|'(?:re|ve|ll|d|m)$")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[—–-]+\s|—|--")
 _DEFINITE_SHELL = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:"
@@ -115,12 +117,17 @@ class Passage(Sentence):
     announces: bool = False
     links: bool = False
     addresses: bool = False
-    verbless: bool = False
 
     @cached_property
     def words(self) -> int:  # type: ignore[override]
         """The span's length in words, counted once: selection weighs a passage in several runs and passes."""
         return super().words
+
+    @cached_property
+    def verbless(self) -> bool:
+        """Whether the passage has no finite verb, found only when asked: candidates ask last, after the
+        cheaper tests have ruled most passages out."""
+        return not has_finite_verb(self.text)
 
 
 def opening_word(text: str) -> str:
@@ -206,8 +213,8 @@ def has_finite_verb(text: str) -> bool:
             return True
         plural = _plural(lower) or (token[0].isupper() and len(lower) >= 5 and lower.endswith("is"))
         # a plural opening the line (after "The" too), in lower case or after a lower-case word ("2.7 million
-        # Americans carry"), not inside a name ("a Qatar Airways plane")
-        # a number word opening the line, before no plural noun ("Two die", not "Four berths")
+        # Americans carry"), not inside a name ("a Qatar Airways plane"); a number word opening the line
+        # before no plural noun ("Two die", not "Four berths")
         subject = (lower in SUBJECT_WORDS or (i == 0 and lower in NUMBER_WORDS
                                               and not (_next_word(text, found, i) or "s").endswith("s"))
                    or (plural and (i == 0 or token.islower() or found[i - 1].group().islower()
@@ -215,9 +222,10 @@ def has_finite_verb(text: str) -> bool:
         if (subject or _next_word(text, found, i) in VERB_ADVERBS) and _verb_after(text, found, i):
             return True
         if subject and plural and _next_word(text, found, i) in PREPOSITIONS and any(
-                lowers[j] not in PHRASE_WORDS and _verb_after(text, found, j) for j in range(i + 2, min(i + 6, len(found)))):
+                lowers[j] not in PHRASE_WORDS and _verb_after(text, found, j)
+                for j in range(i + 2, min(i + 6, len(found)))):
             return True
-        if token.islower() and ((looks_past(lower) and not (i and lowers[i - 1] in DETERMINERS | POSSESSIVES)
+        if token.islower() and ((looks_past(lower) and not (i and lowers[i - 1] in _MODIFIERS)
                                  and not _participle_phrase(text, found, i))
                                 or (plural and i and lowers[i - 1] not in PHRASE_WORDS)):
             return True
@@ -392,8 +400,7 @@ def _passage(article: Article, names: FullNames, run: list[Sentence]) -> Passage
     follows = follows or speaker_introduced_before(names, start, text) or points_back(text)
     return Passage(article.id, start, last.end, text, first.index, last=last.index, follows=follows,
                    balanced=quotes_balance(text), trimmed=trimmed, announces=announces(text),
-                   links="http://" in text or "https://" in text, addresses=addresses_reader(text),
-                   verbless=not has_finite_verb(text))
+                   links="http://" in text or "https://" in text, addresses=addresses_reader(text))
 
 
 def passages(article: Article) -> list[Passage]:
