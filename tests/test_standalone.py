@@ -255,7 +255,7 @@ def test_a_line_with_no_finite_verb_is_found(line: str) -> None:
     "The Giants win the pennant.", "Workers at the plant strike.", "Members of Congress return.",
     "Shares in the company jump.", "Two die in a crash.", "The board cast its vote.",
     "The ministry withheld the report.", "The council ought to act.", "Seinfeld and Sklar already share a table.",
-    "Erdoğan vetoes the bill.", "Hope faded for the miners.",
+    "Erdoğan vetoes the bill.", "Hope faded for the miners.", "They're on the quay.",
 ])
 def test_a_sentence_s_finite_verb_is_found(line: str) -> None:
     assert has_finite_verb(line)
