@@ -236,7 +236,7 @@ def test_the_site_speaking_to_its_reader_is_no_candidate() -> None:
     "Tomas Berg, 22, of Quay Road, Port Varen, charged with failing to keep a fire watch.",
     "Anna Lind, 30, of Tolvik; charged with obstruction.",
     "President Obama at the White House in May.", "Hope Hicks at the Capitol.",
-    "The damaged hull of the ferry at the quay.",
+    "The damaged hull of the ferry at the quay.", "Why Is This Important?",
 ])
 def test_a_line_with_no_finite_verb_is_found(line: str) -> None:
     assert not has_finite_verb(line)
@@ -256,6 +256,8 @@ def test_a_line_with_no_finite_verb_is_found(line: str) -> None:
     "Shares in the company jump.", "Two die in a crash.", "The board cast its vote.",
     "The ministry withheld the report.", "The council ought to act.", "Seinfeld and Sklar already share a table.",
     "Erdoğan vetoes the bill.", "Hope faded for the miners.", "They're on the quay.",
+    "That's Opal Lee's boat.", "Q: Is it safe to swim here?", "Could Varen win the cup?",
+    "EACH FERRY CARRIES 400 PASSENGERS.", "This launched an inquiry.", "Fifty-five percent disapprove.",
 ])
 def test_a_sentence_s_finite_verb_is_found(line: str) -> None:
     assert has_finite_verb(line)

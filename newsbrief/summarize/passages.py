@@ -55,7 +55,7 @@ from functools import cached_property
 
 from newsbrief.lang.en import word_list
 from newsbrief.lang.en.attribution import MODALS, PREPOSITIONS, REPORTING_VERBS
-from newsbrief.lang.en.grammar import DETERMINERS, POSSESSIVES
+from newsbrief.lang.en.grammar import ARTICLES, POSSESSIVES
 from newsbrief.lang.en.linking import CONNECTIVES, DROPPABLE_CONNECTIVES
 from newsbrief.lang.en.numbers import NUMBER_WORDS, TENS
 from newsbrief.lang.en.quotes import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_MARK
@@ -86,8 +86,6 @@ _SURNAME_SPEAKS = re.compile(rf"[\W_]*([A-Z][a-z][\w’'-]*)\s+(?:{REPORTING_VER
 _LEADING_CONNECTIVE = re.compile(r"\s*([A-Za-z]+)\s*,?\s+(?=[A-Z])")
 _AFTER_COLON = " \t\r\n\"”’'"
 _LINE_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")
-_MODIFIERS = DETERMINERS | POSSESSIVES
-"""Words after which a word in -ed is an adjective ("the damaged hull"), no verb."""
 _CONTRACTED_VERB = re.compile(r"n't$|'(?:re|ve|ll|d|m)$")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[—–-]+\s|—|--")
 _DEFINITE_SHELL = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:"
@@ -187,10 +185,10 @@ def addresses_reader(text: str) -> bool:
 def has_finite_verb(text: str) -> bool:
     """Whether ``text`` shows a finite verb, as word forms and their neighbours tell it without a tagger: an
     auxiliary or a modal (``lang/en/auxiliaries.txt``), an irregular past or a common plain present
-    (``lang/en/finite_verbs.txt``) in lower
-    case or opening the line before a lower-case word ("Hope faded", not "Hope Hicks at the Capitol"), a
-    contraction ("didn't", "they're"), a lower-case word in -ed (``lang/en/not_past.txt`` aside, not after a
-    determiner, "the damaged hull", and not opening a participle phrase after a comma: ", charged with ..."),
+    (``lang/en/finite_verbs.txt``) whose case lets it be a verb (:func:`_may_be_verb`: "Hope faded", not
+    "Hope Hicks at the Capitol"), an auxiliary opening a question, a contraction ("didn't", "they're"), a
+    lower-case word in -ed (``lang/en/not_past.txt`` aside, not after an article, "the damaged hull", and
+    not opening a participle phrase after a comma: ", charged with ..."),
     a lower-case word in -s not after a determiner, number or preposition (``lang/en/phrase_words.txt``:
     "Cold rock lurks", not "five bedrooms"), or a lower-case word where a verb stands: after a subject (a
     pronoun or a plural, ``lang/en/subject_words.txt``, "they head out", "Violators face", "Israelis vote",
@@ -199,14 +197,15 @@ def has_finite_verb(text: str) -> bool:
     none is a caption, a list entry or a label ("The cabin of a Qatar Airways plane.", "Title page of the
     first edition (1830)."), no summary line. It errs towards finding a verb, since a sentence lost costs
     more than a caption kept: a caption with a participle ("Smoke seen over the harbour") passes, and so
-    does a noun the rules take for a verb; a line in capitals only is not judged."""
-    if text.upper() == text:
-        return True
+    does a noun the rules take for a verb; a line in capitals only is read in lower case."""
+    if text.upper() == text:  # capitals only ("EACH TRAIN TRAVELS ..."): every word may be a verb
+        text = text.lower()
     found = list(_LINE_WORD.finditer(text))
     lowers = [match.group().lower().replace("’", "'") for match in found]
-    if not FINITE_VERBS.isdisjoint(lower for i, (match, lower) in enumerate(zip(found, lowers))
-                                   if match.group().islower() or (i == 0 and _next_lower(found, 0))):
+    if not FINITE_VERBS.isdisjoint(lower for i, lower in enumerate(lowers) if _may_be_verb(found, i)):
         return True
+    if lowers and lowers[0] in AUXILIARIES and text.rstrip(_AFTER_COLON).endswith("?"):
+        return True  # a question: "Could SAG stand for Sagittarius?"
     for i, (match, lower) in enumerate(zip(found, lowers)):
         token = match.group()
         if _CONTRACTED_VERB.search(lower):
@@ -214,8 +213,9 @@ def has_finite_verb(text: str) -> bool:
         plural = _plural(lower) or (token[0].isupper() and len(lower) >= 5 and lower.endswith("is"))
         # a plural opening the line (after "The" too), in lower case or after a lower-case word ("2.7 million
         # Americans carry"), not inside a name ("a Qatar Airways plane"); a number word opening the line
-        # before no plural noun ("Two die", not "Four berths")
-        subject = (lower in SUBJECT_WORDS or (i == 0 and lower in NUMBER_WORDS
+        # before no plural noun ("Two die", "Fifty-seven percent disapprove", not "Four berths")
+        number = lower.split("-")[0]
+        subject = (lower in SUBJECT_WORDS or (i == 0 and (number in NUMBER_WORDS or number in TENS)
                                               and not (_next_word(text, found, i) or "s").endswith("s"))
                    or (plural and (i == 0 or token.islower() or found[i - 1].group().islower()
                                    or (i == 1 and lowers[0] == "the"))))
@@ -225,17 +225,22 @@ def has_finite_verb(text: str) -> bool:
                 lowers[j] not in PHRASE_WORDS and _verb_after(text, found, j)
                 for j in range(i + 2, min(i + 6, len(found)))):
             return True
-        if token.islower() and ((looks_past(lower) and not (i and lowers[i - 1] in _MODIFIERS)
+        if token.islower() and ((looks_past(lower) and not (i and lowers[i - 1] in ARTICLES)
                                  and not _participle_phrase(text, found, i))
                                 or (plural and i and lowers[i - 1] not in PHRASE_WORDS)):
             return True
     return False
 
 
-def _next_lower(found: list[re.Match[str]], at: int) -> bool:
-    """Whether the word after ``found[at]`` is in lower case (or there is none): a capitalised word before it
-    is no name's first word ("Hope faded", not "Hope Hicks")."""
-    return at + 1 >= len(found) or found[at + 1].group()[:1].islower()
+def _may_be_verb(found: list[re.Match[str]], at: int) -> bool:
+    """Whether ``found[at]`` may be a verb by its case: in lower case, in capitals ("The cup IS the
+    dessert"), a contraction ("Here's Zuckerberg's statement"), or capitalised before a lower-case word
+    ("Hope faded", "Q: Is it OK") or alone: not a name's first word ("Hope Hicks", "Will Smith") nor a
+    name's last ("in May.")."""
+    token = found[at].group()
+    if token.islower() or (len(token) > 1 and token.isupper()) or "'" in token or "’" in token:
+        return True
+    return found[at + 1].group()[:1].islower() if at + 1 < len(found) else at == 0
 
 
 def _plural(word: str) -> bool:
