@@ -212,3 +212,13 @@ def test_a_number_or_a_modal_is_no_other_day() -> None:
     assert near_repeat("Twelve people may have died in the fire at the Carrow grain terminal on Tuesday.", [first],
                        0.6, 4)
     assert not near_repeat("On Wednesday, 12 people died in the fire at the Carrow grain terminal.", [first], 0.6, 4)
+
+
+def test_a_month_that_ends_a_name_names_no_day() -> None:
+    """"Theresa May" is a person, not a month: a retelling that names her is a near-repeat of one that does
+    not; "In May" is still a month."""
+    first = Sentence("a", 0, 1, "The prime minister met the Norland envoy at the Carrow harbour talks on Tuesday.", 0)
+    assert near_repeat("Prime Minister Theresa May met the Norland envoy at the Carrow harbour talks on Tuesday.",
+                       [first], 0.6, 4)
+    assert not near_repeat("In May, the prime minister met the Norland envoy at the Carrow harbour talks on "
+                           "Tuesday.", [first], 0.6, 4)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import ClassVar
 
-from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS, STOP_WORDS, WEEKDAYS
 from newsbrief.lang.tokens import stemmed_stop, tokens, words
 from newsbrief.model import Cluster, Sentence
 from newsbrief.summarize.focus import NO_FOCUS, Focus
@@ -154,18 +154,25 @@ _CALENDAR = re.compile(rf"\b(?:(?P<before>\d{{1,4}})\s+)?(?:(?P<month>{_MONTH})|
 """A capitalised month or weekday name, with the numbers next to a month ("8 June", "June 8, 2019"): in
 lower case, or with a number next to a weekday, "may" is a modal and "On Tuesday, 12 people died" names no
 twelfth."""
+_AFTER_NAME = re.compile(r"([A-Z][\w'’]*)\s+$")
+"""A capitalised word right before a month name with no number: unless a function word ("In May"), the
+month is the last word of a person's or an event's name."""
 
 
 @lru_cache(maxsize=4096)
 def date_words(text: str) -> frozenset[str]:
     """The days a line names: its month and weekday names (first three letters, so "Sept" is "September")
-    and the numbers next to a month ("8", "jun"); empty when it names no day."""
+    and the numbers next to a month ("8", "jun"); empty when it names no day. A month with no number after a
+    capitalised word that is no stop word is a name's ("Theresa May"), not counted."""
     found: set[str] = set()
     for match in _CALENDAR.finditer(text):
-        name = match.group(0).strip(" .,0123456789")
-        found.add(name[:3].lower())
+        numbers = [n for n in match.group("before", "after", "year") if n]
+        before = _AFTER_NAME.search(text, 0, match.start()) if match.group("month") and not numbers else None
+        if before and before.group(1).lower() not in STOP_WORDS:
+            continue  # a name's last word: "Theresa May", "the Women's March" (not "In May")
+        found.add(match.group(0).strip(" .,0123456789")[:3].lower())
         if match.group("month"):
-            found.update(n for n in match.group("before", "after", "year") if n)
+            found.update(numbers)
     return frozenset(found)
 
 
