@@ -129,9 +129,9 @@ def test_wire_copies_keep_their_shared_lines() -> None:
     ("Image copyright Harbour Press Image caption Smoke over the grain terminal on Tuesday", "photo credit or caption"),
     ("[VIDEO: The fire at the terminal, as seen from the quay]", "related link"),
     ("(PHOTOS: The harbour fire)", "related link"),
-    ("Early history of the harbour [ edit ]", "related link"),
-    ("The harbour's first wharf [edit]", "related link"),
-    ("The council will edit the [draft] plan before the vote.", None),
+    ("Early history of the harbour [ edit ]", "wiki section heading"),
+    ("The harbour's first wharf [edit]", "wiki section heading"),
+    ("The council voted to [edit] the harbour plan before the vote.", None),
     ("Police told residents to fill sandbags and watch the river below the bridge.", None),
     ("Users who clicked the link lost their savings, police said.", None),
     ("The clip shows the mayor's speech above the noise of the crowd.", None),
@@ -141,6 +141,10 @@ def test_wire_copies_keep_their_shared_lines() -> None:
      "photo credit or caption"),
     ("In this case, the court ruled for the photo agency.", None),
     ("In this image-conscious town, the mayor poses for every picture.", None),
+    ("In this case, the photo from the crime scene showed the quay.", None),
+    ("In this town, a picture by a local artist hangs in the harbour office.", None),
+    ("In this week's issue, a photograph taken in 1945 shows the old wharf.", None),
+    ("In this Jan. 5, 2031 handout photo, divers search the harbour.", "photo credit or caption"),
     ("Hide Caption 7 of 43 Photos: The harbour fire Firefighters work through the night on Tuesday.",
      "photo credit or caption"),
     ("Photos: The harbour fire", "photo credit or caption"),
@@ -217,19 +221,21 @@ def test_split_spans_handles_glued_and_tricky_sentences(text: str, expected: lis
     assert [text[a:b] for a, b in split_spans(text)] == expected
 
 
-def test_a_piece_taken_as_one_sentence_is_one_for_blingfire() -> None:
+def test_a_piece_taken_as_one_sentence_is_one_for_blingfire(monkeypatch: pytest.MonkeyPatch) -> None:
     """The splitter does not ask blingfire about an ASCII piece with sentence punctuation only at its end
     (sentences._ONE_SENTENCE): blingfire must give every such piece whole, whatever punctuation, control
     characters and length it has, and the pieces it would split must not be taken."""
     rng = random.Random(5)
     alphabet = "abc XYZ 019 ;:,-_()[]{}<>/\\|@#$%^&*+=~`\"'" + "".join(map(chr, range(32))) + "\x7f.!?"
-    taken = 0
-    for _ in range(20_000):
-        piece = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, rng.choice((5, 50, 300)))))
-        one = piece.isascii() and "!" <= piece[-1:] <= "~" and sentences._ONE_SENTENCE.fullmatch(piece)
-        taken += bool(one)
-        assert sentences._sentence_offsets(piece) == sentences._blingfire_offsets(piece), repr(piece)
-    assert taken > 1000
+    blingfire = sentences._blingfire_offsets
+    asked: list[str] = []
+    monkeypatch.setattr(sentences, "_blingfire_offsets", lambda text: asked.append(text) or blingfire(text))
+    pieces = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, rng.choice((5, 50, 300)))))
+              for _ in range(20_000)]
+    for piece in pieces:
+        assert sentences._sentence_offsets(piece) == blingfire(piece), repr(piece)
+    assert len(pieces) - len(asked) > 1000  # the fast path took that many pieces without asking blingfire
+    monkeypatch.undo()
     assert sentences._sentence_offsets("He met the U.S. envoy") == sentences._blingfire_offsets("He met the U.S. envoy")
     assert len(sentences._sentence_offsets("Ended. Then more.")) == 2 and sentences._sentence_offsets("") == []
 

@@ -232,9 +232,11 @@ def test_the_site_speaking_to_its_reader_is_no_candidate() -> None:
     "Ilse Brandt, 41, of Quay Road, Port Varen; sale of alcohol to minors.",
     "Four berths, five cranes, and six warehouses? $9.65 million?",
     "Black smoke near the quay in the Northquay district.",
-    "Members of the harbour choir at the memorial service in Port Varen.",
+    "The harbour choir at the memorial service in Port Varen.",
     "Tomas Berg, 22, of Quay Road, Port Varen, charged with failing to keep a fire watch.",
     "Anna Lind, 30, of Tolvik; charged with obstruction.",
+    "President Obama at the White House in May.", "Hope Hicks at the Capitol.",
+    "The damaged hull of the ferry at the quay.", "Why Is This Important?",
 ])
 def test_a_line_with_no_finite_verb_is_found(line: str) -> None:
     assert not has_finite_verb(line)
@@ -249,6 +251,13 @@ def test_a_line_with_no_finite_verb_is_found(line: str) -> None:
     "The suspect, charged with arson, appeared in court.", "Ilse Brandt, the harbour master, died in Tolvik.",
     "Police guard the gates of the terminal.", "A majority of the dock workers now accept the offer.",
     "At least 2.7 million Norlanders carry the virus.",
+    "Israelis vote in a third election.", "Saudis now accept the offer.", "The Kurds fight on.",
+    "The Giants win the pennant.", "Workers at the plant strike.", "Members of Congress return.",
+    "Shares in the company jump.", "Two die in a crash.", "The board cast its vote.",
+    "The ministry withheld the report.", "The council ought to act.", "Seinfeld and Sklar already share a table.",
+    "Erdoğan vetoes the bill.", "Hope faded for the miners.", "They're on the quay.",
+    "That's Opal Lee's boat.", "Q: Is it safe to swim here?", "Could Varen win the cup?",
+    "EACH FERRY CARRIES 400 PASSENGERS.", "This launched an inquiry.", "Fifty-five percent disapprove.",
 ])
 def test_a_sentence_s_finite_verb_is_found(line: str) -> None:
     assert has_finite_verb(line)

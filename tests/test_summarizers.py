@@ -129,7 +129,7 @@ def test_lazy_greedy_picks_what_plain_greedy_picks(prep: Prepared, seed: int) ->
     weight = np.array([rng.random() for _ in range(n_concepts)])
     pool = runs([(p, np.array(sorted(rng.sample(range(n_concepts), 5)))) for p in passages], 3)
     lazy: list = []
-    lazy_greedy(list(pool), weight, 60, lazy, np.zeros(n_concepts, bool), 0.6)
+    lazy_greedy(list(pool), weight, 60, lazy, np.zeros(n_concepts, bool), 0.6, lambda text, chosen: False)
     assert lazy == _plain_greedy(pool, weight, 60, 0.6)
 
 
@@ -202,3 +202,23 @@ def test_lines_that_name_other_days_are_no_near_repeat() -> None:
     assert not near_repeat(inspection, [vote], 0.6, 5)
     assert near_repeat("Inspectors had found cracks in two of the Carrow bridge's piers before the council voted "
                        "on repairs.", [vote], 0.6, 5)
+
+
+def test_a_number_or_a_modal_is_no_other_day() -> None:
+    """A retelling of the same day is a near-repeat though one line has a number and "may" in it: only a
+    number next to a month names a day, and only a capitalised "May" is the month."""
+    first = Sentence("a", 0, 1, "On Tuesday, 12 people died in the fire at the Carrow grain terminal.", 0)
+    assert near_repeat("Twelve people died in the fire at the Carrow grain terminal on Tuesday.", [first], 0.6, 4)
+    assert near_repeat("Twelve people may have died in the fire at the Carrow grain terminal on Tuesday.", [first],
+                       0.6, 4)
+    assert not near_repeat("On Wednesday, 12 people died in the fire at the Carrow grain terminal.", [first], 0.6, 4)
+
+
+def test_a_month_that_ends_a_name_names_no_day() -> None:
+    """"Theresa May" is a person, not a month: a retelling that names her is a near-repeat of one that does
+    not; "In May" is still a month."""
+    first = Sentence("a", 0, 1, "The prime minister met the Norland envoy at the Carrow harbour talks on Tuesday.", 0)
+    assert near_repeat("Prime Minister Theresa May met the Norland envoy at the Carrow harbour talks on Tuesday.",
+                       [first], 0.6, 4)
+    assert not near_repeat("In May, the prime minister met the Norland envoy at the Carrow harbour talks on "
+                           "Tuesday.", [first], 0.6, 4)

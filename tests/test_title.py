@@ -104,6 +104,8 @@ def test_the_casing_of_a_cluster_is_read_once_however_many_headlines_shout() -> 
     # no cut right after a verb, which would leave it without its complement ("... the mayor are")
     ("Rumours are swirling that the harbour master and the mayor are on the brink of a row, just two months "
      "after the fire.", "Rumours are swirling that the harbour master and the mayor are on the brink of a row"),
+    # a name that is also a plain present ("Hope") is a subject after a fronted adverbial
+    ("After the hearing, Hope Hicks left the Capitol by a side door.", "Hope Hicks left the Capitol by a side door"),
 ])
 def test_a_lead_s_title_is_its_main_clause(lead: str, title: str) -> None:
     assert lead_clause(lead) == title
@@ -123,6 +125,15 @@ def test_a_lead_that_makes_no_headline_gives_the_title_to_the_next_line(lead: st
     the next summary line that makes one gives it."""
     second = "The ferry Maren Star sank off Tolvik on Monday evening, and all 212 passengers were rescued."
     assert briefing_title([_article(0, None, lead)], [lead, second]) == "The ferry Maren Star sank off Tolvik on Monday evening"
+
+
+@pytest.mark.parametrize("lead", ["Hope faded on Tuesday for the 12 miners trapped off Tolvik.",
+                                  "Support for the harbour levy collapsed after the fire.",
+                                  "Work on the Carrow bridge resumed on Monday."])
+def test_a_lead_opening_on_a_noun_that_is_also_a_verb_gives_the_title(lead: str) -> None:
+    """Only an auxiliary opening a line makes it no title: "hope", "support", "work" are nouns here."""
+    second = "The ferry Maren Star sank off Tolvik on Monday evening, and all 212 passengers were rescued."
+    assert briefing_title([_article(0, None, lead)], [lead, second]) == lead_clause(lead)
 
 
 def test_without_a_usable_line_the_lead_s_clause_stays() -> None:

@@ -15,6 +15,12 @@ from functools import lru_cache
 
 import ahocorasick
 
+from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+
+
+_CAPTION_DATE = "|".join(w.lower() for w in (*MONTHS, *MONTH_ABBREVIATIONS, "Sept", *WEEKDAYS))
+"""A month or weekday name, as a wire photo caption dates its photo ("In this Saturday, July 1, 2017, photo")."""
+
 
 def _compile(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in patterns)
@@ -98,8 +104,10 @@ RULES: tuple[Rule, ...] = (
         r"\s*(photo|image|picture|video|file photo|caption)s?\s*(credit)?\s*[:/]",
         r"\s*(\(|\[)?(photo|image|picture)s? (by|courtesy|credit)\b",
         # a wire photo's caption: "In this Saturday, July 1, 2017, photo, people line up at ..."
-        r"\s*(\([^()]{1,40}\)\s*)?in this\b(?:[^.]|\.(?= \d)){0,60}?\b(file |handout )?(photo|photograph|image|picture)"
-        r"(,| (taken|provided|released|made|shot|dated|from|by) )"),
+        # (only a date, "file", "handout" or "undated" before "photo": "In this case, the photo showed ..." is news)
+        rf"\s*(\([^()]{{1,40}}\)\s*)?in this"
+        rf"(?:[\s,]+(?:{_CAPTION_DATE}|\d{{1,4}}(?:st|nd|rd|th)?|file|handout|undated)\b\.?)*"
+        r"[\s,]+(photo|photograph|image|picture)(,| (taken|provided|released|made|shot|dated|from|by) )"),
         # "ap photo" after a word boundary, and an agency after ". —": the look-behinds come after the first
         # literal so that the regex engine can scan for it (a leading \b or [.\s] made these 5-10x slower).
         anywhere=(r"getty images", r"shutterstock", r"afp photo", r"ap photo(?<!\wap photo)", r"reuters/[a-z]",
@@ -122,8 +130,9 @@ RULES: tuple[Rule, ...] = (
         r"( for you)?|more from|more stories|watch|listen|trending( now| news)?|most read|"
         r"top stories|you may also like|don'?t miss)\s*[:|>»\-–—]",
         r"\s*[\[(](video|photos?|gallery|slideshow|audio|podcast)\s*:"),
-        exact=(r"\[\s*edit\s*\]\s*$",),  # a wiki's section heading and its edit link: "Early life [ edit ]"
         sentence=True),
+    Rule("wiki section heading", exact=(r"\[\s*edit\s*\]\s*$",),  # a heading and its edit link: "Early life [ edit ]"
+         sentence=True),
     Rule("reporting credit", start=(r"\s*\((additional )?(reporting|writing|editing) by\b",),
          anywhere=(r"contributed (reporting )?to this (report|story|article)\b",),
          sentence=True),

@@ -17,7 +17,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import ClassVar
 
-from newsbrief.lang.en import CALENDAR_WORDS
+from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS, STOP_WORDS, WEEKDAYS
 from newsbrief.lang.tokens import stemmed_stop, tokens, words
 from newsbrief.model import Cluster, Sentence
 from newsbrief.summarize.focus import NO_FOCUS, Focus
@@ -60,8 +60,8 @@ def candidates(cluster: Cluster, focus: Focus = NO_FOCUS) -> list[Passage]:
         for p in passages(article):
             # cheapest tests first: in a big cluster most sentences stand for no group (wire copy repeats)
             ok = (all((p.article, i) in standing for i in range(p.index, p.last + 1)) and p.balanced
-                  and not p.announces and not p.links and not p.addresses and not p.verbless
-                  and MIN_WORDS <= p.words <= MAX_WORDS and _lower_words(p.text) >= MIN_LOWER_WORDS)
+                  and not p.announces and not p.links and not p.addresses
+                  and MIN_WORDS <= p.words <= MAX_WORDS and _lower_words(p.text) >= MIN_LOWER_WORDS and not p.verbless)
             if ok and p.follows:
                 ok = previous is not None and right_after(article, previous, p)
             if ok:
@@ -148,13 +148,32 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(t for t in tokens(text) if t not in stop and not t.isdigit())
 
 
+_MONTH = "|".join((*MONTHS, *(a for a in MONTH_ABBREVIATIONS if a not in MONTHS), "Sept"))
+_CALENDAR = re.compile(rf"\b(?:(?P<before>\d{{1,4}})\s+)?(?:(?P<month>{_MONTH})|{'|'.join(WEEKDAYS)})\b\.?"
+                       rf"(?:,?\s+(?P<after>\d{{1,4}})\b(?:,\s+(?P<year>\d{{4}})\b)?)?")
+"""A capitalised month or weekday name, with the numbers next to a month ("8 June", "June 8, 2019"): in
+lower case, or with a number next to a weekday, "may" is a modal and "On Tuesday, 12 people died" names no
+twelfth."""
+_AFTER_NAME = re.compile(r"([A-Z][\w'’]*)\s+$")
+"""A capitalised word right before a month name with no number: unless a function word ("In May"), the
+month is the last word of a person's or an event's name."""
+
+
 @lru_cache(maxsize=4096)
 def date_words(text: str) -> frozenset[str]:
-    """The month and weekday names of a line with its numbers ("8", "june"); empty when it names no day."""
-    found = words(text)
-    if CALENDAR_WORDS.isdisjoint(found):
-        return frozenset()
-    return frozenset(w for w in found if w in CALENDAR_WORDS or w.isdigit())
+    """The days a line names: its month and weekday names (first three letters, so "Sept" is "September")
+    and the numbers next to a month ("8", "jun"); empty when it names no day. A month with no number after a
+    capitalised word that is no stop word is a name's ("Theresa May"), not counted."""
+    found: set[str] = set()
+    for match in _CALENDAR.finditer(text):
+        numbers = [n for n in match.group("before", "after", "year") if n]
+        before = _AFTER_NAME.search(text, 0, match.start()) if match.group("month") and not numbers else None
+        if before and before.group(1).lower() not in STOP_WORDS:
+            continue  # a name's last word: "Theresa May", "the Women's March" (not "In May")
+        found.add(match.group(0).strip(" .,0123456789")[:3].lower())
+        if match.group("month"):
+            found.update(numbers)
+    return frozenset(found)
 
 
 def near_repeat(line: str, chosen: Sequence[Sentence], share: float, least: int) -> bool:

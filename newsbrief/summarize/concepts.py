@@ -231,14 +231,15 @@ def kept(pool: Sequence[tuple[Passage, np.ndarray]], keep: Sequence[bool]) -> li
 
 
 def lazy_greedy(pool: list[Run], weight: np.ndarray, budget: int, chosen: list[Passage], covered: np.ndarray,
-                length_power: float, repeats: Callable[[str, list[Passage]], bool] | None = None) -> None:
+                length_power: float, repeats: Callable[[str, list[Passage]], bool]) -> None:
     """Add to ``chosen`` the best gain-per-word runs of ``pool`` that fit ``budget`` words (in place).
 
     ``covered`` flags concept ids already in the summary; a run costs the words of its passages not yet
     chosen. Gains only shrink as the summary grows (submodularity), so a stale gain is an upper bound:
     a run is re-scored only when it reaches the top of the heap, and re-queued when a passage it shares
-    is chosen (its cost fell). Taken runs leave ``pool``. A run that ``repeats`` says of a line already
-    chosen (a near-repeat, :func:`~newsbrief.summarize.base.near_repeat`) is passed over when it comes up.
+    is chosen (its cost fell). Taken runs leave ``pool``, and so do runs that ``repeats`` says repeat a line
+    already chosen (a near-repeat, :func:`~newsbrief.summarize.base.near_repeat`): chosen lines only grow,
+    so a later pass would find the same repeat again.
     """
     used = sum(s.words for s in chosen)
     have = {(s.article, s.index) for s in chosen}
@@ -260,6 +261,7 @@ def lazy_greedy(pool: list[Run], weight: np.ndarray, budget: int, chosen: list[P
     heap = [(-gain(i), i) for i in range(len(pool))]
     heapq.heapify(heap)
     taken: set[int] = set()
+    dropped: set[int] = set()
     while heap:
         _, i = heapq.heappop(heap)
         words = costs[i]
@@ -273,8 +275,9 @@ def lazy_greedy(pool: list[Run], weight: np.ndarray, budget: int, chosen: list[P
             continue
         members, cs = pool[i]
         new = [s for s in members if (s.article, s.index) not in have]
-        if repeats is not None and any(repeats(s.text, chosen) for s in new):
-            continue  # chosen lines only grow: it will always repeat one
+        if any(repeats(s.text, chosen) for s in new):
+            dropped.add(i)  # chosen lines only grow: it will always repeat one
+            continue
         chosen.extend(new)
         have.update((s.article, s.index) for s in new)
         covered[cs] = True
@@ -283,7 +286,7 @@ def lazy_greedy(pool: list[Run], weight: np.ndarray, budget: int, chosen: list[P
         for j in {j for s in new for j in sharing[(s.article, s.index)]} - taken:  # only their costs fell
             costs[j] = cost(j)
             heapq.heappush(heap, (-gain(j), j))
-    pool[:] = [item for i, item in enumerate(pool) if i not in taken]
+    pool[:] = [item for i, item in enumerate(pool) if i not in taken and i not in dropped]
 
 
 @dataclass(frozen=True)
@@ -294,10 +297,10 @@ class CoverageSettings:
     concepts below it count only when filling the words left; ``lead_power``: the
     lead's covered weight is per word**this (lower favours a full lead sentence over a
     short one); ``lead_sentences``: how many of an article's first passages may lead;
-    ``exact_limit``: clusters with at most this many candidates are solved exactly
-    (an ILP), larger ones greedily; ``node_limit``: the ILP's branch-and-bound budget; ``repeat_share``
-    and ``repeat_words``: a passage sharing at least that many content words, and that share of the
-    shorter line's, with a line already chosen is a near-repeat and not taken (0 takes it).
+    ``lead_tolerance``: how close to the best lead score an earlier article's lead may be (:func:`choose_lead`);
+    ``longest_run``: the most passages a run takes together (:func:`runs`); ``repeat_words`` and
+    ``repeat_share``: a passage sharing at least that many content words, and that share of the shorter
+    line's, with a line already chosen is a near-repeat and not taken.
     """
 
     length_power: float = 0.8
@@ -368,8 +371,7 @@ class ConceptCoverage(Summarizer):
         chosen, rest = [pool[lead][0]], runs(pool, settings.longest_run)
         covered = np.zeros(len(weight), bool)
         covered[pool[lead][1]] = True
-        repeats = partial(near_repeat, share=settings.repeat_share, least=settings.repeat_words) \
-            if settings.repeat_share else None
+        repeats = partial(near_repeat, share=settings.repeat_share, least=settings.repeat_words)
         for weights in (strong, weight):
             lazy_greedy(rest, weights, max_words, chosen, covered, settings.length_power, repeats)
         return chosen

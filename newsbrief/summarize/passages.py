@@ -54,8 +54,10 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from newsbrief.lang.en import word_list
-from newsbrief.lang.en.attribution import REPORTING_VERBS
+from newsbrief.lang.en.attribution import MODALS, PREPOSITIONS, REPORTING_VERBS
+from newsbrief.lang.en.grammar import ARTICLES, POSSESSIVES
 from newsbrief.lang.en.linking import CONNECTIVES, DROPPABLE_CONNECTIVES
+from newsbrief.lang.en.numbers import NUMBER_WORDS, TENS
 from newsbrief.lang.en.quotes import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_MARK
 from newsbrief.lang.tokens import words
 from newsbrief.model import Article, Sentence, squash
@@ -67,8 +69,9 @@ SHELL_NOUNS = word_list("shell_nouns")
 SHELL_COMPLEMENTS = word_list("shell_complements")
 FIRST_PLURAL = word_list("first_plural_words")
 READER_WORDS = word_list("reader_words")
-FINITE_VERBS = word_list("finite_verbs")
-PHRASE_WORDS = word_list("phrase_words")
+AUXILIARIES = word_list("auxiliaries") | frozenset(MODALS)
+FINITE_VERBS = word_list("finite_verbs") | AUXILIARIES
+PHRASE_WORDS = word_list("phrase_words") | POSSESSIVES | frozenset(NUMBER_WORDS) | frozenset(TENS)
 SUBJECT_WORDS = word_list("subject_words")
 NOT_PAST = word_list("not_past")
 VERB_ADVERBS = word_list("verb_adverbs")
@@ -82,7 +85,7 @@ _FIRST_WORD = re.compile(r"[\W_]*([A-Za-z]+)")
 _SURNAME_SPEAKS = re.compile(rf"[\W_]*([A-Z][a-z][\w’'-]*)\s+(?:{REPORTING_VERBS}|called|calls)\b")
 _LEADING_CONNECTIVE = re.compile(r"\s*([A-Za-z]+)\s*,?\s+(?=[A-Z])")
 _AFTER_COLON = " \t\r\n\"”’'"
-_LINE_WORD = re.compile(r"[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?")
+_LINE_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")
 _CONTRACTED_VERB = re.compile(r"n't$|'(?:re|ve|ll|d|m)$")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[—–-]+\s|—|--")
 _DEFINITE_SHELL = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:"
@@ -112,12 +115,17 @@ class Passage(Sentence):
     announces: bool = False
     links: bool = False
     addresses: bool = False
-    verbless: bool = False
 
     @cached_property
     def words(self) -> int:  # type: ignore[override]
         """The span's length in words, counted once: selection weighs a passage in several runs and passes."""
         return super().words
+
+    @cached_property
+    def verbless(self) -> bool:
+        """Whether the passage has no finite verb, found only when asked: candidates ask last, after the
+        cheaper tests have ruled most passages out."""
+        return not has_finite_verb(self.text)
 
 
 def opening_word(text: str) -> str:
@@ -176,33 +184,63 @@ def addresses_reader(text: str) -> bool:
 
 def has_finite_verb(text: str) -> bool:
     """Whether ``text`` shows a finite verb, as word forms and their neighbours tell it without a tagger: an
-    auxiliary, a modal, an irregular past or a common plain present (``lang/en/finite_verbs.txt``), a
-    contraction ("didn't", "they're"), a lower-case word in -ed (``lang/en/not_past.txt`` aside, and not
-    opening a participle phrase after a comma: ", charged with ..."), a
-    lower-case word in -s not after a determiner, number or preposition (``lang/en/phrase_words.txt``:
-    "Cold rock lurks", not "five bedrooms"), or a lower-case word right after a subject pronoun or a plural
-    ("they head out", "Violators face", ``lang/en/subject_words.txt``). A line with none is a caption, a list
-    entry or a label ("The cabin of a Qatar Airways plane.", "Title page of the first edition (1830)."), no
-    summary line. It errs towards finding a verb: a caption with a participle ("Smoke seen over the
-    harbour") passes, and so does a noun the rules take for a verb."""
-    lowers = _LINE_WORD.findall(text.lower().replace("’", "'"))
-    if not FINITE_VERBS.isdisjoint(lowers):  # most lines: one set test in C
+    auxiliary or a modal (``lang/en/auxiliaries.txt``), an irregular past or a common plain present
+    (``lang/en/finite_verbs.txt``) whose case lets it be a verb (:func:`_may_be_verb`: "Hope faded", not
+    "Hope Hicks at the Capitol"), an auxiliary opening a question, a contraction ("didn't", "they're"), a
+    lower-case word in -ed (``lang/en/not_past.txt`` aside, not after an article, "the damaged hull", and
+    not opening a participle phrase after a comma: ", charged with ..."),
+    a lower-case word in -s not after a determiner, number or preposition (``lang/en/phrase_words.txt``:
+    "Cold rock lurks", not "five bedrooms"), or a lower-case word where a verb stands: after a subject (a
+    pronoun or a plural, ``lang/en/subject_words.txt``, "they head out", "Violators face", "Israelis vote",
+    "The Kurds fight", "Two die"), after a plural subject's prepositional phrase ("Workers at the plant
+    strike") or after an adverb that stands before verbs ("Seinfeld and Sklar already share"). A line with
+    none is a caption, a list entry or a label ("The cabin of a Qatar Airways plane.", "Title page of the
+    first edition (1830)."), no summary line. It errs towards finding a verb, since a sentence lost costs
+    more than a caption kept: a caption with a participle ("Smoke seen over the harbour") passes, and so
+    does a noun the rules take for a verb; a line in capitals only is read in lower case."""
+    if text.upper() == text:  # capitals only ("EACH TRAIN TRAVELS ..."): every word may be a verb
+        text = text.lower()
+    found = list(_LINE_WORD.finditer(text))
+    lowers = [match.group().lower().replace("’", "'") for match in found]
+    if not FINITE_VERBS.isdisjoint(lower for i, lower in enumerate(lowers) if _may_be_verb(found, i)):
         return True
-    found = list(_LINE_WORD.finditer(text))  # the same words, in their own case and place
+    if lowers and lowers[0] in AUXILIARIES and text.rstrip(_AFTER_COLON).endswith("?"):
+        return True  # a question: "Could SAG stand for Sagittarius?"
     for i, (match, lower) in enumerate(zip(found, lowers)):
         token = match.group()
         if _CONTRACTED_VERB.search(lower):
             return True
-        plural = _plural(lower)
-        # a plural opening the line, in lower case or after a lower-case word ("2.7 million Americans carry"),
-        # not inside a name ("a Qatar Airways plane")
-        subject = lower in SUBJECT_WORDS or (plural and (i == 0 or token.islower() or found[i - 1].group().islower()))
-        if subject and _verb_after(text, found, i):
+        plural = _plural(lower) or (token[0].isupper() and len(lower) >= 5 and lower.endswith("is"))
+        # a plural opening the line (after "The" too), in lower case or after a lower-case word ("2.7 million
+        # Americans carry"), not inside a name ("a Qatar Airways plane"); a number word opening the line
+        # before no plural noun ("Two die", "Fifty-seven percent disapprove", not "Four berths")
+        number = lower.split("-")[0]
+        subject = (lower in SUBJECT_WORDS or (i == 0 and (number in NUMBER_WORDS or number in TENS)
+                                              and not (_next_word(text, found, i) or "s").endswith("s"))
+                   or (plural and (i == 0 or token.islower() or found[i - 1].group().islower()
+                                   or (i == 1 and lowers[0] == "the"))))
+        if (subject or _next_word(text, found, i) in VERB_ADVERBS) and _verb_after(text, found, i):
             return True
-        if token.islower() and ((_past(lower) and not _participle_phrase(text, found, i))
+        if subject and plural and _next_word(text, found, i) in PREPOSITIONS and any(
+                lowers[j] not in PHRASE_WORDS and _verb_after(text, found, j)
+                for j in range(i + 2, min(i + 6, len(found)))):
+            return True
+        if token.islower() and ((looks_past(lower) and not (i and lowers[i - 1] in ARTICLES)
+                                 and not _participle_phrase(text, found, i))
                                 or (plural and i and lowers[i - 1] not in PHRASE_WORDS)):
             return True
     return False
+
+
+def _may_be_verb(found: list[re.Match[str]], at: int) -> bool:
+    """Whether ``found[at]`` may be a verb by its case: in lower case, in capitals ("The cup IS the
+    dessert"), a contraction ("Here's Zuckerberg's statement"), or capitalised before a lower-case word
+    ("Hope faded", "Q: Is it OK") or alone: not a name's first word ("Hope Hicks", "Will Smith") nor a
+    name's last ("in May.")."""
+    token = found[at].group()
+    if token.islower() or (len(token) > 1 and token.isupper()) or "'" in token or "’" in token:
+        return True
+    return found[at + 1].group()[:1].islower() if at + 1 < len(found) else at == 0
 
 
 def _plural(word: str) -> bool:
@@ -210,8 +248,9 @@ def _plural(word: str) -> bool:
     return len(word) >= 4 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s"))
 
 
-def _past(word: str) -> bool:
-    """Whether ``word`` (lower case) looks like a past tense or participle in -ed."""
+def looks_past(word: str) -> bool:
+    """Whether ``word`` (lower case) looks like a past tense or participle in -ed: four letters at least
+    ("led" is in ``finite_verbs.txt``) and not a noun or number in -ed (``lang/en/not_past.txt``)."""
     return len(word) >= 4 and word.endswith("ed") and word not in NOT_PAST
 
 
@@ -366,8 +405,7 @@ def _passage(article: Article, names: FullNames, run: list[Sentence]) -> Passage
     follows = follows or speaker_introduced_before(names, start, text) or points_back(text)
     return Passage(article.id, start, last.end, text, first.index, last=last.index, follows=follows,
                    balanced=quotes_balance(text), trimmed=trimmed, announces=announces(text),
-                   links="http://" in text or "https://" in text, addresses=addresses_reader(text),
-                   verbless=not has_finite_verb(text))
+                   links="http://" in text or "https://" in text, addresses=addresses_reader(text))
 
 
 def passages(article: Article) -> list[Passage]:

@@ -33,11 +33,12 @@ from newsbrief.lang.en.grammar import DETERMINERS, POSSESSIVES
 from newsbrief.lang.en.quotes import QUOTE_CHARACTERS
 from newsbrief.model import Article, squash
 from newsbrief.summarize.base import content_words
-from newsbrief.summarize.passages import FINITE_VERBS, has_finite_verb, opening_word, refers_back
+from newsbrief.summarize.passages import (AUXILIARIES, FINITE_VERBS, has_finite_verb, looks_past, opening_word,
+                                          refers_back)
 
 OUTLET_WORDS = word_list("outlet_words")
 CLAUSE_STARTS = word_list("clause_starts")
-FRONTING_WORDS = word_list("fronting_words")
+FRONTING_WORDS = CLAUSE_STARTS | word_list("fronting_words")
 
 MAX_WORDS = 14
 """Longer leads are cut to a clause of at most this many words."""
@@ -73,19 +74,21 @@ def briefing_title(articles: Sequence[Article], summary: Sequence[str]) -> str:
     if headline:
         return headline
     if lead:
-        said = (line for line in summary[:TITLE_LINES] if line.lstrip()[:1] not in QUOTE_CHARACTERS)
-        return next((title for title in map(lead_clause, said) if usable_title(title)), lead_clause(lead))
+        return next((title for title in map(lead_clause, summary[:TITLE_LINES]) if usable_title(title)),
+                    lead_clause(lead))
     return "(no usable articles)"
 
 
 def usable_title(title: str) -> bool:
     """Whether a clause made from a summary line (one that opens on no quotation: someone's words are no
-    headline) reads as a headline: it opens on neither a quotation mark, a back-reference ("It wasn't easy for them"), a fronted phrase nor a lower-case word, and it has a
-    finite verb (not "George Zimmerman, the neighborhood watch volunteer ...")."""
+    headline) reads as a headline: it opens on neither a quotation mark, a back-reference ("It wasn't easy
+    for them"), a fronted phrase, an auxiliary (a question, "Was it worth it") nor a lower-case word, and it
+    has a finite verb (not "George Zimmerman, the neighborhood watch volunteer ..."). Only an auxiliary
+    opening it rules it out: a plain present is often a noun ("Hope faded for the miners")."""
     head = title.lstrip()
     opening = opening_word(head)
     return (head[:1].isupper() or head[:1].isdigit()) and not refers_back(head) \
-        and opening not in FRONTING_WORDS and opening not in FINITE_VERBS and has_finite_verb(head)
+        and opening not in FRONTING_WORDS and opening not in AUXILIARIES and has_finite_verb(head)
 
 
 def best_headline(articles: Sequence[Article], lead: str, summary: str) -> str | None:
@@ -203,7 +206,7 @@ def _without_fronted(clause: str) -> str:
     rest = clause[comma.end():] if comma else ""
     opening = opening_word(rest)
     subject = rest[:1].isupper() or opening in DETERMINERS or opening in POSSESSIVES  # not "are ...", "which ..."
-    if not subject or refers_back(rest) or opening in FINITE_VERBS or len(rest.split()) < MIN_WORDS:
+    if not subject or refers_back(rest) or opening in AUXILIARIES or len(rest.split()) < MIN_WORDS:
         return clause
     return rest[:1].upper() + rest[1:]  # a title opens with a capital: "the council voted" -> "The council voted"
 
@@ -212,12 +215,12 @@ def _without_apposition(clause: str) -> str:
     """``clause`` without a phrase set off by commas between a short subject and its verb ("Prodigy, the
     rapper best known for his work as half of ... Mobb Deep, died in Las Vegas" -> "Prodigy died in Las
     Vegas"): the phrase opens in lower case (not a list of names) and a verb (``lang/en/finite_verbs.txt``
-    or a word in -ed) comes right after its closing comma."""
+    or a past in -ed, :func:`looks_past`) comes right after its closing comma."""
     parts = clause.split(", ", 2)
     if len(parts) < 3 or len(parts[0].split()) > 8 or not parts[1][:1].islower():
         return clause
     verb = opening_word(parts[2])
-    if not parts[2][:1].islower() or not (verb in FINITE_VERBS or verb.endswith("ed")):
+    if not parts[2][:1].islower() or not (verb in FINITE_VERBS or looks_past(verb)):
         return clause
     return f"{parts[0]} {parts[2]}"
 

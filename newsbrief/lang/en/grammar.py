@@ -10,6 +10,9 @@ QUANTITY_FILLERS = frozenset("more other additional another further new".split()
 DETERMINERS = frozenset("the a an this that these those".split())
 """Determiners, shown in lower case when they open a phrase quoted inside a line ("in the attacks")."""
 
+ARTICLES = frozenset("the a an".split())
+"""Articles: a word in -ed right after one is an adjective ("the damaged hull"), never a verb."""
+
 DEFINITES = frozenset("the this that these those".split())
 """Determiners that point into the article ("the attack"): out of it, an incident is shown without them."""
 
