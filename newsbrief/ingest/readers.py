@@ -26,6 +26,7 @@ from newsbrief.ingest.decode import BinaryInput, decode
 from newsbrief.ingest.html import extract_html
 from newsbrief.ingest.jsonparse import JSONError, parse_json
 from newsbrief.ingest.problems import Problem
+from newsbrief.ingest.streams import READ_ERRORS, bounded_lines, name_parts, open_stream, unpacked
 from newsbrief.ingest.times import parse_time
 from newsbrief.model import Article, encodable
 
@@ -80,7 +81,7 @@ def _kind(path: str, named: bool) -> tuple[str, str | None]:
 
 
 def _stem(path: Path) -> str:
-    return encodable(path.stem or str(path))
+    return encodable(name_parts(path)[0])
 
 
 def _read_folder(folder: Path) -> Iterator[Item]:
@@ -106,20 +107,11 @@ def _read_folder(folder: Path) -> Iterator[Item]:
             yield from _read_file(path)
 
 
-def _open(path: Path) -> BinaryIO:
-    """The file for reading. Opened without blocking, then set to block: a FIFO with no writer
-    then reads as empty instead of hanging the open."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    os.set_blocking(fd, True)
-    return os.fdopen(fd, "rb")
-
-
 def _read_file(path: Path) -> Iterator[Item]:
-    ext = path.suffix.lower()
-    source, stem = encodable(str(path)), _stem(path)
+    source, stem, ext = encodable(str(path)), _stem(path), name_parts(path)[1]
     try:
-        fh = _open(path)
-    except OSError as exc:
+        fh = open_stream(path)
+    except READ_ERRORS as exc:
         yield Problem(stem, source, f"cannot read: {exc.strerror or exc}")
         return
     with fh:
@@ -141,8 +133,8 @@ def _read_bounded(fh: BinaryIO, source: str, stem: str, hint: str = "") -> bytes
     """At most one article's worth of ``fh``: the bytes, or a Problem when there are more or the read fails."""
     try:
         data = fh.read(MAX_ARTICLE_BYTES + 1)
-    except OSError as exc:
-        return Problem(stem, source, f"cannot read: {exc.strerror or exc}")
+    except READ_ERRORS as exc:
+        return Problem(stem, source, _unreadable(exc))
     if len(data) > MAX_ARTICLE_BYTES:
         return Problem(stem, source, _too_large(None) + hint)
     return data
@@ -153,11 +145,11 @@ def _read_stdin() -> Iterator[Item]:
     if stdin is None or stdin.closed:  # started with standard input closed (``<&-``)
         yield Problem("stdin", "<stdin>", "standard input is closed")
         return
-    fh = stdin.buffer
     try:
+        fh = unpacked(stdin.buffer)
         head = fh.peek(64) if hasattr(fh, "peek") else b""
-    except OSError as exc:
-        yield Problem("stdin", "<stdin>", f"cannot read: {exc.strerror or exc}")
+    except READ_ERRORS as exc:
+        yield Problem("stdin", "<stdin>", _unreadable(exc))
         return
     if head.lstrip()[:1] in (b"{", b"["):
         yield from _read_json_stream(fh, "<stdin>", "stdin", whole=head.lstrip()[:1] == b"[")
@@ -167,6 +159,13 @@ def _read_stdin() -> Iterator[Item]:
         yield data
     else:
         yield from _parse_bytes(data, "<stdin>", "stdin", "")
+
+
+def _unreadable(exc: Exception) -> str:
+    """Why a read failed, in one line: the system's reason, or the compressed data's fault."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"cannot read: {exc.strerror}"
+    return f"cannot read: {exc or 'compressed data ends too early'}"
 
 
 def _too_large(size: int | None) -> str:
@@ -249,30 +248,13 @@ def _json_stream_items(fh: BinaryIO, source: str, stem: str, whole: bool) -> Ite
         except BinaryInput as exc:
             yield Problem(stem, source, str(exc))
         return
-    for lineno, line in _bounded_lines(fh):
-        if isinstance(line, OSError):
-            yield Problem(f"{stem}:{lineno}", source, f"cannot read: {line.strerror or line}", lineno)
+    for lineno, line in bounded_lines(fh, MAX_ARTICLE_BYTES):
+        if isinstance(line, Exception):
+            yield Problem(f"{stem}:{lineno}", source, _unreadable(line), lineno)
         elif line is None:
             yield Problem(f"{stem}:{lineno}", source, _too_large(None), lineno)
         else:
             yield from _parse_json_line(line, source, stem, lineno)
-
-
-def _bounded_lines(fh: BinaryIO) -> Iterator[tuple[int, bytes | None | OSError]]:
-    """(number, line) for each line of ``fh``; None for a line over the size limit, whose rest is
-    skipped without being held in memory; the OSError that ended the reading, if one did."""
-    lineno = 0
-    try:
-        while line := fh.readline(MAX_ARTICLE_BYTES + 1):
-            lineno += 1
-            if len(line) <= MAX_ARTICLE_BYTES:
-                yield lineno, line
-                continue
-            while line and not line.endswith(b"\n"):
-                line = fh.readline(2**20)
-            yield lineno, None
-    except OSError as exc:
-        yield lineno + 1, exc
 
 
 def _parse_json_text(text: str, source: str, stem: str) -> Iterator[Item]:
