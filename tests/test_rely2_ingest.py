@@ -77,3 +77,52 @@ def test_corrupt_or_truncated_compressed_data_is_one_problem_each(tmp_path: Path
     assert [p.source.rsplit("/", 1)[-1] for p in problems] == ["bad.gz", "cut.jsonl.gz"]
     assert all(str(p).count("\n") == 0 and "cannot read" in p.message for p in problems)
     assert problems[1].line is not None  # the line where the data ended
+
+
+@pytest.mark.parametrize(("record", "message"), [
+    ({"id": "a", "title": 42, "text": BODY}, "'title' is a number, not a string"),
+    ({"id": "a", "title": "T", "text": ["one paragraph", "another"]}, "'text' is an array, not a string"),
+    ({"id": "a", "text": BODY, "url": {"href": "x"}}, "'url' is an object, not a string"),
+    ({"id": "a", "text": BODY, "time": [2020, 1, 1]}, "'time' is an array, not a date string or a number"),
+    ({"id": ["a"], "text": BODY}, "'id' is an array, not a string or a number"),
+    ({"id": True, "text": BODY}, "'id' is a boolean, not a string or a number"),
+    ({"id": "a", "url": "https://x.example/a", "html": "<p>page</p>"}, "article has no 'text' (its fields: id, url, "
+                                                                       "html)"),
+])
+def test_a_field_of_the_wrong_type_is_named_not_dropped(tmp_path: Path, record: dict, message: str) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join([*_records("before"), json.dumps(record), *_records("after")]) + "\n")
+    items = _read(path)
+    assert _ids(items)[0] == ("before", "article") and _ids(items)[2] == ("after", "article")
+    assert isinstance(items[1], Problem) and str(items[1]) == f"{path}:2: {message}"
+
+
+def test_record_ids_are_one_line_and_never_blank(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(json.dumps({"id": i, "text": BODY}) for i in ["a/b\n c", "   ", 7]) + "\n")
+    assert [a.id for a in _read(path)] == ["a/b c", "feed:2", "7"]
+
+
+def test_an_article_read_from_a_json_line_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(_records("a", "b")) + "\n")
+    assert [a.source for a in _read(path)] == [f"{path}:1", f"{path}:2"]
+
+
+def test_a_cluster_record_in_the_python_api_gives_its_articles() -> None:
+    cluster = {"id": "c", "articles": [{"text": BODY}, {"title": 5, "text": BODY}]}
+    articles, problems = load([cluster])
+    assert [a.id for a in articles] == ["c/0"] and [(p.id, p.message) for p in problems] == [
+        ("c/1", "'title' is a number, not a string")]
+
+
+def test_a_bytes_path_is_a_path(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(f"Budget passes\n\n{BODY}")
+    articles, problems = load(str(tmp_path / "a.txt").encode())
+    assert [a.id for a in articles] == ["a"] and problems == []
+
+
+@pytest.mark.parametrize("wrong", [5, None, 1.5])
+def test_what_is_no_input_at_all_is_a_type_error_that_says_so(wrong) -> None:
+    with pytest.raises(TypeError, match="expected paths, article records or Articles"):
+        load(wrong)

@@ -23,6 +23,7 @@ from typing import Any, BinaryIO
 
 from newsbrief.ingest.dating import dated
 from newsbrief.ingest.decode import BinaryInput, decode
+from newsbrief.ingest.fields import json_type, record_id, wrong_field
 from newsbrief.ingest.html import extract_html
 from newsbrief.ingest.jsonparse import JSONError, parse_json
 from newsbrief.ingest.problems import Problem
@@ -38,6 +39,9 @@ HTML_EXT = {".html", ".htm", ".xhtml"}
 JSON_EXT = {".json", ".jsonl", ".ndjson"}
 
 Item = Article | Problem
+
+RECORD = "<record>"
+"""The source of an article given as a record in memory (the Python and HTTP APIs)."""
 
 
 def read_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Item]:
@@ -283,14 +287,14 @@ def _parse_json_line(line: bytes, source: str, stem: str, lineno: int) -> Iterat
 def records_from_json(value: Any, source: str, fallback_id: str, line: int | None) -> Iterator[Item]:
     """A cluster (``{"id", "articles": [...]}``) yields its articles; an article yields itself."""
     if not isinstance(value, Mapping):
-        yield Problem(fallback_id, source, f"expected a JSON object, got {type(value).__name__}", line)
+        yield Problem(fallback_id, source, f"expected a JSON object, got {json_type(value)}", line)
         return
     if "articles" in value:
         articles = value["articles"]
         if not isinstance(articles, list):
-            yield Problem(fallback_id, source, "'articles' is not a list", line)
+            yield Problem(fallback_id, source, f"'articles' is {json_type(articles)}, not a list", line)
             return
-        cluster = str(value.get("id") or fallback_id)
+        cluster = record_id(value.get("id"), fallback_id)
         if not articles:
             yield Problem(fallback_id, source, "the cluster holds no article", line)
         for i, rec in enumerate(articles):
@@ -299,7 +303,7 @@ def records_from_json(value: Any, source: str, fallback_id: str, line: int | Non
     yield article_from_record(value, fallback_id, source, line)
 
 
-def article_from_record(rec: Any, fallback_id: str, source: str = "<record>",
+def article_from_record(rec: Any, fallback_id: str, source: str = RECORD,
                         line: int | None = None, html: bool = True) -> Item:
     """An Article from a record ``{"id", "title", "text", "url", "time"}``; ``id`` wins over the fallback.
 
@@ -311,12 +315,13 @@ def article_from_record(rec: Any, fallback_id: str, source: str = "<record>",
         return _scrubbed(rec)
     fallback_id, source = encodable(fallback_id), encodable(source)
     if not isinstance(rec, Mapping):
-        return Problem(fallback_id, source, f"article is a {type(rec).__name__}, not an object", line)
-    art_id = encodable(str(rec["id"])) if rec.get("id") not in (None, "") else fallback_id
-    text = rec.get("text")
-    if not isinstance(text, str):
-        return Problem(art_id, source, "article has no 'text' string", line)
-    text = encodable(text)
+        return Problem(fallback_id, source, f"article is {json_type(rec)}, not an object", line)
+    wrong = wrong_field(rec)
+    art_id = fallback_id if wrong and wrong[0] == "id" else encodable(record_id(rec.get("id"), fallback_id))
+    if wrong:
+        return Problem(art_id, source, wrong[1], line)
+    text = encodable(rec["text"])
+    source = f"{source}:{line}" if line else source  # an article is found by its line as a problem is
     if html and _looks_html(text):
         art = html_article(art_id, text, source)
         if isinstance(art, Problem):
