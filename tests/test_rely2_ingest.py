@@ -7,11 +7,12 @@ import bz2
 import gzip
 import json
 import lzma
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
-from newsbrief.ingest import Problem, load, read_inputs
+from newsbrief.ingest import Problem, load, parse_time, read_inputs
 from newsbrief.model import Article
 
 BODY = "The council approved the new budget on Monday after a long debate in the city hall. " * 3
@@ -126,3 +127,24 @@ def test_a_bytes_path_is_a_path(tmp_path: Path) -> None:
 def test_what_is_no_input_at_all_is_a_type_error_that_says_so(wrong) -> None:
     with pytest.raises(TypeError, match="expected paths, article records or Articles"):
         load(wrong)
+
+
+@pytest.mark.parametrize("written", ["yesterday", "2 days ago", "Friday", "March 3", "APR 28", "today", "2020"])
+def test_a_time_that_does_not_say_its_year_and_month_is_unknown_not_read_on_todays_clock(written: str) -> None:
+    assert parse_time(written) is None
+
+
+def test_a_month_without_its_day_is_its_first_day_whatever_today_is() -> None:
+    assert parse_time("March 2020") == datetime(2020, 3, 1)
+
+
+@pytest.mark.parametrize("epoch", [1582848000, 1582848000000, "1582848000", "1582848000000"])
+def test_unix_times_in_seconds_or_milliseconds_number_or_string_are_utc(epoch) -> None:
+    assert parse_time(epoch) == datetime(2020, 2, 28, tzinfo=timezone.utc)
+
+
+def test_a_record_dated_yesterday_is_not_dated_by_the_machines_clock(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": BODY, "time": "yesterday"}) + "\n")
+    (art,) = _read(path)
+    assert art.time is None and art.time_source == "unknown"
