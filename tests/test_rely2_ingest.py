@@ -148,3 +148,41 @@ def test_a_record_dated_yesterday_is_not_dated_by_the_machines_clock(tmp_path: P
     path.write_text(json.dumps({"id": "a", "text": BODY, "time": "yesterday"}) + "\n")
     (art,) = _read(path)
     assert art.time is None and art.time_source == "unknown"
+
+
+RSS = ('<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Feed</title><item><title>Budget passes</title>'
+       f'<description>{BODY}</description></item></channel></rss>')
+ATOM = ('<?xml version="1.0" encoding="utf-8"?>\n<!-- made by a feed tool -->\n<feed xmlns="http://www.w3.org/2005/'
+        f'Atom"><title>F</title><entry><title>Budget</title><content>{BODY}</content></entry></feed>')
+
+
+@pytest.mark.parametrize(("name", "content"), [("news.xml", RSS), ("news.html", RSS), ("news.txt", ATOM),
+                                               ("news", ATOM)])
+def test_a_feed_is_named_as_one_whatever_its_name(tmp_path: Path, name: str, content: str) -> None:
+    (tmp_path / name).write_text(content)
+    (item,) = _read(tmp_path / name)
+    assert isinstance(item, Problem) and item.message.startswith("an RSS or Atom feed, not an article")
+
+
+@pytest.mark.parametrize("name", ["page.php", "page.aspx", "page.shtml", "page"])
+def test_a_web_page_is_read_as_one_whatever_its_extension(tmp_path: Path, name: str) -> None:
+    paragraphs = "".join(f"<p>{BODY}</p>" for _ in range(3))
+    (tmp_path / name).write_text(f"<!DOCTYPE html><html><head><title>Budget passes</title></head><body><article>"
+                                 f"{paragraphs}</article></body></html>")
+    (art,) = _read(tmp_path / name)
+    assert isinstance(art, Article) and art.title == "Budget passes" and "<p>" not in art.text
+
+
+@pytest.mark.parametrize(("data", "kind"), [(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "a PDF document"),
+                                            (b"PK\x03\x04\x14\x00\x06\x00" + b"x" * 100, "a ZIP archive")])
+def test_a_document_renamed_html_is_named_by_what_it_is(tmp_path: Path, data: bytes, kind: str) -> None:
+    (tmp_path / "report.html").write_bytes(data)
+    (item,) = _read(tmp_path / "report.html")
+    assert isinstance(item, Problem) and item.message.startswith(f"binary file, not text: {kind}")
+
+
+def test_a_text_file_with_lone_carriage_returns_has_its_title_and_paragraphs(tmp_path: Path) -> None:
+    text = f"Budget passes\n\n{BODY}\n\nA second paragraph follows the first one here.\n"
+    (tmp_path / "old-mac.txt").write_bytes(text.replace("\n", "\r").encode())
+    (art,) = _read(tmp_path / "old-mac.txt")
+    assert art.title == "Budget passes" and art.text == text and len(art.text) == len(text)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator, Mapping
@@ -184,12 +185,23 @@ def _parse_bytes(data: bytes, source: str, stem: str, ext: str) -> Iterator[Item
     except BinaryInput as exc:
         yield Problem(stem, source, str(exc))
         return
-    if ext in HTML_EXT or (not ext and _looks_html(text)):
+    if FEED.match(text[:_FEED_HEAD]):
+        yield Problem(stem, source, "an RSS or Atom feed, not an article: give the pages of its articles, "
+                                    "or its items as JSON Lines")
+    elif ext in HTML_EXT or (ext not in TEXT_EXT and _looks_html(text)):  # a page saved as .php, .asp, ...
         yield html_article(stem, text, source)
     elif ext not in TEXT_EXT and text.lstrip()[:1] in ("{", "["):
         yield from _not_nothing(_parse_json_text(text, source, stem), source, stem)
     else:
-        yield dated(text_article(stem, text, source))
+        yield dated(text_article(stem, LONE_CR.sub("\n", text), source))
+
+
+FEED = re.compile(r"\s*(?:<\?xml[^>]*>\s*|<!--.*?-->\s*|<\?xml-stylesheet[^>]*>\s*)*<(?:rss|feed|rdf:RDF)\b", re.S)
+"""The start of an RSS or Atom feed: many articles' summaries, each a link to its page, not one article."""
+_FEED_HEAD = 2000
+
+LONE_CR = re.compile(r"\r(?!\n)")
+"""A line end of old Mac tools; made a ``\n``, one character for one so that every offset holds."""
 
 
 def _looks_html(text: str) -> bool:
