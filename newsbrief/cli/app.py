@@ -234,6 +234,36 @@ def open_output(output: Path | None) -> Iterator[IO[str]]:
             fh.close()
 
 
+def check_input(path: Path, folders: bool = False) -> None:
+    """Exit 2 unless ``path`` is "-" (standard input) or something to read: a file, a FIFO (``<(zcat a.gz)``),
+    a device, or, with ``folders``, a folder. A missing path or a folder where a file is needed is named as
+    what it is."""
+    if str(path) == "-" or (path.exists() and (folders or not path.is_dir())):
+        return
+    raise fail(f"{path}: a folder; give a JSON Lines file (or - for standard input)" if path.is_dir()
+               else f"{path}: no such file")
+
+
+def refuse_overwriting(output: Path | None, inputs: list[str]) -> None:
+    """Exit 2, before anything is read, when the file ``output`` names is one of ``inputs`` or a file that
+    an input folder holds: writing it would destroy an article (``brief a.txt -o a.txt``), or the next run
+    would read the briefing as an article of its own (``brief articles/ -o articles/brief.md``)."""
+    if output is None or str(output) == "-" or not output.is_file():
+        return
+    out = output.resolve()
+    for given in inputs:
+        path = Path(given).resolve() if given != "-" else None
+        if path is None or not path.exists():
+            continue
+        inside = path.is_dir() and out.is_relative_to(path) and not any(
+            part.startswith(".") for part in out.relative_to(path).parts)  # hidden files are not read
+        if inside:
+            raise fail(f"{output}: the output file is in the input folder {given}, which would read it as an "
+                       "article; write it elsewhere")
+        if out.samefile(path):
+            raise fail(f"{output}: the output file is an input, which writing it would destroy; write it elsewhere")
+
+
 def write_output(text: str, output: Path | None) -> None:
     """Write ``text`` to ``output``, or to stdout when it is None or '-'."""
     with open_output(output) as out:

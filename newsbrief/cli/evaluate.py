@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from newsbrief.cli.app import app, fail, progress, write_output
+from newsbrief.cli.app import app, check_input, fail, progress, warn, write_output
 
 _SYSTEMS = "newsbrief,lead,lexrank,textrank,oracle"
 
@@ -33,12 +33,16 @@ def evaluate(
     """
     from newsbrief.batch import read_records  # each command loads only its libraries (sumy, ROUGE)
     from newsbrief.evaluate import evaluate as run, table
+    from newsbrief.ingest import open_lines
 
-    if not data.is_file():
-        raise fail(f"{data}: no such file")
+    check_input(data)
     records = []
-    with data.open("rb") as fh:
-        for lineno, record in read_records(fh, str(data)):
+    try:
+        opened = open_lines(str(data), warn)
+    except OSError as exc:
+        raise fail(f"{data}: cannot read: {exc.strerror or exc}") from None
+    with opened as lines:
+        for lineno, record in read_records(lines, str(data)):
             if isinstance(record, ValueError):
                 raise fail(str(record))
             if not isinstance(record, dict) or not record.get("summaries"):

@@ -10,14 +10,16 @@ from typing import IO, Any
 
 import typer
 
-from newsbrief.cli.app import EXIT_IO, EXIT_NOTHING_USABLE, app, fail, info, open_output, open_store, progress, warn
+from newsbrief.cli.app import (EXIT_IO, EXIT_NOTHING_USABLE, app, check_input, fail, info, open_output, open_store,
+                               progress, refuse_overwriting, warn)
 
 STORE_HELP = "SQLite store file (created if missing)."
 
 
 @app.command()
 def group(
-    data: Path = typer.Argument(..., help="JSON Lines, one article a line: {\"id\", \"title\", \"text\", \"time\"}."),
+    data: Path = typer.Argument(..., help="JSON Lines, one article a line: {\"id\", \"title\", \"text\", \"time\"} "
+                                "(or a folder of articles; - for stdin)."),
     output: Path | None = typer.Option(None, "--output", "-o", help="JSON Lines out (default stdout)."),
     engine: str = typer.Option("local", "--engine", help="local (processes on this machine) or dask."),
     scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786."),
@@ -48,8 +50,8 @@ def group(
     from newsbrief.parallel import make_engine
     from newsbrief.ingest import read_inputs
 
-    if str(data) != "-" and not data.is_file():
-        raise fail(f"{data}: no such file")
+    check_input(data, folders=True)
+    refuse_overwriting(output, [str(data)])
     try:
         settings = Settings().with_options(**_grouping_options(threshold, story_threshold, block_size))
         runner = make_engine(engine, scheduler, workers)

@@ -53,6 +53,14 @@ def wrong_field(record: Mapping[str, Any]) -> tuple[str, str] | None:
     return None
 
 
+def record_problem(record: Any) -> tuple[str, str] | None:
+    """What keeps ``record`` from being read as an article: ``("", why)`` when it is no object at all, else
+    :func:`wrong_field`'s answer; None when it can be read."""
+    if not isinstance(record, Mapping):
+        return "", f"article is {json_type(record)}, not an object"
+    return wrong_field(record)
+
+
 def record_id(value: Any, fallback: str) -> str:
     """The id a record gives (:func:`wrong_field` has checked its type), its whitespace (a line break
     included) made single spaces, so that every message it is named in stays one line; ``fallback`` when

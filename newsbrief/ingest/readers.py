@@ -24,11 +24,11 @@ from typing import Any, BinaryIO
 
 from newsbrief.ingest.dating import dated
 from newsbrief.ingest.decode import BinaryInput, decode
-from newsbrief.ingest.fields import json_type, record_id, wrong_field
+from newsbrief.ingest.fields import json_type, record_id, record_problem
 from newsbrief.ingest.html import extract_html
 from newsbrief.ingest.jsonparse import JSONError, parse_json
 from newsbrief.ingest.problems import Problem
-from newsbrief.ingest.streams import READ_ERRORS, bounded_lines, name_parts, open_stream, unpacked
+from newsbrief.ingest.streams import READ_ERRORS, bounded_lines, cannot_read, name_parts, open_stream, unpacked
 from newsbrief.ingest.times import parse_time
 from newsbrief.model import Article, encodable
 
@@ -117,7 +117,7 @@ def _read_file(path: Path) -> Iterator[Item]:
     try:
         fh = open_stream(path)
     except READ_ERRORS as exc:
-        yield Problem(stem, source, f"cannot read: {exc.strerror or exc}")
+        yield Problem(stem, source, cannot_read(exc))
         return
     with fh:
         if ext in JSON_EXT:
@@ -139,7 +139,7 @@ def _read_bounded(fh: BinaryIO, source: str, stem: str, hint: str = "") -> bytes
     try:
         data = fh.read(MAX_ARTICLE_BYTES + 1)
     except READ_ERRORS as exc:
-        return Problem(stem, source, _unreadable(exc))
+        return Problem(stem, source, cannot_read(exc))
     if len(data) > MAX_ARTICLE_BYTES:
         return Problem(stem, source, _too_large(None) + hint)
     return data
@@ -154,7 +154,7 @@ def _read_stdin() -> Iterator[Item]:
         fh = unpacked(stdin.buffer)
         head = fh.peek(64) if hasattr(fh, "peek") else b""
     except READ_ERRORS as exc:
-        yield Problem("stdin", "<stdin>", _unreadable(exc))
+        yield Problem("stdin", "<stdin>", cannot_read(exc))
         return
     if head.lstrip()[:1] in (b"{", b"["):
         yield from _read_json_stream(fh, "<stdin>", "stdin", whole=head.lstrip()[:1] == b"[")
@@ -164,13 +164,6 @@ def _read_stdin() -> Iterator[Item]:
         yield data
     else:
         yield from _parse_bytes(data, "<stdin>", "stdin", "")
-
-
-def _unreadable(exc: Exception) -> str:
-    """Why a read failed, in one line: the system's reason, or the compressed data's fault."""
-    if isinstance(exc, OSError) and exc.strerror:
-        return f"cannot read: {exc.strerror}"
-    return f"cannot read: {exc or 'compressed data ends too early'}"
 
 
 def _too_large(size: int | None) -> str:
@@ -266,7 +259,7 @@ def _json_stream_items(fh: BinaryIO, source: str, stem: str, whole: bool) -> Ite
         return
     for lineno, line in bounded_lines(fh, MAX_ARTICLE_BYTES):
         if isinstance(line, Exception):
-            yield Problem(f"{stem}:{lineno}", source, _unreadable(line), lineno)
+            yield Problem(f"{stem}:{lineno}", source, cannot_read(line), lineno)
         elif line is None:
             yield Problem(f"{stem}:{lineno}", source, _too_large(None), lineno)
         else:
@@ -326,12 +319,11 @@ def article_from_record(rec: Any, fallback_id: str, source: str = RECORD,
     if isinstance(rec, Article):
         return _scrubbed(rec)
     fallback_id, source = encodable(fallback_id), encodable(source)
-    if not isinstance(rec, Mapping):
-        return Problem(fallback_id, source, f"article is {json_type(rec)}, not an object", line)
-    wrong = wrong_field(rec)
-    art_id = fallback_id if wrong and wrong[0] == "id" else encodable(record_id(rec.get("id"), fallback_id))
+    wrong = record_problem(rec)
     if wrong:
+        art_id = fallback_id if wrong[0] in ("", "id") else encodable(record_id(rec.get("id"), fallback_id))
         return Problem(art_id, source, wrong[1], line)
+    art_id = encodable(record_id(rec.get("id"), fallback_id))
     text = encodable(rec["text"])
     source = f"{source}:{line}" if line else source  # an article is found by its line as a problem is
     if html and _looks_html(text):

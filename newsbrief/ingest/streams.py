@@ -16,9 +16,10 @@ import io
 import lzma
 import os
 import re
+import sys
 import zlib
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager, nullcontext, suppress
 from pathlib import Path
 from typing import BinaryIO, cast
 
@@ -34,6 +35,13 @@ _PACKED: tuple[tuple[re.Pattern[bytes], Callable[[BinaryIO], BinaryIO]], ...] = 
 
 READ_ERRORS = (OSError, EOFError, zlib.error, lzma.LZMAError)
 """What reading a stream can raise: the system's errors, and corrupt or truncated compressed data."""
+
+
+def cannot_read(exc: Exception) -> str:
+    """Why a read failed, in one line: the system's reason, or the compressed data's fault."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"cannot read: {exc.strerror}"
+    return f"cannot read: {exc or 'compressed data ends too early'}"
 
 
 def open_stream(path: str | os.PathLike[str]) -> BinaryIO:
@@ -83,6 +91,26 @@ def lines(fh: BinaryIO) -> Iterator[bytes]:
     with _text(fh) as (text, back):
         for line in text:
             yield line.encode(back, errors="surrogatepass")
+
+
+@contextmanager
+def open_lines(path: str, warn: Callable[[str], None]) -> Iterator[Iterator[bytes]]:
+    """The lines of the file at ``path`` ("-": standard input), as :func:`lines` gives them, for the commands
+    that stream a file a line at a time. Data that cannot be read to its end (a truncated ``.gz``) ends the
+    lines with a call of ``warn`` naming the file and the line, so the lines before it are still used; a file
+    that cannot be opened raises OSError."""
+    fh = unpacked(sys.stdin.buffer) if path == "-" else open_stream(path)
+    with fh if path != "-" else nullcontext(fh):
+        yield _warned(lines(fh), "<stdin>" if path == "-" else path, warn)
+
+
+def _warned(found: Iterator[bytes], source: str, warn: Callable[[str], None]) -> Iterator[bytes]:
+    lineno = 0
+    try:
+        for lineno, line in enumerate(found, start=1):  # noqa: B007 - the last number is the one named
+            yield line
+    except READ_ERRORS as exc:
+        warn(f"{source}:{lineno + 1}: {cannot_read(exc)}; the lines before it were read")
 
 
 def bounded_lines(fh: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None | Exception]]:
