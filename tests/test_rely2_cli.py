@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import gzip
 import json
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from sample_briefing import TEXTS
 from typer.testing import CliRunner
 
 from newsbrief.cli import load_commands
+from newsbrief.store import Store
 
 APP = load_commands()
 
@@ -123,3 +127,32 @@ def test_group_reads_a_folder_and_compressed_lines(tmp_path: Path) -> None:
     feed.write_bytes(gzip.compress("\r\n".join(json.dumps({"id": k, "text": v}) for k, v in TEXTS.items()).encode()))
     res = invoke("group", str(feed), "--workers", "1")
     assert res.exit_code == 0 and [json.loads(x)["id"] for x in res.stdout.splitlines()] == list(TEXTS)
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (("brief", "--max-words", "abc", "x"), "Invalid value for '--max-words'"),
+    (("brief", "--nope"), "No such option: --nope"),
+    (("summarize",), "Missing argument"),
+    (("nocommand",), "No such command 'nocommand'"),
+    (("summarize", "x.jsonl", "--workers", "99999999999999999999"), "Invalid value for '--workers'"),
+    (("events", "--store", "x.db", "--limit", "99999999999999999999"), "Invalid value for '--limit'"),
+    (("group", "x.jsonl", "--block-size", "99999999999999999999"), "Invalid value for '--block-size'"),
+    (("serve", "--queue", "99999999999999999999"), "Invalid value for '--queue'"),
+])
+def test_a_usage_error_is_one_line_with_exit_code_2(args: tuple[str, ...], said: str) -> None:
+    res = invoke(*args)
+    assert res.exit_code == 2 and said in _one_line(res) and _one_line(res).startswith("newsbrief: ")
+    assert "--help" in res.stderr and "╭" not in res.stderr
+
+
+def test_a_usage_error_is_one_line_in_a_real_process_too() -> None:
+    res = subprocess.run([sys.executable, "-m", "newsbrief.cli", "brief", "--max-words", "0", "x"],
+                         capture_output=True, text=True)
+    assert res.returncode == 2 and res.stderr.count("\n") == 1 and "Invalid value for '--max-words'" in res.stderr
+
+
+def test_a_store_listing_with_a_limit_past_sqlites_integers_lists_everything(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.db") as store:
+        store.add([{"id": k, "text": v} for k, v in TEXTS.items()])
+        assert len(store.events(10**20)) == len(store.events()) >= 1
+        assert store.search("fire", 10**20) == store.search("fire", 1000)

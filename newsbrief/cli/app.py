@@ -20,11 +20,35 @@ from pathlib import Path
 from typing import IO, Any, cast
 
 import typer
+from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError  # typer 0.28 vendors click
+from typer.core import TyperGroup
 
 import newsbrief
 
+class _Commands(TyperGroup):
+    """The command group, whose usage errors (a bad option value, an unknown option, a missing argument) are
+    one line on stderr like every other error, instead of click's usage, hint and framed message."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except NoArgsIsHelpError:  # the help has been shown
+            sys.exit(EXIT_USAGE)
+        except ClickException as exc:
+            where = exc.ctx.command_path if isinstance(exc, UsageError) and exc.ctx else "newsbrief"
+            _say(f"{' '.join(exc.format_message().split())} (see {where} --help)")
+            sys.exit(exc.exit_code)
+        except typer.Abort:  # end of input at a prompt
+            _say("aborted")
+            sys.exit(1)
+        if not standalone_mode:
+            return code
+        sys.exit(code if isinstance(code, int) else 0)  # an int is the code of an Exit a command raised
+
+
 app = typer.Typer(
     name="newsbrief",
+    cls=_Commands,
     help="Turn a pile of news articles into a briefing you can trust: every line points to its source.",
     epilog="Examples:  newsbrief brief articles/ --format html -o brief.html  ·  "
            "newsbrief serve --port 8000  ·  newsbrief COMMAND --help",
@@ -37,6 +61,14 @@ EXIT_NOTHING_USABLE = 1
 EXIT_USAGE = 2
 EXIT_IO = 3
 """Cannot write the output, listen on the address, or open the store."""
+
+MOST = 10**9
+"""The largest count or amount an option takes (words, limits, queue, seconds, MiB): beyond any real use, and
+within what the libraries under the options hold (a larger one was a traceback: SQLite's LIMIT, a semaphore)."""
+MOST_WORKERS = 1024
+"""The most worker processes an option may ask for."""
+MOST_BLOCK = 10**6
+"""The most articles grouped in one pass."""
 
 
 @dataclass

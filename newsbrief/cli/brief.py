@@ -10,8 +10,8 @@ from typing import Any, cast
 
 import typer
 
-from newsbrief.cli.app import (EXIT_IO, EXIT_NOTHING_USABLE, app, fail, info, open_store, progress, refuse_overwriting,
-                               warn, write_output)
+from newsbrief.cli.app import (EXIT_IO, EXIT_NOTHING_USABLE, MOST, app, fail, info, open_store, progress,
+                               refuse_overwriting, warn, write_output)
 from newsbrief.model import Briefing
 from newsbrief.reading import Worker
 from newsbrief.summarize import DEFAULT
@@ -24,7 +24,7 @@ PAGE_SUFFIXES = (".html", ".htm")
 def brief(
     paths: list[str] = typer.Argument(None, help="Files, folders (read recursively) or - for stdin."),
     format: str = typer.Option("text", "--format", "-f", help="text, markdown, json or html (one self-contained page)."),
-    max_words: int = typer.Option(100, "--max-words", "-w", min=1, help="Word budget of the summary."),
+    max_words: int = typer.Option(100, "--max-words", "-w", min=1, max=MOST, help="Word budget of the summary."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
     method: str = typer.Option(DEFAULT, "--method", help="Summarizer to use."),
     no_facts: bool = typer.Option(False, "--no-facts", help="Skip facts, conflicts and timeline (faster)."),

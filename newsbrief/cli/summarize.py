@@ -6,8 +6,8 @@ from pathlib import Path
 
 import typer
 
-from newsbrief.cli.app import (EXIT_IO, EXIT_NOTHING_USABLE, app, check_input, fail, open_output, progress,
-                               refuse_overwriting, warn)
+from newsbrief.cli.app import (EXIT_IO, EXIT_NOTHING_USABLE, MOST, MOST_WORKERS, app, check_input, fail, open_output,
+                               progress, refuse_overwriting, warn)
 from newsbrief.summarize import DEFAULT
 
 
@@ -16,11 +16,11 @@ def summarize(
     data: Path = typer.Argument(..., help="JSON Lines, one cluster a line: {\"id\", \"articles\": [...]} "
                                 "(compressed too, or - for stdin)."),
     output: Path | None = typer.Option(None, "--output", "-o", help="JSON Lines out (default stdout)."),
-    max_words: int = typer.Option(100, "--max-words", "-w", min=1, help="Word budget of each summary."),
+    max_words: int = typer.Option(100, "--max-words", "-w", min=1, max=MOST, help="Word budget of each summary."),
     method: str = typer.Option(DEFAULT, "--method", help="Summarizer to use."),
     engine: str = typer.Option("local", "--engine", help="local (processes on this machine) or dask."),
     scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786."),
-    workers: int | None = typer.Option(None, "--workers", min=1, help="Local worker processes (default: all cores)."),
+    workers: int | None = typer.Option(None, "--workers", min=1, max=MOST_WORKERS, help="Local worker processes (default: all cores)."),
     query: str | None = typer.Option(None, "--query", help="A question for every cluster line that asks none."),
 ) -> None:
     """Summarize many clusters: one output line per input line, in input order.
