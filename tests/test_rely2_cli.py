@@ -156,3 +156,12 @@ def test_a_store_listing_with_a_limit_past_sqlites_integers_lists_everything(tmp
         store.add([{"id": k, "text": v} for k, v in TEXTS.items()])
         assert len(store.events(10**20)) == len(store.events()) >= 1
         assert store.search("fire", 10**20) == store.search("fire", 1000)
+
+
+def test_digest_refuses_a_store_its_input_folder_would_read(tmp_path: Path) -> None:
+    for name, text in TEXTS.items():
+        (tmp_path / f"{name}.txt").write_text(text)
+    store = tmp_path / "news.db"
+    assert invoke("digest", str(tmp_path), "--store", str(store)).exit_code == 0  # made, not read, the first time
+    res = invoke("digest", str(tmp_path), "--store", str(store))
+    assert res.exit_code == 2 and f"the store is in the input folder {tmp_path}" in _one_line(res)

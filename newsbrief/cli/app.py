@@ -276,10 +276,11 @@ def check_input(path: Path, folders: bool = False) -> None:
                else f"{path}: no such file")
 
 
-def refuse_overwriting(output: Path | None, inputs: list[str]) -> None:
+def refuse_overwriting(output: Path | None, inputs: list[str], what: str = "output file") -> None:
     """Exit 2, before anything is read, when the file ``output`` names is one of ``inputs`` or a file that
     an input folder holds: writing it would destroy an article (``brief a.txt -o a.txt``), or the next run
-    would read the briefing as an article of its own (``brief articles/ -o articles/brief.md``)."""
+    would read the briefing as an article of its own (``brief articles/ -o articles/brief.md``; a store
+    there is read as three binary files). ``what`` is what ``output`` is called in the message."""
     if output is None or str(output) == "-" or not output.is_file():
         return
     out = output.resolve()
@@ -290,10 +291,10 @@ def refuse_overwriting(output: Path | None, inputs: list[str]) -> None:
         inside = path.is_dir() and out.is_relative_to(path) and not any(
             part.startswith(".") for part in out.relative_to(path).parts)  # hidden files are not read
         if inside:
-            raise fail(f"{output}: the output file is in the input folder {given}, which would read it as an "
-                       "article; write it elsewhere")
+            raise fail(f"{output}: the {what} is in the input folder {given}, which would read it as an article; "
+                       "keep it elsewhere")
         if out.samefile(path):
-            raise fail(f"{output}: the output file is an input, which writing it would destroy; write it elsewhere")
+            raise fail(f"{output}: the {what} is an input, which writing it would destroy; keep it elsewhere")
 
 
 def write_output(text: str, output: Path | None) -> None:

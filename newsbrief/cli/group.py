@@ -126,6 +126,7 @@ def digest(
     """
     from newsbrief.store import StoreError  # the store (scipy, sqlite) loads only for store commands
 
+    refuse_overwriting(store, paths, "store")
     with open_store(store, max_words=max_words) as db:
         try:
             with progress("grouping"):
