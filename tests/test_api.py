@@ -404,6 +404,15 @@ def test_every_request_is_logged_with_its_status_and_time(client: httpx.Client,
     assert re.fullmatch(r'127\.0\.0\.1 "POST /brief" 422 \d+ ms', lines[1]), lines
 
 
+def test_a_path_with_escaped_control_characters_is_logged_as_sent(client: httpx.Client,
+                                                                  caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.INFO, logger="newsbrief.access"):
+        client.get("/a%0A127.0.0.1%20%22GET%20/forged%22%1B%5B2J")
+    (line,) = [r.getMessage() for r in caplog.records if r.name == "newsbrief.access"]
+    assert line.startswith('127.0.0.1 "GET /a%0A127.0.0.1%20%22GET%20/forged%22%1B%5B2J" 404 ')
+    assert line.isprintable()
+
+
 # ---------------------------------------------------------------- the worker pool: queue, time limit, fairness
 
 

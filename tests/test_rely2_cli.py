@@ -165,3 +165,11 @@ def test_digest_refuses_a_store_its_input_folder_would_read(tmp_path: Path) -> N
     assert invoke("digest", str(tmp_path), "--store", str(store)).exit_code == 0  # made, not read, the first time
     res = invoke("digest", str(tmp_path), "--store", str(store))
     assert res.exit_code == 2 and f"the store is in the input folder {tmp_path}" in _one_line(res)
+
+
+def test_a_file_name_with_a_line_break_or_an_escape_is_one_line_in_messages_and_ids(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(TEXTS["ellis-1"])
+    (tmp_path / "bad\nname\x1b[2J.dat").write_bytes(b"\x00\x01" * 20)
+    res = invoke("brief", "--no-facts", "-f", "json", str(tmp_path))
+    assert res.exit_code == 0 and _one_line(res).endswith("bad\\nname\\x1b[2J.dat: binary file, not text")
+    assert [a["id"] for a in json.loads(res.stdout)["articles"]] == ["bad name\x1b[2J", "good"]

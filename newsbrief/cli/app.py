@@ -101,11 +101,16 @@ def options(
     settings.quiet, settings.verbose = quiet, verbose
 
 
+ESCAPES = {code: repr(chr(code))[1:-1] for code in [*range(0x20), *range(0x7F, 0xA0)]}
+"""Control characters as the escapes Python writes them (``\\n``, ``\\x1b``): a message naming a file whose
+name holds a line break stays one line, and one holding ``ESC [2J`` does not clear the reader's screen."""
+
+
 def _say(message: str) -> None:
     if sys.stderr is None:  # started with stderr closed (``2>&-``): there is nowhere to say it
         return
     try:
-        print(f"newsbrief: {message}", file=sys.stderr, flush=True)
+        print(f"newsbrief: {message.translate(ESCAPES)}", file=sys.stderr, flush=True)
     except OSError:  # stderr on a full disk or a closed pipe: the exit code still tells
         pass
 

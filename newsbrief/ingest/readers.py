@@ -86,7 +86,8 @@ def _kind(path: str, named: bool) -> tuple[str, str | None]:
 
 
 def _stem(path: Path) -> str:
-    return encodable(name_parts(path)[0])
+    """The id of the article a file holds: its name without extensions, one line like a record's id."""
+    return encodable(record_id(name_parts(path)[0], str(path)))
 
 
 def _read_folder(folder: Path) -> Iterator[Item]:
