@@ -38,7 +38,7 @@ def test_an_output_that_is_an_input_file_is_refused_and_the_input_kept(tmp_path:
     article = tmp_path / "a.txt"
     article.write_text(TEXTS["ellis-1"])
     res = invoke("brief", "--no-facts", str(article), "-o", str(article))
-    assert res.exit_code == 2 and "the output file is an input" in _one_line(res)
+    assert res.exit_code == 2 and "the output is an input" in _one_line(res)
     assert article.read_text() == TEXTS["ellis-1"]
 
 
@@ -48,6 +48,10 @@ def test_an_output_that_an_input_folder_would_read_is_refused(tmp_path: Path) ->
     brief = tmp_path / "brief.md"
     assert invoke("brief", "--no-facts", str(tmp_path), "-o", str(brief)).exit_code == 0  # not there yet
     res = invoke("brief", "--no-facts", str(tmp_path), "-f", "markdown", "-o", str(brief))
+    assert res.exit_code == 2 and f"in the input folder {tmp_path}" in _one_line(res)
+    pages = tmp_path / "pages"  # the folder of --per-story --format html
+    assert invoke("brief", "--no-facts", str(tmp_path), "--per-story", "-f", "html", "-o", str(pages)).exit_code == 0
+    res = invoke("brief", "--no-facts", str(tmp_path), "--per-story", "-f", "html", "-o", str(pages))
     assert res.exit_code == 2 and f"in the input folder {tmp_path}" in _one_line(res)
     hidden = tmp_path / ".brief.md"  # hidden files are not read: a briefing may be kept there
     assert invoke("brief", "--no-facts", str(tmp_path), "-o", str(hidden)).exit_code == 0

@@ -281,12 +281,13 @@ def check_input(path: Path, folders: bool = False) -> None:
                else f"{path}: no such file")
 
 
-def refuse_overwriting(output: Path | None, inputs: list[str], what: str = "output file") -> None:
+def refuse_overwriting(output: Path | None, inputs: list[str], what: str = "output") -> None:
     """Exit 2, before anything is read, when the file ``output`` names is one of ``inputs`` or a file that
     an input folder holds: writing it would destroy an article (``brief a.txt -o a.txt``), or the next run
     would read the briefing as an article of its own (``brief articles/ -o articles/brief.md``; a store
-    there is read as three binary files). ``what`` is what ``output`` is called in the message."""
-    if output is None or str(output) == "-" or not output.is_file():
+    there is read as three binary files; the pages of ``--per-story -o DIR`` as articles that have no text).
+    ``what`` is what ``output`` is called in the message."""
+    if output is None or str(output) == "-" or not output.exists():
         return
     out = output.resolve()
     for given in inputs:
