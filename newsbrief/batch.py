@@ -17,7 +17,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
-from newsbrief.ingest import JSONError, Problem, article_from_record, parse_json
+from newsbrief.ingest import JSONError, Problem, article_from_record, parse_json, record_problem
 from newsbrief.model import Article, SummarySentence
 from newsbrief.parallel import Engine, LocalEngine, collector_paused
 from newsbrief.pipeline import prepare, seen_apart, summarize_prepared
@@ -71,14 +71,24 @@ def summarize_cluster(record: Any, max_words: int = 100, method: str = DEFAULT,
         return {"id": cluster_id, "error": str(exc)}
     except Exception as exc:  # noqa: BLE001 - one bad cluster must not end the run (the contract)
         return {"id": cluster_id, "error": f"{type(exc).__name__}: {exc}"}
+    skipped = unreadable_articles(record)
     if not lines:
-        return {"id": cluster_id, "error": "no usable article text"}
+        return {"id": cluster_id, "error": "no usable article text", **({"unreadable": skipped} if skipped else {})}
     return {
         "id": cluster_id,
         "summary": " ".join(line.text for line in lines),
         "sentences": [{"text": s.text, "article": int(s.article), "start": s.start, "end": s.end}
                       for s in lines],
+        **({"unreadable": skipped} if skipped else {}),
     }
+
+
+def unreadable_articles(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """``{"article", "error"}`` (its index and why) for each article of the record that cannot be read, so
+    that a line accounts for every article, not only those it could summarize. An article's own id is not
+    read here (its index is its id), so it is not checked."""
+    return [{"article": i, "error": wrong[1]} for i, rec in enumerate(record["articles"])
+            if (wrong := record_problem({**rec, "id": None} if isinstance(rec, dict) and "id" in rec else rec))]
 
 
 def _summary_lines(record: Any, max_words: int, method: str, query: str | None) -> list[SummarySentence]:

@@ -98,7 +98,8 @@ def test_brief_in_other_formats(client: httpx.Client) -> None:
     ({"content": b"{bad", "headers": {"content-type": "application/json"}}, 400, "invalid JSON: Expecting property"),
     ({"content": b"{\"a\": \"\xc3\x28\"}", "headers": {"content-type": "application/json"}}, 400, "not UTF-8 JSON"),
     ({"json": {"articles": []}}, 422, "articles: List should have at least 1 item"),
-    ({"json": {"articles": [{"title": "no text"}]}}, 422, "articles.0.text: Field required"),
+    ({"json": {"articles": [{"title": "no text"}]}}, 422, "no usable article among the inputs"),
+    ({"json": {"articles": "one"}}, 422, "articles: Input should be a valid list"),
     ({"json": [1, 2]}, 422, "Input should be a valid dictionary"),
     ({"json": {"articles": [{"text": "Too short."}]}}, 422, "no usable article among the inputs"),
     ({"content": b"a=1", "headers": {"content-type": "application/x-www-form-urlencoded"}}, 415, "unsupported"),
@@ -114,6 +115,37 @@ def test_bad_input_gets_a_clear_4xx(client: httpx.Client, kwargs: dict, status: 
     assert res.status_code == status, res.text
     assert detail in res.json()["detail"] and "\n" not in res.json()["detail"]
     assert "Traceback" not in res.text
+
+
+@pytest.mark.parametrize("bad", [{"title": 5, "text": TEXTS["ellis-1"]}, {"title": "no text"}, 7, None,
+                                 {"id": ["x"], "text": TEXTS["ellis-1"]}, {"text": ["a", "b"]}])
+def test_one_bad_article_is_accounted_for_and_the_others_briefed(client: httpx.Client, bad: Any) -> None:
+    body = cluster()
+    body["articles"].insert(1, bad)
+    res = client.post("/brief", json=body)
+    assert res.status_code == 200, res.text
+    account = res.json()["articles"]
+    assert len(account) == len(body["articles"]) and account[1]["status"] == "unreadable"
+    assert account[1]["id"] == "1" and "\n" not in account[1]["reason"]
+    assert sum(a["status"] == "used" for a in account) >= 2
+    res = client.post("/group", json={"articles": body["articles"]})
+    assert res.status_code == 200 and len(res.json()["assignments"]) == len(body["articles"])
+    assert res.json()["assignments"][1]["event"] is None and "unreadable" in res.json()["assignments"][1]["reason"]
+
+
+def test_a_bad_article_alone_is_a_422_that_names_its_field(client: httpx.Client) -> None:
+    res = client.post("/brief", json={"articles": [{"title": 5, "text": TEXTS["ellis-1"]}]})
+    assert res.status_code == 422 and res.json()["articles"] == [
+        {"id": "0", "status": "unreadable", "reason": "'title' is a number, not a string", "source": "<record>"}]
+
+
+def test_lines_of_an_uploaded_json_lines_file_are_named_by_upload_name_and_line(client: httpx.Client) -> None:
+    lines = [json.dumps({"id": k, "text": v}) for k, v in TEXTS.items()]
+    lines.insert(1, "[1]")
+    res = client.post("/brief", files=[("files", ("feed.jsonl", "\n".join(lines).encode(), "application/json"))])
+    assert res.status_code == 200, res.text
+    assert [a["source"] for a in res.json()["articles"]] == [f"feed.jsonl:{n}" for n in range(1, len(lines) + 1)]
+    assert "newsbrief-" not in res.text and "/tmp" not in res.text
 
 
 def test_error_replies_do_not_echo_input(client: httpx.Client) -> None:
@@ -370,6 +402,15 @@ def test_every_request_is_logged_with_its_status_and_time(client: httpx.Client,
     lines = [r.getMessage() for r in caplog.records if r.name == "newsbrief.access"]
     assert re.fullmatch(r'127\.0\.0\.1 "GET /health" 200 \d+ ms', lines[0]), lines
     assert re.fullmatch(r'127\.0\.0\.1 "POST /brief" 422 \d+ ms', lines[1]), lines
+
+
+def test_a_path_with_escaped_control_characters_is_logged_as_sent(client: httpx.Client,
+                                                                  caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.INFO, logger="newsbrief.access"):
+        client.get("/a%0A127.0.0.1%20%22GET%20/forged%22%1B%5B2J")
+    (line,) = [r.getMessage() for r in caplog.records if r.name == "newsbrief.access"]
+    assert line.startswith('127.0.0.1 "GET /a%0A127.0.0.1%20%22GET%20/forged%22%1B%5B2J" 404 ')
+    assert line.isprintable()
 
 
 # ---------------------------------------------------------------- the worker pool: queue, time limit, fairness

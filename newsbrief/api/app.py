@@ -54,7 +54,13 @@ T = TypeVar("T")
 
 
 class ArticleIn(BaseModel):
-    """One article: ``id``, ``text`` and optionally ``title``, ``url`` and ``time`` (extra keys are ignored)."""
+    """One article: ``id``, ``text`` and optionally ``title``, ``url`` and ``time`` (other keys are read as
+    ``newsbrief brief`` reads a JSON line: ``outlet``, ``doc_id``, ...).
+
+    The OpenAPI document's schema of an article. Requests are not refused by it: each article is read by
+    ingest, like a line of a file, and one that does not fit is ``unreadable`` in the briefing's account
+    with the field named, while the others are briefed.
+    """
 
     model_config = ConfigDict(extra="ignore")
     id: str | int | None = Field(None, description="Your id for it; default: its index in the list.")
@@ -68,14 +74,14 @@ class Articles(BaseModel):
     """A cluster: ``{"articles": [...]}`` (a line of ``newsbrief summarize`` input can be posted as it is)."""
 
     model_config = ConfigDict(extra="ignore")
-    articles: list[ArticleIn] = Field(..., min_length=1, max_length=MAX_ARTICLES)
+    articles: list[Any] = Field(..., min_length=1, max_length=MAX_ARTICLES)
 
 
 class BriefRequest(Articles):
     """A cluster to brief, with what the reader has already read and the question they ask (both optional)."""
 
-    earlier: list[ArticleIn] | None = Field(None, max_length=MAX_ARTICLES, description="Articles the reader "
-                                            "has read: the briefing tells what is new since and cites none of them.")
+    earlier: list[Any] | None = Field(None, max_length=MAX_ARTICLES, description="Articles the reader has read: "
+                                      "the briefing tells what is new since and cites none of them.")
     query: str | None = Field(None, max_length=2000, description="A question the briefing answers first.")
 
 
@@ -124,12 +130,26 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
     if app.openapi_schema is None:
         schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
         models = schema.setdefault("components", {}).setdefault("schemas", {})
-        for model in (BriefRequest, GroupRequest):
+        for model in (ArticleIn, BriefRequest, GroupRequest):
             found = model.model_json_schema(ref_template="#/components/schemas/{model}")
             models.update(found.pop("$defs", {}))
+            for name in ARTICLE_LISTS & set(found["properties"]):  # read one by one, documented as ArticleIn
+                _article_items(found["properties"][name])
             models[model.__name__] = found
         app.openapi_schema = schema
     return app.openapi_schema
+
+
+ARTICLE_LISTS = {"articles", "earlier"}
+"""The request fields that hold articles: lists of anything to the validation (ingest reads each article), lists
+of :class:`ArticleIn` in the OpenAPI document."""
+
+
+def _article_items(schema: dict[str, Any]) -> None:
+    """Point the array (or nullable array) ``schema`` at :class:`ArticleIn` for its items."""
+    for form in [schema, *schema.get("anyOf", ())]:
+        if form.get("type") == "array":
+            form["items"] = {"$ref": "#/components/schemas/ArticleIn"}
 
 
 def _routes(app: FastAPI) -> None:
@@ -156,10 +176,9 @@ def _routes(app: FastAPI) -> None:
         else:
             body = await _json_body(request)
             cluster = BriefRequest.model_validate(body.value)
-            records = [a.model_dump(exclude_none=True) for a in cluster.articles]
-            earlier = None if cluster.earlier is None else [a.model_dump(exclude_none=True) for a in cluster.earlier]
-            result = await _work_process(request, len(records) + len(earlier or ()), body.size, jobs.brief, records,
-                                         max_words, method, earlier, cluster.query)
+            earlier = cluster.earlier
+            result = await _work_process(request, len(cluster.articles) + len(earlier or ()), body.size, jobs.brief,
+                                         cluster.articles, max_words, method, earlier, cluster.query)
         return _briefing_response(result, format)
 
     @app.post("/group", summary="Sort articles into events", openapi_extra=_body("GroupRequest"))
@@ -172,9 +191,9 @@ def _routes(app: FastAPI) -> None:
         engine_opts = sorted(ENGINE_OPTIONS & set(body.options))
         if engine_opts:
             raise HTTPException(400, f"option {engine_opts[0]!r} cannot be set over HTTP")
-        records = [a.model_dump(exclude_none=True) for a in body.articles]
         try:
-            assignments = await _work_process(request, len(records), raw.size, jobs.group, records, body.options)
+            assignments = await _work_process(request, len(body.articles), raw.size, jobs.group, body.articles,
+                                              body.options)
         except ValueError as exc:  # a bad grouping option
             raise HTTPException(400, str(exc)) from None
         events: dict[str, list[str]] = {}
@@ -404,8 +423,17 @@ async def _brief_files(request: Request, max_words: int, method: str) -> Briefin
         earlier, more = await _saved(read, Path(tmp, "earlier"), names)
         result = await _work_process(request, len(paths) + len(earlier), size + more, jobs.brief, paths, max_words,
                                      method, earlier if read else None, query if isinstance(query, str) else None)
-    return replace(result, articles=tuple(replace(rec, source=names.get(rec.source or "", rec.source))
+    return replace(result, articles=tuple(replace(rec, source=_upload_name(rec.source, names))
                                           for rec in result.articles))
+
+
+def _upload_name(source: str | None, names: dict[str, str]) -> str | None:
+    """``source`` with the temporary path an upload was saved at replaced by the upload's name; a line of a
+    JSON Lines upload (``PATH:LINE``) keeps its line."""
+    if source is None or source in names:
+        return names.get(source or "", source)
+    path, _, line = source.rpartition(":")
+    return f"{names[path]}:{line}" if line.isdigit() and path in names else source
 
 
 async def _saved(uploads: list[UploadFile], folder: Path, names: dict[str, str]) -> tuple[list[str], int]:

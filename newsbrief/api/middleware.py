@@ -93,7 +93,7 @@ class AccessLog:
             nonlocal logged
             logged = True
             client = scope.get("client") or ("-", 0)
-            ACCESS.info('%s "%s %s" %d %.0f ms', client[0], scope["method"], scope["path"], status or 500,
+            ACCESS.info('%s "%s %s" %d %.0f ms', client[0], scope["method"], _shown_path(scope), status or 500,
                         (time.perf_counter() - started) * 1000)
 
         async def noted(message: Message) -> None:
@@ -133,7 +133,7 @@ class CatchAll:
         try:
             await self.app(scope, receive, tracked)
         except Exception as exc:
-            log.error("%s %s failed", scope.get("method"), scope.get("path"), exc_info=exc)
+            log.error("%s %s failed", scope.get("method"), _shown_path(scope), exc_info=exc)
             if started or scope["type"] != "http":
                 raise
             await JSONResponse({"detail": INTERNAL_ERROR}, status_code=500)(scope, receive, send)
@@ -147,3 +147,10 @@ def _content_length(scope: dict[str, Any]) -> int | None:
             except ValueError:
                 return None
     return None
+
+
+def _shown_path(scope: Scope) -> str:
+    """The request's path as the client sent it, percent escapes kept (``/a%0Ab``), and any other character that
+    is not printable ASCII escaped: a path decoded to a line break or ``ESC`` would forge or garble log lines."""
+    raw = scope.get("raw_path") or scope.get("path", "").encode("utf-8", "surrogateescape")
+    return raw.decode("latin-1").encode("unicode_escape").decode("ascii")

@@ -20,11 +20,35 @@ from pathlib import Path
 from typing import IO, Any, cast
 
 import typer
+from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError  # typer 0.28 vendors click
+from typer.core import TyperGroup
 
 import newsbrief
 
+class _Commands(TyperGroup):
+    """The command group, whose usage errors (a bad option value, an unknown option, a missing argument) are
+    one line on stderr like every other error, instead of click's usage, hint and framed message."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except NoArgsIsHelpError:  # the help has been shown
+            sys.exit(EXIT_USAGE)
+        except ClickException as exc:
+            where = exc.ctx.command_path if isinstance(exc, UsageError) and exc.ctx else "newsbrief"
+            _say(f"{' '.join(exc.format_message().split())} (see {where} --help)")
+            sys.exit(exc.exit_code)
+        except typer.Abort:  # end of input at a prompt
+            _say("aborted")
+            sys.exit(1)
+        if not standalone_mode:
+            return code
+        sys.exit(code if isinstance(code, int) else 0)  # an int is the code of an Exit a command raised
+
+
 app = typer.Typer(
     name="newsbrief",
+    cls=_Commands,
     help="Turn a pile of news articles into a briefing you can trust: every line points to its source.",
     epilog="Examples:  newsbrief brief articles/ --format html -o brief.html  ·  "
            "newsbrief serve --port 8000  ·  newsbrief COMMAND --help",
@@ -37,6 +61,14 @@ EXIT_NOTHING_USABLE = 1
 EXIT_USAGE = 2
 EXIT_IO = 3
 """Cannot write the output, listen on the address, or open the store."""
+
+MOST = 10**9
+"""The largest count or amount an option takes (words, limits, queue, seconds, MiB): beyond any real use, and
+within what the libraries under the options hold (a larger one was a traceback: SQLite's LIMIT, a semaphore)."""
+MOST_WORKERS = 1024
+"""The most worker processes an option may ask for."""
+MOST_BLOCK = 10**6
+"""The most articles grouped in one pass."""
 
 
 @dataclass
@@ -69,11 +101,16 @@ def options(
     settings.quiet, settings.verbose = quiet, verbose
 
 
+ESCAPES = {code: repr(chr(code))[1:-1] for code in [*range(0x20), *range(0x7F, 0xA0)]}
+"""Control characters as the escapes Python writes them (``\\n``, ``\\x1b``): a message naming a file whose
+name holds a line break stays one line, and one holding ``ESC [2J`` does not clear the reader's screen."""
+
+
 def _say(message: str) -> None:
     if sys.stderr is None:  # started with stderr closed (``2>&-``): there is nowhere to say it
         return
     try:
-        print(f"newsbrief: {message}", file=sys.stderr, flush=True)
+        print(f"newsbrief: {message.translate(ESCAPES)}", file=sys.stderr, flush=True)
     except OSError:  # stderr on a full disk or a closed pipe: the exit code still tells
         pass
 
@@ -232,6 +269,38 @@ def open_output(output: Path | None) -> Iterator[IO[str]]:
     finally:
         with suppress(OSError):  # after a failure, closing fails the same way: already reported
             fh.close()
+
+
+def check_input(path: Path, folders: bool = False) -> None:
+    """Exit 2 unless ``path`` is "-" (standard input) or something to read: a file, a FIFO (``<(zcat a.gz)``),
+    a device, or, with ``folders``, a folder. A missing path or a folder where a file is needed is named as
+    what it is."""
+    if str(path) == "-" or (path.exists() and (folders or not path.is_dir())):
+        return
+    raise fail(f"{path}: a folder; give a JSON Lines file (or - for standard input)" if path.is_dir()
+               else f"{path}: no such file")
+
+
+def refuse_overwriting(output: Path | None, inputs: list[str], what: str = "output") -> None:
+    """Exit 2, before anything is read, when the file ``output`` names is one of ``inputs`` or a file that
+    an input folder holds: writing it would destroy an article (``brief a.txt -o a.txt``), or the next run
+    would read the briefing as an article of its own (``brief articles/ -o articles/brief.md``; a store
+    there is read as three binary files; the pages of ``--per-story -o DIR`` as articles that have no text).
+    ``what`` is what ``output`` is called in the message."""
+    if output is None or str(output) == "-" or not output.exists():
+        return
+    out = output.resolve()
+    for given in inputs:
+        path = Path(given).resolve() if given != "-" else None
+        if path is None or not path.exists():
+            continue
+        inside = path.is_dir() and out.is_relative_to(path) and not any(
+            part.startswith(".") for part in out.relative_to(path).parts)  # hidden files are not read
+        if inside:
+            raise fail(f"{output}: the {what} is in the input folder {given}, which would read it as an article; "
+                       "keep it elsewhere")
+        if out.samefile(path):
+            raise fail(f"{output}: the {what} is an input, which writing it would destroy; keep it elsewhere")
 
 
 def write_output(text: str, output: Path | None) -> None:

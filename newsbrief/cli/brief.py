@@ -10,7 +10,8 @@ from typing import Any, cast
 
 import typer
 
-from newsbrief.cli.app import EXIT_IO, EXIT_NOTHING_USABLE, app, fail, info, open_store, progress, warn, write_output
+from newsbrief.cli.app import (EXIT_IO, EXIT_NOTHING_USABLE, MOST, app, fail, info, open_store, progress,
+                               refuse_overwriting, warn, write_output)
 from newsbrief.model import Briefing
 from newsbrief.reading import Worker
 from newsbrief.summarize import DEFAULT
@@ -23,7 +24,7 @@ PAGE_SUFFIXES = (".html", ".htm")
 def brief(
     paths: list[str] = typer.Argument(None, help="Files, folders (read recursively) or - for stdin."),
     format: str = typer.Option("text", "--format", "-f", help="text, markdown, json or html (one self-contained page)."),
-    max_words: int = typer.Option(100, "--max-words", "-w", min=1, help="Word budget of the summary."),
+    max_words: int = typer.Option(100, "--max-words", "-w", min=1, max=MOST, help="Word budget of the summary."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
     method: str = typer.Option(DEFAULT, "--method", help="Summarizer to use."),
     no_facts: bool = typer.Option(False, "--no-facts", help="Skip facts, conflicts and timeline (faster)."),
@@ -71,6 +72,7 @@ def brief(
     if per_story and format == "html" and (output is None or str(output) == "-" or output.suffix.lower() in PAGE_SUFFIXES):
         raise fail("--per-story --format html writes one page per story into a folder: give it with -o DIR")
     asked = _stored(store, story, event, since, paths) if store is not None else _given(story, event, since, paths)
+    refuse_overwriting(output, [*(paths or ()), *(since or ())] if store is None else [])
     # The worker loads spaCy while this process imports the pipeline and reads the articles; it is started
     # first, before any thread (the progress bar's) exists.
     with Worker() as reader:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from newsbrief.cli.app import app, fail, progress, write_output
+from newsbrief.cli.app import MOST, app, check_input, fail, progress, warn, write_output
 
 _SYSTEMS = "newsbrief,lead,lexrank,textrank,oracle"
 
@@ -15,9 +15,9 @@ _SYSTEMS = "newsbrief,lead,lexrank,textrank,oracle"
 @app.command()
 def evaluate(
     data: Path = typer.Argument(..., help="JSON Lines, one cluster a line, with \"summaries\" (references)."),
-    max_words: int = typer.Option(100, "--max-words", "-w", min=1, help="Summaries are cut to this many words."),
+    max_words: int = typer.Option(100, "--max-words", "-w", min=1, max=MOST, help="Summaries are cut to this many words."),
     systems: str = typer.Option(_SYSTEMS, "--systems", help="Comma-separated systems to compare."),
-    limit: int | None = typer.Option(None, "--limit", min=1, help="Only the first K clusters."),
+    limit: int | None = typer.Option(None, "--limit", min=1, max=MOST, help="Only the first K clusters."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:
     """Score summaries with ROUGE-1/2/Lsum (recall and F1) beside the peers, with seconds per system.
@@ -33,12 +33,16 @@ def evaluate(
     """
     from newsbrief.batch import read_records  # each command loads only its libraries (sumy, ROUGE)
     from newsbrief.evaluate import evaluate as run, table
+    from newsbrief.ingest import open_lines
 
-    if not data.is_file():
-        raise fail(f"{data}: no such file")
+    check_input(data)
     records = []
-    with data.open("rb") as fh:
-        for lineno, record in read_records(fh, str(data)):
+    try:
+        opened = open_lines(str(data), warn)
+    except OSError as exc:
+        raise fail(f"{data}: cannot read: {exc.strerror or exc}") from None
+    with opened as lines:
+        for lineno, record in read_records(lines, str(data)):
             if isinstance(record, ValueError):
                 raise fail(str(record))
             if not isinstance(record, dict) or not record.get("summaries"):

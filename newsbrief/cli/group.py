@@ -10,23 +10,25 @@ from typing import IO, Any
 
 import typer
 
-from newsbrief.cli.app import EXIT_IO, EXIT_NOTHING_USABLE, app, fail, info, open_output, open_store, progress, warn
+from newsbrief.cli.app import (EXIT_IO, EXIT_NOTHING_USABLE, MOST, MOST_BLOCK, MOST_WORKERS, app, check_input, fail,
+                               info, open_output, open_store, progress, refuse_overwriting, warn)
 
 STORE_HELP = "SQLite store file (created if missing)."
 
 
 @app.command()
 def group(
-    data: Path = typer.Argument(..., help="JSON Lines, one article a line: {\"id\", \"title\", \"text\", \"time\"}."),
+    data: Path = typer.Argument(..., help="JSON Lines, one article a line: {\"id\", \"title\", \"text\", \"time\"} "
+                                "(or a folder of articles; - for stdin)."),
     output: Path | None = typer.Option(None, "--output", "-o", help="JSON Lines out (default stdout)."),
     engine: str = typer.Option("local", "--engine", help="local (processes on this machine) or dask."),
     scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786."),
-    workers: int | None = typer.Option(None, "--workers", min=1, help="Local worker processes (default: all cores)."),
+    workers: int | None = typer.Option(None, "--workers", min=1, max=MOST_WORKERS, help="Local worker processes (default: all cores)."),
     threshold: float | None = typer.Option(None, "--threshold", min=0.01, max=1.0,
                                            help="Higher splits events finer (default 0.56)."),
     story_threshold: float | None = typer.Option(None, "--story-threshold", min=0.01, max=1.0,
                                                  help="Higher splits stories finer (default 0.30)."),
-    block_size: int | None = typer.Option(None, "--block-size", min=1, help="Articles grouped in one pass."),
+    block_size: int | None = typer.Option(None, "--block-size", min=1, max=MOST_BLOCK, help="Articles grouped in one pass."),
 ) -> None:
     """Group a stream of articles into events and stories: one output line per input article, in input order.
 
@@ -48,8 +50,8 @@ def group(
     from newsbrief.parallel import make_engine
     from newsbrief.ingest import read_inputs
 
-    if str(data) != "-" and not data.is_file():
-        raise fail(f"{data}: no such file")
+    check_input(data, folders=True)
+    refuse_overwriting(output, [str(data)])
     try:
         settings = Settings().with_options(**_grouping_options(threshold, story_threshold, block_size))
         runner = make_engine(engine, scheduler, workers)
@@ -108,7 +110,7 @@ def _write_current(spool: IO[str], out: IO[str], current: Any) -> tuple[int, int
 def digest(
     paths: list[str] = typer.Argument(..., help="Files, folders (read recursively) or - for stdin."),
     store: Path = typer.Option(..., "--store", help=STORE_HELP),
-    max_words: int = typer.Option(100, "--max-words", "-w", min=1, help="Word budget of each event's summary."),
+    max_words: int = typer.Option(100, "--max-words", "-w", min=1, max=MOST, help="Word budget of each event's summary."),
 ) -> None:
     """Group new articles into the store's events and stories and brief every event that is new or changed.
 
@@ -124,6 +126,7 @@ def digest(
     """
     from newsbrief.store import StoreError  # the store (scipy, sqlite) loads only for store commands
 
+    refuse_overwriting(store, paths, "store")
     with open_store(store, max_words=max_words) as db:
         try:
             with progress("grouping"):
@@ -148,7 +151,7 @@ def digest(
 @app.command()
 def events(
     store: Path = typer.Option(..., "--store", help=STORE_HELP),
-    limit: int | None = typer.Option(None, "--limit", "-n", min=1, help="Show at most this many stories."),
+    limit: int | None = typer.Option(None, "--limit", "-n", min=1, max=MOST, help="Show at most this many stories."),
     format: str = typer.Option("text", "--format", "-f", help="text or json."),
 ) -> None:
     """List the store's stories, largest first, each with its events: id, size, time span, title (and outlets).
@@ -180,7 +183,7 @@ def _span(first: str | None, last: str | None) -> str:
 def search(
     query: str = typer.Argument(..., help="Words to find (all of them)."),
     store: Path = typer.Option(..., "--store", help=STORE_HELP),
-    limit: int = typer.Option(20, "--limit", "-n", min=1, help="Show at most this many."),
+    limit: int = typer.Option(20, "--limit", "-n", min=1, max=MOST, help="Show at most this many."),
 ) -> None:
     """Find stories and events (by title and summary) and articles (by title and text) in the store.
 

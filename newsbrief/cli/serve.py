@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from newsbrief.cli.app import EXIT_IO, app, fail, open_store, settings, warn
+from newsbrief.cli.app import EXIT_IO, MOST, MOST_WORKERS, app, fail, open_store, settings, warn
 
 
 @app.command()
@@ -14,10 +14,10 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this machine only)."),
     port: int = typer.Option(8000, "--port", "-p", min=0, max=65535, help="TCP port (0: any free port)."),
     store: Path | None = typer.Option(None, "--store", help="Event store (newsbrief.store) for GET /events."),
-    max_body_mb: float = typer.Option(16, "--max-body-mb", min=0.001, help="Largest request body, in MiB."),
-    workers: int = typer.Option(2, "--workers", min=1, help="Worker processes for briefing and grouping."),
-    queue: int = typer.Option(16, "--queue", min=0, help="Requests that may wait for a worker (503 beyond)."),
-    time_limit: float = typer.Option(300, "--time-limit", min=0.1,
+    max_body_mb: float = typer.Option(16, "--max-body-mb", min=0.001, max=MOST, help="Largest request body, in MiB."),
+    workers: int = typer.Option(2, "--workers", min=1, max=MOST_WORKERS, help="Worker processes for briefing and grouping."),
+    queue: int = typer.Option(16, "--queue", min=0, max=MOST, help="Requests that may wait for a worker (503 beyond)."),
+    time_limit: float = typer.Option(300, "--time-limit", min=0.1, max=MOST,
                                      help="Seconds a request may take, waiting included (504 beyond)."),
 ) -> None:
     """Serve the HTTP API: POST /brief, POST /group, GET /events, GET /health.

@@ -22,6 +22,21 @@ class BinaryInput(ValueError):
     """Raised for data that is not text at all (images, archives, executables, random bytes)."""
 
 
+DOCUMENTS = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive, as .docx, .odt and .epub files are"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document (.doc)"),
+)
+"""Documents a user may take for text (a report renamed .html, a Word file): their first bytes, and what to call
+them when they are refused, so the message says what the file is and what to do."""
+
+
+def _binary(data: bytes) -> BinaryInput:
+    """The error for ``data`` that is not text, naming the document it is when it is a known one."""
+    kind = next((name for magic, name in DOCUMENTS if data.startswith(magic)), None)
+    return BinaryInput(f"binary file, not text: {kind}; save it as text or HTML" if kind else "binary file, not text")
+
+
 def declared_charset(data: bytes) -> str | None:
     """The charset an HTML page declares in its <meta> tag, if Python knows it."""
     match = _META_CHARSET.search(data[:4096])
@@ -49,14 +64,15 @@ def decode(data: bytes, declared: str | None = None) -> str:
     charset, a detected one, cp1252.
 
     Raises :class:`BinaryInput` when the bytes are not text: NUL bytes in the head (UTF-16 has
-    a BOM), or, for bytes that are not UTF-8, what charset-normalizer finds no text in.
+    a BOM), the first bytes of a known document (:data:`DOCUMENTS`), or, for bytes that are not
+    UTF-8, what charset-normalizer finds no text in.
     """
     for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                        (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(codec, errors="replace")
-    if b"\x00" in data[:_BINARY_PROBE]:
-        raise BinaryInput("binary file, not text")
+    if b"\x00" in data[:_BINARY_PROBE] or data.startswith(tuple(magic for magic, _ in DOCUMENTS)):
+        raise _binary(data)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -65,7 +81,7 @@ def decode(data: bytes, declared: str | None = None) -> str:
     from charset_normalizer import from_bytes, is_binary
 
     if is_binary(data[:_GUESS_PROBE]):  # random bytes, images, archives: with or without NULs
-        raise BinaryInput("binary file, not text")
+        raise _binary(data)
     if mostly_utf8(data):
         return data.decode("utf-8", errors="replace")
     for codec in filter(None, (declared, declared_charset(data))):

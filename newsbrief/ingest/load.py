@@ -13,21 +13,31 @@ from dataclasses import replace
 from typing import Any
 
 from newsbrief.ingest.problems import Problem
-from newsbrief.ingest.readers import article_from_record, read_inputs
+from newsbrief.ingest.readers import RECORD, article_from_record, read_inputs, records_from_json
 from newsbrief.model import Article
 
-Input = Article | Mapping[str, Any] | str | os.PathLike[str]
+Input = Article | Mapping[str, Any] | str | bytes | os.PathLike[str]
 """One input: a path (file or folder; "-" is stdin), an article record ``{"id", "title", "text", "url",
-"time"}``, or an Article."""
+"time"}`` or a cluster of them ``{"id", "articles": [...]}``, or an Article."""
 
 
 def iter_load(items: Input | Iterable[Input]) -> Iterator[Article | Problem]:
-    """Each article (or Problem) from paths, records or Article objects, in input order, streamed."""
-    if isinstance(items, (str, os.PathLike, Mapping, Article)):
+    """Each article (or Problem) from paths, records or Article objects, in input order, streamed.
+
+    A record that is a cluster (``{"id", "articles": [...]}``, a line of the data sets) gives its
+    articles, as it does in a file. Raises TypeError, before reading anything, when ``items`` is
+    neither one input nor a collection of them (a number, None): a caller's mistake, not bad input.
+    """
+    if isinstance(items, (str, bytes, os.PathLike, Mapping, Article)):
         items = [items]
+    elif not isinstance(items, Iterable):
+        raise TypeError(f"expected paths, article records or Articles (or a list of them), "
+                        f"got {type(items).__name__}")
     for n, item in enumerate(items):
-        if isinstance(item, (str, os.PathLike)):
-            yield from read_inputs([item])
+        if isinstance(item, (str, bytes, os.PathLike)):
+            yield from read_inputs([os.fsdecode(item)])
+        elif isinstance(item, Mapping):
+            yield from records_from_json(item, RECORD, str(n), None)
         else:
             yield article_from_record(item, str(n))
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator, Mapping
@@ -23,9 +24,11 @@ from typing import Any, BinaryIO
 
 from newsbrief.ingest.dating import dated
 from newsbrief.ingest.decode import BinaryInput, decode
+from newsbrief.ingest.fields import json_type, record_id, record_problem
 from newsbrief.ingest.html import extract_html
 from newsbrief.ingest.jsonparse import JSONError, parse_json
 from newsbrief.ingest.problems import Problem
+from newsbrief.ingest.streams import READ_ERRORS, bounded_lines, cannot_read, name_parts, open_stream, unpacked
 from newsbrief.ingest.times import parse_time
 from newsbrief.model import Article, encodable
 
@@ -37,6 +40,9 @@ HTML_EXT = {".html", ".htm", ".xhtml"}
 JSON_EXT = {".json", ".jsonl", ".ndjson"}
 
 Item = Article | Problem
+
+RECORD = "<record>"
+"""The source of an article given as a record in memory (the Python and HTTP APIs)."""
 
 
 def read_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Item]:
@@ -80,7 +86,8 @@ def _kind(path: str, named: bool) -> tuple[str, str | None]:
 
 
 def _stem(path: Path) -> str:
-    return encodable(path.stem or str(path))
+    """The id of the article a file holds: its name without extensions, one line like a record's id."""
+    return encodable(record_id(name_parts(path)[0], str(path)))
 
 
 def _read_folder(folder: Path) -> Iterator[Item]:
@@ -106,21 +113,12 @@ def _read_folder(folder: Path) -> Iterator[Item]:
             yield from _read_file(path)
 
 
-def _open(path: Path) -> BinaryIO:
-    """The file for reading. Opened without blocking, then set to block: a FIFO with no writer
-    then reads as empty instead of hanging the open."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    os.set_blocking(fd, True)
-    return os.fdopen(fd, "rb")
-
-
 def _read_file(path: Path) -> Iterator[Item]:
-    ext = path.suffix.lower()
-    source, stem = encodable(str(path)), _stem(path)
+    source, stem, ext = encodable(str(path)), _stem(path), name_parts(path)[1]
     try:
-        fh = _open(path)
-    except OSError as exc:
-        yield Problem(stem, source, f"cannot read: {exc.strerror or exc}")
+        fh = open_stream(path)
+    except READ_ERRORS as exc:
+        yield Problem(stem, source, cannot_read(exc))
         return
     with fh:
         if ext in JSON_EXT:
@@ -141,8 +139,8 @@ def _read_bounded(fh: BinaryIO, source: str, stem: str, hint: str = "") -> bytes
     """At most one article's worth of ``fh``: the bytes, or a Problem when there are more or the read fails."""
     try:
         data = fh.read(MAX_ARTICLE_BYTES + 1)
-    except OSError as exc:
-        return Problem(stem, source, f"cannot read: {exc.strerror or exc}")
+    except READ_ERRORS as exc:
+        return Problem(stem, source, cannot_read(exc))
     if len(data) > MAX_ARTICLE_BYTES:
         return Problem(stem, source, _too_large(None) + hint)
     return data
@@ -153,11 +151,11 @@ def _read_stdin() -> Iterator[Item]:
     if stdin is None or stdin.closed:  # started with standard input closed (``<&-``)
         yield Problem("stdin", "<stdin>", "standard input is closed")
         return
-    fh = stdin.buffer
     try:
+        fh = unpacked(stdin.buffer)
         head = fh.peek(64) if hasattr(fh, "peek") else b""
-    except OSError as exc:
-        yield Problem("stdin", "<stdin>", f"cannot read: {exc.strerror or exc}")
+    except READ_ERRORS as exc:
+        yield Problem("stdin", "<stdin>", cannot_read(exc))
         return
     if head.lstrip()[:1] in (b"{", b"["):
         yield from _read_json_stream(fh, "<stdin>", "stdin", whole=head.lstrip()[:1] == b"[")
@@ -181,12 +179,23 @@ def _parse_bytes(data: bytes, source: str, stem: str, ext: str) -> Iterator[Item
     except BinaryInput as exc:
         yield Problem(stem, source, str(exc))
         return
-    if ext in HTML_EXT or (not ext and _looks_html(text)):
+    if FEED.match(text[:_FEED_HEAD]):
+        yield Problem(stem, source, "an RSS or Atom feed, not an article: give the pages of its articles, "
+                                    "or its items as JSON Lines")
+    elif ext in HTML_EXT or (ext not in TEXT_EXT and _looks_html(text)):  # a page saved as .php, .asp, ...
         yield html_article(stem, text, source)
     elif ext not in TEXT_EXT and text.lstrip()[:1] in ("{", "["):
         yield from _not_nothing(_parse_json_text(text, source, stem), source, stem)
     else:
-        yield dated(text_article(stem, text, source))
+        yield dated(text_article(stem, LONE_CR.sub("\n", text), source))
+
+
+FEED = re.compile(r"\s*(?:<\?xml[^>]*>\s*|<!--.*?-->\s*|<\?xml-stylesheet[^>]*>\s*)*<(?:rss|feed|rdf:RDF)\b", re.S)
+"""The start of an RSS or Atom feed: many articles' summaries, each a link to its page, not one article."""
+_FEED_HEAD = 2000
+
+LONE_CR = re.compile(r"\r(?!\n)")
+"""A line end of old Mac tools; made a ``\n``, one character for one so that every offset holds."""
 
 
 def _looks_html(text: str) -> bool:
@@ -249,30 +258,13 @@ def _json_stream_items(fh: BinaryIO, source: str, stem: str, whole: bool) -> Ite
         except BinaryInput as exc:
             yield Problem(stem, source, str(exc))
         return
-    for lineno, line in _bounded_lines(fh):
-        if isinstance(line, OSError):
-            yield Problem(f"{stem}:{lineno}", source, f"cannot read: {line.strerror or line}", lineno)
+    for lineno, line in bounded_lines(fh, MAX_ARTICLE_BYTES):
+        if isinstance(line, Exception):
+            yield Problem(f"{stem}:{lineno}", source, cannot_read(line), lineno)
         elif line is None:
             yield Problem(f"{stem}:{lineno}", source, _too_large(None), lineno)
         else:
             yield from _parse_json_line(line, source, stem, lineno)
-
-
-def _bounded_lines(fh: BinaryIO) -> Iterator[tuple[int, bytes | None | OSError]]:
-    """(number, line) for each line of ``fh``; None for a line over the size limit, whose rest is
-    skipped without being held in memory; the OSError that ended the reading, if one did."""
-    lineno = 0
-    try:
-        while line := fh.readline(MAX_ARTICLE_BYTES + 1):
-            lineno += 1
-            if len(line) <= MAX_ARTICLE_BYTES:
-                yield lineno, line
-                continue
-            while line and not line.endswith(b"\n"):
-                line = fh.readline(2**20)
-            yield lineno, None
-    except OSError as exc:
-        yield lineno + 1, exc
 
 
 def _parse_json_text(text: str, source: str, stem: str) -> Iterator[Item]:
@@ -301,14 +293,14 @@ def _parse_json_line(line: bytes, source: str, stem: str, lineno: int) -> Iterat
 def records_from_json(value: Any, source: str, fallback_id: str, line: int | None) -> Iterator[Item]:
     """A cluster (``{"id", "articles": [...]}``) yields its articles; an article yields itself."""
     if not isinstance(value, Mapping):
-        yield Problem(fallback_id, source, f"expected a JSON object, got {type(value).__name__}", line)
+        yield Problem(fallback_id, source, f"expected a JSON object, got {json_type(value)}", line)
         return
     if "articles" in value:
         articles = value["articles"]
         if not isinstance(articles, list):
-            yield Problem(fallback_id, source, "'articles' is not a list", line)
+            yield Problem(fallback_id, source, f"'articles' is {json_type(articles)}, not a list", line)
             return
-        cluster = str(value.get("id") or fallback_id)
+        cluster = record_id(value.get("id"), fallback_id)
         if not articles:
             yield Problem(fallback_id, source, "the cluster holds no article", line)
         for i, rec in enumerate(articles):
@@ -317,7 +309,7 @@ def records_from_json(value: Any, source: str, fallback_id: str, line: int | Non
     yield article_from_record(value, fallback_id, source, line)
 
 
-def article_from_record(rec: Any, fallback_id: str, source: str = "<record>",
+def article_from_record(rec: Any, fallback_id: str, source: str = RECORD,
                         line: int | None = None, html: bool = True) -> Item:
     """An Article from a record ``{"id", "title", "text", "url", "time"}``; ``id`` wins over the fallback.
 
@@ -328,13 +320,13 @@ def article_from_record(rec: Any, fallback_id: str, source: str = "<record>",
     if isinstance(rec, Article):
         return _scrubbed(rec)
     fallback_id, source = encodable(fallback_id), encodable(source)
-    if not isinstance(rec, Mapping):
-        return Problem(fallback_id, source, f"article is a {type(rec).__name__}, not an object", line)
-    art_id = encodable(str(rec["id"])) if rec.get("id") not in (None, "") else fallback_id
-    text = rec.get("text")
-    if not isinstance(text, str):
-        return Problem(art_id, source, "article has no 'text' string", line)
-    text = encodable(text)
+    wrong = record_problem(rec)
+    if wrong:
+        art_id = fallback_id if wrong[0] in ("", "id") else encodable(record_id(rec.get("id"), fallback_id))
+        return Problem(art_id, source, wrong[1], line)
+    art_id = encodable(record_id(rec.get("id"), fallback_id))
+    text = encodable(rec["text"])
+    source = f"{source}:{line}" if line else source  # an article is found by its line as a problem is
     if html and _looks_html(text):
         art = html_article(art_id, text, source)
         if isinstance(art, Problem):

@@ -13,6 +13,7 @@ it in one of two forms, both defined here so that they agree:
 from __future__ import annotations
 
 import math
+import re
 from datetime import datetime, timezone
 from typing import Any
 
@@ -30,21 +31,45 @@ much again for its first parse in every process, which a batch of small clusters
 goes to it."""
 
 
-def parse_time(value: Any) -> datetime | None:
-    """ISO 8601 first, then the :data:`COMMON_FORMATS` (both fast), then dateparser for anything else; None
-    when it is not a date.
+DATEPARSER_SETTINGS = {
+    "PARSERS": ["custom-formats", "absolute-time"],
+    "REQUIRE_PARTS": ["year", "month"],
+    "PREFER_DAY_OF_MONTH": "first",
+}
+"""What dateparser may read as a publication time: only times that say when they are. Its other readings fill
+what the text leaves out from the clock of the machine that runs it ("yesterday", "Friday" and "March 3" on
+today's calendar, "March 2020" on today's day of the month), so the same article would be dated differently
+each day it is briefed; such a time is unknown instead, as a relative one in the text is. So is one whose year
+is not written out in full: dateparser reads "APR 28" as April 2028."""
 
-    Numbers are Unix timestamps (UTC).
+MILLISECOND_EPOCHS = 1e11
+"""A Unix time this large or larger is in milliseconds (JavaScript's ``Date.now()``): in seconds it would be
+after the year 5000."""
+
+
+EPOCH_TEXT = re.compile(r"(?:\d{9,10}|\d{13})(?:\.\d+)?")
+"""A Unix time written as a string: seconds since 1973 ("1582848000") or milliseconds since 2001. No date is
+written so (``YYYYMMDD`` has 8 digits, ``YYYYMMDDHHMM`` 12, ``YYYYMMDDHHMMSS`` 14)."""
+
+
+def parse_time(value: Any) -> datetime | None:
+    """ISO 8601 first, then the :data:`COMMON_FORMATS` (both fast), then dateparser for anything else that
+    says its year and month (:data:`DATEPARSER_SETTINGS`); None when it is not such a date.
+
+    Numbers are Unix timestamps (UTC), in seconds or, from :data:`MILLISECOND_EPOCHS` on, milliseconds.
     """
     if isinstance(value, datetime):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         try:
-            return datetime.fromtimestamp(value, tz=timezone.utc)
+            seconds = value / 1000 if abs(value) >= MILLISECOND_EPOCHS else value
+            return datetime.fromtimestamp(seconds, tz=timezone.utc)
         except (OverflowError, OSError, ValueError):
             return None
     if not isinstance(value, str) or not value.strip():
         return None
+    if EPOCH_TEXT.fullmatch(value.strip()):  # dateparser would read it on this machine's clock, not in UTC
+        return parse_time(float(value))
     try:
         return datetime.fromisoformat(value.strip())
     except ValueError:
@@ -55,9 +80,11 @@ def parse_time(value: Any) -> datetime | None:
     import dateparser  # heavy (regex tables for every language): loaded only for non-ISO times
 
     try:
-        return dateparser.parse(value, languages=["en"])
+        found = dateparser.parse(value, languages=["en"], settings=DATEPARSER_SETTINGS)
     except (ValueError, OverflowError):
         return None
+    # a year it read from a day's number ("APR 28" as April 2028) is not one the text gives
+    return found if found is not None and str(found.year) in value else None
 
 
 def _common(value: str) -> datetime | None:

@@ -263,7 +263,7 @@ class Store:
         """Events, largest first (then earliest)."""
         return self._event_infos("SELECT id, story, title, size, first, last FROM events "
                                  "ORDER BY size DESC, first IS NULL, first, id LIMIT ?",
-                                 (-1 if limit is None else limit,))
+                                 (_sql_limit(limit),))
 
     def event(self, event_id: str) -> EventInfo | None:
         """One event (an old id leads to the event it was merged into), or None if there is no such event."""
@@ -279,7 +279,7 @@ class Store:
     def stories(self, limit: int | None = None) -> list[StoryInfo]:
         """Stories, largest first (then earliest), each with its events."""
         rows = self._rows("SELECT id, title, size, first, last FROM stories "
-                          "ORDER BY size DESC, first IS NULL, first, id LIMIT ?", (-1 if limit is None else limit,))
+                          "ORDER BY size DESC, first IS NULL, first, id LIMIT ?", (_sql_limit(limit),))
         return self._story_infos(rows)
 
     def story(self, story_id: str) -> StoryInfo | None:
@@ -391,14 +391,23 @@ class Store:
         hits = [SearchHit("story", r[0], None, r[0], r[1], r[2]) for r in self._rows(
             "SELECT s.id, stories_fts.title, snippet(stories_fts, -1, '[', ']', '...', 12) "
             "FROM stories_fts JOIN stories AS s ON s.rowid = stories_fts.rowid "
-            "WHERE stories_fts MATCH ? ORDER BY bm25(stories_fts) LIMIT ?", (match, limit))]
+            "WHERE stories_fts MATCH ? ORDER BY bm25(stories_fts) LIMIT ?", (match, _sql_limit(limit)))]
         hits += [SearchHit("event", r[0], r[0], r[1], r[2], r[3]) for r in self._rows(
             "SELECT e.id, e.story, events_fts.title, snippet(events_fts, -1, '[', ']', '...', 12) "
             "FROM events_fts JOIN events AS e ON e.rowid = events_fts.rowid "
-            "WHERE events_fts MATCH ? ORDER BY bm25(events_fts) LIMIT ?", (match, limit))]
+            "WHERE events_fts MATCH ? ORDER BY bm25(events_fts) LIMIT ?", (match, _sql_limit(limit)))]
         hits += [SearchHit("article", r[0], r[1], r[2], r[3], r[4]) for r in self._rows(
             "SELECT a.id, a.event, e.story, a.title, snippet(articles_fts, -1, '[', ']', '...', 12) "
             "FROM articles_fts JOIN articles AS a ON a.rowid = articles_fts.rowid "
             "LEFT JOIN events AS e ON e.id = a.event "
-            "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?", (match, limit))]
+            "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?", (match, _sql_limit(limit)))]
         return hits[:limit]
+
+
+def _sql_limit(limit: int | None) -> int:
+    """``limit`` as SQLite's ``LIMIT`` takes it: -1 for none, and for one larger than SQLite's integers (no table
+    holds that many rows; SQLite would refuse the number with an OverflowError)."""
+    return -1 if limit is None or limit > SQLITE_MAX_INT else limit
+
+
+SQLITE_MAX_INT = 2**63 - 1
