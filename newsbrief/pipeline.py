@@ -182,6 +182,7 @@ def brief(items: Input | Iterable[Input], max_words: int = 100, method: str = DE
     the off-event check and the facts readers (:func:`~newsbrief.reading.read_story`: in this process;
     the command line passes a :class:`~newsbrief.reading.Worker`, which loads spaCy in another).
     """
+    _check_options(max_words, query)
     prep, found = prepare_stories(items, since, query)
     return story_briefing(prep, found, 0, max_words, method, facts, since_time=since_time, reader=reader)
 
@@ -191,9 +192,19 @@ def brief_stories(items: Input | Iterable[Input], max_words: int = 100, method: 
                   facts: bool = True, since: Input | Iterable[Input] | None = None,
                   query: str | None = None, reader: Reader = read_story) -> list[Briefing]:
     """One briefing per story of the input, largest story first (see :func:`brief`)."""
+    _check_options(max_words, query)
     prep, found = prepare_stories(items, since, query)
     return [story_briefing(prep, found, i, max_words, method, facts, alone=True, reader=reader)
             for i in range(max(1, len(found.stories)))]
+
+
+def _check_options(max_words: int, query: str | None) -> None:
+    """Refuse a word budget or a question of the wrong kind before any work: a budget of 0 gave an empty
+    summary without a word, "5" and a numeric query failed deep inside with errors that named neither."""
+    if isinstance(max_words, bool) or not isinstance(max_words, int) or max_words < 1:
+        raise ValueError(f"max_words must be a positive integer, got {max_words!r}")
+    if query is not None and not isinstance(query, str):
+        raise TypeError(f"query must be a string, got {type(query).__name__}")
 
 
 def prepare_stories(items: Input | Iterable[Input], since: Input | Iterable[Input] | None = None,

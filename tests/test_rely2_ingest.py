@@ -14,6 +14,7 @@ import pytest
 
 from newsbrief.ingest import Problem, load, parse_time, read_inputs
 from newsbrief.model import Article
+from newsbrief.pipeline import brief, brief_stories
 
 BODY = "The council approved the new budget on Monday after a long debate in the city hall. " * 3
 
@@ -186,3 +187,17 @@ def test_a_text_file_with_lone_carriage_returns_has_its_title_and_paragraphs(tmp
     (tmp_path / "old-mac.txt").write_bytes(text.replace("\n", "\r").encode())
     (art,) = _read(tmp_path / "old-mac.txt")
     assert art.title == "Budget passes" and art.text == text and len(art.text) == len(text)
+
+
+@pytest.mark.parametrize("budget", [0, -1, "5", 2.5, True])
+@pytest.mark.parametrize("call", [brief, brief_stories])
+def test_a_word_budget_that_is_no_positive_integer_is_refused_by_name(call, budget, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(f"Budget passes\n\n{BODY}")
+    with pytest.raises(ValueError, match="max_words must be a positive integer"):
+        call(tmp_path, max_words=budget, facts=False)
+
+
+def test_a_question_that_is_no_string_is_refused_by_name(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(f"Budget passes\n\n{BODY}")
+    with pytest.raises(TypeError, match="query must be a string, got int"):
+        brief(tmp_path, query=5, facts=False)
