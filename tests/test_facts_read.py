@@ -240,4 +240,6 @@ def test_a_year_that_opens_a_sentence_and_a_month_with_its_year_after_a_comma_ar
         "1970", "In 1970")
     assert dated("Three teenagers burned the store down in February, 2003.") == [("2003-02", "February, 2003")]
     assert dated("In May, 1500 troops arrived.") == [("2014-05", "In May")]
+    assert dated("In May, 2010 protesters were detained.") == [("2014-05", "In May")]  # a count, not a year
+    assert dated("In March, 2004 people marched.") == [("2014-03", "In March")]
     assert dated("The October issue, out two months after his death, has a blurry flag on its cover.") == []
