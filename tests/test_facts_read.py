@@ -205,6 +205,14 @@ def test_a_reporting_verb_after_a_conjunction_or_before_an_infinitive_of_claims_
     assert told("Ann Lo, the mayor, said the heir was in the square.") == ["the heir was in the square"]
 
 
+def test_claimed_to_have_done_or_claimed_to_a_listener_is_a_claim() -> None:
+    assert told("Insurgents claimed to have shot down two army helicopters.") == [
+        "to have shot down two army helicopters"]
+    assert told("The mayor claimed to reporters that the count was rigged.") == [
+        "to reporters that the count was rigged"]
+    assert told("He claims to possess the deeds to the farm.") == []  # a verb, not a plural listener
+
+
 def located(name: str, label: str, texts: list[str]) -> list[str]:
     found = Gazetteer([Mention("a", 0, len(name), name, label)]).locate(
         [Unit(str(i), 0, len(t), t, 1, 1) for i, t in enumerate(texts)])
