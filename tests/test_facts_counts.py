@@ -144,6 +144,8 @@ def test_a_count_so_far_this_year_is_a_running_total_not_the_days_count() -> Non
                                          "Their deaths are the latest of 253 murders so far this year in the city."])
              for q in read_unit(Unit("a", 0, len(text), text, i, 1), Gazetteer([]))]
     assert [g.label for g in group_quantities(found)] == ["boys killed", "people killed"]  # not "253 boys killed"
+    (single,) = read("A ferry fire this year killed 30 passengers.")
+    assert not single.perfect  # this year's incident, no running total
 
 
 def test_a_harm_counted_without_a_noun_befell_people() -> None:
