@@ -161,6 +161,12 @@ def test_a_count_that_says_how_far_is_a_distance_not_people_or_things_befallen()
     assert [q.value for q in read("Coast guards rescued 12 people off the boat on Monday.")] == [12]
 
 
+def test_a_noun_of_spacing_before_from_is_a_distance_however_it_parses() -> None:
+    assert [q.what for q in read("Officers found 5 bodies two blocks from the church.")] == ["bodies"]
+    assert [q.what for q in read("Eight people were killed two blocks from the church.")] == ["people killed"]
+    assert [q.what for q in read("Three houses burned in the fire.")] == ["houses destroyed"]  # a count
+
+
 def test_amounts_of_one_thing_worded_apart_are_one_fact() -> None:
     texts = ["Damage to the church was estimated at $1 million, police said.",
              "The fire caused $1 million in damages to the church.",
