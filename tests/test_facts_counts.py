@@ -178,6 +178,20 @@ def test_amounts_of_one_thing_worded_apart_are_one_fact() -> None:
     assert q.measured == "fire damages"
 
 
+def grouped(texts: list[str]) -> list[list[float]]:
+    found = [q for i, t in enumerate(texts) for q in read_unit(Unit(str(i), 0, len(t), t, 1, 1), Gazetteer([]))]
+    return sorted(sorted(q.value for q in g.members) for g in group_quantities(found))
+
+
+def test_amounts_of_things_named_apart_are_apart_and_one_narrower_joins_the_bare_one() -> None:
+    assert grouped(["The flood caused $4 million in road damage, officials said.",
+                    "The flood caused $7 million in crop damage, farmers said."]) == [[4e6], [7e6]]
+    assert grouped(["The club paid $3 million in legal fees.", "The club paid $9 million in transfer fees."]) == [
+        [3e6], [9e6]]
+    assert grouped(["The blaze caused $2 million in damages.", "The $2 million fire damage was insured."]) == [
+        [2e6, 2e6]]
+
+
 def test_a_harm_figure_no_reading_of_it_names_is_not_shown_with_another_readings_noun() -> None:
     texts = ["On Sunday, an explosion killed two and wounded 30 in the northern city of Aleppo.",
              "The monitor said that at least 18 security troops were wounded."]

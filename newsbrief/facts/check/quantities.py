@@ -151,9 +151,30 @@ def _apart(q: Quantity) -> tuple[object, ...]:
 
 
 def _measure_key(measured: str | None) -> str | None:
-    """What a measure is of, as compared: its last word in the singular ("in damages", "fire damage" and
-    "damage" are one damage; "of snow" is snow), so that sources that word it apart are one fact."""
-    return singular(measured.split()[-1]) if measured else None
+    """What a measure is of, as compared: its phrase in lower case without "in"/"of", the last word in the
+    singular ("in damages" and "damage" are one damage, "of snow" is snow; "property damage" and "crop damage"
+    are two, as are "legal fees" and "licence fees")."""
+    if not measured:
+        return None
+    words = measured.lower().split()
+    if len(words) > 1 and words[0] in ("in", "of"):
+        words = words[1:]
+    return " ".join([*words[:-1], singular(words[-1])])
+
+
+def _join_measures(members: dict[_Key, list[Quantity]]) -> None:
+    """A measure one source names more narrowly ("$1 million fire damage") beside others' bare one ("$1
+    million in damage") is that measure, when no other narrower measure of the same head competes for it
+    ("property damage" and "crop damage" beside "damage" stay apart: which one the bare figure is is unknown)."""
+    narrower: dict[_Key, list[_Key]] = {}
+    for key in members:
+        measure = key[3][2]
+        if isinstance(measure, str) and " " in measure:
+            bare_apart = (*key[3][:2], measure.rsplit(" ", 1)[1], *key[3][3:])
+            narrower.setdefault((key[0], key[1], key[2], bare_apart), []).append(key)
+    for bare, keys in narrower.items():
+        if bare in members and len(keys) == 1:
+            members[bare] += members.pop(keys[0])
 
 
 def group_quantities(quantities: Iterable[Quantity], settings: Settings = DEFAULT,
@@ -169,6 +190,7 @@ def group_quantities(quantities: Iterable[Quantity], settings: Settings = DEFAUL
             pending.append(q)
     for q in pending:
         members.setdefault(_home(members, q) or (q.category, q.kind, None, _apart(q)), []).append(q)
+    _join_measures(members)
     _join_people(members)
     groups = [Group(c, k, s, scoped, f"in {apart[-1]}" if apart[-1] else None)
               for (c, k, s, apart), found in members.items()
