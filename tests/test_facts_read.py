@@ -228,6 +228,10 @@ def test_a_name_in_quotation_marks_in_most_mentions_is_a_title_not_a_person() ->
 def test_a_nationality_word_before_a_noun_is_no_organisation() -> None:
     texts = ["The debut of Uruguayan director Ann Lo opens.", "A Uruguayan film crew came."]
     assert located("Uruguayan", "ORG", texts) == ["group"]  # a nationality, as "Palestinians", not a body
+    texts = ["The first film of Mexican director Ann Lo opens.", "A Mexican film crew came."]
+    assert located("Mexican", "ORG", texts) == ["group"]
+    texts = ["The first race of Ferrari driver Ann Lo starts.", "A Ferrari mechanic came."]
+    assert located("Ferrari", "ORG", texts) == ["organisation"]  # a brand ends in "-i" too
     assert located("Iran", "GPE", ["The Iran deal holds.", "The Iran talks end."]) == ["place"]
 
 

@@ -83,10 +83,12 @@ PERSON_CUES = frozenset(
 """Words right before a name that make it a person ("Mr. Kennedy", "Judge Ito"), and that make a name that
 opens with them one ("Judge Lance Ito", which the model may take for an organisation)."""
 
-NATIONALITY_ENDINGS = ("ian", "ean", "yan", "ese", "ish")
-"""Endings of a nationality adjective ("Uruguayan", "Korean", "Chinese", "Turkish"): a one-word name so ending that
-modifies a noun ("Uruguayan director") is a nationality, not a body; not the bare "-an" of a country ("Iran deal",
-"Sudan crisis")."""
+NATIONALITY = re.compile(r"(?:(?P<adjective>an|ish|ese)|i|ic)$")
+"""The ending of a nationality word ("American", "Uruguayan", "Turkish", "Chinese", "Israeli", "Arabic"; the
+singular of "Palestinians"): what tells a nation's adjective from its country ("Turkey"/"Turkish"). A country
+that ends so ("Iran", "Sudan") is told apart by the model's naming it a place. Only the ``adjective`` endings
+make a word before a noun a nationality whatever the model says: "-i" and "-ic" end brands as well ("Ferrari
+driver", "Atlantic editor")."""
 
 AGREEMENT_WORDS = frozenset("accord accords agreement agreements treaty treaties pact protocol".split())
 """Head words of the names of agreements ("Oslo Accords", "Good Friday Agreement", "Treaty of Rome"), which
