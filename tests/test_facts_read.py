@@ -237,6 +237,8 @@ def test_a_nationality_word_before_a_noun_is_no_organisation() -> None:
 
 def test_a_war_is_an_event_and_a_time_zone_no_name() -> None:
     assert _kind("Gulf War", Counter({"GPE": 1, "EVENT": 1})) == "event"
+    assert _kind("Clone Wars", Counter({"ORG": 2})) == "organisation"  # a studio's title, not a war
+    assert _kind("Special Olympics", Counter({"ORG": 2})) == "organisation"
     texts = ["Polls closed at 1400 GMT on Sunday.", "Results came at 0900 GMT."]
     mentions = [Mention("0", 28, 31, "GMT", "ORG"), Mention("1", 16, 19, "GMT", "ORG")]
     assert Gazetteer(mentions).locate([Unit(str(i), 0, len(t), t, 1, 1) for i, t in enumerate(texts)]) == []

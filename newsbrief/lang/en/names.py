@@ -98,8 +98,9 @@ VESSEL_PREFIXES = frozenset("MV M/V M/S MT M/T SS RMS USS USNS USCGC HMS HMAS HM
 """Prefixes that make the name after them a ship's ("MV Gibe", "INS Mysore", "USS Cole"), which the model
 takes for a person: written in capitals, as ships' names are (not "MS", "JS", "FS": initials of people)."""
 
-EVENT_HEADS = frozenset("war wars revolution uprising olympics massacre".split())
-"""Last words of a name that make it an event ("the Gulf War", "the Orange Revolution"), whatever the model says."""
+EVENT_HEADS = frozenset("war revolution uprising massacre".split())
+"""Last words of a name that make it an event ("the Gulf War", "the Orange Revolution"), whatever the model says;
+not "wars" nor "olympics", which end titles and bodies as often ("Star Wars", "Special Olympics")."""
 
 PLACE_CUES = frozenset("in near from across outside throughout".split())
 """Prepositions right before a name that make it a place ("in Honduras", "near Fort Dodge")."""
