@@ -198,6 +198,11 @@ def test_a_harm_figure_no_reading_of_it_names_is_not_shown_with_another_readings
     found = [q for i, t in enumerate(texts) for q in read_unit(Unit(str(i), 0, len(t), t, 1, 1), Gazetteer([]))]
     shown = [f.text for f in quantity_facts(group_quantities(found))]
     assert "30 people injured" in shown and "30 security troops injured" not in shown
+    texts = ["On Monday, a car bomb killed or wounded 25 in the city.",
+             "Officials said at least 12 police officers were killed or wounded."]
+    found = [q for i, t in enumerate(texts) for q in read_unit(Unit(str(i), 0, len(t), t, 1, 1), Gazetteer([]))]
+    shown = [f.text for f in quantity_facts(group_quantities(found))]
+    assert "25 people killed or injured" in shown and "25 police officers killed or injured" not in shown
 
 
 def test_what_happened_is_shown_as_an_irregular_verbs_own_participle() -> None:

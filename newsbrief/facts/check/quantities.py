@@ -25,10 +25,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cached_property
 
-from newsbrief.facts.read.quantities import Quantity, compatible, singular
+from newsbrief.facts.read.quantities import Quantity, compatible, is_harm, singular
 from newsbrief.facts.settings import DEFAULT, Settings
 from newsbrief.ingest import wall_clock
-from newsbrief.lang.en.events import CATEGORY_RANK, GENERAL_KINDS, HARMS
+from newsbrief.lang.en.events import CATEGORY_RANK, GENERAL_KINDS
 from newsbrief.lang.en.measures import BARE_AMOUNTS
 from newsbrief.lang.tokens import tokens
 from newsbrief.model import Conflict, QuantityFact, Source, ValueSide
@@ -432,7 +432,7 @@ def _label(group: Group, figure: ValueSet) -> str:
     security troops were wounded" is "30 people injured", not "30 security troops injured"."""
     rep = figure.representative
     own = Counter(q.what for q in figure.members if q.noun or q.unit)  # a measure names its own ("2002 value")
-    if rep.category in HARMS and not any(q.noun for q in figure.members if (q.value, q.high) == (rep.value, rep.high)):
+    if is_harm(rep.category) and not any(q.noun for q in figure.members if (q.value, q.high) == (rep.value, rep.high)):
         own = Counter([rep.what])
     return _agreeing(own.most_common(1)[0][0] if own else group.label, rep.value)
 
