@@ -235,6 +235,13 @@ def test_a_nationality_word_before_a_noun_is_no_organisation() -> None:
     assert located("Iran", "GPE", ["The Iran deal holds.", "The Iran talks end."]) == ["place"]
 
 
+def test_a_name_in_quotation_marks_is_a_title_but_not_one_before_a_possessive_apostrophe() -> None:
+    assert located("Night Tide", "PERSON", ["The new “Night Tide” is out.", "“Night Tide,” a remake, opens."]) == [
+        "thing"]
+    texts = ["‘Ann Vance’s plan will fail,’ he said.", "‘Ann Vance’s allies are gone,’ she said."]
+    assert located("Ann Vance", "PERSON", texts) == ["person"]
+
+
 def test_a_war_is_an_event_and_a_time_zone_no_name() -> None:
     assert _kind("Gulf War", Counter({"GPE": 1, "EVENT": 1})) == "event"
     assert _kind("Clone Wars", Counter({"ORG": 2})) == "organisation"  # a studio's title, not a war

@@ -51,7 +51,7 @@ from newsbrief.lang.en.names import (
     STATE_ABBREVIATIONS,
     VESSEL_PREFIXES,
 )
-from newsbrief.lang.en.quotes import QUOTE_CHARACTERS
+from newsbrief.lang.en.quotes import CLOSING_CHARACTERS, OPENING_CHARACTERS, QUOTE_CHARACTERS
 from newsbrief.lang.en.time_words import TIME_ZONES
 from newsbrief.model import Source
 
@@ -84,7 +84,11 @@ _VESSEL = "vessel"
 """The kind of a ship's name ("MV Gibe", "INS Mysore"): a prefix of :data:`VESSEL_PREFIXES` says so."""
 _THING = "thing"
 """The kind of a name no person takes ("the Hummer") and nothing else types: a vehicle, a product; not listed."""
-_CLOSED_AFTER = re.compile(rf"[,.]?[{QUOTE_CHARACTERS}]")
+_OPENED_BEFORE = frozenset(OPENING_CHARACTERS + "`‘")
+"""Marks that open a quotation right before a name; not an apostrophe ("'Tis", "rock 'n' roll")."""
+_CLOSED_AFTER = re.compile(rf"[,.]?(?:[{CLOSING_CHARACTERS}]|''|’(?!\w))")
+"""A mark that closes a quotation right after a name, with a comma or stop before it; not the apostrophe of a
+possessive ("Evil Dead’s director")."""
 _ACRONYM = re.compile(r"(?<![\w.’'&-])[A-Z]{2,6}(?![\w.’';-])")
 _SPACES = re.compile(r"\s+")
 _WORD_BREAK = re.compile(r"[\s\-]+")
@@ -577,7 +581,7 @@ def _modifies(text: str, start: int, end: int) -> bool:
 def _quoted(text: str, start: int, end: int) -> bool:
     """Whether quotation marks enclose the name at ``text[start:end]`` ("the new “Evil Dead” is ...", "“Evil
     Dead,” a remake"): a title of a work, not a person or a body."""
-    return text[start - 1:start] in tuple(QUOTE_CHARACTERS) and bool(_CLOSED_AFTER.match(text, end))
+    return start > 0 and text[start - 1] in _OPENED_BEFORE and bool(_CLOSED_AFTER.match(text, end))
 
 
 def _continued(text: str, end: int) -> bool:
