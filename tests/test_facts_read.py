@@ -263,5 +263,7 @@ def test_a_year_that_opens_a_sentence_and_a_month_with_its_year_after_a_comma_ar
     assert dated("In May, 1500 troops arrived.") == [("2014-05", "In May")]
     assert dated("In May, 2010 protesters were detained.") == [("2014-05", "In May")]  # a count, not a year
     assert dated("In March, 2004 people marched.") == [("2014-03", "In March")]
+    assert dated("The show began in May 1990 and ended in May 1998.") == [("1990-05", "May 1990"),
+                                                                          ("1998-05", "May 1998")]
     assert dated("The October issue, out two months after his death, has a blurry flag on its cover.") == []
     assert dated("In the October issue, out two months after his death, he wrote of the flag.") == []

@@ -53,7 +53,7 @@ _PHRASE = re.compile(
     rf"\b{_LEAD}(?:{_DAY}){_PART}\b"
     rf"|\b(?:on\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?\b"
     rf"|\b(?:on\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
-    rf"|\b{_BEFORE_MONTH}{_MONTH}(?:,?\s+(?:19|20)\d\d\b(?!\s+[a-z]))?\b(?!\s+\d{{1,2}}\b)"
+    rf"|\b{_BEFORE_MONTH}{_MONTH}(?:,\s+(?:19|20)\d\d\b(?!\s+[a-z])|\s+(?:19|20)\d\d)?\b(?!\s+\d{{1,2}}\b)"
     rf"|\b{_MONTH}\s+\d{{4}}\b"
     rf"|\b{_IN}(?:19|20)\d\d\b(?![,.]?\d)"
     r"|\b(?i:today|yesterday|tonight|tomorrow|last night|(?:earlier |later )?this (?:morning|week|month|year)"
