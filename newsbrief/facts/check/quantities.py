@@ -151,30 +151,28 @@ def _apart(q: Quantity) -> tuple[object, ...]:
 
 
 def _measure_key(measured: str | None) -> str | None:
-    """What a measure is of, as compared: its phrase in lower case without "in"/"of", the last word in the
-    singular ("in damages" and "damage" are one damage, "of snow" is snow; "property damage" and "crop damage"
-    are two, as are "legal fees" and "licence fees")."""
+    """What a measure is of, as compared: its noun phrase in lower case without "in"/"of" before it or a
+    phrase after it, the last word in the singular ("in damages" and "damage" are one damage, "of snow" is snow,
+    "bill in U.S." a bill; "property damage" and "crop damage" are two, as are "legal fees" and "licence
+    fees")."""
     if not measured:
         return None
     words = measured.lower().split()
     if len(words) > 1 and words[0] in ("in", "of"):
         words = words[1:]
+    words = words[:next((i for i, w in enumerate(words) if i and w in ("in", "of")), len(words))]
     return " ".join([*words[:-1], singular(words[-1])])
 
 
 def _join_measures(members: dict[_Key, list[Quantity]]) -> None:
-    """A measure one source names more narrowly ("$1 million fire damage") beside others' bare one ("$1
-    million in damage") is that measure, when no other narrower measure of the same head competes for it
-    ("property damage" and "crop damage" beside "damage" stay apart: which one the bare figure is is unknown)."""
-    narrower: dict[_Key, list[_Key]] = {}
-    for key in members:
-        measure = key[3][2]
-        if isinstance(measure, str) and " " in measure:
-            bare_apart = (*key[3][:2], measure.rsplit(" ", 1)[1], *key[3][3:])
-            narrower.setdefault((key[0], key[1], key[2], bare_apart), []).append(key)
-    for bare, keys in narrower.items():
-        if bare in members and len(keys) == 1:
-            members[bare] += members.pop(keys[0])
+    """An amount one source names more narrowly that gives the figure of others' bare one ("$1 million fire
+    damage" beside "$1 million in damage", "a separate $9.2 billion construction bill" beside "the $9.2 billion
+    bill") is that amount, named more narrowly; "$5 million in property damage" beside "$2 million in damage"
+    is another."""
+    for key in [k for k in members if isinstance(k[3][2], str) and " " in k[3][2]]:
+        bare = (key[0], key[1], key[2], (*key[3][:2], key[3][2].rsplit(" ", 1)[1], *key[3][3:]))
+        if bare in members and {q.value for q in members[key]} <= {q.value for q in members[bare]}:
+            members[bare] += members.pop(key)
 
 
 def group_quantities(quantities: Iterable[Quantity], settings: Settings = DEFAULT,
@@ -426,12 +424,11 @@ def story_days(times: Mapping[str, datetime | None], settings: Settings) -> dict
 
 def _label(group: Group, figure: ValueSet) -> str:
     """What a value set counts, in its own sources' words when they name it ("six bombings" beside another
-    source's "four Southern bombings", "the 2002 value of $4.9 million" beside "a peak value of $5.3 million"),
-    else the group's; "person" and "people" agree with the figure. A harm
+    source's "four Southern bombings"), else the group's; "person" and "people" agree with the figure. A harm
     whose shown figure no reading of it names keeps its own words: "wounded 30 in Aleppo" beside "at least 18
     security troops were wounded" is "30 people injured", not "30 security troops injured"."""
     rep = figure.representative
-    own = Counter(q.what for q in figure.members if q.noun or q.unit)  # a measure names its own ("2002 value")
+    own = Counter(q.what for q in figure.members if q.noun)
     if is_harm(rep.category) and not any(q.noun for q in figure.members if (q.value, q.high) == (rep.value, rep.high)):
         own = Counter([rep.what])
     return _agreeing(own.most_common(1)[0][0] if own else group.label, rep.value)
