@@ -41,19 +41,17 @@ _MONTH = "(?:{}|(?:{})\\.?)".format(
     "|".join(MONTHS), "|".join("Sept?" if a == "Sep" else a for a in MONTH_ABBREVIATIONS if a not in MONTHS))
 _PART = r"(?:\s+(?:night|morning|evening|afternoon))?"
 _LEAD = r"(?:(?:late|early|overnight)\s+(?:on\s+)?|on\s+|last\s+|next\s+|this\s+)?"
-_BEFORE_MONTH = r"(?i:in|since|until|by|from|of|during|before|after|early|late|mid-?|last|next|this)\s+"
-"""Words that open a phrase of a month: a preposition in any case ("In March, ..." opens a sentence); not an
-article, as "the October issue" names a thing, wherever it stands ("In the October issue, he wrote ...")."""
-_IN = rf"(?:{_BEFORE_MONTH}|(?:a|the)\s+)"
-"""Words that open a phrase of a year: those of a month, or an article in lower case only, as "A 1996 study"
-opening a sentence names a thing."""
+_IN = r"(?:(?i:in|since|until|by|from|of|during|before|after|early|late|mid-?|last|next|this)|a|the)\s+"
+"""Words that open a phrase of a month or a year: a preposition in any case ("In 1970, ..." opens a sentence); an
+article in lower case only, as "The October issue" or "A 1996 study" opening a sentence names a thing, while
+"the July election" and "a February meeting" are dated."""
 # A year after a month and a comma is the month's year ("in February, 2003") unless a lower-case word follows it:
 # "In May, 2010 protesters were detained" counts protesters.
 _PHRASE = re.compile(
     rf"\b{_LEAD}(?:{_DAY}){_PART}\b"
     rf"|\b(?:on\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?\b"
     rf"|\b(?:on\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
-    rf"|\b{_BEFORE_MONTH}{_MONTH}(?:,\s+(?:19|20)\d\d\b(?!\s+[a-z])|\s+(?:19|20)\d\d)?\b(?!\s+\d{{1,2}}\b)"
+    rf"|\b{_IN}{_MONTH}(?:,\s+(?:19|20)\d\d\b(?!\s+[a-z])|\s+(?:19|20)\d\d)?\b(?!\.?\s+\d{{1,2}}\b)"
     rf"|\b{_MONTH}\s+\d{{4}}\b"
     rf"|\b{_IN}(?:19|20)\d\d\b(?![,.]?\d)"
     r"|\b(?i:today|yesterday|tonight|tomorrow|last night|(?:earlier |later )?this (?:morning|week|month|year)"
