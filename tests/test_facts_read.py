@@ -267,3 +267,5 @@ def test_a_year_that_opens_a_sentence_and_a_month_with_its_year_after_a_comma_ar
                                                                           ("1998-05", "May 1998")]
     assert dated("The October issue, out two months after his death, has a blurry flag on its cover.") == []
     assert dated("He spoke of the Jan. 29 blast.") == [("2014-01-29", "Jan. 29")]  # the day, not the month
+    assert dated("Crowds gathered ahead of the July 4 parade.") == [("2014-07-04", "July 4")]  # days ahead
+    assert dated("The pier was closed on July 20.") == [("2013-07-20", "on July 20")]  # weeks ahead: last year's

@@ -72,6 +72,8 @@ _CALENDAR = re.compile(
 _MONTH_NAME = re.compile(rf"\b{_MONTH}(?!\w)")
 _HALF_YEAR = 183
 """Days before publication from which a day to come, written without its year, is next year's."""
+_WEEK = 7
+"""Days after publication within which a day written without its year is this year's, to come."""
 _MONTH_NO = {m.lower(): i + 1 for i, m in enumerate(MONTH_ABBREVIATIONS)}
 _FORMATS = {"day": "%Y-%m-%d", "week": "%G-W%V", "month": "%Y-%m", "year": "%Y"}
 _PARSE = {"day": "%Y-%m-%d", "week": "%G-W%V-%u", "month": "%Y-%m", "year": "%Y"}
@@ -153,7 +155,7 @@ def _calendar(core: str, base: datetime | None, future: bool = False) -> tuple[d
     if year is None:
         if base is None or month_no is None:
             return None
-        year = _year_of(month_no, int(day or 1), base, future)
+        year = _year_of(month_no, int(day) if day else None, base, future)
     try:
         when = datetime(int(year), month_no or 1, int(day or 1))
     except ValueError:
@@ -161,18 +163,20 @@ def _calendar(core: str, base: datetime | None, future: bool = False) -> tuple[d
     return when, "day" if day else "month" if month_no else "year"
 
 
-def _year_of(month: int, day: int, base: datetime, future: bool) -> int:
+def _year_of(month: int, day: int | None, base: datetime, future: bool) -> int:
     """The year of a day and month written without one: the publication year, or the year before if that
     would be after publication. A clause that speaks of what is to come ("elections will be held on Oct.
     25" in July) keeps the publication year, and takes the year after only for a day half a year or more
     before publication ("will meet on Feb. 3" in December); a day just past stays this year's, as reported
-    speech puts it ("said it would hold talks on June 30", written July 2)."""
-    if not future:
-        return base.year - ((month, day) > (base.month, base.day))
+    speech puts it ("said it would hold talks on June 30", written July 2). A day less than a week after
+    publication is this year's whatever the clause says: what is just ahead ("the Dec. 11-12 summit", written
+    Dec. 9), not a day nearly a year back; a month alone (``day`` None) is not so near."""
     try:
-        behind = (base - datetime(base.year, month, day)).days
+        behind = (base - datetime(base.year, month, day or 1)).days
     except ValueError:  # 29 February of a common year
         behind = 0
+    if not future:
+        return base.year - ((month, day or 1) > (base.month, base.day) and not (day and -_WEEK < behind < 0))
     return base.year + (behind >= _HALF_YEAR)
 
 
