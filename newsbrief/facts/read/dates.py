@@ -73,7 +73,7 @@ _MONTH_NAME = re.compile(rf"\b{_MONTH}(?!\w)")
 _HALF_YEAR = 183
 """Days before publication from which a day to come, written without its year, is next year's."""
 _WEEK = 7
-"""Days after publication within which a day written without its year is this year's, to come."""
+"""Days after publication up to which a day written without its year is this year's, to come."""
 _MONTH_NO = {m.lower(): i + 1 for i, m in enumerate(MONTH_ABBREVIATIONS)}
 _FORMATS = {"day": "%Y-%m-%d", "week": "%G-W%V", "month": "%Y-%m", "year": "%Y"}
 _PARSE = {"day": "%Y-%m-%d", "week": "%G-W%V-%u", "month": "%Y-%m", "year": "%Y"}
@@ -168,7 +168,7 @@ def _year_of(month: int, day: int | None, base: datetime, future: bool) -> int:
     would be after publication. A clause that speaks of what is to come ("elections will be held on Oct.
     25" in July) keeps the publication year, and takes the year after only for a day half a year or more
     before publication ("will meet on Feb. 3" in December); a day just past stays this year's, as reported
-    speech puts it ("said it would hold talks on June 30", written July 2). A day less than a week after
+    speech puts it ("said it would hold talks on June 30", written July 2). A day a week or less after
     publication is this year's whatever the clause says: what is just ahead ("the Dec. 11-12 summit", written
     Dec. 9), not a day nearly a year back; a month alone (``day`` None) is not so near."""
     try:
@@ -176,7 +176,7 @@ def _year_of(month: int, day: int | None, base: datetime, future: bool) -> int:
     except ValueError:  # 29 February of a common year
         behind = 0
     if not future:
-        return base.year - ((month, day or 1) > (base.month, base.day) and not (day and -_WEEK < behind < 0))
+        return base.year - ((month, day or 1) > (base.month, base.day) and not (day and -_WEEK <= behind < 0))
     return base.year + (behind >= _HALF_YEAR)
 
 
