@@ -144,6 +144,8 @@ def test_a_count_so_far_this_year_is_a_running_total_not_the_days_count() -> Non
                                          "Their deaths are the latest of 253 murders so far this year in the city."])
              for q in read_unit(Unit("a", 0, len(text), text, i, 1), Gazetteer([]))]
     assert [g.label for g in group_quantities(found)] == ["boys killed", "people killed"]  # not "253 boys killed"
+    (single,) = read("A ferry fire this year killed 30 passengers.")
+    assert not single.perfect  # this year's incident, no running total
 
 
 def test_a_harm_counted_without_a_noun_befell_people() -> None:
@@ -159,6 +161,12 @@ def test_a_count_that_says_how_far_is_a_distance_not_people_or_things_befallen()
     assert [q.value for q in read("Coast guards rescued 12 people off the boat on Monday.")] == [12]
 
 
+def test_a_noun_of_spacing_before_from_is_a_distance_however_it_parses() -> None:
+    assert [q.what for q in read("Officers found 5 bodies two blocks from the church.")] == ["bodies"]
+    assert [q.what for q in read("Eight people were killed two blocks from the church.")] == ["people killed"]
+    assert [q.what for q in read("Three houses burned in the fire.")] == ["houses destroyed"]  # a count
+
+
 def test_amounts_of_one_thing_worded_apart_are_one_fact() -> None:
     texts = ["Damage to the church was estimated at $1 million, police said.",
              "The fire caused $1 million in damages to the church.",
@@ -170,12 +178,31 @@ def test_amounts_of_one_thing_worded_apart_are_one_fact() -> None:
     assert q.measured == "fire damages"
 
 
+def grouped(texts: list[str]) -> list[list[float]]:
+    found = [q for i, t in enumerate(texts) for q in read_unit(Unit(str(i), 0, len(t), t, 1, 1), Gazetteer([]))]
+    return sorted(sorted(q.value for q in g.members) for g in group_quantities(found))
+
+
+def test_amounts_of_things_named_apart_are_apart_and_one_narrower_joins_the_bare_one() -> None:
+    assert grouped(["The flood caused $4 million in road damage, officials said.",
+                    "The flood caused $7 million in crop damage, farmers said."]) == [[4e6], [7e6]]
+    assert grouped(["The club paid $3 million in legal fees.", "The club paid $9 million in transfer fees."]) == [
+        [3e6], [9e6]]
+    assert grouped(["The blaze caused $2 million in damages.", "The $2 million fire damage was insured."]) == [
+        [2e6, 2e6]]
+
+
 def test_a_harm_figure_no_reading_of_it_names_is_not_shown_with_another_readings_noun() -> None:
     texts = ["On Sunday, an explosion killed two and wounded 30 in the northern city of Aleppo.",
              "The monitor said that at least 18 security troops were wounded."]
     found = [q for i, t in enumerate(texts) for q in read_unit(Unit(str(i), 0, len(t), t, 1, 1), Gazetteer([]))]
     shown = [f.text for f in quantity_facts(group_quantities(found))]
     assert "30 people injured" in shown and "30 security troops injured" not in shown
+    texts = ["On Monday, a car bomb killed or wounded 25 in the city.",
+             "Officials said at least 12 police officers were killed or wounded."]
+    found = [q for i, t in enumerate(texts) for q in read_unit(Unit(str(i), 0, len(t), t, 1, 1), Gazetteer([]))]
+    shown = [f.text for f in quantity_facts(group_quantities(found))]
+    assert "25 people killed or injured" in shown and "25 police officers killed or injured" not in shown
 
 
 def test_what_happened_is_shown_as_an_irregular_verbs_own_participle() -> None:

@@ -205,6 +205,14 @@ def test_a_reporting_verb_after_a_conjunction_or_before_an_infinitive_of_claims_
     assert told("Ann Lo, the mayor, said the heir was in the square.") == ["the heir was in the square"]
 
 
+def test_claimed_to_have_done_or_claimed_to_a_listener_is_a_claim() -> None:
+    assert told("Insurgents claimed to have shot down two army helicopters.") == [
+        "to have shot down two army helicopters"]
+    assert told("The mayor claimed to reporters that the count was rigged.") == [
+        "to reporters that the count was rigged"]
+    assert told("He claims to possess the deeds to the farm.") == []  # a verb, not a plural listener
+
+
 def located(name: str, label: str, texts: list[str]) -> list[str]:
     found = Gazetteer([Mention("a", 0, len(name), name, label)]).locate(
         [Unit(str(i), 0, len(t), t, 1, 1) for i, t in enumerate(texts)])
@@ -220,11 +228,24 @@ def test_a_name_in_quotation_marks_in_most_mentions_is_a_title_not_a_person() ->
 def test_a_nationality_word_before_a_noun_is_no_organisation() -> None:
     texts = ["The debut of Uruguayan director Ann Lo opens.", "A Uruguayan film crew came."]
     assert located("Uruguayan", "ORG", texts) == ["group"]  # a nationality, as "Palestinians", not a body
+    texts = ["The first film of Mexican director Ann Lo opens.", "A Mexican film crew came."]
+    assert located("Mexican", "ORG", texts) == ["group"]
+    texts = ["The first race of Ferrari driver Ann Lo starts.", "A Ferrari mechanic came."]
+    assert located("Ferrari", "ORG", texts) == ["organisation"]  # a brand ends in "-i" too
     assert located("Iran", "GPE", ["The Iran deal holds.", "The Iran talks end."]) == ["place"]
+
+
+def test_a_name_in_quotation_marks_is_a_title_but_not_one_before_a_possessive_apostrophe() -> None:
+    assert located("Night Tide", "PERSON", ["The new “Night Tide” is out.", "“Night Tide,” a remake, opens."]) == [
+        "thing"]
+    texts = ["‘Ann Vance’s plan will fail,’ he said.", "‘Ann Vance’s allies are gone,’ she said."]
+    assert located("Ann Vance", "PERSON", texts) == ["person"]
 
 
 def test_a_war_is_an_event_and_a_time_zone_no_name() -> None:
     assert _kind("Gulf War", Counter({"GPE": 1, "EVENT": 1})) == "event"
+    assert _kind("Clone Wars", Counter({"ORG": 2})) == "organisation"  # a studio's title, not a war
+    assert _kind("Special Olympics", Counter({"ORG": 2})) == "organisation"
     texts = ["Polls closed at 1400 GMT on Sunday.", "Results came at 0900 GMT."]
     mentions = [Mention("0", 28, 31, "GMT", "ORG"), Mention("1", 16, 19, "GMT", "ORG")]
     assert Gazetteer(mentions).locate([Unit(str(i), 0, len(t), t, 1, 1) for i, t in enumerate(texts)]) == []
@@ -240,4 +261,11 @@ def test_a_year_that_opens_a_sentence_and_a_month_with_its_year_after_a_comma_ar
         "1970", "In 1970")
     assert dated("Three teenagers burned the store down in February, 2003.") == [("2003-02", "February, 2003")]
     assert dated("In May, 1500 troops arrived.") == [("2014-05", "In May")]
+    assert dated("In May, 2010 protesters were detained.") == [("2014-05", "In May")]  # a count, not a year
+    assert dated("In March, 2004 people marched.") == [("2014-03", "In March")]
+    assert dated("The show began in May 1990 and ended in May 1998.") == [("1990-05", "May 1990"),
+                                                                          ("1998-05", "May 1998")]
     assert dated("The October issue, out two months after his death, has a blurry flag on its cover.") == []
+    assert dated("He spoke of the Jan. 29 blast.") == [("2014-01-29", "Jan. 29")]  # the day, not the month
+    assert dated("Crowds gathered ahead of the July 4 parade.") == [("2014-07-04", "July 4")]  # days ahead
+    assert dated("The pier was closed on July 20.") == [("2013-07-20", "on July 20")]  # weeks ahead: last year's

@@ -20,12 +20,12 @@ from newsbrief.facts.settings import DEFAULT, Settings
 from newsbrief.lang.en.attribution import INTENT_VERBS, MODALS
 from newsbrief.lang.en.events import EVENT_NOUNS, OUTCOMES
 from newsbrief.lang.en.linking import leans_back
+from newsbrief.lang.en.names import NATIONALITY
 from newsbrief.lang.en.quotes import QUOTE_CHARACTERS
 from newsbrief.lang.tokens import stemmed_stop, tokens, words
 from newsbrief.model import ClaimFact, Conflict, PartySide, Source
 
 _MODAL = re.compile(rf"\b(?:{'|'.join(MODALS)})\b", re.I)
-_DEMONYM = re.compile(r"(?:an|ish|ese|i|ic)s?$")
 _EVENT_NOUN = re.compile(rf"\b(?:{EVENT_NOUNS})\b", re.I)
 _HARM = re.compile(rf"\b(?:{'|'.join(OUTCOMES[k] for k in ('killed', 'injured'))}|caus(?:e|ed|ing)|fault)\b", re.I)
 
@@ -114,7 +114,7 @@ def _real_party(party: str, gazetteer: Gazetteer) -> bool:
     if name:
         return False
     words = [n for n, key in gazetteer.nations.items() if key == party]
-    return any(_DEMONYM.search(w) for w in words) and len(words) > 1
+    return any(NATIONALITY.search(w) for w in words) and len(words) > 1
 
 
 def _on_the_event(agency: Sequence[Claim], victims: Sequence[str], gazetteer: Gazetteer) -> list[Claim]:

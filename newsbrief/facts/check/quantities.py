@@ -25,10 +25,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cached_property
 
-from newsbrief.facts.read.quantities import Quantity, compatible, singular
+from newsbrief.facts.read.quantities import Quantity, compatible, is_harm, singular
 from newsbrief.facts.settings import DEFAULT, Settings
 from newsbrief.ingest import wall_clock
-from newsbrief.lang.en.events import CATEGORY_RANK, GENERAL_KINDS, HARMS
+from newsbrief.lang.en.events import CATEGORY_RANK, GENERAL_KINDS
 from newsbrief.lang.en.measures import BARE_AMOUNTS
 from newsbrief.lang.tokens import tokens
 from newsbrief.model import Conflict, QuantityFact, Source, ValueSide
@@ -151,9 +151,28 @@ def _apart(q: Quantity) -> tuple[object, ...]:
 
 
 def _measure_key(measured: str | None) -> str | None:
-    """What a measure is of, as compared: its last word in the singular ("in damages", "fire damage" and
-    "damage" are one damage; "of snow" is snow), so that sources that word it apart are one fact."""
-    return singular(measured.split()[-1]) if measured else None
+    """What a measure is of, as compared: its noun phrase in lower case without "in"/"of" before it or a
+    phrase after it, the last word in the singular ("in damages" and "damage" are one damage, "of snow" is snow,
+    "bill in U.S." a bill; "property damage" and "crop damage" are two, as are "legal fees" and "licence
+    fees")."""
+    if not measured:
+        return None
+    words = measured.lower().split()
+    if len(words) > 1 and words[0] in ("in", "of"):
+        words = words[1:]
+    words = words[:next((i for i, w in enumerate(words) if i and w in ("in", "of")), len(words))]
+    return " ".join([*words[:-1], singular(words[-1])])
+
+
+def _join_measures(members: dict[_Key, list[Quantity]]) -> None:
+    """An amount one source names more narrowly that gives the figure of others' bare one ("$1 million fire
+    damage" beside "$1 million in damage", "a separate $9.2 billion construction bill" beside "the $9.2 billion
+    bill") is that amount, named more narrowly; "$5 million in property damage" beside "$2 million in damage"
+    is another."""
+    for key in [k for k in members if isinstance(k[3][2], str) and " " in k[3][2]]:
+        bare = (key[0], key[1], key[2], (*key[3][:2], key[3][2].rsplit(" ", 1)[1], *key[3][3:]))
+        if bare in members and {q.value for q in members[key]} <= {q.value for q in members[bare]}:
+            members[bare] += members.pop(key)
 
 
 def group_quantities(quantities: Iterable[Quantity], settings: Settings = DEFAULT,
@@ -169,6 +188,7 @@ def group_quantities(quantities: Iterable[Quantity], settings: Settings = DEFAUL
             pending.append(q)
     for q in pending:
         members.setdefault(_home(members, q) or (q.category, q.kind, None, _apart(q)), []).append(q)
+    _join_measures(members)
     _join_people(members)
     groups = [Group(c, k, s, scoped, f"in {apart[-1]}" if apart[-1] else None)
               for (c, k, s, apart), found in members.items()
@@ -404,13 +424,12 @@ def story_days(times: Mapping[str, datetime | None], settings: Settings) -> dict
 
 def _label(group: Group, figure: ValueSet) -> str:
     """What a value set counts, in its own sources' words when they name it ("six bombings" beside another
-    source's "four Southern bombings", "the 2002 value of $4.9 million" beside "a peak value of $5.3 million"),
-    else the group's; "person" and "people" agree with the figure. A harm
+    source's "four Southern bombings"), else the group's; "person" and "people" agree with the figure. A harm
     whose shown figure no reading of it names keeps its own words: "wounded 30 in Aleppo" beside "at least 18
     security troops were wounded" is "30 people injured", not "30 security troops injured"."""
     rep = figure.representative
-    own = Counter(q.what for q in figure.members if q.noun or q.unit)  # a measure names its own ("2002 value")
-    if rep.category in HARMS and not any(q.noun for q in figure.members if (q.value, q.high) == (rep.value, rep.high)):
+    own = Counter(q.what for q in figure.members if q.noun)
+    if is_harm(rep.category) and not any(q.noun for q in figure.members if (q.value, q.high) == (rep.value, rep.high)):
         own = Counter([rep.what])
     return _agreeing(own.most_common(1)[0][0] if own else group.label, rep.value)
 

@@ -126,8 +126,10 @@ _CONJOINED = re.compile(r"\b(?:a|an)\s+[\w-]+,?\s+(?:and|but|or|yet)\s+$", re.I)
 """An indefinite article, a word and a conjunction right before a reporting verb: the verb is an adjective beside
 another ("an uncredited but acknowledged polish"), not a speech act, and has no apposition before it as its
 speaker."""
-_TO_DO = re.compile(r"\s+to\s+[a-z]")
-"""An infinitive after the verb: "claims to be ...", what someone holds of themself, not a statement reported."""
+_TO_DO = re.compile(rf"\s+to\s+(?!have\b)(?!(?![a-z]+ss\b){LISTENER}\b)[a-z]")
+"""An infinitive after the verb: "claims to be ...", what someone holds of themself, not a statement reported.
+"Claimed to have fired 40 rockets" reports a deed, and "claimed to reporters that ..." names a listener ("to
+possess" is a verb, not a plural listener): both are claims."""
 _MAX_SPEAKER_WORDS = 9
 _CLAUSE_BREAK = re.compile(rf"[,;:{DOUBLE_CHARACTERS}]|\s(?:and|but|while|as|after|when|because|which|who|that)\s")
 """Where the clause of a speaker before its verb begins: the speaker is the last piece."""

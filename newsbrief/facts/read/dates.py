@@ -43,12 +43,15 @@ _PART = r"(?:\s+(?:night|morning|evening|afternoon))?"
 _LEAD = r"(?:(?:late|early|overnight)\s+(?:on\s+)?|on\s+|last\s+|next\s+|this\s+)?"
 _IN = r"(?:(?i:in|since|until|by|from|of|during|before|after|early|late|mid-?|last|next|this)|a|the)\s+"
 """Words that open a phrase of a month or a year: a preposition in any case ("In 1970, ..." opens a sentence); an
-article in lower case only, as "The October issue" or "A 1996 study" opening a sentence names a thing."""
+article in lower case only, as "The October issue" or "A 1996 study" opening a sentence names a thing, while
+"the July election" and "a February meeting" are dated."""
+# A year after a month and a comma is the month's year ("in February, 2003") unless a lower-case word follows it:
+# "In May, 2010 protesters were detained" counts protesters.
 _PHRASE = re.compile(
     rf"\b{_LEAD}(?:{_DAY}){_PART}\b"
     rf"|\b(?:on\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?\b"
     rf"|\b(?:on\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
-    rf"|\b{_IN}{_MONTH}(?:,?\s+(?:19|20)\d\d)?\b(?!\s+\d{{1,2}}\b)"
+    rf"|\b{_IN}{_MONTH}(?:,\s+(?:19|20)\d\d\b(?!\s+[a-z])|\s+(?:19|20)\d\d)?\b(?!\.?\s+\d{{1,2}}\b)"
     rf"|\b{_MONTH}\s+\d{{4}}\b"
     rf"|\b{_IN}(?:19|20)\d\d\b(?![,.]?\d)"
     r"|\b(?i:today|yesterday|tonight|tomorrow|last night|(?:earlier |later )?this (?:morning|week|month|year)"
@@ -69,6 +72,8 @@ _CALENDAR = re.compile(
 _MONTH_NAME = re.compile(rf"\b{_MONTH}(?!\w)")
 _HALF_YEAR = 183
 """Days before publication from which a day to come, written without its year, is next year's."""
+_WEEK = 7
+"""Days after publication up to which a day written without its year is this year's, to come."""
 _MONTH_NO = {m.lower(): i + 1 for i, m in enumerate(MONTH_ABBREVIATIONS)}
 _FORMATS = {"day": "%Y-%m-%d", "week": "%G-W%V", "month": "%Y-%m", "year": "%Y"}
 _PARSE = {"day": "%Y-%m-%d", "week": "%G-W%V-%u", "month": "%Y-%m", "year": "%Y"}
@@ -150,7 +155,7 @@ def _calendar(core: str, base: datetime | None, future: bool = False) -> tuple[d
     if year is None:
         if base is None or month_no is None:
             return None
-        year = _year_of(month_no, int(day or 1), base, future)
+        year = _year_of(month_no, int(day) if day else None, base, future)
     try:
         when = datetime(int(year), month_no or 1, int(day or 1))
     except ValueError:
@@ -158,18 +163,20 @@ def _calendar(core: str, base: datetime | None, future: bool = False) -> tuple[d
     return when, "day" if day else "month" if month_no else "year"
 
 
-def _year_of(month: int, day: int, base: datetime, future: bool) -> int:
+def _year_of(month: int, day: int | None, base: datetime, future: bool) -> int:
     """The year of a day and month written without one: the publication year, or the year before if that
     would be after publication. A clause that speaks of what is to come ("elections will be held on Oct.
     25" in July) keeps the publication year, and takes the year after only for a day half a year or more
     before publication ("will meet on Feb. 3" in December); a day just past stays this year's, as reported
-    speech puts it ("said it would hold talks on June 30", written July 2)."""
-    if not future:
-        return base.year - ((month, day) > (base.month, base.day))
+    speech puts it ("said it would hold talks on June 30", written July 2). A day a week or less after
+    publication is this year's whatever the clause says: what is just ahead ("the Dec. 11-12 summit", written
+    Dec. 9), not a day nearly a year back; a month alone (``day`` None) is not so near."""
     try:
-        behind = (base - datetime(base.year, month, day)).days
+        behind = (base - datetime(base.year, month, day or 1)).days
     except ValueError:  # 29 February of a common year
         behind = 0
+    if not future:
+        return base.year - ((month, day or 1) > (base.month, base.day) and not (day and -_WEEK <= behind < 0))
     return base.year + (behind >= _HALF_YEAR)
 
 

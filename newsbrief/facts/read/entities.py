@@ -39,7 +39,7 @@ from newsbrief.lang.en.names import (
     HONORIFICS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
-    NATIONALITY_ENDINGS,
+    NATIONALITY,
     NOT_ACRONYMS,
     NOUN_ENDINGS_NOT,
     ORGANISATION_WORDS,
@@ -51,7 +51,7 @@ from newsbrief.lang.en.names import (
     STATE_ABBREVIATIONS,
     VESSEL_PREFIXES,
 )
-from newsbrief.lang.en.quotes import QUOTE_CHARACTERS
+from newsbrief.lang.en.quotes import CLOSING_CHARACTERS, OPENING_CHARACTERS, QUOTE_CHARACTERS
 from newsbrief.lang.en.time_words import TIME_ZONES
 from newsbrief.model import Source
 
@@ -84,8 +84,11 @@ _VESSEL = "vessel"
 """The kind of a ship's name ("MV Gibe", "INS Mysore"): a prefix of :data:`VESSEL_PREFIXES` says so."""
 _THING = "thing"
 """The kind of a name no person takes ("the Hummer") and nothing else types: a vehicle, a product; not listed."""
-_DEMONYM = re.compile(r"(?:an|ish|ese|i|ic)$")
-_CLOSED_AFTER = re.compile(rf"[,.]?[{QUOTE_CHARACTERS}]")
+_OPENED_BEFORE = frozenset(OPENING_CHARACTERS + "`‘")
+"""Marks that open a quotation right before a name; not an apostrophe ("'Tis", "rock 'n' roll")."""
+_CLOSED_AFTER = re.compile(rf"[,.]?(?:[{CLOSING_CHARACTERS}]|''|’(?!\w))")
+"""A mark that closes a quotation right after a name, with a comma or stop before it; not the apostrophe of a
+possessive ("Evil Dead’s director")."""
 _ACRONYM = re.compile(r"(?<![\w.’'&-])[A-Z]{2,6}(?![\w.’';-])")
 _SPACES = re.compile(r"\s+")
 _WORD_BREAK = re.compile(r"[\s\-]+")
@@ -264,7 +267,7 @@ class Gazetteer:
             if not re.search(r"[A-Z]", name) or fold(name) in CALENDAR_WORDS or name in TIME_ZONES or not (
                     _listable(name)):  # "GMT" of "at 0900 GMT": no body
                 continue
-            if m.label == "GPE" or (m.label == "NORP" and _DEMONYM.search(name)):
+            if m.label == "GPE" or (m.label == "NORP" and NATIONALITY.search(name)):
                 self.nations.setdefault(name, stem(name))
             if m.label in KINDS:
                 labels.setdefault(name, Counter())[m.label] += 1
@@ -484,9 +487,11 @@ suffix ends ("Judge Lance Ito", "Arcade Comeaux Jr.", :func:`_designated`) a per
         votes["person"] -= moved
         votes["organisation"] += moved
         votes = +votes
-    if modifier and " " not in name and fold(name).endswith(NATIONALITY_ENDINGS) and not model["person"]:
+    nationality = NATIONALITY.search(fold(name))
+    if modifier and " " not in name and nationality and nationality.group("adjective") and not (
+            model["person"] or model["place"]):
         votes["group"] += _HEAD_VOTE  # "Uruguayan director Fede Alvarez": a nationality, not a body
-    if " " not in name and _DEMONYM.search(name.removesuffix("s")) and name.endswith("s") and votes["group"]:
+    if " " not in name and NATIONALITY.search(name.removesuffix("s")) and name.endswith("s") and votes["group"]:
         votes["group"] += _HEAD_VOTE
     if unlike_person and votes["person"]:
         votes["person"] = max(0.0, votes["person"] - unlike_person)
@@ -576,7 +581,7 @@ def _modifies(text: str, start: int, end: int) -> bool:
 def _quoted(text: str, start: int, end: int) -> bool:
     """Whether quotation marks enclose the name at ``text[start:end]`` ("the new “Evil Dead” is ...", "“Evil
     Dead,” a remake"): a title of a work, not a person or a body."""
-    return text[start - 1:start] in tuple(QUOTE_CHARACTERS) and bool(_CLOSED_AFTER.match(text, end))
+    return start > 0 and text[start - 1] in _OPENED_BEFORE and bool(_CLOSED_AFTER.match(text, end))
 
 
 def _continued(text: str, end: int) -> bool:

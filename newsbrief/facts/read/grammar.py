@@ -88,7 +88,7 @@ from newsbrief.lang.en.grammar import (
     TIME_PREPOSITIONS,
     TRANSPARENT_NOUNS,
 )
-from newsbrief.lang.en.measures import CURRENCY_CODES, DISTANCE_ADVERBS, MONEY_FORMS, UNIT_KIND
+from newsbrief.lang.en.measures import CURRENCY_CODES, DISTANCE_ADVERBS, MONEY_FORMS, SPACING_NOUNS, UNIT_KIND
 from newsbrief.lang.en.numbers import INCREMENTS, QUALIFIERS, SCALE_ABBREVIATIONS, SCALES
 from newsbrief.lang.en.time_words import RUNNING_TOTALS, TIME_ZONES
 
@@ -238,10 +238,13 @@ def counted(doc: Doc, start: int, end: int, scenes: bool = True) -> Counted:
 
 def _spacing(noun: Token) -> bool:
     """Whether the counted noun says how far ("five buildings away", "three houses from the scene", "two
-    blocks apart"): the word after it makes it a distance, or it is an adverbial noun that starts from
-    somewhere; things counted that came from somewhere ("two soldiers from Texas") are a subject or an object."""
+    blocks apart"): the word after it makes it a distance, so does "from" after a noun of spacing whatever
+    the parser made of it ("killed three blocks from the station" parses as an object), or it is an adverbial
+    noun that starts from somewhere; things counted that came from somewhere ("two soldiers from Texas") are a
+    subject or an object."""
     after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
-    return (after is not None and after.lower_ in DISTANCE_ADVERBS) or (
+    return (after is not None and (after.lower_ in DISTANCE_ADVERBS or (
+        after.lower_ == "from" and noun.lower_ in SPACING_NOUNS))) or (
         noun.dep_ == "npadvmod" and any(c.dep_ == "prep" and c.lower_ == "from" for c in noun.children))
 
 

@@ -142,7 +142,7 @@ class Quantity(Span):
             return " ".join(w for w in (noun, self.measured or self.category, sought) if w) or "(unspecified)"
         more = "more" if self.increment else None
         noun = SHOWN_AS.get(self.noun.lower(), self.noun) if self.noun else None  # "3 people killed", not "3 victims"
-        if noun is None and (self.category or "").split(" or ")[0] in HARMS:
+        if noun is None and is_harm(self.category):
             noun = "people"  # "two arrests", "48 were hurt": what befell them befalls people ("2 people arrested")
         said = None if noun and noun.lower() in OUTCOME_BEARERS else self.category  # "3 bodies"
         if said in COUNTED_IN and noun and INCIDENTS.fullmatch(noun.lower()):
@@ -186,6 +186,12 @@ def interval(value: float, qualifier: str | None) -> tuple[float, float]:
         "about": (value * 0.9, value * 1.1), "round": (value * 0.85, value * 1.15), "near": (value * 0.8, value),
         "max": (value / HEDGE, value), "under": (value / HEDGE, value - 1e-9),
     }[kind]
+
+
+def is_harm(category: str | None) -> bool:
+    """Whether what befell a count is a harm to people ("killed", "arrested"; "killed or injured" by its first
+    outcome), not a loss of things ("destroyed"): one test for the reader and the checker."""
+    return (category or "").split(" or ")[0] in HARMS
 
 
 def compatible(a: tuple[float, float], b: tuple[float, float]) -> bool:
@@ -308,7 +314,7 @@ def _quantity(unit: Unit, gazetteer: Gazetteer, number: NumberMention, c: Counte
     noun, modifier, side, event = c.noun, None, None, c.event
     if c.elided and previous is not None and previous[1] is not None and (
             previous[0].clause == c.clause or number.increment or c.joined) and not (
-            _incidents(previous[1].noun) and (event or "").split(" or ")[0] in HARMS):  # "two soldiers were killed and another five wounded"
+            _incidents(previous[1].noun) and is_harm(event)):  # "two soldiers were killed and another five wounded"
         before = previous[1]
         noun, modifier, side = before.noun, before.modifier, before.side
         if event is None and previous[0].verb == c.verb:

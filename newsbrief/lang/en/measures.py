@@ -27,6 +27,10 @@ DISTANCE_ADVERBS = frozenset("away apart".split())
 """Words after a counted noun that make it a distance ("five buildings away", "two doors apart"): a number of
 buildings or blocks between here and there, not of things anything befell."""
 
+SPACING_NOUNS = frozenset("block blocks door doors house houses building buildings street streets".split())
+"""Nouns that measure how far when "from" follows them ("three blocks from the station", "two doors from the
+bar"), however the parser attaches them; before anything else they are counted ("three houses burned")."""
+
 CURRENCY_SYMBOLS = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"}
 """Currency symbols and what an amount after them counts."""
 

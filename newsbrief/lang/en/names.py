@@ -83,10 +83,12 @@ PERSON_CUES = frozenset(
 """Words right before a name that make it a person ("Mr. Kennedy", "Judge Ito"), and that make a name that
 opens with them one ("Judge Lance Ito", which the model may take for an organisation)."""
 
-NATIONALITY_ENDINGS = ("ian", "ean", "yan", "ese", "ish")
-"""Endings of a nationality adjective ("Uruguayan", "Korean", "Chinese", "Turkish"): a one-word name so ending that
-modifies a noun ("Uruguayan director") is a nationality, not a body; not the bare "-an" of a country ("Iran deal",
-"Sudan crisis")."""
+NATIONALITY = re.compile(r"(?:(?P<adjective>an|ish|ese)|i|ic)$")
+"""The ending of a nationality word ("American", "Uruguayan", "Turkish", "Chinese", "Israeli", "Arabic"; the
+singular of "Palestinians"): what tells a nation's adjective from its country ("Turkey"/"Turkish"). A country
+that ends so ("Iran", "Sudan") is told apart by the model's naming it a place. Only the ``adjective`` endings
+make a word before a noun a nationality whatever the model says: "-i" and "-ic" end brands as well ("Ferrari
+driver", "Atlantic editor")."""
 
 AGREEMENT_WORDS = frozenset("accord accords agreement agreements treaty treaties pact protocol".split())
 """Head words of the names of agreements ("Oslo Accords", "Good Friday Agreement", "Treaty of Rome"), which
@@ -96,8 +98,9 @@ VESSEL_PREFIXES = frozenset("MV M/V M/S MT M/T SS RMS USS USNS USCGC HMS HMAS HM
 """Prefixes that make the name after them a ship's ("MV Gibe", "INS Mysore", "USS Cole"), which the model
 takes for a person: written in capitals, as ships' names are (not "MS", "JS", "FS": initials of people)."""
 
-EVENT_HEADS = frozenset("war wars revolution uprising olympics massacre".split())
-"""Last words of a name that make it an event ("the Gulf War", "the Orange Revolution"), whatever the model says."""
+EVENT_HEADS = frozenset("war revolution uprising massacre".split())
+"""Last words of a name that make it an event ("the Gulf War", "the Orange Revolution"), whatever the model says;
+not "wars" nor "olympics", which end titles and bodies as often ("Star Wars", "Special Olympics")."""
 
 PLACE_CUES = frozenset("in near from across outside throughout".split())
 """Prepositions right before a name that make it a place ("in Honduras", "near Fort Dodge")."""

@@ -15,7 +15,6 @@ PAST_PERFECT = ("had", "'d been", "’d been")
 TIME_ZONES = frozenset("GMT UTC EST EDT CST CDT MST MDT PST PDT BST CET CEST JST IST AEST AEDT".split())
 """Time zones written after a clock time ("at 21:58 BST"): neither a place nor an organisation."""
 
-RUNNING_TOTALS = frozenset({"so far", "thus far", "to date", "this year", "so far this year", "this year so far",
-                            "since then"})
+RUNNING_TOTALS = frozenset({"so far", "thus far", "to date", "so far this year", "this year so far", "since then"})
 """Phrases that make a count run up to now ("253 murders so far this year"): a running total, not one
-incident's count."""
+incident's count. A bare "this year" dates a single incident as well ("a bus crash this year killed 30")."""
