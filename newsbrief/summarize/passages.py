@@ -86,6 +86,8 @@ _SURNAME_SPEAKS = re.compile(rf"[\W_]*([A-Z][a-z][\w’'-]*)\s+(?:{REPORTING_VER
 _LEADING_CONNECTIVE = re.compile(r"\s*([A-Za-z]+)\s*,?\s+(?=[A-Z])")
 _AFTER_COLON = " \t\r\n\"”’'"
 _LINE_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")
+_AROUND_WORD = "\"'“”‘’()[]{}<>,.;:!?…*/"
+"""What may stand around a word between spaces, not part of it (none of it can be in a listed verb's token)."""
 _CONTRACTED_VERB = re.compile(r"n't$|'(?:re|ve|ll|d|m)$")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[—–-]+\s|—|--")
 _DEFINITE_SHELL = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:"
@@ -200,9 +202,11 @@ def has_finite_verb(text: str) -> bool:
     does a noun the rules take for a verb; a line in capitals only is read in lower case."""
     if text.upper() == text:  # capitals only ("EACH TRAIN TRAVELS ..."): every word may be a verb
         text = text.lower()
+    if any(word in FINITE_VERBS for word in (piece.strip(_AROUND_WORD) for piece in text.split()) if word.islower()):
+        return True  # a listed verb in lower case, found without the tokenizer: most lines have one
     found = list(_LINE_WORD.finditer(text))
     lowers = [match.group().lower().replace("’", "'") for match in found]
-    if not FINITE_VERBS.isdisjoint(lower for i, lower in enumerate(lowers) if _may_be_verb(found, i)):
+    if any(lower in FINITE_VERBS and _may_be_verb(found, i) for i, lower in enumerate(lowers)):
         return True
     if lowers and lowers[0] in AUXILIARIES and text.rstrip(_AFTER_COLON).endswith("?"):
         return True  # a question: "Could SAG stand for Sagittarius?"
