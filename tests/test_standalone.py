@@ -276,6 +276,18 @@ def test_captions_and_list_entries_are_no_candidates() -> None:
     assert not any(t.startswith(("The burnt-out", "Ilse Brandt")) for t in texts)
 
 
+def test_the_writer_s_own_question_is_no_candidate_but_a_quoted_one_is() -> None:
+    """A briefing line tells: a question the writer asks ("Will the port reopen before the harvest?") is no
+    summary line; a question someone asked, inside quotation marks, is what they said."""
+    prep = _prep([{"id": "a", "text": (
+        "Fire destroyed the Northquay grain terminal in Port Varen on Tuesday night, killing three workers.\n\n"
+        "Will the port reopen before the harvest and can the farmers find another way to ship their grain?\n\n"
+        "A dock worker asked the harbour master, \u201cWho checked the cables in the conveyor hall last year?\u201d")}])
+    texts = [p.text for p in candidates(prep.cluster)]
+    assert texts[0].startswith("Fire destroyed") and texts[-1].startswith("A dock worker asked")
+    assert not any(t.startswith("Will the port") for t in texts)
+
+
 def test_a_surname_given_in_full_is_found_as_its_pattern_finds_it() -> None:
     """FullNames searches without compiling a pattern per surname: on strings built from the awkward
     cases (non-ASCII capitals, apostrophes, a name inside a longer word, the search's end inside a name,

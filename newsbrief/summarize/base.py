@@ -18,7 +18,7 @@ from itertools import islice
 from typing import ClassVar
 
 from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS, STOP_WORDS, WEEKDAYS
-from newsbrief.lang.tokens import stemmed_stop, tokens, words
+from newsbrief.lang.tokens import stemmed_stop, tokens
 from newsbrief.model import Cluster, Sentence
 from newsbrief.summarize.focus import NO_FOCUS, Focus
 from newsbrief.summarize.passages import Passage, passages, right_after
@@ -38,7 +38,8 @@ _LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z]")
 
 def candidates(cluster: Cluster, focus: Focus = NO_FOCUS) -> list[Passage]:
     """What a summary may use, in article order: passages whose quotation marks balance, that neither
-    announce what they do not give, point to a web address nor speak to the reader, that show a finite verb
+    announce what they do not give, point to a web address, speak to the reader nor end on the writer's own
+    question, that show a finite verb
     (no caption, list entry or label), of a sensible
     length and with lower-case words, whose every sentence stands for its near-duplicate group (the group's first from a usable
     article, as a duplicate article's sentences are only support), says nothing the reader read before
@@ -60,7 +61,7 @@ def candidates(cluster: Cluster, focus: Focus = NO_FOCUS) -> list[Passage]:
         for p in passages(article):
             # cheapest tests first: in a big cluster most sentences stand for no group (wire copy repeats)
             ok = (all((p.article, i) in standing for i in range(p.index, p.last + 1)) and p.balanced
-                  and not p.announces and not p.links and not p.addresses
+                  and not p.announces and not p.links and not p.addresses and not p.asks
                   and MIN_WORDS <= p.words <= MAX_WORDS and _lower_words(p.text) >= MIN_LOWER_WORDS and not p.verbless)
             if ok and p.follows:
                 ok = previous is not None and right_after(article, previous, p)

@@ -106,8 +106,10 @@ class Passage(Sentence):
     passage that ends at sentence ``index - 1``; ``balanced`` when its quotation marks pair up;
     ``trimmed`` when a leading connective was left out of the span; ``announces`` when it promises what
     comes after it (:func:`announces`); ``links`` when it gives a web address; ``addresses`` when the site
-    speaks to its reader in it (:func:`addresses_reader`); ``verbless`` when it has no finite verb
-    (:func:`has_finite_verb`).
+    speaks to its reader in it (:func:`addresses_reader`); ``asks`` when it ends on the writer's own
+    question, outside quotation marks ("Will the league sanction the organization in some way?": a briefing
+    line tells; a question someone asked, "... is “How did you do it?”", ends on its closing mark);
+    ``verbless`` when it has no finite verb (:func:`has_finite_verb`).
     """
 
     last: int = 0
@@ -117,6 +119,7 @@ class Passage(Sentence):
     announces: bool = False
     links: bool = False
     addresses: bool = False
+    asks: bool = False
 
     @cached_property
     def words(self) -> int:  # type: ignore[override]
@@ -409,7 +412,8 @@ def _passage(article: Article, names: FullNames, run: list[Sentence]) -> Passage
     follows = follows or speaker_introduced_before(names, start, text) or points_back(text)
     return Passage(article.id, start, last.end, text, first.index, last=last.index, follows=follows,
                    balanced=quotes_balance(text), trimmed=trimmed, announces=announces(text),
-                   links="http://" in text or "https://" in text, addresses=addresses_reader(text))
+                   links="http://" in text or "https://" in text, addresses=addresses_reader(text),
+                   asks=text.endswith("?"))
 
 
 def passages(article: Article) -> list[Passage]:
