@@ -177,3 +177,20 @@ def test_a_file_name_with_a_line_break_or_an_escape_is_one_line_in_messages_and_
     res = invoke("brief", "--no-facts", "-f", "json", str(tmp_path))
     assert res.exit_code == 0 and _one_line(res).endswith("bad\\nname\\x1b[2J.dat: binary file, not text")
     assert [a["id"] for a in json.loads(res.stdout)["articles"]] == ["bad name\x1b[2J", "good"]
+
+
+@pytest.mark.parametrize("command", ["summarize", "evaluate", "group"])
+def test_a_socket_given_as_the_input_file_is_named_as_one(tmp_path: Path, command: str) -> None:
+    import socket
+
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(tmp_path / "s.jsonl"))
+        res = invoke(command, str(tmp_path / "s.jsonl"))
+    assert res.exit_code == 2 and _one_line(res) == f"newsbrief: {tmp_path / 's.jsonl'}: a socket, not a regular file"
+
+
+@pytest.mark.parametrize("command", ["summarize", "evaluate"])
+def test_closed_standard_input_is_one_line(command: str) -> None:
+    res = subprocess.run(["bash", "-c", f'"$0" -m newsbrief.cli {command} - <&-', sys.executable],
+                         capture_output=True, text=True)
+    assert res.returncode != 0 and res.stderr == "newsbrief: -: cannot read: standard input is closed\n", res.stderr

@@ -274,11 +274,14 @@ def open_output(output: Path | None) -> Iterator[IO[str]]:
 def check_input(path: Path, folders: bool = False) -> None:
     """Exit 2 unless ``path`` is "-" (standard input) or something to read: a file, a FIFO (``<(zcat a.gz)``),
     a device, or, with ``folders``, a folder. A missing path or a folder where a file is needed is named as
-    what it is."""
-    if str(path) == "-" or (path.exists() and (folders or not path.is_dir())):
+    what it is, and anything else (a socket) as ingest names it."""
+    from newsbrief.ingest.readers import path_kind  # each command loads only its libraries
+
+    kind, why = path_kind(str(path), named=True) if str(path) != "-" else ("file", None)
+    if kind == "file" or (folders and kind == "folder"):
         return
-    raise fail(f"{path}: a folder; give a JSON Lines file (or - for standard input)" if path.is_dir()
-               else f"{path}: no such file")
+    raise fail(f"{path}: a folder; give a JSON Lines file (or - for standard input)" if kind == "folder"
+               else f"{path}: {why}")
 
 
 def refuse_overwriting(output: Path | None, inputs: list[str], what: str = "output") -> None:

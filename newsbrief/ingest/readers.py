@@ -52,7 +52,7 @@ def read_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Item]:
         if path == "-":
             yield from _read_stdin()
             continue
-        kind, trouble = _kind(path, named=True)
+        kind, trouble = path_kind(path, named=True)
         if trouble:
             yield Problem(_stem(Path(path)), encodable(path), trouble)
         elif kind == "folder":
@@ -61,8 +61,9 @@ def read_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Item]:
             yield from _read_file(Path(path))
 
 
-def _kind(path: str, named: bool) -> tuple[str, str | None]:
-    """("folder" or "file", None) for what can be read at ``path``, else ("", why not).
+def path_kind(path: str, named: bool) -> tuple[str, str | None]:
+    """("folder" or "file", None) for what can be read at ``path``, else ("", why not): the one judgement
+    of a path, which the commands that take one file (``summarize``, ``evaluate``, ``group``) ask too.
 
     A path ``named`` on the command line may be any readable file (a FIFO from ``<(...)``,
     ``/dev/stdin``); inside a folder only regular files are read, since a FIFO there could
@@ -103,7 +104,7 @@ def _read_folder(folder: Path) -> Iterator[Item]:
         linked = [d for d in dirs if os.path.islink(os.path.join(top, d))]
         for name in [*linked, *(f for f in files if not f.startswith("."))]:
             path = Path(top, name)
-            entries.append((path, _kind(str(path), named=False)[1]))
+            entries.append((path, path_kind(str(path), named=False)[1]))
     if not entries:
         yield Problem(_stem(folder), encodable(str(folder)), "folder holds no files")
     for path, trouble in sorted(entries):
