@@ -289,8 +289,10 @@ def refuse_overwriting(output: Path | None, inputs: list[str], what: str = "outp
     an input folder holds: writing it would destroy an article (``brief a.txt -o a.txt``), or the next run
     would read the briefing as an article of its own (``brief articles/ -o articles/brief.md``; a store
     there is read as three binary files; the pages of ``--per-story -o DIR`` as articles that have no text).
+    An output inside an input folder is refused from the first run, before it exists: refused only once it
+    existed, the first run succeeded and every later one failed (a cron job broke on its second run).
     ``what`` is what ``output`` is called in the message."""
-    if output is None or str(output) == "-" or not output.exists():
+    if output is None or str(output) == "-":
         return
     out = output.resolve()
     for given in inputs:
@@ -300,9 +302,9 @@ def refuse_overwriting(output: Path | None, inputs: list[str], what: str = "outp
         inside = path.is_dir() and out.is_relative_to(path) and not any(
             part.startswith(".") for part in out.relative_to(path).parts)  # hidden files are not read
         if inside:
-            raise fail(f"{output}: the {what} is in the input folder {given}, which would read it as an article; "
-                       "keep it elsewhere")
-        if out.samefile(path):
+            raise fail(f"{output}: the {what} is in the input folder {given}, which would read it as an article "
+                       "on the next run; keep it elsewhere (or in a hidden file)")
+        if out.exists() and out.samefile(path):
             raise fail(f"{output}: the {what} is an input, which writing it would destroy; keep it elsewhere")
 
 
