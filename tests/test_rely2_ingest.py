@@ -86,8 +86,9 @@ def test_corrupt_or_truncated_compressed_data_is_one_problem_each(tmp_path: Path
     ({"id": "a", "title": "T", "text": ["one paragraph", "another"]}, "'text' is an array, not a string"),
     ({"id": "a", "text": BODY, "url": {"href": "x"}}, "'url' is an object, not a string"),
     ({"id": "a", "text": BODY, "time": [2020, 1, 1]}, "'time' is an array, not a date string or a number"),
-    ({"id": ["a"], "text": BODY}, "'id' is an array, not a string or a number"),
-    ({"id": True, "text": BODY}, "'id' is a boolean, not a string or a number"),
+    ({"id": ["a"], "text": BODY}, "'id' is an array, not a string or an integer"),
+    ({"id": True, "text": BODY}, "'id' is a boolean, not a string or an integer"),
+    ({"id": 1.5, "text": BODY}, "'id' is a number, not a string or an integer"),
     ({"id": "a", "url": "https://x.example/a", "html": "<p>page</p>"}, "article has no 'text' (its fields: id, url, "
                                                                        "html)"),
 ])

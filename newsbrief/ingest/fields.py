@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 FIELD_TYPES: dict[str, tuple[tuple[type, ...], str]] = {
-    "id": ((str, int), "a string or a number"),
+    "id": ((str, int), "a string or an integer"),
     "text": ((str,), "a string"),
     "title": ((str,), "a string"),
     "url": ((str,), "a string"),
