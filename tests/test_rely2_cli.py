@@ -198,3 +198,12 @@ def test_closed_standard_input_is_one_line(command: str) -> None:
     res = subprocess.run(["bash", "-c", f'"$0" -m newsbrief.cli {command} - <&-', sys.executable],
                          capture_output=True, text=True)
     assert res.returncode != 0 and res.stderr == "newsbrief: -: cannot read: standard input is closed\n", res.stderr
+
+
+def test_compressed_data_corrupt_from_its_first_line_claims_no_lines_read(tmp_path: Path) -> None:
+    bad = tmp_path / "c.jsonl.gz"
+    bad.write_bytes(gzip.compress(b"x")[:10] + b"not deflate data")
+    res = invoke("summarize", str(bad), "--workers", "1")
+    assert res.exit_code == 1 and "Traceback" not in res.stderr
+    assert res.stderr.splitlines()[0].startswith(f"newsbrief: {bad}:1: cannot read")
+    assert "lines before" not in res.stderr

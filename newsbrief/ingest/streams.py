@@ -109,12 +109,14 @@ def open_lines(path: str, warn: Callable[[str], None]) -> Iterator[Iterator[byte
 
 
 def _warned(found: Iterator[bytes], source: str, warn: Callable[[str], None]) -> Iterator[bytes]:
+    """``found``, ended by one ``warn`` naming the line where reading failed; that the lines before it were read
+    is said only when there were some."""
     lineno = 0
     try:
         for lineno, line in enumerate(found, start=1):  # noqa: B007 - the last number is the one named
             yield line
     except READ_ERRORS as exc:
-        warn(f"{source}:{lineno + 1}: {cannot_read(exc)}; the lines before it were read")
+        warn(f"{source}:{lineno + 1}: {cannot_read(exc)}" + ("; the lines before it were read" if lineno else ""))
 
 
 def bounded_lines(fh: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None | Exception]]:
