@@ -109,6 +109,18 @@ def test_a_batch_line_accounts_for_the_articles_it_could_not_read(tmp_path: Path
     assert {s["article"] for s in line["sentences"]} <= {0, 1, 2}
 
 
+def test_a_batch_line_accounts_for_the_earlier_articles_it_could_not_read(tmp_path: Path) -> None:
+    record = json.loads(_cluster("c", 7))
+    record["earlier"] = [{"text": TEXTS["ellis-old"]}, "x.txt", {"title": "no text"}]
+    data = tmp_path / "c.jsonl"
+    data.write_text(json.dumps(record) + "\n")
+    res = invoke("summarize", str(data), "--workers", "1")
+    assert res.exit_code == 0 and json.loads(res.stdout)["unreadable"] == [
+        {"article": 3, "error": "article is a number, not an object"},
+        {"earlier": 1, "error": "article is a string, not an object"},
+        {"earlier": 2, "error": "article has no 'text' (its fields: title)"}]
+
+
 def test_a_batch_line_of_good_articles_is_as_before(tmp_path: Path) -> None:
     data = tmp_path / "c.jsonl"
     data.write_text(_cluster("c") + "\n")
