@@ -322,10 +322,9 @@ def article_from_record(rec: Any, fallback_id: str, source: str = RECORD,
         return _scrubbed(rec)
     fallback_id, source = encodable(fallback_id), encodable(source)
     wrong = record_problem(rec)
+    art_id = fallback_id if wrong and wrong[0] in ("", "id") else encodable(record_id(rec.get("id"), fallback_id))
     if wrong:
-        art_id = fallback_id if wrong[0] in ("", "id") else encodable(record_id(rec.get("id"), fallback_id))
         return Problem(art_id, source, wrong[1], line)
-    art_id = encodable(record_id(rec.get("id"), fallback_id))
     text = encodable(rec["text"])
     source = f"{source}:{line}" if line else source  # an article is found by its line as a problem is
     if html and _looks_html(text):
