@@ -142,7 +142,8 @@ def test_a_month_without_its_day_is_its_first_day_whatever_today_is() -> None:
 
 
 @pytest.mark.parametrize(("written", "read"), [
-    ("03/03/20", datetime(2020, 3, 3)), ("3/3/20 10:00 AM", datetime(2020, 3, 3, 10)), ("15.03.20", datetime(2020, 3, 15)),
+    ("03/03/20", datetime(2020, 3, 3)), ("3/3/20 10:00 AM", datetime(2020, 3, 3, 10)),
+    ("15.03.20", datetime(2020, 3, 15)),
     ("3 March '20", datetime(2020, 3, 3)), ("Mar 3, '20", datetime(2020, 3, 3)), ("5-3-99", datetime(1999, 5, 3))])
 def test_a_year_written_in_two_digits_after_the_day_and_month_is_read(written: str, read: datetime) -> None:
     assert parse_time(written) == read
