@@ -17,7 +17,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
-from newsbrief.ingest import JSONError, Problem, article_from_record, parse_json, record_problem
+from newsbrief.ingest import JSONError, Problem, article_from_record, parse_json
 from newsbrief.model import Article, SummarySentence
 from newsbrief.parallel import Engine, LocalEngine, collector_paused
 from newsbrief.pipeline import prepare, seen_apart, summarize_prepared
@@ -30,7 +30,16 @@ EARLIER = "earlier:"
 
 def cluster_articles(record: Any, key: str = "articles", prefix: str = "") -> list[Article]:
     """The articles of the record's ``key`` list with ids ``prefix`` + their index (ValueError if the
-    record is malformed; an absent optional list is empty)."""
+    record is malformed; an absent optional list is empty); those that cannot be read are left out."""
+    return read_cluster(record, key, prefix)[0]
+
+
+def read_cluster(record: Any, key: str = "articles",
+                 prefix: str = "") -> tuple[list[Article], list[dict[str, Any]]]:
+    """:func:`cluster_articles`, and ``{"article", "error"}`` (``{"earlier", "error"}`` for the earlier list:
+    the index in ``key``'s list and why) for each item that cannot be read, so that a line accounts for every
+    article, not only those it could summarize. An article's own id is not read (its index is its id), so it
+    is not checked, nor listed among its fields as one it has when it has none."""
     if not isinstance(record, dict):
         raise ValueError(f"expected a JSON object, got {type(record).__name__}")
     items = record.get(key)
@@ -38,14 +47,16 @@ def cluster_articles(record: Any, key: str = "articles", prefix: str = "") -> li
         items = []
     if not isinstance(items, list):
         raise ValueError(f"no {key!r} list")
-    articles = []
+    articles, unreadable = [], []
     for i, rec in enumerate(items):
         art_id = f"{prefix}{i}"
-        art = article_from_record({**rec, "id": art_id} if isinstance(rec, dict) else rec, art_id, html=False)
+        own = isinstance(rec, dict) and "id" in rec
+        art = article_from_record({**rec, "id": None} if own else rec, art_id, html=False)
         if isinstance(art, Problem):
-            continue
-        articles.append(art)
-    return articles
+            unreadable.append({"article" if key == "articles" else key: i, "error": art.message})
+        else:
+            articles.append(art)
+    return articles, unreadable
 
 
 def query_text(record: dict[str, Any]) -> str | None:
@@ -66,12 +77,11 @@ def summarize_cluster(record: Any, max_words: int = 100, method: str = DEFAULT,
     cluster_id = record.get("id") if isinstance(record, dict) else None
     try:
         with collector_paused():
-            lines = _summary_lines(record, max_words, method, query)
+            lines, skipped = _summary_lines(record, max_words, method, query)
     except ValueError as exc:
         return {"id": cluster_id, "error": str(exc)}
     except Exception as exc:  # noqa: BLE001 - one bad cluster must not end the run (the contract)
         return {"id": cluster_id, "error": f"{type(exc).__name__}: {exc}"}
-    skipped = unreadable_articles(record)
     if not lines:
         return {"id": cluster_id, "error": "no usable article text", **({"unreadable": skipped} if skipped else {})}
     return {
@@ -83,23 +93,17 @@ def summarize_cluster(record: Any, max_words: int = 100, method: str = DEFAULT,
     }
 
 
-def unreadable_articles(record: dict[str, Any]) -> list[dict[str, Any]]:
-    """``{"article", "error"}`` (its index and why) for each article of the record that cannot be read, so
-    that a line accounts for every article, not only those it could summarize. An article's own id is not
-    read here (its index is its id), so it is not checked."""
-    return [{"article": i, "error": wrong[1]} for i, rec in enumerate(record["articles"])
-            if (wrong := record_problem({**rec, "id": None} if isinstance(rec, dict) and "id" in rec else rec))]
-
-
-def _summary_lines(record: Any, max_words: int, method: str, query: str | None) -> list[SummarySentence]:
-    """The summary lines of one cluster record. Called with the collector paused: what it builds on the way
+def _summary_lines(record: Any, max_words: int, method: str,
+                   query: str | None) -> tuple[list[SummarySentence], list[dict[str, Any]]]:
+    """The summary lines of one cluster record, and the articles and earlier articles it could not read
+    (:func:`read_cluster`). Called with the collector paused: what it builds on the way
     (millions of objects in a big cluster) is freed when it returns, so the collector that comes back
     after it finds nothing to scan (resumed while they were alive, its first pass went over them all:
     a tenth of a 1,000-article cluster's time)."""
-    articles = cluster_articles(record)
-    earlier = cluster_articles(record, "earlier", EARLIER)
+    articles, unreadable = read_cluster(record)
+    earlier, unread_earlier = read_cluster(record, "earlier", EARLIER)
     prep = seen_apart(prepare([*earlier, *articles]), [a.id for a in earlier], query_text(record) or query)
-    return summarize_prepared(prep, max_words, method)
+    return summarize_prepared(prep, max_words, method), [*unreadable, *unread_earlier]
 
 
 def _parse(line: bytes, lineno: int, source: str) -> Any:

@@ -518,3 +518,22 @@ def test_the_pool_refuses_past_its_queue_and_stops_work_past_its_time_limit() ->
     _pool_scenario(ServerSettings(workers=1, queue=1, time_limit=600), queue)
     _pool_scenario(ServerSettings(workers=1, queue=1, time_limit=2), time_limit)
 
+
+
+def test_a_string_is_never_read_as_a_path_on_the_server(client: httpx.Client, tmp_path: Path) -> None:
+    secret = tmp_path / "memo.txt"
+    secret.write_text("The zanzibarquux plan is secret. " * 20)
+    paths = [str(secret), str(tmp_path), "/nonexistent/x", "-"]
+    body = cluster()
+    body["articles"] += paths
+    body["earlier"] = [str(secret), str(tmp_path)]
+    res = client.post("/brief", json=body)
+    assert res.status_code == 200, res.text
+    assert "zanzibarquux" not in res.text and "memo.txt" not in res.text and "nonexistent" not in res.text
+    account = {a["id"]: a for a in res.json()["articles"]}
+    for n in range(len(TEXTS), len(body["articles"])):
+        assert (account[str(n)]["status"], account[str(n)]["reason"]) == (
+            "unreadable", "article is a string, not an object")
+    res = client.post("/group", json={"articles": body["articles"]})
+    assert res.status_code == 200 and "zanzibarquux" not in res.text and "memo.txt" not in res.text
+    assert [a["event"] for a in res.json()["assignments"][len(TEXTS):]] == [None] * len(paths)

@@ -227,10 +227,12 @@ def test_without_facts_the_page_still_renders() -> None:
 
 
 def test_brief_command_writes_html(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"  # the briefing beside it, not in it (an input folder would read it next time)
+    folder.mkdir()
     for name in ("ellis-1", "ellis-2"):
-        (tmp_path / f"{name}.txt").write_text(TEXTS[name], encoding="utf-8")
+        (folder / f"{name}.txt").write_text(TEXTS[name], encoding="utf-8")
     out = tmp_path / "brief.html"
-    res = CliRunner().invoke(load_commands(), ["brief", str(tmp_path), "--format", "html", "-o", str(out)])
+    res = CliRunner().invoke(load_commands(), ["brief", str(folder), "--format", "html", "-o", str(out)])
     assert res.exit_code == 0, res.output
     html = out.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and html.count("<script") == 2

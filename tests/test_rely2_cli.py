@@ -46,13 +46,16 @@ def test_an_output_that_an_input_folder_would_read_is_refused(tmp_path: Path) ->
     for name, text in TEXTS.items():
         (tmp_path / f"{name}.txt").write_text(text)
     brief = tmp_path / "brief.md"
-    assert invoke("brief", "--no-facts", str(tmp_path), "-o", str(brief)).exit_code == 0  # not there yet
-    res = invoke("brief", "--no-facts", str(tmp_path), "-f", "markdown", "-o", str(brief))
-    assert res.exit_code == 2 and f"in the input folder {tmp_path}" in _one_line(res)
+    for _ in range(2):  # the first run as the next: a rule that held only once the file existed broke every rerun
+        res = invoke("brief", "--no-facts", str(tmp_path), "-f", "markdown", "-o", str(brief))
+        assert res.exit_code == 2 and f"in the input folder {tmp_path}" in _one_line(res) and not brief.exists()
+    brief.write_text("# an old briefing")  # one written before the rule: kept, not replaced
+    res = invoke("brief", "--no-facts", str(tmp_path), "-o", str(brief))
+    assert res.exit_code == 2 and brief.read_text() == "# an old briefing"
     pages = tmp_path / "pages"  # the folder of --per-story --format html
-    assert invoke("brief", "--no-facts", str(tmp_path), "--per-story", "-f", "html", "-o", str(pages)).exit_code == 0
-    res = invoke("brief", "--no-facts", str(tmp_path), "--per-story", "-f", "html", "-o", str(pages))
-    assert res.exit_code == 2 and f"in the input folder {tmp_path}" in _one_line(res)
+    for _ in range(2):
+        res = invoke("brief", "--no-facts", str(tmp_path), "--per-story", "-f", "html", "-o", str(pages))
+        assert res.exit_code == 2 and f"in the input folder {tmp_path}" in _one_line(res) and not pages.exists()
     hidden = tmp_path / ".brief.md"  # hidden files are not read: a briefing may be kept there
     assert invoke("brief", "--no-facts", str(tmp_path), "-o", str(hidden)).exit_code == 0
     assert invoke("brief", "--no-facts", str(tmp_path), "-o", str(hidden)).exit_code == 0
@@ -104,6 +107,18 @@ def test_a_batch_line_accounts_for_the_articles_it_could_not_read(tmp_path: Path
         {"article": 4, "error": "article is null, not an object"},
         {"article": 5, "error": "article has no 'text' (its fields: title)"}]
     assert {s["article"] for s in line["sentences"]} <= {0, 1, 2}
+
+
+def test_a_batch_line_accounts_for_the_earlier_articles_it_could_not_read(tmp_path: Path) -> None:
+    record = json.loads(_cluster("c", 7))
+    record["earlier"] = [{"text": TEXTS["ellis-old"]}, "x.txt", {"title": "no text"}]
+    data = tmp_path / "c.jsonl"
+    data.write_text(json.dumps(record) + "\n")
+    res = invoke("summarize", str(data), "--workers", "1")
+    assert res.exit_code == 0 and json.loads(res.stdout)["unreadable"] == [
+        {"article": 3, "error": "article is a number, not an object"},
+        {"earlier": 1, "error": "article is a string, not an object"},
+        {"earlier": 2, "error": "article has no 'text' (its fields: title)"}]
 
 
 def test_a_batch_line_of_good_articles_is_as_before(tmp_path: Path) -> None:
@@ -166,9 +181,10 @@ def test_digest_refuses_a_store_its_input_folder_would_read(tmp_path: Path) -> N
     for name, text in TEXTS.items():
         (tmp_path / f"{name}.txt").write_text(text)
     store = tmp_path / "news.db"
-    assert invoke("digest", str(tmp_path), "--store", str(store)).exit_code == 0  # made, not read, the first time
-    res = invoke("digest", str(tmp_path), "--store", str(store))
-    assert res.exit_code == 2 and f"the store is in the input folder {tmp_path}" in _one_line(res)
+    for _ in range(2):  # refused from the first run, not only once the store exists
+        res = invoke("digest", str(tmp_path), "--store", str(store))
+        assert res.exit_code == 2 and f"the store is in the input folder {tmp_path}" in _one_line(res)
+        assert not store.exists()
 
 
 def test_a_file_name_with_a_line_break_or_an_escape_is_one_line_in_messages_and_ids(tmp_path: Path) -> None:
@@ -177,3 +193,29 @@ def test_a_file_name_with_a_line_break_or_an_escape_is_one_line_in_messages_and_
     res = invoke("brief", "--no-facts", "-f", "json", str(tmp_path))
     assert res.exit_code == 0 and _one_line(res).endswith("bad\\nname\\x1b[2J.dat: binary file, not text")
     assert [a["id"] for a in json.loads(res.stdout)["articles"]] == ["bad name\x1b[2J", "good"]
+
+
+@pytest.mark.parametrize("command", ["summarize", "evaluate", "group"])
+def test_a_socket_given_as_the_input_file_is_named_as_one(tmp_path: Path, command: str) -> None:
+    import socket
+
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(tmp_path / "s.jsonl"))
+        res = invoke(command, str(tmp_path / "s.jsonl"))
+    assert res.exit_code == 2 and _one_line(res) == f"newsbrief: {tmp_path / 's.jsonl'}: a socket, not a regular file"
+
+
+@pytest.mark.parametrize("command", ["summarize", "evaluate"])
+def test_closed_standard_input_is_one_line(command: str) -> None:
+    res = subprocess.run(["bash", "-c", f'"$0" -m newsbrief.cli {command} - <&-', sys.executable],
+                         capture_output=True, text=True)
+    assert res.returncode != 0 and res.stderr == "newsbrief: -: cannot read: standard input is closed\n", res.stderr
+
+
+def test_compressed_data_corrupt_from_its_first_line_claims_no_lines_read(tmp_path: Path) -> None:
+    bad = tmp_path / "c.jsonl.gz"
+    bad.write_bytes(gzip.compress(b"x")[:10] + b"not deflate data")
+    res = invoke("summarize", str(bad), "--workers", "1")
+    assert res.exit_code == 1 and "Traceback" not in res.stderr
+    assert res.stderr.splitlines()[0].startswith(f"newsbrief: {bad}:1: cannot read")
+    assert "lines before" not in res.stderr

@@ -86,8 +86,9 @@ def test_corrupt_or_truncated_compressed_data_is_one_problem_each(tmp_path: Path
     ({"id": "a", "title": "T", "text": ["one paragraph", "another"]}, "'text' is an array, not a string"),
     ({"id": "a", "text": BODY, "url": {"href": "x"}}, "'url' is an object, not a string"),
     ({"id": "a", "text": BODY, "time": [2020, 1, 1]}, "'time' is an array, not a date string or a number"),
-    ({"id": ["a"], "text": BODY}, "'id' is an array, not a string or a number"),
-    ({"id": True, "text": BODY}, "'id' is a boolean, not a string or a number"),
+    ({"id": ["a"], "text": BODY}, "'id' is an array, not a string or an integer"),
+    ({"id": True, "text": BODY}, "'id' is a boolean, not a string or an integer"),
+    ({"id": 1.5, "text": BODY}, "'id' is a number, not a string or an integer"),
     ({"id": "a", "url": "https://x.example/a", "html": "<p>page</p>"}, "article has no 'text' (its fields: id, url, "
                                                                        "html)"),
 ])
@@ -130,13 +131,26 @@ def test_what_is_no_input_at_all_is_a_type_error_that_says_so(wrong) -> None:
         load(wrong)
 
 
-@pytest.mark.parametrize("written", ["yesterday", "2 days ago", "Friday", "March 3", "APR 28", "today", "2020"])
+@pytest.mark.parametrize("written", ["yesterday", "2 days ago", "Friday", "March 3", "APR 28", "today", "2020", "1999",
+                                     "3/28", "12/20", "March 20"])
 def test_a_time_that_does_not_say_its_year_and_month_is_unknown_not_read_on_todays_clock(written: str) -> None:
     assert parse_time(written) is None
 
 
 def test_a_month_without_its_day_is_its_first_day_whatever_today_is() -> None:
     assert parse_time("March 2020") == datetime(2020, 3, 1)
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    ("03/03/20", datetime(2020, 3, 3)), ("3/3/20 10:00 AM", datetime(2020, 3, 3, 10)),
+    ("15.03.20", datetime(2020, 3, 15)),
+    ("3 March '20", datetime(2020, 3, 3)), ("Mar 3, '20", datetime(2020, 3, 3)), ("5-3-99", datetime(1999, 5, 3))])
+def test_a_year_written_in_two_digits_after_the_day_and_month_is_read(written: str, read: datetime) -> None:
+    assert parse_time(written) == read
+
+
+def test_a_negative_unix_time_is_read_alike_as_a_number_and_as_a_string() -> None:
+    assert parse_time("-1583229600") == parse_time(-1583229600) == datetime(1919, 10, 31, 14, tzinfo=timezone.utc)
 
 
 @pytest.mark.parametrize("epoch", [1582848000, 1582848000000, "1582848000", "1582848000000"])

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime
@@ -34,7 +34,7 @@ from newsbrief.api import jobs
 from newsbrief.api.middleware import AccessLog, BodyLimit, CatchAll
 from newsbrief.api.settings import ServerSettings
 from newsbrief.api.workers import Overloaded, TooSlow, WorkerPool
-from newsbrief.ingest import JSONError, parse_json
+from newsbrief.ingest import JSONError, article_from_record, parse_json
 from newsbrief.model import Briefing
 from newsbrief.summarize import DEFAULT
 
@@ -145,6 +145,13 @@ ARTICLE_LISTS = {"articles", "earlier"}
 of :class:`ArticleIn` in the OpenAPI document."""
 
 
+def _objects(items: list[Any]) -> list[Any]:
+    """``items`` with each one that is no object made the Problem that names it (``article is a string, not
+    an object``), so that ingest never reads it as it would from the Python API: as a path, which let a
+    client read the server's files and folders, probe its paths or read its standard input."""
+    return [item if isinstance(item, Mapping) else article_from_record(item, str(n)) for n, item in enumerate(items)]
+
+
 def _article_items(schema: dict[str, Any]) -> None:
     """Point the array (or nullable array) ``schema`` at :class:`ArticleIn` for its items."""
     for form in [schema, *schema.get("anyOf", ())]:
@@ -178,7 +185,8 @@ def _routes(app: FastAPI) -> None:
             cluster = BriefRequest.model_validate(body.value)
             earlier = cluster.earlier
             result = await _work_process(request, len(cluster.articles) + len(earlier or ()), body.size, jobs.brief,
-                                         cluster.articles, max_words, method, earlier, cluster.query)
+                                         _objects(cluster.articles), max_words, method,
+                                         None if earlier is None else _objects(earlier), cluster.query)
         return _briefing_response(result, format)
 
     @app.post("/group", summary="Sort articles into events", openapi_extra=_body("GroupRequest"))
@@ -192,8 +200,8 @@ def _routes(app: FastAPI) -> None:
         if engine_opts:
             raise HTTPException(400, f"option {engine_opts[0]!r} cannot be set over HTTP")
         try:
-            assignments = await _work_process(request, len(body.articles), raw.size, jobs.group, body.articles,
-                                              body.options)
+            assignments = await _work_process(request, len(body.articles), raw.size, jobs.group,
+                                              _objects(body.articles), body.options)
         except ValueError as exc:  # a bad grouping option
             raise HTTPException(400, str(exc)) from None
         events: dict[str, list[str]] = {}

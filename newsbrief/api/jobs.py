@@ -14,15 +14,17 @@ from newsbrief.model import Briefing
 
 def brief(items: list[Any], max_words: int, method: str, since: list[Any] | None = None,
           query: str | None = None, since_time: str | None = None) -> Briefing:
-    """The briefing of ``items`` (article records or file paths), facts included; ``since``: what the
-    reader has read (an update briefing), ``query``: the question it answers first."""
+    """The briefing of ``items`` (article records and Problems from JSON, or the paths of uploaded files),
+    facts included; ``since``: what the reader has read (an update briefing), ``query``: the question it
+    answers first."""
     from newsbrief.pipeline import brief as run  # the pipeline's libraries: loaded in the worker, not the API
 
     return run(items, max_words=max_words, method=method, since=since, query=query, since_time=since_time)
 
 
-def group(records: list[dict[str, Any]], options: dict[str, Any]) -> list[Any]:
-    """One Assignment per record, grouped in this process (a worker of the API's pool).
+def group(records: list[Any], options: dict[str, Any]) -> list[Any]:
+    """One Assignment per record (or Problem, for an item that is no object), grouped in this process (a
+    worker of the API's pool).
 
     Raises ValueError for a bad grouping option.
     """

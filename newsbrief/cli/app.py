@@ -274,11 +274,14 @@ def open_output(output: Path | None) -> Iterator[IO[str]]:
 def check_input(path: Path, folders: bool = False) -> None:
     """Exit 2 unless ``path`` is "-" (standard input) or something to read: a file, a FIFO (``<(zcat a.gz)``),
     a device, or, with ``folders``, a folder. A missing path or a folder where a file is needed is named as
-    what it is."""
-    if str(path) == "-" or (path.exists() and (folders or not path.is_dir())):
+    what it is, and anything else (a socket) as ingest names it."""
+    from newsbrief.ingest.readers import path_kind  # each command loads only its libraries
+
+    kind, why = path_kind(str(path), named=True) if str(path) != "-" else ("file", None)
+    if kind == "file" or (folders and kind == "folder"):
         return
-    raise fail(f"{path}: a folder; give a JSON Lines file (or - for standard input)" if path.is_dir()
-               else f"{path}: no such file")
+    raise fail(f"{path}: a folder; give a JSON Lines file (or - for standard input)" if kind == "folder"
+               else f"{path}: {why}")
 
 
 def refuse_overwriting(output: Path | None, inputs: list[str], what: str = "output") -> None:
@@ -286,8 +289,10 @@ def refuse_overwriting(output: Path | None, inputs: list[str], what: str = "outp
     an input folder holds: writing it would destroy an article (``brief a.txt -o a.txt``), or the next run
     would read the briefing as an article of its own (``brief articles/ -o articles/brief.md``; a store
     there is read as three binary files; the pages of ``--per-story -o DIR`` as articles that have no text).
+    An output inside an input folder is refused from the first run, before it exists: refused only once it
+    existed, the first run succeeded and every later one failed (a cron job broke on its second run).
     ``what`` is what ``output`` is called in the message."""
-    if output is None or str(output) == "-" or not output.exists():
+    if output is None or str(output) == "-":
         return
     out = output.resolve()
     for given in inputs:
@@ -297,9 +302,9 @@ def refuse_overwriting(output: Path | None, inputs: list[str], what: str = "outp
         inside = path.is_dir() and out.is_relative_to(path) and not any(
             part.startswith(".") for part in out.relative_to(path).parts)  # hidden files are not read
         if inside:
-            raise fail(f"{output}: the {what} is in the input folder {given}, which would read it as an article; "
-                       "keep it elsewhere")
-        if out.samefile(path):
+            raise fail(f"{output}: the {what} is in the input folder {given}, which would read it as an article "
+                       "on the next run; keep it elsewhere (or in a hidden file)")
+        if out.exists() and out.samefile(path):
             raise fail(f"{output}: the {what} is an input, which writing it would destroy; keep it elsewhere")
 
 

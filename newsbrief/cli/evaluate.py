@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import ExitStack
 from pathlib import Path
 
 import typer
@@ -34,14 +35,15 @@ def evaluate(
     from newsbrief.batch import read_records  # each command loads only its libraries (sumy, ROUGE)
     from newsbrief.evaluate import evaluate as run, table
     from newsbrief.ingest import open_lines
+    from newsbrief.ingest.streams import cannot_read
 
     check_input(data)
     records = []
-    try:
-        opened = open_lines(str(data), warn)
-    except OSError as exc:
-        raise fail(f"{data}: cannot read: {exc.strerror or exc}") from None
-    with opened as lines:
+    with ExitStack() as stack:
+        try:  # open_lines opens the file as its context is entered
+            lines = stack.enter_context(open_lines(str(data), warn))
+        except OSError as exc:
+            raise fail(f"{data}: {cannot_read(exc)}") from None
         for lineno, record in read_records(lines, str(data)):
             if isinstance(record, ValueError):
                 raise fail(str(record))

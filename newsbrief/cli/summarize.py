@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from pathlib import Path
 
 import typer
@@ -45,6 +46,7 @@ def summarize(
     """
     from newsbrief.batch import summarize_stream  # each command loads only its libraries
     from newsbrief.ingest import open_lines
+    from newsbrief.ingest.streams import cannot_read
     from newsbrief.parallel import make_engine
     from newsbrief.summarize import available
 
@@ -56,11 +58,13 @@ def summarize(
         runner = make_engine(engine, scheduler, workers)
     except ValueError as exc:
         raise fail(str(exc)) from None
-    try:
-        opened = open_lines(str(data), warn)
-    except OSError as exc:
-        raise fail(f"{data}: cannot read: {exc.strerror or exc}", EXIT_NOTHING_USABLE) from None
-    with opened as lines, open_output(output) as out, progress("summarizing clusters") as tick:
+    with ExitStack() as stack:
+        try:  # open_lines opens the file as its context is entered
+            lines = stack.enter_context(open_lines(str(data), warn))
+        except OSError as exc:
+            raise fail(f"{data}: {cannot_read(exc)}", EXIT_NOTHING_USABLE) from None
+        out = stack.enter_context(open_output(output))
+        tick = stack.enter_context(progress("summarizing clusters"))
         try:
             done, failed = summarize_stream(lines, out, max_words, method, str(data), tick=tick, engine=runner,
                                             query=query)

@@ -13,8 +13,10 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from newsbrief.model import squash
+
 FIELD_TYPES: dict[str, tuple[tuple[type, ...], str]] = {
-    "id": ((str, int), "a string or a number"),
+    "id": ((str, int), "a string or an integer"),
     "text": ((str,), "a string"),
     "title": ((str,), "a string"),
     "url": ((str,), "a string"),
@@ -65,4 +67,4 @@ def record_id(value: Any, fallback: str) -> str:
     """The id a record gives (:func:`wrong_field` has checked its type), its whitespace (a line break
     included) made single spaces, so that every message it is named in stays one line; ``fallback`` when
     it gives none."""
-    return " ".join(str(value).split()) or fallback if value is not None else fallback
+    return squash(str(value)) or fallback if value is not None else fallback

@@ -16,9 +16,11 @@ from newsbrief.ingest.problems import Problem
 from newsbrief.ingest.readers import RECORD, article_from_record, read_inputs, records_from_json
 from newsbrief.model import Article
 
-Input = Article | Mapping[str, Any] | str | bytes | os.PathLike[str]
+Input = Article | Mapping[str, Any] | Problem | str | bytes | os.PathLike[str]
 """One input: a path (file or folder; "-" is stdin), an article record ``{"id", "title", "text", "url",
-"time"}`` or a cluster of them ``{"id", "articles": [...]}``, or an Article."""
+"time"}`` or a cluster of them ``{"id", "articles": [...]}``, an Article, or a Problem, passed through as
+it is: what a caller found unreadable itself (the HTTP API for an item that is no object, never a path)
+is accounted for in input order with the rest."""
 
 
 def iter_load(items: Input | Iterable[Input]) -> Iterator[Article | Problem]:
@@ -38,6 +40,8 @@ def iter_load(items: Input | Iterable[Input]) -> Iterator[Article | Problem]:
             yield from read_inputs([os.fsdecode(item)])
         elif isinstance(item, Mapping):
             yield from records_from_json(item, RECORD, str(n), None)
+        elif isinstance(item, Problem):
+            yield item
         else:
             yield article_from_record(item, str(n))
 

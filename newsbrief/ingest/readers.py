@@ -52,7 +52,7 @@ def read_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Item]:
         if path == "-":
             yield from _read_stdin()
             continue
-        kind, trouble = _kind(path, named=True)
+        kind, trouble = path_kind(path, named=True)
         if trouble:
             yield Problem(_stem(Path(path)), encodable(path), trouble)
         elif kind == "folder":
@@ -61,8 +61,9 @@ def read_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Item]:
             yield from _read_file(Path(path))
 
 
-def _kind(path: str, named: bool) -> tuple[str, str | None]:
-    """("folder" or "file", None) for what can be read at ``path``, else ("", why not).
+def path_kind(path: str, named: bool) -> tuple[str, str | None]:
+    """("folder" or "file", None) for what can be read at ``path``, else ("", why not): the one judgement
+    of a path, which the commands that take one file (``summarize``, ``evaluate``, ``group``) ask too.
 
     A path ``named`` on the command line may be any readable file (a FIFO from ``<(...)``,
     ``/dev/stdin``); inside a folder only regular files are read, since a FIFO there could
@@ -103,7 +104,7 @@ def _read_folder(folder: Path) -> Iterator[Item]:
         linked = [d for d in dirs if os.path.islink(os.path.join(top, d))]
         for name in [*linked, *(f for f in files if not f.startswith("."))]:
             path = Path(top, name)
-            entries.append((path, _kind(str(path), named=False)[1]))
+            entries.append((path, path_kind(str(path), named=False)[1]))
     if not entries:
         yield Problem(_stem(folder), encodable(str(folder)), "folder holds no files")
     for path, trouble in sorted(entries):
@@ -321,10 +322,9 @@ def article_from_record(rec: Any, fallback_id: str, source: str = RECORD,
         return _scrubbed(rec)
     fallback_id, source = encodable(fallback_id), encodable(source)
     wrong = record_problem(rec)
+    art_id = fallback_id if wrong and wrong[0] in ("", "id") else encodable(record_id(rec.get("id"), fallback_id))
     if wrong:
-        art_id = fallback_id if wrong[0] in ("", "id") else encodable(record_id(rec.get("id"), fallback_id))
         return Problem(art_id, source, wrong[1], line)
-    art_id = encodable(record_id(rec.get("id"), fallback_id))
     text = encodable(rec["text"])
     source = f"{source}:{line}" if line else source  # an article is found by its line as a problem is
     if html and _looks_html(text):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bz2
 import codecs
+import errno
 import gzip
 import io
 import lzma
@@ -98,19 +99,24 @@ def open_lines(path: str, warn: Callable[[str], None]) -> Iterator[Iterator[byte
     """The lines of the file at ``path`` ("-": standard input), as :func:`lines` gives them, for the commands
     that stream a file a line at a time. Data that cannot be read to its end (a truncated ``.gz``) ends the
     lines with a call of ``warn`` naming the file and the line, so the lines before it are still used; a file
-    that cannot be opened raises OSError."""
+    that cannot be opened, or standard input closed (``<&-``: ``sys.stdin`` is None), raises OSError as the
+    context is entered."""
+    if path == "-" and (sys.stdin is None or sys.stdin.closed):
+        raise OSError(errno.EBADF, "standard input is closed")
     fh = unpacked(sys.stdin.buffer) if path == "-" else open_stream(path)
     with fh if path != "-" else nullcontext(fh):
         yield _warned(lines(fh), "<stdin>" if path == "-" else path, warn)
 
 
 def _warned(found: Iterator[bytes], source: str, warn: Callable[[str], None]) -> Iterator[bytes]:
+    """``found``, ended by one ``warn`` naming the line where reading failed; that the lines before it were read
+    is said only when there were some."""
     lineno = 0
     try:
         for lineno, line in enumerate(found, start=1):  # noqa: B007 - the last number is the one named
             yield line
     except READ_ERRORS as exc:
-        warn(f"{source}:{lineno + 1}: {cannot_read(exc)}; the lines before it were read")
+        warn(f"{source}:{lineno + 1}: {cannot_read(exc)}" + ("; the lines before it were read" if lineno else ""))
 
 
 def bounded_lines(fh: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None | Exception]]:

@@ -40,16 +40,20 @@ DATEPARSER_SETTINGS = {
 what the text leaves out from the clock of the machine that runs it ("yesterday", "Friday" and "March 3" on
 today's calendar, "March 2020" on today's day of the month), so the same article would be dated differently
 each day it is briefed; such a time is unknown instead, as a relative one in the text is. So is one whose year
-is not written out in full: dateparser reads "APR 28" as April 2028."""
+is not written (:func:`_writes_year`): dateparser reads "APR 28" as April 2028. A bare year ("1999") is unknown
+too: an article's time is one moment, and its 1 January would be a day no text gives, up to a year off (a month
+and its year, "March 2020", is its first day: at most a month off)."""
+
 
 MILLISECOND_EPOCHS = 1e11
 """A Unix time this large or larger is in milliseconds (JavaScript's ``Date.now()``): in seconds it would be
 after the year 5000."""
 
 
-EPOCH_TEXT = re.compile(r"(?:\d{9,10}|\d{13})(?:\.\d+)?")
-"""A Unix time written as a string: seconds since 1973 ("1582848000") or milliseconds since 2001. No date is
-written so (``YYYYMMDD`` has 8 digits, ``YYYYMMDDHHMM`` 12, ``YYYYMMDDHHMMSS`` 14)."""
+EPOCH_TEXT = re.compile(r"-?(?:\d{9,10}|\d{13})(?:\.\d+)?")
+"""A Unix time written as a string: seconds since 1973 ("1582848000") or milliseconds since 2001, or as long
+before 1970 with a minus sign, read as the number is. No date is written so (``YYYYMMDD`` has 8 digits,
+``YYYYMMDDHHMM`` 12, ``YYYYMMDDHHMMSS`` 14)."""
 
 
 def parse_time(value: Any) -> datetime | None:
@@ -84,7 +88,7 @@ def parse_time(value: Any) -> datetime | None:
     except (ValueError, OverflowError):
         return None
     # a year it read from a day's number ("APR 28" as April 2028) is not one the text gives
-    return found if found is not None and str(found.year) in value else None
+    return found if found is not None and _writes_year(found.year, value) else None
 
 
 def _common(value: str) -> datetime | None:
@@ -95,6 +99,15 @@ def _common(value: str) -> datetime | None:
         except ValueError:
             continue
     return None
+
+
+def _writes_year(year: int, value: str) -> bool:
+    """Whether ``value`` writes ``year``: in full ("2020"), or in two digits where only a year can stand, after
+    an apostrophe ("Mar 3, '20") or after a day and a month ("03/03/20", "15.03.20"). Two digits after one
+    number ("3/28", "12/20") are a day, not the year dateparser makes of them (2028, 2020)."""
+    short = f"{year % 100:02d}"
+    return re.search(rf"(?<!\d){year}(?!\d)|['\u2019]{short}(?!\d)"
+                     rf"|\d{{1,2}}(?P<sep>[/.\-])\d{{1,2}}(?P=sep){short}(?!\d)", value) is not None
 
 
 def timestamp(time: datetime | None) -> float:
