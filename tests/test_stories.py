@@ -340,6 +340,42 @@ def test_a_vaguer_date_comes_after_the_days_it_holds() -> None:
     assert all(not e.background for e in timeline if e.date.startswith("1998"))
 
 
+def _naming(text: str) -> list[tuple[str, bool]]:
+    return [(d.text, d.names) for d in read_dates(Unit("a", 0, len(text), text, 1, 1), datetime(2019, 6, 3))]
+
+
+def test_a_year_that_names_a_thing_does_not_date_the_sentence() -> None:
+    assert _naming("Norland hosts 2,000 refugees under a 2016 deal with its neighbour.") == [("2016", True)]
+    assert _naming("She was the star of the 1981 movie, the studio said.") == [("1981", True)]
+    assert _naming("Talks aimed to revive a fragile truce deal agreed in 2018.") == [("2018", True)]
+    assert _naming("Fans queued to see the film released in 1981.") == [("1981", True)]
+    # the main verb's own date, a time phrase, the subject of the happening: dated
+    assert _naming("In 2018, the two countries agreed a deal.") == [("In 2018", False)]
+    assert _naming("Officials said the two countries agreed in 2018 to talk.") == [("2018", False)]
+    assert _naming("The two countries agreed in 2018 to talk.") == [("2018", False)]
+    assert _naming("Observers said the 2016 election was marred by fraud.") == [("2016", False)]
+    assert _naming("Prices fell sharply after the 2008 crash.") == [("2008", False)]
+    assert _naming("He was arrested and charged in 2018.") == [("2018", False)]
+    assert _naming("He was charged in three attacks, including the 1996 Olympic Park bombing.") == [("1996", True)]
+    assert _naming("She won gold at the 2016 Rio Olympics.") == [("2016", False)]
+    assert _naming("Prices rose, according to a report published Tuesday.") == [("Tuesday", False)]
+    assert _naming("The findings match those of a study reported last year.") == [("last year", True)]
+
+
+def test_a_sentence_dated_only_by_a_year_that_names_a_thing_is_no_timeline_entry() -> None:
+    texts = {
+        "a": ("The Kessel dam, a project of the 1961 plan, failed on Monday and flooded three villages in the "
+              "valley below it, the regional government said.", "2003-05-06T09:00"),
+        "b": ("The regional government shelters 3,000 people from the villages the Kessel dam flooded under a "
+              "1994 agreement with Norland, and more were taken in on Tuesday.", "2003-05-07T09:00"),
+        "c": ("Engineers said the wall had been weakened by a flood recorded in 1994 in the valley below the "
+              "Kessel dam, which the regional government owns.", "2003-05-07T11:00"),
+    }
+    dated = [e.date for e in _briefed(texts).timeline]
+    assert "1961" not in dated and "1994" not in dated
+    assert {"2003-05-05", "2003-05-06"} <= set(dated)
+
+
 def test_last_week_comes_after_its_days_and_before_the_monday_after_it() -> None:
     texts = {
         "week": ("The suspect in the Kessel clinic bombing emerged from the forest last week and took food and a "

@@ -7,7 +7,9 @@
   under the date of its happening: the first date that says when something
   happened, not when it was said ("investigators said Sunday that controllers
   missed it Saturday morning": Saturday) nor what a span runs from or to
-  ("since 1974").
+  ("since 1974"), nor a year that only names a thing the sentence mentions ("under
+  a 2016 deal", "a deal agreed in 2018": :attr:`DateMention.names`). A sentence
+  with no other date is no entry.
   A sentence several articles share (a near-duplicate group from the dedup
   stage) is one entry with all of them.
 * **Resolved dates only from the article's own time.** "Thursday" is resolved
@@ -79,6 +81,8 @@ def _happenings(dates: Sequence[DateMention], units: Mapping[tuple[str, int], Un
     """One date per sentence: the one that says when its happening was (see the module doc)."""
     best: dict[tuple[str, int], DateMention] = {}
     for d in dates:
+        if d.names:
+            continue  # "under a 2016 deal": a thing the sentence mentions, not when its happening was
         key = (d.article, d.position)
         if key not in best or _rank(d, units[key]) < _rank(best[key], units[key]):
             best[key] = d

@@ -26,8 +26,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsbrief.facts.read.units import Unit
-from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
-from newsbrief.lang.en.attribution import REPORTING_VERBS
+from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS, STOP_WORDS, WEEKDAYS, word_list
+from newsbrief.lang.en.attribution import MODALS, REPORTING_VERBS
 from newsbrief.lang.en.quotes import OPENING_CHARACTERS
 from newsbrief.lang.en.time_words import FUTURE_WORDS, PARTS_OF_DAY, PAST_PERFECT
 from newsbrief.model import Span, squash
@@ -90,6 +90,23 @@ _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _SAYS = re.compile(rf"\b(?:{REPORTING_VERBS})\b", re.I)
 _FUTURE = re.compile(r"(?<![\w'’])(?:{})\b".format("|".join(re.escape(w) for w in FUTURE_WORDS)), re.I)
 _PAST = re.compile(r"(?<![\w'’])(?:{})\b".format("|".join(re.escape(w) for w in PAST_PERFECT)), re.I)
+_YEAR_AFTER_ARTICLE = re.compile(r"(?:a|an|the)\s+(?:19|20)\d\d")
+_NAME_WORDS = r"(?:[A-Z][\w-]*\s+){0,3}"
+"""Capitalised words between a year and the noun it is the year of: "the 1996 Olympic Park bombing"."""
+_NOUN_AFTER = re.compile(rf"\s+{_NAME_WORDS}(?P<noun>[a-z][\w-]*)\b(?!-)")
+_SUBJECT_AFTER = re.compile(r"\s+{}[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:{})\b".format(_NAME_WORDS,
+    "|".join(sorted(word_list("auxiliaries") | set(MODALS)))))
+"""A noun phrase of a year that an auxiliary follows is the subject of the happening ("the 2016 election was
+marred by fraud"): the year dates it."""
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+_TIME_WORDS = word_list("clause_starts")
+"""Words before "the 2008 crash" that make it when something happened ("after", "during", "at")."""
+_PARTICIPLE_BEFORE = re.compile(
+    r"(?P<lead>\b[a-z]+)\s+(?:a|an|the|its|his|her|their)\s+(?P<phrase>(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)\s+"
+    r"(?:[a-z]+ed|made|built|held|won|sold|set|struck|taken|given|written|known|born)\s+$")
+"""A noun phrase, opened by a determiner after a lower-case word, and a participle right before the date
+phrase: "to implement a ceasefire deal agreed in 2018", "of the film released in 1981"."""
+_CLAUSE_LEADS = _TIME_WORDS | {"and", "but", "or", "that", "which", "who", "if", "because"}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -101,6 +118,9 @@ class DateMention(Span):
     period: str
     qualifier: str | None
     weekday: str | None
+    names: bool = False
+    """Whether the date only names a thing the sentence mentions ("under a 2016 deal", "a deal agreed in
+    2018"), not when its happening was (see :func:`_names`)."""
 
     @property
     def resolved(self) -> bool:
@@ -236,8 +256,36 @@ def read_unit(unit: Unit, published: datetime | None) -> list[DateMention]:
         value, period, qualifier, weekday = resolve(phrase, published, future)
         found.append(DateMention(unit.article, unit.start + start, unit.start + match.end(), squash(phrase),
                                  position=unit.position, value=value, period=period, qualifier=qualifier,
-                                 weekday=weekday))
+                                 weekday=weekday, names=_names(unit.text, match.start(), match.end(), period)))
     return found
+
+
+def _names(text: str, opens: int, end: int, period: str) -> bool:
+    """Whether the date phrase ``text[opens:end]`` (with its preposition or article; ``period`` what it
+    resolved to) names a thing rather than dating the sentence's happening:
+
+    * a year between an article and a lower-case noun, perhaps after capitalised words ("under a 2016 deal",
+      "star of the 1981 movie", "including the 1996 Olympic Park bombing"), unless a word of time comes
+      before it ("after the 2008 crash") or an auxiliary follows the noun phrase, which is then the subject
+      of the happening ("the 2016 election was marred by fraud");
+    * a year right after a participle that modifies a noun phrase which is not the clause's subject: the
+      phrase follows a verb or a preposition ("to implement a deal agreed in 2018", "of the film released in
+      1981", "a therapy approved last year"), not the clause's start, a conjunction or a reporting verb
+      ("Officials said the two countries agreed in 2018": their own agreement).
+
+    Months, weeks and days are left dated: "the July election", "a February meeting" or "a report published
+    Tuesday" in a story is mostly the news it tells, a year before a noun mostly history it only mentions.
+    """
+    if _YEAR_AFTER_ARTICLE.fullmatch(text, opens, end):
+        word, noun = _WORD_BEFORE.search(text, 0, opens), _NOUN_AFTER.match(text, end)
+        return (noun is not None and noun.group("noun") not in STOP_WORDS and _SUBJECT_AFTER.match(text, end) is None
+                and (word is None or word.group(1).lower() not in _TIME_WORDS))
+    if period != "year":
+        return False
+    found = _PARTICIPLE_BEFORE.search(text, 0, opens)
+    if found is None or _SAYS.fullmatch(found.group("lead")) or found.group("lead") in _CLAUSE_LEADS:
+        return False
+    return not any(w in STOP_WORDS for w in found.group("phrase").split())
 
 
 def _titled(text: str, start: int) -> bool:
