@@ -39,9 +39,8 @@ _LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z]")
 def candidates(cluster: Cluster, focus: Focus = NO_FOCUS) -> list[Passage]:
     """What a summary may use, in article order: passages whose quotation marks balance, that neither
     announce what they do not give, point to a web address, speak to the reader nor end on the writer's own
-    question, that show a finite verb
-    (no caption, list entry or label), of a sensible
-    length and with lower-case words, whose every sentence stands for its near-duplicate group (the group's first from a usable
+    question, that show a finite verb (no caption, list entry or label), of a sensible length and with
+    lower-case words, whose every sentence stands for its near-duplicate group (the group's first from a usable
     article, as a duplicate article's sentences are only support), says nothing the reader read before
     (``focus.repeated``) and gives no figure that later reports changed when one that gives its latest
     value is a candidate (``focus.superseded``), and which, when they follow the
