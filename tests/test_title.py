@@ -127,6 +127,46 @@ def test_a_lead_that_makes_no_headline_gives_the_title_to_the_next_line(lead: st
     assert briefing_title([_article(0, None, lead)], [lead, second]) == "The ferry Maren Star sank off Tolvik on Monday evening"
 
 
+@pytest.mark.parametrize("lead, title", [
+    # the main verb comes soon after a subject's relative clause: the title keeps it
+    ("The diver who worked beside the harbour master on the Maren Star salvage for a year quit in protest on "
+     "Friday after a row over pay.",
+     "The diver who worked beside the harbour master on the Maren Star salvage for a year quit in protest"),
+    ("A levy that would require ferry owners to pay for berths while docking in Port Varen was approved by the "
+     "council on Monday night.",
+     "A levy that would require ferry owners to pay for berths while docking in Port Varen was approved by the council"),
+    # a verb "and" joins to the relative clause's ("and raised") is not the main verb
+    ("The diver who found the wreck off Tolvik in 2031 and raised its bell in 2032 quit the salvage team on "
+     "Friday after a row over pay.",
+     "The diver who found the wreck off Tolvik in 2031 and raised its bell in 2032 quit the salvage team"),
+    # a relative clause set off by commas is left out, with its "and"-coordinated verb ("and sailed")
+    ("Harbour pilot Ilse Brandt, who founded the Tolvik rescue service in 1990 and sailed with it for decades, "
+     "including the Maren Star rescue, died on Sunday at the age of 81.", "Harbour pilot Ilse Brandt died on Sunday"),
+    # so is an apposition holding one, and its verb after a noun ("a claim backed") is not the main verb
+    ("Ilse Brandt, the harbour master and author who argued in a 2031 book that the ferry could not have sunk "
+     "alone, a claim backed in part by the inquiry, died on Sunday at her home in Carrow.",
+     "Ilse Brandt died on Sunday"),
+])
+def test_a_subject_with_a_relative_clause_keeps_its_main_verb(lead: str, title: str) -> None:
+    """A subject without its verb is no headline: a cut inside the relative clause would give "The diver who
+    worked beside the harbour master on the Maren Star salvage"."""
+    assert lead_clause(lead) == title
+    assert briefing_title([_article(0, None, lead)], [lead]) == title
+
+
+@pytest.mark.parametrize("lead", [
+    # the main verb ("were") comes after a subordinate clause's ("after she was put"): too late for a title
+    "Viewers who hoped to learn what sank the ferry off Tolvik sometime after she was put out to sea from her "
+    "home port of Carrow were left disappointed by the report.",
+    # the main verb ("paid") comes past MAX_VERB_WORDS words
+    "The ferry owners who ignited a row across Norland by refusing to carry a lorry for a Carrow haulier on "
+    "Monday quietly paid a fine of 135,000 crowns.",
+])
+def test_a_subject_whose_verb_comes_late_gives_the_title_to_the_next_line(lead: str) -> None:
+    second = "The ferry Maren Star sank off Tolvik on Monday evening, and all 212 passengers were rescued."
+    assert briefing_title([_article(0, None, lead)], [lead, second]) == "The ferry Maren Star sank off Tolvik on Monday evening"
+
+
 @pytest.mark.parametrize("lead", ["Hope faded on Tuesday for the 12 miners trapped off Tolvik.",
                                   "Support for the harbour levy collapsed after the fire.",
                                   "Work on the Carrow bridge resumed on Monday."])

@@ -12,7 +12,9 @@ trailing attribution (", police said") dropped, a fronted adverbial ("After a ye
 of controversy over Facebook's role, ...") and an inserted apposition after the
 subject ("Prodigy, the rapper best known for ..., died") left out, and, when still
 long, cut where a clause ends (at a comma, before " after", " while", " — " ...),
-never in the middle of a phrase with "...". A title a reader can use is a clause:
+never in the middle of a phrase with "...", and never inside a relative clause of the subject when the
+main verb comes soon after it ("The producer who worked ... on his investigation quit in protest"). A title
+a reader can use is a clause (a subject with a verb only in its relative clause is none):
 one that opens on a quotation, a back-reference ("It", "They") or a fronted phrase
 that could not be left out, or shows no finite verb, is not used, and the next
 summary line (of the first :data:`TITLE_LINES`) is tried; the lead's clause is the
@@ -33,17 +35,25 @@ from newsbrief.lang.en.grammar import DETERMINERS, POSSESSIVES
 from newsbrief.lang.en.quotes import QUOTE_CHARACTERS
 from newsbrief.model import Article, squash
 from newsbrief.summarize.base import content_words
-from newsbrief.summarize.passages import (AUXILIARIES, FINITE_VERBS, has_finite_verb, looks_past, opening_word,
-                                          refers_back)
+from newsbrief.summarize.passages import (AUXILIARIES, FINITE_VERBS, PHRASE_WORDS, VERB_ADVERBS, has_finite_verb,
+                                          looks_past, opening_word, refers_back)
 
 OUTLET_WORDS = word_list("outlet_words")
 CLAUSE_STARTS = word_list("clause_starts")
 FRONTING_WORDS = CLAUSE_STARTS | word_list("fronting_words")
+RELATIVE_WORDS = word_list("relative_words")
+OWN_VERB_WORDS = word_list("own_verb_words")
+COORDINATORS = word_list("coordinators")
 
 MAX_WORDS = 14
 """Longer leads are cut to a clause of at most this many words."""
 MIN_WORDS = 4
 """A clause shorter than this says too little to be a title."""
+MAX_VERB_WORDS = 22
+"""A lead whose subject carries a relative clause ("The producer who worked ... on his investigation quit in
+protest") may give a title this long to keep its main verb: a subject alone is no headline."""
+MAX_SUBJECT_WORDS = 10
+"""A relative word this far into a clause with no verb before it follows the subject's noun."""
 TITLE_LINES = 3
 """Summary lines tried, in order, for a title a reader can use when no headline is: past the first few,
 a line is a side item, and the lead's own clause is better."""
@@ -83,12 +93,16 @@ def usable_title(title: str) -> bool:
     """Whether a clause made from a summary line (one that opens on no quotation: someone's words are no
     headline) reads as a headline: it opens on neither a quotation mark, a back-reference ("It wasn't easy
     for them"), a fronted phrase, an auxiliary (a question, "Was it worth it") nor a lower-case word, and it
-    has a finite verb (not "George Zimmerman, the neighborhood watch volunteer ..."). Only an auxiliary
-    opening it rules it out: a plain present is often a noun ("Hope faded for the miners")."""
+    has a finite verb (not "George Zimmerman, the neighborhood watch volunteer ...") outside a relative
+    clause of its subject (not "A measure that would require performers to wear condoms"). Only an
+    auxiliary opening it rules it out: a plain present is often a noun ("Hope faded for the miners")."""
     head = title.lstrip()
     opening = opening_word(head)
+    words = head.split()
+    relative = _relative_at(words)
     return (head[:1].isupper() or head[:1].isdigit()) and not refers_back(head) \
-        and opening not in FRONTING_WORDS and opening not in AUXILIARIES and has_finite_verb(head)
+        and opening not in FRONTING_WORDS and opening not in AUXILIARIES and has_finite_verb(head) \
+        and not (relative and not _main_verb(words, relative))
 
 
 def best_headline(articles: Sequence[Article], lead: str, summary: str) -> str | None:
@@ -191,6 +205,9 @@ def lead_clause(lead: str) -> str:
     if len(words) <= MAX_WORDS:
         return clause
     cut = _clause_end(words)
+    relative = _relative_at(words)
+    if relative and relative < cut and not _main_verb(words[:cut], relative):
+        words, cut = _with_main_verb(words, relative) or (words, cut)  # else briefing_title takes another line
     return " ".join(words[:cut]).rstrip(" ,;:-–—")
 
 
@@ -234,6 +251,122 @@ def _clause_end(words: list[str]) -> int:
         if before[-1:] in ",;:" or word in ("—", "–", "-", "--") or _opens_phrase(words, i):
             best = i
     return best or _first_boundary(words)
+
+
+def _relative_at(words: list[str]) -> int:
+    """Where a relative clause of the subject opens in ``words`` ("The producer | who worked ...", "Marty
+    Balin, | who co-founded ..."): a relative word (``lang/en/relative_words.txt``) within MAX_SUBJECT_WORDS
+    words with no finite verb before it ("Police say a teacher who ..." is a clause already); 0 if none.
+    The word right before "who" or "which" is its noun, even in -s ("The ferry owners who"); before "that" it
+    may be a verb ("Research suggests that")."""
+    for i, word in enumerate(words[1:MAX_SUBJECT_WORDS + 1], start=1):
+        if word in RELATIVE_WORDS:
+            subject = words[:i] if word == "that" else words[:i - 1]
+            return 0 if has_finite_verb(" ".join(subject)) else i
+    return 0
+
+
+def _main_verb(words: list[str], relative: int) -> int:
+    """Where the main verb of ``words`` stands when its subject carries the relative clause opening at
+    ``relative``; 0 if none shows. Without a tagger, a verb is taken as a clause's own when a word of
+    ``lang/en/own_verb_words.txt`` comes before it and no verb since: the relative clause's ("who worked"),
+    a subordinate one's ("after she was put to bed"), an infinitive's; or right after a coordinator
+    (``coordinators.txt``: "and played a role"). The word right after the relative word is its verb unless
+    it opens a noun phrase ("that describes", "that the court upheld"); a word in -ing right after a
+    subordinator is its verb ("while filming"). A verb's chain of auxiliaries, participles and adverbs is
+    one verb. After a subject set off by a comma (:func:`_set_off_head`) the main verb comes right after
+    the comma that closes what sets it off ("Mark Lane, the author who ..., a thesis supported by ..., died")."""
+    set_off = _set_off_head(words, relative) > 0
+    owed, i = True, relative + 1  # owed: a clause opened whose verb has not come yet
+    if i < len(words) and _may_open_verb(words[i]):
+        i = _verb_chain_end(words, i)
+        owed = False
+    while i < len(words):
+        word = words[i].lower().strip(",;:")
+        if word in OWN_VERB_WORDS:
+            owed = True
+            if i + 1 < len(words) and words[i + 1].endswith("ing"):
+                i += 1
+                owed = False
+        elif word in COORDINATORS and i + 1 < len(words) and _is_verb(words, i + 1):
+            i = _verb_chain_end(words, i + 1) - 1  # "and played a role": a verb of its own
+        elif _is_verb(words, i):
+            after_comma = words[i - 1].rstrip(QUOTE_CHARACTERS).endswith(",")
+            if not owed and not _opens_participle_phrase(words, i) and (after_comma or not set_off):
+                return i
+            i = _verb_chain_end(words, i) - 1
+            owed = False
+        i += 1
+    return 0
+
+
+def _set_off_head(words: list[str], relative: int) -> int:
+    """How many words name the subject before a comma that sets off what follows it up to the relative
+    clause's end: the relative word itself ("Marty Balin, who ...") or an apposition in lower case ("Mark
+    Lane, the defense lawyer ... who"; not a list of names, "Smith, Jones and Brown, who"); 0 if none."""
+    for i, word in enumerate(words[:relative]):
+        if word.endswith(","):
+            after = words[i + 1]
+            return i + 1 if after[:1].islower() else 0
+    return 0
+
+
+def _with_main_verb(words: list[str], relative: int) -> tuple[list[str], int] | None:
+    """The words of a lead whose subject carries a relative clause, and how many of them make a title that
+    keeps the main verb and ends where a phrase after it ends (a comma, a word of ``clause_starts.txt``, the
+    lead's end), within MAX_VERB_WORDS words; None if the verb does not come so soon. What sets off a
+    subject is left out, as :func:`_without_apposition` leaves an apposition out ("Marty Balin, who
+    co-founded the band ..., died Thursday" -> "Marty Balin died Thursday"): it is not needed to tell who
+    the subject is."""
+    verb = _main_verb(words, relative)
+    if not verb:
+        return None
+    head = _set_off_head(words, relative)
+    if head:
+        words = words[:head - 1] + [words[head - 1].rstrip(",")] + words[verb:]
+        verb = head
+    for end in range(_verb_chain_end(words, verb) + 1, min(len(words), MAX_VERB_WORDS) + 1):
+        if end == len(words) or words[end - 1][-1:] in ",;:" or words[end] in ("—", "–", "-", "--") \
+                or _opens_phrase(words, end):
+            return words, end
+    return None
+
+
+def _may_open_verb(word: str) -> bool:
+    """Whether the word right after a relative word may be its verb: a lower-case word that opens no noun
+    phrase or clause of its own."""
+    core = word.lower().strip(",;:")
+    return word[:1].islower() and core not in PHRASE_WORDS and core not in DETERMINERS \
+        and core not in OWN_VERB_WORDS
+
+
+def _is_verb(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is a finite verb or a participle, as its form tells: an auxiliary, a form of
+    ``finite_verbs.txt`` not after a determiner or preposition ("the work", "a cut"), or a past in -ed."""
+    word = words[i]
+    core = word.lower().strip(",;:")
+    if not word[:1].islower():
+        return False
+    if core in AUXILIARIES or looks_past(core):
+        return True
+    before = words[i - 1].lower() if i else ""
+    return core in FINITE_VERBS and (before == "to" or before not in DETERMINERS and before not in PHRASE_WORDS)
+
+
+def _opens_participle_phrase(words: list[str], i: int) -> bool:
+    """Whether the verb at ``words[i]`` opens a participle phrase set off by a comma and followed by "with" or
+    "by" ("John Smith, who was held in May, charged with fraud, ..."): not a main verb."""
+    return i + 1 < len(words) and words[i - 1].endswith(",") and words[i + 1] in ("with", "by")
+
+
+def _verb_chain_end(words: list[str], i: int) -> int:
+    """Where the verb at ``words[i]`` ends with the auxiliaries, participles and adverbs that follow it
+    ("was likely disappointed", "has not been found")."""
+    i += 1
+    while i < len(words) and (_is_verb(words, i) or words[i] in VERB_ADVERBS or words[i] == "not"
+                              or words[i].endswith("ly")):
+        i += 1
+    return i
 
 
 def _opens_phrase(words: list[str], i: int) -> bool:
