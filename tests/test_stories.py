@@ -360,6 +360,12 @@ def test_a_year_that_names_a_thing_does_not_date_the_sentence() -> None:
     assert _naming("She won gold at the 2016 Rio Olympics.") == [("2016", False)]
     assert _naming("Prices rose, according to a report published Tuesday.") == [("Tuesday", False)]
     assert _naming("The findings match those of a study reported last year.") == [("last year", True)]
+    # a relative clause's auxiliary is not the happening's ("a 2016 deal that was signed"); "on" is no time word
+    assert _naming("Refugees are returned under a 2016 deal that was signed with Norland.") == [("2016", True)]
+    assert _naming("Talks on the 2016 deal resumed with Norland.") == [("2016", True)]
+    # a verb whose object is a clause: the verb in -ed after it is the clause's own, dated by its year
+    assert _naming("Records show the plant closed in 2018.") == [("2018", False)]
+    assert _naming("Investigators found the plane crashed in 2018.") == [("2018", False)]
 
 
 def test_a_sentence_dated_only_by_a_year_that_names_a_thing_is_no_timeline_entry() -> None:

@@ -167,6 +167,24 @@ def test_a_subject_whose_verb_comes_late_gives_the_title_to_the_next_line(lead: 
     assert briefing_title([_article(0, None, lead)], [lead, second]) == "The ferry Maren Star sank off Tolvik on Monday evening"
 
 
+@pytest.mark.parametrize("lead", [
+    "The man who was shot died on Sunday.",  # a verb right after the relative clause's verb is the main one
+    "Two pilots who were hurt remain in hospital in Carrow.",
+    "A man who drove his car to the harbour on Sunday died there.",  # "to" a place opens no infinitive
+])
+def test_the_main_verb_right_after_a_relative_clause_is_found(lead: str) -> None:
+    second = "The ferry Maren Star sank off Tolvik on Monday evening, and all 212 passengers were rescued."
+    assert briefing_title([_article(0, None, lead)], [lead, second]) == lead.rstrip(".")
+
+
+def test_an_adjective_in_ed_in_the_relative_clause_is_no_main_verb() -> None:
+    """"The woman who found the injured eagle near her home" has no main verb: "injured" after "the" is an
+    adjective, so the line gives the title to the next one."""
+    lead = "The woman who found the injured eagle near her home on the cliffs above Tolvik is nursing it back to health."
+    second = "The ferry Maren Star sank off Tolvik on Monday evening, and all 212 passengers were rescued."
+    assert briefing_title([_article(0, None, lead)], [lead, second]) != "The woman who found the injured eagle near her home"
+
+
 @pytest.mark.parametrize("lead", ["Hope faded on Tuesday for the 12 miners trapped off Tolvik.",
                                   "Support for the harbour levy collapsed after the fire.",
                                   "Work on the Carrow bridge resumed on Monday."])

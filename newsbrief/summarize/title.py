@@ -283,8 +283,8 @@ def _main_verb(words: list[str], relative: int) -> int:
         owed = False
     while i < len(words):
         word = words[i].lower().strip(",;:")
-        if word in OWN_VERB_WORDS:
-            owed = True
+        if word in OWN_VERB_WORDS and (word != "to" or (i + 1 < len(words) and _may_open_verb(words[i + 1]))):
+            owed = True  # "to" opens an infinitive before a verb, not "to the hospital"
             if i + 1 < len(words) and words[i + 1].endswith("ing"):
                 i += 1
                 owed = False
@@ -347,9 +347,11 @@ def _is_verb(words: list[str], i: int) -> bool:
     core = word.lower().strip(",;:")
     if not word[:1].islower():
         return False
-    if core in AUXILIARIES or looks_past(core):
-        return True
     before = words[i - 1].lower() if i else ""
+    if core in AUXILIARIES:
+        return True
+    if looks_past(core):  # not an adjective in -ed: "the injured eagle", "his collapsed home", "snow-covered"
+        return before not in DETERMINERS and before not in POSSESSIVES and "-" not in core
     return core in FINITE_VERBS and (before == "to" or before not in DETERMINERS and before not in PHRASE_WORDS)
 
 
@@ -360,13 +362,23 @@ def _opens_participle_phrase(words: list[str], i: int) -> bool:
 
 
 def _verb_chain_end(words: list[str], i: int) -> int:
-    """Where the verb at ``words[i]`` ends with the auxiliaries, participles and adverbs that follow it
-    ("was likely disappointed", "has not been found")."""
+    """Where the verb at ``words[i]`` ends with the adverbs that follow it and the verbs an auxiliary or an
+    adverb leads to ("was likely disappointed", "has not been found"); a verb right after a verb is another
+    one ("The man who was shot | died")."""
     i += 1
-    while i < len(words) and (_is_verb(words, i) or words[i] in VERB_ADVERBS or words[i] == "not"
-                              or words[i].endswith("ly")):
-        i += 1
+    while i < len(words):
+        if _adverb(words[i]):
+            i += 1
+        elif _is_verb(words, i) and (words[i - 1].lower().strip(",;:") in AUXILIARIES or _adverb(words[i - 1])):
+            i += 1
+        else:
+            break
     return i
+
+
+def _adverb(word: str) -> bool:
+    """Whether ``word`` is an adverb inside a verb's chain: "not", ``verb_adverbs.txt``, a lower-case word in -ly."""
+    return word == "not" or word in VERB_ADVERBS or (word[:1].islower() and word.endswith("ly"))
 
 
 def _opens_phrase(words: list[str], i: int) -> bool:

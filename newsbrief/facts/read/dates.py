@@ -29,7 +29,7 @@ from newsbrief.facts.read.units import Unit
 from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS, STOP_WORDS, WEEKDAYS, word_list
 from newsbrief.lang.en.attribution import MODALS, REPORTING_VERBS
 from newsbrief.lang.en.quotes import OPENING_CHARACTERS
-from newsbrief.lang.en.time_words import FUTURE_WORDS, PARTS_OF_DAY, PAST_PERFECT
+from newsbrief.lang.en.time_words import CLAUSE_VERBS, FUTURE_WORDS, PARTS_OF_DAY, PAST_PERFECT, TIME_PREPOSITIONS
 from newsbrief.model import Span, squash
 
 if TYPE_CHECKING:
@@ -94,19 +94,18 @@ _YEAR_AFTER_ARTICLE = re.compile(r"(?:a|an|the)\s+(?:19|20)\d\d")
 _NAME_WORDS = r"(?:[A-Z][\w-]*\s+){0,3}"
 """Capitalised words between a year and the noun it is the year of: "the 1996 Olympic Park bombing"."""
 _NOUN_AFTER = re.compile(rf"\s+{_NAME_WORDS}(?P<noun>[a-z][\w-]*)\b(?!-)")
-_SUBJECT_AFTER = re.compile(r"\s+{}[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:{})\b".format(_NAME_WORDS,
+_SUBJECT_AFTER = re.compile(r"\s+{}[a-z][\w-]*(?:\s+(?!(?:that|which|who)\b)[a-z][\w-]*)?\s+(?:{})\b".format(_NAME_WORDS,
     "|".join(sorted(word_list("auxiliaries") | set(MODALS)))))
 """A noun phrase of a year that an auxiliary follows is the subject of the happening ("the 2016 election was
-marred by fraud"): the year dates it."""
+marred by fraud"): the year dates it; not an auxiliary of a relative clause ("a 2016 deal that was signed")."""
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
-_TIME_WORDS = word_list("clause_starts")
-"""Words before "the 2008 crash" that make it when something happened ("after", "during", "at")."""
 _PARTICIPLE_BEFORE = re.compile(
     r"(?P<lead>\b[a-z]+)\s+(?:a|an|the|its|his|her|their)\s+(?P<phrase>(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)\s+"
     r"(?:[a-z]+ed|made|built|held|won|sold|set|struck|taken|given|written|known|born)\s+$")
 """A noun phrase, opened by a determiner after a lower-case word, and a participle right before the date
 phrase: "to implement a ceasefire deal agreed in 2018", "of the film released in 1981"."""
-_CLAUSE_LEADS = _TIME_WORDS | {"and", "but", "or", "that", "which", "who", "if", "because"}
+_CLAUSE_LEADS = word_list("clause_starts") | CLAUSE_VERBS | {"and", "but", "or", "that", "which", "who", "if",
+                                                             "because"}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -279,7 +278,7 @@ def _names(text: str, opens: int, end: int, period: str) -> bool:
     if _YEAR_AFTER_ARTICLE.fullmatch(text, opens, end):
         word, noun = _WORD_BEFORE.search(text, 0, opens), _NOUN_AFTER.match(text, end)
         return (noun is not None and noun.group("noun") not in STOP_WORDS and _SUBJECT_AFTER.match(text, end) is None
-                and (word is None or word.group(1).lower() not in _TIME_WORDS))
+                and (word is None or word.group(1).lower() not in TIME_PREPOSITIONS))
     if period != "year":
         return False
     found = _PARTICIPLE_BEFORE.search(text, 0, opens)

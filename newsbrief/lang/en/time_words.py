@@ -18,3 +18,13 @@ TIME_ZONES = frozenset("GMT UTC EST EDT CST CDT MST MDT PST PDT BST CET CEST JST
 RUNNING_TOTALS = frozenset({"so far", "thus far", "to date", "so far this year", "this year so far", "since then"})
 """Phrases that make a count run up to now ("253 murders so far this year"): a running total, not one
 incident's count. A bare "this year" dates a single incident as well ("a bus crash this year killed 30")."""
+
+TIME_PREPOSITIONS = frozenset("after amid at before during following in since throughout until".split())
+"""Prepositions that make "the 2008 crash" when something happened ("after the 2008 crash", "in the 2011
+uprising"), unlike "on the 2016 deal" or "despite the 1981 ruling", which only name a thing."""
+
+CLAUSE_VERBS = frozenset("""show shows showed shown find finds found believe believes believed know knows knew
+think thinks thought learn learns learned learnt discover discovers discovered suspect suspects suspected
+suggest suggests suggested indicate indicates indicated""".split())
+"""Verbs whose object is a clause, not a noun phrase: in "records show the plant closed in 2018" the verb in
+-ed is the clause's own, dated by its year (not a participle naming "the plant")."""
