@@ -120,6 +120,9 @@ def test_a_count_of_charges_or_a_boxers_count_is_no_toll() -> None:
 def test_what_befell_victims_is_what_their_verb_says() -> None:
     assert [(q.value, q.category) for q in read("All 12 victims died at the scene.")] == [(12, "killed")]
     assert [(q.value, q.category) for q in read("Three victims were wounded in the attack.")] == [(3, "injured")]
+    # two outcomes: a harm by the first, as the reader and the checker judge one (is_harm), not "killed"
+    assert [(q.value, q.category) for q in read("Three victims were killed or wounded in the attack.")] == [
+        (3, "killed or injured")]
     assert [q.category for q in read("The two victims no longer wanted to pursue the charges.")] == []
 
 

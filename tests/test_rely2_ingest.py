@@ -4,15 +4,19 @@ what it holds or refused with one line naming the file (and line), never lost an
 from __future__ import annotations
 
 import bz2
+import gc
 import gzip
 import json
 import lzma
+import warnings
+import zlib
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
 from newsbrief.ingest import Problem, load, parse_time, read_inputs
+from newsbrief.ingest.streams import cannot_read
 from newsbrief.model import Article
 from newsbrief.pipeline import brief, brief_stories
 
@@ -215,3 +219,26 @@ def test_a_question_that_is_no_string_is_refused_by_name(tmp_path: Path) -> None
     (tmp_path / "a.txt").write_text(f"Budget passes\n\n{BODY}")
     with pytest.raises(TypeError, match="query must be a string, got int"):
         brief(tmp_path, query=5, facts=False)
+
+
+def test_a_compressed_file_is_closed_with_its_decompressor(tmp_path: Path) -> None:
+    """gzip, xz and bzip2 readers given a file object leave it open: the file under them is closed too."""
+    record = json.dumps({"id": "a", "text": BODY}).encode() + b"\n"
+    for suffix, pack in ((".gz", gzip.compress), (".xz", lzma.compress), (".bz2", bz2.compress)):
+        (tmp_path / f"feed{suffix}").write_bytes(pack(record))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        articles, problems = load(tmp_path)
+        gc.collect()
+    assert len(articles) == 3 and problems == []
+    assert not [w for w in caught if issubclass(w.category, ResourceWarning)]
+
+
+def test_corrupt_compressed_data_is_named_never_a_blank_reason() -> None:
+    assert cannot_read(zlib.error()) == cannot_read(EOFError()) == "cannot read: compressed data ends too early"
+
+
+def test_a_problem_alone_is_accounted_for_as_a_list_of_them_is() -> None:
+    problem = Problem("x", "<record>", "article is a string, not an object")
+    articles, problems = load(problem)
+    assert articles == [] and [(p.id, p.message) for p in problems] == [("x", problem.message)]

@@ -30,7 +30,7 @@ def iter_load(items: Input | Iterable[Input]) -> Iterator[Article | Problem]:
     articles, as it does in a file. Raises TypeError, before reading anything, when ``items`` is
     neither one input nor a collection of them (a number, None): a caller's mistake, not bad input.
     """
-    if isinstance(items, (str, bytes, os.PathLike, Mapping, Article)):
+    if isinstance(items, (str, bytes, os.PathLike, Mapping, Article, Problem)):
         items = [items]
     elif not isinstance(items, Iterable):
         raise TypeError(f"expected paths, article records or Articles (or a list of them), "

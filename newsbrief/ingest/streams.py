@@ -42,15 +42,30 @@ def cannot_read(exc: Exception) -> str:
     """Why a read failed, in one line: the system's reason, or the compressed data's fault."""
     if isinstance(exc, OSError) and exc.strerror:
         return f"cannot read: {exc.strerror}"
-    return f"cannot read: {exc or 'compressed data ends too early'}"
+    return f"cannot read: {str(exc) or 'compressed data ends too early'}"
 
 
 def open_stream(path: str | os.PathLike[str]) -> BinaryIO:
-    """The file at ``path`` for reading, decompressed when it is compressed. Opened without blocking,
-    then set to block: a FIFO with no writer then reads as empty instead of hanging the open."""
+    """The file at ``path`` for reading, decompressed when it is compressed; closing it closes the file too
+    (a decompressor given a file object leaves it open). Opened without blocking, then set to block: a FIFO
+    with no writer then reads as empty instead of hanging the open."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     os.set_blocking(fd, True)
-    return unpacked(os.fdopen(fd, "rb"))
+    raw = os.fdopen(fd, "rb")
+    fh = unpacked(raw)
+    if fh is not raw:
+        fh.close = _closing_both(fh.close, raw)  # type: ignore[method-assign]
+    return fh
+
+
+def _closing_both(close: Callable[[], None], raw: BinaryIO) -> Callable[[], None]:
+    """``close`` followed by closing ``raw``, the file under a decompressor."""
+    def both() -> None:
+        try:
+            close()
+        finally:
+            raw.close()
+    return both
 
 
 def unpacked(fh: BinaryIO) -> BinaryIO:

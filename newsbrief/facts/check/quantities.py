@@ -25,10 +25,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cached_property
 
-from newsbrief.facts.read.quantities import Quantity, compatible, is_harm, singular
+from newsbrief.facts.read.quantities import Quantity, compatible, singular
 from newsbrief.facts.settings import DEFAULT, Settings
 from newsbrief.ingest import wall_clock
-from newsbrief.lang.en.events import CATEGORY_RANK, GENERAL_KINDS
+from newsbrief.lang.en.events import CATEGORY_RANK, GENERAL_KINDS, is_harm
 from newsbrief.lang.en.measures import BARE_AMOUNTS
 from newsbrief.lang.tokens import tokens
 from newsbrief.model import Conflict, QuantityFact, Source, ValueSide

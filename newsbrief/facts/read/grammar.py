@@ -48,7 +48,6 @@ from newsbrief.lang.en import CALENDAR_WORDS, WEEKDAYS
 from newsbrief.lang.en.events import (
     ABOARD,
     EFFORTS,
-    HARMS,
     HYPOTHETICAL,
     IMPACTS,
     IRREGULAR_PARTICIPLES,
@@ -65,6 +64,7 @@ from newsbrief.lang.en.events import (
     TOLL_NOUNS,
     TOLL_OF_THE_DEAD,
     TOTALS,
+    is_harm,
 )
 from newsbrief.lang.en.grammar import (
     ANY_SUBJECT_DEPS,
@@ -477,7 +477,7 @@ def _event(holder: Token, noun: Token | None) -> tuple[str | None, Token | None,
                 else _done(inside) or _participle(inside)))  # "47 corpses", a toll, "four signals heard"
     if inside.lower_ in TOLD_BY_VERB:  # "victims", "casualties": what the verb says befell them, if it says
         told = _told_around(holder, noun)
-        if told[0] in HARMS:
+        if is_harm(told[0]):
             return told  # "all 12 victims died", "the two victims were injured"
         if holder.dep_ in SUBJECT_DEPS and _pos(holder.head) == "VERB" and holder.head.lower_ not in LIGHT_VERBS:
             return None, None, holder.head, True  # "the two victims no longer wanted to pursue charges": alive

@@ -43,7 +43,6 @@ from newsbrief.lang.en.events import (
     COUNTED_CLASSES,
     COUNTED_IN,
     EFFORTS,
-    HARMS,
     IMPACTS,
     INCIDENTS,
     ONE_COUNTS,
@@ -53,6 +52,7 @@ from newsbrief.lang.en.events import (
     SCENES,
     SHOWN_AS,
     TOLL_NOUNS,
+    is_harm,
 )
 from newsbrief.lang.en.measures import (
     BANKNOTE_VALUES,
@@ -186,12 +186,6 @@ def interval(value: float, qualifier: str | None) -> tuple[float, float]:
         "about": (value * 0.9, value * 1.1), "round": (value * 0.85, value * 1.15), "near": (value * 0.8, value),
         "max": (value / HEDGE, value), "under": (value / HEDGE, value - 1e-9),
     }[kind]
-
-
-def is_harm(category: str | None) -> bool:
-    """Whether what befell a count is a harm to people ("killed", "arrested"; "killed or injured" by its first
-    outcome), not a loss of things ("destroyed"): one test for the reader and the checker."""
-    return (category or "").split(" or ")[0] in HARMS
 
 
 def compatible(a: tuple[float, float], b: tuple[float, float]) -> bool:

@@ -36,6 +36,13 @@ HARMS = frozenset(CATEGORY_RANK) - {"aboard", "destroyed", "hit"}
 """What befalls people, never incidents: "battled two civil wars, and some 2 million died" counts no wars that
 died."""
 
+
+def is_harm(category: str | None) -> bool:
+    """Whether what befell a count is a harm to people ("killed", "arrested"; "killed or injured" by its first
+    outcome), not a loss of things ("destroyed"): one test for the reader, its grammar and the checker."""
+    return (category or "").split(" or ")[0] in HARMS
+
+
 COUNTED_CLASSES = {
     "people": "people persons person civilians civilian residents resident individuals inhabitants".split(),
     "soldier": "soldiers soldier troops troop servicemen serviceman personnel forces".split(),
