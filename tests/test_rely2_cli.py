@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -166,7 +167,7 @@ def test_a_usage_error_is_one_line_with_exit_code_2(args: tuple[str, ...], said:
 
 def test_a_usage_error_is_one_line_in_a_real_process_too() -> None:
     res = subprocess.run([sys.executable, "-m", "newsbrief.cli", "brief", "--max-words", "0", "x"],
-                         capture_output=True, text=True)
+                         capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=300)
     assert res.returncode == 2 and res.stderr.count("\n") == 1 and "Invalid value for '--max-words'" in res.stderr
 
 
@@ -197,8 +198,6 @@ def test_a_file_name_with_a_line_break_or_an_escape_is_one_line_in_messages_and_
 
 @pytest.mark.parametrize("command", ["summarize", "evaluate", "group"])
 def test_a_socket_given_as_the_input_file_is_named_as_one(tmp_path: Path, command: str) -> None:
-    import socket
-
     with socket.socket(socket.AF_UNIX) as sock:
         sock.bind(str(tmp_path / "s.jsonl"))
         res = invoke(command, str(tmp_path / "s.jsonl"))
@@ -208,7 +207,7 @@ def test_a_socket_given_as_the_input_file_is_named_as_one(tmp_path: Path, comman
 @pytest.mark.parametrize("command", ["summarize", "evaluate"])
 def test_closed_standard_input_is_one_line(command: str) -> None:
     res = subprocess.run(["bash", "-c", f'"$0" -m newsbrief.cli {command} - <&-', sys.executable],
-                         capture_output=True, text=True)
+                         capture_output=True, text=True, timeout=300)
     assert res.returncode != 0 and res.stderr == "newsbrief: -: cannot read: standard input is closed\n", res.stderr
 
 

@@ -114,7 +114,7 @@ def _real_party(party: str, gazetteer: Gazetteer) -> bool:
     if name:
         return False
     words = [n for n, key in gazetteer.nations.items() if key == party]
-    return any(NATIONALITY.search(w) for w in words) and len(words) > 1
+    return any(NATIONALITY.search(w.removesuffix("s")) for w in words) and len(words) > 1
 
 
 def _on_the_event(agency: Sequence[Claim], victims: Sequence[str], gazetteer: Gazetteer) -> list[Claim]:

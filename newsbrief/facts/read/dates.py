@@ -29,7 +29,8 @@ from newsbrief.facts.read.units import Unit
 from newsbrief.lang.en import MONTH_ABBREVIATIONS, MONTHS, STOP_WORDS, WEEKDAYS, word_list
 from newsbrief.lang.en.attribution import MODALS, REPORTING_VERBS
 from newsbrief.lang.en.quotes import OPENING_CHARACTERS
-from newsbrief.lang.en.time_words import CLAUSE_VERBS, FUTURE_WORDS, PARTS_OF_DAY, PAST_PERFECT, TIME_PREPOSITIONS
+from newsbrief.lang.en.time_words import (CLAUSE_VERBS, DATING_PREPOSITIONS, FUTURE_WORDS, PARTS_OF_DAY,
+                                          PAST_PERFECT)
 from newsbrief.model import Span, squash
 
 if TYPE_CHECKING:
@@ -278,7 +279,7 @@ def _names(text: str, opens: int, end: int, period: str) -> bool:
     if _YEAR_AFTER_ARTICLE.fullmatch(text, opens, end):
         word, noun = _WORD_BEFORE.search(text, 0, opens), _NOUN_AFTER.match(text, end)
         return (noun is not None and noun.group("noun") not in STOP_WORDS and _SUBJECT_AFTER.match(text, end) is None
-                and (word is None or word.group(1).lower() not in TIME_PREPOSITIONS))
+                and (word is None or word.group(1).lower() not in DATING_PREPOSITIONS))
     if period != "year":
         return False
     found = _PARTICIPLE_BEFORE.search(text, 0, opens)

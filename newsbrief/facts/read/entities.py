@@ -26,10 +26,10 @@ from newsbrief.facts.read.ner import Mention
 from newsbrief.facts.read.units import Unit
 from newsbrief.lang.en import CALENDAR_WORDS, STOP_WORDS, WEEKDAYS
 from newsbrief.lang.en.attribution import TITLE_WORDS
+from newsbrief.lang.en.grammar import ARTICLES
 from newsbrief.lang.en.names import (
     AGREEMENT_WORDS,
     AMBIGUOUS_HEADS,
-    ARTICLES,
     BODY_MEMBERS,
     COMMON_CAPITALISED,
     COMMON_NOUNS,

@@ -68,8 +68,6 @@ STATE_ABBREVIATIONS = frozenset(
 """States abbreviated after a city, wire style ("San Mateo, Calif."): the city is the place the story names;
 the abbreviation alone is not listed."""
 
-ARTICLES = frozenset("the a an".split())
-"""Words before a name that no person's name takes ("the Hummer", "the Saints", "the Internet")."""
 
 COMMON_CAPITALISED = frozenset(
     "The This That These Those There Their They Then When While After Before But And For From With Mr Mrs Ms Dr "

@@ -1,4 +1,6 @@
 """Words of time that the calendar module does not give: parts of the day and what they stand for."""
+from newsbrief.lang.en.grammar import TIME_PREPOSITIONS
+
 
 PARTS_OF_DAY = {"last night": "yesterday", "tonight": "today", "this morning": "today",
                 "this afternoon": "today", "this evening": "today"}
@@ -19,9 +21,10 @@ RUNNING_TOTALS = frozenset({"so far", "thus far", "to date", "so far this year",
 """Phrases that make a count run up to now ("253 murders so far this year"): a running total, not one
 incident's count. A bare "this year" dates a single incident as well ("a bus crash this year killed 30")."""
 
-TIME_PREPOSITIONS = frozenset("after amid at before during following in since throughout until".split())
+DATING_PREPOSITIONS = TIME_PREPOSITIONS | {"at", "in", "throughout"}
 """Prepositions that make "the 2008 crash" when something happened ("after the 2008 crash", "in the 2011
-uprising"), unlike "on the 2016 deal" or "despite the 1981 ruling", which only name a thing."""
+uprising"): the time prepositions and those of an occasion, unlike "on the 2016 deal" or "despite the
+1981 ruling", which only name a thing."""
 
 CLAUSE_VERBS = frozenset("""show shows showed shown find finds found believe believes believed know knows knew
 think thinks thought learn learns learned learnt discover discovers discovered suspect suspects suspected
